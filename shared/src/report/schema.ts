@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { MeasureSchema } from '../measures/schema.ts';
+import { ActivityIdSchema } from '../program/schema.ts';
+import { OrgUnitCodeSchema } from '../orgUnits/schema.ts';
+
+/**
+ * What happened to an activity in the year. `null` in a row means "not filled in yet", which is
+ * different from any status: a status without numbers is still a report.
+ */
+export const ReportStatusSchema = z.enum([
+  /** numbers given */
+  'realized',
+  /** "wydarzenie nie było realizowane w 2024 roku", "konkurs nie był organizowany" */
+  'not_realized',
+  /** "realizacja przedsięwzięcia została zakończona" */
+  'ended',
+  /** "wydarzenie odwołane" */
+  'cancelled',
+  /** "zadanie realizowane w ramach Klubów Rodzica" */
+  'realized_elsewhere',
+  /** continuous or descriptive work, with or without numbers */
+  'ongoing',
+]);
+export type ReportStatus = z.infer<typeof ReportStatusSchema>;
+
+/**
+ * What the plan cell holds: measurable targets; an activity newly included in the program
+ * ("przedsięwzięcie włączone do Programu w 2024 roku": no target); or a description without figures.
+ */
+export const PlanKindSchema = z.enum(['target', 'new_activity', 'descriptive']);
+export type PlanKind = z.infer<typeof PlanKindSchema>;
+
+const CellTextSchema = z.string().max(4000, 'tekst może mieć najwyżej 4000 znaków');
+
+export const PlanSchema = z.object({
+  kind: PlanKindSchema,
+  measures: z.array(MeasureSchema).max(30),
+  /** The cell text as written (verbatim for imported reports). */
+  text: CellTextSchema.optional(),
+  /** For `new_activity`: the year the activity joined the program. */
+  sinceYear: z.number().int().min(2000).max(2100).optional(),
+});
+export type Plan = z.infer<typeof PlanSchema>;
+
+export const ActualSchema = z.object({
+  measures: z.array(MeasureSchema).max(30),
+  text: CellTextSchema.optional(),
+});
+export type Actual = z.infer<typeof ActualSchema>;
+
+/** Money in integer grosze (1 zł = 100 gr) so sums are exact. */
+export const GroszeSchema = z
+  .number({ error: 'kwota musi być liczbą' })
+  .int('kwota w groszach musi być liczbą całkowitą')
+  .nonnegative('kwota nie może być ujemna')
+  .max(100_000_000_000, 'kwota jest nierealnie duża');
+
+/**
+ * What a unit reports for one activity in one year. Money is a list because some
+ * activities of basic tasks are financed from two sources ("… zł" twice in one row).
+ */
+export const ReportEntrySchema = z.object({
+  activityId: ActivityIdSchema,
+  status: ReportStatusSchema.nullable(),
+  actual: ActualSchema,
+  /** Money spent, basic tasks only. */
+  moneySpent: z.array(GroszeSchema).max(5).default([]),
+  /** The money cell as written, for imported reports. */
+  moneyText: z.array(z.string()).optional(),
+  /** The unit's comment; the reason when not realized, the explanation when far off plan. */
+  comment: z.string().max(2000, 'komentarz może mieć najwyżej 2000 znaków').default(''),
+});
+export type ReportEntry = z.infer<typeof ReportEntrySchema>;
+
+/** An activity's yearly report: its plan beside what the unit reported. */
+export const ActivityReportSchema = ReportEntrySchema.extend({
+  year: z.number().int(),
+  orgUnitCode: OrgUnitCodeSchema,
+  plan: PlanSchema,
+});
+export type ActivityReport = z.infer<typeof ActivityReportSchema>;
+
+/** A unit's save of its whole report for a year; `baseVersion` is the version the unit started from. */
+export const SubmissionSchema = z.object({
+  orgUnitCode: OrgUnitCodeSchema,
+  year: z.number().int().min(2000).max(2100),
+  baseVersion: z.number().int().nonnegative(),
+  entries: z.array(ReportEntrySchema).max(1000),
+});
+export type Submission = z.infer<typeof SubmissionSchema>;
