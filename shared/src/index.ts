@@ -5,3 +5,5 @@ export * from './measures/kinds.ts';
 export * from './report/schema.ts';
 export * from './report/labels.ts';
 export * from './variance/policy.ts';
+export * from './api/contracts.ts';
+export * from './sheet/layout.ts';

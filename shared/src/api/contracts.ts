@@ -1,0 +1,209 @@
+/**
+ * Wire contracts of the sync server's JSON API, shared by the server (validation) and the add-in (client).
+ * Paths are listed in API_PATHS; every request carries `Authorization: Bearer <token>`.
+ */
+import { z } from 'zod';
+import { OrgUnitCodeSchema, OrgUnitSchema } from '../orgUnits/schema.ts';
+import { ActivitySchema, AreaSchema, TaskSchema, AreaCodeSchema } from '../program/schema.ts';
+import { PlanSchema, ReportEntrySchema, ReportStatusSchema, GroszeSchema } from '../report/schema.ts';
+import { VarianceBandSchema, VariancePolicySchema } from '../variance/policy.ts';
+
+export const RoleSchema = z.enum(['unit_reporter', 'reviewer', 'manager', 'admin']);
+export type Role = z.infer<typeof RoleSchema>;
+
+/** GET /api/me */
+export const MeResponseSchema = z.object({
+  user: z.object({ id: z.string(), name: z.string(), role: RoleSchema, orgUnitCode: OrgUnitCodeSchema.nullable() }),
+  orgUnit: OrgUnitSchema.nullable(),
+});
+export type MeResponse = z.infer<typeof MeResponseSchema>;
+
+/** Lifecycle of one unit's report for one year. */
+export const WorkflowStateSchema = z.enum(['not_started', 'draft', 'submitted', 'returned', 'accepted']);
+export type WorkflowState = z.infer<typeof WorkflowStateSchema>;
+
+export const WORKFLOW_STATE_LABELS: Record<WorkflowState, string> = {
+  not_started: 'nierozpoczęte',
+  draft: 'w przygotowaniu',
+  submitted: 'przekazane do weryfikacji',
+  returned: 'zwrócone do poprawy',
+  accepted: 'zaakceptowane',
+};
+
+/** GET /api/years */
+export const ReportingYearSchema = z.object({
+  year: z.number().int(),
+  /** open: units report; closed: read-only archive. */
+  status: z.enum(['open', 'closed']),
+  /** ISO date (YYYY-MM-DD) by which units submit. */
+  deadline: z.string().nullable(),
+  policy: VariancePolicySchema,
+});
+export type ReportingYear = z.infer<typeof ReportingYearSchema>;
+
+/** GET /api/program — the structure without per-year figures. */
+export const ProgramStructureSchema = z.object({
+  areas: z.array(AreaSchema),
+  tasks: z.array(TaskSchema),
+  orgUnits: z.array(OrgUnitSchema),
+});
+export type ProgramStructure = z.infer<typeof ProgramStructureSchema>;
+
+/** One activity a unit answers for in a year, with its plan. */
+export const AssignmentSchema = z.object({
+  activity: ActivitySchema,
+  plan: PlanSchema,
+  /** reporting: this unit reports it; contributing: read-only for this unit. */
+  role: z.enum(['reporting', 'contributing']),
+});
+export type Assignment = z.infer<typeof AssignmentSchema>;
+
+/** GET /api/years/:year/units/:unit/assignments */
+export const AssignmentsResponseSchema = z.object({
+  year: z.number().int(),
+  orgUnitCode: OrgUnitCodeSchema,
+  assignments: z.array(AssignmentSchema),
+});
+export type AssignmentsResponse = z.infer<typeof AssignmentsResponseSchema>;
+
+/** GET /api/years/:year/units/:unit/report — version 0 means nothing saved yet. */
+export const UnitReportSchema = z.object({
+  year: z.number().int(),
+  orgUnitCode: OrgUnitCodeSchema,
+  version: z.number().int().nonnegative(),
+  state: WorkflowStateSchema,
+  savedAt: z.string().nullable(),
+  savedBy: z.string().nullable(),
+  /** The reviewer's comment when returned. */
+  reviewComment: z.string().nullable(),
+  entries: z.array(ReportEntrySchema),
+});
+export type UnitReport = z.infer<typeof UnitReportSchema>;
+
+/** PUT /api/years/:year/units/:unit/report (header Idempotency-Key recommended). */
+export const SaveReportRequestSchema = z.object({
+  baseVersion: z.number().int().nonnegative(),
+  entries: z.array(ReportEntrySchema).max(1000),
+});
+export type SaveReportRequest = z.infer<typeof SaveReportRequestSchema>;
+
+export const SaveReportResponseSchema = z.object({
+  version: z.number().int().positive(),
+  savedAt: z.string(),
+  savedBy: z.string(),
+  /** true when this was a retry of a save already done (same Idempotency-Key). */
+  replayed: z.boolean(),
+});
+export type SaveReportResponse = z.infer<typeof SaveReportResponseSchema>;
+
+/** Every error reply: `{ error, code, details? }`; 422 carries `problems`, 409 carries `current`. */
+export const ApiErrorBodySchema = z.object({
+  error: z.string(),
+  code: z.string(),
+  problems: z.array(z.object({
+    activityId: z.string().optional(),
+    field: z.string(),
+    measureKind: z.string().optional(),
+    code: z.string(),
+    message: z.string(),
+  })).optional(),
+  current: UnitReportSchema.optional(),
+});
+export type ApiErrorBody = z.infer<typeof ApiErrorBodySchema>;
+
+/** POST /api/years/:year/units/:unit/return */
+export const ReturnRequestSchema = z.object({ comment: z.string().trim().min(1, 'podaj powód zwrotu').max(2000) });
+
+/** GET /api/years/:year/completeness */
+export const CompletenessRowSchema = z.object({
+  orgUnitCode: OrgUnitCodeSchema,
+  orgUnitName: z.string(),
+  state: WorkflowStateSchema,
+  version: z.number().int().nonnegative(),
+  activities: z.number().int().nonnegative(),
+  filled: z.number().int().nonnegative(),
+  lastChangeAt: z.string().nullable(),
+  lastChangeBy: z.string().nullable(),
+  reviewComment: z.string().nullable(),
+});
+export type CompletenessRow = z.infer<typeof CompletenessRowSchema>;
+
+/** One consolidated row: activity × measure kind (or one status-only row for an activity without measures). */
+export const ConsolidatedRowSchema = z.object({
+  year: z.number().int(),
+  area: AreaCodeSchema,
+  taskCode: z.string(),
+  taskKind: z.enum(['basic', 'complementary']),
+  subsection: z.number().int().nullable(),
+  activityId: z.string(),
+  activityName: z.string(),
+  /** All responsible units' codes, reporting unit first. */
+  orgUnitCodes: z.array(OrgUnitCodeSchema),
+  reportingUnit: OrgUnitCodeSchema,
+  measureKind: z.string().nullable(),
+  qualifier: z.string().nullable(),
+  plan: z.number().nullable(),
+  actual: z.number().nullable(),
+  difference: z.number().nullable(),
+  ratio: z.number().nullable(),
+  band: VarianceBandSchema.nullable(),
+  status: ReportStatusSchema.nullable(),
+  /** Activity's money total in grosze; on the activity's first row only, so sums count it once. */
+  moneySpent: GroszeSchema.nullable(),
+  comment: z.string(),
+  planText: z.string().nullable(),
+  actualText: z.string().nullable(),
+  version: z.number().int().nonnegative(),
+  savedBy: z.string().nullable(),
+  savedAt: z.string().nullable(),
+});
+export type ConsolidatedRow = z.infer<typeof ConsolidatedRowSchema>;
+
+/** Query of GET /api/years/:year/consolidated (all optional; lists are comma-separated). */
+export const ConsolidatedQuerySchema = z.object({
+  area: z.string().optional(),
+  task: z.string().optional(),
+  unit: z.string().optional(),
+  band: z.string().optional(),
+  status: z.string().optional(),
+  /** execution ratio below this (0.8 = 80 %) */
+  ratioBelow: z.coerce.number().nonnegative().optional(),
+  ratioAbove: z.coerce.number().nonnegative().optional(),
+  withMoney: z.enum(['true', 'false']).optional(),
+});
+export type ConsolidatedQuery = z.infer<typeof ConsolidatedQuerySchema>;
+
+/** GET /api/years/:year/units/:unit/history */
+export const HistorySchema = z.object({
+  versions: z.array(z.object({ version: z.number().int(), savedAt: z.string(), savedBy: z.string(), source: z.enum(['addin', 'upload', 'api', 'seed']) })),
+  changes: z.array(z.object({
+    version: z.number().int(),
+    savedAt: z.string(),
+    savedBy: z.string(),
+    activityId: z.string(),
+    /** "status", "comment", "moneySpent", "actual:<measure key>" */
+    field: z.string(),
+    old: z.string().nullable(),
+    new: z.string().nullable(),
+  })),
+});
+export type History = z.infer<typeof HistorySchema>;
+
+/** Paths, so client and server cannot drift. */
+export const API_PATHS = {
+  me: '/api/me',
+  years: '/api/years',
+  program: '/api/program',
+  assignments: (year: number, unit: string) => `/api/years/${year}/units/${encodeURIComponent(unit)}/assignments`,
+  report: (year: number, unit: string) => `/api/years/${year}/units/${encodeURIComponent(unit)}/report`,
+  submit: (year: number, unit: string) => `/api/years/${year}/units/${encodeURIComponent(unit)}/submit`,
+  accept: (year: number, unit: string) => `/api/years/${year}/units/${encodeURIComponent(unit)}/accept`,
+  return: (year: number, unit: string) => `/api/years/${year}/units/${encodeURIComponent(unit)}/return`,
+  reopen: (year: number, unit: string) => `/api/years/${year}/units/${encodeURIComponent(unit)}/reopen`,
+  history: (year: number, unit: string) => `/api/years/${year}/units/${encodeURIComponent(unit)}/history`,
+  template: (year: number, unit: string) => `/api/years/${year}/units/${encodeURIComponent(unit)}/template.xlsx`,
+  upload: (year: number, unit: string) => `/api/years/${year}/units/${encodeURIComponent(unit)}/upload`,
+  completeness: (year: number) => `/api/years/${year}/completeness`,
+  consolidated: (year: number) => `/api/years/${year}/consolidated`,
+  workbook: (year: number) => `/api/years/${year}/workbook.xlsx`,
+} as const;

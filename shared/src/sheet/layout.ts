@@ -1,0 +1,72 @@
+/**
+ * The unit's report sheet: one table, one row per activity × planned measure (an activity without
+ * planned measures gets one row whose measure the unit may pick). The add-in's sheet and the
+ * downloadable unit template are both built from this one definition, so an upload of either maps back.
+ *
+ * Activity-level inputs (status, money, comment) are read from the activity's first line (`line` = 1);
+ * hidden id columns keep the mapping stable even if the user sorts or filters the table.
+ */
+
+/** How a column's cells are typed and checked. */
+export type SheetColumnType = 'id' | 'text' | 'number' | 'money' | 'percent' | 'status' | 'measureKind' | 'band';
+
+export interface SheetColumn {
+  key: SheetColumnKey;
+  /** Polish header shown in Excel. */
+  header: string;
+  type: SheetColumnType;
+  /** Approximate width in characters. */
+  width: number;
+  /** Users type here; every other column is protected. */
+  input: boolean;
+  /** Hidden technical column. */
+  hidden?: boolean;
+  /** Only meaningful on an activity's first line. */
+  activityLevel?: boolean;
+  /** Filled in by the sheet itself (variance), never read back. */
+  computed?: boolean;
+}
+
+export type SheetColumnKey =
+  | 'activityId' | 'measureKey' | 'line'
+  | 'taskCode' | 'activityName' | 'measureKind' | 'qualifier'
+  | 'plan' | 'actual' | 'difference' | 'ratio' | 'band'
+  | 'status' | 'moneySpent' | 'comment';
+
+/** Column order of the unit report table. Do not reorder without a migration of existing sheets. */
+export const UNIT_SHEET_COLUMNS: readonly SheetColumn[] = [
+  { key: 'activityId', header: 'ID działania', type: 'id', width: 10, input: false, hidden: true },
+  { key: 'measureKey', header: 'ID miary', type: 'id', width: 10, input: false, hidden: true },
+  { key: 'line', header: 'Wiersz', type: 'id', width: 6, input: false, hidden: true },
+  { key: 'taskCode', header: 'Zadanie', type: 'text', width: 9, input: false },
+  { key: 'activityName', header: 'Działanie', type: 'text', width: 60, input: false },
+  { key: 'measureKind', header: 'Miara', type: 'measureKind', width: 18, input: false },
+  { key: 'qualifier', header: 'Opis miary', type: 'text', width: 28, input: false },
+  { key: 'plan', header: 'Plan', type: 'number', width: 12, input: false },
+  { key: 'actual', header: 'Wykonanie', type: 'number', width: 12, input: true },
+  { key: 'difference', header: 'Różnica', type: 'number', width: 11, input: false, computed: true },
+  { key: 'ratio', header: '% wykonania', type: 'percent', width: 12, input: false, computed: true },
+  { key: 'band', header: 'Ocena', type: 'band', width: 22, input: false, computed: true },
+  { key: 'status', header: 'Status', type: 'status', width: 30, input: true, activityLevel: true },
+  { key: 'moneySpent', header: 'Wydatki (zł)', type: 'money', width: 16, input: true, activityLevel: true },
+  { key: 'comment', header: 'Komentarz / wyjaśnienie', type: 'text', width: 50, input: true, activityLevel: true },
+];
+
+/** Name of the Excel table in the unit's workbook and in the template. */
+export const UNIT_TABLE_NAME = 'PWR_Sprawozdanie';
+/** Name of the report sheet. */
+export const UNIT_SHEET_NAME = 'Sprawozdanie';
+
+/** 0-based index of a column in UNIT_SHEET_COLUMNS. */
+export function columnIndex(key: SheetColumnKey): number {
+  const i = UNIT_SHEET_COLUMNS.findIndex((c) => c.key === key);
+  if (i < 0) throw new Error(`unknown sheet column ${key}`);
+  return i;
+}
+
+/** Spreadsheet column letter (A, B, …, AA) for a 0-based index. */
+export function columnLetter(index: number): string {
+  let s = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
