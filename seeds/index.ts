@@ -1,0 +1,33 @@
+/**
+ * The embedded default data: the real 2024 report of Kraków's Family Support Program, validated
+ * by the shared schemas on load so the files cannot drift from the domain model.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { OrgUnitSchema, ProgramSchema, type OrgUnit, type Plan, type Program } from '@pwr-sync/shared';
+import { z } from 'zod';
+import { SEEDS_DIR } from './paths.ts';
+import { SeedReportSchema, type SeedReport } from './tools/extractToSeed.ts';
+
+export interface Seed {
+  program: Program;
+  orgUnits: OrgUnit[];
+  plans: { year: number; activityId: string; plan: Plan }[];
+  reports: SeedReport[];
+}
+
+export const SEED_YEAR = 2024;
+
+const readJson = (...path: string[]) => JSON.parse(readFileSync(join(SEEDS_DIR, ...path), 'utf8')) as unknown;
+
+/** Loads and validates the seed data (throws on any schema violation). */
+export function loadSeed(): Seed {
+  const program = ProgramSchema.parse(readJson(String(SEED_YEAR), 'program.json'));
+  const orgUnits = z.array(OrgUnitSchema).parse(readJson('org-units.json'));
+  const reports = z.array(SeedReportSchema).parse(readJson(String(SEED_YEAR), 'reports.json'));
+  const plans = reports.map((r) => ({ year: r.year, activityId: r.activityId, plan: r.plan }));
+  return { program, orgUnits, plans, reports };
+}
+
+export type { SeedReport };
+export { SEEDS_DIR };

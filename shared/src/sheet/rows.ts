@@ -1,0 +1,176 @@
+/**
+ * Converts between a unit's report and the rows of its report table (UNIT_SHEET_COLUMNS order).
+ * The add-in's sheet and the uploaded template both go through here, so they cannot disagree.
+ */
+import type { Assignment } from '../api/contracts.ts';
+import { measureKey, type Measure } from '../measures/schema.ts';
+import { isMeasureKind } from '../measures/kinds.ts';
+import { parsePlNumber, parseMoney } from '../numbers/polishNumber.ts';
+import type { ReportEntry, ReportStatus } from '../report/schema.ts';
+import { REPORT_STATUS_LABELS, statusFromLabel } from '../report/labels.ts';
+import { computeVariance } from '../variance/computeVariance.ts';
+import { VARIANCE_BAND_LABELS, type VariancePolicy } from '../variance/policy.ts';
+import { UNIT_SHEET_COLUMNS, columnIndex, type SheetColumnKey } from './layout.ts';
+
+/** A cell value as Excel and exceljs hand it over. */
+export type SheetCell = string | number | boolean | null;
+
+/** A problem found in a sheet cell, with the data row (0-based, header excluded) it sits in. */
+export interface SheetProblem {
+  rowIndex: number;
+  column: SheetColumnKey;
+  activityId?: string;
+  message: string;
+}
+
+/** measureKey prefix of a measure the unit added beyond the plan. */
+export const EXTRA_MEASURE_PREFIX = '+';
+
+const col = Object.fromEntries(UNIT_SHEET_COLUMNS.map((c, i) => [c.key, i])) as Record<SheetColumnKey, number>;
+
+/**
+ * Rows for the activities the unit reports: one per planned measure, one per measure added beyond
+ * the plan, and one status-only row for an activity without measures.
+ */
+export function buildSheetRows(assignments: Assignment[], entries: ReportEntry[], policy: VariancePolicy): SheetCell[][] {
+  const byActivity = new Map(entries.map((e) => [e.activityId, e]));
+  const rows: SheetCell[][] = [];
+  for (const { activity, plan, role } of assignments) {
+    if (role !== 'reporting') continue;
+    const entry = byActivity.get(activity.id);
+    const variances = computeVariance({ plan, actual: entry?.actual ?? { measures: [] }, status: entry?.status ?? null }, policy);
+    const lines = variances.length > 0 ? variances : [null];
+    lines.forEach((v, i) => {
+      const row: SheetCell[] = new Array(UNIT_SHEET_COLUMNS.length).fill(null);
+      row[col.activityId] = activity.id;
+      row[col.line] = i + 1;
+      row[col.taskCode] = activity.subsection ? `${activity.taskCode} (${activity.subsection})` : activity.taskCode;
+      row[col.activityName] = activity.name;
+      if (v) {
+        const key = measureKey(v);
+        row[col.measureKey] = v.plan === null ? EXTRA_MEASURE_PREFIX + key : key;
+        row[col.measureKind] = v.kind;
+        row[col.qualifier] = v.qualifier ?? null;
+        row[col.plan] = v.plan;
+        row[col.actual] = v.actual;
+        row[col.difference] = v.difference;
+        row[col.ratio] = v.ratio;
+        row[col.band] = VARIANCE_BAND_LABELS[v.band];
+      }
+      if (i === 0 && entry) {
+        row[col.status] = entry.status ? REPORT_STATUS_LABELS[entry.status] : null;
+        row[col.moneySpent] = entry.moneySpent.length ? entry.moneySpent.reduce((a, b) => a + b, 0) / 100 : null;
+        row[col.comment] = entry.comment || null;
+      }
+      rows.push(row);
+    });
+  }
+  return rows;
+}
+
+const header = (key: SheetColumnKey) => UNIT_SHEET_COLUMNS[columnIndex(key)]!.header;
+const isBlank = (c: SheetCell | undefined) => c === null || c === undefined || (typeof c === 'string' && c.trim() === '');
+const asText = (c: SheetCell | undefined) => (isBlank(c) ? '' : String(c).trim());
+
+/** A number typed in Excel (a number) or pasted as Polish text ("1 234,5"). */
+function readNumber(cell: SheetCell | undefined): { ok: true; value: number | null } | { ok: false; reason: string } {
+  if (isBlank(cell)) return { ok: true, value: null };
+  if (typeof cell === 'number') {
+    if (!Number.isFinite(cell)) return { ok: false, reason: 'wartość nie jest liczbą skończoną' };
+    if (cell < 0) return { ok: false, reason: 'wartość nie może być ujemna' };
+    return { ok: true, value: cell };
+  }
+  if (typeof cell === 'boolean') return { ok: false, reason: 'oczekiwano liczby, a nie wartości logicznej' };
+  const parsed = parsePlNumber(cell);
+  return parsed.ok ? { ok: true, value: parsed.value } : parsed;
+}
+
+function readStatus(cell: SheetCell | undefined): ReportStatus | null | undefined {
+  if (isBlank(cell)) return null;
+  const text = asText(cell);
+  if (text in REPORT_STATUS_LABELS) return text as ReportStatus;
+  return statusFromLabel(text);
+}
+
+/** Money in grosze from a cell in złoty (a number, or text such as "2 000 750,00 zł"). */
+function readMoney(cell: SheetCell | undefined): { ok: true; grosze: number | null } | { ok: false; reason: string } {
+  if (isBlank(cell)) return { ok: true, grosze: null };
+  if (typeof cell === 'number') {
+    if (!Number.isFinite(cell) || cell < 0) return { ok: false, reason: 'kwota musi być liczbą nieujemną' };
+    return { ok: true, grosze: Math.round(cell * 100) };
+  }
+  const parsed = parseMoney(String(cell));
+  return parsed.ok ? { ok: true, grosze: parsed.value } : parsed;
+}
+
+/**
+ * Reads the unit's entries back from table rows (any order: rows are grouped by the hidden
+ * activity id). Only activities the unit reports are accepted; every cell that cannot be read
+ * becomes a problem naming the column, and that cell is left out of the entry.
+ */
+export function readSheetRows(rows: SheetCell[][], assignments: Assignment[]): { entries: ReportEntry[]; problems: SheetProblem[] } {
+  const reported = new Map(assignments.filter((a) => a.role === 'reporting').map((a) => [a.activity.id, a]));
+  const problems: SheetProblem[] = [];
+  const groups = new Map<string, { row: SheetCell[]; rowIndex: number }[]>();
+
+  rows.forEach((row, rowIndex) => {
+    const activityId = asText(row[col.activityId]);
+    const hasInput = UNIT_SHEET_COLUMNS.some((c, i) => c.input && !isBlank(row[i]));
+    if (!activityId) {
+      if (hasInput) problems.push({ rowIndex, column: 'activityId', message: 'wiersz bez identyfikatora działania — nie dodawaj wierszy ręcznie, użyj formularza' });
+      return;
+    }
+    if (!reported.has(activityId)) {
+      problems.push({ rowIndex, column: 'activityId', activityId, message: `działanie ${activityId} nie jest sprawozdawane przez tę jednostkę` });
+      return;
+    }
+    const group = groups.get(activityId) ?? [];
+    group.push({ row, rowIndex });
+    groups.set(activityId, group);
+  });
+
+  const entries: ReportEntry[] = [];
+  for (const [activityId, group] of groups) {
+    group.sort((a, b) => Number(a.row[col.line] ?? 0) - Number(b.row[col.line] ?? 0));
+    const first = group[0]!;
+    const problem = (rowIndex: number, column: SheetColumnKey, message: string) => problems.push({ rowIndex, column, activityId, message });
+
+    const status = readStatus(first.row[col.status]);
+    if (status === undefined) problem(first.rowIndex, 'status', `${header('status')}: nieznany status „${asText(first.row[col.status])}” — wybierz z listy`);
+
+    const money = readMoney(first.row[col.moneySpent]);
+    if (!money.ok) problem(first.rowIndex, 'moneySpent', `${header('moneySpent')}: ${money.reason}`);
+
+    for (const later of group.slice(1)) {
+      for (const key of ['status', 'moneySpent', 'comment'] as const) {
+        if (!isBlank(later.row[col[key]])) problem(later.rowIndex, key, `${header(key)}: wpisz w pierwszym wierszu działania ${activityId}`);
+      }
+    }
+
+    const measures: Measure[] = [];
+    for (const { row, rowIndex } of group) {
+      const value = readNumber(row[col.actual]);
+      if (!value.ok) {
+        problem(rowIndex, 'actual', `${header('actual')}: ${value.reason}`);
+        continue;
+      }
+      if (value.value === null) continue;
+      const kind = asText(row[col.measureKind]);
+      if (!isMeasureKind(kind)) {
+        problem(rowIndex, 'measureKind', kind ? `${header('measureKind')}: nieznany rodzaj miary „${kind}”` : `${header('measureKind')}: wybierz rodzaj miary dla wykonania`);
+        continue;
+      }
+      const qualifier = asText(row[col.qualifier]);
+      measures.push(qualifier ? { kind, qualifier, value: value.value } : { kind, value: value.value });
+    }
+
+    entries.push({
+      activityId,
+      status: status ?? null,
+      actual: { measures },
+      moneySpent: money.ok && money.grosze !== null ? [money.grosze] : [],
+      comment: asText(first.row[col.comment]),
+    });
+  }
+  return { entries, problems };
+}
