@@ -1,0 +1,129 @@
+/**
+ * Typed client of the sync server (paths and bodies from shared/api/contracts.ts). Every response
+ * is parsed with the shared zod schemas; every failure becomes a typed outcome, never a throw.
+ */
+import { z } from 'zod';
+import {
+  API_PATHS,
+  ApiErrorBodySchema,
+  AssignmentsResponseSchema,
+  MeResponseSchema,
+  ProgramStructureSchema,
+  ReportingYearSchema,
+  SaveReportResponseSchema,
+  UnitReportSchema,
+  type ApiErrorBody,
+  type SaveReportRequest,
+  type UnitReport,
+} from '../shared.ts';
+
+export type ApiProblem = NonNullable<ApiErrorBody['problems']>[number];
+
+export type ApiOutcome<T> =
+  | { kind: 'ok'; value: T }
+  /** 401: token missing, wrong or expired → sign in again. */
+  | { kind: 'unauthorized'; message: string }
+  /** 403: signed in, but not allowed (another unit, wrong role, year closed). */
+  | { kind: 'forbidden'; message: string }
+  /** 409: someone saved a newer version; `current` is the server's report. */
+  | { kind: 'conflict'; message: string; current: UnitReport | null; code: string }
+  /** 422: the server rejected rows; `problems` say which and why. */
+  | { kind: 'rejected'; message: string; problems: ApiProblem[] }
+  /** No answer: offline, server down, timeout. Nothing was changed. */
+  | { kind: 'offline'; message: string }
+  /** Any other failure (5xx, a reply that does not match the contract). */
+  | { kind: 'failed'; message: string; status: number };
+
+const OFFLINE = 'Brak połączenia z serwerem MOPS. Nic nie zostało utracone — dane są w arkuszu. Spróbuj ponownie później.';
+
+export interface ApiClientOptions {
+  baseUrl?: string;
+  token: string;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+}
+
+export class ApiClient {
+  private readonly baseUrl: string;
+  private readonly fetchImpl: typeof fetch;
+
+  constructor(private readonly options: ApiClientOptions) {
+    this.baseUrl = (options.baseUrl ?? '').replace(/\/$/, '');
+    this.fetchImpl = options.fetch ?? ((...a) => globalThis.fetch(...a));
+  }
+
+  me() {
+    return this.request('GET', API_PATHS.me, MeResponseSchema);
+  }
+  years() {
+    return this.request('GET', API_PATHS.years, z.array(ReportingYearSchema));
+  }
+  program() {
+    return this.request('GET', API_PATHS.program, ProgramStructureSchema);
+  }
+  assignments(year: number, unit: string) {
+    return this.request('GET', API_PATHS.assignments(year, unit), AssignmentsResponseSchema);
+  }
+  report(year: number, unit: string) {
+    return this.request('GET', API_PATHS.report(year, unit), UnitReportSchema);
+  }
+  /** Saves the whole report; the idempotency key makes a retry after a lost answer harmless. */
+  saveReport(year: number, unit: string, body: SaveReportRequest, idempotencyKey: string) {
+    return this.request('PUT', API_PATHS.report(year, unit), SaveReportResponseSchema, body, { 'Idempotency-Key': idempotencyKey });
+  }
+  /** The reply's shape is not part of the contract: callers re-read the report afterwards. */
+  submit(year: number, unit: string) {
+    return this.request('POST', API_PATHS.submit(year, unit), z.unknown(), {});
+  }
+
+  private async request<T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown, headers: Record<string, string> = {}): Promise<ApiOutcome<T>> {
+    let res: Response;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.options.timeoutMs ?? 20_000);
+    const started = Date.now();
+    try {
+      res = await this.fetchImpl(this.baseUrl + path, {
+        method,
+        headers: {
+          Accept: 'application/json',
+          Authorization: `Bearer ${this.options.token}`,
+          ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+          ...headers,
+        },
+        body: body !== undefined ? JSON.stringify(body) : undefined,
+        signal: controller.signal,
+      });
+    } catch {
+      return { kind: 'offline', message: OFFLINE };
+    } finally {
+      clearTimeout(timer);
+    }
+    console.debug('[api]', { method, path, status: res.status, ms: Date.now() - started });
+    const json: unknown = await res.json().catch(() => undefined);
+    if (res.ok) {
+      const parsed = schema.safeParse(json);
+      if (parsed.success) return { kind: 'ok', value: parsed.data };
+      console.error('[api] reply does not match the contract', { path, issues: parsed.error.issues.slice(0, 5) });
+      return { kind: 'failed', status: res.status, message: 'Serwer odpowiedział w nieoczekiwany sposób. Zgłoś to administratorowi.' };
+    }
+    const err = ApiErrorBodySchema.safeParse(json);
+    const e = err.success ? err.data : undefined;
+    switch (res.status) {
+      case 401:
+        return { kind: 'unauthorized', message: 'Token jest nieprawidłowy lub wygasł. Zaloguj się ponownie.' };
+      case 403:
+        return { kind: 'forbidden', message: e?.error ?? 'Brak uprawnień do tej operacji.' };
+      case 409:
+        return { kind: 'conflict', code: e?.code ?? 'conflict', current: e?.current ?? null, message: e?.error ?? 'Ktoś zapisał nowszą wersję sprawozdania.' };
+      case 422:
+      case 400:
+        return { kind: 'rejected', problems: e?.problems ?? [], message: e?.error ?? 'Serwer odrzucił dane.' };
+      case 502:
+      case 503:
+      case 504:
+        return { kind: 'offline', message: OFFLINE };
+      default:
+        return { kind: 'failed', status: res.status, message: e?.error ?? `Błąd serwera (${res.status}). Spróbuj ponownie później.` };
+    }
+  }
+}

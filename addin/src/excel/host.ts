@@ -1,0 +1,48 @@
+/**
+ * The host operations the task pane uses, as one object. Components receive it through props or
+ * `useReport`, never touch `Excel` themselves, and can be rendered against a stand-in.
+ */
+import type { ReportEntry, SheetCell } from '../shared.ts';
+import type { ReportContext, SheetState, ValidationMode } from '../report/sheetModel.ts';
+import { checkExcelSupport, type SupportCheck } from './requirements.ts';
+import { runExcel, type ExcelRunner, type HostResult } from './runExcel.ts';
+import { prepareSheet, readTable, refreshSheet, subscribeTableChanges, writeActivity } from './sheet.ts';
+
+export interface ReportHost {
+  checkSupport(): SupportCheck;
+  prepareSheet(input: ReportContext & { serverEntries: ReportEntry[]; keep: 'sheet' | 'server' }): Promise<HostResult<SheetState>>;
+  /** Re-reads, re-validates and re-marks the sheet; value null when the sheet is not prepared. */
+  refresh(input: ReportContext & { mode?: ValidationMode }): Promise<HostResult<SheetState | null>>;
+  /** The table's rows; value null when the sheet is not prepared. */
+  readRows(): Promise<HostResult<SheetCell[][] | null>>;
+  writeActivity(input: ReportContext & { entry: ReportEntry }): Promise<HostResult<SheetState>>;
+  /** Calls `onChange` after edits or pastes in the table; resolves to an unsubscribe function. */
+  subscribeChanges(onChange: () => void): Promise<() => Promise<void>>;
+}
+
+/** A missing report table is not an error when reading: the sheet has simply not been prepared yet. */
+function notPreparedAsNull<T>(r: HostResult<T>): HostResult<T | null> {
+  return !r.ok && r.code === 'ItemNotFound' ? { ok: true, value: null } : r;
+}
+
+export function createExcelHost(run?: ExcelRunner): ReportHost {
+  const opts = (label: string) => (run ? { run, label } : { label });
+  return {
+    checkSupport: () => checkExcelSupport(),
+    prepareSheet: (input) => runExcel((ctx) => prepareSheet(ctx, input), opts('prepareSheet')),
+    refresh: async (input) => notPreparedAsNull(await runExcel((ctx) => refreshSheet(ctx, input), opts('refreshSheet'))),
+    readRows: async () => notPreparedAsNull(await runExcel((ctx) => readTable(ctx), opts('readTable'))),
+    writeActivity: (input) => runExcel((ctx) => writeActivity(ctx, input), opts('writeActivity')),
+    async subscribeChanges(onChange) {
+      const result = await runExcel((ctx) => subscribeTableChanges(ctx, () => onChange()), opts('subscribeTableChanges'));
+      const handler = result.ok ? result.value : null;
+      return async () => {
+        if (!handler) return;
+        await runExcel(async () => {
+          handler.remove();
+          await handler.context.sync();
+        }, opts('unsubscribeTableChanges'));
+      };
+    },
+  };
+}

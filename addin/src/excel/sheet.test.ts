@@ -1,0 +1,179 @@
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { REPORT_STATUS_LABELS, UNIT_SHEET_COLUMNS, UNIT_TABLE_NAME, buildSheetRows, columnIndex } from '../shared.ts';
+import { markInvalidCells, prepareSheet, readTable, refreshSheet, subscribeTableChanges, writeActivity } from './sheet.ts';
+import { HEADERS, INVALID_FILL } from './layout.ts';
+import { createMockExcel } from './testing/mockExcel.ts';
+import { makeUnit } from './testing/fixtures.ts';
+
+const c = (key: Parameters<typeof columnIndex>[0]) => columnIndex(key);
+const syncCounts: Record<string, number> = {};
+afterAll(() => {
+  // Reported in the closing note: context.sync() calls per user action for a 200-activity unit.
+  console.log('[sync counts, 200 activities]', JSON.stringify(syncCounts));
+});
+
+describe('prepareSheet', () => {
+  it('creates the sheet and table for 200 activities in two syncs, values as one 2D array', async () => {
+    const unit = makeUnit(200);
+    const x = createMockExcel();
+    const state = await prepareSheet(x.ctx, { ...unit, serverEntries: unit.entries, keep: 'sheet' });
+    const rows = buildSheetRows(unit.assignments, unit.entries, unit.policy);
+    expect(rows.length).toBe(380); // 180 activities × 2 measures + 20 status-only rows
+    const block = x.range(`A1:O${rows.length + 1}`);
+    expect(block.values[0]).toEqual(HEADERS);
+    expect(block.values.length).toBe(rows.length + 1);
+    expect(block.values[1][c('actual')]).toBe(18);
+    expect(block.values[1][c('status')]).toBe(REPORT_STATUS_LABELS.realized);
+    expect(block.values[1][c('moneySpent')]).toBe(1234.5);
+    expect(block.numberFormat[1][c('moneySpent')]).toBe('#,##0.00 "zł"');
+    expect(x.log).toContainEqual(['worksheets.add', 'Sprawozdanie']);
+    expect(x.log).toContainEqual(['tables.add', `A1:O${rows.length + 1}`, true]);
+    expect(x.log.filter((l) => l[0] === 'protect')).toHaveLength(1);
+    expect(x.log.at(-3)?.[0]).toBe('protect');
+    // Hidden id columns, unlocked inputs, list validation on status, variance colours.
+    expect(x.range('A:A').columnHidden).toBe(true);
+    expect(x.range('D:D').columnHidden).not.toBe(true); // never written: still the mock's "not loaded" sentinel
+    const lockedAt = (address: string) => x.ranges.filter((r) => r.address === address).map((r) => r.mock.format.protection.locked);
+    expect(lockedAt(`I2:I${rows.length + 1}`)).toContain(false);
+    expect(lockedAt(`M2:M${rows.length + 1}`)).toContain(false);
+    expect(lockedAt(`H2:H${rows.length + 1}`)).not.toContain(false);
+    expect(x.ranges.filter((r) => r.address === `M2:M${rows.length + 1}`).at(-1)!.mock.dataValidation.rule.list.source).toContain('zrealizowane');
+    expect(x.log.filter((l) => l[0] === 'conditionalFormats.add')).toHaveLength(5);
+    expect(state.problems).toEqual([]);
+    expect(x.syncs()).toBe(2);
+    syncCounts.prepareSheet_new = x.syncs();
+  });
+
+  it('keeps what the unit typed when run again over an existing table (three syncs)', async () => {
+    const unit = makeUnit(200);
+    const existing = buildSheetRows(unit.assignments, [], unit.policy);
+    existing[2]![c('actual')] = 7; // I.2 … second activity, first measure
+    existing[2]![c('status')] = REPORT_STATUS_LABELS.realized;
+    existing[4]![c('actual')] = 'około 20'; // unreadable: must survive verbatim
+    existing[4]![c('comment')] = 'liczba szacunkowa';
+    const x = createMockExcel({ tableRows: existing });
+    const state = await prepareSheet(x.ctx, { ...unit, serverEntries: unit.entries, keep: 'sheet' });
+    const written = x.range(`A1:O${existing.length + 1}`).values.slice(1);
+    expect(written[2][c('actual')]).toBe(7);
+    expect(written[2][c('status')]).toBe(REPORT_STATUS_LABELS.realized);
+    expect(written[4][c('actual')]).toBe('około 20');
+    expect(written[4][c('comment')]).toBe('liczba szacunkowa');
+    // An activity the sheet left empty takes the server's entry.
+    expect(written[0][c('actual')]).toBe(18);
+    expect(x.log).toContainEqual(['convertToRange']);
+    expect(x.log.some((l) => l[0] === 'worksheets.add')).toBe(false);
+    expect(state.problems.some((p) => p.rowIndex === 4 && p.column === 'actual')).toBe(true);
+    expect(x.syncs()).toBe(3);
+    syncCounts.prepareSheet_rerun = x.syncs();
+  });
+
+  it("overwrites the sheet with the server's entries when asked to take them", async () => {
+    const unit = makeUnit(3);
+    const existing = buildSheetRows(unit.assignments, [], unit.policy);
+    existing[0]![c('actual')] = 999;
+    const x = createMockExcel({ tableRows: existing });
+    await prepareSheet(x.ctx, { ...unit, serverEntries: unit.entries, keep: 'server' });
+    expect(x.range(`A1:O${existing.length + 1}`).values[1][c('actual')]).toBe(18);
+  });
+});
+
+describe('readTable and refreshSheet', () => {
+  it('reads 200 activities in one sync', async () => {
+    const unit = makeUnit(200);
+    const rows = buildSheetRows(unit.assignments, unit.entries, unit.policy);
+    const x = createMockExcel({ tableRows: rows });
+    const read = await readTable(x.ctx);
+    expect(read).toHaveLength(rows.length);
+    expect(read[0]![c('actual')]).toBe(18);
+    expect(x.syncs()).toBe(1);
+    syncCounts.readTable = x.syncs();
+  });
+
+  it('fails with ItemNotFound when the sheet was never prepared', async () => {
+    const x = createMockExcel();
+    await expect(readTable(x.ctx)).rejects.toMatchObject({ code: 'ItemNotFound' });
+  });
+
+  it('re-validates after a paste: computed columns and marks written in one batch (two syncs)', async () => {
+    const unit = makeUnit(200);
+    const rows = buildSheetRows(unit.assignments, [], unit.policy);
+    rows[0]![c('status')] = REPORT_STATUS_LABELS.realized;
+    rows[0]![c('actual')] = 4; // 4 of 20 meetings: far below plan → an explanation is required
+    rows[1]![c('actual')] = '82'; // pasted as text
+    rows[2]![c('moneySpent')] = 100; // complementary task (II.3) has no money
+    const x = createMockExcel({ tableRows: rows });
+    const state = await refreshSheet(x.ctx, unit);
+    expect(state.problems.map((p) => [p.rowIndex, p.column])).toEqual(expect.arrayContaining([[0, 'comment'], [2, 'moneySpent']]));
+    const computed = x.range(`body[0,${c('difference')}]+[${rows.length - 1},2]`).values;
+    expect(computed[0]).toEqual([-16, 0.2, 'znacznie poniżej planu']);
+    expect(computed[1][0]).toBe(-118);
+    expect(x.range(`body[0,${c('comment')}]`).format.fill.color).toBe(INVALID_FILL);
+    expect(x.log).toContainEqual(['fill.clear body']);
+    expect(x.log.map((l) => l[0])).toEqual(expect.arrayContaining(['unprotect', 'protect']));
+    expect(x.syncs()).toBe(2);
+    syncCounts.refreshSheet = x.syncs();
+  });
+});
+
+describe('writeActivity', () => {
+  it('writes one activity of 200 into its rows in two syncs', async () => {
+    const unit = makeUnit(200);
+    const rows = buildSheetRows(unit.assignments, unit.entries, unit.policy);
+    const x = createMockExcel({ tableRows: rows });
+    const activityId = unit.assignments[1]!.activity.id;
+    const entry = { activityId, status: 'realized' as const, actual: { measures: [{ kind: 'spotkanie', value: 20 }, { kind: 'uczestnik', value: 210 }] }, moneySpent: [], comment: '' };
+    await writeActivity(x.ctx, { ...unit, entry });
+    expect(x.range('body[row 2]').values[0][c('actual')]).toBe(20);
+    expect(x.range('body[row 2]').values[0][c('status')]).toBe(REPORT_STATUS_LABELS.realized);
+    expect(x.range('body[row 3]').values[0][c('actual')]).toBe(210);
+    expect(x.log.some((l) => l[0] === 'rows.add' || l[0] === 'rows.delete')).toBe(false);
+    expect(x.syncs()).toBe(2);
+    syncCounts.writeActivity = x.syncs();
+  });
+
+  it('inserts a row for a measure beyond the plan right after the activity, and deletes it when removed', async () => {
+    const unit = makeUnit(5);
+    const rows = buildSheetRows(unit.assignments, [], unit.policy);
+    const activityId = unit.assignments[1]!.activity.id;
+    const withExtra = { activityId, status: 'realized' as const, actual: { measures: [{ kind: 'spotkanie', value: 20 }, { kind: 'uczestnik', value: 150 }, { kind: 'spektakl', value: 3 }] }, moneySpent: [], comment: '' };
+    const x = createMockExcel({ tableRows: rows });
+    await writeActivity(x.ctx, { ...unit, entry: withExtra });
+    const add = x.log.find((l) => l[0] === 'rows.add')!;
+    expect(add[1]).toBe(4);
+    expect((add[2] as unknown[][])[0]![c('measureKey')]).toBe('+spektakl');
+
+    const after = buildSheetRows(unit.assignments, [withExtra], unit.policy);
+    const y = createMockExcel({ tableRows: after });
+    await writeActivity(y.ctx, { ...unit, entry: { ...withExtra, actual: { measures: withExtra.actual.measures.slice(0, 2) } } });
+    expect(y.log.filter((l) => l[0] === 'rows.delete')).toEqual([['rows.delete', 4]]);
+    expect(y.syncs()).toBe(2);
+  });
+});
+
+describe('markInvalidCells and change events', () => {
+  it('clears old marks and fills the cells that break a rule, in two syncs', async () => {
+    const unit = makeUnit(200);
+    const x = createMockExcel({ tableRows: buildSheetRows(unit.assignments, [], unit.policy) });
+    await markInvalidCells(x.ctx, [{ rowIndex: 5, column: 'status', message: 'brak statusu' }]);
+    expect(x.range(`body[5,${c('status')}]`).format.fill.color).toBe(INVALID_FILL);
+    expect(x.syncs()).toBe(2);
+    syncCounts.markInvalidCells = x.syncs();
+  });
+
+  it('subscribes to the table onChanged event', async () => {
+    const unit = makeUnit(2);
+    const x = createMockExcel({ tableRows: buildSheetRows(unit.assignments, [], unit.policy) });
+    const onChange = vi.fn();
+    const handler = await subscribeTableChanges(x.ctx, onChange);
+    expect(handler).not.toBeNull();
+    expect(x.log).toContainEqual(['onChanged.add']);
+    await (handler as unknown as { handler: (e: { address: string }) => Promise<void> }).handler({ address: 'I2' });
+    expect(onChange).toHaveBeenCalledWith('I2');
+    syncCounts.subscribeTableChanges = x.syncs();
+  });
+});
+
+it('knows every column of the layout', () => {
+  expect(UNIT_SHEET_COLUMNS).toHaveLength(HEADERS.length);
+  expect(UNIT_TABLE_NAME).toBe('PWR_Sprawozdanie');
+});

@@ -1,0 +1,235 @@
+/**
+ * The report sheet in the open workbook. Each exported action is one batch for one Excel.run:
+ * loads are batched, values go as 2D arrays, and context.sync() is never called in a loop
+ * (prepare: 2–3 syncs, read: 1, refresh: 2, mark: 2, write one activity: 2 — whatever the number of rows).
+ */
+import { UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, UNIT_TABLE_NAME, columnIndex, columnLetter, type ReportEntry, type SheetCell, type SheetProblem, type VarianceBand } from '../shared.ts';
+import { activityRows, computedColumns, invalidCells, mergeRows, planActivityWrite, validateRows, type ReportContext, type SheetState, type ValidationMode } from '../report/sheetModel.ts';
+import { BAND_FILLS, COLUMN_COUNT, HEADERS, HEADER_FILL, INVALID_FILL, LAST_COLUMN, POINTS_PER_CHAR, STATUS_LIST_SOURCE, bandFormula, bodyColumnAddress, rowFormats } from './layout.ts';
+
+const COMPUTED = UNIT_SHEET_COLUMNS.flatMap((c, i) => (c.computed ? [i] : []));
+const FIRST_COMPUTED = Math.min(...COMPUTED);
+const NUMBER_COLUMNS = UNIT_SHEET_COLUMNS.flatMap((c, i) => (c.type === 'number' ? [i] : []));
+
+export interface PrepareInput extends ReportContext {
+  /** The server's entries (latest version). */
+  serverEntries: ReportEntry[];
+  /** `sheet`: keep what the unit typed in an existing sheet; `server`: overwrite with the server's entries. */
+  keep: 'sheet' | 'server';
+}
+
+/** Table rows as values (null for blanks), header excluded. */
+function asCells(values: unknown[][]): SheetCell[][] {
+  return values.map((r) => r.map((v) => (v === '' || v === undefined ? null : (v as SheetCell))));
+}
+
+/** Excel wants '' rather than null to clear a cell. */
+function toExcel(rows: SheetCell[][]): (string | number | boolean)[][] {
+  return rows.map((r) => r.map((v) => (v === null ? '' : v)));
+}
+
+/**
+ * "Przygotuj arkusz": creates or rebuilds the report sheet and its table.
+ * 1. Look up the sheet and the table (sync 1).
+ * 2. If the table exists, read its rows (sync 2) and merge them with the server's entries so that
+ *    nothing the unit typed is lost.
+ * 3. Write values, formats, validation, colours, protection in one batch (last sync).
+ */
+export async function prepareSheet(ctx: Excel.RequestContext, input: PrepareInput): Promise<SheetState> {
+  const existingSheet = ctx.workbook.worksheets.getItemOrNullObject(UNIT_SHEET_NAME);
+  const existingTable = ctx.workbook.tables.getItemOrNullObject(UNIT_TABLE_NAME);
+  existingSheet.load('isNullObject');
+  existingTable.load('isNullObject');
+  await ctx.sync();
+
+  let existing: SheetCell[][] = [];
+  let sheet: Excel.Worksheet;
+  if (!existingTable.isNullObject) {
+    const body = existingTable.getDataBodyRange().load('values');
+    sheet = existingTable.worksheet;
+    await ctx.sync();
+    existing = asCells(body.values);
+  } else {
+    sheet = existingSheet.isNullObject ? ctx.workbook.worksheets.add(UNIT_SHEET_NAME) : existingSheet;
+  }
+
+  const rows = mergeRows(existing, input.serverEntries, input, input.keep);
+  const state = validateRows(rows, input);
+  const n = rows.length;
+
+  ctx.runtime.enableEvents = false;
+  sheet.protection.unprotect();
+  if (!existingTable.isNullObject) existingTable.convertToRange();
+  const columns = sheet.getRange(`A:${LAST_COLUMN}`);
+  columns.clear('All');
+  columns.dataValidation.clear();
+  columns.conditionalFormats.clearAll();
+
+  const block = sheet.getRange(`A1:${LAST_COLUMN}${n + 1}`);
+  block.values = [HEADERS, ...toExcel(rows)];
+  block.numberFormat = [HEADERS.map(() => '@'), ...rowFormats(rows)];
+  const table = sheet.tables.add(`A1:${LAST_COLUMN}${n + 1}`, true);
+  table.name = UNIT_TABLE_NAME;
+  table.style = 'TableStyleLight9';
+
+  applyLayout(sheet, n);
+  markCells(sheet.getRange(`A2:${LAST_COLUMN}${n + 1}`), state.problems, n, false);
+  protect(sheet);
+  sheet.freezePanes.freezeRows(1);
+  sheet.activate();
+  ctx.runtime.enableEvents = true;
+  await ctx.sync();
+  return state;
+}
+
+/** Column widths, hidden ids, header look, validation, variance colours, unlocked inputs. */
+function applyLayout(sheet: Excel.Worksheet, n: number): void {
+  const header = sheet.getRange(`A1:${LAST_COLUMN}1`);
+  header.format.font.bold = true;
+  header.format.font.color = '#FFFFFF';
+  header.format.fill.color = HEADER_FILL;
+  header.format.wrapText = true;
+
+  UNIT_SHEET_COLUMNS.forEach((c, i) => {
+    const l = columnLetter(i);
+    const whole = sheet.getRange(`${l}:${l}`);
+    whole.format.columnWidth = c.width * POINTS_PER_CHAR;
+    if (c.hidden) whole.columnHidden = true;
+    const body = sheet.getRange(bodyColumnAddress(c.key, n));
+    if (c.type === 'text') body.format.wrapText = true;
+    if (c.input) body.format.protection.locked = false;
+  });
+
+  const status = sheet.getRange(bodyColumnAddress('status', n)).dataValidation;
+  status.rule = { list: { inCellDropDown: true, source: STATUS_LIST_SOURCE } };
+  status.errorAlert = { showAlert: true, style: 'Stop', title: 'Status', message: 'Wybierz status z listy.' };
+  status.prompt = { showPrompt: true, title: 'Status', message: 'Co się stało z działaniem w tym roku (tylko w pierwszym wierszu działania).' };
+
+  for (const key of ['actual', 'moneySpent'] as const) {
+    const dv = sheet.getRange(bodyColumnAddress(key, n)).dataValidation;
+    dv.rule = { decimal: { operator: 'GreaterThanOrEqualTo', formula1: 0 } };
+    dv.errorAlert = { showAlert: true, style: 'Stop', title: key === 'actual' ? 'Wykonanie' : 'Wydatki', message: 'Wpisz liczbę nieujemną, np. 1 234,5.' };
+  }
+  const comment = sheet.getRange(bodyColumnAddress('comment', n)).dataValidation;
+  comment.rule = { textLength: { operator: 'LessThanOrEqualTo', formula1: 2000 } };
+  comment.errorAlert = { showAlert: true, style: 'Stop', title: 'Komentarz', message: 'Komentarz może mieć najwyżej 2000 znaków.' };
+
+  const variance = sheet.getRange(`${columnLetter(FIRST_COMPUTED)}2:${columnLetter(columnIndex('band'))}${n + 1}`);
+  for (const [band, color] of Object.entries(BAND_FILLS) as [VarianceBand, string][]) {
+    const cf = variance.conditionalFormats.add('Custom');
+    cf.custom.rule.formula = bandFormula(band);
+    cf.custom.format.fill.color = color;
+  }
+}
+
+function protect(sheet: Excel.Worksheet): void {
+  // No password: protection prevents accidents in plan columns, it is not a security boundary.
+  sheet.protection.protect({ allowAutoFilter: true, allowSort: true, allowFormatColumns: true, allowFormatRows: true });
+}
+
+/** Clears the marks of the body and fills the cells that break a rule. */
+function markCells(body: Excel.Range, problems: SheetProblem[], n: number, clear = true): void {
+  if (clear) body.format.fill.clear();
+  for (const [r, c] of invalidCells(problems, n)) body.getCell(r, c).format.fill.color = INVALID_FILL;
+}
+
+/** Reads the table's rows. One sync; a missing table fails with ItemNotFound (the host maps it to "not prepared"). */
+export async function readTable(ctx: Excel.RequestContext): Promise<SheetCell[][]> {
+  const body = ctx.workbook.tables.getItem(UNIT_TABLE_NAME).getDataBodyRange().load('values');
+  await ctx.sync();
+  return asCells(body.values);
+}
+
+/**
+ * Re-reads and re-validates the sheet after edits or pastes (and before every sync): refreshes the
+ * computed variance columns and the marks of invalid cells. Two syncs: read, then write.
+ */
+export async function refreshSheet(ctx: Excel.RequestContext, input: ReportContext & { mode?: ValidationMode }): Promise<SheetState> {
+  const table = ctx.workbook.tables.getItem(UNIT_TABLE_NAME);
+  const body = table.getDataBodyRange().load('values');
+  await ctx.sync();
+  const rows = asCells(body.values);
+  const state = validateRows(rows, input, input.mode ?? 'save');
+  writeDerived(ctx, table, body, rows, state, input);
+  await ctx.sync();
+  return state;
+}
+
+/** Computed columns, number formats and marks for the body, queued under unprotect/protect. */
+function writeDerived(ctx: Excel.RequestContext, table: Excel.Table, body: Excel.Range, rows: SheetCell[][], state: SheetState, context: ReportContext): void {
+  if (rows.length === 0) return;
+  ctx.runtime.enableEvents = false;
+  const sheet = table.worksheet;
+  sheet.protection.unprotect();
+  const computed = computedColumns(rows, state.entries, context);
+  body.getCell(0, FIRST_COMPUTED).getResizedRange(rows.length - 1, COMPUTED.length - 1).values = toExcel(computed);
+  const formats = rowFormats(rows.map((r, i) => r.map((v, c) => (COMPUTED.includes(c) ? computed[i]![c - FIRST_COMPUTED] ?? null : v))));
+  for (const c of NUMBER_COLUMNS) body.getColumn(c).numberFormat = formats.map((f) => [f[c]!]);
+  markCells(body, state.problems, rows.length);
+  protect(sheet);
+  ctx.runtime.enableEvents = true;
+}
+
+/** Marks the cells that break a rule (and clears old marks). Two syncs. */
+export async function markInvalidCells(ctx: Excel.RequestContext, problems: SheetProblem[]): Promise<void> {
+  const table = ctx.workbook.tables.getItem(UNIT_TABLE_NAME);
+  const body = table.getDataBodyRange().load('rowCount');
+  await ctx.sync();
+  ctx.runtime.enableEvents = false;
+  table.worksheet.protection.unprotect();
+  markCells(body, problems, body.rowCount);
+  protect(table.worksheet);
+  ctx.runtime.enableEvents = true;
+  await ctx.sync();
+}
+
+/**
+ * Form → sheet for one activity: overwrites its rows, adds rows for measures added beyond the
+ * plan and removes rows of measures taken away. Two syncs: read the rows, then write.
+ */
+export async function writeActivity(ctx: Excel.RequestContext, input: ReportContext & { entry: ReportEntry }): Promise<SheetState> {
+  const table = ctx.workbook.tables.getItem(UNIT_TABLE_NAME);
+  const body = table.getDataBodyRange().load('values');
+  await ctx.sync();
+  const rows = asCells(body.values);
+  const next = activityRows(input.entry, input);
+  const plan = planActivityWrite(rows, input.entry.activityId, next);
+  const state = validateRows(plan.after, input);
+
+  ctx.runtime.enableEvents = false;
+  const sheet = table.worksheet;
+  sheet.protection.unprotect();
+  for (const u of plan.updates) body.getRow(u.rowIndex).values = toExcel([u.row]);
+  for (const d of plan.deletes) table.rows.getItemAt(d).delete();
+  if (plan.inserts.length > 0) table.rows.add(plan.insertAt, toExcel(plan.inserts));
+  const after = table.getDataBodyRange();
+  const n = plan.after.length;
+  after.numberFormat = rowFormats(plan.after);
+  // Unlock the inputs of any inserted rows; marks are recomputed for the whole body.
+  for (const c of UNIT_SHEET_COLUMNS.flatMap((col, i) => (col.input ? [i] : []))) after.getColumn(c).format.protection.locked = false;
+  const computed = computedColumns(plan.after, state.entries, input);
+  after.getCell(0, FIRST_COMPUTED).getResizedRange(n - 1, COMPUTED.length - 1).values = toExcel(computed);
+  markCells(after, state.problems, n);
+  protect(sheet);
+  ctx.runtime.enableEvents = true;
+  await ctx.sync();
+  return state;
+}
+
+/**
+ * Subscribes to edits and pastes in the report table. Returns the unsubscribe function.
+ * Excel's own data validation does not run on paste, so the pane re-validates on every change.
+ */
+export async function subscribeTableChanges(ctx: Excel.RequestContext, onChange: (address: string) => void): Promise<OfficeExtension.EventHandlerResult<Excel.TableChangedEventArgs> | null> {
+  const table = ctx.workbook.tables.getItemOrNullObject(UNIT_TABLE_NAME);
+  table.load('isNullObject');
+  await ctx.sync();
+  if (table.isNullObject) return null;
+  const handler = table.onChanged.add(async (event) => {
+    onChange(event.address);
+  });
+  await ctx.sync();
+  return handler;
+}
+
+export { COLUMN_COUNT };

@@ -1,0 +1,135 @@
+/**
+ * An office-addin-mock workbook for the adapter's unit tests: the object model is built from plain
+ * seed objects (so reading a property before load/sync yields the mock's error sentinel), every
+ * range handed out is kept for assertions, host calls are logged, and context.sync is counted.
+ */
+import { OfficeMockObject } from 'office-addin-mock';
+import type { SheetCell } from '../../shared.ts';
+
+export interface MockOptions {
+  /** Existing report sheet. */
+  sheetExists?: boolean;
+  /** Body rows of an existing report table (implies the sheet exists). */
+  tableRows?: SheetCell[][];
+}
+
+export interface MockExcel {
+  ctx: Excel.RequestContext;
+  syncs: () => number;
+  log: unknown[][];
+  ranges: { address: string; mock: Record<string, any> }[];
+  range: (address: string) => Record<string, any>;
+}
+
+export function createMockExcel(options: MockOptions = {}): MockExcel {
+  const mocks: OfficeMockObject[] = [];
+  const ranges: MockExcel['ranges'] = [];
+  const log: unknown[][] = [];
+  let syncCount = 0;
+  const track = <T extends OfficeMockObject>(m: T) => (mocks.push(m), m);
+  const fn = (name: string) => (...args: unknown[]) => void log.push([name, ...args]);
+
+  function makeRange(address: string, values: SheetCell[][] = []): any {
+    const r: any = track(
+      new OfficeMockObject({
+        address,
+        values: values.map((row) => row.map((v) => (v === null ? '' : v))),
+        rowCount: values.length,
+        numberFormat: [],
+        columnHidden: false,
+        format: { columnWidth: 0, wrapText: false, font: { bold: false, color: '' }, fill: { color: '', clear: fn(`fill.clear ${address}`) }, protection: { locked: true } },
+        dataValidation: { rule: {}, errorAlert: {}, prompt: {}, clear: fn(`dataValidation.clear ${address}`) },
+        conditionalFormats: {
+          clearAll: fn(`conditionalFormats.clearAll ${address}`),
+          add: (type: string) => {
+            log.push(['conditionalFormats.add', address, type]);
+            return track(new OfficeMockObject({ custom: { rule: { formula: '' }, format: { fill: { color: '' } } } }));
+          },
+        },
+        clear: fn(`clear ${address}`),
+        getCell: (row: number, col: number) => makeRange(`${address}[${row},${col}]`),
+        getRow: (row: number) => makeRange(`${address}[row ${row}]`),
+        getColumn: (col: number) => makeRange(`${address}[col ${col}]`),
+        getResizedRange: (rows: number, cols: number) => makeRange(`${address}+[${rows},${cols}]`),
+      }),
+    );
+    ranges.push({ address, mock: r });
+    return r;
+  }
+
+  const sheetExists = options.sheetExists || options.tableRows !== undefined;
+  function makeSheet(exists: boolean): any {
+    const sheet: any = track(
+      new OfficeMockObject({
+        isNullObject: !exists,
+        name: 'Sprawozdanie',
+        protection: { protected: false, protect: fn('protect'), unprotect: fn('unprotect') },
+        freezePanes: { freezeRows: fn('freezeRows') },
+        activate: fn('activate'),
+        getRange: (address: string) => makeRange(address),
+        tables: {
+          add: (address: string, hasHeaders: boolean) => {
+            log.push(['tables.add', address, hasHeaders]);
+            return makeTable(true, []);
+          },
+        },
+      }),
+    );
+    return sheet;
+  }
+  const sheet = makeSheet(!!sheetExists);
+
+  function makeTable(exists: boolean, rows: SheetCell[][]): any {
+    const t: any = track(
+      new OfficeMockObject({
+        isNullObject: !exists,
+        name: 'PWR_Sprawozdanie',
+        style: '',
+        convertToRange: fn('convertToRange'),
+        getDataBodyRange: () => makeRange('body', rows),
+        rows: {
+          add: (index: number, values: unknown[][]) => void log.push(['rows.add', index, values]),
+          getItemAt: (i: number) => ({ delete: () => void log.push(['rows.delete', i]) }),
+        },
+        onChanged: { add: (handler: unknown) => (log.push(['onChanged.add']), { remove: fn('onChanged.remove'), context: ctx, handler }) },
+      }),
+    );
+    t.worksheet = sheet;
+    return t;
+  }
+  const table = options.tableRows !== undefined ? makeTable(true, options.tableRows) : null;
+
+  const ctx: any = new OfficeMockObject({
+    workbook: {
+      worksheets: {
+        getItemOrNullObject: () => sheet,
+        add: (name: string) => (log.push(['worksheets.add', name]), makeSheet(true)),
+      },
+      tables: {
+        getItemOrNullObject: () => table ?? makeTable(false, []),
+        getItem: () => {
+          if (!table) throw Object.assign(new Error('The requested resource doesn\'t exist.'), { code: 'ItemNotFound' });
+          return table;
+        },
+      },
+    },
+    runtime: { enableEvents: true },
+  });
+  ctx.sync = async () => {
+    syncCount++;
+    for (const m of [...mocks]) await m.sync();
+    // office-addin-mock finishes its nested property updates in later microtasks.
+    await new Promise((r) => setTimeout(r, 0));
+  };
+  return {
+    ctx: ctx as Excel.RequestContext,
+    syncs: () => syncCount,
+    log,
+    ranges,
+    range: (address) => {
+      const found = ranges.filter((r) => r.address === address);
+      if (!found.length) throw new Error(`no range ${address} was used; used: ${ranges.map((r) => r.address).join(', ')}`);
+      return found[found.length - 1]!.mock;
+    },
+  };
+}

@@ -1,0 +1,102 @@
+import { useMemo, useState } from 'react';
+import { Button, Divider, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { ReportHost } from '../excel/host.ts';
+import { ActivityForm } from './components/ActivityForm.tsx';
+import { ActivityList } from './components/ActivityList.tsx';
+import { Header } from './components/Header.tsx';
+import { ProblemsList } from './components/ProblemsList.tsx';
+import { SignIn } from './components/SignIn.tsx';
+import { SyncPanel } from './components/SyncPanel.tsx';
+import { useReport } from './useReport.ts';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
+  main: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, padding: tokens.spacingHorizontalL },
+  center: { padding: tokens.spacingHorizontalXXL },
+});
+
+export interface AppProps {
+  host: ReportHost;
+  baseUrl?: string;
+}
+
+/** The task pane: sign-in, then the unit's report. */
+export function App({ host, baseUrl }: AppProps) {
+  const styles = useStyles();
+  const model = useReport(baseUrl !== undefined ? { host, baseUrl } : { host });
+  const support = useMemo(() => host.checkSupport(), [host]);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const { phase, sheet, context } = model;
+
+  if (phase.kind === 'signed-out') return <div className={styles.root}><SignIn {...(phase.message ? { message: phase.message } : {})} onSignIn={model.signIn} /></div>;
+  if (phase.kind === 'loading') return <div className={styles.center}><Spinner label="Wczytywanie sprawozdania…" /></div>;
+  if (phase.kind === 'error')
+    return (
+      <div className={styles.main}>
+        <MessageBar intent="error" layout="multiline"><MessageBarBody>{phase.message}</MessageBarBody></MessageBar>
+        <Button onClick={() => void model.load()}>Spróbuj ponownie</Button>
+        <Button appearance="subtle" onClick={() => model.signOut()}>Wyloguj</Button>
+      </div>
+    );
+
+  const data = phase.data;
+  const entries = new Map((sheet?.entries ?? []).map((e) => [e.activityId, e]));
+  const reporting = data.assignments.filter((a) => a.role === 'reporting');
+  const selected = reporting.find((a) => a.activity.id === selectedId) ?? null;
+  const taskKind = (code: string) => data.tasks.find((t) => t.code === code)?.kind ?? 'complementary';
+  const readOnly = data.report.state === 'submitted' || data.report.state === 'accepted' || data.year.status === 'closed';
+
+  return (
+    <div className={styles.root}>
+      <Header data={data} onSignOut={() => model.signOut()} />
+      <main className={styles.main}>
+        {!support.ok && (
+          <MessageBar intent="error" layout="multiline"><MessageBarBody><MessageBarTitle>Za stara wersja Excela.</MessageBarTitle> {support.message}</MessageBarBody></MessageBar>
+        )}
+        {model.excelError && <MessageBar intent="error" layout="multiline"><MessageBarBody>{model.excelError}</MessageBarBody></MessageBar>}
+        {support.ok && (
+          <section aria-labelledby="sheet-title">
+            <Text as="h2" size={400} weight="semibold" id="sheet-title" block>Arkusz sprawozdania</Text>
+            <Text size={200} block>
+              {sheet ? `Arkusz „Sprawozdanie” ma ${sheet.rows.length} wierszy. Ponowne przygotowanie zachowa wpisane dane.` : 'Utwórz w tym skoroszycie arkusz z działaniami jednostki i planem na ten rok.'}
+            </Text>
+            <Button appearance={sheet ? 'secondary' : 'primary'} onClick={() => void model.prepare()} disabled={model.busy !== null || readOnly} style={{ marginTop: tokens.spacingVerticalS }}>
+              {model.busy === 'prepare' ? 'Przygotowywanie…' : 'Przygotuj arkusz'}
+            </Button>
+          </section>
+        )}
+        {sheet && context && (
+          <>
+            <Divider />
+            <ActivityList assignments={data.assignments} entries={entries} problems={sheet.problems} selectedId={selectedId} onSelect={setSelectedId} />
+            {selected && (
+              <ActivityForm
+                key={selected.activity.id}
+                assignment={selected}
+                taskKind={taskKind(selected.activity.taskCode)}
+                policy={data.year.policy}
+                entry={entries.get(selected.activity.id)}
+                readOnly={readOnly}
+                busy={model.busy !== null}
+                onSave={model.writeEntry}
+              />
+            )}
+            <Divider />
+            <ProblemsList problems={sheet.problems} onSelect={setSelectedId} />
+          </>
+        )}
+        <Divider />
+        <SyncPanel
+          report={data.report}
+          outcome={model.outcome}
+          busy={model.busy === 'sync' || model.busy === 'submit'}
+          canSubmit={!!sheet && !readOnly}
+          onSync={() => void model.sync()}
+          onSubmit={() => void model.submit()}
+          onKeepMine={() => void model.keepMine()}
+          onTakeTheirs={() => void model.takeTheirs()}
+        />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,167 @@
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { Button, Field, Input, MessageBar, MessageBarBody, Select, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  MEASURE_KINDS,
+  REPORT_STATUS_LABELS,
+  VARIANCE_BAND_LABELS,
+  computeVariance,
+  formatMeasure,
+  formatPlNumber,
+  measureKey,
+  validateReportEntry,
+  type Assignment,
+  type ReportEntry,
+  type ReportStatus,
+  type TaskKind,
+  type VariancePolicy,
+} from '../../shared.ts';
+import { isTouched } from '../../report/sheetModel.ts';
+import { draftFromEntry, entryFromDraft, type Draft, type MeasureDraft } from '../draft.ts';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, paddingTop: tokens.spacingVerticalS },
+  measure: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: tokens.spacingHorizontalS, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'flex-end' },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+});
+
+export interface ActivityFormProps {
+  assignment: Assignment;
+  taskKind: TaskKind;
+  policy: VariancePolicy;
+  /** The entry as the sheet holds it now. */
+  entry: ReportEntry | undefined;
+  /** Report is submitted or accepted: read-only. */
+  readOnly: boolean;
+  busy: boolean;
+  /** Writes the entry to the sheet; resolves true when written. */
+  onSave: (entry: ReportEntry) => Promise<boolean>;
+}
+
+let extraCounter = 0;
+
+/** The form for one activity: status, measures with Polish plural labels, money, comment. */
+export function ActivityForm({ assignment, taskKind, policy, entry, readOnly, busy, onSave }: ActivityFormProps) {
+  const styles = useStyles();
+  const { activity, plan } = assignment;
+  const [draft, setDraft] = useState<Draft>(() => draftFromEntry(assignment, entry));
+  const [dirty, setDirty] = useState(false);
+  const [saved, setSaved] = useState(false);
+
+  // What is typed in the sheet shows up here, unless the user is in the middle of editing the form.
+  useEffect(() => {
+    if (!dirty) setDraft(draftFromEntry(assignment, entry));
+  }, [assignment, entry, dirty]);
+  useEffect(() => {
+    setDirty(false);
+    setSaved(false);
+    setDraft(draftFromEntry(assignment, entry));
+    // Reset only when another activity is chosen.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [activity.id]);
+
+  const { entry: typed, errors } = useMemo(() => entryFromDraft(draft), [draft]);
+  const problems = useMemo(() => (isTouched(typed) ? validateReportEntry(typed, { taskKind, plan, policy, mode: 'submit' }) : []), [typed, taskKind, plan, policy]);
+  const variances = useMemo(() => computeVariance({ plan, actual: typed.actual, status: typed.status }, policy), [plan, typed, policy]);
+  const varianceOf = (m: MeasureDraft) => variances.find((v) => measureKey(v) === measureKey({ kind: m.kind, qualifier: m.qualifier.trim() || undefined }));
+  const problemFor = (field: string, kind?: string) =>
+    problems.filter((p) => String(p.field) === field && (!kind || p.measureKind === undefined || p.measureKind === kind)).map((p) => p.message).join(' ') || undefined;
+  const actualProblems = problems.filter((p) => String(p.field).startsWith('actual') && !p.measureKind);
+
+  function update(patch: Partial<Draft>) {
+    setDraft((d) => ({ ...d, ...patch }));
+    setDirty(true);
+    setSaved(false);
+  }
+  function updateMeasure(id: string, patch: Partial<MeasureDraft>) {
+    update({ measures: draft.measures.map((m) => (m.id === id ? { ...m, ...patch } : m)) });
+  }
+
+  async function handleSubmit(e: FormEvent) {
+    e.preventDefault();
+    if (Object.keys(errors).length > 0) return;
+    if (await onSave(typed)) {
+      setDirty(false);
+      setSaved(true);
+    }
+  }
+
+  const blocking = Object.keys(errors).length > 0;
+  const idBase = `act-${activity.id}`;
+  return (
+    <form className={styles.root} onSubmit={handleSubmit} aria-labelledby={`${idBase}-title`}>
+      <Text as="h2" size={400} weight="semibold" id={`${idBase}-title`}>{activity.id} · {activity.name}</Text>
+      <Text size={200}>Zadanie {activity.taskCode}{activity.subsection ? ` (${activity.subsection})` : ''} · plan: {plan.text ?? (plan.measures.map((m) => formatMeasure(m)).join(', ') || 'bez liczb')}</Text>
+
+      <Field label="Status" validationMessage={problemFor('status')} validationState={problemFor('status') ? 'error' : 'none'}>
+        <Select value={draft.status} disabled={readOnly} onChange={(_, d) => update({ status: d.value as ReportStatus | '' })}>
+          <option value="">— wybierz —</option>
+          {(Object.keys(REPORT_STATUS_LABELS) as ReportStatus[]).map((s) => <option key={s} value={s}>{REPORT_STATUS_LABELS[s]}</option>)}
+        </Select>
+      </Field>
+
+      <fieldset className={styles.measure} style={{ border: 'none', padding: 0, margin: 0 }}>
+        <legend><Text weight="semibold">Wykonanie</Text></legend>
+        {draft.measures.length === 0 && <Text size={200}>Plan nie ma miar liczbowych. Możesz dodać miarę wykonania.</Text>}
+        {draft.measures.map((m) => {
+          const v = varianceOf(m);
+          const err = errors[`measure:${m.id}`] ?? problemFor('actual', m.kind);
+          const parsed = entryFromDraft({ ...draft, measures: [m] }).entry.actual.measures[0];
+          const word = m.kind ? (parsed ? formatMeasure(parsed) : formatMeasure({ kind: m.kind, value: 0, qualifier: m.qualifier || undefined }).replace(/^0\s/, '')) : '';
+          return (
+            <div key={m.id} className={styles.measure}>
+              {m.extra && (
+                <div className={styles.row}>
+                  <Field label="Rodzaj miary" required>
+                    <Select value={m.kind} disabled={readOnly} onChange={(_, d) => updateMeasure(m.id, { kind: d.value })}>
+                      <option value="">— wybierz —</option>
+                      {MEASURE_KINDS.map((k) => <option key={k.lemma} value={k.lemma}>{k.label}</option>)}
+                    </Select>
+                  </Field>
+                  <Field label="Opis miary (opcjonalnie)">
+                    <Input value={m.qualifier} disabled={readOnly} onChange={(_, d) => updateMeasure(m.id, { qualifier: d.value })} />
+                  </Field>
+                </div>
+              )}
+              <Field
+                label={m.extra ? `Wykonanie (miara spoza planu)` : `Wykonanie: ${m.plan !== null ? formatMeasure({ kind: m.kind, value: m.plan, qualifier: m.qualifier || undefined }) : m.kind} w planie`}
+                hint={m.kind ? `${word}${v && v.ratio !== null ? ` · ${formatPlNumber(Math.round(v.ratio * 1000) / 10)} % planu · ${VARIANCE_BAND_LABELS[v.band]}` : v ? ` · ${VARIANCE_BAND_LABELS[v.band]}` : ''}` : undefined}
+                validationMessage={err}
+                validationState={err ? 'error' : 'none'}
+              >
+                <Input inputMode="decimal" value={m.value} disabled={readOnly} onChange={(_, d) => updateMeasure(m.id, { value: d.value })} />
+              </Field>
+              {m.extra && !readOnly && (
+                <Button size="small" appearance="subtle" onClick={() => update({ measures: draft.measures.filter((x) => x.id !== m.id) })}>Usuń miarę</Button>
+              )}
+            </div>
+          );
+        })}
+        {actualProblems.map((p, i) => <Text key={i} role="alert" size={200} style={{ color: tokens.colorPaletteRedForeground1 }}>{p.message}</Text>)}
+        {!readOnly && (
+          <Button appearance="secondary" onClick={() => update({ measures: [...draft.measures, { id: `extra-${++extraCounter}`, kind: '', qualifier: '', plan: null, value: '', extra: true }] })}>
+            Dodaj miarę
+          </Button>
+        )}
+      </fieldset>
+
+      {taskKind === 'basic' && (
+        <Field label="Wydatki (zł)" hint="np. 2 000 750,00" validationMessage={errors.money ?? problemFor('moneySpent')} validationState={errors.money || problemFor('moneySpent') ? 'error' : 'none'}>
+          <Input inputMode="decimal" value={draft.money} disabled={readOnly} onChange={(_, d) => update({ money: d.value })} />
+        </Field>
+      )}
+
+      <Field label="Komentarz / wyjaśnienie" hint="Powód niezrealizowania albo wyjaśnienie dużego odchylenia od planu." validationMessage={problemFor('comment')} validationState={problemFor('comment') ? 'error' : 'none'}>
+        <Textarea value={draft.comment} disabled={readOnly} resize="vertical" onChange={(_, d) => update({ comment: d.value })} />
+      </Field>
+
+      {saved && !dirty && <MessageBar intent="success"><MessageBarBody>Zapisano w arkuszu.</MessageBarBody></MessageBar>}
+      {!readOnly && (
+        <div className={styles.actions}>
+          <Button appearance="primary" type="submit" disabled={busy || blocking || !dirty}>Zapisz w arkuszu</Button>
+          <Button disabled={!dirty} onClick={() => { setDraft(draftFromEntry(assignment, entry)); setDirty(false); }}>Cofnij zmiany</Button>
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,47 @@
+import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { WORKFLOW_STATE_LABELS, type UnitReport } from '../../shared.ts';
+import { daysUntil, formatDate } from '../format.ts';
+import type { Loaded } from '../useReport.ts';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: tokens.spacingHorizontalL, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  row: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+});
+
+const STATE_COLOR: Record<UnitReport['state'], 'informative' | 'warning' | 'success' | 'danger' | 'brand'> = {
+  not_started: 'informative',
+  draft: 'brand',
+  submitted: 'success',
+  returned: 'danger',
+  accepted: 'success',
+};
+
+export interface HeaderProps {
+  data: Loaded;
+  onSignOut: () => void;
+}
+
+/** Unit, reporting year, deadline and the report's state. */
+export function Header({ data, onSignOut }: HeaderProps) {
+  const styles = useStyles();
+  const { year, report } = data;
+  const unitName = data.me.orgUnit?.name ?? data.unitCode;
+  const days = year.deadline ? daysUntil(year.deadline) : null;
+  return (
+    <header className={styles.root}>
+      <div className={styles.row}>
+        <Text as="h1" size={400} weight="semibold">{unitName}</Text>
+        <Button size="small" appearance="subtle" onClick={onSignOut}>Wyloguj</Button>
+      </div>
+      <div className={styles.row}>
+        <Text>Sprawozdanie za {year.year} r. · {data.unitCode}</Text>
+        <Badge appearance="tint" color={STATE_COLOR[report.state]}>{WORKFLOW_STATE_LABELS[report.state]}</Badge>
+      </div>
+      <Text size={200}>
+        Termin: {formatDate(year.deadline)}
+        {days !== null && (days >= 0 ? ` (pozostało dni: ${days})` : ' (termin minął)')}
+        {' · '}wersja na serwerze: {report.version}
+      </Text>
+    </header>
+  );
+}

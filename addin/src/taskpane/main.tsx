@@ -1,0 +1,45 @@
+/**
+ * Entry point of the task pane. office.js comes from Microsoft's CDN (script tag in taskpane.html);
+ * the React tree, with its one FluentProvider, is rendered inside Office.onReady. If office.js did
+ * not load, or never reports ready, the pane says so instead of spinning forever.
+ */
+import { StrictMode, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, webLightTheme } from '@fluentui/react-components';
+import { createExcelHost } from '../excel/host.ts';
+import { App } from './App.tsx';
+
+const OFFICE_TIMEOUT_MS = 10_000;
+const root = createRoot(document.getElementById('root')!);
+
+function render(node: ReactNode) {
+  root.render(
+    <StrictMode>
+      <FluentProvider theme={webLightTheme} lang="pl">{node}</FluentProvider>
+    </StrictMode>,
+  );
+}
+
+function renderProblem(title: string, text: string) {
+  render(
+    <div style={{ padding: 16 }}>
+      <MessageBar intent="error" layout="multiline"><MessageBarBody><MessageBarTitle>{title}</MessageBarTitle> {text}</MessageBarBody></MessageBar>
+    </div>,
+  );
+}
+
+const NO_OFFICE = 'Nie udało się wczytać biblioteki Office (office.js). Sprawdź połączenie z internetem i otwórz panel ponownie z karty Narzędzia główne.';
+
+if (typeof Office === 'undefined') {
+  renderProblem('Panel nie może się uruchomić.', NO_OFFICE);
+} else {
+  const timer = setTimeout(() => renderProblem('Panel nie może się uruchomić.', NO_OFFICE), OFFICE_TIMEOUT_MS);
+  void Office.onReady((info) => {
+    clearTimeout(timer);
+    if (info.host !== Office.HostType.Excel) {
+      renderProblem('Otwórz panel w Excelu.', 'Ten panel działa jako dodatek programu Excel (Microsoft 365, Excel 2021 lub nowszy, Excel w przeglądarce).');
+      return;
+    }
+    render(<App host={createExcelHost()} />);
+  });
+}

@@ -1,0 +1,290 @@
+/**
+ * The pane's state and the actions behind its buttons. The only place where the server (ApiClient)
+ * and the workbook (ReportHost) meet; components get what they need from here.
+ *
+ * Sync flow ("Synchronizuj"):
+ * 1. Re-read and re-validate the sheet (events may have missed an edit).
+ * 2. PUT the entries with the version the sheet was last synced with.
+ * 3. saved → remember the new version; 409 → show what differs (keep mine = save again on top of
+ *    the server's version; take theirs = rewrite the sheet); 422 → list the rows; offline → retry later.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Assignment, MeResponse, ReportEntry, ReportingYear, TaskKind, UnitReport, Task } from '../shared.ts';
+import { ApiClient, type ApiOutcome, type ApiProblem } from '../api/client.ts';
+import type { ReportHost } from '../excel/host.ts';
+import { diffEntries, type EntryDifference } from '../report/diff.ts';
+import { isTouched, type ReportContext, type SheetState } from '../report/sheetModel.ts';
+import { newIdempotencyKey } from './format.ts';
+import { session } from './session.ts';
+
+export type SyncOutcome =
+  | { kind: 'saved'; version: number; savedAt: string; replayed: boolean }
+  | { kind: 'rejected'; message: string; problems: ApiProblem[] }
+  | { kind: 'conflict'; message: string; current: UnitReport; differences: EntryDifference[] }
+  | { kind: 'offline'; message: string }
+  | { kind: 'error'; message: string }
+  | { kind: 'submitted' }
+  | { kind: 'blocked'; message: string };
+
+export interface Loaded {
+  me: MeResponse;
+  year: ReportingYear;
+  unitCode: string;
+  assignments: Assignment[];
+  tasks: Task[];
+  report: UnitReport;
+}
+
+export type Phase =
+  | { kind: 'signed-out'; message?: string }
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string }
+  | { kind: 'ready'; data: Loaded };
+
+export interface UseReportOptions {
+  host: ReportHost;
+  baseUrl?: string;
+  fetch?: typeof fetch;
+}
+
+function failureMessage(o: Exclude<ApiOutcome<unknown>, { kind: 'ok' }>): string {
+  return o.message;
+}
+
+export function useReport({ host, baseUrl, fetch }: UseReportOptions) {
+  const [token, setToken] = useState<string | null>(() => session.token());
+  const [phase, setPhase] = useState<Phase>(() => (session.token() ? { kind: 'loading' } : { kind: 'signed-out' }));
+  const [sheet, setSheet] = useState<SheetState | null>(null);
+  const [busy, setBusy] = useState<null | 'prepare' | 'sync' | 'submit' | 'write'>(null);
+  const [outcome, setOutcome] = useState<SyncOutcome | null>(null);
+  const [excelError, setExcelError] = useState<string | null>(null);
+  const unsubscribe = useRef<null | (() => Promise<void>)>(null);
+
+  const api = useMemo(() => (token ? new ApiClient({ token, baseUrl, fetch }) : null), [token, baseUrl, fetch]);
+  const data = phase.kind === 'ready' ? phase.data : null;
+
+  const context: ReportContext | null = useMemo(() => {
+    if (!data) return null;
+    const taskKinds = new Map<string, TaskKind>(data.tasks.map((t) => [t.code, t.kind]));
+    return { assignments: data.assignments, taskKinds, policy: data.year.policy };
+  }, [data]);
+
+  const signOut = useCallback((message?: string) => {
+    session.clear();
+    setToken(null);
+    setSheet(null);
+    setOutcome(null);
+    setPhase(message ? { kind: 'signed-out', message } : { kind: 'signed-out' });
+  }, []);
+
+  const handleFailure = useCallback(
+    (o: Exclude<ApiOutcome<unknown>, { kind: 'ok' }>) => {
+      if (o.kind === 'unauthorized') signOut(o.message);
+      else setPhase({ kind: 'error', message: failureMessage(o) });
+    },
+    [signOut],
+  );
+
+  // Load who we are, the open year, the program's tasks, the unit's activities and its report.
+  const load = useCallback(async () => {
+    if (!api) return;
+    setPhase({ kind: 'loading' });
+    const me = await api.me();
+    if (me.kind !== 'ok') return handleFailure(me);
+    const unitCode = me.value.user.orgUnitCode;
+    if (!unitCode) return setPhase({ kind: 'error', message: 'To konto nie jest przypisane do żadnej jednostki. Panel służy jednostkom sprawozdającym.' });
+    const [years, program] = await Promise.all([api.years(), api.program()]);
+    if (years.kind !== 'ok') return handleFailure(years);
+    if (program.kind !== 'ok') return handleFailure(program);
+    const open = years.value.filter((y) => y.status === 'open').sort((a, b) => b.year - a.year);
+    const year = open[0] ?? [...years.value].sort((a, b) => b.year - a.year)[0];
+    if (!year) return setPhase({ kind: 'error', message: 'Serwer nie ma jeszcze żadnego roku sprawozdawczego.' });
+    const [assignments, report] = await Promise.all([api.assignments(year.year, unitCode), api.report(year.year, unitCode)]);
+    if (assignments.kind !== 'ok') return handleFailure(assignments);
+    if (report.kind !== 'ok') return handleFailure(report);
+    if (session.baseVersion(unitCode, year.year) === null) session.setBaseVersion(unitCode, year.year, report.value.version);
+    setPhase({ kind: 'ready', data: { me: me.value, year, unitCode, assignments: assignments.value.assignments, tasks: program.value.tasks, report: report.value } });
+  }, [api, handleFailure]);
+
+  useEffect(() => {
+    if (token) void load();
+  }, [token, load]);
+
+  const refresh = useCallback(
+    async (mode: 'save' | 'submit' = 'save') => {
+      if (!context) return null;
+      const r = await host.refresh({ ...context, mode });
+      if (!r.ok) {
+        setExcelError(r.message);
+        return null;
+      }
+      setExcelError(null);
+      setSheet(r.value);
+      return r.value;
+    },
+    [host, context],
+  );
+
+  const subscribe = useCallback(async () => {
+    await unsubscribe.current?.();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // Pastes arrive as bursts of events: re-validate once they settle.
+    unsubscribe.current = await host.subscribeChanges(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void refresh(), 250);
+    });
+  }, [host, refresh]);
+
+  // When the data is loaded, read the sheet if it was prepared before, and listen to its edits.
+  useEffect(() => {
+    if (!context) return;
+    void (async () => {
+      const state = await refresh();
+      if (state) await subscribe();
+    })();
+    return () => {
+      void unsubscribe.current?.();
+      unsubscribe.current = null;
+    };
+  }, [context, refresh, subscribe]);
+
+  const signIn = useCallback(async (newToken: string) => {
+    const trimmed = newToken.trim();
+    const probe = new ApiClient({ token: trimmed, baseUrl, fetch });
+    const me = await probe.me();
+    if (me.kind !== 'ok') return me.message;
+    session.setToken(trimmed);
+    setToken(trimmed);
+    return null;
+  }, [baseUrl, fetch]);
+
+  const prepare = useCallback(
+    async (keep: 'sheet' | 'server' = 'sheet', entries?: ReportEntry[]) => {
+      if (!context || !data) return;
+      setBusy('prepare');
+      const r = await host.prepareSheet({ ...context, serverEntries: entries ?? data.report.entries, keep });
+      setBusy(null);
+      if (!r.ok) return setExcelError(r.message);
+      setExcelError(null);
+      setSheet(r.value);
+      await subscribe();
+    },
+    [host, context, data, subscribe],
+  );
+
+  const writeEntry = useCallback(
+    async (entry: ReportEntry) => {
+      if (!context) return false;
+      setBusy('write');
+      const r = await host.writeActivity({ ...context, entry });
+      setBusy(null);
+      if (!r.ok) {
+        setExcelError(r.message);
+        return false;
+      }
+      setExcelError(null);
+      setSheet(r.value);
+      return true;
+    },
+    [host, context],
+  );
+
+  const reloadReport = useCallback(async () => {
+    if (!api || !data) return null;
+    const r = await api.report(data.year.year, data.unitCode);
+    if (r.kind !== 'ok') return null;
+    setPhase({ kind: 'ready', data: { ...data, report: r.value } });
+    return r.value;
+  }, [api, data]);
+
+  const save = useCallback(
+    async (entries: ReportEntry[], baseVersion: number): Promise<SyncOutcome> => {
+      if (!api || !data) return { kind: 'error', message: 'Brak połączenia z serwerem.' };
+      const touched = entries.filter(isTouched);
+      const r = await api.saveReport(data.year.year, data.unitCode, { baseVersion, entries: touched }, newIdempotencyKey());
+      switch (r.kind) {
+        case 'ok':
+          session.setBaseVersion(data.unitCode, data.year.year, r.value.version);
+          await reloadReport();
+          return { kind: 'saved', version: r.value.version, savedAt: r.value.savedAt, replayed: r.value.replayed };
+        case 'conflict': {
+          const current = r.current ?? (await api.report(data.year.year, data.unitCode).then((x) => (x.kind === 'ok' ? x.value : null)));
+          if (!current) return { kind: 'error', message: r.message };
+          return { kind: 'conflict', message: r.message, current, differences: diffEntries(touched, current.entries) };
+        }
+        case 'rejected':
+          return { kind: 'rejected', message: r.message, problems: r.problems };
+        case 'offline':
+          return { kind: 'offline', message: r.message };
+        case 'unauthorized':
+          signOut(r.message);
+          return { kind: 'error', message: r.message };
+        default:
+          return { kind: 'error', message: r.message };
+      }
+    },
+    [api, data, reloadReport, signOut],
+  );
+
+  const sync = useCallback(async () => {
+    if (!data) return;
+    setBusy('sync');
+    setOutcome(null);
+    const state = await refresh();
+    if (!state) {
+      setBusy(null);
+      return setOutcome({ kind: 'blocked', message: 'Najpierw przygotuj arkusz („Przygotuj arkusz”).' });
+    }
+    const base = session.baseVersion(data.unitCode, data.year.year) ?? data.report.version;
+    setOutcome(await save(state.entries, base));
+    setBusy(null);
+  }, [data, refresh, save]);
+
+  /** Conflict: keep mine — save the sheet again on top of the server's current version. */
+  const keepMine = useCallback(async () => {
+    if (outcome?.kind !== 'conflict' || !sheet) return;
+    setBusy('sync');
+    setOutcome(await save(sheet.entries, outcome.current.version));
+    setBusy(null);
+  }, [outcome, sheet, save]);
+
+  /** Conflict: take the server's — write its entries into the sheet. */
+  const takeTheirs = useCallback(async () => {
+    if (outcome?.kind !== 'conflict' || !data) return;
+    const current = outcome.current;
+    await prepare('server', current.entries);
+    session.setBaseVersion(data.unitCode, data.year.year, current.version);
+    setPhase({ kind: 'ready', data: { ...data, report: current } });
+    setOutcome({ kind: 'saved', version: current.version, savedAt: current.savedAt ?? '', replayed: true });
+  }, [outcome, data, prepare]);
+
+  const submit = useCallback(async () => {
+    if (!api || !data) return;
+    setBusy('submit');
+    setOutcome(null);
+    const state = await refresh('submit');
+    if (!state) {
+      setBusy(null);
+      return setOutcome({ kind: 'blocked', message: 'Najpierw przygotuj arkusz („Przygotuj arkusz”).' });
+    }
+    if (state.problems.length > 0) {
+      setBusy(null);
+      return setOutcome({ kind: 'blocked', message: `Sprawozdanie ma ${state.problems.length} ${state.problems.length === 1 ? 'problem' : 'problemów'} do poprawienia przed przekazaniem (lista poniżej).` });
+    }
+    const base = session.baseVersion(data.unitCode, data.year.year) ?? data.report.version;
+    const saved = await save(state.entries, base);
+    if (saved.kind !== 'saved') {
+      setBusy(null);
+      return setOutcome(saved);
+    }
+    const r = await api.submit(data.year.year, data.unitCode);
+    setBusy(null);
+    if (r.kind !== 'ok') return setOutcome(r.kind === 'offline' ? { kind: 'offline', message: r.message } : { kind: 'error', message: r.message });
+    await reloadReport();
+    setOutcome({ kind: 'submitted' });
+  }, [api, data, refresh, save, reloadReport]);
+
+  return { phase, sheet, busy, outcome, excelError, context, signIn, signOut, load, prepare, writeEntry, sync, keepMine, takeTheirs, submit, refresh, dismissOutcome: () => setOutcome(null) };
+}
+
+export type ReportModel = ReturnType<typeof useReport>;

@@ -1,0 +1,140 @@
+/**
+ * The one rule set that checks a unit's report, used by the add-in (live), the server (on save and
+ * submit) and the importer. Messages are Polish, name the activity and the field, and say what to do.
+ *
+ * Settled choices:
+ * - mode 'save' (a draft) reports only contradictions: duplicated measures, money on a complementary
+ *   task, figures under a "not realized"/"cancelled" status. Mode 'submit' adds completeness: status,
+ *   reasons, figures for planned measures and explanations of large variances.
+ * - `ended` may carry figures (part of the year before it ended) but needs a comment.
+ * - `realized_elsewhere` needs a comment naming the activity or place where the work was done.
+ * - a comment explains every far_below / far_above measure (bands from computeVariance + policy).
+ */
+import { z } from 'zod';
+import type { TaskKind } from '../program/schema.ts';
+import { measureKey } from '../measures/schema.ts';
+import { formatPlNumber } from '../numbers/polishNumber.ts';
+import { computeVariance } from '../variance/computeVariance.ts';
+import { DEFAULT_VARIANCE_POLICY, type VariancePolicy } from '../variance/policy.ts';
+import { REPORT_STATUS_LABELS } from './labels.ts';
+import type { Plan, ReportEntry } from './schema.ts';
+
+/** One problem in a report entry. */
+export const ReportProblemSchema = z.object({
+  activityId: z.string(),
+  field: z.enum(['status', 'actual', 'moneySpent', 'comment']),
+  /** The measure concerned, for problems of one measure. */
+  measureKind: z.string().optional(),
+  /** Stable machine id, e.g. "status_missing". */
+  code: z.string(),
+  /** Polish, for the user. */
+  message: z.string(),
+});
+export type ReportProblem = z.infer<typeof ReportProblemSchema>;
+
+/** What the rules need to know about an activity besides the entry itself. */
+export interface RuleContext {
+  taskKind: TaskKind;
+  plan: Plan;
+  policy?: VariancePolicy;
+}
+
+/** 'save': a draft, only contradictions; 'submit': completeness too. */
+export type RuleMode = 'save' | 'submit';
+
+const hasText = (s: string) => s.trim().length > 0;
+const percent = (ratio: number) => `${formatPlNumber(Math.round(ratio * 100))}\u00a0%`;
+
+/** Checks one activity's entry; [] when it may be saved (mode 'save') or submitted (mode 'submit'). */
+export function validateReportEntry(entry: ReportEntry, ctx: RuleContext & { mode: RuleMode }): ReportProblem[] {
+  const id = entry.activityId;
+  const problems: ReportProblem[] = [];
+  const add = (field: ReportProblem['field'], code: string, message: string, measureKind?: string) =>
+    problems.push({ activityId: id, field, code, message: `Działanie ${id}${measureKind ? `, miara „${measureKind}”` : ''}: ${message}`, ...(measureKind ? { measureKind } : {}) });
+  const submit = ctx.mode === 'submit';
+  const measures = entry.actual.measures;
+  const commented = hasText(entry.comment);
+  const statusLabel = entry.status ? `„${REPORT_STATUS_LABELS[entry.status]}”` : '';
+
+  // Contradictions: reported in every mode.
+  const seen = new Set<string>();
+  for (const m of measures) {
+    const key = measureKey(m);
+    if (seen.has(key)) add('actual', 'duplicate_measure', `miara podana dwa razy${m.qualifier ? ` (${m.qualifier})` : ''} — połącz wartości albo rozróżnij je opisem.`, m.kind);
+    seen.add(key);
+  }
+  if (ctx.taskKind === 'complementary' && entry.moneySpent.some((g) => g > 0)) {
+    add('moneySpent', 'money_not_allowed', 'zadanie komplementarne nie ma kolumny wydatków — usuń kwotę.');
+  }
+  if ((entry.status === 'not_realized' || entry.status === 'cancelled') && measures.length > 0) {
+    add('actual', 'measures_with_status', `przy statusie ${statusLabel} nie podaje się wykonania — usuń wartości albo zmień status.`);
+  }
+  if (!submit) return problems;
+
+  // Completeness: reported when submitting.
+  switch (entry.status) {
+    case null:
+      add('status', 'status_missing', 'brak statusu — wybierz status realizacji.');
+      break;
+    case 'not_realized':
+    case 'cancelled':
+    case 'ended':
+      if (!commented) add('comment', 'reason_missing', `przy statusie ${statusLabel} podaj w komentarzu powód.`);
+      break;
+    case 'realized_elsewhere':
+      if (!commented) add('comment', 'where_missing', 'wskaż w komentarzu, w ramach jakiego działania było realizowane.');
+      break;
+    case 'realized':
+      if (measures.length === 0) add('actual', 'measures_missing', 'status „zrealizowane” wymaga co najmniej jednej wartości wykonania.');
+      break;
+    case 'ongoing':
+      if (measures.length === 0 && !commented) add('comment', 'description_missing', 'przy realizacji ciągłej podaj wykonanie albo opis w komentarzu.');
+      break;
+  }
+
+  if (entry.status === 'realized' || entry.status === 'ongoing') {
+    const variances = computeVariance({ plan: ctx.plan, actual: entry.actual, status: entry.status }, ctx.policy ?? DEFAULT_VARIANCE_POLICY);
+    for (const v of variances) {
+      if (commented || v.plan === null || (v.band !== 'far_below' && v.band !== 'far_above')) continue;
+      const what = v.qualifier ? ` (${v.qualifier})` : '';
+      if (v.actual === null) {
+        add('actual', 'actual_missing', `brak wykonania${what} przy planie ${formatPlNumber(v.plan)} — podaj wartość (także 0) albo wyjaśnij w komentarzu.`, v.kind);
+      } else if (v.ratio === null) {
+        add('comment', 'explanation_missing', `wykonanie ${formatPlNumber(v.actual)}${what} przy planie 0 — dodaj wyjaśnienie w komentarzu.`, v.kind);
+      } else {
+        add('comment', 'explanation_missing', `wykonanie ${formatPlNumber(v.actual)}${what} to ${percent(v.ratio)} planu — dodaj wyjaśnienie w komentarzu.`, v.kind);
+      }
+    }
+  }
+  return problems;
+}
+
+/**
+ * Checks a unit's whole submission: every entry against its activity's context, plus entries for
+ * unknown activities and activities given twice.
+ */
+export function validateSubmissionEntries(
+  entries: readonly ReportEntry[],
+  ctxByActivity: ReadonlyMap<string, RuleContext> | Readonly<Record<string, RuleContext>>,
+  mode: RuleMode,
+): ReportProblem[] {
+  const lookup = (id: string): RuleContext | undefined =>
+    ctxByActivity instanceof Map ? ctxByActivity.get(id) : Object.hasOwn(ctxByActivity, id) ? (ctxByActivity as Record<string, RuleContext>)[id] : undefined;
+  const seen = new Set<string>();
+  const problems: ReportProblem[] = [];
+  for (const entry of entries) {
+    const id = entry.activityId;
+    if (seen.has(id)) {
+      problems.push({ activityId: id, field: 'status', code: 'duplicate_entry', message: `Działanie ${id}: podane dwa razy w jednym sprawozdaniu.` });
+      continue;
+    }
+    seen.add(id);
+    const ctx = lookup(id);
+    if (!ctx) {
+      problems.push({ activityId: id, field: 'status', code: 'unknown_activity', message: `Działanie ${id}: jednostka nie sprawozdaje tego działania w tym roku.` });
+      continue;
+    }
+    problems.push(...validateReportEntry(entry, { ...ctx, mode }));
+  }
+  return problems;
+}

@@ -1,0 +1,121 @@
+/**
+ * The central workbook streamed row by row, for years too large to hold in memory (a country:
+ * thousands of municipalities × hundreds of activities). Same sheets and formulas as central.ts,
+ * with what exceljs's streaming writer allows:
+ *   1. "Zestawienie" — header row, each row committed as soon as it is written, autofilter and
+ *      band conditional formatting added at the end (exceljs writes both on commit). No Excel
+ *      table: the streaming writer cannot write one.
+ *   2. "Podsumowanie" from figures accumulated while streaming; per-unit lines are values when
+ *      there are more units than `unitFormulaLimit` (thousands of COUNTIFS over a million rows
+ *      would make every edit in Excel recalculate for minutes).
+ *   3. "Kompletność" and "Ustawienia" as in the in-memory workbook.
+ */
+import ExcelJS from 'exceljs';
+import type { Worksheet } from 'exceljs';
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import {
+  CENTRAL_COLUMNS, CENTRAL_LAST_LETTER, CENTRAL_SHEET_NAME, bandRules, centralLetter, centralRowValues,
+} from './centralColumns.ts';
+import type { CentralWorkbookInput } from './central.ts';
+import { setProperties, styleCentralColumns, styleHeaderRow, summarySections } from './central.ts';
+import { COMPLETENESS_COLUMNS, COMPLETENESS_SHEET_NAME, completenessValues, styleCompletenessColumns } from './completenessSheet.ts';
+import { addSettingsSheet } from './settingsSheet.ts';
+import { bandStyle, landscapePrint } from './styles.ts';
+import { SUMMARY_SHEET_NAME, SUMMARY_SHEET_OPTIONS, SummaryAccumulator, writeSummarySheet } from './summary.ts';
+import type { ConsolidatedRow } from '@pwr-sync/shared';
+
+export interface StreamedCentralInput extends Omit<CentralWorkbookInput, 'rows'> {
+  /** Rows in sheet order; consumed once, never collected. */
+  rows: Iterable<ConsolidatedRow> | AsyncIterable<ConsolidatedRow>;
+  /** Above this many units the per-unit summary holds values instead of formulas. Default 200. */
+  unitFormulaLimit?: number;
+}
+
+export interface StreamedCentralResult {
+  rows: number;
+}
+
+const YIELD_EVERY_ROWS = 500;
+const MAX_PENDING_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Back-pressure for the streaming writer. exceljs pipes each sheet's buffer into archiver without
+ * waiting for the pipe to drain, so a fast producer piles the whole sheet up in memory. We wait
+ * until the pipe the sheet writes into (archiver's PassThrough, `stream.pipes` inside exceljs) and
+ * the output have drained. If exceljs changes that internal shape we only lose the throttling.
+ */
+async function letOutputDrain(sheet: Worksheet, out: Writable): Promise<void> {
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  const pipes = (sheet as unknown as { stream?: { pipes?: unknown } }).stream?.pipes;
+  for (const pipe of Array.isArray(pipes) ? (pipes as Writable[]) : []) {
+    // archiver's PassThrough comes from readable-stream 2, which has no `writableNeedDrain`.
+    const state = (pipe as unknown as { _writableState?: { length: number; needDrain: boolean } })._writableState;
+    while (state && state.needDrain && state.length > MAX_PENDING_BYTES) await once(pipe, 'drain');
+  }
+  if (process.env.DBG && Math.random() < 0.02) console.log((pipes as any)[0]._writableState.length, (pipes as any)[0]._writableState.needDrain, (pipes as any)[0]._readableState.length, process.memoryUsage().arrayBuffers >> 20, process.memoryUsage().heapUsed >> 20, out.writableLength);
+  while (out.writableNeedDrain) await once(out, 'drain');
+}
+
+/** Streams the central workbook to `out` (a file or HTTP response); resolves when the zip is complete. */
+export async function streamCentralWorkbook(input: StreamedCentralInput, out: Writable): Promise<StreamedCentralResult> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  setProperties(wb, input.year, input.generatedAt);
+  const print = landscapePrint(`Program Wspierania Rodziny — zestawienie ${input.year}`);
+
+  // Views, tab colour and fit-to-page are written when the sheet opens, so they go in here.
+  const main = wb.addWorksheet(CENTRAL_SHEET_NAME, {
+    properties: { tabColor: { argb: 'FF1F4E78' } },
+    views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
+    pageSetup: print.pageSetup,
+    headerFooter: print.headerFooter,
+  });
+  styleCentralColumns(main);
+  main.addRow(CENTRAL_COLUMNS.map((c) => c.header));
+  styleHeaderRow(main, CENTRAL_COLUMNS.length);
+  main.getRow(1).commit();
+
+  const summary = new SummaryAccumulator();
+  let r = 1;
+  for await (const row of input.rows) {
+    r++;
+    main.addRow(centralRowValues(row, r)).commit();
+    summary.add(row);
+    if (r % YIELD_EVERY_ROWS === 0) await letOutputDrain(main, out);
+  }
+  const lastRow = Math.max(r, 2);
+  main.autoFilter = `A1:${CENTRAL_LAST_LETTER}${lastRow}`;
+  main.addConditionalFormatting({
+    ref: `${centralLetter('difference')}2:${centralLetter('band')}${lastRow}`,
+    rules: bandRules(2).map((rule, i) => ({ type: 'expression', priority: i + 1, formulae: [rule.formula], style: bandStyle(rule.band) })),
+  });
+  main.commit();
+
+  const sum = wb.addWorksheet(SUMMARY_SHEET_NAME, SUMMARY_SHEET_OPTIONS);
+  const sections = summarySections(input, summary, summary.byDimension.reportingUnit.size <= (input.unitFormulaLimit ?? 200));
+  writeSummarySheet(sum, { year: input.year, sections, summary, dataRows: { first: 2, last: lastRow } });
+  sum.commit();
+
+  const donePrint = landscapePrint(`Kompletność sprawozdań ${input.year}`);
+  const done = wb.addWorksheet(COMPLETENESS_SHEET_NAME, {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
+    pageSetup: donePrint.pageSetup,
+    headerFooter: donePrint.headerFooter,
+  });
+  writeCompletenessPlain(done, input);
+  done.commit();
+
+  addSettingsSheet(wb, input.policy).commit();
+  await wb.commit();
+  return { rows: r - 1 };
+}
+
+/** The completeness list without an Excel table: header, rows, autofilter. */
+function writeCompletenessPlain(ws: Worksheet, input: Pick<CentralWorkbookInput, 'completeness'>): void {
+  styleCompletenessColumns(ws);
+  ws.addRow(COMPLETENESS_COLUMNS.map((c) => c.header));
+  styleHeaderRow(ws, COMPLETENESS_COLUMNS.length);
+  for (const c of input.completeness) ws.addRow(completenessValues(c));
+  const last = Math.max(input.completeness.length + 1, 2);
+  ws.autoFilter = `A1:${String.fromCharCode(64 + COMPLETENESS_COLUMNS.length)}${last}`;
+}

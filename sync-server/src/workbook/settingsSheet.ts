@@ -1,0 +1,75 @@
+/**
+ * The "Ustawienia" sheet: MOPS's variance thresholds as named cells. The band formulas and the
+ * conditional formatting of the central workbook refer to these names, so changing a threshold
+ * in Excel re-colours and re-labels every row.
+ */
+import type { Workbook, Worksheet } from 'exceljs';
+import { VARIANCE_BAND_LABELS, type VarianceBand, type VariancePolicy } from '@pwr-sync/shared';
+import { BAND_COLOURS, FILL_INPUT, FONT_BOLD, FONT_NOTE, FONT_TITLE, NUM_FMT, solidFill } from './styles.ts';
+
+export const SETTINGS_SHEET_NAME = 'Ustawienia';
+
+/** Defined names of the threshold cells (ASCII, so every Excel language and LibreOffice accept them). */
+export const THRESHOLD_NAMES: Record<keyof VariancePolicy, string> = {
+  farBelow: 'ProgDalekoPonizej',
+  onPlanFrom: 'ProgZgodnieOd',
+  farAboveOver: 'ProgDalekoPowyzej',
+};
+
+const THRESHOLD_ROWS: { key: keyof VariancePolicy; label: string; row: number }[] = [
+  { key: 'farBelow', label: 'Znacznie poniżej planu, gdy wykonanie jest mniejsze niż', row: 4 },
+  { key: 'onPlanFrom', label: 'Zgodnie z planem od', row: 5 },
+  { key: 'farAboveOver', label: 'Znacznie powyżej planu, gdy wykonanie przekracza', row: 6 },
+];
+
+/** Absolute address of a threshold cell, e.g. `Ustawienia!$B$4`. */
+export function thresholdAddress(key: keyof VariancePolicy): string {
+  const row = THRESHOLD_ROWS.find((r) => r.key === key)!.row;
+  return `${SETTINGS_SHEET_NAME}!$B$${row}`;
+}
+
+const LEGEND: VarianceBand[] = ['far_below', 'below', 'on_plan', 'far_above', 'not_realized', 'no_target'];
+
+/** Writes the settings sheet and registers the threshold names in the workbook. */
+export function addSettingsSheet(workbook: Workbook, policy: VariancePolicy): Worksheet {
+  const ws = workbook.addWorksheet(SETTINGS_SHEET_NAME, { properties: { tabColor: { argb: 'FF7F7F7F' } } });
+  ws.getColumn(1).width = 58;
+  ws.getColumn(2).width = 14;
+  ws.getColumn(3).width = 60;
+
+  ws.getCell('A1').value = 'Progi oceny wykonania (wykonanie / plan)';
+  ws.getCell('A1').font = FONT_TITLE;
+  ws.getCell('A2').value = 'Zmień próg w kolumnie B — oceny i kolory w arkuszu „Zestawienie” przeliczą się same.';
+  ws.getCell('A2').font = FONT_NOTE;
+  ws.getCell('A3').value = 'Próg';
+  ws.getCell('B3').value = 'Wartość';
+  ws.getCell('C3').value = 'Nazwa w formułach';
+  for (const a of ['A3', 'B3', 'C3']) ws.getCell(a).font = FONT_BOLD;
+
+  for (const { key, label, row } of THRESHOLD_ROWS) {
+    ws.getCell(`A${row}`).value = label;
+    const cell = ws.getCell(`B${row}`);
+    cell.value = policy[key];
+    cell.numFmt = NUM_FMT.threshold;
+    cell.fill = FILL_INPUT;
+    cell.font = FONT_BOLD;
+    cell.dataValidation = {
+      type: 'decimal', operator: 'between', formulae: [0, 100], allowBlank: false,
+      showErrorMessage: true, errorTitle: 'Nieprawidłowy próg', error: 'Podaj wartość procentową od 0 % do 10 000 %.',
+    };
+    ws.getCell(`C${row}`).value = THRESHOLD_NAMES[key];
+    workbook.definedNames.add(thresholdAddress(key), THRESHOLD_NAMES[key]);
+  }
+
+  ws.getCell('A8').value = 'Oceny';
+  ws.getCell('A8').font = FONT_BOLD;
+  LEGEND.forEach((band, i) => {
+    const cell = ws.getCell(`A${9 + i}`);
+    cell.value = VARIANCE_BAND_LABELS[band];
+    cell.fill = solidFill(BAND_COLOURS[band].fill);
+    cell.font = { color: { argb: BAND_COLOURS[band].font } };
+  });
+  ws.getCell('A16').value = '„Niezrealizowane” i „brak celu” wynikają ze statusu i planu, nie z progów.';
+  ws.getCell('A16').font = FONT_NOTE;
+  return ws;
+}

@@ -1,0 +1,188 @@
+/**
+ * The "Podsumowanie" sheet: per area, per task and per reporting unit, how many measures fall in
+ * each band and how much money was spent. Every figure is a COUNTIFS/SUMIFS formula over the main
+ * sheet, with the result computed here from the same rows cached in the cell.
+ */
+import type { CellValue, Worksheet } from 'exceljs';
+import { VARIANCE_BAND_LABELS, columnLetter, type ConsolidatedRow, type VarianceBand } from '@pwr-sync/shared';
+import { CENTRAL_SHEET_NAME, centralLetter, type CentralColumnKey } from './centralColumns.ts';
+import { ALIGN_HEADER, ALIGN_WRAP, FILL_HEADER, FILL_TOTAL, FONT_BOLD, FONT_HEADER, FONT_NOTE, FONT_TITLE, NUM_FMT } from './styles.ts';
+
+export const SUMMARY_SHEET_NAME = 'Podsumowanie';
+
+export const SUMMARY_BANDS: readonly VarianceBand[] = ['far_below', 'below', 'on_plan', 'far_above', 'not_realized', 'no_target'];
+
+/** Figures of one summary line, as the formulas compute them. */
+export interface SummaryFigures {
+  bands: Record<VarianceBand, number>;
+  /** Rows with a measure kind (status-only rows excluded). */
+  measures: number;
+  /** Grosze, summed exactly; the sheet shows złoty. */
+  moneyGrosze: number;
+}
+
+type Dimension = 'area' | 'taskCode' | 'reportingUnit';
+
+const emptyFigures = (): SummaryFigures => ({
+  bands: { far_below: 0, below: 0, on_plan: 0, far_above: 0, not_realized: 0, no_target: 0 },
+  measures: 0,
+  moneyGrosze: 0,
+});
+
+/**
+ * Accumulates summary figures row by row, so the streamed workbook never holds all rows:
+ * memory grows with the number of areas, tasks and units only.
+ */
+export class SummaryAccumulator {
+  readonly byDimension: Record<Dimension, Map<string, SummaryFigures>> = {
+    area: new Map(), taskCode: new Map(), reportingUnit: new Map(),
+  };
+  rows = 0;
+
+  add(row: ConsolidatedRow): void {
+    this.rows++;
+    for (const dim of ['area', 'taskCode', 'reportingUnit'] as const) {
+      const key = row[dim];
+      let f = this.byDimension[dim].get(key);
+      if (!f) this.byDimension[dim].set(key, (f = emptyFigures()));
+      if (row.band) f.bands[row.band]++;
+      if (row.measureKind !== null) f.measures++;
+      if (row.moneySpent !== null) f.moneyGrosze += row.moneySpent;
+    }
+  }
+
+  figures(dim: Dimension, key: string): SummaryFigures {
+    return this.byDimension[dim].get(key) ?? emptyFigures();
+  }
+}
+
+/** One line of a summary section: the key the formulas match on and a readable name. */
+export interface SummaryLine {
+  key: string;
+  name: string;
+  /** Extra text column (task kind), optional. */
+  note?: string;
+}
+
+export interface SummarySection {
+  title: string;
+  keyHeader: string;
+  dimension: Dimension;
+  lines: SummaryLine[];
+  /** false: cached values only (used for thousands of units in the streamed workbook). */
+  formulas: boolean;
+}
+
+const DIMENSION_COLUMN: Record<Dimension, CentralColumnKey> = { area: 'area', taskCode: 'taskCode', reportingUnit: 'reportingUnit' };
+
+const HEADERS = ['Nazwa', 'Uwagi', ...SUMMARY_BANDS.map((b) => VARIANCE_BAND_LABELS[b]), 'Miary razem', 'Wydatki (zł)'];
+/** Columns: A key, B name, C note, D..I bands, J measures, K money. */
+const FIRST_BAND_COL = 4;
+const MEASURES_COL = FIRST_BAND_COL + SUMMARY_BANDS.length;
+const MONEY_COL = MEASURES_COL + 1;
+
+/**
+ * Writes the summary sheet. `dataRows` is the main sheet's data range (first and last sheet row);
+ * every formula refers to it with absolute A1 references.
+ */
+export function writeSummarySheet(ws: Worksheet, args: {
+  year: number;
+  sections: SummarySection[];
+  summary: SummaryAccumulator;
+  dataRows: { first: number; last: number };
+}): void {
+  const { sections, summary, dataRows } = args;
+  const range = (key: CentralColumnKey) =>
+    `${quoteSheet(CENTRAL_SHEET_NAME)}!$${centralLetter(key)}$${dataRows.first}:$${centralLetter(key)}$${dataRows.last}`;
+  const widths = [16, 60, 15, 14, 12, 14, 14, 14, 12, 12, 18];
+  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+
+  ws.getCell('A1').value = `Podsumowanie wykonania Programu Wspierania Rodziny — ${args.year}`;
+  ws.getCell('A1').font = FONT_TITLE;
+  ws.getCell('A2').value = 'Liczby miar w każdej ocenie i wydatki liczone formułami z arkusza „Zestawienie”; zmiana danych lub progów przelicza je.';
+  ws.getCell('A2').font = FONT_NOTE;
+
+  let r = 4;
+  for (const section of sections) {
+    ws.getCell(`A${r}`).value = section.title;
+    ws.getCell(`A${r}`).font = FONT_BOLD;
+    if (!section.formulas) {
+      ws.getCell(`B${r}`).value = 'wartości z chwili wygenerowania pliku (zbyt wiele wierszy na formuły)';
+      ws.getCell(`B${r}`).font = FONT_NOTE;
+    }
+    r++;
+    const headerRow = r;
+    [section.keyHeader, ...HEADERS].forEach((h, i) => {
+      const cell = ws.getCell(headerRow, i + 1);
+      cell.value = h;
+      cell.font = FONT_HEADER;
+      cell.fill = FILL_HEADER;
+      cell.alignment = ALIGN_HEADER;
+    });
+    r++;
+    const first = r;
+    const keyRange = range(DIMENSION_COLUMN[section.dimension]);
+    for (const line of section.lines) {
+      const f = summary.figures(section.dimension, line.key);
+      const keyRef = `$A${r}`;
+      ws.getCell(r, 1).value = line.key;
+      ws.getCell(r, 2).value = line.name;
+      ws.getCell(r, 2).alignment = ALIGN_WRAP;
+      ws.getCell(r, 3).value = line.note ?? null;
+      SUMMARY_BANDS.forEach((band, i) => {
+        const col = FIRST_BAND_COL + i;
+        const labelRef = `${columnLetter(col - 1)}$${headerRow}`;
+        ws.getCell(r, col).value = figure(section.formulas, `COUNTIFS(${keyRange},${keyRef},${range('band')},${labelRef})`, f.bands[band]);
+        ws.getCell(r, col).numFmt = NUM_FMT.integer;
+      });
+      ws.getCell(r, MEASURES_COL).value = figure(section.formulas, `COUNTIFS(${keyRange},${keyRef},${range('measureKind')},"<>")`, f.measures);
+      ws.getCell(r, MEASURES_COL).numFmt = NUM_FMT.integer;
+      ws.getCell(r, MONEY_COL).value = figure(section.formulas, `SUMIFS(${range('moneySpent')},${keyRange},${keyRef})`, f.moneyGrosze / 100);
+      ws.getCell(r, MONEY_COL).numFmt = NUM_FMT.money;
+      r++;
+    }
+    const last = r - 1;
+    ws.getCell(r, 1).value = 'Razem';
+    for (let col = 1; col <= MONEY_COL; col++) {
+      ws.getCell(r, col).font = FONT_BOLD;
+      ws.getCell(r, col).fill = FILL_TOTAL;
+    }
+    const totals = totalsOf(section, summary);
+    for (let col = FIRST_BAND_COL; col <= MONEY_COL; col++) {
+      const letter = columnLetter(col - 1);
+      const result = totals[col - FIRST_BAND_COL]!;
+      ws.getCell(r, col).value = section.lines.length ? { formula: `SUM(${letter}${first}:${letter}${last})`, result } : 0;
+      ws.getCell(r, col).numFmt = col === MONEY_COL ? NUM_FMT.money : NUM_FMT.integer;
+    }
+    r += 3;
+  }
+}
+
+/** Options of the summary sheet, given when it is added (the streaming writer takes them only then). */
+export const SUMMARY_SHEET_OPTIONS = {
+  pageSetup: { paperSize: 9, orientation: 'landscape' as const, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  properties: { tabColor: { argb: 'FF548235' } },
+};
+
+function figure(formulas: boolean, formula: string, result: number): CellValue {
+  return formulas ? { formula, result } : result;
+}
+
+/** Column totals of a section in sheet order (bands…, measures, money in złoty). */
+function totalsOf(section: SummarySection, summary: SummaryAccumulator): number[] {
+  const totals = new Array<number>(SUMMARY_BANDS.length + 2).fill(0);
+  let grosze = 0;
+  for (const line of section.lines) {
+    const f = summary.figures(section.dimension, line.key);
+    SUMMARY_BANDS.forEach((b, i) => (totals[i]! += f.bands[b]));
+    totals[SUMMARY_BANDS.length]! += f.measures;
+    grosze += f.moneyGrosze;
+  }
+  totals[SUMMARY_BANDS.length + 1] = grosze / 100;
+  return totals;
+}
+
+/** Sheet names with spaces or non-ASCII letters are quoted in references. */
+export function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}

@@ -1,0 +1,44 @@
+/**
+ * Small conversions between domain values and what a cell shows: Polish labels, dates as Kraków's
+ * wall-clock time, and user text that must stay text.
+ */
+import { measureKindDef, type TaskKind } from '@pwr-sync/shared';
+
+/** A measure kind as a column of counts names it: the shared Polish label ("uczestnicy", "spotkania"), else the lemma. */
+export function measureKindLabel(kind: string | null): string | null {
+  if (kind === null) return null;
+  return measureKindDef(kind)?.label ?? kind;
+}
+
+export const TASK_KIND_LABELS: Record<TaskKind, string> = {
+  basic: 'podstawowe',
+  complementary: 'komplementarne',
+};
+
+const warsawParts = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Warsaw',
+  year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * An instant as the Date exceljs should write so Excel shows Kraków's local time. Excel dates have
+ * no time zone: exceljs writes a Date's UTC fields, so the Warsaw wall-clock fields go there.
+ */
+export function excelLocalDate(iso: string | null): Date | null {
+  if (!iso) return null;
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) return null;
+  const p = Object.fromEntries(warsawParts.formatToParts(instant).map((x) => [x.type, x.value]));
+  return new Date(Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)));
+}
+
+/**
+ * User text (activity names, comments, who saved) goes into cells as a plain string value. exceljs
+ * writes strings as string cells, so "=SUMA(A1)" or "+48 12…" is shown verbatim and never
+ * evaluated; only {formula} objects built in this folder from our own templates become formulas.
+ * Empty text becomes an empty cell.
+ */
+export function plainText(text: string | null | undefined): string | null {
+  return text === null || text === undefined || text === '' ? null : String(text);
+}
