@@ -41,7 +41,7 @@ describe('runExcel', () => {
 
 describe('checkExcelSupport', () => {
   it('accepts ExcelApi 1.9', () => {
-    const isSetSupported = vi.fn((name: string, v?: string) => name === 'ExcelApi' && v === '1.9');
+    const isSetSupported = (name: string, v?: string | number) => name === 'ExcelApi' && String(v) === '1.9';
     expect(checkExcelSupport({ isSetSupported })).toEqual({ ok: true });
   });
   it('points older Excel to the template upload path, in plain Polish', () => {

@@ -55,7 +55,7 @@ export function buildSheetRows(assignments: Assignment[], entries: ReportEntry[]
         row[col.actual] = v.actual;
         row[col.difference] = v.difference;
         row[col.ratio] = v.ratio;
-        row[col.band] = VARIANCE_BAND_LABELS[v.band];
+        row[col.band] = v.band ? VARIANCE_BAND_LABELS[v.band] : null;
       }
       if (i === 0 && entry) {
         row[col.status] = entry.status ? REPORT_STATUS_LABELS[entry.status] : null;

@@ -86,9 +86,15 @@ describe('computeVariance', () => {
     ]);
   });
 
-  it.each(['realized', 'ongoing', null] as const)('plan measure without actual under %s counts as 0 (far_below), actual stays null', (status) => {
+  it.each(['realized', 'ongoing'] as const)('plan measure without actual under %s counts as 0 (far_below), actual stays null', (status) => {
     expect(run(target(m(5, 'spotkanie'), m(75, 'uczestnik')), [m(80, 'uczestnik')], status)[0]).toEqual({
       kind: 'spotkanie', plan: 5, actual: null, difference: -5, ratio: 0, band: 'far_below',
+    });
+  });
+
+  it('a draft not filled in yet (no status, no figure) has no band, so it is never shown as failing', () => {
+    expect(run(target(m(5, 'spotkanie')), [], null)[0]).toEqual({
+      kind: 'spotkanie', plan: 5, actual: null, difference: null, ratio: null, band: null,
     });
   });
 

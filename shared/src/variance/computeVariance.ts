@@ -6,10 +6,10 @@
  * - an actual measure without a plan measure (or any actual of a `new_activity` / `descriptive`
  *   plan) has no target: plan, difference and ratio null, band `no_target`;
  * - a plan measure without an actual: statuses not_realized / cancelled / ended / realized_elsewhere
- *   → band `not_realized` (nothing was done within this activity); any other status, and status null
- *   (not filled in yet), counts the missing figure as 0: ratio 0, difference −plan, band from the
- *   policy (far_below), while `actual` stays null to show it was not given. The rules
- *   (report/rules.ts) turn that into "brak wykonania" for a submitted report;
+ *   → band `not_realized` (nothing was done within this activity); status null (not filled in yet)
+ *   → band null, so a draft is never shown as failing; any other status counts the missing figure
+ *   as 0: ratio 0, difference −plan, band from the policy (far_below), while `actual` stays null to
+ *   show it was not given. The rules (report/rules.ts) turn that into "brak wykonania" on submit;
  * - plan value 0: ratio null; band on_plan when actual is 0, far_above when actual > 0;
  * - an activity without any measure on either side gives [] and is shown by its status.
  */
@@ -28,7 +28,8 @@ export interface MeasureVariance {
   difference: number | null;
   /** actual / plan (1 = 100 %) */
   ratio: number | null;
-  band: VarianceBand;
+  /** null: not reported yet (no status and no figure). */
+  band: VarianceBand | null;
 }
 
 /** Statuses under which a missing figure means "nothing was done within this activity". */
@@ -58,6 +59,7 @@ export function computeVariance(
       return { ...base, plan: null, actual: actual!.value, difference: null, ratio: null, band: 'no_target' as const };
     }
     if (!actual) {
+      if (input.status === null) return { ...base, plan: plan.value, actual: null, difference: null, ratio: null, band: null };
       if (input.status !== null && NOTHING_DONE.has(input.status)) {
         return { ...base, plan: plan.value, actual: null, difference: null, ratio: null, band: 'not_realized' as const };
       }

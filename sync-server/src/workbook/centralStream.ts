@@ -53,7 +53,7 @@ async function letOutputDrain(sheet: Worksheet, out: Writable): Promise<void> {
     const state = (pipe as unknown as { _writableState?: { length: number; needDrain: boolean } })._writableState;
     while (state && state.needDrain && state.length > MAX_PENDING_BYTES) await once(pipe, 'drain');
   }
-  if (process.env.DBG && Math.random() < 0.02) console.log((pipes as any)[0]._writableState.length, (pipes as any)[0]._writableState.needDrain, (pipes as any)[0]._readableState.length, process.memoryUsage().arrayBuffers >> 20, process.memoryUsage().heapUsed >> 20, out.writableLength);
+  if (process.env.DBG && Math.random() < 0.01 && (globalThis as any).gc?.() === undefined) console.log((pipes as any)[0]._writableState.length, (pipes as any)[0]._writableState.needDrain, (pipes as any)[0]._readableState.length, process.memoryUsage().arrayBuffers >> 20, process.memoryUsage().heapUsed >> 20, out.writableLength);
   while (out.writableNeedDrain) await once(out, 'drain');
 }
 

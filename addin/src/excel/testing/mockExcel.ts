@@ -38,7 +38,8 @@ export function createMockExcel(options: MockOptions = {}): MockExcel {
         numberFormat: [],
         columnHidden: false,
         format: { columnWidth: 0, wrapText: false, font: { bold: false, color: '' }, fill: { color: '', clear: fn(`fill.clear ${address}`) }, protection: { locked: true } },
-        dataValidation: { rule: {}, errorAlert: {}, prompt: {}, clear: fn(`dataValidation.clear ${address}`) },
+        // rule/errorAlert/prompt are write-only: not seeded, since a sync would reset seeded objects.
+        dataValidation: { clear: fn(`dataValidation.clear ${address}`) },
         conditionalFormats: {
           clearAll: fn(`conditionalFormats.clearAll ${address}`),
           add: (type: string) => {
