@@ -2,13 +2,16 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import type { Db, Queryable, QueryResult } from './db.ts';
 
-type PGliteLike = Pick<PGlite, 'query' | 'transaction' | 'close'>;
+type PGliteLike = Pick<PGlite, 'query' | 'exec' | 'transaction' | 'close'>;
 
-function wrap(q: Pick<PGlite, 'query'>): Queryable {
+function wrap(q: Pick<PGlite, 'query' | 'exec'>): Queryable {
   return {
     async query<T>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
       const r = await q.query<T>(sql, params as unknown[]);
       return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
+    },
+    async exec(sql: string): Promise<void> {
+      await q.exec(sql);
     },
   };
 }

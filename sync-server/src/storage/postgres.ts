@@ -7,6 +7,9 @@ function wrap(q: pg.Pool | pg.PoolClient): Queryable {
       const r = await q.query(sql, params as unknown[]);
       return { rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length };
     },
+    async exec(sql: string): Promise<void> {
+      await q.query(sql);
+    },
   };
 }
 

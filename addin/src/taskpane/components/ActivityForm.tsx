@@ -125,7 +125,7 @@ export function ActivityForm({ assignment, taskKind, policy, entry, readOnly, bu
               )}
               <Field
                 label={m.extra ? `Wykonanie (miara spoza planu)` : `Wykonanie: ${m.plan !== null ? formatMeasure({ kind: m.kind, value: m.plan, qualifier: m.qualifier || undefined }) : m.kind} w planie`}
-                hint={m.kind ? `${word}${v && v.ratio !== null ? ` · ${formatPlNumber(Math.round(v.ratio * 1000) / 10)} % planu · ${VARIANCE_BAND_LABELS[v.band]}` : v ? ` · ${VARIANCE_BAND_LABELS[v.band]}` : ''}` : undefined}
+                hint={m.kind ? [word, v && v.ratio !== null ? `${formatPlNumber(Math.round(v.ratio * 1000) / 10)} % planu` : '', v?.band ? VARIANCE_BAND_LABELS[v.band] : ''].filter(Boolean).join(' · ') : undefined}
                 validationMessage={err}
                 validationState={err ? 'error' : 'none'}
               >
