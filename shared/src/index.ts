@@ -15,3 +15,5 @@ export * from './indicators/parseIndicator.ts';
 export * from './indicators/status.ts';
 export * from './variance/computeVariance.ts';
 export * from './report/rules.ts';
+export * from './report/consolidate.ts';
+export * from './sheet/rows.ts';

@@ -15,7 +15,7 @@ import {
   type ApiErrorBody,
   type SaveReportRequest,
   type UnitReport,
-} from '../shared.ts';
+} from '@pwr-sync/shared';
 
 export type ApiProblem = NonNullable<ApiErrorBody['problems']>[number];
 

@@ -2,7 +2,7 @@
  * The host operations the task pane uses, as one object. Components receive it through props or
  * `useReport`, never touch `Excel` themselves, and can be rendered against a stand-in.
  */
-import type { ReportEntry, SheetCell } from '../shared.ts';
+import type { ReportEntry, SheetCell } from '@pwr-sync/shared';
 import type { ReportContext, SheetState, ValidationMode } from '../report/sheetModel.ts';
 import { checkExcelSupport, type SupportCheck } from './requirements.ts';
 import { runExcel, type ExcelRunner, type HostResult } from './runExcel.ts';

@@ -1,5 +1,5 @@
 /** How the report table looks in Excel: formats, colours, validation. Presentation only. */
-import { REPORT_STATUS_LABELS, UNIT_SHEET_COLUMNS, VARIANCE_BAND_LABELS, columnIndex, columnLetter, type SheetCell, type SheetColumn, type VarianceBand } from '../shared.ts';
+import { REPORT_STATUS_LABELS, UNIT_SHEET_COLUMNS, VARIANCE_BAND_LABELS, columnIndex, columnLetter, type SheetCell, type SheetColumn, type VarianceBand } from '@pwr-sync/shared';
 
 export const COLUMN_COUNT = UNIT_SHEET_COLUMNS.length;
 export const LAST_COLUMN = columnLetter(COLUMN_COUNT - 1);

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { REPORT_STATUS_LABELS, UNIT_SHEET_COLUMNS, UNIT_TABLE_NAME, buildSheetRows, columnIndex } from '../shared.ts';
+import { REPORT_STATUS_LABELS, UNIT_SHEET_COLUMNS, UNIT_TABLE_NAME, buildSheetRows, columnIndex } from '@pwr-sync/shared';
 import { markInvalidCells, prepareSheet, readTable, refreshSheet, subscribeTableChanges, writeActivity } from './sheet.ts';
 import { HEADERS, INVALID_FILL } from './layout.ts';
 import { createMockExcel } from './testing/mockExcel.ts';

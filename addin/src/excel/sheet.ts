@@ -3,7 +3,7 @@
  * loads are batched, values go as 2D arrays, and context.sync() is never called in a loop
  * (prepare: 2–3 syncs, read: 1, refresh: 2, mark: 2, write one activity: 2 — whatever the number of rows).
  */
-import { UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, UNIT_TABLE_NAME, columnIndex, columnLetter, type ReportEntry, type SheetCell, type SheetProblem, type VarianceBand } from '../shared.ts';
+import { UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, UNIT_TABLE_NAME, columnIndex, columnLetter, type ReportEntry, type SheetCell, type SheetProblem, type VarianceBand } from '@pwr-sync/shared';
 import { activityRows, computedColumns, invalidCells, mergeRows, planActivityWrite, validateRows, type ReportContext, type SheetState, type ValidationMode } from '../report/sheetModel.ts';
 import { BAND_FILLS, COLUMN_COUNT, HEADERS, HEADER_FILL, INVALID_FILL, LAST_COLUMN, POINTS_PER_CHAR, STATUS_LIST_SOURCE, bandFormula, bodyColumnAddress, rowFormats } from './layout.ts';
 

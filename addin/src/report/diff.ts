@@ -1,5 +1,5 @@
 /** What differs between the unit's entries and the server's, for the conflict screen. */
-import { REPORT_STATUS_LABELS, formatMeasure, formatMoney, type ReportEntry } from '../shared.ts';
+import { REPORT_STATUS_LABELS, formatMeasure, formatMoney, type ReportEntry } from '@pwr-sync/shared';
 import { emptyEntry } from './sheetModel.ts';
 
 export interface EntryDifference {

@@ -18,7 +18,7 @@ import {
   type SheetProblem,
   type TaskKind,
   type VariancePolicy,
-} from '../shared.ts';
+} from '@pwr-sync/shared';
 
 /** What the validation needs besides the rows. */
 export interface ReportContext {

@@ -1,5 +1,5 @@
 /** The form's editable copy of one activity's entry, as typed text, and its conversion back. */
-import { formatPlNumber, measureKey, parseMoney, parsePlNumber, type Assignment, type Measure, type ReportEntry, type ReportStatus } from '../shared.ts';
+import { formatPlNumber, measureKey, parseMoney, parsePlNumber, type Assignment, type Measure, type ReportEntry, type ReportStatus } from '@pwr-sync/shared';
 
 export interface MeasureDraft {
   /** measureKey of the planned measure, or a local id for an added one. */

@@ -9,7 +9,7 @@
  *    the server's version; take theirs = rewrite the sheet); 422 → list the rows; offline → retry later.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Assignment, MeResponse, ReportEntry, ReportingYear, TaskKind, UnitReport, Task } from '../shared.ts';
+import type { Assignment, MeResponse, ReportEntry, ReportingYear, TaskKind, UnitReport, Task } from '@pwr-sync/shared';
 import { ApiClient, type ApiOutcome, type ApiProblem } from '../api/client.ts';
 import type { ReportHost } from '../excel/host.ts';
 import { diffEntries, type EntryDifference } from '../report/diff.ts';

@@ -1,5 +1,5 @@
 /** A unit with many activities, for adapter tests. */
-import { DEFAULT_VARIANCE_POLICY, type Assignment, type ReportEntry, type TaskKind } from '../../shared.ts';
+import { DEFAULT_VARIANCE_POLICY, type Assignment, type ReportEntry, type TaskKind } from '@pwr-sync/shared';
 import type { ReportContext } from '../../report/sheetModel.ts';
 
 export function makeUnit(activities: number): ReportContext & { entries: ReportEntry[] } {

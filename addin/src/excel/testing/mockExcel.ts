@@ -4,7 +4,7 @@
  * range handed out is kept for assertions, host calls are logged, and context.sync is counted.
  */
 import { OfficeMockObject } from 'office-addin-mock';
-import type { SheetCell } from '../../shared.ts';
+import type { SheetCell } from '@pwr-sync/shared';
 
 export interface MockOptions {
   /** Existing report sheet. */

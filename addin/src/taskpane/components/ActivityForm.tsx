@@ -14,7 +14,7 @@ import {
   type ReportStatus,
   type TaskKind,
   type VariancePolicy,
-} from '../../shared.ts';
+} from '@pwr-sync/shared';
 import { isTouched } from '../../report/sheetModel.ts';
 import { draftFromEntry, entryFromDraft, type Draft, type MeasureDraft } from '../draft.ts';
 

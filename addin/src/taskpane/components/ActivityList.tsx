@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'react';
 import { Badge, Checkbox, Field, Input, Select, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { REPORT_STATUS_LABELS, type Assignment, type ReportEntry, type ReportStatus, type SheetProblem } from '../../shared.ts';
+import { REPORT_STATUS_LABELS, type Assignment, type ReportEntry, type ReportStatus, type SheetProblem } from '@pwr-sync/shared';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  filters: { display: 'grid', gridTemplateColumns: '1fr 1fr', gap: tokens.spacingHorizontalS },
+  filters: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: tokens.spacingHorizontalS },
   list: { listStyleType: 'none', margin: 0, padding: 0, maxHeight: '260px', overflowY: 'auto', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
   item: {
     display: 'flex', flexDirection: 'column', gap: '2px', width: '100%', textAlign: 'left', padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
@@ -59,13 +59,13 @@ export function ActivityList({ assignments, entries, problems, selectedId, onSel
         <Input type="search" value={query} onChange={(_, d) => setQuery(d.value)} placeholder="nazwa lub identyfikator" />
       </Field>
       <div className={styles.filters}>
-        <Field label="Zadanie">
+        <Field label="Filtr: zadanie">
           <Select value={task} onChange={(_, d) => setTask(d.value)}>
             <option value="">wszystkie</option>
             {tasks.map((t) => <option key={t} value={t}>{t}</option>)}
           </Select>
         </Field>
-        <Field label="Status">
+        <Field label="Filtr: status">
           <Select value={status} onChange={(_, d) => setStatus(d.value as StatusFilter)}>
             <option value="">wszystkie</option>
             <option value="empty">niewypełnione</option>

@@ -1,5 +1,5 @@
 import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { WORKFLOW_STATE_LABELS, type UnitReport } from '../../shared.ts';
+import { WORKFLOW_STATE_LABELS, type UnitReport } from '@pwr-sync/shared';
 import { daysUntil, formatDate } from '../format.ts';
 import type { Loaded } from '../useReport.ts';
 

@@ -1,5 +1,5 @@
 import { Link, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { UNIT_SHEET_COLUMNS, columnIndex, type SheetProblem } from '../../shared.ts';
+import { UNIT_SHEET_COLUMNS, columnIndex, type SheetProblem } from '@pwr-sync/shared';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },

@@ -1,5 +1,5 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { UnitReport } from '../../shared.ts';
+import type { UnitReport } from '@pwr-sync/shared';
 import { formatDate } from '../format.ts';
 import type { SyncOutcome } from '../useReport.ts';
 

@@ -1,0 +1,249 @@
+/*
+ * Stand-in for https://appsforoffice.microsoft.com/lib/1/hosted/office.js in end-to-end tests.
+ * Defines `Office` (onReady resolves with host Excel; requirement sets) and an in-memory, recording
+ * `Excel` host implementing the subset of the object model the add-in's adapter uses: worksheets,
+ * tables (rows add/delete, convertToRange, onChanged), ranges (values, numberFormat, format, data
+ * validation, conditional formats, hidden columns), protection and runtime.enableEvents.
+ * Writes run in order when context.sync() is called; loads are filled in at that sync; writing a
+ * locked cell of a protected sheet fails like Excel does (AccessDenied).
+ * Tests drive it through `window.__fakeExcel` (user edits, pastes, inspection, the recorded log).
+ */
+(function () {
+  'use strict';
+  const MAX_ROW = 1048575;
+  const state = { sheets: new Map(), tables: new Map(), log: [], syncs: 0, apiVersion: window.__fakeApiVersion || '1.9', eventsFromAddin: 0 };
+
+  const colIndex = (letters) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const colLetter = (i) => { let s = ''; for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s; return s; };
+  function parseAddress(address) {
+    const a = address.includes('!') ? address.split('!')[1] : address;
+    const [p, q] = a.split(':');
+    const one = (ref) => { const m = /^([A-Z]+)?(\d+)?$/.exec(ref); return { c: m[1] ? colIndex(m[1]) : null, r: m[2] ? Number(m[2]) - 1 : null }; };
+    const s = one(p), e = one(q ?? p);
+    return { r0: s.r ?? 0, c0: s.c ?? 0, r1: e.r ?? MAX_ROW, c1: e.c ?? 16383 };
+  }
+  const fmt = (r) => `${colLetter(r.c0)}${r.r0 + 1}:${colLetter(r.c1)}${r.r1 + 1}`;
+  const key = (r, c) => `${r},${c}`;
+  const error = (code, message) => Object.assign(new Error(message), { code, name: 'RichApi.Error', debugInfo: { code, message } });
+
+  function newSheet(name) {
+    const s = { name, cells: new Map(), numberFormats: new Map(), fills: new Map(), unlocked: new Set(), hidden: new Set(), protected: false, validations: [], conditionalFormats: [] };
+    state.sheets.set(name, s);
+    return s;
+  }
+  function tableAt(sheet, r, c) {
+    for (const t of state.tables.values()) if (t.sheet === sheet && r > t.top && r <= t.top + t.rows && c >= t.left && c <= t.left + t.cols - 1) return t;
+    return null;
+  }
+  function shiftRows(sheet, fromRow, delta) {
+    for (const map of [sheet.cells, sheet.numberFormats, sheet.fills]) {
+      const moved = [...map.entries()].filter(([k]) => Number(k.split(',')[0]) >= fromRow);
+      for (const [k] of moved) map.delete(k);
+      for (const [k, v] of moved) { const [r, c] = k.split(',').map(Number); if (r + delta >= fromRow || delta > 0) map.set(key(r + delta, c), v); }
+    }
+    const un = [...sheet.unlocked].map((k) => k.split(',').map(Number));
+    sheet.unlocked = new Set(un.map(([r, c]) => (r >= fromRow ? key(r + delta, c) : key(r, c))));
+  }
+
+  function makeContext() {
+    const queue = [];
+    const loads = [];
+    let pendingError = null;
+    const ctx = { runtime: {}, workbook: {}, trackedObjects: { add() {}, remove() {} } };
+    let eventsEnabled = true;
+    Object.defineProperty(ctx.runtime, 'enableEvents', { get: () => eventsEnabled, set: (v) => queue.push(() => { eventsEnabled = v; state.eventsEnabled = v; }) });
+    const op = (name, fn) => queue.push(() => { state.log.push(name); fn(); });
+
+    function fireChange(sheet, rng) {
+      if (!state.eventsEnabled) return;
+      const t = tableAt(sheet, rng.r0, rng.c0);
+      if (!t || !t.handlers.length) return;
+      state.eventsFromAddin++;
+      for (const h of t.handlers) setTimeout(() => h({ address: fmt(rng), changeType: 'RangeEdited', source: 'Local', tableId: t.name }), 0);
+    }
+
+    function rangeProxy(getSheet, getRect) {
+      const r = {
+        load(props) { loads.push(() => {
+          const sheet = getSheet(); const rect = getRect();
+          const rows = Math.min(rect.r1, sheet ? maxRow(sheet) : 0) - rect.r0 + 1;
+          r._loaded = { address: `${sheet.name}!${fmt(rect)}`, rowCount: rect.r1 - rect.r0 + 1, columnCount: rect.c1 - rect.c0 + 1,
+            values: Array.from({ length: Math.max(0, Math.min(rows, rect.r1 - rect.r0 + 1)) }, (_, i) => Array.from({ length: rect.c1 - rect.c0 + 1 }, (_, j) => sheet.cells.get(key(rect.r0 + i, rect.c0 + j)) ?? '')) };
+        }); return r; },
+        get values() { if (!r._loaded) throw error('PropertyNotLoaded', 'values not loaded'); return r._loaded.values; },
+        set values(v) { op(`values ${fmt(getRect())}`, () => writeCells(getSheet(), getRect(), v, 'cells')); },
+        get rowCount() { if (!r._loaded) throw error('PropertyNotLoaded', 'rowCount not loaded'); return r._loaded.rowCount; },
+        get address() { if (!r._loaded) throw error('PropertyNotLoaded', 'address not loaded'); return r._loaded.address; },
+        set numberFormat(v) { op(`numberFormat ${fmt(getRect())}`, () => writeCells(getSheet(), getRect(), v, 'numberFormats')); },
+        set columnHidden(v) { op(`columnHidden ${fmt(getRect())}`, () => { const rc = getRect(); for (let c = rc.c0; c <= rc.c1; c++) v ? getSheet().hidden.add(c) : getSheet().hidden.delete(c); }); },
+        clear() { op(`clear ${fmt(getRect())}`, () => { const s = getSheet(), rc = getRect(); for (const m of [s.cells, s.numberFormats, s.fills]) for (const k of [...m.keys()]) { const [rr, cc] = k.split(',').map(Number); if (rr >= rc.r0 && rr <= rc.r1 && cc >= rc.c0 && cc <= rc.c1) m.delete(k); } }); },
+        format: {
+          font: { set bold(v) { op('font.bold', () => {}); }, set color(v) { op('font.color', () => {}); } },
+          set wrapText(v) { op('wrapText', () => {}); },
+          set columnWidth(v) { op('columnWidth', () => {}); },
+          fill: {
+            set color(v) { op(`fill ${fmt(getRect())} ${v}`, () => { const rc = getRect(); for (let i = rc.r0; i <= rc.r1; i++) for (let j = rc.c0; j <= rc.c1; j++) getSheet().fills.set(key(i, j), v); }); },
+            clear() { op(`fill.clear ${fmt(getRect())}`, () => { const rc = getRect(); for (const k of [...getSheet().fills.keys()]) { const [i, j] = k.split(',').map(Number); if (i >= rc.r0 && i <= rc.r1 && j >= rc.c0 && j <= rc.c1) getSheet().fills.delete(k); } }); },
+          },
+          protection: { set locked(v) { op(`locked ${fmt(getRect())} ${v}`, () => { const rc = getRect(); for (let i = rc.r0; i <= Math.min(rc.r1, rc.r0 + 5000); i++) for (let j = rc.c0; j <= rc.c1; j++) v ? getSheet().unlocked.delete(key(i, j)) : getSheet().unlocked.add(key(i, j)); }); } },
+        },
+        dataValidation: {
+          clear() { op(`dataValidation.clear ${fmt(getRect())}`, () => { getSheet().validations = []; }); },
+          set rule(v) { op(`dataValidation ${fmt(getRect())}`, () => getSheet().validations.push({ address: fmt(getRect()), rule: v })); },
+          set errorAlert(v) { op('dataValidation.errorAlert', () => {}); },
+          set prompt(v) { op('dataValidation.prompt', () => {}); },
+        },
+        conditionalFormats: {
+          clearAll() { op('conditionalFormats.clearAll', () => { getSheet().conditionalFormats = []; }); },
+          add(type) {
+            const cf = { type, custom: { rule: { formula: '' }, format: { fill: { color: '' } } } };
+            op(`conditionalFormats.add ${type} ${fmt(getRect())}`, () => getSheet().conditionalFormats.push({ address: fmt(getRect()), cf }));
+            return cf;
+          },
+        },
+        getCell: (i, j) => rangeProxy(getSheet, () => { const rc = getRect(); return { r0: rc.r0 + i, c0: rc.c0 + j, r1: rc.r0 + i, c1: rc.c0 + j }; }),
+        getRow: (i) => rangeProxy(getSheet, () => { const rc = getRect(); return { r0: rc.r0 + i, c0: rc.c0, r1: rc.r0 + i, c1: rc.c1 }; }),
+        getColumn: (j) => rangeProxy(getSheet, () => { const rc = getRect(); return { r0: rc.r0, c0: rc.c0 + j, r1: rc.r1, c1: rc.c0 + j }; }),
+        getResizedRange: (di, dj) => rangeProxy(getSheet, () => { const rc = getRect(); return { r0: rc.r0, c0: rc.c0, r1: rc.r1 + di, c1: rc.c1 + dj }; }),
+      };
+      return r;
+    }
+    function maxRow(sheet) { let m = -1; for (const k of sheet.cells.keys()) m = Math.max(m, Number(k.split(',')[0])); return m; }
+    function writeCells(sheet, rect, v, target) {
+      const rows = rect.r1 - rect.r0 + 1, cols = rect.c1 - rect.c0 + 1;
+      const grid = Array.isArray(v) ? v : Array.from({ length: rows }, () => Array.from({ length: cols }, () => v));
+      if (grid.length !== rows || grid.some((row) => row.length !== cols)) throw error('InvalidArgument', `dimensions ${grid.length}x${grid[0]?.length} do not match ${fmt(rect)}`);
+      for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) {
+        if (target === 'cells' && sheet.protected && !sheet.unlocked.has(key(rect.r0 + i, rect.c0 + j))) throw error('AccessDenied', `cell ${colLetter(rect.c0 + j)}${rect.r0 + i + 1} is locked on a protected sheet`);
+        const val = grid[i][j];
+        if (target === 'cells' && (val === '' || val === null)) sheet.cells.delete(key(rect.r0 + i, rect.c0 + j));
+        else sheet[target].set(key(rect.r0 + i, rect.c0 + j), val);
+      }
+      if (target === 'cells') fireChange(sheet, rect);
+    }
+
+    function sheetProxy(name, isNull) {
+      const getSheet = () => state.sheets.get(name);
+      return {
+        isNullObject: isNull, name,
+        load() { return this; },
+        getRange: (address) => rangeProxy(getSheet, () => parseAddress(address)),
+        protection: {
+          protect(options) { op('protect', () => { getSheet().protected = true; getSheet().protectionOptions = options; }); },
+          unprotect() { op('unprotect', () => { getSheet().protected = false; }); },
+        },
+        freezePanes: { freezeRows(n) { op(`freezeRows ${n}`, () => { getSheet().frozenRows = n; }); } },
+        activate() { op('activate', () => {}); },
+        tables: {
+          add(address, hasHeaders) {
+            const rect = parseAddress(address);
+            const t = { name: `Table${state.tables.size + 1}`, sheet: null, top: rect.r0, left: rect.c0, rows: rect.r1 - rect.r0 - (hasHeaders ? 0 : -1), cols: rect.c1 - rect.c0 + 1, handlers: [] };
+            const holder = { t };
+            op(`tables.add ${address}`, () => { t.sheet = getSheet(); state.tables.set(t.name, t); });
+            return tableProxy(() => holder.t, false);
+          },
+        },
+      };
+    }
+    function tableProxy(getTable, isNull) {
+      const getSheet = () => getTable().sheet;
+      const body = () => { const t = getTable(); return { r0: t.top + 1, c0: t.left, r1: t.top + t.rows, c1: t.left + t.cols - 1 }; };
+      const proxy = {
+        isNullObject: isNull,
+        load() { return proxy; },
+        set name(v) { op(`table.name ${v}`, () => { const t = getTable(); state.tables.delete(t.name); t.name = v; state.tables.set(v, t); }); },
+        set style(v) { op(`table.style ${v}`, () => {}); },
+        get worksheet() { return sheetProxy(getSheet()?.name ?? '', false); },
+        getDataBodyRange: () => rangeProxy(getSheet, body),
+        getRange: () => rangeProxy(getSheet, () => { const b = body(); return { ...b, r0: b.r0 - 1 }; }),
+        getHeaderRowRange: () => rangeProxy(getSheet, () => { const b = body(); return { ...b, r0: b.r0 - 1, r1: b.r0 - 1 }; }),
+        convertToRange() { op('convertToRange', () => state.tables.delete(getTable().name)); return rangeProxy(getSheet, body); },
+        rows: {
+          add(index, values) {
+            op(`rows.add ${index} ×${values.length}`, () => {
+              const t = getTable(); const at = t.top + 1 + (index ?? t.rows);
+              const sheet = getSheet();
+              if (sheet.protected) throw error('AccessDenied', 'cannot insert rows on a protected sheet');
+              shiftRows(sheet, at, values.length); t.rows += values.length;
+              for (let i = 0; i < values.length; i++) for (let j = 0; j < t.cols; j++) { const v = values[i][j]; if (v !== '' && v !== null) sheet.cells.set(key(at + i, t.left + j), v); }
+            });
+          },
+          getItemAt(i) { return { delete() { op(`rows.delete ${i}`, () => { const t = getTable(); const sheet = getSheet(); if (sheet.protected) throw error('AccessDenied', 'cannot delete rows on a protected sheet'); const at = t.top + 1 + i; for (const m of [sheet.cells, sheet.numberFormats, sheet.fills]) for (let j = 0; j < t.cols; j++) m.delete(key(at, t.left + j)); shiftRows(sheet, at + 1, -1); t.rows -= 1; }); } }; },
+        },
+        onChanged: {
+          add(handler) {
+            op('onChanged.add', () => getTable().handlers.push(handler));
+            return { context: ctx, remove() { op('onChanged.remove', () => { const t = getTable(); if (t) t.handlers = t.handlers.filter((h) => h !== handler); }); } };
+          },
+        },
+      };
+      return proxy;
+    }
+
+    ctx.workbook.worksheets = {
+      getItemOrNullObject: (name) => sheetProxy(name, !state.sheets.has(name)),
+      getItem: (name) => { if (!state.sheets.has(name)) pendingError = error('ItemNotFound', `sheet ${name}`); return sheetProxy(name, false); },
+      add: (name) => { op(`worksheets.add ${name}`, () => newSheet(name)); return sheetProxy(name, false); },
+    };
+    const findTable = (name) => state.tables.get(name);
+    ctx.workbook.tables = {
+      getItemOrNullObject: (name) => { const t = findTable(name); return tableProxy(() => t, !t); },
+      getItem: (name) => { const t = findTable(name); if (!t) pendingError = error('ItemNotFound', `The requested resource doesn't exist. (${name})`); return tableProxy(() => t, false); },
+    };
+    ctx.sync = async () => {
+      state.syncs++;
+      await new Promise((r) => setTimeout(r, 1));
+      if (state.cellEditMode) { queue.length = 0; throw error('InvalidOperationInCellEditMode', 'cell edit mode'); }
+      if (pendingError) { const e = pendingError; pendingError = null; queue.length = 0; throw e; }
+      try { while (queue.length) queue.shift()(); } catch (e) { queue.length = 0; state.eventsEnabled = true; throw e; }
+      for (const l of loads.splice(0)) l();
+    };
+    return ctx;
+  }
+
+  state.eventsEnabled = true;
+  window.Excel = {
+    run: async (batch) => { const ctx = makeContext(); const result = await batch(ctx); return result; },
+  };
+  window.OfficeExtension = { Error: Error };
+  const ready = Promise.resolve({ host: 'Excel', platform: 'OfficeOnline' });
+  window.Office = {
+    HostType: { Excel: 'Excel', Word: 'Word' },
+    onReady: (cb) => ready.then((info) => { cb?.(info); return info; }),
+    context: { requirements: { isSetSupported: (name, v) => name === 'ExcelApi' && Number(v ?? '1.1') <= Number(state.apiVersion) } },
+  };
+
+  /** Test controls: what a user does in Excel, and what the tests inspect. */
+  window.__fakeExcel = {
+    state,
+    setApiVersion(v) { state.apiVersion = v; },
+    setCellEditMode(on) { state.cellEditMode = on; },
+    /** The report table's body values, or null when there is no table. */
+    tableValues(name) {
+      const t = state.tables.get(name); if (!t) return null;
+      return Array.from({ length: t.rows }, (_, i) => Array.from({ length: t.cols }, (_, j) => t.sheet.cells.get(key(t.top + 1 + i, t.left + j)) ?? ''));
+    },
+    header(name) { const t = state.tables.get(name); return t ? Array.from({ length: t.cols }, (_, j) => t.sheet.cells.get(key(t.top, t.left + j)) ?? '') : null; },
+    fillAt(sheetName, address) { const p = parseAddress(address); return state.sheets.get(sheetName)?.fills.get(key(p.r0, p.c0)) ?? null; },
+    isProtected(sheetName) { return !!state.sheets.get(sheetName)?.protected; },
+    hiddenColumns(sheetName) { return [...(state.sheets.get(sheetName)?.hidden ?? [])].sort((a, b) => a - b).map(colLetter); },
+    validations(sheetName) { return state.sheets.get(sheetName)?.validations ?? []; },
+    conditionalFormats(sheetName) { return state.sheets.get(sheetName)?.conditionalFormats ?? []; },
+    /**
+     * A user typing or pasting into cells (Excel's validation does not run on paste): refused on
+     * locked cells of a protected sheet, then raises the table's onChanged like Excel.
+     */
+    userEdit(sheetName, address, values) {
+      const sheet = state.sheets.get(sheetName); const rect = parseAddress(address);
+      for (let i = 0; i < values.length; i++) for (let j = 0; j < values[i].length; j++) {
+        if (sheet.protected && !sheet.unlocked.has(key(rect.r0 + i, rect.c0 + j))) return false;
+      }
+      for (let i = 0; i < values.length; i++) for (let j = 0; j < values[i].length; j++) {
+        const v = values[i][j]; if (v === '' || v === null) sheet.cells.delete(key(rect.r0 + i, rect.c0 + j)); else sheet.cells.set(key(rect.r0 + i, rect.c0 + j), v);
+      }
+      const t = tableAt(sheet, rect.r0, rect.c0);
+      for (const h of t?.handlers ?? []) setTimeout(() => h({ address, changeType: 'RangeEdited', source: 'Local', tableId: t.name }), 0);
+      return true;
+    },
+  };
+})();

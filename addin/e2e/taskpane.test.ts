@@ -1,0 +1,223 @@
+/**
+ * End-to-end: the built task pane in headless Chromium against a running sync server, with the
+ * office.js request answered by fake-office.js (an in-memory, recording Excel host).
+ * Covers sign-in (keyboard only), prepare, the form, a rule broken and fixed (form and paste),
+ * sync, two conflicts (keep mine / take the server's), the server down, submit; saves screenshots.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { API_PATHS, UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, UNIT_TABLE_NAME, columnLetter, type UnitReport } from '@pwr-sync/shared';
+import { REPO_ROOT, startServer, type RunningServer } from './servers.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = join(REPO_ROOT, 'docs/screenshots');
+const FAKE_OFFICE = readFileSync(resolve(REPO_ROOT, 'addin/e2e/fake-office.js'), 'utf8');
+const col = (key: string) => UNIT_SHEET_COLUMNS.findIndex((c) => c.key === key);
+const INVALID_FILL = '#FFC7CE';
+
+let server: RunningServer;
+let context: BrowserContext;
+let page: Page;
+let userDataDir: string;
+
+async function openPane(p: Page) {
+  await p.route('https://appsforoffice.microsoft.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: FAKE_OFFICE }));
+  await p.goto(`${server.baseUrl}/addin/taskpane.html`);
+}
+const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+const fake = <T>(fn: string, ...args: unknown[]) => page.evaluate(([f, a]) => (window as any).__fakeExcel[f as string](...(a as unknown[])), [fn, args] as const) as Promise<T>;
+const tableValues = () => fake<(string | number)[][]>('tableValues', UNIT_TABLE_NAME);
+
+async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(server.baseUrl + path, { method, headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID(), 'x-stub-user': 'other' }, body: body ? JSON.stringify(body) : undefined });
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+describe('task pane end to end', () => {
+  beforeAll(async () => {
+    await build({ configFile: resolve(REPO_ROOT, 'addin/vite.config.ts'), logLevel: 'warn' });
+    server = await startServer();
+    mkdirSync(SHOTS, { recursive: true });
+    userDataDir = mkdtempSync(join(tmpdir(), 'pwr-chromium-'));
+    // A fresh profile per run (playwright takes the user-data-dir as a parameter, not an argument).
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      viewport: { width: 420, height: 900 },
+      locale: 'pl-PL',
+    });
+    page = await context.newPage();
+  }, 180_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.stop();
+    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  });
+
+  it('says so when office.js cannot load, instead of hanging', async () => {
+    const p = await context.newPage();
+    await p.route('https://appsforoffice.microsoft.com/**', (route) => route.fulfill({ status: 404, body: '' }));
+    await p.goto(`${server.baseUrl}/addin/taskpane.html`);
+    await expect.poll(() => p.getByText('Nie udało się wczytać biblioteki Office').count()).toBe(1);
+    await p.close();
+  });
+
+  it('tells a user of an old Excel to use the template upload', async () => {
+    const p = await context.newPage();
+    await p.addInitScript(() => { (window as any).__fakeApiVersion = '1.7'; });
+    const saved = page;
+    page = p;
+    await openPane(p);
+    page = saved;
+    await p.getByLabel('Token').fill(server.token);
+    await p.getByRole('button', { name: 'Zaloguj' }).click();
+    await expect.poll(() => p.getByText('Za stara wersja Excela.').count(), { timeout: 15_000 }).toBe(1);
+    expect(await p.getByText(/szablon/).count()).toBeGreaterThan(0);
+    await p.getByRole('button', { name: 'Wyloguj' }).click();
+    await p.close();
+  });
+
+  it('signs in with the keyboard only and shows unit, year and deadline', async () => {
+    await openPane(page);
+    await expect.poll(() => page.getByLabel('Token').count()).toBe(1);
+    await shot('01-logowanie');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('password');
+    await page.keyboard.type(server.token);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByText(/Sprawozdanie za \d{4} r\./).count(), { timeout: 20_000 }).toBe(1);
+    expect(await page.getByText(/Termin:/).count()).toBe(1);
+    expect(await page.evaluate(() => localStorage.getItem('pwr-sync.token'))).toBe(server.token);
+  });
+
+  it('prepares the sheet: table, protection, validation, hidden ids', async () => {
+    await page.getByRole('button', { name: 'Przygotuj arkusz' }).click();
+    await expect.poll(() => page.getByText(/Arkusz „Sprawozdanie” ma \d+ wierszy/).count(), { timeout: 15_000 }).toBe(1);
+    expect(await fake('header', UNIT_TABLE_NAME)).toEqual(UNIT_SHEET_COLUMNS.map((c) => c.header));
+    expect((await tableValues()).length).toBeGreaterThan(0);
+    expect(await fake('isProtected', UNIT_SHEET_NAME)).toBe(true);
+    expect(await fake('hiddenColumns', UNIT_SHEET_NAME)).toEqual(['A', 'B', 'C']);
+    const validations = await fake<{ address: string; rule: any }[]>('validations', UNIT_SHEET_NAME);
+    expect(validations.some((v) => v.rule.list?.source.includes('zrealizowane'))).toBe(true);
+    expect((await fake<unknown[]>('conditionalFormats', UNIT_SHEET_NAME)).length).toBe(5);
+    await shot('02-arkusz-przygotowany');
+  });
+
+  it('fills the form: a broken rule is shown, marked in the sheet, then fixed', async () => {
+    await page.getByRole('list', { name: 'Lista działań' }).getByRole('button').first().focus();
+    await page.keyboard.press('Enter');
+    const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Zapisz w arkuszu' }) });
+    await form.getByLabel('Status').selectOption({ label: 'niezrealizowane w tym roku' });
+    await expect.poll(() => form.getByText(/podaj w komentarzu powód/).count()).toBeGreaterThan(0);
+    await form.getByRole('button', { name: 'Zapisz w arkuszu' }).click();
+    await expect.poll(async () => (await tableValues())[0]![col('status')]).toBe('niezrealizowane w tym roku');
+    const commentCell = `${columnLetter(col('comment'))}2`;
+    await expect.poll(() => fake('fillAt', UNIT_SHEET_NAME, commentCell)).toBe(INVALID_FILL);
+    await expect.poll(() => page.getByText(/Problemy w arkuszu \(1\)/).count()).toBe(1);
+    await shot('03-formularz-blad');
+
+    await form.getByLabel('Komentarz / wyjaśnienie').fill('Brak chętnych rodzin w tym roku.');
+    await expect.poll(() => form.getByText(/podaj w komentarzu powód/).count()).toBe(0);
+    await form.getByRole('button', { name: 'Zapisz w arkuszu' }).click();
+    await expect.poll(() => fake('fillAt', UNIT_SHEET_NAME, commentCell)).toBe(null);
+    await expect.poll(() => page.getByText('Brak problemów w arkuszu').count()).toBe(1);
+    expect((await tableValues())[0]![col('comment')]).toBe('Brak chętnych rodzin w tym roku.');
+    await shot('04-formularz-poprawiony');
+  });
+
+  it('re-validates a paste into the sheet through the change event', async () => {
+    const rows = await tableValues();
+    const target = rows.findIndex((r, i) => i > 0 && r[col('line')] === 1);
+    const cell = `${columnLetter(col('actual'))}${target + 2}`;
+    expect(await fake('userEdit', UNIT_SHEET_NAME, cell, [['około 20']])).toBe(true);
+    await expect.poll(() => page.getByText(/Wykonanie|Miara/).filter({ hasText: /około|liczb|miar/ }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => fake('fillAt', UNIT_SHEET_NAME, cell)).not.toBe(null);
+    await shot('05-wklejenie-blad');
+    // Plan columns are protected: the user cannot overwrite them.
+    expect(await fake('userEdit', UNIT_SHEET_NAME, `${columnLetter(col('plan'))}${target + 2}`, [[5]])).toBe(false);
+    await fake('userEdit', UNIT_SHEET_NAME, cell, [['']]);
+    await expect.poll(() => page.getByText('Brak problemów w arkuszu').count(), { timeout: 10_000 }).toBe(1);
+    expect(await fake('fillAt', UNIT_SHEET_NAME, cell)).toBe(null);
+  });
+
+  it('syncs and shows the saved version', async () => {
+    await page.getByRole('button', { name: 'Synchronizuj' }).click();
+    await expect.poll(() => page.getByText('Zapisano na serwerze.').count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.getByText(/Wersja \d+/).count()).toBe(1);
+    await shot('06-zapisano');
+  });
+
+  it('shows a conflict when someone saved meanwhile; "keep mine" saves on top', async () => {
+    const me = await api<{ user: { orgUnitCode: string } }>('GET', API_PATHS.me);
+    const years = await api<{ year: number; status: string }[]>('GET', API_PATHS.years);
+    const year = years.filter((y) => y.status === 'open').sort((a, b) => b.year - a.year)[0]!.year;
+    const unit = me.user.orgUnitCode;
+    const current = await api<UnitReport>('GET', API_PATHS.report(year, unit));
+    const changed = current.entries.map((e, i) => (i === 0 ? { ...e, comment: 'Zmiana zapisana z innego komputera.' } : e));
+    await api('PUT', API_PATHS.report(year, unit), { baseVersion: current.version, entries: changed });
+
+    await page.getByRole('button', { name: 'Synchronizuj' }).click();
+    await expect.poll(() => page.getByText(/Ktoś zapisał nowszą wersję/).count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.getByRole('table', { name: 'Różnice między arkuszem a serwerem' }).getByText('Zmiana zapisana z innego komputera.').count()).toBe(1);
+    await shot('07-konflikt');
+    await page.getByRole('button', { name: 'Zachowaj moje' }).click();
+    await expect.poll(() => page.getByText('Zapisano na serwerze.').count(), { timeout: 15_000 }).toBe(1);
+    const after = await api<UnitReport>('GET', API_PATHS.report(year, unit));
+    expect(after.entries[0]!.comment).toBe('Brak chętnych rodzin w tym roku.');
+
+    // Again, and this time take the server's version into the sheet.
+    await api('PUT', API_PATHS.report(year, unit), { baseVersion: after.version, entries: after.entries.map((e, i) => (i === 0 ? { ...e, comment: 'Wersja z serwera.' } : e)) });
+    await page.getByRole('button', { name: 'Synchronizuj' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Weź wersję z serwera' }).count(), { timeout: 15_000 }).toBe(1);
+    await page.getByRole('button', { name: 'Weź wersję z serwera' }).click();
+    await expect.poll(async () => (await tableValues())[0]![col('comment')], { timeout: 15_000 }).toBe('Wersja z serwera.');
+  });
+
+  it('keeps everything when the server is down, and syncs after it is back', async () => {
+    await server.stop();
+    await page.getByRole('button', { name: 'Synchronizuj' }).click();
+    await expect.poll(() => page.getByText('Serwer niedostępny.').count(), { timeout: 30_000 }).toBe(1);
+    expect(await page.getByText(/Nic nie zostało utracone/).count()).toBe(1);
+    await shot('08-serwer-niedostepny');
+    await server.start();
+    await page.getByRole('button', { name: 'Synchronizuj' }).click();
+    await expect.poll(() => page.getByText('Zapisano na serwerze.').count(), { timeout: 15_000 }).toBe(1);
+  });
+
+  it('blocks submitting an incomplete report, then submits once every activity is filled', async () => {
+    await page.getByRole('button', { name: 'Przekaż do weryfikacji' }).click();
+    const blocked = await page.getByText(/do poprawienia przed przekazaniem/).count();
+    if (blocked) await shot('09-przekazanie-zablokowane');
+    // Fill the rest in the sheet, as a user pasting a column would.
+    const rows = await tableValues();
+    const statusCol = columnLetter(col('status'));
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]!;
+      if (r[col('line')] !== 1 || r[col('status')]) continue;
+      await fake('userEdit', UNIT_SHEET_NAME, `${statusCol}${i + 2}`, [['niezrealizowane w tym roku']]);
+      await fake('userEdit', UNIT_SHEET_NAME, `${columnLetter(col('comment'))}${i + 2}`, [['Nie realizowano w tym roku.']]);
+    }
+    await expect.poll(() => page.getByText('Brak problemów w arkuszu').count(), { timeout: 15_000 }).toBe(1);
+    await page.getByRole('button', { name: 'Przekaż do weryfikacji' }).click();
+    await expect.poll(() => page.getByText('Przekazano do weryfikacji.').count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => page.getByText('przekazane do weryfikacji').count()).toBeGreaterThan(0);
+    await shot('10-przekazano');
+  });
+
+  it('never lets its own writes trigger its change handler', async () => {
+    const s = await page.evaluate(() => (window as any).__fakeExcel.state.eventsFromAddin);
+    expect(s).toBe(0);
+  });
+
+  it('signs out and forgets the token', async () => {
+    await page.getByRole('button', { name: 'Wyloguj' }).click();
+    await expect.poll(() => page.getByLabel('Token').count()).toBe(1);
+    expect(await page.evaluate(() => localStorage.getItem('pwr-sync.token'))).toBeNull();
+  });
+});
