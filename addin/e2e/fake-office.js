@@ -11,7 +11,7 @@
 (function () {
   'use strict';
   const MAX_ROW = 1048575;
-  const state = { sheets: new Map(), tables: new Map(), log: [], syncs: 0, apiVersion: window.__fakeApiVersion || '1.9', eventsFromAddin: 0 };
+  const state = { sheets: new Map(), tables: new Map(), log: [], syncs: 0, active: { sheet: 'Arkusz1', r: 0, c: 0 }, apiVersion: window.__fakeApiVersion || '1.9', eventsFromAddin: 0 };
 
   const colIndex = (letters) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
   const colLetter = (i) => { let s = ''; for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s; return s; };
@@ -34,6 +34,27 @@
   function tableAt(sheet, r, c) {
     for (const t of state.tables.values()) if (t.sheet === sheet && r > t.top && r <= t.top + t.rows && c >= t.left && c <= t.left + t.cols - 1) return t;
     return null;
+  }
+  /** Excel's filter semantics, independently of the add-in: a row shows when every column filter keeps it. */
+  function passes(v, f) {
+    if (f.kind === 'values') return f.values.includes(String(v ?? ''));
+    const test = (c) => {
+      const m = /^(<=|>=|<>|<|>|=)?(.*)$/.exec(c); const op = m[1] || '='; const rhs = m[2];
+      const num = Number(rhs);
+      if (op === '=' || op === '<>') { const eq = String(v ?? '') === rhs; return op === '=' ? eq : !eq; }
+      if (typeof v !== 'number' || Number.isNaN(num)) return false;
+      return op === '<' ? v < num : op === '>' ? v > num : op === '<=' ? v <= num : v >= num;
+    };
+    const r = f.criteria.map(test);
+    return f.oper === 'Or' ? r.some(Boolean) : r.every(Boolean);
+  }
+  function visibleBodyRows(t) {
+    const out = [];
+    for (let i = 0; i < t.rows; i++) {
+      const row = Array.from({ length: t.cols }, (_, j) => t.sheet.cells.get(key(t.top + 1 + i, t.left + j)) ?? '');
+      if ([...(t.filters ?? new Map()).entries()].every(([j, f]) => passes(row[j], f))) out.push(row);
+    }
+    return out;
   }
   function shiftRows(sheet, fromRow, delta) {
     for (const map of [sheet.cells, sheet.numberFormats, sheet.fills]) {
@@ -67,12 +88,14 @@
         load(props) { loads.push(() => {
           const sheet = getSheet(); const rect = getRect();
           const rows = Math.min(rect.r1, sheet ? maxRow(sheet) : 0) - rect.r0 + 1;
-          r._loaded = { address: `${sheet.name}!${fmt(rect)}`, rowCount: rect.r1 - rect.r0 + 1, columnCount: rect.c1 - rect.c0 + 1,
+          r._loaded = { address: `${sheet.name}!${fmt(rect)}`, rowIndex: rect.r0, rowCount: rect.r1 - rect.r0 + 1, columnCount: rect.c1 - rect.c0 + 1,
             values: Array.from({ length: Math.max(0, Math.min(rows, rect.r1 - rect.r0 + 1)) }, (_, i) => Array.from({ length: rect.c1 - rect.c0 + 1 }, (_, j) => sheet.cells.get(key(rect.r0 + i, rect.c0 + j)) ?? '')) };
         }); return r; },
         get values() { if (!r._loaded) throw error('PropertyNotLoaded', 'values not loaded'); return r._loaded.values; },
         set values(v) { op(`values ${fmt(getRect())}`, () => writeCells(getSheet(), getRect(), v, 'cells')); },
         get rowCount() { if (!r._loaded) throw error('PropertyNotLoaded', 'rowCount not loaded'); return r._loaded.rowCount; },
+        get rowIndex() { if (!r._loaded) throw error('PropertyNotLoaded', 'rowIndex not loaded'); return r._loaded.rowIndex; },
+        get worksheet() { return sheetProxy(getSheet()?.name ?? '', false); },
         get address() { if (!r._loaded) throw error('PropertyNotLoaded', 'address not loaded'); return r._loaded.address; },
         set numberFormat(v) { op(`numberFormat ${fmt(getRect())}`, () => writeCells(getSheet(), getRect(), v, 'numberFormats')); },
         set columnHidden(v) { op(`columnHidden ${fmt(getRect())}`, () => { const rc = getRect(); for (let c = rc.c0; c <= rc.c1; c++) v ? getSheet().hidden.add(c) : getSheet().hidden.delete(c); }); },
@@ -96,7 +119,7 @@
         conditionalFormats: {
           clearAll() { op('conditionalFormats.clearAll', () => { getSheet().conditionalFormats = []; }); },
           add(type) {
-            const cf = { type, custom: { rule: { formula: '' }, format: { fill: { color: '' } } } };
+            const cf = { type, custom: { rule: { formula: '' }, format: { fill: { color: '' }, font: { color: '' } } } };
             op(`conditionalFormats.add ${type} ${fmt(getRect())}`, () => getSheet().conditionalFormats.push({ address: fmt(getRect()), cf }));
             return cf;
           },
@@ -155,9 +178,31 @@
         set style(v) { op(`table.style ${v}`, () => {}); },
         get worksheet() { return sheetProxy(getSheet()?.name ?? '', false); },
         getDataBodyRange: () => rangeProxy(getSheet, body),
-        getRange: () => rangeProxy(getSheet, () => { const b = body(); return { ...b, r0: b.r0 - 1 }; }),
+        getRange: () => {
+          const rng = rangeProxy(getSheet, () => { const b = body(); return { ...b, r0: b.r0 - 1 }; });
+          rng.getVisibleView = () => {
+            const view = { load() { loads.push(() => { view._rowCount = 1 + visibleBodyRows(getTable()).length; }); return view; }, get rowCount() { if (view._rowCount === undefined) throw error('PropertyNotLoaded', 'rowCount'); return view._rowCount; } };
+            return view;
+          };
+          return rng;
+        },
+        clearFilters() { op('table.clearFilters', () => { getTable().filters = new Map(); }); },
+        columns: {
+          getItem(name) {
+            const colOf = () => { const t = getTable(); for (let j = 0; j < t.cols; j++) if (t.sheet.cells.get(key(t.top, t.left + j)) === name) return j; throw error('ItemNotFound', `column ${name}`); };
+            const setFilter = (f) => op(`filter ${name} ${JSON.stringify(f)}`, () => { const t = getTable(); t.filters = t.filters ?? new Map(); t.filters.set(colOf(), f); });
+            return {
+              filter: {
+                applyValuesFilter(values) { setFilter({ kind: 'values', values: values.map(String) }); },
+                applyCustomFilter(criterion1, criterion2, oper) { setFilter({ kind: 'custom', criteria: [criterion1, criterion2].filter(Boolean), oper: oper ?? 'And' }); },
+                clear() { op(`filter.clear ${name}`, () => getTable().filters?.delete(colOf())); },
+              },
+              getDataBodyRange: () => rangeProxy(getSheet, () => { const b = body(); const j = colOf(); return { ...b, c0: b.c0 + j, c1: b.c0 + j }; }),
+            };
+          },
+        },
         getHeaderRowRange: () => rangeProxy(getSheet, () => { const b = body(); return { ...b, r0: b.r0 - 1, r1: b.r0 - 1 }; }),
-        convertToRange() { op('convertToRange', () => state.tables.delete(getTable().name)); return rangeProxy(getSheet, body); },
+        convertToRange() { op('convertToRange', () => { getTable().filters = new Map(); state.tables.delete(getTable().name); }); return rangeProxy(getSheet, body); },
         rows: {
           add(index, values) {
             op(`rows.add ${index} ×${values.length}`, () => {
@@ -190,6 +235,7 @@
       getItemOrNullObject: (name) => { const t = findTable(name); return tableProxy(() => t, !t); },
       getItem: (name) => { const t = findTable(name); if (!t) pendingError = error('ItemNotFound', `The requested resource doesn't exist. (${name})`); return tableProxy(() => t, false); },
     };
+    ctx.workbook.getActiveCell = () => rangeProxy(() => state.sheets.get(state.active.sheet), () => ({ r0: state.active.r, c0: state.active.c, r1: state.active.r, c1: state.active.c }));
     ctx.sync = async () => {
       state.syncs++;
       await new Promise((r) => setTimeout(r, 1));
@@ -202,6 +248,7 @@
   }
 
   state.eventsEnabled = true;
+  newSheet('Arkusz1');
   window.Excel = {
     run: async (batch) => { const ctx = makeContext(); const result = await batch(ctx); return result; },
   };
@@ -223,6 +270,12 @@
       const t = state.tables.get(name); if (!t) return null;
       return Array.from({ length: t.rows }, (_, i) => Array.from({ length: t.cols }, (_, j) => t.sheet.cells.get(key(t.top + 1 + i, t.left + j)) ?? ''));
     },
+    /** Body rows Excel shows under the table's current filters. */
+    visibleRows(name) { const t = state.tables.get(name); return t ? visibleBodyRows(t) : null; },
+    /** Column filters of a table, by header. */
+    filters(name) { const t = state.tables.get(name); if (!t) return null; return Object.fromEntries([...(t.filters ?? new Map()).entries()].map(([j, f]) => [t.sheet.cells.get(key(t.top, t.left + j)), f])); },
+    /** The user clicks a cell. */
+    select(sheetName, address) { const p = parseAddress(address); state.active = { sheet: sheetName, r: p.r0, c: p.c0 }; },
     header(name) { const t = state.tables.get(name); return t ? Array.from({ length: t.cols }, (_, j) => t.sheet.cells.get(key(t.top, t.left + j)) ?? '') : null; },
     fillAt(sheetName, address) { const p = parseAddress(address); return state.sheets.get(sheetName)?.fills.get(key(p.r0, p.c0)) ?? null; },
     isProtected(sheetName) { return !!state.sheets.get(sheetName)?.protected; },

@@ -15,10 +15,15 @@ export const REPO_ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '
 export const ADDIN_DIST = join(REPO_ROOT, 'addin/dist');
 const MAIN = join(REPO_ROOT, 'sync-server/src/main.ts');
 
+/** One line of the demo tokens file the real server writes (sync-server/src/commands/demoTokens.ts). */
+export interface DemoToken { userId: string; name: string; role: string; orgUnitCode: string | null; token: string }
+
 export interface RunningServer {
   kind: 'real' | 'stub';
   baseUrl: string;
   token: string;
+  /** Real server: every demo token (admin, reviewer, manager, each unit's reporter). */
+  tokens: DemoToken[];
   stop(): Promise<void>;
   start(): Promise<void>;
 }
@@ -58,16 +63,19 @@ export function findReporterToken(json: unknown): string | null {
   return (found.find((f) => f.role === 'unit_reporter' && f.orgUnitCode) ?? found.find((f) => f.role === 'unit_reporter'))?.token ?? null;
 }
 
-export async function startServer(): Promise<RunningServer> {
+/** Starts the server; `addinDir` serves another build of the pane (test files build in parallel). */
+export async function startServer(options: { addinDir?: string } = {}): Promise<RunningServer> {
+  const addinDir = options.addinDir ?? ADDIN_DIST;
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   if (!existsSync(MAIN)) {
     console.warn('[e2e] sync-server/src/main.ts not found: running against the contract stub');
-    const server = await startStub(port, ADDIN_DIST);
+    const server = await startStub(port, addinDir);
     return {
       kind: 'stub',
       baseUrl,
       token: STUB_TOKEN,
+      tokens: [],
       stop: () => new Promise<void>((ok) => { server.closeAllConnections(); server.close(() => ok()); }),
       start: () => new Promise<void>((ok) => server.listen(port, '127.0.0.1', () => ok())),
     };
@@ -78,19 +86,21 @@ export async function startServer(): Promise<RunningServer> {
   const start = async () => {
     child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
       cwd: REPO_ROOT,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PWR_MODE: 'demo', PWR_DATA_DIR: join(dataDir, 'db'), PWR_DEMO_TOKENS_FILE: tokensFile, PWR_ADDIN_DIR: ADDIN_DIST },
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PWR_MODE: 'demo', PWR_DATA_DIR: join(dataDir, 'db'), PWR_DEMO_TOKENS_FILE: tokensFile, PWR_ADDIN_DIR: addinDir },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stderr?.on('data', (d) => process.env.E2E_VERBOSE && process.stderr.write(d));
     await waitFor(`${baseUrl}/addin/taskpane.html`, 90_000);
   };
   await start();
-  const token = findReporterToken(JSON.parse(readFileSync(tokensFile, 'utf8')));
+  const tokens = JSON.parse(readFileSync(tokensFile, 'utf8')) as unknown;
+  const token = findReporterToken(tokens);
   if (!token) throw new Error(`no unit reporter token in ${tokensFile}`);
   return {
     kind: 'real',
     baseUrl,
     token,
+    tokens: Array.isArray(tokens) ? (tokens as DemoToken[]) : [],
     start,
     stop: () => new Promise<void>((ok) => {
       if (!child || child.exitCode !== null) return ok();

@@ -17,3 +17,5 @@ export * from './variance/computeVariance.ts';
 export * from './report/rules.ts';
 export * from './report/consolidate.ts';
 export * from './sheet/rows.ts';
+export * from './sheet/reviewLayout.ts';
+export * from './ui-text/executionSummary.ts';

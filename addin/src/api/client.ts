@@ -7,6 +7,9 @@ import {
   API_PATHS,
   ApiErrorBodySchema,
   AssignmentsResponseSchema,
+  CompletenessRowSchema,
+  ConsolidatedRowSchema,
+  HistorySchema,
   MeResponseSchema,
   ProgramStructureSchema,
   ReportingYearSchema,
@@ -70,6 +73,26 @@ export class ApiClient {
   /** Saves the whole report; the idempotency key makes a retry after a lost answer harmless. */
   saveReport(year: number, unit: string, body: SaveReportRequest, idempotencyKey: string) {
     return this.request('PUT', API_PATHS.report(year, unit), SaveReportResponseSchema, body, { 'Idempotency-Key': idempotencyKey });
+  }
+  /** The whole consolidated year (the review mode filters it in Excel, not on the server). */
+  consolidated(year: number) {
+    return this.request('GET', API_PATHS.consolidated(year), z.array(ConsolidatedRowSchema));
+  }
+  /** Every reporting unit's state (reviewer, manager, admin). */
+  completeness(year: number) {
+    return this.request('GET', API_PATHS.completeness(year), z.array(CompletenessRowSchema));
+  }
+  /** Reviewer: accept a submitted report. A manager gets `forbidden` (403). */
+  accept(year: number, unit: string) {
+    return this.request('POST', API_PATHS.accept(year, unit), UnitReportSchema, {});
+  }
+  /** Reviewer: return a report to the unit with a comment the unit then sees. */
+  returnReport(year: number, unit: string, comment: string) {
+    return this.request('POST', API_PATHS.return(year, unit), UnitReportSchema, { comment });
+  }
+  /** Versions and field changes of a unit's report (who, when, old → new). */
+  history(year: number, unit: string) {
+    return this.request('GET', API_PATHS.history(year, unit), HistorySchema);
   }
   /** The reply's shape is not part of the contract: callers re-read the report afterwards. */
   submit(year: number, unit: string) {

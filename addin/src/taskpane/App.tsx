@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react';
 import { Button, Divider, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReportHost } from '../excel/host.ts';
+import type { ReviewHost } from '../excel/reviewHost.ts';
+import { ReviewApp } from './review/ReviewApp.tsx';
 import { ActivityForm } from './components/ActivityForm.tsx';
 import { ActivityList } from './components/ActivityList.tsx';
 import { Header } from './components/Header.tsx';
@@ -17,11 +19,13 @@ const useStyles = makeStyles({
 
 export interface AppProps {
   host: ReportHost;
+  /** Excel operations of the review mode (reviewers, managers, admins). */
+  reviewHost: ReviewHost;
   baseUrl?: string;
 }
 
 /** The task pane: sign-in, then the unit's report. */
-export function App({ host, baseUrl }: AppProps) {
+export function App({ host, reviewHost, baseUrl }: AppProps) {
   const styles = useStyles();
   const model = useReport(baseUrl !== undefined ? { host, baseUrl } : { host });
   const support = useMemo(() => host.checkSupport(), [host]);
@@ -30,6 +34,9 @@ export function App({ host, baseUrl }: AppProps) {
 
   if (phase.kind === 'signed-out') return <div className={styles.root}><SignIn {...(phase.message ? { message: phase.message } : {})} onSignIn={model.signIn} /></div>;
   if (phase.kind === 'loading') return <div className={styles.center}><Spinner label="Wczytywanie sprawozdania…" /></div>;
+  if (phase.kind === 'review' && model.api)
+    return <div className={styles.root}><ReviewApp api={model.api} me={phase.me} host={reviewHost} supportOk={support.ok} supportMessage={support.ok ? null : support.message} onSignOut={() => model.signOut()} /></div>;
+  if (phase.kind === 'review') return null;
   if (phase.kind === 'error')
     return (
       <div className={styles.main}>

@@ -7,6 +7,7 @@ import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, webLightTheme } from '@fluentui/react-components';
 import { createExcelHost } from '../excel/host.ts';
+import { createReviewHost } from '../excel/reviewHost.ts';
 import { App } from './App.tsx';
 
 const OFFICE_TIMEOUT_MS = 10_000;
@@ -40,6 +41,6 @@ if (typeof Office === 'undefined') {
       renderProblem('Otwórz panel w Excelu.', 'Ten panel działa jako dodatek programu Excel (Microsoft 365, Excel 2021 lub nowszy, Excel w przeglądarce).');
       return;
     }
-    render(<App host={createExcelHost()} />);
+    render(<App host={createExcelHost()} reviewHost={createReviewHost()} />);
   });
 }

@@ -39,7 +39,9 @@ export type Phase =
   | { kind: 'signed-out'; message?: string }
   | { kind: 'loading' }
   | { kind: 'error'; message: string }
-  | { kind: 'ready'; data: Loaded };
+  | { kind: 'ready'; data: Loaded }
+  /** Reviewer, manager or admin: the review mode (taskpane/review/) takes over. */
+  | { kind: 'review'; me: MeResponse };
 
 export interface UseReportOptions {
   host: ReportHost;
@@ -91,6 +93,7 @@ export function useReport({ host, baseUrl, fetch }: UseReportOptions) {
     setPhase({ kind: 'loading' });
     const me = await api.me();
     if (me.kind !== 'ok') return handleFailure(me);
+    if (me.value.user.role !== 'unit_reporter') return setPhase({ kind: 'review', me: me.value });
     const unitCode = me.value.user.orgUnitCode;
     if (!unitCode) return setPhase({ kind: 'error', message: 'To konto nie jest przypisane do żadnej jednostki. Panel służy jednostkom sprawozdającym.' });
     const [years, program] = await Promise.all([api.years(), api.program()]);
@@ -284,7 +287,7 @@ export function useReport({ host, baseUrl, fetch }: UseReportOptions) {
     setOutcome({ kind: 'submitted' });
   }, [api, data, refresh, save, reloadReport]);
 
-  return { phase, sheet, busy, outcome, excelError, context, signIn, signOut, load, prepare, writeEntry, sync, keepMine, takeTheirs, submit, refresh, dismissOutcome: () => setOutcome(null) };
+  return { api, phase, sheet, busy, outcome, excelError, context, signIn, signOut, load, prepare, writeEntry, sync, keepMine, takeTheirs, submit, refresh, dismissOutcome: () => setOutcome(null) };
 }
 
 export type ReportModel = ReturnType<typeof useReport>;

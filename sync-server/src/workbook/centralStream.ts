@@ -40,20 +40,22 @@ const YIELD_EVERY_ROWS = 500;
 const MAX_PENDING_BYTES = 4 * 1024 * 1024;
 
 /**
- * Back-pressure for the streaming writer. exceljs pipes each sheet's buffer into archiver without
- * waiting for the pipe to drain, so a fast producer piles the whole sheet up in memory. We wait
- * until the pipe the sheet writes into (archiver's PassThrough, `stream.pipes` inside exceljs) and
- * the output have drained. If exceljs changes that internal shape we only lose the throttling.
+ * Keeps the streaming writer's memory flat; two workarounds for exceljs 4.4 internals, each
+ * degrading to "uses more memory" (never to a wrong file) if those internals change:
+ * - exceljs pipes each sheet's buffer into archiver without waiting for the pipe to drain, so a
+ *   fast producer piles the whole sheet up in memory: wait for that pipe (`stream.pipes`,
+ *   archiver's PassThrough from readable-stream 2, which has no `writableNeedDrain`) and the output;
+ * - the writer remembers every formula cell it wrote (`_formulae`, used only to resolve shared
+ *   formulas, which we never write): forget them once the rows are written.
  */
-async function letOutputDrain(sheet: Worksheet, out: Writable): Promise<void> {
+async function keepMemoryFlat(sheet: Worksheet, out: Writable): Promise<void> {
+  const internals = sheet as unknown as { stream?: { pipes?: unknown }; _formulae?: object };
+  if (internals._formulae) internals._formulae = {};
   await new Promise<void>((resolve) => setImmediate(resolve));
-  const pipes = (sheet as unknown as { stream?: { pipes?: unknown } }).stream?.pipes;
-  for (const pipe of Array.isArray(pipes) ? (pipes as Writable[]) : []) {
-    // archiver's PassThrough comes from readable-stream 2, which has no `writableNeedDrain`.
+  for (const pipe of Array.isArray(internals.stream?.pipes) ? (internals.stream.pipes as Writable[]) : []) {
     const state = (pipe as unknown as { _writableState?: { length: number; needDrain: boolean } })._writableState;
     while (state && state.needDrain && state.length > MAX_PENDING_BYTES) await once(pipe, 'drain');
   }
-  if (process.env.DBG && Math.random() < 0.01 && (globalThis as any).gc?.() === undefined) console.log((pipes as any)[0]._writableState.length, (pipes as any)[0]._writableState.needDrain, (pipes as any)[0]._readableState.length, process.memoryUsage().arrayBuffers >> 20, process.memoryUsage().heapUsed >> 20, out.writableLength);
   while (out.writableNeedDrain) await once(out, 'drain');
 }
 
@@ -81,7 +83,7 @@ export async function streamCentralWorkbook(input: StreamedCentralInput, out: Wr
     r++;
     main.addRow(centralRowValues(row, r)).commit();
     summary.add(row);
-    if (r % YIELD_EVERY_ROWS === 0) await letOutputDrain(main, out);
+    if (r % YIELD_EVERY_ROWS === 0) await keepMemoryFlat(main, out);
   }
   const lastRow = Math.max(r, 2);
   main.autoFilter = `A1:${CENTRAL_LAST_LETTER}${lastRow}`;

@@ -27,6 +27,16 @@ const warsawParts = new Intl.DateTimeFormat('en-CA', {
  */
 export function excelLocalDate(iso: string | null): Date | null {
   if (!iso) return null;
+  // Consecutive rows of one submission share the timestamp; Intl formatting is the costly part.
+  if (iso === lastDate.iso) return lastDate.value === null ? null : new Date(lastDate.value);
+  const value = wallClock(iso);
+  lastDate = { iso, value: value?.getTime() ?? null };
+  return value;
+}
+
+let lastDate: { iso: string; value: number | null } = { iso: '', value: null };
+
+function wallClock(iso: string): Date | null {
   const instant = new Date(iso);
   if (Number.isNaN(instant.getTime())) return null;
   const p = Object.fromEntries(warsawParts.formatToParts(instant).map((x) => [x.type, x.value]));

@@ -1,0 +1,33 @@
+/**
+ * The host operations of the review mode, as one object handed to the review pane (components never
+ * touch `Excel`). Every operation is one Excel.run through runExcel (Polish messages on failure).
+ */
+import type { ConsolidatedRow } from '@pwr-sync/shared';
+import type { ColumnFilter } from '../review/filters.ts';
+import { applyReviewFilters, clearReviewFilters, loadReviewTable, readSelectedReviewRow, type ReviewCounts, type SelectedReviewRow } from './review.ts';
+import { runExcel, type ExcelRunner, type HostResult } from './runExcel.ts';
+
+export interface ReviewHost {
+  /** Writes (or rewrites in place) the review table and applies the filters. */
+  loadTable(input: { rows: readonly ConsolidatedRow[]; filters: readonly ColumnFilter[] }): Promise<HostResult<ReviewCounts>>;
+  applyFilters(filters: readonly ColumnFilter[]): Promise<HostResult<ReviewCounts>>;
+  clearFilters(): Promise<HostResult<ReviewCounts>>;
+  /** The review row under the cursor; null when the cursor is outside the table. */
+  selectedRow(): Promise<HostResult<SelectedReviewRow | null>>;
+}
+
+/** A missing review table has its own message: the reviewer has not loaded the year yet. */
+const NO_TABLE = 'W tym skoroszycie nie ma jeszcze zestawienia. Kliknij „Wczytaj zestawienie”.';
+function explainMissing<T>(r: HostResult<T>): HostResult<T> {
+  return !r.ok && r.code === 'ItemNotFound' ? { ...r, message: NO_TABLE } : r;
+}
+
+export function createReviewHost(run?: ExcelRunner): ReviewHost {
+  const opts = (label: string) => (run ? { run, label } : { label });
+  return {
+    loadTable: (input) => runExcel((ctx) => loadReviewTable(ctx, input), opts('loadReviewTable')),
+    applyFilters: async (filters) => explainMissing(await runExcel((ctx) => applyReviewFilters(ctx, filters), opts('applyReviewFilters'))),
+    clearFilters: async () => explainMissing(await runExcel((ctx) => clearReviewFilters(ctx), opts('clearReviewFilters'))),
+    selectedRow: async () => explainMissing(await runExcel((ctx) => readSelectedReviewRow(ctx), opts('readSelectedReviewRow'))),
+  };
+}

@@ -1,0 +1,153 @@
+/**
+ * An office-addin-mock workbook for the review adapter's tests: an optional existing review table
+ * (its rows as sheet values), the active cell, and Excel's visible-row count after filtering. Host
+ * calls are logged, every range handed out is kept, and context.sync is counted.
+ */
+import { OfficeMockObject } from 'office-addin-mock';
+import { REVIEW_COLUMNS, type ReviewCell } from '@pwr-sync/shared';
+
+export interface MockReviewOptions {
+  /** Body rows of an existing review table (sheet values). */
+  tableRows?: ReviewCell[][];
+  /** What getVisibleView().rowCount answers (header included); defaults to all rows + header. */
+  visibleRowCount?: number;
+  /** The active cell: sheet name and 0-based row index. */
+  activeCell?: { sheet: string; rowIndex: number };
+  /** Row index of the table's header row; default 0 (table at A1). */
+  tableRowIndex?: number;
+}
+
+export interface MockReviewExcel {
+  ctx: Excel.RequestContext;
+  syncs: () => number;
+  log: unknown[][];
+  range: (address: string) => Record<string, any>;
+  ranges: { address: string; mock: Record<string, any> }[];
+}
+
+export function createMockReviewExcel(options: MockReviewOptions = {}): MockReviewExcel {
+  const mocks: OfficeMockObject[] = [];
+  const ranges: MockReviewExcel['ranges'] = [];
+  const log: unknown[][] = [];
+  let syncCount = 0;
+  const track = <T extends OfficeMockObject>(m: T) => (mocks.push(m), m);
+  const fn = (name: string) => (...args: unknown[]) => void log.push([name, ...args]);
+  const rows = options.tableRows;
+
+  function makeRange(address: string, seed: Record<string, unknown> = {}): any {
+    const r: any = track(
+      new OfficeMockObject({
+        address,
+        values: [],
+        numberFormat: [],
+        rowCount: 0,
+        rowIndex: 0,
+        format: { columnWidth: 0, wrapText: false, font: { bold: false, color: '' }, fill: { color: '' } },
+        conditionalFormats: {
+          clearAll: fn(`conditionalFormats.clearAll ${address}`),
+          add: (type: string) => {
+            log.push(['conditionalFormats.add', address, type]);
+            return track(new OfficeMockObject({ custom: { rule: { formula: '' }, format: { fill: { color: '' }, font: { color: '' } } } }));
+          },
+        },
+        clear: fn(`clear ${address}`),
+        ...seed,
+      }),
+    );
+    ranges.push({ address, mock: r });
+    return r;
+  }
+
+  function makeSheet(name: string, exists: boolean): any {
+    return track(
+      new OfficeMockObject({
+        isNullObject: !exists,
+        name,
+        freezePanes: { freezeRows: fn('freezeRows') },
+        activate: fn('activate'),
+        getRange: (address: string) => makeRange(address),
+        tables: {
+          add: (address: string, hasHeaders: boolean) => {
+            log.push(['tables.add', address, hasHeaders]);
+            const n = Number(/\d+$/.exec(address)![0]) - 1;
+            return makeTable(true, Array.from({ length: n }, () => REVIEW_COLUMNS.map(() => null)));
+          },
+        },
+      }),
+    );
+  }
+  const sheet = makeSheet('Zestawienie', !!rows);
+
+  function makeTable(exists: boolean, body: ReviewCell[][]): any {
+    const visible = options.visibleRowCount ?? body.length + 1;
+    const t: any = track(
+      new OfficeMockObject({
+        isNullObject: !exists,
+        name: 'PWR_Zestawienie',
+        style: '',
+        convertToRange: fn('convertToRange'),
+        clearFilters: fn('clearFilters'),
+        getRange: () => {
+          const range = makeRange('table', { rowIndex: options.tableRowIndex ?? 0, rowCount: body.length + 1 });
+          range.getVisibleView = () => track(new OfficeMockObject({ rowCount: visible }));
+          return range;
+        },
+        getDataBodyRange: () => makeRange('body', { rowCount: body.length, values: body.map((r) => r.map((v) => (v === null ? '' : v))) }),
+        columns: {
+          getItem: (name: string) => {
+            const i = REVIEW_COLUMNS.findIndex((c) => c.header === name);
+            if (i < 0) throw Object.assign(new Error(`no column ${name}`), { code: 'ItemNotFound' });
+            return {
+              filter: {
+                applyValuesFilter: (values: unknown[]) => void log.push(['applyValuesFilter', name, values]),
+                applyCustomFilter: (c1: string, c2?: string, op?: string) => void log.push(['applyCustomFilter', name, c1, ...(c2 ? [c2, op] : [])]),
+              },
+              getDataBodyRange: () => makeRange(`column ${name}`, { values: body.map((r) => [r[i] ?? '']) }),
+            };
+          },
+        },
+      }),
+    );
+    t.worksheet = sheet;
+    return t;
+  }
+  const table = rows ? makeTable(true, rows) : null;
+
+  const ctx: any = new OfficeMockObject({
+    workbook: {
+      worksheets: {
+        getItemOrNullObject: () => sheet,
+        add: (name: string) => (log.push(['worksheets.add', name]), makeSheet(name, true)),
+      },
+      tables: {
+        getItemOrNullObject: () => table ?? makeTable(false, []),
+        getItem: () => {
+          if (!table) throw Object.assign(new Error("The requested resource doesn't exist."), { code: 'ItemNotFound' });
+          return table;
+        },
+      },
+      getActiveCell: () => {
+        const cell = makeRange('active', { rowIndex: options.activeCell?.rowIndex ?? 0 });
+        cell.worksheet = track(new OfficeMockObject({ name: options.activeCell?.sheet ?? 'Arkusz1' }));
+        return cell;
+      },
+    },
+    runtime: { enableEvents: true },
+  });
+  ctx.sync = async () => {
+    syncCount++;
+    for (const m of [...mocks]) await m.sync();
+    await new Promise((r) => setTimeout(r, 0));
+  };
+  return {
+    ctx: ctx as Excel.RequestContext,
+    syncs: () => syncCount,
+    log,
+    ranges,
+    range: (address) => {
+      const found = ranges.filter((r) => r.address === address);
+      if (!found.length) throw new Error(`no range ${address} was used; used: ${[...new Set(ranges.map((r) => r.address))].join(', ')}`);
+      return found[found.length - 1]!.mock;
+    },
+  };
+}

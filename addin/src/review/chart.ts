@@ -1,0 +1,42 @@
+/**
+ * Data of the pane's chart "execution by area / unit": for each group, how many measures fall in
+ * each variance band. Counts of bands rather than a sum of actual/plan, because an area's meetings,
+ * participants and hours cannot be added up. Pure.
+ */
+import { BAND_ORDER, type ConsolidatedRow, type VarianceBand } from '@pwr-sync/shared';
+
+export type ChartGrouping = 'area' | 'unit';
+
+export interface ChartGroup {
+  key: string;
+  /** Rows with a band, per band. */
+  counts: Partial<Record<VarianceBand, number>>;
+  total: number;
+  /** Share of rows with a ratio that are on or above plan (on_plan + far_above), 0..1; null without ratios. */
+  onPlanShare: number | null;
+}
+
+export function executionByGroup(rows: readonly ConsolidatedRow[], by: ChartGrouping): ChartGroup[] {
+  const groups = new Map<string, ChartGroup & { withRatio: number; good: number }>();
+  for (const r of rows) {
+    if (!r.band) continue;
+    const key = by === 'area' ? r.area : r.reportingUnit;
+    const g = groups.get(key) ?? { key, counts: {}, total: 0, onPlanShare: null, withRatio: 0, good: 0 };
+    g.counts[r.band] = (g.counts[r.band] ?? 0) + 1;
+    g.total += 1;
+    if (r.ratio !== null) {
+      g.withRatio += 1;
+      if (r.band === 'on_plan' || r.band === 'far_above') g.good += 1;
+    }
+    groups.set(key, g);
+  }
+  const order = ['I', 'II', 'III', 'IV'];
+  return [...groups.values()]
+    .sort((a, b) => (by === 'area' ? order.indexOf(a.key) - order.indexOf(b.key) : b.total - a.total || a.key.localeCompare(b.key, 'pl')))
+    .map(({ withRatio, good, ...g }) => ({ ...g, onPlanShare: withRatio ? good / withRatio : null }));
+}
+
+/** Bands in legend order that occur in the groups. */
+export function bandsPresent(groups: readonly ChartGroup[]): VarianceBand[] {
+  return BAND_ORDER.filter((b) => groups.some((g) => (g.counts[b] ?? 0) > 0));
+}

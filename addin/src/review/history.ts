@@ -1,0 +1,41 @@
+/** A unit's history (server's field changes) as Polish lines for one activity. Pure. */
+import { REPORT_STATUS_LABELS, formatMoney, formatPlNumber, measureKindLabel, type History, type ReportStatus } from '@pwr-sync/shared';
+
+export interface HistoryLine {
+  version: number;
+  savedAt: string;
+  savedBy: string;
+  field: string;
+  old: string;
+  new: string;
+}
+
+/** "actual:uczestnik|rodzin z dziećmi" → "Wykonanie — uczestnicy (rodzin z dziećmi)". */
+export function fieldLabel(field: string): string {
+  if (field === 'status') return 'Status';
+  if (field === 'comment') return 'Komentarz';
+  if (field === 'moneySpent') return 'Wydatki';
+  if (field === 'actualText') return 'Wykonanie (opis)';
+  if (field.startsWith('actual:')) {
+    const [kind = '', qualifier] = field.slice('actual:'.length).split('|');
+    return `Wykonanie — ${measureKindLabel(kind) ?? kind}${qualifier ? ` (${qualifier})` : ''}`;
+  }
+  return field;
+}
+
+/** A stored value as the pane shows it; "—" for none. */
+export function valueText(field: string, value: string | null): string {
+  if (value === null || value === '') return '—';
+  if (field === 'status') return REPORT_STATUS_LABELS[value as ReportStatus] ?? value;
+  if (field === 'moneySpent') return value.split(';').map((g) => (/^\s*-?\d+\s*$/.test(g) ? formatMoney(Number(g)) : g.trim())).join(' + ');
+  if (field.startsWith('actual:') && /^-?\d+(\.\d+)?$/.test(value)) return formatPlNumber(Number(value));
+  return value;
+}
+
+/** The changes of one activity, newest first. */
+export function activityHistory(history: History, activityId: string): HistoryLine[] {
+  return history.changes
+    .filter((c) => c.activityId === activityId)
+    .sort((a, b) => b.version - a.version || a.field.localeCompare(b.field))
+    .map((c) => ({ version: c.version, savedAt: c.savedAt, savedBy: c.savedBy, field: fieldLabel(c.field), old: valueText(c.field, c.old), new: valueText(c.field, c.new) }));
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { filterConsolidatedRows } from '@pwr-sync/shared';
+import { makeConsolidatedRows } from '../excel/testing/reviewFixtures.ts';
+import { executionByGroup, bandsPresent } from './chart.ts';
+import { EMPTY_FILTER, describeFilter, isEmptyFilter, parseThresholdPercent, toColumnFilters, toConsolidatedFilter } from './filters.ts';
+import { activityHistory, fieldLabel, valueText } from './history.ts';
+
+describe('parseThresholdPercent', () => {
+  it.each([
+    ['80', 0.8], ['80 %', 0.8], ['80%', 0.8], ['87,5', 0.875], ['150', 1.5], ['0', 0], [' 1 000 ', 10],
+  ])('%s → %d', (text, ratio) => {
+    expect(parseThresholdPercent(text)).toEqual({ ok: true, value: ratio });
+  });
+  it.each(['', 'abc', '0.8', '-5', '20000'])('rejects %j with a Polish reason', (text) => {
+    const r = parseThresholdPercent(text);
+    expect(r.ok).toBe(false);
+  });
+});
+
+describe('filters', () => {
+  const rows = makeConsolidatedRows(200);
+
+  it('maps every pane filter to the shared filter', () => {
+    expect(toConsolidatedFilter(EMPTY_FILTER)).toEqual({});
+    expect(isEmptyFilter(EMPTY_FILTER)).toBe(true);
+    expect(toConsolidatedFilter({ bands: ['below'], execution: { direction: 'above', ratio: 1.2 }, areas: ['II'], tasks: ['II.1'], units: ['BK'], statuses: ['realized'], withMoney: true }))
+      .toEqual({ bands: ['below'], ratioAbove: 1.2, areas: ['II'], tasks: ['II.1'], units: ['BK'], statuses: ['realized'], withMoney: true });
+  });
+
+  it('writes Excel criteria in invariant numbers and hides everything for an impossible activity set', () => {
+    expect(toColumnFilters({ ...EMPTY_FILTER, execution: { direction: 'above', ratio: 1.255 } }, rows)).toEqual([{ column: '% wykonania', kind: 'custom', criterion1: '>1.255' }]);
+    expect(toColumnFilters({ ...EMPTY_FILTER, units: ['NIE-MA'] }, rows)).toEqual([{ column: 'ID działania', kind: 'values', values: ['(brak)'] }]);
+  });
+
+  it('the activity-ID set keeps the same rows as the shared filter for unit and money', () => {
+    const f = { ...EMPTY_FILTER, units: ['GRP-NGO'], withMoney: true };
+    const ids = new Set((toColumnFilters(f, rows)[0] as { values: string[] }).values);
+    const expected = filterConsolidatedRows(rows, toConsolidatedFilter(f));
+    expect(rows.filter((r) => ids.has(r.activityId))).toEqual(expected.map((r) => ({ ...r, moneySpent: rows.find((x) => x.activityId === r.activityId && x.measureKind === r.measureKind)!.moneySpent })));
+  });
+
+  it('describes the filter in Polish', () => {
+    expect(describeFilter(EMPTY_FILTER)).toBe('bez filtrów');
+    expect(describeFilter({ ...EMPTY_FILTER, bands: ['far_below'], execution: { direction: 'below', ratio: 0.875 }, withMoney: true }))
+      .toBe('ocena: znacznie poniżej planu; wykonanie poniżej 87,5\u00a0%; tylko działania z wydatkami');
+  });
+});
+
+describe('chart data', () => {
+  it('counts bands per area in program order and per unit by size', () => {
+    const rows = makeConsolidatedRows(40);
+    const byArea = executionByGroup(rows, 'area');
+    expect(byArea.map((g) => g.key)).toEqual(['I', 'II', 'III', 'IV']);
+    expect(byArea.reduce((n, g) => n + g.total, 0)).toBe(rows.filter((r) => r.band).length);
+    const byUnit = executionByGroup(rows, 'unit');
+    expect(byUnit[0]!.total).toBeGreaterThanOrEqual(byUnit.at(-1)!.total);
+    expect(bandsPresent(byArea)).toContain('not_realized');
+    expect(byArea[0]!.onPlanShare).not.toBeNull();
+  });
+});
+
+describe('history lines', () => {
+  it('labels fields and values in Polish, newest first', () => {
+    expect(fieldLabel('actual:uczestnik|rodzin z dziećmi')).toBe('Wykonanie — uczestnicy (rodzin z dziećmi)');
+    expect(valueText('status', 'not_realized')).toBe('niezrealizowane w tym roku');
+    expect(valueText('moneySpent', '123450; 100')).toBe('1\u00a0234,50\u00a0zł + 1,00\u00a0zł');
+    expect(valueText('actual:spotkanie', '1234.5')).toBe('1\u00a0234,5');
+    expect(valueText('comment', null)).toBe('—');
+    const lines = activityHistory({
+      versions: [],
+      changes: [
+        { version: 1, savedAt: '2025-01-01T10:00:00Z', savedBy: 'Anna', activityId: 'I.1-01', field: 'status', old: null, new: 'realized' },
+        { version: 2, savedAt: '2025-01-02T10:00:00Z', savedBy: 'Jan', activityId: 'I.1-01', field: 'actual:spotkanie', old: '4', new: '6' },
+        { version: 2, savedAt: '2025-01-02T10:00:00Z', savedBy: 'Jan', activityId: 'I.1-02', field: 'comment', old: null, new: 'x' },
+      ],
+    }, 'I.1-01');
+    expect(lines.map((l) => `${l.version} ${l.savedBy} ${l.field}: ${l.old} → ${l.new}`)).toEqual([
+      '2 Jan Wykonanie — spotkania: 4 → 6',
+      '1 Anna Status: — → zrealizowane',
+    ]);
+  });
+});

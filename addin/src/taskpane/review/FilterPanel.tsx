@@ -1,0 +1,127 @@
+import { useState, type FormEvent } from 'react';
+import { Button, Checkbox, Dropdown, Field, Input, Option, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { BAND_COLOURS, BAND_ORDER, REPORT_STATUS_LABELS, VARIANCE_BAND_LABELS, type ConsolidatedRow, type ProgramStructure, type ReportStatus } from '@pwr-sync/shared';
+import { EMPTY_FILTER, parseThresholdPercent, type ReviewFilter } from '../../review/filters.ts';
+import type { ReviewCounts } from '../../excel/review.ts';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  group: { border: 'none', margin: 0, padding: 0, display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS },
+  legend: { fontWeight: tokens.fontWeightSemibold, padding: 0, marginBottom: tokens.spacingVerticalXXS, width: '100%' },
+  swatch: { display: 'inline-block', width: '10px', height: '10px', marginRight: tokens.spacingHorizontalXS, border: `1px solid ${tokens.colorNeutralStroke1}` },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
+});
+
+const STATUSES = Object.keys(REPORT_STATUS_LABELS) as ReportStatus[];
+const AREAS = ['I', 'II', 'III', 'IV'];
+
+export interface FilterPanelProps {
+  rows: readonly ConsolidatedRow[];
+  program: ProgramStructure | null;
+  filter: ReviewFilter;
+  counts: ReviewCounts | null;
+  /** Rows the pane's filter keeps (for comparison with what Excel shows). */
+  shownByPane: number;
+  tableLoaded: boolean;
+  busy: boolean;
+  onChange: (f: ReviewFilter) => void;
+  onApply: (f: ReviewFilter) => void;
+  onClear: () => void;
+}
+
+const toggle = <T,>(list: readonly T[], item: T, on: boolean): T[] => (on ? [...list.filter((x) => x !== item), item] : list.filter((x) => x !== item));
+
+/** The filters, applied to the review table as real Excel filters. */
+export function FilterPanel({ rows, program, filter, counts, shownByPane, tableLoaded, busy, onChange, onApply, onClear }: FilterPanelProps) {
+  const styles = useStyles();
+  const [direction, setDirection] = useState<'below' | 'above'>(filter.execution?.direction ?? 'below');
+  const [threshold, setThreshold] = useState(filter.execution ? String(Math.round(filter.execution.ratio * 10000) / 100).replace('.', ',') : '');
+  const [thresholdError, setThresholdError] = useState<string | null>(null);
+  const tasks = [...new Set(rows.map((r) => r.taskCode))];
+  const units = [...new Set(rows.flatMap((r) => r.orgUnitCodes))].sort((a, b) => a.localeCompare(b, 'pl'));
+  const unitName = (code: string) => program?.orgUnits.find((u) => u.code === code)?.name ?? code;
+  const areaTitle = (code: string) => program?.areas.find((a) => a.code === code)?.title ?? '';
+
+  function handleSubmit(e: FormEvent) {
+    e.preventDefault();
+    let execution: ReviewFilter['execution'] = null;
+    if (threshold.trim() !== '') {
+      const parsed = parseThresholdPercent(threshold);
+      if (!parsed.ok) return setThresholdError(parsed.reason);
+      execution = { direction, ratio: parsed.value };
+    }
+    setThresholdError(null);
+    const next = { ...filter, execution };
+    onChange(next);
+    onApply(next);
+  }
+
+  function handleClear() {
+    setThreshold('');
+    setThresholdError(null);
+    onClear();
+  }
+
+  return (
+    <form className={styles.root} onSubmit={handleSubmit} aria-labelledby="filters-title">
+      <Text as="h2" size={400} weight="semibold" id="filters-title">Filtry tabeli w Excelu</Text>
+      <fieldset className={styles.group}>
+        <legend className={styles.legend}>Ocena</legend>
+        {BAND_ORDER.map((b) => (
+          <Checkbox key={b} checked={filter.bands.includes(b)} onChange={(_, d) => onChange({ ...filter, bands: toggle(filter.bands, b, !!d.checked) })}
+            label={<span><span className={styles.swatch} style={{ backgroundColor: BAND_COLOURS[b].fill }} aria-hidden="true" />{VARIANCE_BAND_LABELS[b]}</span>} />
+        ))}
+      </fieldset>
+      <div className={styles.row}>
+        <Field label="Wykonanie">
+          <Select value={direction} onChange={(_, d) => setDirection(d.value as 'below' | 'above')}>
+            <option value="below">poniżej</option>
+            <option value="above">powyżej</option>
+          </Select>
+        </Field>
+        <Field label="Próg wykonania w % (np. 80 lub 87,5)" validationMessage={thresholdError ?? undefined} validationState={thresholdError ? 'error' : 'none'} style={{ flexGrow: 1 }}>
+          <Input value={threshold} onChange={(_, d) => setThreshold(d.value)} inputMode="decimal" contentAfter={<span aria-hidden="true">%</span>} />
+        </Field>
+      </div>
+      <fieldset className={styles.group}>
+        <legend className={styles.legend}>Obszar</legend>
+        {AREAS.map((a) => (
+          <Checkbox key={a} checked={filter.areas.includes(a)} onChange={(_, d) => onChange({ ...filter, areas: toggle(filter.areas, a, !!d.checked) })} label={a} title={areaTitle(a)} />
+        ))}
+      </fieldset>
+      <Field label="Zadanie">
+        <Dropdown multiselect placeholder="wszystkie" selectedOptions={filter.tasks} value={filter.tasks.join(', ')}
+          onOptionSelect={(_, d) => onChange({ ...filter, tasks: d.selectedOptions })}>
+          {tasks.map((t) => <Option key={t} value={t}>{t}</Option>)}
+        </Dropdown>
+      </Field>
+      <Field label="Jednostka (odpowiedzialna, także współrealizująca)">
+        <Dropdown multiselect placeholder="wszystkie" selectedOptions={filter.units} value={filter.units.join(', ')}
+          onOptionSelect={(_, d) => onChange({ ...filter, units: d.selectedOptions })}>
+          {units.map((u) => <Option key={u} value={u} text={u}>{u === unitName(u) ? u : `${u} — ${unitName(u)}`}</Option>)}
+        </Dropdown>
+      </Field>
+      <fieldset className={styles.group}>
+        <legend className={styles.legend}>Status</legend>
+        {STATUSES.map((s) => (
+          <Checkbox key={s} checked={filter.statuses.includes(s)} onChange={(_, d) => onChange({ ...filter, statuses: toggle(filter.statuses, s, !!d.checked) })} label={REPORT_STATUS_LABELS[s]} />
+        ))}
+      </fieldset>
+      <Checkbox checked={filter.withMoney} onChange={(_, d) => onChange({ ...filter, withMoney: !!d.checked })} label="Tylko działania z wydatkami" />
+      <div className={styles.actions}>
+        <Button appearance="primary" type="submit" disabled={busy || !tableLoaded}>Zastosuj filtry</Button>
+        <Button onClick={handleClear} disabled={busy || !tableLoaded || (filter === EMPTY_FILTER && !counts)}>Wyczyść filtry</Button>
+      </div>
+      <div aria-live="polite">
+        {counts && (
+          <Text block>
+            Excel pokazuje <strong>{counts.shown}</strong> z {counts.total} wierszy.
+            {counts.shown !== shownByPane && ` Filtry zmieniono też ręcznie w arkuszu — podsumowanie poniżej dotyczy filtrów z panelu (${shownByPane} wierszy).`}
+          </Text>
+        )}
+        {!tableLoaded && <Text size={200} block>Najpierw wczytaj zestawienie do arkusza.</Text>}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,97 @@
+import { useState } from 'react';
+import { Badge, Button, Divider, Field, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
+import type { MeResponse } from '@pwr-sync/shared';
+import type { ApiClient } from '../../api/client.ts';
+import type { ReviewHost } from '../../excel/reviewHost.ts';
+import { CompletenessPanel } from './CompletenessPanel.tsx';
+import { FilterPanel } from './FilterPanel.tsx';
+import { HistoryPanel } from './HistoryPanel.tsx';
+import { SummaryPanel } from './SummaryPanel.tsx';
+import { useReview } from './useReview.ts';
+
+const useStyles = makeStyles({
+  header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: tokens.spacingHorizontalL, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  row: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  main: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, padding: tokens.spacingHorizontalL },
+});
+
+const ROLE_LABELS = { reviewer: 'weryfikator MOPS', manager: 'kierownictwo (podgląd)', admin: 'administrator', unit_reporter: 'jednostka' } as const;
+
+export interface ReviewAppProps {
+  api: ApiClient;
+  me: MeResponse;
+  host: ReviewHost;
+  supportOk: boolean;
+  supportMessage: string | null;
+  onSignOut: (message?: string) => void;
+}
+
+type TabKey = 'filters' | 'completeness' | 'history';
+
+/** The review mode: the consolidated year in Excel, filters, summary, completeness, history. */
+export function ReviewApp({ api, me, host, supportOk, supportMessage, onSignOut }: ReviewAppProps) {
+  const styles = useStyles();
+  const model = useReview({ api, host, me, onUnauthorized: onSignOut });
+  const [tab, setTab] = useState<TabKey>('filters');
+  const tableLoaded = model.counts !== null;
+  const yearOpen = model.yearInfo?.status === 'open';
+
+  return (
+    <>
+      <header className={styles.header}>
+        <div className={styles.row}>
+          <Text as="h1" size={400} weight="semibold">Przegląd sprawozdań</Text>
+          <Button size="small" appearance="subtle" onClick={() => onSignOut()}>Wyloguj</Button>
+        </div>
+        <div className={styles.row}>
+          <Text>{me.user.name}</Text>
+          <Badge appearance="tint" color={model.canReview ? 'brand' : 'informative'}>{ROLE_LABELS[me.user.role]}</Badge>
+        </div>
+        <Field label="Rok sprawozdawczy" orientation="horizontal">
+          <Select value={model.year === null ? '' : String(model.year)} onChange={(_, d) => model.setYear(Number(d.value))} disabled={model.busy !== null}>
+            {model.years.map((y) => <option key={y.year} value={y.year}>{y.year} ({y.status === 'open' ? 'otwarty' : 'zamknięty'})</option>)}
+          </Select>
+        </Field>
+      </header>
+      <main className={styles.main}>
+        {!supportOk && supportMessage && (
+          <MessageBar intent="error" layout="multiline"><MessageBarBody><MessageBarTitle>Za stara wersja Excela.</MessageBarTitle> {supportMessage}</MessageBarBody></MessageBar>
+        )}
+        <section aria-labelledby="table-title">
+          <Text as="h2" size={400} weight="semibold" id="table-title" block>Zestawienie w arkuszu</Text>
+          <Text size={200} block>
+            {model.rows === null ? 'Pobieranie zestawienia z serwera…' : `Na serwerze: ${model.rows.length} wierszy (działanie × miara) za ${model.year} r. ${tableLoaded ? 'Odświeżenie zastąpi tabelę w miejscu i zachowa filtry.' : 'Wczytanie utworzy arkusz „Zestawienie” z tabelą jak w zestawieniu centralnym.'}`}
+          </Text>
+          <Button appearance={tableLoaded ? 'secondary' : 'primary'} style={{ marginTop: tokens.spacingVerticalS }}
+            disabled={!supportOk || model.busy !== null || model.year === null} onClick={() => void model.loadTable()}>
+            {model.busy === 'table' ? 'Zapisywanie w arkuszu…' : tableLoaded ? 'Odśwież zestawienie' : 'Wczytaj zestawienie'}
+          </Button>
+          {model.busy === 'data' && <Spinner size="tiny" label="Pobieranie…" />}
+          <div aria-live="polite" style={{ marginTop: tokens.spacingVerticalS }}>
+            {model.notice && <MessageBar intent={model.notice.intent} layout="multiline"><MessageBarBody>{model.notice.text}</MessageBarBody></MessageBar>}
+          </div>
+        </section>
+        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabKey)} aria-label="Widoki przeglądu">
+          <Tab value="filters">Filtry i podsumowanie</Tab>
+          <Tab value="completeness">Kompletność</Tab>
+          <Tab value="history">Historia</Tab>
+        </TabList>
+        {tab === 'filters' && model.rows && (
+          <>
+            <FilterPanel rows={model.rows} program={model.program} filter={model.filter} counts={model.counts} shownByPane={model.shown.length}
+              tableLoaded={tableLoaded} busy={model.busy !== null} onChange={model.setFilter} onApply={(f) => void model.applyFilters(f)} onClear={() => void model.clearFilters()} />
+            <Divider />
+            <SummaryPanel rows={model.shown} />
+          </>
+        )}
+        {tab === 'completeness' && (
+          <CompletenessPanel rows={model.completeness} canReview={model.canReview} yearOpen={yearOpen} busy={model.busy !== null}
+            notice={model.reviewNotice} onAccept={model.accept} onReturn={model.returnReport} />
+        )}
+        {tab === 'history' && (
+          <HistoryPanel history={model.history} notice={model.historyNotice} busy={model.busy !== null} tableLoaded={tableLoaded} onLoad={() => void model.loadHistory()} />
+        )}
+      </main>
+    </>
+  );
+}

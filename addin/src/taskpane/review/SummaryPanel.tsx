@@ -1,0 +1,102 @@
+import { useMemo, useState } from 'react';
+import { Text, ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
+import { BAND_COLOURS, VARIANCE_BAND_LABELS, formatPercentPl, summarizeExecution, type ConsolidatedRow } from '@pwr-sync/shared';
+import { bandsPresent, executionByGroup, type ChartGrouping } from '../../review/chart.ts';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, maxHeight: '260px', overflowY: 'auto' },
+  toggles: { display: 'flex', gap: tokens.spacingHorizontalXS },
+  legend: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase200 },
+  swatch: { display: 'inline-block', width: '10px', height: '10px', marginRight: '4px', border: `1px solid ${tokens.colorNeutralStroke1}` },
+});
+
+const MAX_ACTIVITIES = 30;
+const MAX_UNITS = 12;
+
+export interface SummaryPanelProps {
+  rows: readonly ConsolidatedRow[];
+}
+
+/** Polish summary of the filtered rows and the chart of execution by area or unit. */
+export function SummaryPanel({ rows }: SummaryPanelProps) {
+  const styles = useStyles();
+  const summary = useMemo(() => summarizeExecution(rows), [rows]);
+  const [grouping, setGrouping] = useState<ChartGrouping>('area');
+  return (
+    <section className={styles.root} aria-labelledby="summary-title">
+      <Text as="h2" size={400} weight="semibold" id="summary-title">Podsumowanie wybranych wierszy</Text>
+      <Text block data-testid="summary-headline">{summary.headline}</Text>
+      {summary.bands && <Text size={200} block>{summary.bands}</Text>}
+      {summary.totals.length > 0 && (
+        <ul className={styles.list} aria-label="Łącznie według miary">
+          {summary.totals.map((t) => <li key={t}><Text size={200}>{t}</Text></li>)}
+        </ul>
+      )}
+      {summary.activities.length > 0 && (
+        <ul className={styles.list} aria-label="Działania">
+          {summary.activities.slice(0, MAX_ACTIVITIES).map((a) => (
+            <li key={a.activityId}><Text size={200}><strong>{a.activityId}</strong> {a.name} ({a.unit}): {a.text}</Text></li>
+          ))}
+          {summary.activities.length > MAX_ACTIVITIES && <li><Text size={200}>… i {summary.activities.length - MAX_ACTIVITIES} dalszych działań (pełna lista w arkuszu).</Text></li>}
+        </ul>
+      )}
+      <div className={styles.toggles} role="group" aria-label="Wykres według">
+        <ToggleButton size="small" checked={grouping === 'area'} onClick={() => setGrouping('area')}>Według obszaru</ToggleButton>
+        <ToggleButton size="small" checked={grouping === 'unit'} onClick={() => setGrouping('unit')}>Według jednostki</ToggleButton>
+      </div>
+      <ExecutionChart rows={rows} grouping={grouping} />
+    </section>
+  );
+}
+
+const BAR_H = 18;
+const GAP = 8;
+const LABEL_W = 92;
+const WIDTH = 360;
+
+/**
+ * Stacked bars: for each area (or the largest units), how many measures fall in each band, coloured
+ * as in the sheet. An inline SVG: no Excel chart API, renders and tests anywhere. The bars' numbers
+ * are also in the accessible description.
+ */
+export function ExecutionChart({ rows, grouping }: { rows: readonly ConsolidatedRow[]; grouping: ChartGrouping }) {
+  const styles = useStyles();
+  const groups = executionByGroup(rows, grouping).slice(0, grouping === 'unit' ? MAX_UNITS : undefined);
+  if (groups.length === 0) return <Text size={200}>Brak ocenionych wierszy do wykresu.</Text>;
+  const max = Math.max(...groups.map((g) => g.total));
+  const scale = (WIDTH - LABEL_W - 48) / max;
+  const height = groups.length * (BAR_H + GAP);
+  const bands = bandsPresent(groups);
+  const title = grouping === 'area' ? 'Wykonanie według obszaru' : 'Wykonanie według jednostki';
+  const desc = groups.map((g) => `${g.key}: ${bands.filter((b) => g.counts[b]).map((b) => `${VARIANCE_BAND_LABELS[b]} ${g.counts[b]}`).join(', ')}`).join('; ');
+  return (
+    <figure style={{ margin: 0 }}>
+      <svg role="img" aria-labelledby="chart-title chart-desc" width="100%" viewBox={`0 0 ${WIDTH} ${height}`} data-testid="execution-chart">
+        <title id="chart-title">{title}</title>
+        <desc id="chart-desc">{desc}</desc>
+        {groups.map((g, i) => {
+          let x = LABEL_W;
+          const y = i * (BAR_H + GAP);
+          return (
+            <g key={g.key} data-group={g.key}>
+              <text x={0} y={y + BAR_H - 5} fontSize="11">{g.key.length > 14 ? `${g.key.slice(0, 13)}…` : g.key}</text>
+              {bands.map((b) => {
+                const n = g.counts[b] ?? 0;
+                if (!n) return null;
+                const w = n * scale;
+                const rect = <rect key={b} x={x} y={y} width={w} height={BAR_H} fill={BAND_COLOURS[b].fill} stroke={BAND_COLOURS[b].font} strokeWidth={0.5} data-band={b} data-count={n}><title>{`${g.key} — ${VARIANCE_BAND_LABELS[b]}: ${n}`}</title></rect>;
+                x += w;
+                return rect;
+              })}
+              <text x={x + 4} y={y + BAR_H - 5} fontSize="11">{g.onPlanShare === null ? g.total : `${g.total} · ${formatPercentPl(g.onPlanShare)} ≥ plan`}</text>
+            </g>
+          );
+        })}
+      </svg>
+      <figcaption className={styles.legend}>
+        {bands.map((b) => <span key={b}><span className={styles.swatch} style={{ backgroundColor: BAND_COLOURS[b].fill }} aria-hidden="true" />{VARIANCE_BAND_LABELS[b]}</span>)}
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,193 @@
+/**
+ * State and actions of the review mode. The only place where the server (ApiClient) and the review
+ * table in Excel (ReviewHost) meet; components get what they need from here.
+ *
+ * Flow:
+ * 1. Years and program from the server; the newest open year is chosen (any year can be picked).
+ * 2. The consolidated year and the completeness list are fetched; "Wczytaj zestawienie" writes the
+ *    rows into the workbook as the review table (later: refreshed in place, filters re-applied).
+ * 3. Filters are applied as real Excel table filters; counts come back from Excel, and the summary
+ *    and chart are computed from the same rows with the shared filter (same semantics).
+ * 4. Reviewers accept / return reports; the server refuses anyone else (403), and the pane says so.
+ * 5. History: the row under the cursor in Excel → the unit's history → that activity's changes.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { filterConsolidatedRows, type CompletenessRow, type ConsolidatedRow, type MeResponse, type ProgramStructure, type ReportingYear } from '@pwr-sync/shared';
+import type { ApiClient, ApiOutcome } from '../../api/client.ts';
+import type { ReviewCounts, SelectedReviewRow } from '../../excel/review.ts';
+import type { ReviewHost } from '../../excel/reviewHost.ts';
+import { activityHistory, type HistoryLine } from '../../review/history.ts';
+import { EMPTY_FILTER, toColumnFilters, toConsolidatedFilter, type ReviewFilter } from '../../review/filters.ts';
+
+export type ReviewNotice = { intent: 'success' | 'error' | 'warning' | 'info'; text: string } | null;
+export type ReviewBusy = null | 'data' | 'table' | 'filter' | 'review' | 'history';
+
+export interface UseReviewOptions {
+  api: ApiClient;
+  host: ReviewHost;
+  me: MeResponse;
+  onUnauthorized: (message: string) => void;
+}
+
+/** Reviewers and admins accept and return; managers only read (the server enforces it too). */
+export const canReview = (me: MeResponse) => me.user.role === 'reviewer' || me.user.role === 'admin';
+
+export function useReview({ api, host, me, onUnauthorized }: UseReviewOptions) {
+  const [years, setYears] = useState<ReportingYear[]>([]);
+  const [year, setYear] = useState<number | null>(null);
+  const [program, setProgram] = useState<ProgramStructure | null>(null);
+  const [rows, setRows] = useState<ConsolidatedRow[] | null>(null);
+  const [completeness, setCompleteness] = useState<CompletenessRow[] | null>(null);
+  const [filter, setFilter] = useState<ReviewFilter>(EMPTY_FILTER);
+  const [applied, setApplied] = useState<ReviewFilter>(EMPTY_FILTER);
+  const [counts, setCounts] = useState<ReviewCounts | null>(null);
+  const [busy, setBusy] = useState<ReviewBusy>(null);
+  const [notice, setNotice] = useState<ReviewNotice>(null);
+  const [reviewNotice, setReviewNotice] = useState<ReviewNotice>(null);
+  const [history, setHistory] = useState<{ row: SelectedReviewRow; lines: HistoryLine[] } | null>(null);
+  const [historyNotice, setHistoryNotice] = useState<ReviewNotice>(null);
+
+  const fail = useCallback(
+    (o: Exclude<ApiOutcome<unknown>, { kind: 'ok' }>, set: (n: ReviewNotice) => void = setNotice) => {
+      if (o.kind === 'unauthorized') return onUnauthorized(o.message);
+      set({ intent: o.kind === 'offline' ? 'warning' : 'error', text: o.message });
+    },
+    [onUnauthorized],
+  );
+
+  useEffect(() => {
+    void (async () => {
+      setBusy('data');
+      const [y, p] = await Promise.all([api.years(), api.program()]);
+      setBusy(null);
+      if (y.kind !== 'ok') return fail(y);
+      if (p.kind !== 'ok') return fail(p);
+      setYears([...y.value].sort((a, b) => b.year - a.year));
+      setProgram(p.value);
+      const open = y.value.filter((x) => x.status === 'open').sort((a, b) => b.year - a.year)[0];
+      setYear((open ?? [...y.value].sort((a, b) => b.year - a.year)[0])?.year ?? null);
+    })();
+  }, [api, fail]);
+
+  const fetchYear = useCallback(async (y: number) => {
+    setBusy('data');
+    const [r, c] = await Promise.all([api.consolidated(y), api.completeness(y)]);
+    setBusy(null);
+    if (r.kind !== 'ok') {
+      fail(r);
+      return null;
+    }
+    setRows(r.value);
+    if (c.kind === 'ok') setCompleteness(c.value);
+    else fail(c);
+    return r.value;
+  }, [api, fail]);
+
+  useEffect(() => {
+    if (year === null) return;
+    setRows(null);
+    setCounts(null);
+    setHistory(null);
+    void fetchYear(year);
+  }, [year, fetchYear]);
+
+  /** "Wczytaj zestawienie" / "Odśwież": fresh rows from the server, written in place, filters kept. */
+  const loadTable = useCallback(async () => {
+    if (year === null) return;
+    const fresh = await fetchYear(year);
+    if (!fresh) return;
+    setBusy('table');
+    const r = await host.loadTable({ rows: fresh, filters: toColumnFilters(applied, fresh) });
+    setBusy(null);
+    if (!r.ok) return setNotice({ intent: 'error', text: r.message });
+    setCounts(r.value);
+    setNotice({ intent: 'success', text: `Zestawienie ${year} r. jest w arkuszu „Zestawienie” (${fresh.length} wierszy).` });
+  }, [year, fetchYear, host, applied]);
+
+  const applyFilters = useCallback(async (next: ReviewFilter = filter) => {
+    if (!rows) return;
+    setBusy('filter');
+    const r = await host.applyFilters(toColumnFilters(next, rows));
+    setBusy(null);
+    if (!r.ok) return setNotice({ intent: 'error', text: r.message });
+    setApplied(next);
+    setCounts(r.value);
+    setNotice(null);
+  }, [filter, rows, host]);
+
+  const clearFilters = useCallback(async () => {
+    setFilter(EMPTY_FILTER);
+    setBusy('filter');
+    const r = await host.clearFilters();
+    setBusy(null);
+    if (!r.ok) return setNotice({ intent: 'error', text: r.message });
+    setApplied(EMPTY_FILTER);
+    setCounts(r.value);
+    setNotice(null);
+  }, [host]);
+
+  const shown = useMemo(() => (rows ? filterConsolidatedRows(rows, toConsolidatedFilter(applied)) : []), [rows, applied]);
+  const yearInfo = years.find((y) => y.year === year) ?? null;
+
+  const refreshCompleteness = useCallback(async () => {
+    if (year === null) return;
+    const c = await api.completeness(year);
+    if (c.kind === 'ok') setCompleteness(c.value);
+  }, [api, year]);
+
+  const accept = useCallback(async (unit: string) => {
+    if (year === null) return false;
+    setBusy('review');
+    const r = await api.accept(year, unit);
+    setBusy(null);
+    if (r.kind !== 'ok') {
+      fail(r, setReviewNotice);
+      return false;
+    }
+    setReviewNotice({ intent: 'success', text: `Zaakceptowano sprawozdanie jednostki ${unit}.` });
+    await refreshCompleteness();
+    return true;
+  }, [api, year, fail, refreshCompleteness]);
+
+  const returnReport = useCallback(async (unit: string, comment: string) => {
+    if (year === null) return false;
+    setBusy('review');
+    const r = await api.returnReport(year, unit, comment);
+    setBusy(null);
+    if (r.kind !== 'ok') {
+      fail(r, setReviewNotice);
+      return false;
+    }
+    setReviewNotice({ intent: 'success', text: `Zwrócono sprawozdanie jednostki ${unit} do poprawy. Jednostka zobaczy uwagi w swoim panelu.` });
+    await refreshCompleteness();
+    return true;
+  }, [api, year, fail, refreshCompleteness]);
+
+  /** History of the row under the cursor in the review table. */
+  const loadHistory = useCallback(async () => {
+    if (year === null) return;
+    setBusy('history');
+    setHistoryNotice(null);
+    const sel = await host.selectedRow();
+    if (!sel.ok) {
+      setBusy(null);
+      return setHistoryNotice({ intent: 'error', text: sel.message });
+    }
+    if (!sel.value) {
+      setBusy(null);
+      setHistory(null);
+      return setHistoryNotice({ intent: 'info', text: 'Zaznacz w arkuszu „Zestawienie” komórkę w wierszu działania, a potem kliknij „Pokaż historię”.' });
+    }
+    const h = await api.history(year, sel.value.reportingUnit);
+    setBusy(null);
+    if (h.kind !== 'ok') return fail(h, setHistoryNotice);
+    setHistory({ row: sel.value, lines: activityHistory(h.value, sel.value.activityId) });
+  }, [api, host, year, fail]);
+
+  return {
+    me, years, year, setYear, yearInfo, program, rows, completeness, filter, setFilter, applied, counts, shown, busy, notice,
+    reviewNotice, history, historyNotice, canReview: canReview(me), loadTable, applyFilters, clearFilters, accept, returnReport, loadHistory,
+  };
+}
+
+export type ReviewModel = ReturnType<typeof useReview>;

@@ -1,0 +1,147 @@
+/**
+ * Short Polish sentences about execution against the plan, for the review pane's summary of a
+ * filtered set: "Zrealizowano 4 z 10 planowanych spotkań (40 %)".
+ *
+ * Settled grammar:
+ * - after "z N" the noun is genitive: plural ("z 10 planowanych spotkań", "z 2 planowanych
+ *   uczestników") for whole N other than 1, which is the `many` form of the vocabulary;
+ * - for a plan of exactly 1 or a fractional plan the genitive singular would need the adjective's
+ *   gender, which the vocabulary does not carry, so the plan is named as a measure instead:
+ *   "Zrealizowano 0 z planu: 1 spotkanie (0 %)", "… z planu: 15,48 etatu (…)";
+ * - percentages are whole, with a no-break space before "%" as Polish typesetting has it;
+ * - an actual without a plan, a missing figure, or a status-only activity get their own wording.
+ */
+import type { ConsolidatedRow } from '../api/contracts.ts';
+import { measureKindDef } from '../measures/kinds.ts';
+import { formatMeasure } from '../measures/formatMeasure.ts';
+import { formatPlNumber } from '../numbers/polishNumber.ts';
+import { REPORT_STATUS_LABELS } from '../report/labels.ts';
+import { VARIANCE_BAND_LABELS, type VarianceBand } from '../variance/policy.ts';
+
+const NBSP = '\u00a0';
+
+/** 0.4 → "40 %", 1.255 → "126 %" (whole percent, no-break space). */
+export function formatPercentPl(ratio: number): string {
+  return `${formatPlNumber(Math.round(ratio * 100))}${NBSP}%`;
+}
+
+/** A measure kind's word in the genitive plural ("spotkań"); the lemma when the kind is unknown. */
+function genitivePlural(kind: string): string {
+  return measureKindDef(kind)?.forms.many ?? kind;
+}
+
+/** Safe formatMeasure: an unknown kind falls back to "N lemma". */
+function measureText(kind: string, value: number, qualifier?: string | null): string {
+  const m = { kind, value, ...(qualifier ? { qualifier } : {}) };
+  try {
+    return formatMeasure(m);
+  } catch {
+    return `${formatPlNumber(value)} ${kind}${qualifier ? ` ${qualifier}` : ''}`;
+  }
+}
+
+/** What one measure row says. */
+export interface ExecutionFact {
+  kind: string;
+  qualifier?: string | null;
+  plan: number | null;
+  actual: number | null;
+  band?: VarianceBand | null;
+}
+
+/**
+ * One sentence for one measure of one activity (no final full stop):
+ * "Zrealizowano 4 z 10 planowanych spotkań (40 %)".
+ */
+export function executionSentence(f: ExecutionFact): string {
+  const q = f.qualifier ? ` ${f.qualifier}` : '';
+  if (f.plan === null) {
+    return f.actual === null ? 'Brak danych' : `Wykonano ${measureText(f.kind, f.actual, f.qualifier)} (bez celu w planie)`;
+  }
+  if (f.actual === null) {
+    const plan = measureText(f.kind, f.plan, f.qualifier);
+    if (f.band === 'not_realized') return `Nie zrealizowano — plan: ${plan}`;
+    if (f.band === null || f.band === undefined) return `Jeszcze nie uzupełniono — plan: ${plan}`;
+    return `Nie podano wykonania — plan: ${plan}`;
+  }
+  const pct = f.plan > 0 ? ` (${formatPercentPl(f.actual / f.plan)})` : '';
+  const actual = formatPlNumber(f.actual);
+  if (Number.isInteger(f.plan) && f.plan !== 1) return `Zrealizowano ${actual} z ${formatPlNumber(f.plan)} planowanych ${genitivePlural(f.kind)}${q}${pct}`;
+  return `Zrealizowano ${actual} z planu: ${measureText(f.kind, f.plan, f.qualifier)}${pct}`;
+}
+
+/** One activity's line: its measures' sentences, or its status when it has no measure. */
+export function activitySentence(rows: readonly ConsolidatedRow[]): string {
+  const first = rows[0];
+  if (!first) return '';
+  const measured = rows.filter((r) => r.measureKind !== null);
+  if (measured.length === 0) {
+    return first.status ? `Status: ${REPORT_STATUS_LABELS[first.status]}.` : 'Jeszcze nie uzupełniono.';
+  }
+  const parts = measured.map((r, i) => {
+    const s = executionSentence({ kind: r.measureKind!, qualifier: r.qualifier, plan: r.plan, actual: r.actual, band: r.band });
+    return i === 0 ? s : s.charAt(0).toLocaleLowerCase('pl') + s.slice(1);
+  });
+  return `${parts.join('; ')}.`;
+}
+
+/** The summary of a filtered set: a headline, per-kind totals and one line per activity. */
+export interface ExecutionSummary {
+  /** "Wybrano 12 działań (20 wierszy)." */
+  headline: string;
+  /** "znacznie poniżej planu: 3 · poniżej planu: 2 …" (only bands present). */
+  bands: string;
+  /** Like measures added up across activities, most frequent kinds first. */
+  totals: string[];
+  activities: { activityId: string; taskCode: string; name: string; unit: string; text: string }[];
+}
+
+const pluralRules = new Intl.PluralRules('pl');
+/** "1 działanie", "3 działania", "12 działań" — for the few nouns the summary itself uses. */
+export function countNoun(n: number, forms: { one: string; few: string; many: string }): string {
+  const c = Number.isInteger(n) ? pluralRules.select(n) : 'other';
+  const word = c === 'one' ? forms.one : c === 'few' ? forms.few : forms.many;
+  return `${formatPlNumber(n)} ${word}`;
+}
+const ACTIVITY = { one: 'działanie', few: 'działania', many: 'działań' };
+const ROW = { one: 'wiersz', few: 'wiersze', many: 'wierszy' };
+
+/** Summarises consolidated rows (already filtered) in Polish. */
+export function summarizeExecution(rows: readonly ConsolidatedRow[], bandOrder: readonly VarianceBand[] = Object.keys(VARIANCE_BAND_LABELS) as VarianceBand[]): ExecutionSummary {
+  const byActivity = new Map<string, ConsolidatedRow[]>();
+  for (const r of rows) {
+    const list = byActivity.get(r.activityId);
+    if (list) list.push(r);
+    else byActivity.set(r.activityId, [r]);
+  }
+  const headline = rows.length === 0
+    ? 'Żaden wiersz nie spełnia wybranych warunków.'
+    : `Wybrano ${countNoun(byActivity.size, ACTIVITY)} (${countNoun(rows.length, ROW)}).`;
+
+  const bandCounts = new Map<VarianceBand, number>();
+  for (const r of rows) if (r.band) bandCounts.set(r.band, (bandCounts.get(r.band) ?? 0) + 1);
+  const bands = bandOrder.filter((b) => bandCounts.has(b)).map((b) => `${VARIANCE_BAND_LABELS[b]}: ${bandCounts.get(b)}`).join(' · ');
+
+  // Totals only over rows with both a plan and an actual, so the ratio compares like with like.
+  const totals = new Map<string, { kind: string; qualifier: string | null; plan: number; actual: number; n: number }>();
+  for (const r of rows) {
+    if (r.measureKind === null || r.plan === null || r.actual === null) continue;
+    const key = `${r.measureKind}|${r.qualifier ?? ''}`;
+    const t = totals.get(key) ?? { kind: r.measureKind, qualifier: r.qualifier, plan: 0, actual: 0, n: 0 };
+    t.plan += r.plan;
+    t.actual += r.actual;
+    t.n += 1;
+    totals.set(key, t);
+  }
+  const totalLines = [...totals.values()]
+    .filter((t) => t.n > 1)
+    .sort((a, b) => b.n - a.n || a.kind.localeCompare(b.kind, 'pl'))
+    .slice(0, 5)
+    .map((t) => `${executionSentence({ kind: t.kind, qualifier: t.qualifier, plan: Math.round(t.plan * 100) / 100, actual: Math.round(t.actual * 100) / 100 })} — łącznie w ${countNoun(t.n, { one: 'działaniu', few: 'działaniach', many: 'działaniach' })}.`);
+
+  const activities = [...byActivity.values()].map((list) => {
+    const r = list[0]!;
+    return { activityId: r.activityId, taskCode: r.taskCode, name: r.activityName, unit: r.reportingUnit, text: activitySentence(list) };
+  });
+  return { headline, bands, totals: totalLines, activities };
+}

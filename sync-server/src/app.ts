@@ -1,0 +1,89 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express, { type Express } from 'express';
+import { rateLimit, ipKeyGenerator } from 'express-rate-limit';
+import type { Config } from './config.ts';
+import type { Db, User } from './storage/index.ts';
+import { PgRateLimitStore } from './storage/index.ts';
+import type { Logger } from './log.ts';
+import { authenticate } from './auth/middleware.ts';
+import { hashToken } from './auth/tokens.ts';
+import { ApiError, errorHandler, notFoundHandler } from './http/errors.ts';
+import { cors, securityHeaders } from './http/security.ts';
+import { healthRouter } from './routes/health/router.ts';
+import { meRouter } from './routes/me/router.ts';
+import { yearsRouter } from './routes/years/router.ts';
+import { programRouter } from './routes/program/router.ts';
+import { unitsRouter } from './routes/units/router.ts';
+import { completenessRouter } from './routes/completeness/router.ts';
+import { consolidatedRouter } from './routes/consolidated/router.ts';
+import { REPO_ROOT } from './config.ts';
+
+export interface AppDeps {
+  db: Db;
+  config: Config;
+  log: Logger;
+  /** Extra API routers mounted after authentication (the workbook/upload routes). */
+  extraRouters?: express.Router[];
+}
+
+/**
+ * The Express app, with every dependency passed in (no globals, no in-memory state that two
+ * instances could disagree on: sessions, rate limits, idempotency keys all live in the database).
+ * 1. request log + security headers + CORS; 2. static add-in files; 3. /api/health (no auth);
+ * 4. rate limit, JSON body (limit), bearer auth; 5. resource routers; 6. JSON 404 + error handler.
+ */
+export function createApp({ db, config, log, extraRouters = [] }: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', process.env.PWR_TRUST_PROXY ? Number(process.env.PWR_TRUST_PROXY) || process.env.PWR_TRUST_PROXY : false);
+
+  app.use((req, res, next) => {
+    const start = process.hrtime.bigint();
+    res.on('finish', () => {
+      const user = res.locals.user as User | undefined;
+      log({
+        category: 'http', method: req.method, path: req.path, status: res.statusCode,
+        ms: Number((process.hrtime.bigint() - start) / 1000n) / 1000, user: user?.id ?? null,
+      });
+    });
+    next();
+  });
+  app.use(securityHeaders(config.allowedOrigins));
+  app.use(cors(config.allowedOrigins));
+
+  if (existsSync(config.addinDir)) {
+    app.use('/addin', express.static(config.addinDir, { index: false, maxAge: '5m' }));
+    app.get('/', (_req, res) => res.redirect('/addin/taskpane.html'));
+  }
+  const manifest = path.join(REPO_ROOT, 'manifest.xml');
+  app.get('/manifest.xml', (_req, res, next) => (existsSync(manifest) ? res.type('application/xml').sendFile(manifest) : next()));
+
+  app.use(healthRouter(db));
+
+  const api = express.Router();
+  api.use(rateLimit({
+    windowMs: 60_000,
+    limit: config.rateLimitPerMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    store: new PgRateLimitStore(db),
+    // Per token when one is sent (a city's units may share one NAT address), per IP otherwise.
+    keyGenerator: (req) => {
+      const auth = req.get('authorization');
+      return auth ? `t:${hashToken(auth).slice(0, 32)}` : `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`;
+    },
+    handler: (_req, _res, next) => next(new ApiError('Za dużo żądań — odczekaj chwilę i spróbuj ponownie.', 429, 'rate_limited')),
+    // A database hiccup in the limiter must not take the API down.
+    passOnStoreError: true,
+  }));
+  api.use(express.json({ limit: config.bodyLimit }));
+  api.use(authenticate(db));
+  api.use(meRouter(db), yearsRouter(db), programRouter(db), unitsRouter(db, config), completenessRouter(db), consolidatedRouter(db));
+  for (const r of extraRouters) api.use(r);
+  // Routers carry full /api/… paths (API_PATHS), so the API is entered by prefix rather than mounted.
+  app.use((req, res, next) => (req.path.startsWith('/api/') ? api(req, res, next) : next()));
+  app.use(notFoundHandler);
+  app.use(errorHandler(log));
+  return app;
+}

@@ -1,0 +1,30 @@
+/**
+ * Who may do what. Roles: unit_reporter (its own unit's report; reads the activities its unit
+ * contributes to), reviewer (MOPS: reads all; accepts, returns, reopens), manager (reads all),
+ * admin (everything).
+ */
+import type { Role } from '@pwr-sync/shared';
+import type { User } from '../storage/index.ts';
+import { forbidden } from '../http/errors.ts';
+
+const READ_ALL: ReadonlySet<Role> = new Set(['reviewer', 'manager', 'admin']);
+const REVIEW: ReadonlySet<Role> = new Set(['reviewer', 'admin']);
+
+export const readsAllUnits = (u: User) => READ_ALL.has(u.role);
+
+/** Writing a unit's report (save, submit): the unit's own reporter, or an admin. */
+export function assertCanWriteUnit(u: User, orgUnitCode: string): void {
+  if (u.role === 'admin') return;
+  if (u.role === 'unit_reporter' && u.orgUnitCode === orgUnitCode) return;
+  if (u.role === 'unit_reporter') throw forbidden(`Twoja jednostka (${u.orgUnitCode}) nie może zapisywać sprawozdania jednostki ${orgUnitCode}.`);
+  throw forbidden('Ta rola może czytać sprawozdania, ale nie może ich zapisywać.');
+}
+
+/** Accept / return / reopen: a reviewer or an admin. */
+export function assertCanReview(u: User): void {
+  if (!REVIEW.has(u.role)) throw forbidden('Akceptować, zwracać i ponownie otwierać sprawozdania może tylko weryfikator (MOPS).');
+}
+
+export function assertAdmin(u: User): void {
+  if (u.role !== 'admin') throw forbidden('Tylko administrator może wykonać tę operację.');
+}

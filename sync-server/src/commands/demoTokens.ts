@@ -1,0 +1,46 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Role } from '@pwr-sync/shared';
+import type { Db } from '../storage/index.ts';
+import { findUserByTokenHash, getReportingUnits, upsertUser } from '../storage/index.ts';
+import { hashToken, issueToken } from '../auth/tokens.ts';
+
+export interface DemoToken { userId: string; name: string; role: Role; orgUnitCode: string | null; token: string }
+
+const DEMO_LABEL = 'demo';
+
+/** Demo user id of a unit: "demo-unit-MOPS-PRZ-08". */
+export const demoUnitUserId = (code: string) => `demo-unit-${code.replace(/\//g, '-')}`;
+
+/**
+ * Demo mode only: one admin, reviewer and manager, and a reporter for every reporting unit, each
+ * with a token. Tokens from an earlier start (the JSON file) are reused while they still work, so
+ * a restart keeps the add-in signed in; otherwise fresh ones are issued. Writes the file (0600).
+ */
+export async function ensureDemoTokens(db: Db, file: string): Promise<DemoToken[]> {
+  const previous = new Map<string, string>();
+  if (existsSync(file)) {
+    try {
+      for (const t of JSON.parse(readFileSync(file, 'utf8')) as DemoToken[]) previous.set(t.userId, t.token);
+    } catch {
+      /* unreadable file: issue new tokens */
+    }
+  }
+  const units = await getReportingUnits(db);
+  const wanted: Omit<DemoToken, 'token'>[] = [
+    { userId: 'demo-admin', name: 'Administrator (demo)', role: 'admin', orgUnitCode: null },
+    { userId: 'demo-reviewer', name: 'Weryfikator MOPS (demo)', role: 'reviewer', orgUnitCode: null },
+    { userId: 'demo-manager', name: 'Kierownictwo (demo)', role: 'manager', orgUnitCode: null },
+    ...units.map((u) => ({ userId: demoUnitUserId(u.code), name: `${u.code} — sprawozdawca (demo)`, role: 'unit_reporter' as const, orgUnitCode: u.code })),
+  ];
+  const tokens: DemoToken[] = [];
+  for (const w of wanted) {
+    await upsertUser(db, { id: w.userId, name: w.name, role: w.role, orgUnitCode: w.orgUnitCode });
+    const old = previous.get(w.userId);
+    const stillValid = old ? (await findUserByTokenHash(db, hashToken(old)))?.id === w.userId : false;
+    tokens.push({ ...w, token: stillValid ? old! : await issueToken(db, w.userId, DEMO_LABEL) });
+  }
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(tokens, null, 2)}\n`, { mode: 0o600 });
+  return tokens;
+}

@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import { validateSubmissionEntries, type ReportEntry, type ReportProblem, type SaveReportRequest, type SaveReportResponse } from '@pwr-sync/shared';
+import type { Db, SaveSource, User } from '../storage/index.ts';
+import {
+  findIdempotencyKey, getActivities, getUnitReport, insertReportChanges, insertReportVersion, lockReportHead,
+  saveIdempotencyKey, sqlState, UNIQUE_VIOLATION, updateReportHead,
+} from '../storage/index.ts';
+import { ApiError, forbidden } from '../http/errors.ts';
+import { assertCanWriteUnit } from '../auth/access.ts';
+import { diffEntries } from './diff.ts';
+import { loadUnitYear } from './unitContext.ts';
+import { assertWritable, assertYearOpen } from './workflow.ts';
+
+export interface SaveReportInput {
+  user: User;
+  year: number;
+  orgUnitCode: string;
+  request: SaveReportRequest;
+  source: Exclude<SaveSource, 'seed'>;
+  idempotencyKey?: string | undefined;
+  /** Test hook (PWR_TEST_SAVE_DELAY_MS): sleep inside the transaction, after the version row is written. */
+  testDelayMs?: number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function unprocessable(problems: ReportProblem[]): ApiError {
+  return new ApiError(
+    `Sprawozdanie zawiera błędy (${problems.length}) — popraw je i zapisz ponownie.`,
+    422, 'report_invalid', { problems },
+  );
+}
+
+/**
+ * Saves a unit's whole report as a new version.
+ * 1. access: the unit's reporter (or an admin); the year must be open;
+ * 2. server checks: activities of other units → 403; unknown ones, duplicates, and the shared rules
+ *    (validateReportEntry, mode 'save') → 422 listing every problem;
+ * 3. one transaction holding the report head's row lock: replay an Idempotency-Key seen before;
+ *    refuse a locked (submitted/accepted) report (423) or a stale baseVersion (409 + current);
+ *    insert version N+1 and its field changes, move the head, record the key.
+ */
+export async function saveReport(db: Db, input: SaveReportInput): Promise<SaveReportResponse> {
+  const { user, year, orgUnitCode, request } = input;
+  assertCanWriteUnit(user, orgUnitCode);
+  const ctx = await loadUnitYear(db, year, orgUnitCode);
+  assertYearOpen(ctx.year);
+
+  const known = new Set((await getActivities(db)).map((a) => a.id));
+  const notOurs = [...new Set(request.entries.map((e) => e.activityId).filter((id) => known.has(id) && !ctx.rules.has(id)))];
+  if (notOurs.length > 0) {
+    throw forbidden(`Jednostka ${orgUnitCode} nie sprawozdaje działań: ${notOurs.join(', ')} — zapisuje je jednostka sprawozdająca.`);
+  }
+  const problems = validateSubmissionEntries(request.entries, ctx.rules, 'save');
+  if (problems.length > 0) throw unprocessable(problems);
+
+  // Program order, so versions diff and read the same however the client ordered them.
+  const order = new Map(ctx.assignments.map((a, i) => [a.activity.id, i]));
+  const entries: ReportEntry[] = [...request.entries].sort((a, b) => order.get(a.activityId)! - order.get(b.activityId)!);
+  const scope = `PUT report ${year} ${orgUnitCode}`;
+  const requestHash = createHash('sha256').update(scope).update(JSON.stringify(request)).digest('hex');
+
+  try {
+    return await db.transaction(async (tx) => {
+      const head = await lockReportHead(tx, year, orgUnitCode);
+      if (input.idempotencyKey) {
+        const seen = await findIdempotencyKey(tx, user.id, input.idempotencyKey);
+        if (seen) {
+          if (seen.scope !== scope || seen.requestHash !== requestHash) {
+            throw new ApiError('Ten klucz Idempotency-Key został już użyty dla innego żądania — wygeneruj nowy klucz dla nowego zapisu.', 422, 'idempotency_key_reused');
+          }
+          return { ...(seen.response as SaveReportResponse), replayed: true };
+        }
+      }
+      assertWritable(head.state);
+      if (request.baseVersion !== head.version) {
+        throw new ApiError(
+          `Sprawozdanie zmieniło się w międzyczasie (zapisana wersja ${head.version}, edytowano wersję ${request.baseVersion}). Pobierz aktualną wersję i nanieś zmiany ponownie.`,
+          409, 'version_conflict', { current: await getUnitReport(tx, year, orgUnitCode) },
+        );
+      }
+      const previous = head.version > 0 ? (await getUnitReport(tx, year, orgUnitCode)).entries : [];
+      const version = head.version + 1;
+      const savedAt = await insertReportVersion(tx, { year, orgUnitCode, version, entries, savedById: user.id, savedBy: user.name, source: input.source });
+      await insertReportChanges(tx, year, orgUnitCode, version, diffEntries(previous, entries));
+      await updateReportHead(tx, { year, orgUnitCode, version, state: head.state === 'not_started' ? 'draft' : head.state, reviewComment: head.reviewComment }, user.name);
+      const response: SaveReportResponse = { version, savedAt, savedBy: user.name, replayed: false };
+      if (input.idempotencyKey) await saveIdempotencyKey(tx, user.id, input.idempotencyKey, scope, requestHash, response);
+      if (input.testDelayMs) await sleep(input.testDelayMs);
+      return response;
+    });
+  } catch (err) {
+    // The row lock makes this unreachable in PostgreSQL; kept as the last line of defence.
+    if (sqlState(err) === UNIQUE_VIOLATION) {
+      throw new ApiError('Równoczesny zapis tego sprawozdania — pobierz aktualną wersję i spróbuj ponownie.', 409, 'version_conflict', { current: await getUnitReport(db, year, orgUnitCode) });
+    }
+    throw err;
+  }
+}

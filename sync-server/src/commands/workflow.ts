@@ -1,0 +1,82 @@
+import { validateSubmissionEntries, type ReportingYear, type ReportProblem, type UnitReport, type WorkflowState } from '@pwr-sync/shared';
+import type { Db, User, WorkflowEvent } from '../storage/index.ts';
+import { getUnitReport, insertWorkflowEvent, lockReportHead, updateReportHead } from '../storage/index.ts';
+import { ApiError } from '../http/errors.ts';
+import { assertCanReview, assertCanWriteUnit } from '../auth/access.ts';
+import { loadUnitYear, loadYear } from './unitContext.ts';
+
+export function assertYearOpen(year: ReportingYear): void {
+  if (year.status !== 'open') throw new ApiError(`Rok ${year.year} jest zamknięty — sprawozdania są tylko do odczytu.`, 409, 'year_closed');
+}
+
+/** Saves are refused while the report waits for review or after acceptance. */
+export function assertWritable(state: WorkflowState): void {
+  if (state === 'submitted') throw new ApiError('Sprawozdanie przekazano do weryfikacji — zmiany są możliwe dopiero po zwrocie do poprawy.', 423, 'report_locked');
+  if (state === 'accepted') throw new ApiError('Sprawozdanie zostało zaakceptowane i jest zablokowane — zmiany wymagają ponownego otwarcia przez weryfikatora.', 423, 'report_locked');
+}
+
+type Action = WorkflowEvent['action'];
+
+const ALLOWED_FROM: Record<Action, readonly WorkflowState[]> = {
+  submit: ['draft', 'returned'],
+  accept: ['submitted'],
+  return: ['submitted', 'accepted'],
+  reopen: ['accepted', 'submitted'],
+};
+const TARGET: Record<Action, WorkflowState> = { submit: 'submitted', accept: 'accepted', return: 'returned', reopen: 'draft' };
+
+function wrongState(action: Action, state: WorkflowState): ApiError {
+  const what: Record<Action, string> = {
+    submit: 'przekazać do weryfikacji', accept: 'zaakceptować', return: 'zwrócić do poprawy', reopen: 'ponownie otworzyć',
+  };
+  if (action === 'submit' && state === 'not_started') return new ApiError('Nie można przekazać sprawozdania, którego nic jeszcze nie zapisano.', 422, 'report_empty');
+  if (action === 'submit') return new ApiError(`Nie można przekazać sprawozdania w stanie „${state}” — jest już u weryfikatora lub zaakceptowane.`, 423, 'report_locked');
+  return new ApiError(`Nie można ${what[action]} sprawozdania w stanie „${state}”.`, 409, 'invalid_state');
+}
+
+export interface WorkflowInput {
+  user: User;
+  year: number;
+  orgUnitCode: string;
+  /** Return: required reason; reopen: optional note. */
+  comment?: string | undefined;
+  /** Submit: the version the unit looked at; a newer one → 409 with the current report. */
+  version?: number | undefined;
+}
+
+/**
+ * Moves a unit's report through submit → accept | return → reopen, under the head's row lock,
+ * and records the action in workflow_events. Submit re-checks the stored entries in 'submit'
+ * mode and requires an entry for every activity the unit reports.
+ */
+export async function runWorkflowAction(db: Db, action: Action, input: WorkflowInput): Promise<UnitReport> {
+  const { user, year, orgUnitCode } = input;
+  if (action === 'submit') assertCanWriteUnit(user, orgUnitCode);
+  else assertCanReview(user);
+  const ctx = action === 'submit' ? await loadUnitYear(db, year, orgUnitCode) : null;
+  assertYearOpen(ctx?.year ?? (await loadYear(db, year)));
+
+  return db.transaction(async (tx) => {
+    const head = await lockReportHead(tx, year, orgUnitCode);
+    if (!ALLOWED_FROM[action].includes(head.state)) throw wrongState(action, head.state);
+    const current = await getUnitReport(tx, year, orgUnitCode);
+    if (input.version !== undefined && input.version !== head.version) {
+      throw new ApiError(`Sprawozdanie zmieniło się (wersja ${head.version}, oglądana ${input.version}).`, 409, 'version_conflict', { current });
+    }
+    if (ctx) {
+      const problems: ReportProblem[] = validateSubmissionEntries(current.entries, ctx.rules, 'submit');
+      const given = new Set(current.entries.map((e) => e.activityId));
+      for (const id of ctx.rules.keys()) {
+        if (!given.has(id)) problems.push({ activityId: id, field: 'status', code: 'entry_missing', message: `Działanie ${id}: brak sprawozdania — wybierz status realizacji.` });
+      }
+      if (problems.length > 0) {
+        throw new ApiError(`Sprawozdania nie można przekazać: ${problems.length} brakujących lub błędnych pozycji.`, 422, 'report_incomplete', { problems });
+      }
+    }
+    const toState = TARGET[action];
+    const reviewComment = action === 'return' || action === 'reopen' ? input.comment ?? null : action === 'accept' ? null : head.reviewComment;
+    await updateReportHead(tx, { year, orgUnitCode, version: head.version, state: toState, reviewComment }, user.name);
+    await insertWorkflowEvent(tx, { year, orgUnitCode, action, fromState: head.state, toState, version: head.version, comment: input.comment ?? null, byId: user.id, byName: user.name });
+    return { ...current, state: toState, reviewComment };
+  });
+}

@@ -1,0 +1,63 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ApiErrorBody } from '@pwr-sync/shared';
+
+/** An error the client should see: HTTP status, stable `code`, Polish message, optional body fields. */
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly code: string,
+    readonly details: Omit<ApiErrorBody, 'error' | 'code'> & Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export const unauthorized = () => new ApiError('Brak ważnego tokenu dostępu (nagłówek Authorization: Bearer …).', 401, 'unauthorized');
+export const forbidden = (message = 'Brak uprawnień do tej operacji.') => new ApiError(message, 403, 'forbidden');
+export const notFound = (message = 'Nie znaleziono.') => new ApiError(message, 404, 'not_found');
+
+/** body-parser's errors carry `type` and `status`. */
+function fromBodyParser(err: { type?: string; status?: number; limit?: number }): ApiError | null {
+  switch (err.type) {
+    case 'entity.parse.failed':
+      return new ApiError('Treść żądania nie jest poprawnym JSON-em.', 400, 'malformed_json');
+    case 'entity.too.large':
+      return new ApiError(`Treść żądania jest za duża (limit ${err.limit ?? '?'} bajtów).`, 413, 'payload_too_large');
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return new ApiError('Nieobsługiwane kodowanie treści żądania.', 415, 'unsupported_encoding');
+    case 'request.aborted':
+      return new ApiError('Żądanie zostało przerwane.', 400, 'request_aborted');
+    default:
+      return null;
+  }
+}
+
+/**
+ * The one error handler: every error becomes `{ error, code, ...details }` (ApiErrorBodySchema).
+ * Unknown errors are logged and answered 500 without internals. If a response already started
+ * (a streamed download), it only ends the response.
+ */
+export function errorHandler(log: (entry: Record<string, unknown>) => void): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    const apiError = err instanceof ApiError ? err : fromBodyParser(err as object);
+    if (apiError) {
+      const body: Record<string, unknown> = { error: apiError.message, code: apiError.code, ...apiError.details };
+      res.status(apiError.status).json(body);
+      return;
+    }
+    log({ level: 'error', category: 'http', msg: 'unhandled error', method: req.method, path: req.path, error: err instanceof Error ? err.stack ?? err.message : String(err) });
+    res.status(500).json({ error: 'Wewnętrzny błąd serwera.', code: 'internal_error' });
+  };
+}
+
+/** 404 for unknown API paths, as JSON. */
+export const notFoundHandler: RequestHandler = (_req, _res, next) => {
+  next(notFound('Nie ma takiego adresu API.'));
+};

@@ -1,0 +1,54 @@
+/**
+ * Starts the sync server.
+ * 1. read the environment (config.ts); 2. open the database (PGlite data dir or DATABASE_URL);
+ * 3. migrate, and seed from @pwr-sync/seeds when empty; 4. demo mode: demo users and tokens,
+ * printed and written to .data/demo-tokens.json; 5. listen; SIGTERM/SIGINT close cleanly.
+ */
+import type { AddressInfo } from 'node:net';
+import { loadSeed } from '@pwr-sync/seeds';
+import { loadConfig } from './config.ts';
+import { createApp } from './app.ts';
+import { jsonLogger as log } from './log.ts';
+import { importSeed, migrate, openDb } from './storage/index.ts';
+import { ensureDemoTokens } from './commands/demoTokens.ts';
+import { workbookRouter } from './routes/workbook/router.ts';
+import { uploadRouter } from './routes/upload/router.ts';
+
+const config = loadConfig();
+const t0 = Date.now();
+const db = await openDb(config);
+const applied = await migrate(db);
+const seeded = config.seedOnStart ? await importSeed(db, loadSeed(), { openYearDeadline: '2026-12-31' }) : false;
+log({ category: 'storage', msg: 'database ready', db: db.kind, dataDir: config.databaseUrl ? null : config.dataDir, migrations: applied, seeded, ms: Date.now() - t0 });
+
+if (config.mode === 'demo') {
+  const tokens = await ensureDemoTokens(db, config.demoTokensFile);
+  const lines = tokens.filter((t) => t.role !== 'unit_reporter' || t === tokens.find((x) => x.role === 'unit_reporter'));
+  process.stderr.write([
+    '',
+    '=== TRYB DEMO: tokeny demonstracyjne (nie używać w produkcji) ===',
+    ...lines.map((t) => `  ${t.role.padEnd(13)} ${(t.orgUnitCode ?? '').padEnd(14)} ${t.token}`),
+    `  … oraz tokeny wszystkich ${tokens.filter((t) => t.role === 'unit_reporter').length} jednostek sprawozdających`,
+    `  Wszystkie tokeny: ${config.demoTokensFile}`,
+    '',
+  ].join('\n') + '\n');
+}
+
+const app = createApp({ db, config, log, extraRouters: [workbookRouter(db, log), uploadRouter(db, log)] });
+const server = app.listen(config.port, config.host, () => {
+  const { port } = server.address() as AddressInfo;
+  log({ category: 'server', msg: 'listening', url: `http://${config.host}:${port}`, port, mode: config.mode, db: db.kind });
+});
+
+let closing = false;
+async function shutdown(signal: string): Promise<void> {
+  if (closing) return;
+  closing = true;
+  log({ category: 'server', msg: 'shutting down', signal });
+  server.close();
+  server.closeAllConnections();
+  await db.close().catch(() => undefined);
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

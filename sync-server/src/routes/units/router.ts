@@ -1,0 +1,103 @@
+import { Router, type Response } from 'express';
+import { API_PATHS, reportingUnitOf, ReturnRequestSchema, SaveReportRequestSchema, type AssignmentsResponse, type UnitReport } from '@pwr-sync/shared';
+import type { Config } from '../../config.ts';
+import type { Db, User } from '../../storage/index.ts';
+import { getHistory, getOrgUnit, getUnitActivities, getUnitReport, getWorkflowEvents } from '../../storage/index.ts';
+import { currentUser } from '../../auth/middleware.ts';
+import { readsAllUnits } from '../../auth/access.ts';
+import { forbidden, notFound } from '../../http/errors.ts';
+import { parsed, validate, validationError } from '../../http/validate.ts';
+import { saveReport } from '../../commands/saveReport.ts';
+import { runWorkflowAction } from '../../commands/workflow.ts';
+import { loadUnitYear, loadYear } from '../../commands/unitContext.ts';
+import { UnitParamsSchema, type UnitParams } from '../params.ts';
+import { AcceptRequestSchema, IdempotencyKeySchema, ReopenRequestSchema, SubmitRequestSchema } from './schema.ts';
+
+/** Express pattern of an API_PATHS entry: /api/years/:year/units/:unit/… */
+const P = (fn: (year: number, unit: string) => string) => fn(0, 'UNIT').replace('/0/', '/:year/').replace('/UNIT/', '/:unit/');
+
+/**
+ * What a caller may read of a unit's report: everything (own unit, reviewer, manager, admin), the
+ * activities its unit contributes to (another unit's reporter), or nothing (403).
+ */
+async function readableActivities(db: Db, user: User, unit: string): Promise<Set<string> | 'all'> {
+  if (readsAllUnits(user) || user.orgUnitCode === unit) return 'all';
+  const mine = await getUnitActivities(db, user.orgUnitCode ?? '');
+  const shared = mine.filter((a) => a.role === 'contributing' && reportingUnitOf(a.activity) === unit).map((a) => a.activity.id);
+  if (shared.length === 0) throw forbidden(`Twoja jednostka nie ma wglądu w sprawozdanie jednostki ${unit}.`);
+  return new Set(shared);
+}
+
+export function unitsRouter(db: Db, config: Config): Router {
+  const router = Router();
+  const params = validate(UnitParamsSchema, 'params');
+  /** Parsed params, after checking the unit exists. */
+  const unitOf = async (res: Response): Promise<UnitParams> => {
+    const p = parsed(UnitParamsSchema, res.locals, 'params');
+    if (!(await getOrgUnit(db, p.unit))) throw notFound(`Nie ma jednostki ${p.unit}.`);
+    return p;
+  };
+
+  router.get(P(API_PATHS.assignments), params, async (_req, res) => {
+    const user = currentUser(res);
+    const { year, unit } = await unitOf(res);
+    if (!readsAllUnits(user) && user.orgUnitCode !== unit) throw forbidden(`Twoja jednostka nie ma wglądu w przydział jednostki ${unit}.`);
+    const ctx = await loadUnitYear(db, year, unit);
+    const body: AssignmentsResponse = { year, orgUnitCode: unit, assignments: ctx.assignments };
+    res.json(body);
+  });
+
+  router.get(P(API_PATHS.report), params, async (_req, res) => {
+    const user = currentUser(res);
+    const { year, unit } = await unitOf(res);
+    const readable = await readableActivities(db, user, unit);
+    await loadYear(db, year);
+    const report = await getUnitReport(db, year, unit);
+    const body: UnitReport = readable === 'all' ? report : { ...report, entries: report.entries.filter((e) => readable.has(e.activityId)) };
+    res.json(body);
+  });
+
+  router.put(P(API_PATHS.report), params, validate(SaveReportRequestSchema), async (req, res) => {
+    const { year, unit } = await unitOf(res);
+    const rawKey = req.get('idempotency-key');
+    const key = rawKey === undefined ? undefined : IdempotencyKeySchema.safeParse(rawKey);
+    if (key && !key.success) throw validationError(key.error, 'body');
+    const client = req.get('x-pwr-client');
+    const result = await saveReport(db, {
+      user: currentUser(res), year, orgUnitCode: unit,
+      request: parsed(SaveReportRequestSchema, res.locals),
+      source: client === 'addin' ? 'addin' : 'api',
+      idempotencyKey: key?.data,
+      testDelayMs: config.testSaveDelayMs,
+    });
+    res.status(result.replayed ? 200 : 201).json(result);
+  });
+
+  router.post(P(API_PATHS.submit), params, validate(SubmitRequestSchema), async (_req, res) => {
+    const { year, unit } = await unitOf(res);
+    res.json(await runWorkflowAction(db, 'submit', { user: currentUser(res), year, orgUnitCode: unit, version: parsed(SubmitRequestSchema, res.locals).version }));
+  });
+  router.post(P(API_PATHS.accept), params, validate(AcceptRequestSchema), async (_req, res) => {
+    const { year, unit } = await unitOf(res);
+    res.json(await runWorkflowAction(db, 'accept', { user: currentUser(res), year, orgUnitCode: unit }));
+  });
+  router.post(P(API_PATHS.return), params, validate(ReturnRequestSchema), async (_req, res) => {
+    const { year, unit } = await unitOf(res);
+    res.json(await runWorkflowAction(db, 'return', { user: currentUser(res), year, orgUnitCode: unit, comment: parsed(ReturnRequestSchema, res.locals).comment }));
+  });
+  router.post(P(API_PATHS.reopen), params, validate(ReopenRequestSchema), async (_req, res) => {
+    const { year, unit } = await unitOf(res);
+    res.json(await runWorkflowAction(db, 'reopen', { user: currentUser(res), year, orgUnitCode: unit, comment: parsed(ReopenRequestSchema, res.locals).comment }));
+  });
+
+  router.get(P(API_PATHS.history), params, async (_req, res) => {
+    const user = currentUser(res);
+    const { year, unit } = await unitOf(res);
+    if (!readsAllUnits(user) && user.orgUnitCode !== unit) throw forbidden(`Twoja jednostka nie ma wglądu w historię jednostki ${unit}.`);
+    await loadYear(db, year);
+    const [history, events] = await Promise.all([getHistory(db, year, unit), getWorkflowEvents(db, year, unit)]);
+    res.json({ ...history, events });
+  });
+
+  return router;
+}

@@ -1,0 +1,238 @@
+import ExcelJS from 'exceljs';
+import type { Worksheet } from 'exceljs';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { API_PATHS, UNIT_SHEET_COLUMNS, columnIndex, type SheetColumnKey, type UnitReport, type History } from '@pwr-sync/shared';
+import { CLOSED_YEAR, OPEN_YEAR, createTestDb, pickUnits, resetOpenYear, userToken, type TestDb } from '../../../test/harness.ts';
+import { makeZip } from '../../workbook/testSupport/zip.ts';
+import { download, startWorkbookApp, upload } from './testApp.ts';
+
+const col = (key: SheetColumnKey) => columnIndex(key) + 1;
+
+describe('POST …/upload (real HTTP server, seeded PGlite)', () => {
+  const { unitA, unitB } = pickUnits();
+  let tdb: TestDb;
+  let app: Awaited<ReturnType<typeof startWorkbookApp>>;
+  const tokens: Record<'a' | 'b' | 'reviewer' | 'admin', string> = { a: '', b: '', reviewer: '', admin: '' };
+  const url = (path: string) => app.url + path;
+  const uploadUrl = (unit = unitA, year = OPEN_YEAR) => url(API_PATHS.upload(year, unit));
+
+  beforeAll(async () => {
+    tdb = await createTestDb('pglite');
+    app = await startWorkbookApp(tdb.db);
+    tokens.a = await userToken(tdb.db, 'up-a', 'unit_reporter', unitA);
+    tokens.b = await userToken(tdb.db, 'up-b', 'unit_reporter', unitB);
+    tokens.reviewer = await userToken(tdb.db, 'up-rev', 'reviewer');
+    tokens.admin = await userToken(tdb.db, 'up-admin', 'admin');
+  });
+  afterAll(async () => {
+    await app?.close();
+    await tdb?.close();
+  });
+  beforeEach(() => resetOpenYear(tdb.db));
+
+  async function template(unit = unitA, year = OPEN_YEAR, token = tokens.a): Promise<Buffer> {
+    const res = await download(url(API_PATHS.template(year, unit)), token);
+    expect(res.status).toBe(200);
+    return res.body;
+  }
+
+  /** Fills a template like a unit would: every planned measure executed as planned, statuses, a comment. */
+  async function fill(buf: Buffer, change?: (ws: Worksheet) => void): Promise<Buffer> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(buf as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Sprawozdanie')!;
+    for (let r = 2; r <= ws.rowCount; r++) {
+      const planned = ws.getCell(r, col('measureKey')).value !== null;
+      if (planned) ws.getCell(r, col('actual')).value = Number(ws.getCell(r, col('plan')).value ?? 0);
+      if (ws.getCell(r, col('line')).value === 1) {
+        ws.getCell(r, col('status')).value = planned ? 'zrealizowane' : 'realizowane w sposób ciągły';
+        ws.getCell(r, col('comment')).value = `opis ${r}`;
+      }
+    }
+    change?.(ws);
+    return Buffer.from(await wb.xlsx.writeBuffer());
+  }
+
+  async function report(unit = unitA): Promise<UnitReport> {
+    const res = await fetch(url(API_PATHS.report(OPEN_YEAR, unit)), { headers: { authorization: `Bearer ${tokens.reviewer}` } });
+    return (await res.json()) as UnitReport;
+  }
+
+  async function expectNothingStored(): Promise<void> {
+    const r = await report();
+    expect(r.version).toBe(0);
+    expect(r.entries).toEqual([]);
+  }
+
+  it('serves the template to the unit and to reviewers, not to another unit', async () => {
+    const res = await download(url(API_PATHS.template(OPEN_YEAR, unitA)), tokens.a);
+    expect(res.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(res.disposition).toContain(`sprawozdanie-${unitA.replace(/\//g, '-')}-${OPEN_YEAR}.xlsx`);
+    expect((await download(url(API_PATHS.template(OPEN_YEAR, unitA)), tokens.reviewer)).status).toBe(200);
+    expect((await download(url(API_PATHS.template(OPEN_YEAR, unitA)), tokens.b)).status).toBe(403);
+    expect((await download(url(API_PATHS.template(OPEN_YEAR, unitA)))).status).toBe(401);
+    expect((await download(url(API_PATHS.template(OPEN_YEAR, 'NIE-MA')), tokens.reviewer)).status).toBe(404);
+  });
+
+  it('saves a filled template as a new version through the add-in’s save (source: upload)', async () => {
+    const res = await upload(uploadUrl(), tokens.a, await fill(await template()));
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ version: 1, replayed: false, savedBy: 'Test up-a' });
+    const stored = await report();
+    expect(stored.version).toBe(1);
+    expect(stored.state).toBe('draft');
+    expect(stored.entries.length).toBeGreaterThan(0);
+    expect(stored.entries.every((e) => e.status !== null)).toBe(true);
+    const history = (await (await fetch(url(API_PATHS.history(OPEN_YEAR, unitA)), { headers: { authorization: `Bearer ${tokens.a}` } })).json()) as History;
+    expect(history.versions).toEqual([expect.objectContaining({ version: 1, source: 'upload' })]);
+
+    // the next template carries version 1, so filling it again saves version 2
+    const again = await upload(uploadUrl(), tokens.a, await fill(await template()));
+    expect(again.body).toMatchObject({ version: 2 });
+  });
+
+  it('maps sorted rows back by their hidden ids', async () => {
+    const plain = await upload(uploadUrl(), tokens.a, await fill(await template()));
+    expect(plain.status).toBe(201);
+    const expected = (await report()).entries;
+    await resetOpenYear(tdb.db);
+    const sorted = await fill(await template(), (ws) => {
+      const data = Array.from({ length: ws.rowCount - 1 }, (_, i) => (ws.getRow(i + 2).values as unknown[]).slice(1));
+      data.reverse().forEach((values, i) => UNIT_SHEET_COLUMNS.forEach((_, c) => (ws.getCell(i + 2, c + 1).value = (values[c] ?? null) as ExcelJS.CellValue)));
+    });
+    expect((await upload(uploadUrl(), tokens.a, sorted)).status).toBe(201);
+    expect((await report()).entries).toEqual(expected);
+  });
+
+  it('stores text beginning with = + - @ as text, and the central workbook shows it as text', async () => {
+    const text = '=HYPERLINK("http://example.invalid","kliknij")';
+    const file = await fill(await template(), (ws) => {
+      ws.getCell(2, col('comment')).value = text;
+    });
+    expect((await upload(uploadUrl(), tokens.a, file)).status).toBe(201);
+    expect((await report()).entries[0]!.comment).toBe(text);
+
+    const central = await download(url(API_PATHS.workbook(OPEN_YEAR)), tokens.reviewer);
+    expect(central.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(central.body as unknown as ArrayBuffer);
+    const cells: ExcelJS.Cell[] = [];
+    wb.getWorksheet('Zestawienie')!.eachRow((row) => row.eachCell((cell) => { if (cell.text === text) cells.push(cell); }));
+    expect(cells.length).toBeGreaterThan(0);
+    expect(cells.every((c) => c.type === ExcelJS.ValueType.String)).toBe(true);
+  });
+
+  it('reads a formula’s cached value, refuses one without (422, nothing stored)', async () => {
+    const cached = await fill(await template(), (ws) => {
+      ws.getCell(2, col('actual')).value = { formula: '3*4', result: 12 };
+    });
+    expect((await upload(uploadUrl(), tokens.a, cached)).status).toBe(201);
+    expect((await report()).entries[0]!.actual.measures[0]!.value).toBe(12);
+
+    await resetOpenYear(tdb.db);
+    const uncached = await fill(await template(), (ws) => {
+      ws.getCell(2, col('actual')).value = { formula: '3*4' } as ExcelJS.CellFormulaValue;
+    });
+    const res = await upload(uploadUrl(), tokens.a, uncached);
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('sheet_problems');
+    expect(res.body.problems[0].message).toMatch(/^Wiersz 2, kolumna „Wykonanie”: komórka zawiera formułę bez obliczonej wartości/);
+    await expectNothingStored();
+  });
+
+  it('refuses a stale template with 409 and the current version (optimistic concurrency)', async () => {
+    const stale = await fill(await template());
+    expect((await upload(uploadUrl(), tokens.a, await fill(await template()))).status).toBe(201);
+    const res = await upload(uploadUrl(), tokens.a, stale);
+    expect(res.status).toBe(409);
+    expect(res.body.current.version).toBe(1);
+    // an explicit baseVersion overrides the template's
+    expect((await upload(uploadUrl(), tokens.a, stale, { baseVersion: '1' })).status).toBe(201);
+  });
+
+  it('replays a retried upload with the same Idempotency-Key', async () => {
+    const file = await fill(await template());
+    const first = await upload(uploadUrl(), tokens.a, file, {}, { 'idempotency-key': 'upload-retry-0001' });
+    const retry = await upload(uploadUrl(), tokens.a, file, {}, { 'idempotency-key': 'upload-retry-0001' });
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(200);
+    expect(retry.body).toMatchObject({ version: 1, replayed: true });
+  });
+
+  describe('rejections store nothing', () => {
+    it('another unit’s template → 400', async () => {
+      const other = await fill(await template(unitB, OPEN_YEAR, tokens.reviewer));
+      const res = await upload(uploadUrl(), tokens.a, other);
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ code: 'template_mismatch' });
+      expect(res.body.error).toContain(unitB);
+      await expectNothingStored();
+    });
+
+    it('another year’s template → 400', async () => {
+      const lastYear = await template(unitA, CLOSED_YEAR);
+      const res = await upload(uploadUrl(), tokens.a, lastYear);
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ code: 'template_mismatch' });
+      await expectNothingStored();
+    });
+
+    it('another unit’s token → 403, before the file is read', async () => {
+      const res = await upload(uploadUrl(), tokens.b, await fill(await template()));
+      expect(res.status).toBe(403);
+      expect(res.body.code).toBe('forbidden');
+      await expectNothingStored();
+    });
+
+    it('a reviewer cannot upload for a unit → 403; no token → 401', async () => {
+      expect((await upload(uploadUrl(), tokens.reviewer, await fill(await template()))).status).toBe(403);
+      expect((await upload(uploadUrl(), undefined, await fill(await template()))).status).toBe(401);
+      await expectNothingStored();
+    });
+
+    it('an oversized file → 413', async () => {
+      const res = await upload(uploadUrl(), tokens.a, Buffer.alloc(6 * 1024 * 1024, 1));
+      expect(res.status).toBe(413);
+      expect(res.body.code).toBe('upload_too_large');
+      await expectNothingStored();
+    });
+
+    it('a zip bomb → 413', async () => {
+      const bomb = makeZip([
+        { name: '[Content_Types].xml', data: Buffer.from('<Types/>') },
+        { name: 'xl/workbook.xml', data: Buffer.alloc(50 * 1024 * 1024, 0x20), declaredSize: 2048 },
+      ]);
+      expect(bomb.length).toBeLessThan(200_000);
+      const res = await upload(uploadUrl(), tokens.a, bomb);
+      expect(res.status).toBe(413);
+      await expectNothingStored();
+    });
+
+    it('a file that is not xlsx → 400; no file → 400', async () => {
+      const res = await upload(uploadUrl(), tokens.a, Buffer.from('Obszar;Zadanie\nI;I.1\n'));
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe('malformed_file');
+      const none = await upload(uploadUrl(), tokens.a, null, { baseVersion: '0' });
+      expect(none.status).toBe(400);
+      expect(none.body.code).toBe('file_missing');
+      await expectNothingStored();
+    });
+
+    it('invalid values in cells → 422 listing each, nothing stored', async () => {
+      const file = await fill(await template(), (ws) => {
+        ws.getCell(2, col('actual')).value = -5;
+        ws.getCell(2, col('status')).value = 'coś innego';
+      });
+      const res = await upload(uploadUrl(), tokens.a, file);
+      expect(res.status).toBe(422);
+      expect(res.body.problems).toHaveLength(2);
+      await expectNothingStored();
+    });
+
+    it('an upload to a closed year is refused by the save command', async () => {
+      const res = await upload(uploadUrl(unitA, CLOSED_YEAR), tokens.a, await fill(await template(unitA, CLOSED_YEAR)), { baseVersion: '1' });
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.status).toBeLessThan(500);
+    });
+  });
+});

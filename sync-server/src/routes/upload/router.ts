@@ -1,0 +1,84 @@
+import { Router, type RequestHandler } from 'express';
+import multer from 'multer';
+import { API_PATHS, SaveReportRequestSchema, type ReportEntry } from '@pwr-sync/shared';
+import type { Db } from '../../storage/index.ts';
+import { getOrgUnit, getUnitReport } from '../../storage/index.ts';
+import { currentUser } from '../../auth/middleware.ts';
+import { assertCanWriteUnit } from '../../auth/access.ts';
+import { ApiError, notFound } from '../../http/errors.ts';
+import { parsed, validate, validationError } from '../../http/validate.ts';
+import { saveReport } from '../../commands/saveReport.ts';
+import { loadUnitYear } from '../../commands/unitContext.ts';
+import { readUploadedTemplate } from '../../workbook/importUpload.ts';
+import type { Logger } from '../../log.ts';
+import { IdempotencyKeySchema } from '../units/schema.ts';
+import { UnitParamsSchema } from '../params.ts';
+import { MAX_UPLOAD_BYTES, UploadFieldsSchema } from './schema.ts';
+
+/** multer, in memory, one file part "file", a few small fields; its errors become clear 4xx. */
+function receiveFile(): RequestHandler {
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, fieldSize: 1024, parts: 8 },
+  }).single('file');
+  return (req, res, next) => {
+    upload(req, res, (err: unknown) => {
+      if (!err) return next();
+      if (err instanceof multer.MulterError) {
+        return next(err.code === 'LIMIT_FILE_SIZE'
+          ? new ApiError(`Plik jest za duży (limit ${MAX_UPLOAD_BYTES / 1024 / 1024} MB).`, 413, 'upload_too_large')
+          : new ApiError(`Niepoprawne żądanie przesłania pliku (${err.code}): wyślij jeden plik w polu „file”.`, 400, 'malformed_upload'));
+      }
+      next(new ApiError('Niepoprawne żądanie przesłania pliku (multipart/form-data).', 400, 'malformed_upload'));
+    });
+  };
+}
+
+/**
+ * POST /api/years/:year/units/:unit/upload — a filled unit template (multipart, field "file").
+ * 1. access first (the unit's reporter or an admin), before the body is read;
+ * 2. multer receives at most MAX_UPLOAD_BYTES into memory;
+ * 3. readUploadedTemplate: zip checks, this unit and year, every cell readable, else 4xx;
+ * 4. entries of activities absent from the file keep their current values;
+ * 5. saveReport — the add-in's save: validation, versioning (baseVersion: the form field, else the
+ *    version the template was generated at), idempotency. Nothing is stored on any error.
+ */
+export function uploadRouter(db: Db, log: Logger): Router {
+  const router = Router();
+  const path = API_PATHS.upload(0, 'UNIT').replace('/0/', '/:year/').replace('/UNIT/', '/:unit/');
+  router.post(path, validate(UnitParamsSchema, 'params'), (_req, res, next) => {
+    const { unit } = parsed(UnitParamsSchema, res.locals, 'params');
+    assertCanWriteUnit(currentUser(res), unit);
+    next();
+  }, receiveFile(), async (req, res) => {
+    const user = currentUser(res);
+    const { year, unit } = parsed(UnitParamsSchema, res.locals, 'params');
+    if (!(await getOrgUnit(db, unit))) throw notFound(`Nie ma jednostki ${unit}.`);
+    const fields = UploadFieldsSchema.safeParse(req.body ?? {});
+    if (!fields.success) throw validationError(fields.error, 'body');
+    const rawKey = req.get('idempotency-key');
+    const key = rawKey === undefined ? undefined : IdempotencyKeySchema.safeParse(rawKey);
+    if (key && !key.success) throw validationError(key.error, 'body');
+    if (!req.file) throw new ApiError('Brak pliku: wyślij wypełniony szablon w polu „file” (multipart/form-data).', 400, 'file_missing');
+
+    const ctx = await loadUnitYear(db, year, unit);
+    const t0 = performance.now();
+    const read = await readUploadedTemplate(req.file.buffer, { orgUnitCode: unit, year, assignments: ctx.assignments });
+    if (!read.ok) {
+      log({ category: 'upload', msg: 'upload rejected', year, unit, code: read.code, problems: read.problems?.length ?? 0, bytes: req.file.size });
+      throw new ApiError(read.message, read.status, read.code, read.problems ? { problems: read.problems } : {});
+    }
+
+    const baseVersion = fields.data.baseVersion ?? read.meta.reportVersion;
+    const uploaded = new Set(read.entries.map((e) => e.activityId));
+    const current = await getUnitReport(db, year, unit);
+    const kept: ReportEntry[] = current.version === baseVersion ? current.entries.filter((e) => !uploaded.has(e.activityId)) : [];
+    const request = SaveReportRequestSchema.safeParse({ baseVersion, entries: [...read.entries, ...kept] });
+    if (!request.success) throw validationError(request.error, 'body');
+
+    const result = await saveReport(db, { user, year, orgUnitCode: unit, request: request.data, source: 'upload', idempotencyKey: key?.data });
+    log({ category: 'upload', msg: 'upload saved', year, unit, version: result.version, entries: read.entries.length, ms: Math.round(performance.now() - t0) });
+    res.status(result.replayed ? 200 : 201).json(result);
+  });
+  return router;
+}

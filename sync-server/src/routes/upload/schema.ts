@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+/** Largest accepted upload (the multipart file part). A filled template is tens of kilobytes. */
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+
+/** Text fields of the multipart form besides the file. */
+export const UploadFieldsSchema = z.object({
+  /**
+   * The report version the file was filled from. Optional: the template carries the version it
+   * was generated at, which is what optimistic concurrency should compare against.
+   */
+  baseVersion: z.coerce.number().int().nonnegative().optional(),
+});
+export type UploadFields = z.infer<typeof UploadFieldsSchema>;

@@ -1,0 +1,24 @@
+/**
+ * Storage: the only module that speaks SQL. Open a Db (PGlite or PostgreSQL), migrate, seed,
+ * and read/write through the repository functions re-exported here.
+ */
+import type { Config } from '../config.ts';
+import type { Db } from './db.ts';
+import { openPglite } from './pglite.ts';
+import { openPostgres } from './postgres.ts';
+
+export * from './db.ts';
+export * from './migrate.ts';
+export * from './seed.ts';
+export * from './program.ts';
+export * from './reports.ts';
+export * from './users.ts';
+export * from './idempotency.ts';
+export { PgRateLimitStore } from './rateLimitStore.ts';
+export { openPglite, pgliteDb } from './pglite.ts';
+export { openPostgres } from './postgres.ts';
+
+/** DATABASE_URL → PostgreSQL; otherwise the embedded PGlite in the data directory. */
+export function openDb(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Db> {
+  return config.databaseUrl ? Promise.resolve(openPostgres(config.databaseUrl)) : openPglite(config.dataDir);
+}

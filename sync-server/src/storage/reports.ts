@@ -1,0 +1,175 @@
+import type { History, ReportEntry, UnitReport, WorkflowState } from '@pwr-sync/shared';
+import type { Queryable } from './db.ts';
+import { iso, isoOrNull, json } from './json.ts';
+
+export type SaveSource = 'addin' | 'upload' | 'api' | 'seed';
+
+/** Head of a unit's report: the current version and workflow state (the row a save locks). */
+export interface ReportHead {
+  year: number;
+  orgUnitCode: string;
+  version: number;
+  state: WorkflowState;
+  reviewComment: string | null;
+  changedAt: string;
+  changedBy: string | null;
+}
+
+interface HeadRow { year: number; org_unit_code: string; version: number; state: WorkflowState; review_comment: string | null; changed_at: unknown; changed_by: string | null }
+
+function toHead(r: HeadRow): ReportHead {
+  return { year: r.year, orgUnitCode: r.org_unit_code, version: r.version, state: r.state, reviewComment: r.review_comment, changedAt: iso(r.changed_at), changedBy: r.changed_by };
+}
+
+/**
+ * Locks the unit's report head for the rest of the transaction (creating it as not_started if
+ * absent). Every writer — save, submit, accept, return, reopen — goes through this lock, so two
+ * instances on one PostgreSQL serialise on the row, not on process memory.
+ */
+export async function lockReportHead(tx: Queryable, year: number, orgUnitCode: string): Promise<ReportHead> {
+  await tx.query(
+    `INSERT INTO unit_reports (year, org_unit_code, version, state) VALUES ($1, $2, 0, 'not_started') ON CONFLICT DO NOTHING`,
+    [year, orgUnitCode],
+  );
+  const r = await tx.query<HeadRow>('SELECT * FROM unit_reports WHERE year = $1 AND org_unit_code = $2 FOR UPDATE', [year, orgUnitCode]);
+  return toHead(r.rows[0]!);
+}
+
+export async function updateReportHead(
+  tx: Queryable,
+  head: Pick<ReportHead, 'year' | 'orgUnitCode' | 'version' | 'state' | 'reviewComment'>,
+  changedBy: string,
+): Promise<void> {
+  await tx.query(
+    `UPDATE unit_reports SET version = $3, state = $4, review_comment = $5, changed_at = now(), changed_by = $6
+     WHERE year = $1 AND org_unit_code = $2`,
+    [head.year, head.orgUnitCode, head.version, head.state, head.reviewComment, changedBy],
+  );
+}
+
+export interface NewVersion {
+  year: number;
+  orgUnitCode: string;
+  version: number;
+  entries: ReportEntry[];
+  savedById: string | null;
+  savedBy: string;
+  source: SaveSource;
+}
+
+/** Inserts a version row; the primary key (year, unit, version) refuses a second writer of the same version. */
+export async function insertReportVersion(tx: Queryable, v: NewVersion): Promise<string> {
+  const r = await tx.query<{ saved_at: unknown }>(
+    `INSERT INTO report_versions (year, org_unit_code, version, entries, saved_by_id, saved_by, source)
+     VALUES ($1, $2, $3, $4::text::jsonb, $5, $6, $7) RETURNING saved_at`,
+    [v.year, v.orgUnitCode, v.version, json(v.entries), v.savedById, v.savedBy, v.source],
+  );
+  return iso(r.rows[0]!.saved_at);
+}
+
+export interface FieldChange { activityId: string; field: string; old: string | null; new: string | null }
+
+export async function insertReportChanges(tx: Queryable, year: number, orgUnitCode: string, version: number, changes: FieldChange[]): Promise<void> {
+  if (changes.length === 0) return;
+  await tx.query(
+    `INSERT INTO report_changes (year, org_unit_code, version, activity_id, field, old_value, new_value)
+     SELECT $1, $2, $3, c."activityId", c.field, c.old, c.new
+     FROM jsonb_to_recordset($4::text::jsonb) AS c("activityId" text, field text, old text, new text)`,
+    [year, orgUnitCode, version, json(changes)],
+  );
+}
+
+export interface WorkflowEvent {
+  year: number;
+  orgUnitCode: string;
+  action: 'submit' | 'accept' | 'return' | 'reopen';
+  fromState: WorkflowState;
+  toState: WorkflowState;
+  version: number;
+  comment: string | null;
+  byId: string | null;
+  byName: string;
+}
+
+export async function insertWorkflowEvent(tx: Queryable, e: WorkflowEvent): Promise<void> {
+  await tx.query(
+    `INSERT INTO workflow_events (year, org_unit_code, action, from_state, to_state, version, comment, by_id, by_name)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [e.year, e.orgUnitCode, e.action, e.fromState, e.toState, e.version, e.comment, e.byId, e.byName],
+  );
+}
+
+/** A unit's stored report at its current version: what GET …/report returns and a 409 carries. */
+export async function getUnitReport(q: Queryable, year: number, orgUnitCode: string): Promise<UnitReport> {
+  const r = await q.query<HeadRow & { entries: ReportEntry[] | null; saved_at: unknown; saved_by: string | null }>(
+    `SELECT h.*, v.entries, v.saved_at, v.saved_by FROM unit_reports h
+     LEFT JOIN report_versions v ON v.year = h.year AND v.org_unit_code = h.org_unit_code AND v.version = h.version
+     WHERE h.year = $1 AND h.org_unit_code = $2`,
+    [year, orgUnitCode],
+  );
+  const row = r.rows[0];
+  if (!row) return { year, orgUnitCode, version: 0, state: 'not_started', savedAt: null, savedBy: null, reviewComment: null, entries: [] };
+  return {
+    year, orgUnitCode, version: row.version, state: row.state,
+    savedAt: isoOrNull(row.saved_at), savedBy: row.saved_by, reviewComment: row.review_comment,
+    entries: row.entries ?? [],
+  };
+}
+
+/** A unit's report as stored, with head metadata: the input of consolidation and the completeness view. */
+export interface StoredUnitReport extends UnitReport {
+  lastChangeAt: string | null;
+  lastChangeBy: string | null;
+}
+
+/**
+ * Every stored unit report of a year at its current version (units that never saved are absent).
+ * Used by the consolidated rows, the completeness view and the central workbook.
+ */
+export async function listYearReports(q: Queryable, year: number): Promise<StoredUnitReport[]> {
+  const r = await q.query<HeadRow & { entries: ReportEntry[] | null; saved_at: unknown; saved_by: string | null }>(
+    `SELECT h.*, v.entries, v.saved_at, v.saved_by FROM unit_reports h
+     LEFT JOIN report_versions v ON v.year = h.year AND v.org_unit_code = h.org_unit_code AND v.version = h.version
+     WHERE h.year = $1 ORDER BY h.org_unit_code`,
+    [year],
+  );
+  return r.rows.map((row) => ({
+    year, orgUnitCode: row.org_unit_code, version: row.version, state: row.state,
+    savedAt: isoOrNull(row.saved_at), savedBy: row.saved_by, reviewComment: row.review_comment,
+    entries: row.entries ?? [],
+    lastChangeAt: row.changed_by ? iso(row.changed_at) : isoOrNull(row.saved_at),
+    lastChangeBy: row.changed_by ?? row.saved_by,
+  }));
+}
+
+export async function getHistory(q: Queryable, year: number, orgUnitCode: string): Promise<History> {
+  const versions = await q.query<{ version: number; saved_at: unknown; saved_by: string; source: SaveSource }>(
+    `SELECT version, saved_at, saved_by, source FROM report_versions WHERE year = $1 AND org_unit_code = $2 ORDER BY version`,
+    [year, orgUnitCode],
+  );
+  const changes = await q.query<{ version: number; saved_at: unknown; saved_by: string; activity_id: string; field: string; old_value: string | null; new_value: string | null }>(
+    `SELECT c.version, v.saved_at, v.saved_by, c.activity_id, c.field, c.old_value, c.new_value
+     FROM report_changes c JOIN report_versions v USING (year, org_unit_code, version)
+     WHERE c.year = $1 AND c.org_unit_code = $2 ORDER BY c.version, c.id`,
+    [year, orgUnitCode],
+  );
+  return {
+    versions: versions.rows.map((v) => ({ version: v.version, savedAt: iso(v.saved_at), savedBy: v.saved_by, source: v.source })),
+    changes: changes.rows.map((c) => ({
+      version: c.version, savedAt: iso(c.saved_at), savedBy: c.saved_by, activityId: c.activity_id, field: c.field, old: c.old_value, new: c.new_value,
+    })),
+  };
+}
+
+/** Workflow audit trail of a unit's report, newest last. */
+export async function getWorkflowEvents(q: Queryable, year: number, orgUnitCode: string): Promise<(WorkflowEvent & { at: string })[]> {
+  const r = await q.query<{ action: WorkflowEvent['action']; from_state: WorkflowState; to_state: WorkflowState; version: number; comment: string | null; by_id: string | null; by_name: string; at: unknown }>(
+    `SELECT action, from_state, to_state, version, comment, by_id, by_name, at FROM workflow_events
+     WHERE year = $1 AND org_unit_code = $2 ORDER BY id`,
+    [year, orgUnitCode],
+  );
+  return r.rows.map((e) => ({
+    year, orgUnitCode, action: e.action, fromState: e.from_state, toState: e.to_state, version: e.version,
+    comment: e.comment, byId: e.by_id, byName: e.by_name, at: iso(e.at),
+  }));
+}

@@ -1,0 +1,201 @@
+import ExcelJS from 'exceljs';
+import type { Worksheet } from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { VARIANCE_BAND_LABELS } from '@pwr-sync/shared';
+import { centralWorkbookBuffer } from './central.ts';
+import { CENTRAL_COLUMNS, centralLetter } from './centralColumns.ts';
+import { centralInput, rows } from './testSupport/fixtures.ts';
+import { libreOfficeSheets, skipLibreOffice } from './testSupport/libreoffice.ts';
+
+async function read(buf: Buffer) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  return wb;
+}
+
+/** Cell by column key on a data row of the main sheet. */
+const at = (ws: Worksheet, key: Parameters<typeof centralLetter>[0], row: number) => ws.getCell(`${centralLetter(key)}${row}`);
+
+describe('central workbook (read back with exceljs)', () => {
+  let buf: Buffer;
+  let wb: ExcelJS.Workbook;
+  let main: Worksheet;
+  beforeAll(async () => {
+    buf = await centralWorkbookBuffer(centralInput());
+    wb = await read(buf);
+    main = wb.getWorksheet('Zestawienie')!;
+  });
+
+  it('has the four sheets in reading order', () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Zestawienie', 'Podsumowanie', 'Kompletność', 'Ustawienia']);
+  });
+
+  it('holds an Excel table over every row with all the issue’s columns and filter buttons', () => {
+    const table = (main as unknown as { getTable(n: string): { table: { tableRef: string; columns: { name: string; filterButton: boolean }[] } } }).getTable('PWR_Zestawienie');
+    expect(table.table.tableRef).toBe(`A1:W${rows.length + 1}`);
+    expect(table.table.columns.map((c) => c.name)).toEqual(CENTRAL_COLUMNS.map((c) => c.header));
+    expect(table.table.columns.every((c) => c.filterButton)).toBe(true);
+    expect(main.getRow(1).values).toEqual([undefined, ...CENTRAL_COLUMNS.map((c) => c.header)]);
+  });
+
+  it('writes one row per activity × measure, status-only activities included, measure kinds in Polish', () => {
+    expect(at(main, 'activityId', 2).value).toBe('I.1-01');
+    expect(at(main, 'measureKind', 2).value).toBe('spotkania');
+    expect(at(main, 'measureKind', 3).value).toBe('uczestnicy');
+    expect(at(main, 'taskKind', 5).value).toBe('komplementarne');
+    expect(at(main, 'subsection', 5).value).toBe(1);
+    expect(at(main, 'orgUnits', 5).value).toBe('NCK, MOPS/PRZ/08');
+    // the cancelled concert: no measure, still a row with its status
+    expect(at(main, 'activityId', 7).value).toBe('I.2.1-02');
+    expect(at(main, 'measureKind', 7).value).toBeNull();
+    expect(at(main, 'status', 7).value).toBe('odwołane');
+    expect(at(main, 'comment', 7).value).toBe('wydarzenie odwołane');
+    expect(at(main, 'version', 2).value).toBe(3);
+    expect(at(main, 'savedBy', 2).value).toBe('Anna Nowak');
+    // 10:00 UTC in January is 11:00 in Kraków
+    expect(at(main, 'savedAt', 2).value).toEqual(new Date(Date.UTC(2025, 0, 15, 11, 0)));
+  });
+
+  it('writes money in złoty on the activity’s first row only', () => {
+    expect(at(main, 'moneySpent', 2).value).toBe(2_000_750);
+    expect(at(main, 'moneySpent', 3).value).toBeNull();
+    expect(at(main, 'moneySpent', 4).value).toBeCloseTo(4877.29, 2);
+  });
+
+  it('computes difference, % and band by formulas over named thresholds, with cached results', () => {
+    const diff = at(main, 'difference', 2);
+    expect(diff.formula).toBe('L2-K2');
+    expect(diff.result).toBe(-16);
+    const ratio = at(main, 'ratio', 2);
+    expect(ratio.formula).toBe('IF(K2>0,L2/K2,"")');
+    expect(ratio.result).toBeCloseTo(0.2);
+    const band = at(main, 'band', 2);
+    expect(band.formula).toContain('N2<ProgDalekoPonizej');
+    expect(band.formula).toContain('N2<ProgZgodnieOd');
+    expect(band.formula).toContain('N2>ProgDalekoPowyzej');
+    expect(band.result).toBe(VARIANCE_BAND_LABELS.far_below);
+    expect(at(main, 'band', 4).result).toBe(VARIANCE_BAND_LABELS.below);
+    expect(at(main, 'band', 5).result).toBe(VARIANCE_BAND_LABELS.far_above);
+    expect(at(main, 'band', 8).result).toBe(VARIANCE_BAND_LABELS.on_plan);
+    // bands that do not come from a ratio stay plain text
+    expect(at(main, 'band', 6).value).toBe(VARIANCE_BAND_LABELS.no_target);
+    expect(at(main, 'band', 9).value).toBe(VARIANCE_BAND_LABELS.not_realized);
+    expect(at(main, 'ratio', 9).value).toBeNull();
+  });
+
+  it('keeps user text that looks like a formula as text', () => {
+    for (const [cell, text] of [
+      [at(main, 'comment', 2), '=HYPERLINK("http://zły.example","kliknij")'],
+      [at(main, 'activityName', 4), '+48 12 616 00 00 — telefon zaufania'],
+      [at(main, 'comment', 5), '@SUM(1,2)'],
+      [at(main, 'savedBy', 5), '-Jan Kowalski'],
+    ] as const) {
+      expect(cell.type).toBe(ExcelJS.ValueType.String);
+      expect(cell.value).toBe(text);
+      expect(cell.formula).toBeUndefined();
+    }
+    const done = wb.getWorksheet('Kompletność')!;
+    expect(done.getCell('I3').type).toBe(ExcelJS.ValueType.String);
+    expect(done.getCell('I3').value).toBe('=popraw liczby');
+  });
+
+  it('uses Polish-displaying number formats', () => {
+    expect(at(main, 'plan', 2).numFmt).toBe('#,##0.##;-#,##0.##;0');
+    expect(at(main, 'ratio', 2).numFmt).toBe('0.0%');
+    expect(at(main, 'moneySpent', 2).numFmt).toMatch(/^#,##0\.00\\? "zł"$/);
+    expect(at(main, 'savedAt', 2).numFmt).toBe('yyyy-mm-dd hh:mm');
+  });
+
+  it('colours bands by conditional formatting that refers to the settings cells', () => {
+    const cf = (main as unknown as { conditionalFormattings: { ref: string; rules: { type: string; formulae: string[]; style: { fill: { bgColor: { argb: string } } } }[] }[] }).conditionalFormattings;
+    expect(cf).toHaveLength(1);
+    expect(cf[0]!.ref).toBe(`M2:O${rows.length + 1}`);
+    const formulas = cf[0]!.rules.map((r) => r.formulae[0]);
+    expect(formulas).toEqual([
+      'AND(ISNUMBER($N2),$N2<ProgDalekoPonizej)',
+      'AND(ISNUMBER($N2),$N2>=ProgDalekoPonizej,$N2<ProgZgodnieOd)',
+      'AND(ISNUMBER($N2),$N2>=ProgZgodnieOd,$N2<=ProgDalekoPowyzej)',
+      'AND(ISNUMBER($N2),$N2>ProgDalekoPowyzej)',
+      '$O2="niezrealizowane"',
+      '$O2="brak celu"',
+    ]);
+    expect(cf[0]!.rules.every((r) => r.type === 'expression' && r.style.fill.bgColor.argb)).toBe(true);
+    expect(wb.definedNames.model).toEqual(expect.arrayContaining([
+      { name: 'ProgDalekoPonizej', ranges: ['Ustawienia!$B$4'] },
+      { name: 'ProgZgodnieOd', ranges: ['Ustawienia!$B$5'] },
+      { name: 'ProgDalekoPowyzej', ranges: ['Ustawienia!$B$6'] },
+    ]));
+    const settings = wb.getWorksheet('Ustawienia')!;
+    expect([settings.getCell('B4').value, settings.getCell('B5').value, settings.getCell('B6').value]).toEqual([0.5, 0.9, 1.5]);
+    expect(settings.getCell('B4').numFmt).toBe('0%');
+  });
+
+  it('freezes the header and prints landscape, one page wide, header row repeated', () => {
+    expect(main.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(main.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1', paperSize: 9 });
+    expect(main.getColumn(centralLetter('activityName')).width).toBeGreaterThanOrEqual(40);
+  });
+
+  it('summarises per area, task and unit with COUNTIFS/SUMIFS formulas and correct cached results', () => {
+    const sum = wb.getWorksheet('Podsumowanie')!;
+    const line = (key: string) => {
+      let found = 0;
+      sum.eachRow((row, n) => { if (!found && row.getCell(1).value === key) found = n; });
+      const row = sum.getRow(found);
+      // D..I: far_below, below, on_plan, far_above, not_realized, no_target; J measures; K money
+      return { row, values: [4, 5, 6, 7, 8, 9, 10, 11].map((c) => row.getCell(c).result ?? row.getCell(c).value) };
+    };
+    const areaI = line('I');
+    expect(areaI.values.slice(0, 8)).toEqual([2, 1, 0, 1, 0, 1, 5, 2_005_627.29]);
+    expect(areaI.row.getCell(4).formula).toBe('COUNTIFS(Zestawienie!$A$2:$A$9,$A6,Zestawienie!$O$2:$O$9,D$5)');
+    expect(areaI.row.getCell(11).formula).toBe('SUMIFS(Zestawienie!$Q$2:$Q$9,Zestawienie!$A$2:$A$9,$A6)');
+    expect(line('II').values).toEqual([0, 0, 1, 0, 1, 0, 2, 1_000_000.5]);
+    expect(line('I.2').values).toEqual([0, 0, 0, 1, 0, 1, 2, 0]);
+    expect(line('NCK').values).toEqual([0, 0, 0, 1, 0, 1, 2, 0]);
+    expect(line('MOPS/PRZ/08').values).toEqual([2, 1, 1, 0, 1, 0, 5, 3_005_627.79]);
+    expect(line('MOPS/PRZ/08').row.getCell(10).formula).toContain('Zestawienie!$G$2:$G$9');
+  });
+
+  it('lists every unit’s completeness with Polish states', () => {
+    const done = wb.getWorksheet('Kompletność')!;
+    expect(done.getRow(2).values).toEqual([undefined, 'MOPS/PRZ/08', 'Miejski Ośrodek Pomocy Społecznej (MOPS/PRZ/08)', 'zaakceptowane', 3, 4, 4, new Date(Date.UTC(2025, 0, 20, 10, 30)), 'Ewa Weryfikator']);
+    expect(done.getCell('C3').value).toBe('zwrócone do poprawy');
+    expect(done.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+  });
+
+  it('builds an empty year as a valid table with one blank row', async () => {
+    const empty = await read(await centralWorkbookBuffer({ ...centralInput(), rows: [], completeness: [] }));
+    expect(empty.getWorksheet('Zestawienie')!.getRow(1).getCell(1).value).toBe('Obszar');
+  });
+});
+
+describe.skipIf(skipLibreOffice)('central workbook (opened by LibreOffice)', () => {
+  it('is a file LibreOffice reads, with the values and the formulas’ results', async () => {
+    const sheets = await libreOfficeSheets(await centralWorkbookBuffer(centralInput()), { recalculate: true });
+    expect([...sheets.keys()].sort()).toEqual(['Kompletność', 'Podsumowanie', 'Ustawienia', 'Zestawienie']);
+    const main = sheets.get('Zestawienie')!;
+    expect(main[0]).toEqual(CENTRAL_COLUMNS.map((c) => c.header));
+    const col = (key: Parameters<typeof centralLetter>[0]) => CENTRAL_COLUMNS.findIndex((c) => c.key === key);
+    expect(main[1]![col('activityId')]).toBe('I.1-01');
+    expect(main[1]![col('comment')]).toBe('=HYPERLINK("http://zły.example","kliknij")');
+    expect(main[1]![col('difference')]).toBe('-16');
+    // LibreOffice recalculated the band formulas from the named thresholds: same as computeVariance
+    expect(main.slice(1, rows.length + 1).map((r) => r[col('band')])).toEqual(rows.map((r) => (r.band ? VARIANCE_BAND_LABELS[r.band] : '')));
+    const summary = sheets.get('Podsumowanie')!;
+    const areaI = summary.find((r) => r[0] === 'I')!;
+    expect(areaI.slice(3, 10)).toEqual(['2', '1', '0', '1', '0', '1', '5']);
+    expect(Number(areaI[10])).toBeCloseTo(2_005_627.29, 2);
+  });
+
+  it('re-bands rows when a threshold is changed in the settings sheet', async () => {
+    const wb = await read(await centralWorkbookBuffer(centralInput()));
+    wb.getWorksheet('Ustawienia')!.getCell('B4').value = 0.1; // far below only under 10 %
+    const sheets = await libreOfficeSheets(Buffer.from(await wb.xlsx.writeBuffer()), { recalculate: true });
+    const main = sheets.get('Zestawienie')!;
+    const band = CENTRAL_COLUMNS.findIndex((c) => c.key === 'band');
+    expect(main[1]![band]).toBe(VARIANCE_BAND_LABELS.below); // 20 % is no longer far below
+    expect(main[2]![band]).toBe(VARIANCE_BAND_LABELS.below); // 41 %
+    const areaI = sheets.get('Podsumowanie')!.find((r) => r[0] === 'I')!;
+    expect(areaI.slice(3, 5)).toEqual(['0', '3']);
+  });
+});

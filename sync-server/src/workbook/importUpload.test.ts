@@ -1,0 +1,184 @@
+import ExcelJS from 'exceljs';
+import type { Worksheet } from 'exceljs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_VARIANCE_POLICY, columnIndex, type SheetColumnKey } from '@pwr-sync/shared';
+import { readUploadedTemplate, type UploadRead } from './importUpload.ts';
+import { unitTemplateBuffer, type UnitTemplateInput } from './template.ts';
+import { checkZip } from './zipGuard.ts';
+import { assignments, entries, tasks } from './testSupport/fixtures.ts';
+import { findSoffice, skipLibreOffice } from './testSupport/libreoffice.ts';
+import { makeZip } from './testSupport/zip.ts';
+
+const input = (over: Partial<UnitTemplateInput> = {}): UnitTemplateInput => ({
+  year: 2025, orgUnit: { code: 'MOPS/PRZ/08', name: 'MOPS PRZ 08' }, assignments, entries: [], reportVersion: 0,
+  policy: DEFAULT_VARIANCE_POLICY, tasks, ...over,
+});
+const expected = { orgUnitCode: 'MOPS/PRZ/08', year: 2025, assignments };
+const col = (key: SheetColumnKey) => columnIndex(key) + 1;
+
+/** Opens a template, lets the test edit the report sheet like a user would, saves it again. */
+async function edit(buf: Buffer, change: (ws: Worksheet) => void): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf as unknown as ArrayBuffer);
+  change(wb.getWorksheet('Sprawozdanie')!);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function rejected(read: UploadRead) {
+  if (read.ok) throw new Error('expected a rejection');
+  return read;
+}
+
+describe('readUploadedTemplate', () => {
+  it('reads filled inputs back into entries', async () => {
+    const file = await edit(await unitTemplateBuffer(input()), (ws) => {
+      ws.getCell(2, col('actual')).value = 4;
+      ws.getCell(3, col('actual')).value = 82;
+      ws.getCell(2, col('status')).value = 'zrealizowane';
+      ws.getCell(2, col('moneySpent')).value = 1234.5;
+      ws.getCell(2, col('comment')).value = 'mniej chętnych';
+      ws.getCell(4, col('status')).value = 'niezrealizowane w tym roku';
+      ws.getCell(5, col('measureKind')).value = 'spektakl';
+      ws.getCell(5, col('actual')).value = '1 200';
+      ws.getCell(5, col('status')).value = 'zrealizowane';
+    });
+    const read = await readUploadedTemplate(file, expected);
+    expect(read).toMatchObject({ ok: true });
+    if (!read.ok) return;
+    expect(read.entries).toEqual([
+      { activityId: 'I.1-01', status: 'realized', actual: { measures: [{ kind: 'spotkanie', value: 4 }, { kind: 'uczestnik', value: 82 }] }, moneySpent: [123_450], comment: 'mniej chętnych' },
+      { activityId: 'I.1-02', status: 'not_realized', actual: { measures: [] }, moneySpent: [], comment: '' },
+      { activityId: 'I.2-01', status: 'realized', actual: { measures: [{ kind: 'spektakl', value: 1200 }] }, moneySpent: [], comment: '' },
+    ]);
+  });
+
+  it('maps rows by the hidden ids even when the user sorted them', async () => {
+    const file = await edit(await unitTemplateBuffer(input({ entries })), (ws) => {
+      const data = [2, 3, 4, 5].map((r) => (ws.getRow(r).values as unknown[]).slice(1));
+      data.reverse().forEach((values, i) => values.forEach((v, c) => (ws.getCell(i + 2, c + 1).value = (v ?? null) as ExcelJS.CellValue)));
+    });
+    const read = await readUploadedTemplate(file, expected);
+    expect(read.ok && read.entries.find((e) => e.activityId === 'I.1-01')).toEqual(entries[0]);
+  });
+
+  it('keeps text starting with = + - @ as text', async () => {
+    const texts = ['=SUMA(A1:A9)', '+48 12 345 67 89', '-- do uzupełnienia', '@kierownik'];
+    for (const text of texts) {
+      const file = await edit(await unitTemplateBuffer(input()), (ws) => {
+        ws.getCell(2, col('status')).value = 'zrealizowane';
+        ws.getCell(2, col('comment')).value = text;
+      });
+      const read = await readUploadedTemplate(file, expected);
+      expect(read.ok && read.entries[0]!.comment).toBe(text);
+    }
+  });
+
+  it('takes a formula’s cached result, and refuses a formula without one', async () => {
+    const withResult = await edit(await unitTemplateBuffer(input()), (ws) => {
+      ws.getCell(2, col('actual')).value = { formula: '2+2', result: 4 };
+      ws.getCell(3, col('actual')).value = { formula: 'K2-K2', result: 0 };
+    });
+    const read = await readUploadedTemplate(withResult, expected);
+    expect(read.ok && read.entries[0]!.actual.measures).toEqual([{ kind: 'spotkanie', value: 4 }, { kind: 'uczestnik', value: 0 }]);
+
+    const without = await edit(await unitTemplateBuffer(input()), (ws) => {
+      ws.getCell(2, col('actual')).value = { formula: 'SUM(1,2)' } as ExcelJS.CellFormulaValue;
+      ws.getCell(3, col('actual')).value = { formula: '1/0', result: { error: '#DIV/0!' } };
+    });
+    const bad = rejected(await readUploadedTemplate(without, expected));
+    expect(bad).toMatchObject({ status: 422, code: 'sheet_problems' });
+    expect(bad.problems!.map((p) => p.message)).toEqual([
+      'Wiersz 2, kolumna „Wykonanie”: komórka zawiera formułę bez obliczonej wartości — wpisz samą wartość albo otwórz i zapisz plik w Excelu',
+      'Wiersz 3, kolumna „Wykonanie”: formuła w komórce daje błąd #DIV/0! — wpisz samą wartość',
+    ]);
+  });
+
+  it('lists every unreadable cell with its row and column, in Polish', async () => {
+    const file = await edit(await unitTemplateBuffer(input()), (ws) => {
+      ws.getCell(2, col('actual')).value = 'dużo';
+      ws.getCell(2, col('status')).value = 'prawie gotowe';
+      ws.getCell(4, col('actual')).value = -3;
+    });
+    const bad = rejected(await readUploadedTemplate(file, expected));
+    expect(bad.status).toBe(422);
+    expect(bad.problems).toHaveLength(3);
+    expect(bad.problems!.map((p) => [p.activityId, p.field])).toEqual(expect.arrayContaining([['I.1-01', 'actual'], ['I.1-01', 'status'], ['I.1-02', 'actual']]));
+    expect(bad.problems!.find((p) => p.field === 'status')!.message).toMatch(/^Wiersz 2, kolumna „Status”: .*prawie gotowe/);
+  });
+
+  it('refuses a template of another unit or another year', async () => {
+    const other = rejected(await readUploadedTemplate(await unitTemplateBuffer(input({ orgUnit: { code: 'NCK', name: 'NCK' } })), expected));
+    expect(other).toMatchObject({ status: 400, code: 'template_mismatch' });
+    expect(other.message).toContain('NCK');
+    const lastYear = rejected(await readUploadedTemplate(await unitTemplateBuffer(input({ year: 2024 })), expected));
+    expect(lastYear).toMatchObject({ status: 400, code: 'template_mismatch' });
+    expect(lastYear.message).toContain('2024');
+  });
+
+  it('refuses files that are not our template', async () => {
+    expect(rejected(await readUploadedTemplate(Buffer.from('%PDF-1.7 not a spreadsheet'), expected))).toMatchObject({ status: 400, code: 'malformed_file' });
+    expect(rejected(await readUploadedTemplate(Buffer.from('PK\x03\x04 truncated'), expected))).toMatchObject({ status: 400, code: 'malformed_file' });
+    const zipOfText = makeZip([{ name: 'readme.txt', data: Buffer.from('hello') }]);
+    expect(rejected(await readUploadedTemplate(zipOfText, expected))).toMatchObject({ status: 400, code: 'malformed_file' });
+    const plainWorkbook = new ExcelJS.Workbook();
+    plainWorkbook.addWorksheet('Arkusz1').getCell('A1').value = 'x';
+    const plain = Buffer.from(await plainWorkbook.xlsx.writeBuffer());
+    expect(rejected(await readUploadedTemplate(plain, expected))).toMatchObject({ status: 400, code: 'not_a_template' });
+  });
+});
+
+describe('zip bombs are stopped before exceljs', () => {
+  it('refuses a huge declared size', async () => {
+    const bomb = makeZip([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.from('<x/>'), declaredSize: 2_000_000_000 }]);
+    expect(checkZip(bomb)).toMatchObject({ ok: false, code: 'zip_too_large' });
+    expect(rejected(await readUploadedTemplate(bomb, expected))).toMatchObject({ status: 413, code: 'upload_too_large' });
+  });
+
+  it('refuses an entry that inflates beyond its declared size (lying header)', async () => {
+    const bomb = makeZip([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(20 * 1024 * 1024), declaredSize: 1000 }]);
+    expect(bomb.length).toBeLessThan(100_000);
+    const check = checkZip(bomb);
+    expect(check).toMatchObject({ ok: false, code: 'zip_too_large' });
+    expect(rejected(await readUploadedTemplate(bomb, expected)).status).toBe(413);
+  });
+
+  it('refuses a suspicious compression ratio and too many entries', () => {
+    const dense = makeZip([{ name: 'xl/sharedStrings.xml', data: Buffer.alloc(30 * 1024 * 1024) }]);
+    expect(checkZip(dense)).toMatchObject({ ok: false, code: 'zip_too_large' });
+    const many = makeZip(Array.from({ length: 300 }, (_, i) => ({ name: `f${i}.xml`, data: Buffer.from('x') })));
+    expect(checkZip(many)).toMatchObject({ ok: false, code: 'zip_too_large' });
+  });
+
+  it('accepts real templates', async () => {
+    expect(checkZip(await unitTemplateBuffer(input()))).toMatchObject({ ok: true });
+  });
+});
+
+describe.skipIf(skipLibreOffice)('a template saved by LibreOffice', () => {
+  it('still uploads (hidden metadata, ids and inputs survive another program)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pwr-lo-rt-'));
+    try {
+      const template = await edit(await unitTemplateBuffer(input()), (ws) => {
+        ws.getCell(2, col('actual')).value = 7;
+        ws.getCell(2, col('status')).value = 'zrealizowane';
+        ws.getCell(2, col('comment')).value = '=nie formuła';
+      });
+      writeFileSync(path.join(dir, 'in.xlsx'), template);
+      await promisify(execFile)(findSoffice()!, [
+        '--headless', '--norestore', `-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`,
+        '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', path.join(dir, 'out'), path.join(dir, 'in.xlsx'),
+      ], { timeout: 120_000 });
+      const read = await readUploadedTemplate(readFileSync(path.join(dir, 'out', 'in.xlsx')), expected);
+      expect(read).toMatchObject({ ok: true });
+      expect(read.ok && read.entries[0]).toMatchObject({ activityId: 'I.1-01', status: 'realized', comment: '=nie formuła', actual: { measures: [{ kind: 'spotkanie', value: 7 }] } });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

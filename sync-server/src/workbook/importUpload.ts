@@ -1,0 +1,182 @@
+/**
+ * Reads a filled unit template back into report entries. Nothing is stored here: the route hands
+ * the entries to the same save command the add-in uses.
+ *   1. zipGuard: entry count and sizes checked, every entry inflated with a cap (zip bombs);
+ *   2. exceljs loads the workbook; the hidden metadata must name this unit, year and layout;
+ *   3. the report table's header row is found and columns are matched by header, so a moved
+ *      column still reads; each cell becomes a SheetCell (formulas → their cached result);
+ *   4. the shared readSheetRows maps rows back to entries by the hidden ids (sorting is harmless).
+ * Any problem in any cell rejects the whole upload, with every problem listed.
+ */
+import ExcelJS from 'exceljs';
+import type { Cell, Worksheet } from 'exceljs';
+import {
+  UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, readSheetRows,
+  type Assignment, type ReportEntry, type SheetCell, type SheetColumnKey,
+} from '@pwr-sync/shared';
+import { META_KEYS, META_SHEET_NAME, TEMPLATE_MARKER, TEMPLATE_VERSION, layoutSignature, type TemplateMeta } from './templateMeta.ts';
+import { checkZip, DEFAULT_ZIP_LIMITS, type ZipLimits } from './zipGuard.ts';
+
+/** A problem in one cell, addressed as the user sees it (Excel row number, column header). */
+export interface UploadProblem {
+  activityId?: string;
+  field: SheetColumnKey;
+  code: 'sheet_cell';
+  message: string;
+}
+
+export type UploadRejection = {
+  ok: false;
+  status: 400 | 413 | 422;
+  code: 'malformed_file' | 'upload_too_large' | 'not_a_template' | 'template_outdated' | 'template_mismatch' | 'sheet_problems';
+  message: string;
+  problems?: UploadProblem[];
+};
+
+export type UploadRead = { ok: true; meta: TemplateMeta; entries: ReportEntry[] } | UploadRejection;
+
+export interface UploadExpectation {
+  orgUnitCode: string;
+  year: number;
+  assignments: Assignment[];
+  zipLimits?: ZipLimits;
+  /** Rows beyond this are refused (a unit reports at most a few hundred lines). */
+  maxRows?: number;
+}
+
+const reject = (status: UploadRejection['status'], code: UploadRejection['code'], message: string, problems?: UploadProblem[]): UploadRejection =>
+  ({ ok: false, status, code, message, ...(problems ? { problems } : {}) });
+
+const HEADER_SEARCH_ROWS = 10;
+const DEFAULT_MAX_ROWS = 5000;
+
+/** Reads an uploaded template for `expected.orgUnitCode` and `expected.year`. */
+export async function readUploadedTemplate(file: Buffer, expected: UploadExpectation): Promise<UploadRead> {
+  const zip = checkZip(file, expected.zipLimits ?? DEFAULT_ZIP_LIMITS);
+  if (!zip.ok) {
+    return zip.code === 'zip_too_large'
+      ? reject(413, 'upload_too_large', `Plik odrzucony: ${zip.reason}.`)
+      : reject(400, 'malformed_file', `Plik odrzucony: ${zip.reason}.`);
+  }
+  if (!zip.entries.some((e) => e.name === '[Content_Types].xml') || !zip.entries.some((e) => /^\/?xl\/workbook\.xml$/i.test(e.name))) {
+    return reject(400, 'malformed_file', 'Plik odrzucony: to archiwum nie jest skoroszytem Excel (.xlsx).');
+  }
+
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(file as unknown as ArrayBuffer);
+  } catch {
+    return reject(400, 'malformed_file', 'Plik odrzucony: nie udało się odczytać skoroszytu Excel (.xlsx).');
+  }
+
+  const meta = readMeta(wb.getWorksheet(META_SHEET_NAME));
+  if (!meta) return reject(400, 'not_a_template', 'To nie jest szablon sprawozdania pwr-sync. Pobierz szablon swojej jednostki z systemu i wypełnij go.');
+  if (meta.templateVersion !== TEMPLATE_VERSION || meta.columns !== layoutSignature()) {
+    return reject(400, 'template_outdated', 'Szablon pochodzi z innej wersji systemu. Pobierz aktualny szablon i przenieś do niego dane.');
+  }
+  if (meta.orgUnitCode !== expected.orgUnitCode) {
+    return reject(400, 'template_mismatch', `Ten plik jest szablonem jednostki ${meta.orgUnitCode}, a nie ${expected.orgUnitCode}.`);
+  }
+  if (meta.year !== expected.year) {
+    return reject(400, 'template_mismatch', `Ten plik jest szablonem sprawozdania za rok ${meta.year}, a nie ${expected.year}.`);
+  }
+
+  const ws = wb.getWorksheet(UNIT_SHEET_NAME);
+  if (!ws) return reject(400, 'not_a_template', `W pliku brakuje arkusza „${UNIT_SHEET_NAME}”.`);
+  const header = findHeader(ws);
+  if (!header.ok) return reject(400, 'template_outdated', header.reason);
+
+  const problems: UploadProblem[] = [];
+  const rows: SheetCell[][] = [];
+  const excelRows: number[] = [];
+  const maxRows = expected.maxRows ?? DEFAULT_MAX_ROWS;
+  for (let r = header.row + 1; r <= ws.rowCount; r++) {
+    const row = ws.getRow(r);
+    const cells = UNIT_SHEET_COLUMNS.map((c, i) => {
+      const read = sheetCell(row.getCell(header.columns[i]!));
+      if (!read.ok) problems.push({ field: c.key, code: 'sheet_cell', message: `Wiersz ${r}, kolumna „${c.header}”: ${read.reason}` });
+      return read.ok ? read.value : null;
+    });
+    if (cells.every((c) => c === null || c === '')) continue;
+    if (rows.length >= maxRows) return reject(413, 'upload_too_large', `Arkusz ma za dużo wierszy (limit ${maxRows}).`);
+    rows.push(cells);
+    excelRows.push(r);
+  }
+
+  const read = readSheetRows(rows, expected.assignments);
+  for (const p of read.problems) {
+    const column = UNIT_SHEET_COLUMNS.find((c) => c.key === p.column);
+    problems.push({
+      ...(p.activityId ? { activityId: p.activityId } : {}),
+      field: p.column,
+      code: 'sheet_cell',
+      message: `Wiersz ${excelRows[p.rowIndex] ?? '?'}, kolumna „${column?.header ?? p.column}”: ${p.message}`,
+    });
+  }
+  if (problems.length) {
+    return reject(422, 'sheet_problems', `Plik zawiera ${problems.length} ${problems.length === 1 ? 'błąd' : 'błędów'} — nic nie zapisano. Popraw je i wyślij plik ponownie.`, problems);
+  }
+  return { ok: true, meta, entries: read.entries };
+}
+
+function readMeta(ws: Worksheet | undefined): TemplateMeta | null {
+  if (!ws || text(ws.getCell('A1')) !== TEMPLATE_MARKER) return null;
+  const values = new Map<string, string>();
+  for (let r = 2; r < 2 + META_KEYS.length; r++) values.set(text(ws.getCell(r, 1)), text(ws.getCell(r, 2)));
+  const year = Number(values.get('year'));
+  const templateVersion = Number(values.get('templateVersion'));
+  const reportVersion = Number(values.get('reportVersion'));
+  const orgUnitCode = values.get('orgUnitCode') ?? '';
+  if (!orgUnitCode || ![year, templateVersion, reportVersion].every(Number.isInteger) || reportVersion < 0) return null;
+  return { orgUnitCode, year, templateVersion, reportVersion, columns: values.get('columns') ?? '' };
+}
+
+/** The header row (within the first rows) and, per UNIT_SHEET_COLUMNS entry, its 1-based column. */
+function findHeader(ws: Worksheet): { ok: true; row: number; columns: number[] } | { ok: false; reason: string } {
+  const wanted = UNIT_SHEET_COLUMNS.map((c) => c.header);
+  for (let r = 1; r <= Math.min(HEADER_SEARCH_ROWS, ws.rowCount); r++) {
+    const found = new Map<string, number>();
+    ws.getRow(r).eachCell((cell, colNumber) => {
+      const t = text(cell);
+      if (wanted.includes(t) && !found.has(t)) found.set(t, colNumber);
+    });
+    if (found.size === 0) continue;
+    const missing = wanted.filter((h) => !found.has(h));
+    if (missing.length) return { ok: false, reason: `W arkuszu brakuje kolumn: ${missing.map((h) => `„${h}”`).join(', ')}. Pobierz aktualny szablon.` };
+    return { ok: true, row: r, columns: wanted.map((h) => found.get(h)!) };
+  }
+  return { ok: false, reason: 'Nie znaleziono wiersza nagłówków tabeli sprawozdania.' };
+}
+
+function text(cell: Cell): string {
+  const read = sheetCell(cell);
+  return read.ok && read.value !== null ? String(read.value).trim() : '';
+}
+
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * One cell as the shared row reader expects it. Text stays text whatever it starts with
+ * ("=…", "+…", "-…", "@…" included). A formula counts by its cached result; without one (a file
+ * written by a program that does not calculate) the cell is refused rather than guessed.
+ */
+export function sheetCell(cell: Cell): { ok: true; value: SheetCell } | { ok: false; reason: string } {
+  if (cell.type === ExcelJS.ValueType.Formula) {
+    const result = cell.result as unknown;
+    if (result === undefined || result === null) {
+      return { ok: false, reason: 'komórka zawiera formułę bez obliczonej wartości — wpisz samą wartość albo otwórz i zapisz plik w Excelu' };
+    }
+    if (typeof result === 'object' && result !== null && 'error' in result) {
+      return { ok: false, reason: `formuła w komórce daje błąd ${(result as { error: string }).error} — wpisz samą wartość` };
+    }
+    return { ok: true, value: result instanceof Date ? isoDate(result) : (result as SheetCell) };
+  }
+  const v = cell.value;
+  if (v === null || v === undefined) return { ok: true, value: null };
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return { ok: true, value: v };
+  if (v instanceof Date) return { ok: true, value: isoDate(v) };
+  if (typeof v === 'object' && 'richText' in v) return { ok: true, value: v.richText.map((t) => t.text).join('') };
+  if (typeof v === 'object' && 'text' in v && 'hyperlink' in v) return { ok: true, value: String(v.text) };
+  if (typeof v === 'object' && 'error' in v) return { ok: false, reason: `komórka zawiera błąd ${String(v.error)}` };
+  return { ok: false, reason: 'nieobsługiwana zawartość komórki' };
+}

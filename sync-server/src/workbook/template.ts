@@ -1,0 +1,175 @@
+/**
+ * The unit template: a workbook a unit without the add-in fills in and uploads. Its report table
+ * has exactly the add-in's layout (UNIT_SHEET_COLUMNS) and its rows come from the shared
+ * buildSheetRows, so both map back through the same readSheetRows.
+ *
+ * Protection: the sheet is protected WITHOUT a password — it guards against accidental edits, not
+ * against a determined user (who could unprotect it anyway); the upload re-validates everything.
+ * Input cells (actual; status, money and comment on an activity's first line; measure kind on a
+ * row without a planned measure) are unlocked and tinted.
+ */
+import ExcelJS from 'exceljs';
+import type { Cell, DataValidation, Workbook, Worksheet } from 'exceljs';
+import {
+  MEASURE_KINDS, REPORT_STATUS_LABELS, UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, UNIT_TABLE_NAME, buildSheetRows, columnIndex,
+  columnLetter, type Assignment, type OrgUnit, type ReportEntry, type SheetColumn, type SheetColumnKey, type Task, type VariancePolicy,
+} from '@pwr-sync/shared';
+import { setProperties, styleHeaderRow } from './central.ts';
+import { ALIGN_TOP, ALIGN_WRAP, FILL_INPUT, FONT_BOLD, FONT_NOTE, FONT_TITLE, NUM_FMT, landscapePrint, solidFill } from './styles.ts';
+import { LIST_COLUMNS, LIST_NAMES, META_KEYS, META_SHEET_NAME, TEMPLATE_MARKER, TEMPLATE_VERSION, layoutSignature, type TemplateMeta } from './templateMeta.ts';
+
+export interface UnitTemplateInput {
+  year: number;
+  orgUnit: Pick<OrgUnit, 'code' | 'name'>;
+  assignments: Assignment[];
+  /** The unit's current entries (empty for a report not started). */
+  entries: ReportEntry[];
+  /** The current report version; an upload of this file is saved against it unless told otherwise. */
+  reportVersion: number;
+  policy: VariancePolicy;
+  /** Task kinds: money is an input only for basic tasks. Without it, money is open everywhere. */
+  tasks?: Pick<Task, 'code' | 'kind'>[];
+  generatedAt?: Date;
+}
+
+const NUM_FORMATS: Partial<Record<SheetColumn['type'], string>> = {
+  number: NUM_FMT.number,
+  money: NUM_FMT.money,
+  percent: NUM_FMT.percent,
+};
+
+const FILL_COMPUTED = solidFill('FFF2F2F2');
+const UNLOCKED = Object.freeze({ locked: false });
+const col = (key: SheetColumnKey) => columnIndex(key) + 1;
+
+/** Builds the template workbook for one unit and year. */
+export async function buildUnitTemplate(input: UnitTemplateInput): Promise<Workbook> {
+  const wb = new ExcelJS.Workbook();
+  setProperties(wb, input.year, input.generatedAt);
+  wb.title = `Sprawozdanie ${input.orgUnit.code} — ${input.year}`;
+
+  const rows = buildSheetRows(input.assignments, input.entries, input.policy);
+  const ws = wb.addWorksheet(UNIT_SHEET_NAME, {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: `${columnLetter(columnIndex('actual'))}2` }],
+    properties: { tabColor: { argb: 'FF548235' } },
+  });
+  UNIT_SHEET_COLUMNS.forEach((c, i) => {
+    const column = ws.getColumn(i + 1);
+    column.width = c.width;
+    column.hidden = c.hidden ?? false;
+    const numFmt = NUM_FORMATS[c.type];
+    if (numFmt) column.numFmt = numFmt;
+    column.alignment = c.type === 'text' ? ALIGN_WRAP : ALIGN_TOP;
+  });
+  ws.addTable({
+    name: UNIT_TABLE_NAME,
+    displayName: UNIT_TABLE_NAME,
+    ref: 'A1',
+    headerRow: true,
+    style: { theme: 'TableStyleLight9', showRowStripes: false },
+    columns: UNIT_SHEET_COLUMNS.map((c) => ({ name: c.header, filterButton: true })),
+    rows: rows.length ? rows : [UNIT_SHEET_COLUMNS.map(() => null)],
+  });
+  styleHeaderRow(ws, UNIT_SHEET_COLUMNS.length);
+
+  const basicTasks = input.tasks ? new Set(input.tasks.filter((t) => t.kind === 'basic').map((t) => t.code)) : null;
+  const activityTask = new Map(input.assignments.map((a) => [a.activity.id, a.activity.taskCode]));
+  rows.forEach((row, i) => {
+    const r = i + 2;
+    const firstLine = row[columnIndex('line')] === 1;
+    const plannedMeasure = row[columnIndex('measureKey')] !== null;
+    const task = activityTask.get(String(row[columnIndex('activityId')]));
+    const moneyOpen = basicTasks === null || (task !== undefined && basicTasks.has(task));
+    unlockInput(ws.getCell(r, col('actual')), numberValidation('Wykonanie'));
+    if (firstLine) {
+      unlockInput(ws.getCell(r, col('status')), listValidation(LIST_NAMES.status, 'Status', 'Wybierz status z listy.'));
+      if (moneyOpen) unlockInput(ws.getCell(r, col('moneySpent')), numberValidation('Wydatki'));
+      unlockInput(ws.getCell(r, col('comment')), null);
+    }
+    if (!plannedMeasure) {
+      unlockInput(ws.getCell(r, col('measureKind')), listValidation(LIST_NAMES.measureKind, 'Miara', 'Wybierz rodzaj miary z listy.'));
+      unlockInput(ws.getCell(r, col('qualifier')), null);
+    }
+    for (const c of UNIT_SHEET_COLUMNS.filter((x) => x.computed)) ws.getCell(r, col(c.key)).fill = FILL_COMPUTED;
+  });
+
+  await ws.protect('', {
+    selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true,
+    autoFilter: true, sort: true, insertRows: false, deleteRows: false,
+  });
+  Object.assign(ws, landscapePrint(`Sprawozdanie ${input.orgUnit.code} — ${input.year}`));
+
+  addInstructions(wb, input);
+  await addMetaSheet(wb, {
+    orgUnitCode: input.orgUnit.code, year: input.year, templateVersion: TEMPLATE_VERSION,
+    reportVersion: input.reportVersion, columns: layoutSignature(),
+  });
+  return wb;
+}
+
+export async function unitTemplateBuffer(input: UnitTemplateInput): Promise<Buffer> {
+  return Buffer.from(await (await buildUnitTemplate(input)).xlsx.writeBuffer());
+}
+
+function unlockInput(cell: Cell, validation: DataValidation | null): void {
+  cell.protection = UNLOCKED;
+  cell.fill = FILL_INPUT;
+  if (validation) cell.dataValidation = validation;
+}
+
+function numberValidation(what: string): DataValidation {
+  return {
+    type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0], allowBlank: true,
+    showErrorMessage: true, errorStyle: 'stop', errorTitle: `${what}: nieprawidłowa wartość`,
+    error: 'Wpisz liczbę większą lub równą 0 (np. 1 234,5).',
+  };
+}
+
+function listValidation(name: string, what: string, message: string): DataValidation {
+  return {
+    type: 'list', formulae: [name], allowBlank: true,
+    showErrorMessage: true, errorStyle: 'stop', errorTitle: `${what}: wartość spoza listy`, error: message,
+  };
+}
+
+function addInstructions(wb: Workbook, input: UnitTemplateInput): void {
+  const ws = wb.addWorksheet('Instrukcja');
+  ws.getColumn(1).width = 110;
+  const lines: [string, 'title' | 'bold' | 'text' | 'note'][] = [
+    [`Sprawozdanie z realizacji Programu Wspierania Rodziny — ${input.year}`, 'title'],
+    [`Jednostka: ${input.orgUnit.code} — ${input.orgUnit.name}`, 'bold'],
+    ['', 'text'],
+    ['1. W arkuszu „Sprawozdanie” wpisz wykonanie w żółtych komórkach kolumny „Wykonanie” (liczby ≥ 0).', 'text'],
+    ['2. W pierwszym wierszu każdego działania wybierz status z listy; wpisz wydatki (zadania podstawowe) i komentarz.', 'text'],
+    ['3. Działanie bez zaplanowanej miary: wybierz rodzaj miary z listy w kolumnie „Miara”.', 'text'],
+    ['4. Zapisz plik (.xlsx) i wyślij go w systemie pwr-sync. Możesz sortować i filtrować wiersze — ukryte identyfikatory je rozpoznają.', 'text'],
+    ['', 'text'],
+    ['Kolumny „Różnica”, „% wykonania” i „Ocena” pokazują stan z chwili pobrania pliku; po wysłaniu system przelicza je sam.', 'note'],
+    ['Nie dodawaj ani nie usuwaj wierszy; arkusz jest chroniony bez hasła wyłącznie przed przypadkową zmianą.', 'note'],
+    ['Plik jest przypisany do jednostki i roku — nie da się go wysłać jako sprawozdania innej jednostki ani innego roku.', 'note'],
+  ];
+  lines.forEach(([text, kind], i) => {
+    const cell = ws.getCell(i + 1, 1);
+    cell.value = text;
+    cell.alignment = ALIGN_WRAP;
+    if (kind === 'title') cell.font = FONT_TITLE;
+    if (kind === 'bold') cell.font = FONT_BOLD;
+    if (kind === 'note') cell.font = FONT_NOTE;
+  });
+}
+
+async function addMetaSheet(wb: Workbook, meta: TemplateMeta): Promise<Worksheet> {
+  const ws = wb.addWorksheet(META_SHEET_NAME, { state: 'veryHidden' });
+  ws.getCell('A1').value = TEMPLATE_MARKER;
+  META_KEYS.forEach((key, i) => {
+    ws.getCell(i + 2, 1).value = key;
+    ws.getCell(i + 2, 2).value = typeof meta[key] === 'number' ? meta[key] : String(meta[key]);
+  });
+  const statuses = Object.values(REPORT_STATUS_LABELS);
+  statuses.forEach((label, i) => (ws.getCell(`${LIST_COLUMNS.status}${i + 1}`).value = label));
+  MEASURE_KINDS.forEach((k, i) => (ws.getCell(`${LIST_COLUMNS.measureKind}${i + 1}`).value = k.lemma));
+  wb.definedNames.add(`${META_SHEET_NAME}!$${LIST_COLUMNS.status}$1:$${LIST_COLUMNS.status}$${statuses.length}`, LIST_NAMES.status);
+  wb.definedNames.add(`${META_SHEET_NAME}!$${LIST_COLUMNS.measureKind}$1:$${LIST_COLUMNS.measureKind}$${MEASURE_KINDS.length}`, LIST_NAMES.measureKind);
+  await ws.protect('', { selectLockedCells: false, selectUnlockedCells: false });
+  return ws;
+}
