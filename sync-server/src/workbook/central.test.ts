@@ -56,6 +56,14 @@ describe('central workbook (read back with exceljs)', () => {
     expect(at(main, 'savedAt', 2).value).toEqual(new Date(Date.UTC(2025, 0, 15, 11, 0)));
   });
 
+  it('makes rows tall enough for wrapped long texts, so they do not overlap the next row', async () => {
+    const input = centralInput();
+    input.rows[0] = { ...input.rows[0]!, activityName: 'Organizacja usługi asystenta rodziny, '.repeat(4) };
+    const sheet = (await read(await centralWorkbookBuffer(input))).getWorksheet('Zestawienie')!;
+    expect(sheet.getRow(2).height).toBeGreaterThanOrEqual(45);
+    expect(main.getRow(2).height).toBeLessThan(sheet.getRow(2).height);
+  });
+
   it('writes money in złoty on the activity’s first row only', () => {
     expect(at(main, 'moneySpent', 2).value).toBe(2_000_750);
     expect(at(main, 'moneySpent', 3).value).toBeNull();

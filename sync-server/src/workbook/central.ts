@@ -12,7 +12,7 @@ import type { Workbook, Worksheet } from 'exceljs';
 import type { Writable } from 'node:stream';
 import type { Area, CompletenessRow, ConsolidatedRow, OrgUnit, Task, VariancePolicy } from '@pwr-sync/shared';
 import {
-  CENTRAL_COLUMNS, CENTRAL_LAST_LETTER, CENTRAL_SHEET_NAME, CENTRAL_TABLE_NAME, bandRules, centralLetter, centralRowValues,
+  CENTRAL_COLUMNS, CENTRAL_LAST_LETTER, CENTRAL_SHEET_NAME, CENTRAL_TABLE_NAME, bandRules, centralLetter, centralRowHeight, centralRowValues,
 } from './centralColumns.ts';
 import { COMPLETENESS_COLUMNS, COMPLETENESS_SHEET_NAME, COMPLETENESS_TABLE_NAME, completenessValues, styleCompletenessColumns } from './completenessSheet.ts';
 import { addSettingsSheet } from './settingsSheet.ts';
@@ -53,6 +53,7 @@ export function buildCentralWorkbook(input: CentralWorkbookInput): Workbook {
     // An Excel table needs one data row; an empty year gets a blank one.
     rows: rows.length ? rows : [CENTRAL_COLUMNS.map(() => null)],
   });
+  rows.forEach((values, i) => (main.getRow(i + 2).height = centralRowHeight(values)));
   const lastRow = Math.max(rows.length, 1) + 1;
   finishCentralSheet(main, input.year, lastRow);
 

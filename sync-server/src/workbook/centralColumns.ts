@@ -135,3 +135,24 @@ export function bandRules(firstRow: number): { band: VarianceBand; formula: stri
     { band: 'no_target', formula: `${band}="${VARIANCE_BAND_LABELS.no_target}"` },
   ];
 }
+
+const WRAPPED = CENTRAL_COLUMNS.flatMap((c, i) => (c.wrap ? [{ index: i, width: c.width }] : []));
+/** Points per text line at the default 11 pt font. */
+const LINE_POINTS = 15;
+/** Long texts are cut at this many lines; the whole text stays in the cell. */
+const MAX_LINES = 4;
+
+/**
+ * Row height for wrapped text. Neither Excel nor LibreOffice grows the rows of a generated file on
+ * opening it, so without this, wrapped names overlap the next row.
+ */
+export function centralRowHeight(values: readonly CellValue[]): number {
+  let lines = 1;
+  for (const { index, width } of WRAPPED) {
+    const text = values[index];
+    if (typeof text !== 'string') continue;
+    // ~1.1 characters per width unit at 11 pt, with room for word breaks
+    lines = Math.max(lines, Math.ceil(text.length / (width * 1.05)));
+  }
+  return Math.min(lines, MAX_LINES) * LINE_POINTS;
+}

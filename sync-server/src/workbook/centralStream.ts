@@ -15,7 +15,7 @@ import type { Worksheet } from 'exceljs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import {
-  CENTRAL_COLUMNS, CENTRAL_LAST_LETTER, CENTRAL_SHEET_NAME, bandRules, centralLetter, centralRowValues,
+  CENTRAL_COLUMNS, CENTRAL_LAST_LETTER, CENTRAL_SHEET_NAME, bandRules, centralLetter, centralRowHeight, centralRowValues,
 } from './centralColumns.ts';
 import type { CentralWorkbookInput } from './central.ts';
 import { setProperties, styleCentralColumns, styleHeaderRow, summarySections } from './central.ts';
@@ -81,7 +81,10 @@ export async function streamCentralWorkbook(input: StreamedCentralInput, out: Wr
   let r = 1;
   for await (const row of input.rows) {
     r++;
-    main.addRow(centralRowValues(row, r)).commit();
+    const values = centralRowValues(row, r);
+    const added = main.addRow(values);
+    added.height = centralRowHeight(values);
+    added.commit();
     summary.add(row);
     if (r % YIELD_EVERY_ROWS === 0) await keepMemoryFlat(main, out);
   }
