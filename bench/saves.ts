@@ -57,7 +57,7 @@ async function benchOn(kind: 'pglite' | 'postgres'): Promise<void> {
     // Seed the 35-unit city before the server starts (it then finds the database seeded).
     const db: Db = pg ? openPostgres(env.DATABASE_URL!, 2) : await openPglite(env.PWR_DATA_DIR!);
     await migrate(db);
-    await importSeed(db, benchSeed(), { openYearDeadline: '2026-12-31' });
+    await importSeed(db, benchSeed());
     await db.close();
 
     const server = await spawnServer(env);

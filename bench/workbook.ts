@@ -83,7 +83,7 @@ async function city(): Promise<void> {
   const db = await openPglite(null);
   try {
     await migrate(db);
-    await importSeed(db, loadSeed(), { openYearDeadline: '2026-12-31' });
+    await importSeed(db, loadSeed());
     const times: number[] = [];
     let bytes = 0;
     let rows = 0;

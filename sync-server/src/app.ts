@@ -17,23 +17,24 @@ import { programRouter } from './routes/program/router.ts';
 import { unitsRouter } from './routes/units/router.ts';
 import { completenessRouter } from './routes/completeness/router.ts';
 import { consolidatedRouter } from './routes/consolidated/router.ts';
+import { workbookRouter } from './routes/workbook/router.ts';
+import { uploadRouter } from './routes/upload/router.ts';
 import { REPO_ROOT } from './config.ts';
 
 export interface AppDeps {
   db: Db;
   config: Config;
   log: Logger;
-  /** Extra API routers mounted after authentication (the workbook/upload routes). */
-  extraRouters?: express.Router[];
 }
 
 /**
- * The Express app, with every dependency passed in (no globals, no in-memory state that two
+ * The Express app — the one main.ts serves and the test harness (sync-server/test/harness.ts)
+ * listens with, every router included — with every dependency passed in (no globals, no in-memory state that two
  * instances could disagree on: sessions, rate limits, idempotency keys all live in the database).
  * 1. request log + security headers + CORS; 2. static add-in files; 3. /api/health (no auth);
  * 4. rate limit, JSON body (limit), bearer auth; 5. resource routers; 6. JSON 404 + error handler.
  */
-export function createApp({ db, config, log, extraRouters = [] }: AppDeps): Express {
+export function createApp({ db, config, log }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', process.env.PWR_TRUST_PROXY ? Number(process.env.PWR_TRUST_PROXY) || process.env.PWR_TRUST_PROXY : false);
@@ -79,8 +80,10 @@ export function createApp({ db, config, log, extraRouters = [] }: AppDeps): Expr
   }));
   api.use(express.json({ limit: config.bodyLimit }));
   api.use(authenticate(db));
-  api.use(meRouter(db), yearsRouter(db), programRouter(db), unitsRouter(db, config), completenessRouter(db), consolidatedRouter(db));
-  for (const r of extraRouters) api.use(r);
+  api.use(
+    meRouter(db), yearsRouter(db), programRouter(db), unitsRouter(db, config), completenessRouter(db), consolidatedRouter(db),
+    workbookRouter(db, log), uploadRouter(db, log),
+  );
   // Routers carry full /api/… paths (API_PATHS), so the API is entered by prefix rather than mounted.
   app.use((req, res, next) => (req.path.startsWith('/api/') ? api(req, res, next) : next()));
   app.use(notFoundHandler);

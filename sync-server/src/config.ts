@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,6 +28,20 @@ export interface Config {
   testSaveDelayMs: number;
   /** Seed the database from `@pwr-sync/seeds` when it is empty. */
   seedOnStart: boolean;
+  /** Serve HTTPS with this certificate and key (Office loads add-ins only over HTTPS); null: plain HTTP. */
+  tls: { certFile: string; keyFile: string } | null;
+}
+
+/** Where `office-addin-dev-certs install` puts the localhost certificate (`npm run certs -w addin`). */
+export const DEV_CERTS_DIR = path.join(os.homedir(), '.office-addin-dev-certs');
+
+function tlsFrom(env: NodeJS.ProcessEnv): Config['tls'] {
+  if (env.PWR_TLS_CERT || env.PWR_TLS_KEY) {
+    if (!env.PWR_TLS_CERT || !env.PWR_TLS_KEY) throw new Error('PWR_TLS_CERT and PWR_TLS_KEY go together');
+    return { certFile: env.PWR_TLS_CERT, keyFile: env.PWR_TLS_KEY };
+  }
+  if (env.PWR_HTTPS === 'dev') return { certFile: path.join(DEV_CERTS_DIR, 'localhost.crt'), keyFile: path.join(DEV_CERTS_DIR, 'localhost.key') };
+  return null;
 }
 
 function resolveFromRoot(p: string): string {
@@ -52,5 +67,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: env.PWR_BODY_LIMIT ?? '1mb',
     testSaveDelayMs: Number(env.PWR_TEST_SAVE_DELAY_MS ?? 0),
     seedOnStart: env.PWR_SEED !== '0',
+    tls: tlsFrom(env),
   };
 }

@@ -6,32 +6,34 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import { API_PATHS, type UnitReport } from '@pwr-sync/shared';
-import { client, fullReport, OPEN_YEAR, pickUnits } from '../test/harness.ts';
-import { postgresAvailable, startPostgres, type ThrowawayPostgres } from '../test/postgres.ts';
-import { readDemoTokens, spawnServer } from '../test/child.ts';
+import { backends, client, fullReport, OPEN_YEAR, pickUnits } from '../test/harness.ts';
+import { startPostgres, type ThrowawayPostgres } from '../test/postgres.ts';
+import { readDemoTokens, spawnServer, type ChildServer } from '../test/child.ts';
 import { demoUnitUserId } from './commands/demoTokens.ts';
 
 const { unitA } = pickUnits();
-const variants = postgresAvailable() ? ['pglite', 'postgres'] as const : ['pglite'] as const;
 
-describe.each(variants)('a save killed mid-transaction on %s', (kind) => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'pwr-crash-'));
-  let pg: ThrowawayPostgres | undefined;
-  afterAll(async () => {
-    await pg?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  it('keeps the previous version and restarts healthy', async () => {
+// The two variants share nothing (own data dir, own PostgreSQL, own server processes) and spend
+// most of their time waiting on processes and the deliberate in-transaction sleep: run them side by side.
+describe.concurrent('a save killed mid-transaction', () => {
+  it.for(backends())('on %s: keeps the previous version and restarts healthy', { timeout: 120_000 }, async (kind, { expect, onTestFinished }) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pwr-crash-'));
+    let pg: ThrowawayPostgres | undefined;
+    let slow: ChildServer | undefined;
+    onTestFinished(async () => {
+      await slow?.stop();
+      await pg?.stop();
+      rmSync(dir, { recursive: true, force: true });
+    });
     const env: Record<string, string> = { PWR_MODE: 'demo', PWR_DEMO_TOKENS_FILE: path.join(dir, 'tokens.json'), PWR_DATA_DIR: path.join(dir, 'pglite') };
     if (kind === 'postgres') {
       pg = await startPostgres();
       env.DATABASE_URL = await pg.createDatabase('crash');
     }
     // 1. Every save sleeps 1.5 s inside its transaction (after writing its rows).
-    const slow = await spawnServer({ ...env, PWR_TEST_SAVE_DELAY_MS: '1500' });
+    slow = await spawnServer({ ...env, PWR_TEST_SAVE_DELAY_MS: '1500' });
     const token = readDemoTokens(env.PWR_DEMO_TOKENS_FILE!).find((t) => t.userId === demoUnitUserId(unitA))!.token;
     let api = client(slow.url, token);
     const entries = fullReport((await api('GET', API_PATHS.assignments(OPEN_YEAR, unitA))).body.assignments);
@@ -59,5 +61,5 @@ describe.each(variants)('a save killed mid-transaction on %s', (kind) => {
     } finally {
       await again.stop();
     }
-  }, 120_000);
+  });
 });

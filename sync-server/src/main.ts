@@ -2,8 +2,12 @@
  * Starts the sync server.
  * 1. read the environment (config.ts); 2. open the database (PGlite data dir or DATABASE_URL);
  * 3. migrate, and seed from @pwr-sync/seeds when empty; 4. demo mode: demo users and tokens,
- * printed and written to .data/demo-tokens.json; 5. listen; SIGTERM/SIGINT close cleanly.
+ * printed and written to .data/demo-tokens.json; 5. listen (HTTPS when a certificate is configured,
+ * as Office requires for add-ins); SIGTERM/SIGINT close cleanly.
  */
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { loadSeed } from '@pwr-sync/seeds';
 import { loadConfig } from './config.ts';
@@ -11,14 +15,12 @@ import { createApp } from './app.ts';
 import { jsonLogger as log } from './log.ts';
 import { importSeed, migrate, openDb } from './storage/index.ts';
 import { ensureDemoTokens } from './commands/demoTokens.ts';
-import { workbookRouter } from './routes/workbook/router.ts';
-import { uploadRouter } from './routes/upload/router.ts';
 
 const config = loadConfig();
 const t0 = Date.now();
 const db = await openDb(config);
 const applied = await migrate(db);
-const seeded = config.seedOnStart ? await importSeed(db, loadSeed(), { openYearDeadline: '2026-12-31' }) : false;
+const seeded = config.seedOnStart ? await importSeed(db, loadSeed()) : false;
 log({ category: 'storage', msg: 'database ready', db: db.kind, dataDir: config.databaseUrl ? null : config.dataDir, migrations: applied, seeded, ms: Date.now() - t0 });
 
 if (config.mode === 'demo') {
@@ -34,10 +36,14 @@ if (config.mode === 'demo') {
   ].join('\n') + '\n');
 }
 
-const app = createApp({ db, config, log, extraRouters: [workbookRouter(db, log), uploadRouter(db, log)] });
-const server = app.listen(config.port, config.host, () => {
+const app = createApp({ db, config, log });
+const scheme = config.tls ? 'https' : 'http';
+const server = config.tls
+  ? createHttpsServer({ cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) }, app)
+  : createHttpServer(app);
+server.listen(config.port, config.host, () => {
   const { port } = server.address() as AddressInfo;
-  log({ category: 'server', msg: 'listening', url: `http://${config.host}:${port}`, port, mode: config.mode, db: db.kind });
+  log({ category: 'server', msg: 'listening', url: `${scheme}://${config.host}:${port}`, port, mode: config.mode, db: db.kind });
 });
 
 let closing = false;

@@ -35,14 +35,14 @@ export async function createTestDb(kind: BackendName, pgServer?: ThrowawayPostgr
   if (kind === 'pglite') {
     const db = await openPglite(null);
     await migrate(db);
-    await importSeed(db, loadSeed(), { openYearDeadline: '2026-12-31' });
+    await importSeed(db, loadSeed());
     return { db, url: null, close: () => db.close() };
   }
   const server = pgServer ?? (await startPostgres());
   const url = await server.createDatabase(`t${process.pid}_${++dbCounter}`);
   const db = openPostgres(url, 20);
   await migrate(db);
-  await importSeed(db, loadSeed(), { openYearDeadline: '2026-12-31' });
+  await importSeed(db, loadSeed());
   return { db, url, close: async () => { await db.close(); if (!pgServer) await server.stop(); } };
 }
 
@@ -66,6 +66,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+/** The production app (createApp, every router as main.ts serves it) on a loopback port. */
 export async function startApp(db: Db, overrides: Partial<Config> = {}): Promise<TestApp> {
   const config = { ...loadConfig({ PWR_RATE_LIMIT_PER_MINUTE: '100000', PWR_ADDIN_DIR: '/nonexistent' }), ...overrides };
   const app = createApp({ db, config, log: silentLogger });
@@ -129,9 +130,27 @@ export function client(baseUrl: string, token?: string) {
       },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
-    const text = await res.text();
-    let parsed: unknown = text;
-    try { parsed = text ? JSON.parse(text) : null; } catch { /* not JSON */ }
-    return { status: res.status, body: parsed as T, headers: res.headers };
+    return { status: res.status, body: (await parsedBody(res)) as T, headers: res.headers };
   };
+}
+
+/** GET returning the body as bytes (workbook and template downloads). */
+export async function download(url: string, token?: string): Promise<{ status: number; type: string | null; disposition: string | null; body: Buffer }> {
+  const res = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  return { status: res.status, type: res.headers.get('content-type'), disposition: res.headers.get('content-disposition'), body: Buffer.from(await res.arrayBuffer()) };
+}
+
+/** POST multipart/form-data with the file in field "file" (template uploads). */
+export async function upload(url: string, token: string | undefined, file: Buffer | null, fields: Record<string, string> = {}, headers: Record<string, string> = {}): Promise<ApiResponse> {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  if (file) form.append('file', new Blob([new Uint8Array(file)]), 'sprawozdanie.xlsx');
+  const res = await fetch(url, { method: 'POST', body: form, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers } });
+  return { status: res.status, body: await parsedBody(res), headers: res.headers };
+}
+
+/** A response body as JSON when it is JSON, else as text. */
+async function parsedBody(res: Response): Promise<any> {
+  const text = await res.text();
+  try { return text ? JSON.parse(text) : null; } catch { return text; }
 }

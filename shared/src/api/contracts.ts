@@ -125,6 +125,12 @@ export const CompletenessRowSchema = z.object({
   lastChangeAt: z.string().nullable(),
   lastChangeBy: z.string().nullable(),
   reviewComment: z.string().nullable(),
+  /**
+   * The year's deadline has passed (Kraków's calendar day is after it) and the report is neither
+   * submitted nor accepted. Late saves are still accepted (MOPS takes late reports); this only makes
+   * them visible. Absent from clients that predate it: treat as false.
+   */
+  late: z.boolean().optional(),
 });
 export type CompletenessRow = z.infer<typeof CompletenessRowSchema>;
 

@@ -96,7 +96,7 @@ const config = loadConfig();
 const db = await openDb(config);
 try {
   await migrate(db);
-  if (config.seedOnStart) await importSeed(db, loadSeed(), { openYearDeadline: '2026-12-31' });
+  if (config.seedOnStart) await importSeed(db, loadSeed());
   await run(db, process.argv.slice(2));
 } catch (err) {
   process.stderr.write(`${err instanceof UsageError ? `Błąd: ${err.message}\n\n${USAGE}` : err instanceof Error ? err.message : String(err)}\n`);

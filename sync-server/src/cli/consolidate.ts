@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   const db = await openDb(config);
   try {
     await migrate(db);
-    if (config.seedOnStart) await importSeed(db, loadSeed(), { openYearDeadline: '2026-12-31' });
+    if (config.seedOnStart) await importSeed(db, loadSeed());
     const input = await loadCentralWorkbookInput(db, year);
     try {
       if (args.stream) {

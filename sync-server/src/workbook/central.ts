@@ -14,9 +14,12 @@ import type { Area, CompletenessRow, ConsolidatedRow, OrgUnit, Task, VariancePol
 import {
   CENTRAL_COLUMNS, CENTRAL_LAST_LETTER, CENTRAL_SHEET_NAME, CENTRAL_TABLE_NAME, bandRules, centralLetter, centralRowHeight, centralRowValues,
 } from './centralColumns.ts';
-import { COMPLETENESS_COLUMNS, COMPLETENESS_SHEET_NAME, COMPLETENESS_TABLE_NAME, completenessValues, styleCompletenessColumns } from './completenessSheet.ts';
+import {
+  COMPLETENESS_COLUMNS, COMPLETENESS_SHEET_NAME, COMPLETENESS_TABLE_NAME, completenessSheetOptions, completenessValues, styleCompletenessColumns,
+} from './completenessSheet.ts';
 import { addSettingsSheet } from './settingsSheet.ts';
-import { ALIGN_HEADER, ALIGN_TOP, ALIGN_WRAP, FILL_HEADER, FONT_HEADER, bandStyle, landscapePrint } from './styles.ts';
+import { ALIGN_TOP, ALIGN_WRAP, bandStyle, reportSheetOptions } from './styles.ts';
+import { addListTable } from './table.ts';
 import { SUMMARY_SHEET_NAME, SUMMARY_SHEET_OPTIONS, SummaryAccumulator, writeSummarySheet, type SummarySection } from './summary.ts';
 import { TASK_KIND_LABELS } from './text.ts';
 
@@ -40,22 +43,14 @@ export function buildCentralWorkbook(input: CentralWorkbookInput): Workbook {
   const summary = new SummaryAccumulator();
   for (const row of input.rows) summary.add(row);
 
-  const main = wb.addWorksheet(CENTRAL_SHEET_NAME, { properties: { tabColor: { argb: 'FF1F4E78' } } });
+  const main = wb.addWorksheet(CENTRAL_SHEET_NAME, centralSheetOptions(input.year));
   styleCentralColumns(main);
   const rows = input.rows.map((row, i) => centralRowValues(row, i + 2));
-  main.addTable({
-    name: CENTRAL_TABLE_NAME,
-    displayName: CENTRAL_TABLE_NAME,
-    ref: 'A1',
-    headerRow: true,
-    style: { theme: 'TableStyleMedium2', showRowStripes: true },
-    columns: CENTRAL_COLUMNS.map((c) => ({ name: c.header, filterButton: true })),
-    // An Excel table needs one data row; an empty year gets a blank one.
-    rows: rows.length ? rows : [CENTRAL_COLUMNS.map(() => null)],
-  });
+  addListTable(main, { name: CENTRAL_TABLE_NAME, theme: 'TableStyleMedium2', stripes: true, headers: CENTRAL_COLUMNS.map((c) => c.header), rows });
   rows.forEach((values, i) => (main.getRow(i + 2).height = centralRowHeight(values)));
   const lastRow = Math.max(rows.length, 1) + 1;
-  finishCentralSheet(main, input.year, lastRow);
+  addBandFormatting(main, lastRow);
+  main.pageSetup.printArea = `A1:${CENTRAL_LAST_LETTER}${lastRow}`;
 
   writeSummarySheet(wb.addWorksheet(SUMMARY_SHEET_NAME, SUMMARY_SHEET_OPTIONS), {
     year: input.year,
@@ -64,21 +59,12 @@ export function buildCentralWorkbook(input: CentralWorkbookInput): Workbook {
     dataRows: { first: 2, last: lastRow },
   });
 
-  const done = wb.addWorksheet(COMPLETENESS_SHEET_NAME);
+  const done = wb.addWorksheet(COMPLETENESS_SHEET_NAME, completenessSheetOptions(input.year));
   styleCompletenessColumns(done);
-  const units = input.completeness.map(completenessValues);
-  done.addTable({
-    name: COMPLETENESS_TABLE_NAME,
-    displayName: COMPLETENESS_TABLE_NAME,
-    ref: 'A1',
-    headerRow: true,
-    style: { theme: 'TableStyleLight9', showRowStripes: true },
-    columns: COMPLETENESS_COLUMNS.map((c) => ({ name: c.header, filterButton: true })),
-    rows: units.length ? units : [COMPLETENESS_COLUMNS.map(() => null)],
+  addListTable(done, {
+    name: COMPLETENESS_TABLE_NAME, theme: 'TableStyleLight9', stripes: true,
+    headers: COMPLETENESS_COLUMNS.map((c) => c.header), rows: input.completeness.map(completenessValues),
   });
-  styleHeaderRow(done, COMPLETENESS_COLUMNS.length);
-  done.views = [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }];
-  Object.assign(done, landscapePrint(`Kompletność sprawozdań ${input.year}`));
 
   addSettingsSheet(wb, input.policy);
   return wb;
@@ -111,27 +97,20 @@ export function styleCentralColumns(ws: Worksheet): void {
   });
 }
 
-export function styleHeaderRow(ws: Worksheet, columns: number): void {
-  const header = ws.getRow(1);
-  header.height = 32;
-  for (let i = 1; i <= columns; i++) {
-    const cell = header.getCell(i);
-    cell.font = FONT_HEADER;
-    cell.fill = FILL_HEADER;
-    cell.alignment = ALIGN_HEADER;
-  }
+/** Options of the main sheet, given when it is added: tab colour, frozen header, print setup. */
+export function centralSheetOptions(year: number) {
+  return {
+    properties: { tabColor: { argb: 'FF1F4E78' } },
+    ...reportSheetOptions(`Program Wspierania Rodziny — zestawienie ${year}`),
+  };
 }
 
-/** Header look, band colours, frozen header and print setup of the main sheet. */
-export function finishCentralSheet(ws: Worksheet, year: number, lastRow: number): void {
-  styleHeaderRow(ws, CENTRAL_COLUMNS.length);
+/** Band colours on difference, % and band of rows 2…lastRow, driven by the settings sheet's thresholds. */
+export function addBandFormatting(ws: Worksheet, lastRow: number): void {
   ws.addConditionalFormatting({
     ref: `${centralLetter('difference')}2:${centralLetter('band')}${lastRow}`,
     rules: bandRules(2).map((rule, i) => ({ type: 'expression', priority: i + 1, formulae: [rule.formula], style: bandStyle(rule.band) })),
   });
-  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }];
-  Object.assign(ws, landscapePrint(`Program Wspierania Rodziny — zestawienie ${year}`));
-  ws.pageSetup.printArea = `A1:${CENTRAL_LAST_LETTER}${lastRow}`;
 }
 
 /** Areas and tasks in program order; units by code, every unit that reports or appears in completeness. */

@@ -35,6 +35,9 @@ describe('streamed central workbook', () => {
     expect(cf[0]).toMatchObject({ ref: `M2:O${rows.length + 1}` });
     expect(cf[0]!.rules).toHaveLength(6);
     expect(wb.definedNames.model.map((n) => n.name).sort()).toEqual(['ProgDalekoPonizej', 'ProgDalekoPowyzej', 'ProgZgodnieOd']);
+    const done = wb.getWorksheet('Kompletność')!;
+    expect(done.autoFilter).toBe('A1:J3');
+    expect([done.getCell('D2').value, done.getCell('D3').value]).toEqual([null, 'po terminie']);
   });
 
   it('writes per-unit summary lines as values above the formula limit', async () => {

@@ -14,14 +14,12 @@ import ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import {
-  CENTRAL_COLUMNS, CENTRAL_LAST_LETTER, CENTRAL_SHEET_NAME, bandRules, centralLetter, centralRowHeight, centralRowValues,
-} from './centralColumns.ts';
+import { CENTRAL_COLUMNS, CENTRAL_LAST_LETTER, CENTRAL_SHEET_NAME, centralRowHeight, centralRowValues } from './centralColumns.ts';
 import type { CentralWorkbookInput } from './central.ts';
-import { setProperties, styleCentralColumns, styleHeaderRow, summarySections } from './central.ts';
-import { COMPLETENESS_COLUMNS, COMPLETENESS_SHEET_NAME, completenessValues, styleCompletenessColumns } from './completenessSheet.ts';
+import { addBandFormatting, centralSheetOptions, setProperties, styleCentralColumns, summarySections } from './central.ts';
+import { COMPLETENESS_COLUMNS, COMPLETENESS_SHEET_NAME, completenessSheetOptions, completenessValues, styleCompletenessColumns } from './completenessSheet.ts';
 import { addSettingsSheet } from './settingsSheet.ts';
-import { bandStyle, landscapePrint } from './styles.ts';
+import { styleHeaderRow } from './styles.ts';
 import { SUMMARY_SHEET_NAME, SUMMARY_SHEET_OPTIONS, SummaryAccumulator, writeSummarySheet } from './summary.ts';
 import type { ConsolidatedRow } from '@pwr-sync/shared';
 
@@ -63,15 +61,8 @@ async function keepMemoryFlat(sheet: Worksheet, out: Writable): Promise<void> {
 export async function streamCentralWorkbook(input: StreamedCentralInput, out: Writable): Promise<StreamedCentralResult> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   setProperties(wb, input.year, input.generatedAt);
-  const print = landscapePrint(`Program Wspierania Rodziny — zestawienie ${input.year}`);
-
-  // Views, tab colour and fit-to-page are written when the sheet opens, so they go in here.
-  const main = wb.addWorksheet(CENTRAL_SHEET_NAME, {
-    properties: { tabColor: { argb: 'FF1F4E78' } },
-    views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
-    pageSetup: print.pageSetup,
-    headerFooter: print.headerFooter,
-  });
+  // Views, tab colour and print setup are written when the sheet opens, so they go in here.
+  const main = wb.addWorksheet(CENTRAL_SHEET_NAME, centralSheetOptions(input.year));
   styleCentralColumns(main);
   main.addRow(CENTRAL_COLUMNS.map((c) => c.header));
   styleHeaderRow(main, CENTRAL_COLUMNS.length);
@@ -90,10 +81,7 @@ export async function streamCentralWorkbook(input: StreamedCentralInput, out: Wr
   }
   const lastRow = Math.max(r, 2);
   main.autoFilter = `A1:${CENTRAL_LAST_LETTER}${lastRow}`;
-  main.addConditionalFormatting({
-    ref: `${centralLetter('difference')}2:${centralLetter('band')}${lastRow}`,
-    rules: bandRules(2).map((rule, i) => ({ type: 'expression', priority: i + 1, formulae: [rule.formula], style: bandStyle(rule.band) })),
-  });
+  addBandFormatting(main, lastRow);
   main.commit();
 
   const sum = wb.addWorksheet(SUMMARY_SHEET_NAME, SUMMARY_SHEET_OPTIONS);
@@ -101,12 +89,7 @@ export async function streamCentralWorkbook(input: StreamedCentralInput, out: Wr
   writeSummarySheet(sum, { year: input.year, sections, summary, dataRows: { first: 2, last: lastRow } });
   sum.commit();
 
-  const donePrint = landscapePrint(`Kompletność sprawozdań ${input.year}`);
-  const done = wb.addWorksheet(COMPLETENESS_SHEET_NAME, {
-    views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
-    pageSetup: donePrint.pageSetup,
-    headerFooter: donePrint.headerFooter,
-  });
+  const done = wb.addWorksheet(COMPLETENESS_SHEET_NAME, completenessSheetOptions(input.year));
   writeCompletenessPlain(done, input);
   done.commit();
 

@@ -1,9 +1,10 @@
 /**
- * The "Kompletność" sheet: every unit, where its report stands, its version, and the last change.
+ * The "Kompletność" sheet: every unit, where its report stands, whether it is past the deadline,
+ * its version, and the last change.
  */
 import type { Worksheet } from 'exceljs';
 import { WORKFLOW_STATE_LABELS, type CompletenessRow } from '@pwr-sync/shared';
-import { ALIGN_WRAP, NUM_FMT } from './styles.ts';
+import { ALIGN_WRAP, NUM_FMT, reportSheetOptions } from './styles.ts';
 import { excelLocalDate, plainText } from './text.ts';
 
 export const COMPLETENESS_SHEET_NAME = 'Kompletność';
@@ -13,6 +14,8 @@ export const COMPLETENESS_COLUMNS = [
   { header: 'Kod jednostki', width: 16 },
   { header: 'Jednostka', width: 50, wrap: true },
   { header: 'Stan', width: 26 },
+  /** "po terminie" or empty, so MOPS can filter the late units. */
+  { header: 'Termin', width: 13 },
   { header: 'Wersja', width: 8, numFmt: '0' },
   { header: 'Działania', width: 10, numFmt: NUM_FMT.integer },
   { header: 'Wypełnione', width: 11, numFmt: NUM_FMT.integer },
@@ -21,12 +24,16 @@ export const COMPLETENESS_COLUMNS = [
   { header: 'Uwagi weryfikatora', width: 50, wrap: true },
 ] as const;
 
+/** What the "Termin" column says of a late unit (CompletenessRow.late). */
+export const LATE_LABEL = 'po terminie';
+
 /** Cell values of one unit's line. */
 export function completenessValues(c: CompletenessRow) {
   return [
     c.orgUnitCode,
     plainText(c.orgUnitName),
     WORKFLOW_STATE_LABELS[c.state],
+    c.late ? LATE_LABEL : null,
     c.version,
     c.activities,
     c.filled,
@@ -34,6 +41,11 @@ export function completenessValues(c: CompletenessRow) {
     plainText(c.lastChangeBy),
     plainText(c.reviewComment),
   ];
+}
+
+/** Options of the sheet, given when it is added: frozen header, print setup. */
+export function completenessSheetOptions(year: number) {
+  return reportSheetOptions(`Kompletność sprawozdań ${year}`);
 }
 
 /** Column widths and formats, set before the rows so every cell inherits them. */

@@ -2,7 +2,7 @@
  * Number formats, fonts and fills of the workbooks pwr-sync writes. exceljs shares style objects
  * by reference, so every object here is frozen and never mutated after being assigned to a cell.
  */
-import type { Alignment, Fill, Font, Style } from 'exceljs';
+import type { Alignment, Fill, Font, Style, Worksheet } from 'exceljs';
 import type { VarianceBand } from '@pwr-sync/shared';
 
 /**
@@ -75,6 +75,30 @@ export function landscapePrint(title: string) {
     },
     headerFooter: { oddHeader: `&L&B${escapeHeaderText(title)}`, oddFooter: '&LStrona &P z &N&R&D' },
   };
+}
+
+/**
+ * Options of a report sheet with a header row (the central workbook's table and completeness
+ * sheets), given when the sheet is added — the streaming writer writes them as the sheet opens:
+ * header row frozen, printed as landscapePrint.
+ */
+export function reportSheetOptions(title: string) {
+  return {
+    views: [{ state: 'frozen' as const, xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
+    ...landscapePrint(title),
+  };
+}
+
+/** The header row's look: white bold text on dark blue, wrapped, a little taller. */
+export function styleHeaderRow(ws: Worksheet, columns: number): void {
+  const header = ws.getRow(1);
+  header.height = 32;
+  for (let i = 1; i <= columns; i++) {
+    const cell = header.getCell(i);
+    cell.font = FONT_HEADER;
+    cell.fill = FILL_HEADER;
+    cell.alignment = ALIGN_HEADER;
+  }
 }
 
 /** `&` starts a control code in Excel headers and footers. */

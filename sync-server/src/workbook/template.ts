@@ -14,7 +14,8 @@ import {
   MEASURE_KINDS, REPORT_STATUS_LABELS, UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, UNIT_TABLE_NAME, buildSheetRows, columnIndex,
   columnLetter, type Assignment, type OrgUnit, type ReportEntry, type SheetColumn, type SheetColumnKey, type Task, type VariancePolicy,
 } from '@pwr-sync/shared';
-import { setProperties, styleHeaderRow } from './central.ts';
+import { setProperties } from './central.ts';
+import { addListTable } from './table.ts';
 import { ALIGN_TOP, ALIGN_WRAP, FILL_INPUT, FONT_BOLD, FONT_NOTE, FONT_TITLE, NUM_FMT, landscapePrint, solidFill } from './styles.ts';
 import { LIST_COLUMNS, LIST_NAMES, META_KEYS, META_SHEET_NAME, TEMPLATE_MARKER, TEMPLATE_VERSION, layoutSignature, type TemplateMeta } from './templateMeta.ts';
 
@@ -61,16 +62,7 @@ export async function buildUnitTemplate(input: UnitTemplateInput): Promise<Workb
     if (numFmt) column.numFmt = numFmt;
     column.alignment = c.type === 'text' ? ALIGN_WRAP : ALIGN_TOP;
   });
-  ws.addTable({
-    name: UNIT_TABLE_NAME,
-    displayName: UNIT_TABLE_NAME,
-    ref: 'A1',
-    headerRow: true,
-    style: { theme: 'TableStyleLight9', showRowStripes: false },
-    columns: UNIT_SHEET_COLUMNS.map((c) => ({ name: c.header, filterButton: true })),
-    rows: rows.length ? rows : [UNIT_SHEET_COLUMNS.map(() => null)],
-  });
-  styleHeaderRow(ws, UNIT_SHEET_COLUMNS.length);
+  addListTable(ws, { name: UNIT_TABLE_NAME, theme: 'TableStyleLight9', stripes: false, headers: UNIT_SHEET_COLUMNS.map((c) => c.header), rows });
 
   const basicTasks = input.tasks ? new Set(input.tasks.filter((t) => t.kind === 'basic').map((t) => t.code)) : null;
   const activityTask = new Map(input.assignments.map((a) => [a.activity.id, a.activity.taskCode]));

@@ -10,6 +10,7 @@ describe.each(backends())('review workflow on %s', (backend) => {
   let unit: ReturnType<typeof client>;
   let reviewer: ReturnType<typeof client>;
   let manager: ReturnType<typeof client>;
+  let admin: ReturnType<typeof client>;
   let entries: ReportEntry[];
 
   beforeAll(async () => {
@@ -18,6 +19,7 @@ describe.each(backends())('review workflow on %s', (backend) => {
     unit = client(app.url, await userToken(t.db, 'rep-a', 'unit_reporter', unitA));
     reviewer = client(app.url, await userToken(t.db, 'rev', 'reviewer'));
     manager = client(app.url, await userToken(t.db, 'mgr', 'manager'));
+    admin = client(app.url, await userToken(t.db, 'adm', 'admin'));
     entries = fullReport((await unit('GET', API_PATHS.assignments(OPEN_YEAR, unitA))).body.assignments);
   });
   afterAll(async () => {
@@ -82,5 +84,24 @@ describe.each(backends())('review workflow on %s', (backend) => {
     const mine = rows.find((r) => r.orgUnitCode === unitA)!;
     expect(mine).toMatchObject({ state: 'submitted', filled: entries.length, activities: entries.length, lastChangeBy: 'Test rep-a' });
     expect(rows.filter((r) => r.orgUnitCode !== unitA).every((r) => r.state === 'not_started')).toBe(true);
+  });
+
+  it('accepts saves after the deadline and marks units not yet submitted as late', async () => {
+    const deadline = (await admin('GET', API_PATHS.years)).body.find((y: { year: number }) => y.year === OPEN_YEAR).deadline as string;
+    const lateness = async () => new Map(((await manager('GET', API_PATHS.completeness(OPEN_YEAR))).body as { orgUnitCode: string; late?: boolean }[]).map((r) => [r.orgUnitCode, r.late]));
+    try {
+      expect([...(await lateness()).values()].every((late) => late === false)).toBe(true);
+      expect((await admin('PUT', `${API_PATHS.years}/${OPEN_YEAR}`, { deadline: '2020-01-31' })).status).toBe(200);
+      expect((await unit('PUT', report, { baseVersion: 0, entries })).status).toBe(201);
+      const draft = await lateness();
+      expect(draft.get(unitA)).toBe(true);
+      expect([...draft.values()].every((late) => late === true)).toBe(true);
+      expect((await unit('POST', API_PATHS.submit(OPEN_YEAR, unitA))).status).toBe(200);
+      const submitted = await lateness();
+      expect(submitted.get(unitA)).toBe(false);
+      expect([...submitted].filter(([code]) => code !== unitA).every(([, late]) => late === true)).toBe(true);
+    } finally {
+      await admin('PUT', `${API_PATHS.years}/${OPEN_YEAR}`, { deadline });
+    }
   });
 });

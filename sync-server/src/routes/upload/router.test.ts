@@ -2,23 +2,24 @@ import ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { API_PATHS, UNIT_SHEET_COLUMNS, columnIndex, type SheetColumnKey, type UnitReport, type History } from '@pwr-sync/shared';
-import { CLOSED_YEAR, OPEN_YEAR, createTestDb, pickUnits, resetOpenYear, userToken, type TestDb } from '../../../test/harness.ts';
+import {
+  CLOSED_YEAR, OPEN_YEAR, backends, createTestDb, download, pickUnits, resetOpenYear, startApp, upload, userToken, type TestApp, type TestDb,
+} from '../../../test/harness.ts';
 import { makeZip } from '../../workbook/testSupport/zip.ts';
-import { download, startWorkbookApp, upload } from './testApp.ts';
 
 const col = (key: SheetColumnKey) => columnIndex(key) + 1;
 
-describe('POST …/upload (real HTTP server, seeded PGlite)', () => {
+describe.each(backends())('POST …/upload (real HTTP server) on %s', (backend) => {
   const { unitA, unitB } = pickUnits();
   let tdb: TestDb;
-  let app: Awaited<ReturnType<typeof startWorkbookApp>>;
+  let app: TestApp;
   const tokens: Record<'a' | 'b' | 'reviewer' | 'admin', string> = { a: '', b: '', reviewer: '', admin: '' };
   const url = (path: string) => app.url + path;
   const uploadUrl = (unit = unitA, year = OPEN_YEAR) => url(API_PATHS.upload(year, unit));
 
   beforeAll(async () => {
-    tdb = await createTestDb('pglite');
-    app = await startWorkbookApp(tdb.db);
+    tdb = await createTestDb(backend);
+    app = await startApp(tdb.db);
     tokens.a = await userToken(tdb.db, 'up-a', 'unit_reporter', unitA);
     tokens.b = await userToken(tdb.db, 'up-b', 'unit_reporter', unitB);
     tokens.reviewer = await userToken(tdb.db, 'up-rev', 'reviewer');

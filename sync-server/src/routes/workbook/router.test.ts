@@ -8,10 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSeed } from '@pwr-sync/seeds';
 import { API_PATHS, pairMeasures } from '@pwr-sync/shared';
 import { REPO_ROOT } from '../../config.ts';
-import { CLOSED_YEAR, createTestDb, pickUnits, userToken, type TestDb } from '../../../test/harness.ts';
+import {
+  CLOSED_YEAR, OPEN_YEAR, backends, client, createTestDb, download, pickUnits, startApp, userToken, type TestApp, type TestDb,
+} from '../../../test/harness.ts';
 import { CENTRAL_COLUMNS } from '../../workbook/centralColumns.ts';
 import { libreOfficeSheets, skipLibreOffice } from '../../workbook/testSupport/libreoffice.ts';
-import { download, startWorkbookApp } from '../upload/testApp.ts';
 
 /** What the 2024 report says, computed from the seed alone: per task, money (zł), activities, measures. */
 function seedFigures() {
@@ -31,15 +32,15 @@ function seedFigures() {
 
 const col = (key: (typeof CENTRAL_COLUMNS)[number]['key']) => CENTRAL_COLUMNS.findIndex((c) => c.key === key) + 1;
 
-describe('GET …/workbook.xlsx (real HTTP server, seeded PGlite)', () => {
+describe.each(backends())('GET …/workbook.xlsx (real HTTP server) on %s', (backend) => {
   let tdb: TestDb;
-  let app: Awaited<ReturnType<typeof startWorkbookApp>>;
+  let app: TestApp;
   const tokens = { reviewer: '', manager: '', admin: '', unit: '' };
   let body: Buffer;
 
   beforeAll(async () => {
-    tdb = await createTestDb('pglite');
-    app = await startWorkbookApp(tdb.db);
+    tdb = await createTestDb(backend);
+    app = await startApp(tdb.db);
     tokens.reviewer = await userToken(tdb.db, 'wb-rev', 'reviewer');
     tokens.manager = await userToken(tdb.db, 'wb-man', 'manager');
     tokens.admin = await userToken(tdb.db, 'wb-admin', 'admin');
@@ -102,6 +103,28 @@ describe('GET …/workbook.xlsx (real HTTP server, seeded PGlite)', () => {
     });
     expect(seen.size).toBe(program.tasks.length);
     expect(program.tasks.filter((t) => t.kind === 'basic').every((t) => byTask.get(t.code)!.grosze > 0)).toBe(true);
+  });
+
+  it('says "po terminie" on the completeness sheet for units late with their report', async () => {
+    const termin = async (year: number) => {
+      const res = await download(app.url + API_PATHS.workbook(year), tokens.reviewer);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.body as unknown as ArrayBuffer);
+      const done = wb.getWorksheet('Kompletność')!;
+      expect(done.getCell('D1').value).toBe('Termin');
+      return Array.from({ length: done.rowCount - 1 }, (_, i) => done.getCell(`D${i + 2}`).value);
+    };
+    // 2024: deadline passed long ago, every report accepted → nobody late
+    expect((await termin(CLOSED_YEAR)).every((v) => v === null)).toBe(true);
+    const admin = client(app.url, tokens.admin);
+    try {
+      expect((await admin('PUT', `${API_PATHS.years}/${OPEN_YEAR}`, { deadline: '2020-01-31' })).status).toBe(200);
+      const late = await termin(OPEN_YEAR);
+      expect(late.length).toBeGreaterThan(20);
+      expect(late.every((v) => v === 'po terminie')).toBe(true);
+    } finally {
+      await admin('PUT', `${API_PATHS.years}/${OPEN_YEAR}`, { deadline: '2026-12-31' });
+    }
   });
 
   it.skipIf(skipLibreOffice)('reads the same in LibreOffice, with the summary recalculated from the table', async () => {

@@ -46,8 +46,8 @@ export const rows: ConsolidatedRow[] = [
 ];
 
 export const completeness: CompletenessRow[] = [
-  { orgUnitCode: 'MOPS/PRZ/08', orgUnitName: 'Miejski Ośrodek Pomocy Społecznej (MOPS/PRZ/08)', state: 'accepted', version: 3, activities: 4, filled: 4, lastChangeAt: '2025-01-20T09:30:00Z', lastChangeBy: 'Ewa Weryfikator', reviewComment: null },
-  { orgUnitCode: 'NCK', orgUnitName: 'Nowohuckie Centrum Kultury', state: 'returned', version: 3, activities: 2, filled: 2, lastChangeAt: '2025-01-18T12:00:00Z', lastChangeBy: 'Ewa Weryfikator', reviewComment: '=popraw liczby' },
+  { orgUnitCode: 'MOPS/PRZ/08', orgUnitName: 'Miejski Ośrodek Pomocy Społecznej (MOPS/PRZ/08)', state: 'accepted', version: 3, activities: 4, filled: 4, lastChangeAt: '2025-01-20T09:30:00Z', lastChangeBy: 'Ewa Weryfikator', reviewComment: null, late: false },
+  { orgUnitCode: 'NCK', orgUnitName: 'Nowohuckie Centrum Kultury', state: 'returned', version: 3, activities: 2, filled: 2, lastChangeAt: '2025-01-18T12:00:00Z', lastChangeBy: 'Ewa Weryfikator', reviewComment: '=popraw liczby', late: true },
 ];
 
 export const centralInput = (): CentralWorkbookInput => ({
