@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Checkbox, Dropdown, Field, Input, Option, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Input, Label, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { BAND_COLOURS, BAND_ORDER, REPORT_STATUS_LABELS, VARIANCE_BAND_LABELS, type ConsolidatedRow, type ProgramStructure, type ReportStatus } from '@pwr-sync/shared';
 import { EMPTY_FILTER, parseThresholdPercent, type ReviewFilter } from '../../review/filters.ts';
 import type { ReviewCounts } from '../../excel/review.ts';
@@ -10,6 +10,9 @@ const useStyles = makeStyles({
   legend: { fontWeight: tokens.fontWeightSemibold, padding: 0, marginBottom: tokens.spacingVerticalXXS, width: '100%' },
   swatch: { display: 'inline-block', width: '10px', height: '10px', marginRight: tokens.spacingHorizontalXS, border: `1px solid ${tokens.colorNeutralStroke1}` },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
+  // A native multiple select: keyboard- and screen-reader-friendly, and robust in a narrow pane.
+  multi: { width: '100%', fontFamily: tokens.fontFamilyBase, fontSize: tokens.fontSizeBase300, border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingVerticalXXS },
+  field: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
 });
 
@@ -30,6 +33,7 @@ export interface FilterPanelProps {
   onClear: () => void;
 }
 
+const selected = (el: HTMLSelectElement) => [...el.selectedOptions].map((o) => o.value);
 const toggle = <T,>(list: readonly T[], item: T, on: boolean): T[] => (on ? [...list.filter((x) => x !== item), item] : list.filter((x) => x !== item));
 
 /** The filters, applied to the review table as real Excel filters. */
@@ -90,18 +94,19 @@ export function FilterPanel({ rows, program, filter, counts, shownByPane, tableL
           <Checkbox key={a} checked={filter.areas.includes(a)} onChange={(_, d) => onChange({ ...filter, areas: toggle(filter.areas, a, !!d.checked) })} label={a} title={areaTitle(a)} />
         ))}
       </fieldset>
-      <Field label="Zadanie">
-        <Dropdown multiselect placeholder="wszystkie" selectedOptions={filter.tasks} value={filter.tasks.join(', ')}
-          onOptionSelect={(_, d) => onChange({ ...filter, tasks: d.selectedOptions })}>
-          {tasks.map((t) => <Option key={t} value={t}>{t}</Option>)}
-        </Dropdown>
-      </Field>
-      <Field label="Jednostka (odpowiedzialna, także współrealizująca)">
-        <Dropdown multiselect placeholder="wszystkie" selectedOptions={filter.units} value={filter.units.join(', ')}
-          onOptionSelect={(_, d) => onChange({ ...filter, units: d.selectedOptions })}>
-          {units.map((u) => <Option key={u} value={u} text={u}>{u === unitName(u) ? u : `${u} — ${unitName(u)}`}</Option>)}
-        </Dropdown>
-      </Field>
+      <div className={styles.field}>
+        <Label htmlFor="filter-tasks" weight="semibold">Zadanie</Label>
+        <select id="filter-tasks" aria-describedby="filter-multi-hint" multiple size={4} className={styles.multi} value={filter.tasks} onChange={(e) => onChange({ ...filter, tasks: selected(e.currentTarget) })}>
+          {tasks.map((t) => <option key={t} value={t}>{t}</option>)}
+        </select>
+      </div>
+      <div className={styles.field}>
+        <Label htmlFor="filter-units" weight="semibold">Jednostka (odpowiedzialna, także współrealizująca)</Label>
+        <select id="filter-units" aria-describedby="filter-multi-hint" multiple size={5} className={styles.multi} value={filter.units} onChange={(e) => onChange({ ...filter, units: selected(e.currentTarget) })}>
+          {units.map((u) => <option key={u} value={u}>{u === unitName(u) ? u : `${u} — ${unitName(u)}`}</option>)}
+        </select>
+        <Text size={200} id="filter-multi-hint">Ctrl + klik (lub Shift + strzałki): kilka naraz; nic nie zaznaczone — wszystkie.</Text>
+      </div>
       <fieldset className={styles.group}>
         <legend className={styles.legend}>Status</legend>
         {STATUSES.map((s) => (

@@ -1,0 +1,279 @@
+/**
+ * End-to-end of the review mode: the built task pane in headless Chromium against the running sync
+ * server (real one: needs its review endpoints), office.js answered by fake-office.js, which applies
+ * table filters with Excel's semantics on its own — so "what Excel shows" is checked independently
+ * of the pane's own filter code. Covers loading the year, each filter, clearing, the summary and
+ * chart, history of the selected row, accept, return (the unit then sees the comment), and a
+ * manager refused a reviewer action. Saves screenshots docs/screenshots/2x-*.png.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { build } from 'vite';
+import {
+  API_PATHS, REVIEW_COLUMNS, REVIEW_SHEET_NAME, REVIEW_TABLE_NAME, filterConsolidatedRows, reviewColumnLetter, summarizeExecution,
+  type AssignmentsResponse, type CompletenessRow, type ConsolidatedFilter, type ConsolidatedRow,
+} from '@pwr-sync/shared';
+import { ApiClient } from '../src/api/client.ts';
+import { REPO_ROOT, startServer, type DemoToken, type RunningServer } from './servers.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = join(REPO_ROOT, 'docs/screenshots');
+const FAKE_OFFICE = readFileSync(resolve(REPO_ROOT, 'addin/e2e/fake-office.js'), 'utf8');
+const OPEN_YEAR = 2025;
+const DATA_YEAR = 2024;
+
+let server: RunningServer;
+let context: BrowserContext;
+let page: Page;
+let userDataDir: string;
+let distDir: string;
+let rows2024: ConsolidatedRow[] = [];
+const units: { accept: string; ret: string; managerSees: string } = { accept: '', ret: '', managerSees: '' };
+
+const tokenOf = (role: string, unit?: string) => server.tokens.find((t: DemoToken) => t.role === role && (unit === undefined || t.orgUnitCode === unit))!.token;
+const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+const fake = <T>(fn: string, ...args: unknown[]) => page.evaluate(([f, a]) => (window as any).__fakeExcel[f as string](...(a as unknown[])), [fn, args] as const) as Promise<T>;
+const visible = () => fake<unknown[][]>('visibleRows', REVIEW_TABLE_NAME);
+
+async function api<T>(token: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
+  const res = await fetch(server.baseUrl + path, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  return { status: res.status, json: (await res.json().catch(() => null)) as T };
+}
+
+/** A unit fills every activity (not realized, with a reason) and submits, through the API. */
+async function fillAndSubmit(unit: string) {
+  const token = tokenOf('unit_reporter', unit);
+  const a = await api<AssignmentsResponse>(token, 'GET', API_PATHS.assignments(OPEN_YEAR, unit));
+  const entries = a.json.assignments.filter((x) => x.role === 'reporting').map((x) => ({ activityId: x.activity.id, status: 'not_realized', actual: { measures: [] }, moneySpent: [], comment: 'Nie realizowano w tym roku.' }));
+  const saved = await api(token, 'PUT', API_PATHS.report(OPEN_YEAR, unit), { baseVersion: 0, entries });
+  expect(saved.status, JSON.stringify(saved.json)).toBeLessThan(300);
+  const submitted = await api(token, 'POST', API_PATHS.submit(OPEN_YEAR, unit), {});
+  expect(submitted.status, JSON.stringify(submitted.json)).toBe(200);
+}
+
+async function openPane(token: string) {
+  await page.goto(`${server.baseUrl}/addin/taskpane.html`);
+  await expect.poll(() => page.getByLabel('Token').count(), { timeout: 15_000 }).toBe(1);
+  await page.getByLabel('Token').fill(token);
+  await page.getByRole('button', { name: 'Zaloguj' }).click();
+}
+
+async function signOut() {
+  await page.getByRole('button', { name: 'Wyloguj' }).click();
+  await expect.poll(() => page.getByLabel('Token').count()).toBe(1);
+}
+
+/** Sets a filter in the pane, applies it, and checks Excel shows exactly the shared filter's rows. */
+async function applyAndCheck(setUp: () => Promise<void>, expected: ConsolidatedFilter, column: string) {
+  await page.getByRole('button', { name: 'Wyczyść filtry' }).click();
+  await expect.poll(async () => (await visible()).length).toBe(rows2024.length);
+  await setUp();
+  await page.getByRole('button', { name: 'Zastosuj filtry' }).click();
+  const want = filterConsolidatedRows(rows2024, expected);
+  expect(want.length).toBeGreaterThan(0);
+  expect(want.length).toBeLessThan(rows2024.length);
+  await expect.poll(async () => (await visible()).length, { timeout: 10_000 }).toBe(want.length);
+  expect(Object.keys(await fake<Record<string, unknown>>('filters', REVIEW_TABLE_NAME))).toContain(column);
+  const ids = (await visible()).map((r) => r[REVIEW_COLUMNS.findIndex((c) => c.key === 'activityId')]);
+  expect(ids).toEqual(want.map((r) => r.activityId));
+  await expect.poll(() => page.getByText(new RegExp(`Excel pokazuje ${want.length} z ${rows2024.length} wierszy`)).count()).toBe(1);
+  expect(await page.getByTestId('summary-headline').textContent()).toBe(summarizeExecution(want).headline);
+  return want;
+}
+
+describe('review mode end to end', () => {
+  beforeAll(async () => {
+    distDir = mkdtempSync(join(tmpdir(), 'pwr-review-dist-'));
+    await build({ configFile: resolve(REPO_ROOT, 'addin/vite.config.ts'), logLevel: 'warn', build: { outDir: distDir, emptyOutDir: true } });
+    server = await startServer({ addinDir: distDir });
+    mkdirSync(SHOTS, { recursive: true });
+    userDataDir = mkdtempSync(join(tmpdir(), 'pwr-chromium-review-'));
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      viewport: { width: 420, height: 900 },
+      locale: 'pl-PL',
+    });
+    page = await context.newPage();
+    await page.route('https://appsforoffice.microsoft.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: FAKE_OFFICE }));
+    if (server.kind !== 'real') return;
+    rows2024 = (await api<ConsolidatedRow[]>(tokenOf('reviewer'), 'GET', API_PATHS.consolidated(DATA_YEAR))).json;
+    // Three small units of the open year submit their reports: one to accept, one to return, one for the manager.
+    const done = (await api<CompletenessRow[]>(tokenOf('reviewer'), 'GET', API_PATHS.completeness(OPEN_YEAR))).json;
+    const small = done.filter((c) => c.activities > 0).sort((a, b) => a.activities - b.activities || a.orgUnitCode.localeCompare(b.orgUnitCode)).slice(0, 3).map((c) => c.orgUnitCode);
+    [units.accept, units.ret, units.managerSees] = small as [string, string, string];
+    for (const u of small) await fillAndSubmit(u);
+  }, 240_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.stop();
+    for (const d of [userDataDir, distDir]) if (d) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('runs against the real sync server', () => {
+    expect(server.kind).toBe('real');
+  });
+
+  it('a reviewer signs in and gets the review mode; the year loads into the workbook as the central table', async () => {
+    await openPane(tokenOf('reviewer'));
+    await expect.poll(() => page.getByText('Przegląd sprawozdań').count(), { timeout: 20_000 }).toBe(1);
+    expect(await page.getByText('weryfikator MOPS', { exact: true }).count()).toBe(1);
+    await page.getByLabel('Rok sprawozdawczy').selectOption(String(DATA_YEAR));
+    await expect.poll(() => page.getByText(`Na serwerze: ${rows2024.length} wierszy`, { exact: false }).count(), { timeout: 15_000 }).toBe(1);
+    await page.getByRole('button', { name: 'Wczytaj zestawienie' }).click();
+    await expect.poll(() => page.getByText(/jest w arkuszu „Zestawienie”/).count(), { timeout: 20_000 }).toBe(1);
+    expect(await fake('header', REVIEW_TABLE_NAME)).toEqual(REVIEW_COLUMNS.map((c) => c.header));
+    expect((await fake<unknown[][]>('tableValues', REVIEW_TABLE_NAME))!.length).toBe(rows2024.length);
+    const cfs = await fake<{ address: string; cf: { custom: { rule: { formula: string }; format: { fill: { color: string } } } } }[]>('conditionalFormats', REVIEW_SHEET_NAME);
+    expect(cfs).toHaveLength(6);
+    expect(cfs[0]!.address).toBe(`M2:O${rows2024.length + 1}`);
+    expect(cfs[0]!.cf.custom.format.fill.color).toBe('#FFC7CE');
+    expect(await page.getByText(`Excel pokazuje ${rows2024.length} z ${rows2024.length} wierszy`, { exact: false }).count()).toBe(1);
+    await shot('21-przeglad-zestawienie-wczytane');
+  });
+
+  it('filters by band', async () => {
+    await applyAndCheck(async () => {
+      await page.getByRole('checkbox', { name: 'znacznie poniżej planu', exact: true }).check();
+    }, { bands: ['far_below'] }, 'Ocena');
+    await shot('22-przeglad-filtr-ocena');
+    await page.getByRole('checkbox', { name: 'znacznie poniżej planu', exact: true }).uncheck();
+  });
+
+  it('filters by execution below / above a typed Polish threshold (in %), and rejects a dot', async () => {
+    await page.getByLabel(/Próg wykonania w %/).fill('0.8');
+    await page.getByRole('button', { name: 'Zastosuj filtry' }).click();
+    await expect.poll(() => page.getByText(/kropka w „0.8”/).count()).toBe(1);
+    await applyAndCheck(async () => {
+      await page.getByLabel(/Próg wykonania w %/).fill('80');
+    }, { ratioBelow: 0.8 }, '% wykonania');
+    expect((await fake<Record<string, { criteria: string[] }>>('filters', REVIEW_TABLE_NAME))['% wykonania']!.criteria).toEqual(['<0.8']);
+    await shot('23-przeglad-filtr-prog');
+    await applyAndCheck(async () => {
+      await page.getByLabel('Wykonanie', { exact: true }).selectOption('above');
+      await page.getByLabel(/Próg wykonania w %/).fill('150,5');
+    }, { ratioAbove: 1.505 }, '% wykonania');
+    await page.getByLabel(/Próg wykonania w %/).fill('');
+  });
+
+  it('filters by area', async () => {
+    await applyAndCheck(async () => {
+      await page.getByRole('checkbox', { name: 'II', exact: true }).check();
+    }, { areas: ['II'] }, 'Obszar');
+    await page.getByRole('checkbox', { name: 'II', exact: true }).uncheck();
+  });
+
+  it('filters by task', async () => {
+    await applyAndCheck(async () => {
+      await page.getByLabel('Zadanie', { exact: true }).selectOption(['I.3']);
+    }, { tasks: ['I.3'] }, 'Zadanie');
+    await page.getByLabel('Zadanie', { exact: true }).selectOption([]);
+  });
+
+  it('filters by unit (any responsible unit, so through the activity ids)', async () => {
+    await applyAndCheck(async () => {
+      await page.getByLabel(/^Jednostka/).selectOption(['MOPS/PRZ/08']);
+    }, { units: ['MOPS/PRZ/08'] }, 'ID działania');
+    await page.getByLabel(/^Jednostka/).selectOption([]);
+  });
+
+  it('filters by status', async () => {
+    await applyAndCheck(async () => {
+      await page.getByRole('checkbox', { name: 'niezrealizowane w tym roku', exact: true }).check();
+    }, { statuses: ['not_realized'] }, 'Status');
+    await page.getByRole('checkbox', { name: 'niezrealizowane w tym roku', exact: true }).uncheck();
+  });
+
+  it('filters activities with money (all their rows, not only the one carrying the amount)', async () => {
+    const want = await applyAndCheck(async () => {
+      await page.getByRole('checkbox', { name: 'Tylko działania z wydatkami' }).check();
+    }, { withMoney: true }, 'ID działania');
+    expect(want.some((r) => r.moneySpent === null)).toBe(true);
+    await page.getByRole('checkbox', { name: 'Tylko działania z wydatkami' }).uncheck();
+  });
+
+  it('combines filters, summarises them in Polish with a chart, and clears them', async () => {
+    await applyAndCheck(async () => {
+      await page.getByRole('checkbox', { name: 'znacznie poniżej planu', exact: true }).check();
+      await page.getByRole('checkbox', { name: 'poniżej planu', exact: true }).check();
+      await page.getByRole('checkbox', { name: 'I', exact: true }).check();
+    }, { bands: ['far_below', 'below'], areas: ['I'] }, 'Ocena');
+    expect(await page.getByText(/Zrealizowano [\d\u00a0]+ z [\d\u00a0]+ planowanych \S+.*\(\d+\u00a0%\)/).count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('execution-chart').locator('rect').count()).toBeGreaterThan(0);
+    await shot('24-przeglad-podsumowanie-wykres');
+    await page.getByRole('button', { name: 'Według jednostki' }).click();
+    expect(await page.getByTestId('execution-chart').locator('g[data-group="MOPS/PRZ/08"]').count()).toBeGreaterThanOrEqual(0);
+    await page.getByRole('button', { name: 'Wyczyść filtry' }).click();
+    await expect.poll(async () => (await visible()).length).toBe(rows2024.length);
+    expect(await fake('filters', REVIEW_TABLE_NAME)).toEqual({});
+    await expect.poll(() => page.getByText(`Excel pokazuje ${rows2024.length} z ${rows2024.length} wierszy`, { exact: false }).count()).toBe(1);
+  });
+
+  it('shows the history of the row under the cursor', async () => {
+    await page.getByRole('tab', { name: 'Historia' }).click();
+    await fake('select', 'Arkusz1', 'B2');
+    await page.getByRole('button', { name: 'Pokaż historię' }).click();
+    await expect.poll(() => page.getByText(/Zaznacz w arkuszu „Zestawienie” komórkę/).count()).toBe(1);
+    const target = rows2024.findIndex((r) => r.activityId === 'I.1-01');
+    await fake('select', REVIEW_SHEET_NAME, `${reviewColumnLetter('actual')}${target + 2}`);
+    await page.getByRole('button', { name: 'Pokaż historię' }).click();
+    await expect.poll(() => page.getByText(/^I\.1-01 · MOPS\/PRZ\/08/).count(), { timeout: 10_000 }).toBe(1);
+    await shot('25-przeglad-historia');
+  });
+
+  it('a reviewer accepts one report and returns another with a comment', async () => {
+    await page.getByLabel('Rok sprawozdawczy').selectOption(String(OPEN_YEAR));
+    await page.getByRole('tab', { name: 'Kompletność' }).click();
+    await expect.poll(() => page.getByRole('button', { name: `Akceptuj sprawozdanie ${units.accept}` }).count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.getByRole('button', { name: /^przekazane do weryfikacji \(\d+\)$/ }).textContent()).toMatch(/\(3\)/);
+    await shot('26-przeglad-kompletnosc');
+    await page.getByRole('button', { name: `Akceptuj sprawozdanie ${units.accept}` }).click();
+    await expect.poll(() => page.getByText(`Zaakceptowano sprawozdanie jednostki ${units.accept}.`).count(), { timeout: 10_000 }).toBe(1);
+    expect((await api<{ state: string }>(tokenOf('reviewer'), 'GET', API_PATHS.report(OPEN_YEAR, units.accept))).json.state).toBe('accepted');
+
+    await page.getByRole('button', { name: `Zwróć do poprawy ${units.ret}` }).click();
+    await page.getByRole('button', { name: 'Zwróć z uwagami' }).click();
+    await expect.poll(() => page.getByText(/Podaj powód zwrotu/).count()).toBe(1);
+    await page.getByLabel(`Uwagi dla jednostki ${units.ret}`).fill('Proszę uzupełnić liczbę uczestników spotkań.');
+    await shot('27-przeglad-zwrot-z-uwagami');
+    await page.getByRole('button', { name: 'Zwróć z uwagami' }).click();
+    await expect.poll(() => page.getByText(`Zwrócono sprawozdanie jednostki ${units.ret} do poprawy.`, { exact: false }).count(), { timeout: 10_000 }).toBe(1);
+    const r = (await api<{ state: string; reviewComment: string }>(tokenOf('reviewer'), 'GET', API_PATHS.report(OPEN_YEAR, units.ret))).json;
+    expect(r).toMatchObject({ state: 'returned', reviewComment: 'Proszę uzupełnić liczbę uczestników spotkań.' });
+    await signOut();
+  });
+
+  it('the unit then sees the reviewer\'s comment in its pane', async () => {
+    await openPane(tokenOf('unit_reporter', units.ret));
+    await expect.poll(() => page.getByText('Sprawozdanie zwrócone do poprawy.').count(), { timeout: 20_000 }).toBe(1);
+    expect(await page.getByText(/Proszę uzupełnić liczbę uczestników spotkań\./).count()).toBe(1);
+    await shot('28-jednostka-widzi-uwagi');
+    await signOut();
+  });
+
+  it('a manager reads but cannot accept: buttons disabled in the pane, and the server refuses with 403', async () => {
+    await openPane(tokenOf('manager'));
+    await expect.poll(() => page.getByText('kierownictwo (podgląd)', { exact: true }).count(), { timeout: 20_000 }).toBe(1);
+    await page.getByRole('tab', { name: 'Kompletność' }).click();
+    const accept = page.getByRole('button', { name: `Akceptuj sprawozdanie ${units.managerSees}` });
+    await expect.poll(() => accept.count(), { timeout: 15_000 }).toBe(1);
+    expect(await accept.isDisabled()).toBe(true);
+    expect(await page.getByText(/może tylko weryfikator MOPS/).count()).toBe(1);
+    await shot('29-kierownik-tylko-podglad');
+
+    const refused = await api<{ code: string; error: string }>(tokenOf('manager'), 'POST', API_PATHS.accept(OPEN_YEAR, units.managerSees), {});
+    expect(refused.status).toBe(403);
+    const viaClient = await new ApiClient({ baseUrl: server.baseUrl, token: tokenOf('manager') }).returnReport(OPEN_YEAR, units.managerSees, 'próba');
+    expect(viaClient.kind).toBe('forbidden');
+    expect((await api<{ state: string }>(tokenOf('reviewer'), 'GET', API_PATHS.report(OPEN_YEAR, units.managerSees))).json.state).toBe('submitted');
+    await signOut();
+  });
+
+  it('never lets its own writes trigger a change handler', async () => {
+    expect(await page.evaluate(() => (window as any).__fakeExcel.state.eventsFromAddin)).toBe(0);
+  });
+});
