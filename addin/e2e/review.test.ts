@@ -99,7 +99,6 @@ describe('review mode end to end', () => {
     });
     page = await context.newPage();
     await page.route('https://appsforoffice.microsoft.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: FAKE_OFFICE }));
-    if (server.kind !== 'real') return;
     rows2024 = (await api<ConsolidatedRow[]>(tokenOf('reviewer'), 'GET', API_PATHS.consolidated(DATA_YEAR))).json;
     // Three small units of the open year submit their reports: one to accept, one to return, one for the manager.
     const done = (await api<CompletenessRow[]>(tokenOf('reviewer'), 'GET', API_PATHS.completeness(OPEN_YEAR))).json;
@@ -112,10 +111,6 @@ describe('review mode end to end', () => {
     await context?.close();
     await server?.stop();
     for (const d of [userDataDir, distDir]) if (d) rmSync(d, { recursive: true, force: true });
-  });
-
-  it('runs against the real sync server', () => {
-    expect(server.kind).toBe('real');
   });
 
   it('a reviewer signs in and gets the review mode; the year loads into the workbook as the central table', async () => {

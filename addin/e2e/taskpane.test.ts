@@ -33,7 +33,7 @@ const fake = <T>(fn: string, ...args: unknown[]) => page.evaluate(([f, a]) => (w
 const tableValues = () => fake<(string | number)[][]>('tableValues', UNIT_TABLE_NAME);
 
 async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(server.baseUrl + path, { method, headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID(), 'x-stub-user': 'other' }, body: body ? JSON.stringify(body) : undefined });
+  const res = await fetch(server.baseUrl + path, { method, headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() }, body: body ? JSON.stringify(body) : undefined });
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }
