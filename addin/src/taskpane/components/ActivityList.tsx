@@ -5,6 +5,9 @@ import { REPORT_STATUS_LABELS, type Assignment, type ReportEntry, type ReportSta
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   filters: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: tokens.spacingHorizontalS },
+  // a native select is as wide as its longest option unless told otherwise; keep it inside the pane
+  filterField: { minWidth: 0 },
+  filterSelect: { minWidth: 0, width: '100%', '& select': { minWidth: 0, width: '100%', textOverflow: 'ellipsis' } },
   list: { listStyleType: 'none', margin: 0, padding: 0, maxHeight: '260px', overflowY: 'auto', border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
   item: {
     display: 'flex', flexDirection: 'column', gap: '2px', width: '100%', textAlign: 'left', padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
@@ -59,14 +62,14 @@ export function ActivityList({ assignments, entries, problems, selectedId, onSel
         <Input type="search" value={query} onChange={(_, d) => setQuery(d.value)} placeholder="nazwa lub identyfikator" />
       </Field>
       <div className={styles.filters}>
-        <Field label="Filtr: zadanie">
-          <Select value={task} onChange={(_, d) => setTask(d.value)}>
+        <Field label="Filtr: zadanie" className={styles.filterField}>
+          <Select className={styles.filterSelect} value={task} onChange={(_, d) => setTask(d.value)}>
             <option value="">wszystkie</option>
             {tasks.map((t) => <option key={t} value={t}>{t}</option>)}
           </Select>
         </Field>
-        <Field label="Filtr: status">
-          <Select value={status} onChange={(_, d) => setStatus(d.value as StatusFilter)}>
+        <Field label="Filtr: status" className={styles.filterField}>
+          <Select className={styles.filterSelect} value={status} onChange={(_, d) => setStatus(d.value as StatusFilter)}>
             <option value="">wszystkie</option>
             <option value="empty">niewypełnione</option>
             {(Object.keys(REPORT_STATUS_LABELS) as ReportStatus[]).map((s) => <option key={s} value={s}>{REPORT_STATUS_LABELS[s]}</option>)}
