@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadSeed } from '@pwr-sync/seeds';
 import { API_PATHS, reportingUnitOf, type Activity } from '@pwr-sync/shared';
-import { importSeed, migrate, openPglite, openPostgres, type Db, type SeedData } from '../sync-server/src/storage/index.ts';
-import { client, fullReport, OPEN_YEAR } from '../sync-server/test/harness.ts';
+import type { SeedData } from '../sync-server/src/storage/index.ts';
+import { client, createTestDb, fullReport, OPEN_YEAR } from '../sync-server/test/harness.ts';
 import { postgresAvailable, startPostgres } from '../sync-server/test/postgres.ts';
 import { readDemoTokens, spawnServer } from '../sync-server/test/child.ts';
 
@@ -53,12 +53,10 @@ async function benchOn(kind: 'pglite' | 'postgres'): Promise<void> {
   const pg = kind === 'postgres' ? await startPostgres() : null;
   try {
     const env: Record<string, string> = { PWR_MODE: 'demo', PWR_DEMO_TOKENS_FILE: path.join(dir, 'tokens.json'), PWR_DATA_DIR: path.join(dir, 'pglite') };
-    if (pg) env.DATABASE_URL = await pg.createDatabase('bench');
     // Seed the 35-unit city before the server starts (it then finds the database seeded).
-    const db: Db = pg ? openPostgres(env.DATABASE_URL!, 2) : await openPglite(env.PWR_DATA_DIR!);
-    await migrate(db);
-    await importSeed(db, benchSeed());
-    await db.close();
+    const seeded = await createTestDb(kind, pg ?? undefined, { seed: benchSeed(), pgliteDir: env.PWR_DATA_DIR! });
+    if (seeded.url) env.DATABASE_URL = seeded.url;
+    await seeded.close();
 
     const server = await spawnServer(env);
     try {

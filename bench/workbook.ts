@@ -1,7 +1,7 @@
 /**
  * Bench of the central workbook:
- * 1. the city: Kraków's 2024 data from the seed (embedded PGlite in memory), built in memory as
- *    the API and the CLI do — target under 1 s;
+ * 1. the city: Kraków's 2024 data from the seed (the test harness's in-memory PGlite), built in
+ *    memory as the API and the CLI do — target under 1 s;
  * 2. a country-sized synthetic year, 2,500 municipalities × 200 activities × 2 measures
  *    = 1,000,000 rows, generated lazily and streamed to a temporary file — run in a child process
  *    so its peak RSS is its own. PWR_BENCH_MUNICIPALITIES shrinks it for a quick run.
@@ -13,12 +13,11 @@ import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { loadSeed } from '@pwr-sync/seeds';
 import {
   DEFAULT_VARIANCE_POLICY, bandOfRatio,
   type AreaCode, type CompletenessRow, type ConsolidatedRow, type Task,
 } from '@pwr-sync/shared';
-import { importSeed, migrate, openPglite } from '../sync-server/src/storage/index.ts';
+import { createTestDb } from '../sync-server/test/harness.ts';
 import { loadCentralWorkbookInput } from '../sync-server/src/commands/centralWorkbookInput.ts';
 import { centralWorkbookBuffer } from '../sync-server/src/workbook/central.ts';
 import { streamCentralWorkbook } from '../sync-server/src/workbook/centralStream.ts';
@@ -80,10 +79,8 @@ async function countryChild(municipalities: number, file: string): Promise<void>
 }
 
 async function city(): Promise<void> {
-  const db = await openPglite(null);
+  const { db, close } = await createTestDb('pglite');
   try {
-    await migrate(db);
-    await importSeed(db, loadSeed());
     const times: number[] = [];
     let bytes = 0;
     let rows = 0;
@@ -98,7 +95,7 @@ async function city(): Promise<void> {
     console.log(`  city 2024 (in memory, Excel table): ${rows} rows, ${mb(bytes)}; read + build median ${times[2]!.toFixed(0)} ms `
       + `(min ${times[0]!.toFixed(0)}, max ${times[4]!.toFixed(0)} ms over 5 runs; target < 1000 ms); process peak RSS ${mb(peakRss())}`);
   } finally {
-    await db.close();
+    await close();
   }
 }
 

@@ -3,8 +3,9 @@
  * server (real one: needs its review endpoints), office.js answered by fake-office.js, which applies
  * table filters with Excel's semantics on its own — so "what Excel shows" is checked independently
  * of the pane's own filter code. Covers loading the year, each filter, clearing, the summary and
- * chart, history of the selected row, accept, return (the unit then sees the comment), and a
- * manager refused a reviewer action. Saves screenshots docs/screenshots/2x-*.png.
+ * chart, history of the selected row, accept, return (then in the history with the reviewer and
+ * comment; the unit sees the comment), and a manager refused a reviewer action. Saves screenshots
+ * docs/screenshots/2x-*.png.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { build } from 'vite';
 import {
-  API_PATHS, REVIEW_COLUMNS, REVIEW_SHEET_NAME, REVIEW_TABLE_NAME, filterConsolidatedRows, reviewColumnLetter, summarizeExecution,
+  API_PATHS, CONSOLIDATED_COLUMNS, CONSOLIDATED_SHEET_NAME, CONSOLIDATED_TABLE_NAME, filterConsolidatedRows, consolidatedColumnLetter, summarizeExecution,
   type AssignmentsResponse, type CompletenessRow, type ConsolidatedFilter, type ConsolidatedRow,
 } from '@pwr-sync/shared';
 import { ApiClient } from '../src/api/client.ts';
@@ -36,7 +37,7 @@ const units: { accept: string; ret: string; managerSees: string } = { accept: ''
 const tokenOf = (role: string, unit?: string) => server.tokens.find((t: DemoToken) => t.role === role && (unit === undefined || t.orgUnitCode === unit))!.token;
 const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 const fake = <T>(fn: string, ...args: unknown[]) => page.evaluate(([f, a]) => (window as any).__fakeExcel[f as string](...(a as unknown[])), [fn, args] as const) as Promise<T>;
-const visible = () => fake<unknown[][]>('visibleRows', REVIEW_TABLE_NAME);
+const visible = () => fake<unknown[][]>('visibleRows', CONSOLIDATED_TABLE_NAME);
 
 async function api<T>(token: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: T }> {
   const res = await fetch(server.baseUrl + path, { method, headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -76,8 +77,8 @@ async function applyAndCheck(setUp: () => Promise<void>, expected: ConsolidatedF
   expect(want.length).toBeGreaterThan(0);
   expect(want.length).toBeLessThan(rows2024.length);
   await expect.poll(async () => (await visible()).length, { timeout: 10_000 }).toBe(want.length);
-  expect(Object.keys(await fake<Record<string, unknown>>('filters', REVIEW_TABLE_NAME))).toContain(column);
-  const ids = (await visible()).map((r) => r[REVIEW_COLUMNS.findIndex((c) => c.key === 'activityId')]);
+  expect(Object.keys(await fake<Record<string, unknown>>('filters', CONSOLIDATED_TABLE_NAME))).toContain(column);
+  const ids = (await visible()).map((r) => r[CONSOLIDATED_COLUMNS.findIndex((c) => c.key === 'activityId')]);
   expect(ids).toEqual(want.map((r) => r.activityId));
   await expect.poll(() => page.getByText(new RegExp(`Excel pokazuje ${want.length} z ${rows2024.length} wierszy`)).count()).toBe(1);
   expect(await page.getByTestId('summary-headline').textContent()).toBe(summarizeExecution(want).headline);
@@ -121,9 +122,9 @@ describe('review mode end to end', () => {
     await expect.poll(() => page.getByText(`Na serwerze: ${rows2024.length} wierszy`, { exact: false }).count(), { timeout: 15_000 }).toBe(1);
     await page.getByRole('button', { name: 'Wczytaj zestawienie' }).click();
     await expect.poll(() => page.getByText(/jest w arkuszu „Zestawienie”/).count(), { timeout: 20_000 }).toBe(1);
-    expect(await fake('header', REVIEW_TABLE_NAME)).toEqual(REVIEW_COLUMNS.map((c) => c.header));
-    expect((await fake<unknown[][]>('tableValues', REVIEW_TABLE_NAME))!.length).toBe(rows2024.length);
-    const cfs = await fake<{ address: string; cf: { custom: { rule: { formula: string }; format: { fill: { color: string } } } } }[]>('conditionalFormats', REVIEW_SHEET_NAME);
+    expect(await fake('header', CONSOLIDATED_TABLE_NAME)).toEqual(CONSOLIDATED_COLUMNS.map((c) => c.header));
+    expect((await fake<unknown[][]>('tableValues', CONSOLIDATED_TABLE_NAME))!.length).toBe(rows2024.length);
+    const cfs = await fake<{ address: string; cf: { custom: { rule: { formula: string }; format: { fill: { color: string } } } } }[]>('conditionalFormats', CONSOLIDATED_SHEET_NAME);
     expect(cfs).toHaveLength(6);
     expect(cfs[0]!.address).toBe(`M2:O${rows2024.length + 1}`);
     expect(cfs[0]!.cf.custom.format.fill.color).toBe('#FFC7CE');
@@ -146,7 +147,7 @@ describe('review mode end to end', () => {
     await applyAndCheck(async () => {
       await page.getByLabel(/Próg wykonania w %/).fill('80');
     }, { ratioBelow: 0.8 }, '% wykonania');
-    expect((await fake<Record<string, { criteria: string[] }>>('filters', REVIEW_TABLE_NAME))['% wykonania']!.criteria).toEqual(['<0.8']);
+    expect((await fake<Record<string, { criteria: string[] }>>('filters', CONSOLIDATED_TABLE_NAME))['% wykonania']!.criteria).toEqual(['<0.8']);
     await shot('23-przeglad-filtr-prog');
     await applyAndCheck(async () => {
       await page.getByLabel('Wykonanie', { exact: true }).selectOption('above');
@@ -204,7 +205,7 @@ describe('review mode end to end', () => {
     expect(await page.getByTestId('execution-chart').locator('g[data-group="MOPS/PRZ/08"]').count()).toBeGreaterThanOrEqual(0);
     await page.getByRole('button', { name: 'Wyczyść filtry' }).click();
     await expect.poll(async () => (await visible()).length).toBe(rows2024.length);
-    expect(await fake('filters', REVIEW_TABLE_NAME)).toEqual({});
+    expect(await fake('filters', CONSOLIDATED_TABLE_NAME)).toEqual({});
     await expect.poll(() => page.getByText(`Excel pokazuje ${rows2024.length} z ${rows2024.length} wierszy`, { exact: false }).count()).toBe(1);
   });
 
@@ -214,7 +215,7 @@ describe('review mode end to end', () => {
     await page.getByRole('button', { name: 'Pokaż historię' }).click();
     await expect.poll(() => page.getByText(/Zaznacz w arkuszu „Zestawienie” komórkę/).count()).toBe(1);
     const target = rows2024.findIndex((r) => r.activityId === 'I.1-01');
-    await fake('select', REVIEW_SHEET_NAME, `${reviewColumnLetter('actual')}${target + 2}`);
+    await fake('select', CONSOLIDATED_SHEET_NAME, `${consolidatedColumnLetter('actual')}${target + 2}`);
     await page.getByRole('button', { name: 'Pokaż historię' }).click();
     await expect.poll(() => page.getByText(/^I\.1-01 · MOPS\/PRZ\/08/).count(), { timeout: 10_000 }).toBe(1);
     await shot('25-przeglad-historia');
@@ -239,6 +240,26 @@ describe('review mode end to end', () => {
     await expect.poll(() => page.getByText(`Zwrócono sprawozdanie jednostki ${units.ret} do poprawy.`, { exact: false }).count(), { timeout: 10_000 }).toBe(1);
     const r = (await api<{ state: string; reviewComment: string }>(tokenOf('reviewer'), 'GET', API_PATHS.report(OPEN_YEAR, units.ret))).json;
     expect(r).toMatchObject({ state: 'returned', reviewComment: 'Proszę uzupełnić liczbę uczestników spotkań.' });
+    await signOut();
+  });
+
+  it('the history of a returned unit\'s row shows the return, by whom, with the comment', async () => {
+    await openPane(tokenOf('reviewer'));
+    await expect.poll(() => page.getByText('Przegląd sprawozdań').count(), { timeout: 20_000 }).toBe(1);
+    await page.getByLabel('Rok sprawozdawczy').selectOption(String(OPEN_YEAR));
+    const rows = (await api<ConsolidatedRow[]>(tokenOf('reviewer'), 'GET', API_PATHS.consolidated(OPEN_YEAR))).json;
+    await expect.poll(() => page.getByText(`Na serwerze: ${rows.length} wierszy`, { exact: false }).count(), { timeout: 15_000 }).toBe(1);
+    await page.getByRole('button', { name: 'Wczytaj zestawienie' }).click();
+    await expect.poll(() => page.getByText(/jest w arkuszu „Zestawienie”/).count(), { timeout: 20_000 }).toBe(1);
+    await page.getByRole('tab', { name: 'Historia' }).click();
+    await fake('select', CONSOLIDATED_SHEET_NAME, `${consolidatedColumnLetter('actual')}${rows.findIndex((x) => x.reportingUnit === units.ret) + 2}`);
+    await page.getByRole('button', { name: 'Pokaż historię' }).click();
+    const returned = page.getByRole('list', { name: 'Przebieg weryfikacji' }).getByRole('listitem').filter({ hasText: 'zwrócono do poprawy' });
+    await expect.poll(() => returned.count(), { timeout: 10_000 }).toBe(1);
+    const text = await returned.textContent();
+    expect(text).toContain(server.tokens.find((t) => t.role === 'reviewer')!.name);
+    expect(text).toContain('Uwagi: Proszę uzupełnić liczbę uczestników spotkań.');
+    await shot('27b-przeglad-historia-zwrotu');
     await signOut();
   });
 

@@ -105,7 +105,7 @@ describe('task pane end to end', () => {
     expect(await fake('hiddenColumns', UNIT_SHEET_NAME)).toEqual(['A', 'B', 'C']);
     const validations = await fake<{ address: string; rule: any }[]>('validations', UNIT_SHEET_NAME);
     expect(validations.some((v) => v.rule.list?.source.includes('zrealizowane'))).toBe(true);
-    expect((await fake<unknown[]>('conditionalFormats', UNIT_SHEET_NAME)).length).toBe(5);
+    expect((await fake<unknown[]>('conditionalFormats', UNIT_SHEET_NAME)).length).toBe(6); // every band, as the review table and the workbooks
     await shot('02-arkusz-przygotowany');
   });
 

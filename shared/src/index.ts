@@ -17,5 +17,7 @@ export * from './variance/computeVariance.ts';
 export * from './report/rules.ts';
 export * from './report/consolidate.ts';
 export * from './sheet/rows.ts';
+export * from './sheet/presentation.ts';
+export * from './sheet/consolidatedLayout.ts';
 export * from './sheet/reviewLayout.ts';
 export * from './ui-text/executionSummary.ts';

@@ -81,7 +81,7 @@ export function createApp({ db, config, log }: AppDeps): Express {
   api.use(express.json({ limit: config.bodyLimit }));
   api.use(authenticate(db));
   api.use(
-    meRouter(db), yearsRouter(db), programRouter(db), unitsRouter(db, config), completenessRouter(db), consolidatedRouter(db),
+    meRouter(db), yearsRouter(db), programRouter(db), unitsRouter(db, config, log), completenessRouter(db), consolidatedRouter(db),
     workbookRouter(db, log), uploadRouter(db, log),
   );
   // Routers carry full /api/… paths (API_PATHS), so the API is entered by prefix rather than mounted.

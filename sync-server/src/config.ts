@@ -24,7 +24,7 @@ export interface Config {
   rateLimitPerMinute: number;
   /** JSON body limit, express `limit` syntax. */
   bodyLimit: string;
-  /** Test-only: sleep this long inside the save transaction (simulates a slow or interrupted save). */
+  /** Test-only: hold each save's transaction open this long before commit, after logging `save transaction open` (crash tests). */
   testSaveDelayMs: number;
   /** Seed the database from `@pwr-sync/seeds` when it is empty. */
   seedOnStart: boolean;

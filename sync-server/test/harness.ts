@@ -10,7 +10,7 @@ import { reportingUnitOf } from '@pwr-sync/shared';
 import { createApp } from '../src/app.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 import { silentLogger } from '../src/log.ts';
-import { importSeed, migrate, openPglite, openPostgres, upsertUser, type Db } from '../src/storage/index.ts';
+import { importSeed, migrate, openPglite, openPostgres, upsertUser, type Db, type SeedData } from '../src/storage/index.ts';
 import { issueToken } from '../src/auth/tokens.ts';
 import { postgresAvailable, startPostgres, type ThrowawayPostgres } from './postgres.ts';
 
@@ -30,19 +30,33 @@ export interface TestDb {
 
 let dbCounter = 0;
 
-/** A migrated, seeded database on the backend. */
-export async function createTestDb(kind: BackendName, pgServer?: ThrowawayPostgres): Promise<TestDb> {
+export interface TestDbOptions {
+  /** What to seed (default: the repo's seed, loadSeed()). */
+  seed?: SeedData;
+  /**
+   * PGlite only: keep the database in this data directory instead of in memory, so a server
+   * process started later (test/child.ts) can open it once close() has released it.
+   */
+  pgliteDir?: string;
+}
+
+/**
+ * A migrated, seeded database on the backend. PostgreSQL: a fresh database on `pgServer` (left
+ * running on close) or on a throwaway server of its own (stopped on close).
+ */
+export async function createTestDb(kind: BackendName, pgServer?: ThrowawayPostgres, options: TestDbOptions = {}): Promise<TestDb> {
+  const seed = options.seed ?? loadSeed();
   if (kind === 'pglite') {
-    const db = await openPglite(null);
+    const db = await openPglite(options.pgliteDir ?? null);
     await migrate(db);
-    await importSeed(db, loadSeed());
+    await importSeed(db, seed);
     return { db, url: null, close: () => db.close() };
   }
   const server = pgServer ?? (await startPostgres());
   const url = await server.createDatabase(`t${process.pid}_${++dbCounter}`);
   const db = openPostgres(url, 20);
   await migrate(db);
-  await importSeed(db, loadSeed());
+  await importSeed(db, seed);
   return { db, url, close: async () => { await db.close(); if (!pgServer) await server.stop(); } };
 }
 

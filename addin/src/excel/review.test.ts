@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { BAND_COLOURS, REVIEW_COLUMNS, reviewColumnIndex, reviewRowValues } from '@pwr-sync/shared';
+import { BAND_COLOURS, CONSOLIDATED_COLUMNS, consolidatedColumnIndex, reviewRowValues } from '@pwr-sync/shared';
 import { EMPTY_FILTER, toColumnFilters } from '../review/filters.ts';
 import { REVIEW_LAST_COLUMN, applyReviewFilters, clearReviewFilters, excelText, loadReviewTable, readSelectedReviewRow } from './review.ts';
 import { createReviewHost } from './reviewHost.ts';
@@ -11,7 +11,7 @@ afterAll(() => {
   // Reported in the closing note: context.sync() calls per review action (1 000 activities).
   console.log('[review sync counts, 1000 activities]', JSON.stringify(syncCounts));
 });
-const c = reviewColumnIndex;
+const c = consolidatedColumnIndex;
 
 describe('loadReviewTable', () => {
   it('writes 1 000 activities as one table in two syncs: one 2D array, formats, band colours, filters', async () => {
@@ -22,10 +22,10 @@ describe('loadReviewTable', () => {
     const address = `A1:${REVIEW_LAST_COLUMN}${rows.length + 1}`;
     const block = x.range(address);
     expect(block.values).toHaveLength(rows.length + 1);
-    expect(block.values[0]).toEqual(REVIEW_COLUMNS.map((col) => col.header));
+    expect(block.values[0]).toEqual(CONSOLIDATED_COLUMNS.map((col) => col.header));
     expect(block.values[1]).toEqual(reviewRowValues(rows[0]!).map((v) => (v === null ? '' : v)));
     expect(block.numberFormat[1][c('ratio')]).toBe('0.0%');
-    expect(block.numberFormat[1][c('moneySpent')]).toBe('#,##0.00\\ "zł"');
+    expect(block.numberFormat[1][c('moneySpent')]).toBe('#,##0.00 "zł"');
     expect(x.log).toContainEqual(['worksheets.add', 'Zestawienie']);
     expect(x.log).toContainEqual(['tables.add', address, true]);
     expect(x.log.filter((l) => l[0] === 'conditionalFormats.add')).toHaveLength(6);

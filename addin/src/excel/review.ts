@@ -6,14 +6,16 @@
  *   read the selected row: 1 — whatever the number of rows.
  */
 import {
-  BAND_COLOURS, BAND_ORDER, REVIEW_COLUMNS, REVIEW_HEADER_FILL, REVIEW_SHEET_NAME, REVIEW_TABLE_NAME, VARIANCE_BAND_LABELS,
-  columnLetter, reviewColumnLetter, reviewHeader, reviewRowValues, type ConsolidatedRow, type ReviewCell,
+  CONSOLIDATED_COLUMNS, CONSOLIDATED_LAST_LETTER, CONSOLIDATED_SHEET_NAME, CONSOLIDATED_TABLE_NAME, NUMBER_FORMATS, VARIANCE_BAND_LABELS,
+  columnLetter, consolidatedColumnLetter, consolidatedHeader, reviewRowValues, type ConsolidatedRow, type ReviewCell, type VarianceBand,
 } from '@pwr-sync/shared';
 import type { ColumnFilter } from '../review/filters.ts';
 import { POINTS_PER_CHAR } from './layout.ts';
+import { addBandFormats, styleHeader } from './look.ts';
 
-export const REVIEW_LAST_COLUMN = columnLetter(REVIEW_COLUMNS.length - 1);
-const HEADERS = REVIEW_COLUMNS.map((c) => c.header);
+/** The review table is the shared consolidated table (CONSOLIDATED_COLUMNS), as the central workbook's main sheet. */
+export const REVIEW_LAST_COLUMN = CONSOLIDATED_LAST_LETTER;
+const HEADERS = CONSOLIDATED_COLUMNS.map((c) => c.header);
 
 /** What Excel shows after an action: visible data rows and all data rows. */
 export interface ReviewCounts {
@@ -33,13 +35,13 @@ export function excelText(v: ReviewCell): string | number {
 
 /** Rows as the table body; an empty year gets one blank row, as an Excel table needs one. */
 export function reviewBody(rows: readonly ConsolidatedRow[]): (string | number)[][] {
-  if (rows.length === 0) return [REVIEW_COLUMNS.map(() => '')];
+  if (rows.length === 0) return [CONSOLIDATED_COLUMNS.map(() => '')];
   return rows.map((r) => reviewRowValues(r).map(excelText));
 }
 
 /** Custom conditional-format formula that colours a row's variance cells by its band label. */
-export function reviewBandFormula(band: keyof typeof VARIANCE_BAND_LABELS): string {
-  return `=$${reviewColumnLetter('band')}2="${VARIANCE_BAND_LABELS[band]}"`;
+export function reviewBandFormula(band: VarianceBand): string {
+  return `=$${consolidatedColumnLetter('band')}2="${VARIANCE_BAND_LABELS[band]}"`;
 }
 
 function applyColumnFilters(table: Excel.Table, filters: readonly ColumnFilter[]): void {
@@ -64,20 +66,18 @@ function queueCounts(table: Excel.Table): () => ReviewCounts {
  * 2. Convert an old table to a range and clear it; write header + rows as one 2D array with number
  *    formats; create the table; header look, widths, band colours; filters; load counts (sync 2).
  */
-export async function loadReviewTable(ctx: Excel.RequestContext, input: { rows: readonly ConsolidatedRow[]; filters: readonly ColumnFilter[] }): Promise<ReviewCounts> {
-  const existingSheet = ctx.workbook.worksheets.getItemOrNullObject(REVIEW_SHEET_NAME);
-  const existingTable = ctx.workbook.tables.getItemOrNullObject(REVIEW_TABLE_NAME);
-  existingSheet.load('isNullObject');
-  existingTable.load('isNullObject');
-  await ctx.sync();
+export async function loadReviewTable(context: Excel.RequestContext, input: { rows: readonly ConsolidatedRow[]; filters: readonly ColumnFilter[] }): Promise<ReviewCounts> {
+  const existingSheet = context.workbook.worksheets.getItemOrNullObject(CONSOLIDATED_SHEET_NAME);
+  const existingTable = context.workbook.tables.getItemOrNullObject(CONSOLIDATED_TABLE_NAME);
+  await context.sync();
 
-  ctx.runtime.enableEvents = false;
+  context.runtime.enableEvents = false;
   let sheet: Excel.Worksheet;
   if (!existingTable.isNullObject) {
     sheet = existingTable.worksheet;
     existingTable.convertToRange();
   } else {
-    sheet = existingSheet.isNullObject ? ctx.workbook.worksheets.add(REVIEW_SHEET_NAME) : existingSheet;
+    sheet = existingSheet.isNullObject ? context.workbook.worksheets.add(CONSOLIDATED_SHEET_NAME) : existingSheet;
   }
   const columns = sheet.getRange(`A:${REVIEW_LAST_COLUMN}`);
   columns.clear('All');
@@ -87,54 +87,45 @@ export async function loadReviewTable(ctx: Excel.RequestContext, input: { rows: 
   const last = body.length + 1;
   const address = `A1:${REVIEW_LAST_COLUMN}${last}`;
   const block = sheet.getRange(address);
-  block.numberFormat = [HEADERS.map(() => '@'), ...body.map(() => REVIEW_COLUMNS.map((c) => c.numberFormat))];
+  block.numberFormat = [HEADERS.map(() => NUMBER_FORMATS.text), ...body.map(() => CONSOLIDATED_COLUMNS.map((c) => c.numberFormat))];
   block.values = [HEADERS, ...body];
   const table = sheet.tables.add(address, true);
-  table.name = REVIEW_TABLE_NAME;
+  table.name = CONSOLIDATED_TABLE_NAME;
   table.style = 'TableStyleMedium2';
 
-  const header = sheet.getRange(`A1:${REVIEW_LAST_COLUMN}1`);
-  header.format.font.bold = true;
-  header.format.font.color = '#FFFFFF';
-  header.format.fill.color = REVIEW_HEADER_FILL;
-  header.format.wrapText = true;
-  REVIEW_COLUMNS.forEach((c, i) => {
+  styleHeader(sheet.getRange(`A1:${REVIEW_LAST_COLUMN}1`));
+  CONSOLIDATED_COLUMNS.forEach((c, i) => {
     const l = columnLetter(i);
     sheet.getRange(`${l}:${l}`).format.columnWidth = c.width * POINTS_PER_CHAR;
     if (c.wrap) sheet.getRange(`${l}2:${l}${last}`).format.wrapText = true;
   });
-  const variance = sheet.getRange(`${reviewColumnLetter('difference')}2:${reviewColumnLetter('band')}${last}`);
-  for (const band of BAND_ORDER) {
-    const cf = variance.conditionalFormats.add('Custom');
-    cf.custom.rule.formula = reviewBandFormula(band);
-    cf.custom.format.fill.color = BAND_COLOURS[band].fill;
-    cf.custom.format.font.color = BAND_COLOURS[band].font;
-  }
+  const variance = sheet.getRange(`${consolidatedColumnLetter('difference')}2:${consolidatedColumnLetter('band')}${last}`);
+  addBandFormats(variance, reviewBandFormula);
   sheet.freezePanes.freezeRows(1);
   applyColumnFilters(table, input.filters);
   const counts = queueCounts(table);
   sheet.activate();
-  ctx.runtime.enableEvents = true;
-  await ctx.sync();
+  context.runtime.enableEvents = true;
+  await context.sync();
   return counts();
 }
 
 /** Replaces the table's filters with the pane's (real Excel filters). One sync. */
-export async function applyReviewFilters(ctx: Excel.RequestContext, filters: readonly ColumnFilter[]): Promise<ReviewCounts> {
-  const table = ctx.workbook.tables.getItem(REVIEW_TABLE_NAME);
+export async function applyReviewFilters(context: Excel.RequestContext, filters: readonly ColumnFilter[]): Promise<ReviewCounts> {
+  const table = context.workbook.tables.getItem(CONSOLIDATED_TABLE_NAME);
   table.clearFilters();
   applyColumnFilters(table, filters);
   const counts = queueCounts(table);
-  await ctx.sync();
+  await context.sync();
   return counts();
 }
 
 /** Clears every filter of the table (also those set by hand in Excel). One sync. */
-export async function clearReviewFilters(ctx: Excel.RequestContext): Promise<ReviewCounts> {
-  const table = ctx.workbook.tables.getItem(REVIEW_TABLE_NAME);
+export async function clearReviewFilters(context: Excel.RequestContext): Promise<ReviewCounts> {
+  const table = context.workbook.tables.getItem(CONSOLIDATED_TABLE_NAME);
   table.clearFilters();
   const counts = queueCounts(table);
-  await ctx.sync();
+  await context.sync();
   return counts();
 }
 
@@ -150,17 +141,17 @@ export interface SelectedReviewRow {
  * The row of the review table where the cursor is, read from the sheet (so sorting in Excel does not
  * matter); null when the cursor is elsewhere. One sync.
  */
-export async function readSelectedReviewRow(ctx: Excel.RequestContext): Promise<SelectedReviewRow | null> {
-  const table = ctx.workbook.tables.getItem(REVIEW_TABLE_NAME);
-  const active = ctx.workbook.getActiveCell().load('rowIndex');
+export async function readSelectedReviewRow(context: Excel.RequestContext): Promise<SelectedReviewRow | null> {
+  const table = context.workbook.tables.getItem(CONSOLIDATED_TABLE_NAME);
+  const active = context.workbook.getActiveCell().load('rowIndex');
   const activeSheet = active.worksheet.load('name');
   const tableSheet = table.worksheet.load('name');
   const range = table.getRange().load('rowIndex,rowCount');
-  const column = (key: Parameters<typeof reviewHeader>[0]) => table.columns.getItem(reviewHeader(key)).getDataBodyRange().load('values');
+  const column = (key: Parameters<typeof consolidatedHeader>[0]) => table.columns.getItem(consolidatedHeader(key)).getDataBodyRange().load('values');
   const ids = column('activityId');
   const units = column('reportingUnit');
   const measures = column('measureKind');
-  await ctx.sync();
+  await context.sync();
   if (activeSheet.name !== tableSheet.name) return null;
   const i = active.rowIndex - range.rowIndex - 1;
   if (i < 0 || i >= range.rowCount - 1) return null;

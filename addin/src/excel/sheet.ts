@@ -3,9 +3,10 @@
  * loads are batched, values go as 2D arrays, and context.sync() is never called in a loop
  * (prepare: 2–3 syncs, read: 1, refresh: 2, mark: 2, write one activity: 2 — whatever the number of rows).
  */
-import { UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, UNIT_TABLE_NAME, columnIndex, columnLetter, type ReportEntry, type SheetCell, type SheetProblem, type VarianceBand } from '@pwr-sync/shared';
+import { NUMBER_FORMATS, UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, UNIT_TABLE_NAME, columnIndex, columnLetter, type ReportEntry, type SheetCell, type SheetProblem } from '@pwr-sync/shared';
 import { activityRows, computedColumns, invalidCells, mergeRows, planActivityWrite, validateRows, type ReportContext, type SheetState, type ValidationMode } from '../report/sheetModel.ts';
-import { BAND_FILLS, COLUMN_COUNT, HEADERS, HEADER_FILL, INVALID_FILL, LAST_COLUMN, POINTS_PER_CHAR, STATUS_LIST_SOURCE, bandFormula, bodyColumnAddress, rowFormats } from './layout.ts';
+import { COLUMN_COUNT, HEADERS, INVALID_FILL, LAST_COLUMN, POINTS_PER_CHAR, STATUS_LIST_SOURCE, bandFormula, bodyColumnAddress, rowFormats } from './layout.ts';
+import { addBandFormats, styleHeader } from './look.ts';
 
 const COMPUTED = UNIT_SHEET_COLUMNS.flatMap((c, i) => (c.computed ? [i] : []));
 const FIRST_COMPUTED = Math.min(...COMPUTED);
@@ -35,29 +36,27 @@ function toExcel(rows: SheetCell[][]): (string | number | boolean)[][] {
  *    nothing the unit typed is lost.
  * 3. Write values, formats, validation, colours, protection in one batch (last sync).
  */
-export async function prepareSheet(ctx: Excel.RequestContext, input: PrepareInput): Promise<SheetState> {
-  const existingSheet = ctx.workbook.worksheets.getItemOrNullObject(UNIT_SHEET_NAME);
-  const existingTable = ctx.workbook.tables.getItemOrNullObject(UNIT_TABLE_NAME);
-  existingSheet.load('isNullObject');
-  existingTable.load('isNullObject');
-  await ctx.sync();
+export async function prepareSheet(context: Excel.RequestContext, input: PrepareInput): Promise<SheetState> {
+  const existingSheet = context.workbook.worksheets.getItemOrNullObject(UNIT_SHEET_NAME);
+  const existingTable = context.workbook.tables.getItemOrNullObject(UNIT_TABLE_NAME);
+  await context.sync();
 
   let existing: SheetCell[][] = [];
   let sheet: Excel.Worksheet;
   if (!existingTable.isNullObject) {
     const body = existingTable.getDataBodyRange().load('values');
     sheet = existingTable.worksheet;
-    await ctx.sync();
+    await context.sync();
     existing = asCells(body.values);
   } else {
-    sheet = existingSheet.isNullObject ? ctx.workbook.worksheets.add(UNIT_SHEET_NAME) : existingSheet;
+    sheet = existingSheet.isNullObject ? context.workbook.worksheets.add(UNIT_SHEET_NAME) : existingSheet;
   }
 
   const rows = mergeRows(existing, input.serverEntries, input, input.keep);
   const state = validateRows(rows, input);
   const n = rows.length;
 
-  ctx.runtime.enableEvents = false;
+  context.runtime.enableEvents = false;
   sheet.protection.unprotect();
   if (!existingTable.isNullObject) existingTable.convertToRange();
   const columns = sheet.getRange(`A:${LAST_COLUMN}`);
@@ -67,7 +66,7 @@ export async function prepareSheet(ctx: Excel.RequestContext, input: PrepareInpu
 
   const block = sheet.getRange(`A1:${LAST_COLUMN}${n + 1}`);
   block.values = [HEADERS, ...toExcel(rows)];
-  block.numberFormat = [HEADERS.map(() => '@'), ...rowFormats(rows)];
+  block.numberFormat = [HEADERS.map(() => NUMBER_FORMATS.text), ...rowFormats(rows)];
   const table = sheet.tables.add(`A1:${LAST_COLUMN}${n + 1}`, true);
   table.name = UNIT_TABLE_NAME;
   table.style = 'TableStyleLight9';
@@ -77,18 +76,14 @@ export async function prepareSheet(ctx: Excel.RequestContext, input: PrepareInpu
   protect(sheet);
   sheet.freezePanes.freezeRows(1);
   sheet.activate();
-  ctx.runtime.enableEvents = true;
-  await ctx.sync();
+  context.runtime.enableEvents = true;
+  await context.sync();
   return state;
 }
 
 /** Column widths, hidden ids, header look, validation, variance colours, unlocked inputs. */
 function applyLayout(sheet: Excel.Worksheet, n: number): void {
-  const header = sheet.getRange(`A1:${LAST_COLUMN}1`);
-  header.format.font.bold = true;
-  header.format.font.color = '#FFFFFF';
-  header.format.fill.color = HEADER_FILL;
-  header.format.wrapText = true;
+  styleHeader(sheet.getRange(`A1:${LAST_COLUMN}1`));
 
   UNIT_SHEET_COLUMNS.forEach((c, i) => {
     const l = columnLetter(i);
@@ -115,11 +110,7 @@ function applyLayout(sheet: Excel.Worksheet, n: number): void {
   comment.errorAlert = { showAlert: true, style: 'Stop', title: 'Komentarz', message: 'Komentarz może mieć najwyżej 2000 znaków.' };
 
   const variance = sheet.getRange(`${columnLetter(FIRST_COMPUTED)}2:${columnLetter(columnIndex('band'))}${n + 1}`);
-  for (const [band, color] of Object.entries(BAND_FILLS) as [VarianceBand, string][]) {
-    const cf = variance.conditionalFormats.add('Custom');
-    cf.custom.rule.formula = bandFormula(band);
-    cf.custom.format.fill.color = color;
-  }
+  addBandFormats(variance, bandFormula);
 }
 
 function protect(sheet: Excel.Worksheet): void {
@@ -134,9 +125,9 @@ function markCells(body: Excel.Range, problems: SheetProblem[], n: number, clear
 }
 
 /** Reads the table's rows. One sync; a missing table fails with ItemNotFound (the host maps it to "not prepared"). */
-export async function readTable(ctx: Excel.RequestContext): Promise<SheetCell[][]> {
-  const body = ctx.workbook.tables.getItem(UNIT_TABLE_NAME).getDataBodyRange().load('values');
-  await ctx.sync();
+export async function readTable(context: Excel.RequestContext): Promise<SheetCell[][]> {
+  const body = context.workbook.tables.getItem(UNIT_TABLE_NAME).getDataBodyRange().load('values');
+  await context.sync();
   return asCells(body.values);
 }
 
@@ -144,59 +135,64 @@ export async function readTable(ctx: Excel.RequestContext): Promise<SheetCell[][
  * Re-reads and re-validates the sheet after edits or pastes (and before every sync): refreshes the
  * computed variance columns and the marks of invalid cells. Two syncs: read, then write.
  */
-export async function refreshSheet(ctx: Excel.RequestContext, input: ReportContext & { mode?: ValidationMode }): Promise<SheetState> {
-  const table = ctx.workbook.tables.getItem(UNIT_TABLE_NAME);
+export async function refreshSheet(context: Excel.RequestContext, input: ReportContext & { mode?: ValidationMode }): Promise<SheetState> {
+  const table = context.workbook.tables.getItem(UNIT_TABLE_NAME);
   const body = table.getDataBodyRange().load('values');
-  await ctx.sync();
+  await context.sync();
   const rows = asCells(body.values);
   const state = validateRows(rows, input, input.mode ?? 'save');
-  writeDerived(ctx, table, body, rows, state, input);
-  await ctx.sync();
+  writeDerived(context, table, body, rows, state, input);
+  await context.sync();
   return state;
 }
 
 /** Computed columns, number formats and marks for the body, queued under unprotect/protect. */
-function writeDerived(ctx: Excel.RequestContext, table: Excel.Table, body: Excel.Range, rows: SheetCell[][], state: SheetState, context: ReportContext): void {
+function writeDerived(context: Excel.RequestContext, table: Excel.Table, body: Excel.Range, rows: SheetCell[][], state: SheetState, report: ReportContext): void {
   if (rows.length === 0) return;
-  ctx.runtime.enableEvents = false;
+  context.runtime.enableEvents = false;
   const sheet = table.worksheet;
   sheet.protection.unprotect();
-  const computed = computedColumns(rows, state.entries, context);
+  const computed = computedColumns(rows, state.entries, report);
   body.getCell(0, FIRST_COMPUTED).getResizedRange(rows.length - 1, COMPUTED.length - 1).values = toExcel(computed);
   const formats = rowFormats(rows.map((r, i) => r.map((v, c) => (COMPUTED.includes(c) ? computed[i]![c - FIRST_COMPUTED] ?? null : v))));
   for (const c of NUMBER_COLUMNS) body.getColumn(c).numberFormat = formats.map((f) => [f[c]!]);
   markCells(body, state.problems, rows.length);
   protect(sheet);
-  ctx.runtime.enableEvents = true;
+  context.runtime.enableEvents = true;
 }
 
 /** Marks the cells that break a rule (and clears old marks). Two syncs. */
-export async function markInvalidCells(ctx: Excel.RequestContext, problems: SheetProblem[]): Promise<void> {
-  const table = ctx.workbook.tables.getItem(UNIT_TABLE_NAME);
+export async function markInvalidCells(context: Excel.RequestContext, problems: SheetProblem[]): Promise<void> {
+  const table = context.workbook.tables.getItem(UNIT_TABLE_NAME);
   const body = table.getDataBodyRange().load('rowCount');
-  await ctx.sync();
-  ctx.runtime.enableEvents = false;
-  table.worksheet.protection.unprotect();
+  await context.sync();
+  context.runtime.enableEvents = false;
+  // A navigation property is a proxy and needs no load; the rule cannot tell it from a scalar.
+  // eslint-disable-next-line office-addins/load-object-before-read
+  const sheet = table.worksheet;
+  sheet.protection.unprotect();
   markCells(body, problems, body.rowCount);
-  protect(table.worksheet);
-  ctx.runtime.enableEvents = true;
-  await ctx.sync();
+  protect(sheet);
+  context.runtime.enableEvents = true;
+  await context.sync();
 }
 
 /**
  * Form → sheet for one activity: overwrites its rows, adds rows for measures added beyond the
  * plan and removes rows of measures taken away. Two syncs: read the rows, then write.
  */
-export async function writeActivity(ctx: Excel.RequestContext, input: ReportContext & { entry: ReportEntry }): Promise<SheetState> {
-  const table = ctx.workbook.tables.getItem(UNIT_TABLE_NAME);
+export async function writeActivity(context: Excel.RequestContext, input: ReportContext & { entry: ReportEntry }): Promise<SheetState> {
+  const table = context.workbook.tables.getItem(UNIT_TABLE_NAME);
   const body = table.getDataBodyRange().load('values');
-  await ctx.sync();
+  await context.sync();
   const rows = asCells(body.values);
   const next = activityRows(input.entry, input);
   const plan = planActivityWrite(rows, input.entry.activityId, next);
   const state = validateRows(plan.after, input);
 
-  ctx.runtime.enableEvents = false;
+  context.runtime.enableEvents = false;
+  // A navigation property is a proxy and needs no load; the rule cannot tell it from a scalar.
+  // eslint-disable-next-line office-addins/load-object-before-read
   const sheet = table.worksheet;
   sheet.protection.unprotect();
   for (const u of plan.updates) body.getRow(u.rowIndex).values = toExcel([u.row]);
@@ -211,8 +207,8 @@ export async function writeActivity(ctx: Excel.RequestContext, input: ReportCont
   after.getCell(0, FIRST_COMPUTED).getResizedRange(n - 1, COMPUTED.length - 1).values = toExcel(computed);
   markCells(after, state.problems, n);
   protect(sheet);
-  ctx.runtime.enableEvents = true;
-  await ctx.sync();
+  context.runtime.enableEvents = true;
+  await context.sync();
   return state;
 }
 
@@ -220,15 +216,14 @@ export async function writeActivity(ctx: Excel.RequestContext, input: ReportCont
  * Subscribes to edits and pastes in the report table. Returns the unsubscribe function.
  * Excel's own data validation does not run on paste, so the pane re-validates on every change.
  */
-export async function subscribeTableChanges(ctx: Excel.RequestContext, onChange: (address: string) => void): Promise<OfficeExtension.EventHandlerResult<Excel.TableChangedEventArgs> | null> {
-  const table = ctx.workbook.tables.getItemOrNullObject(UNIT_TABLE_NAME);
-  table.load('isNullObject');
-  await ctx.sync();
+export async function subscribeTableChanges(context: Excel.RequestContext, onChange: (address: string) => void): Promise<OfficeExtension.EventHandlerResult<Excel.TableChangedEventArgs> | null> {
+  const table = context.workbook.tables.getItemOrNullObject(UNIT_TABLE_NAME);
+  await context.sync();
   if (table.isNullObject) return null;
   const handler = table.onChanged.add(async (event) => {
     onChange(event.address);
   });
-  await ctx.sync();
+  await context.sync();
   return handler;
 }
 

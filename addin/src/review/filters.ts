@@ -12,7 +12,7 @@
  *   so Excel's funnel icons show where the filters are.
  */
 import {
-  REPORT_STATUS_LABELS, VARIANCE_BAND_LABELS, parsePlNumber, reviewHeader,
+  REPORT_STATUS_LABELS, VARIANCE_BAND_LABELS, parsePlNumber, consolidatedHeader,
   type ConsolidatedFilter, type ConsolidatedRow, type ParseResult, type ReportStatus, type VarianceBand,
 } from '@pwr-sync/shared';
 
@@ -70,11 +70,11 @@ const invariantNumber = (n: number) => String(Math.round(n * 1e8) / 1e8);
 /** The Excel column filters for a pane filter, given the loaded rows (for the activity-level sets). */
 export function toColumnFilters(f: ReviewFilter, rows: readonly ConsolidatedRow[]): ColumnFilter[] {
   const out: ColumnFilter[] = [];
-  if (f.areas.length) out.push({ column: reviewHeader('area'), kind: 'values', values: [...f.areas] });
-  if (f.tasks.length) out.push({ column: reviewHeader('taskCode'), kind: 'values', values: [...f.tasks] });
-  if (f.bands.length) out.push({ column: reviewHeader('band'), kind: 'values', values: f.bands.map((b) => VARIANCE_BAND_LABELS[b]) });
-  if (f.statuses.length) out.push({ column: reviewHeader('status'), kind: 'values', values: f.statuses.map((s) => REPORT_STATUS_LABELS[s]) });
-  if (f.execution) out.push({ column: reviewHeader('ratio'), kind: 'custom', criterion1: `${f.execution.direction === 'below' ? '<' : '>'}${invariantNumber(f.execution.ratio)}` });
+  if (f.areas.length) out.push({ column: consolidatedHeader('area'), kind: 'values', values: [...f.areas] });
+  if (f.tasks.length) out.push({ column: consolidatedHeader('taskCode'), kind: 'values', values: [...f.tasks] });
+  if (f.bands.length) out.push({ column: consolidatedHeader('band'), kind: 'values', values: f.bands.map((b) => VARIANCE_BAND_LABELS[b]) });
+  if (f.statuses.length) out.push({ column: consolidatedHeader('status'), kind: 'values', values: f.statuses.map((s) => REPORT_STATUS_LABELS[s]) });
+  if (f.execution) out.push({ column: consolidatedHeader('ratio'), kind: 'custom', criterion1: `${f.execution.direction === 'below' ? '<' : '>'}${invariantNumber(f.execution.ratio)}` });
   if (f.units.length || f.withMoney) {
     let ids: Set<string> | null = null;
     if (f.units.length) ids = new Set(rows.filter((r) => r.orgUnitCodes.some((c) => f.units.includes(c))).map((r) => r.activityId));
@@ -83,7 +83,7 @@ export function toColumnFilters(f: ReviewFilter, rows: readonly ConsolidatedRow[
       ids = ids ? new Set([...ids].filter((id) => money.has(id))) : money;
     }
     // An empty set would mean "no filter" to Excel; a value no row has hides every row instead.
-    out.push({ column: reviewHeader('activityId'), kind: 'values', values: ids!.size ? [...ids!].sort() : ['(brak)'] });
+    out.push({ column: consolidatedHeader('activityId'), kind: 'values', values: ids!.size ? [...ids!].sort() : ['(brak)'] });
   }
   return out;
 }

@@ -1,5 +1,5 @@
-/** A unit's history (server's field changes) as Polish lines for one activity. Pure. */
-import { REPORT_STATUS_LABELS, formatMoney, formatPlNumber, measureKindLabel, type History, type ReportStatus } from '@pwr-sync/shared';
+/** A unit's history (server's field changes and workflow audit) as Polish lines. Pure. */
+import { REPORT_STATUS_LABELS, WORKFLOW_EVENT_LABELS, formatMoney, formatPlNumber, measureKindLabel, type History, type ReportStatus } from '@pwr-sync/shared';
 
 export interface HistoryLine {
   version: number;
@@ -38,4 +38,24 @@ export function activityHistory(history: History, activityId: string): HistoryLi
     .filter((c) => c.activityId === activityId)
     .sort((a, b) => b.version - a.version || a.field.localeCompare(b.field))
     .map((c) => ({ version: c.version, savedAt: c.savedAt, savedBy: c.savedBy, field: fieldLabel(c.field), old: valueText(c.field, c.old), new: valueText(c.field, c.new) }));
+}
+
+/** One workflow action on the unit's report, as the pane lists it. */
+export interface WorkflowLine {
+  at: string;
+  by: string;
+  /** Polish label: "zwrócono do poprawy". */
+  action: string;
+  version: number;
+  comment: string | null;
+}
+
+/**
+ * The unit's workflow audit (submitted, returned, accepted, reopened), newest first. It belongs to
+ * the whole report, not to one activity: a return's comment may concern any row.
+ */
+export function workflowLines(history: History): WorkflowLine[] {
+  return history.events
+    .map((e) => ({ at: e.at, by: e.by, action: WORKFLOW_EVENT_LABELS[e.action], version: e.version, comment: e.comment }))
+    .reverse();
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { filterConsolidatedRows } from '@pwr-sync/shared';
+import { HistorySchema, filterConsolidatedRows } from '@pwr-sync/shared';
 import { makeConsolidatedRows } from '../excel/testing/reviewFixtures.ts';
 import { executionByGroup, bandsPresent } from './chart.ts';
 import { EMPTY_FILTER, describeFilter, isEmptyFilter, parseThresholdPercent, toColumnFilters, toConsolidatedFilter } from './filters.ts';
-import { activityHistory, fieldLabel, valueText } from './history.ts';
+import { activityHistory, fieldLabel, valueText, workflowLines } from './history.ts';
 
 describe('parseThresholdPercent', () => {
   it.each([
@@ -68,6 +68,7 @@ describe('history lines', () => {
     expect(valueText('comment', null)).toBe('—');
     const lines = activityHistory({
       versions: [],
+      events: [],
       changes: [
         { version: 1, savedAt: '2025-01-01T10:00:00Z', savedBy: 'Anna', activityId: 'I.1-01', field: 'status', old: null, new: 'realized' },
         { version: 2, savedAt: '2025-01-02T10:00:00Z', savedBy: 'Jan', activityId: 'I.1-01', field: 'actual:spotkanie', old: '4', new: '6' },
@@ -78,5 +79,28 @@ describe('history lines', () => {
       '2 Jan Wykonanie — spotkania: 4 → 6',
       '1 Anna Status: — → zrealizowane',
     ]);
+  });
+
+  it('lists the workflow audit newest first with Polish labels, and parses a server without it', () => {
+    const history = HistorySchema.parse({
+      versions: [],
+      changes: [],
+      events: [
+        { at: '2025-01-03T10:00:00Z', by: 'Anna', action: 'submitted', version: 1, comment: null },
+        { at: '2025-01-04T10:00:00Z', by: 'Weryfikator', action: 'returned', version: 1, comment: 'Uzupełnij I.1' },
+        { at: '2025-01-05T10:00:00Z', by: 'Anna', action: 'submitted', version: 2, comment: null },
+        { at: '2025-01-06T10:00:00Z', by: 'Weryfikator', action: 'accepted', version: 2, comment: null },
+        { at: '2025-01-07T10:00:00Z', by: 'Weryfikator', action: 'reopened', version: 2, comment: null },
+      ],
+    });
+    expect(workflowLines(history).map((l) => `${l.version} ${l.by} ${l.action}${l.comment ? `: ${l.comment}` : ''}`)).toEqual([
+      '2 Weryfikator otwarto ponownie',
+      '2 Weryfikator zaakceptowano',
+      '2 Anna przekazano do weryfikacji',
+      '1 Weryfikator zwrócono do poprawy: Uzupełnij I.1',
+      '1 Anna przekazano do weryfikacji',
+    ]);
+    expect(HistorySchema.parse({ versions: [], changes: [] }).events).toEqual([]);
+    expect(HistorySchema.safeParse({ versions: [], changes: [], events: [{ at: 'x', by: 'y', action: 'submit', version: 1, comment: null }] }).success).toBe(false);
   });
 });

@@ -30,6 +30,21 @@ export const WORKFLOW_STATE_LABELS: Record<WorkflowState, string> = {
   accepted: 'zaakceptowane',
 };
 
+/**
+ * A workflow action as the audit trail records it: what happened to the report. Saves are not
+ * here — they are versions; these are the moves between states (reopen brings it back to draft).
+ */
+export const WorkflowEventActionSchema = z.enum(['submitted', 'accepted', 'returned', 'reopened']);
+export type WorkflowEventAction = z.infer<typeof WorkflowEventActionSchema>;
+
+/** Polish labels of the audit actions, as a sentence fragment: "zwrócono do poprawy — Anna Nowak". */
+export const WORKFLOW_EVENT_LABELS: Record<WorkflowEventAction, string> = {
+  submitted: 'przekazano do weryfikacji',
+  accepted: 'zaakceptowano',
+  returned: 'zwrócono do poprawy',
+  reopened: 'otwarto ponownie',
+};
+
 /** GET /api/years */
 export const ReportingYearSchema = z.object({
   year: z.number().int(),
@@ -192,8 +207,24 @@ export const HistorySchema = z.object({
     old: z.string().nullable(),
     new: z.string().nullable(),
   })),
+  /**
+   * Workflow audit of the report (submit, accept, return, reopen), oldest first. Defaults to []
+   * so a response from a server that predates the field still parses.
+   */
+  events: z.array(z.object({
+    /** ISO timestamp of the action. */
+    at: z.string(),
+    /** Name of who acted: the unit's reporter for submitted, a reviewer otherwise. */
+    by: z.string(),
+    action: WorkflowEventActionSchema,
+    /** The report version the action applied to. */
+    version: z.number().int().nonnegative(),
+    /** returned: the reviewer's reason; reopened: an optional note; otherwise null. */
+    comment: z.string().nullable(),
+  })).default([]),
 });
 export type History = z.infer<typeof HistorySchema>;
+export type HistoryEvent = History['events'][number];
 
 /** Paths, so client and server cannot drift. */
 export const API_PATHS = {

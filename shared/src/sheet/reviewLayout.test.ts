@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConsolidatedRow } from '../api/contracts.ts';
-import { REVIEW_COLUMNS, excelSerialDate, reviewColumnLetter, reviewHeader, reviewRowValues } from './reviewLayout.ts';
+import { CONSOLIDATED_COLUMNS, consolidatedColumnLetter, consolidatedHeader } from './consolidatedLayout.ts';
+import { excelSerialDate, reviewRowValues } from './reviewLayout.ts';
 
 const row: ConsolidatedRow = {
   year: 2024, area: 'I', taskCode: 'I.1', taskKind: 'basic', subsection: null, activityId: 'I.1-01', activityName: 'Poradnictwo',
@@ -11,19 +12,19 @@ const row: ConsolidatedRow = {
 
 describe('review layout', () => {
   it('has the central workbook\'s 23 columns in its order', () => {
-    expect(REVIEW_COLUMNS.map((c) => c.header)).toEqual([
+    expect(CONSOLIDATED_COLUMNS.map((c) => c.header)).toEqual([
       'Obszar', 'Zadanie', 'Rodzaj zadania', 'Podsekcja', 'ID działania', 'Działanie', 'Jednostka sprawozdająca', 'Jednostki odpowiedzialne',
       'Miara', 'Opis miary', 'Plan', 'Wykonanie', 'Różnica', '% wykonania', 'Ocena', 'Status', 'Wydatki (zł)', 'Komentarz / wyjaśnienie',
       'Plan (opis)', 'Wykonanie (opis)', 'Wersja', 'Zapisał(a)', 'Data zapisu',
     ]);
-    expect(reviewColumnLetter('ratio')).toBe('N');
-    expect(reviewColumnLetter('band')).toBe('O');
-    expect(reviewHeader('moneySpent')).toBe('Wydatki (zł)');
+    expect(consolidatedColumnLetter('ratio')).toBe('N');
+    expect(consolidatedColumnLetter('band')).toBe('O');
+    expect(consolidatedHeader('moneySpent')).toBe('Wydatki (zł)');
   });
 
   it('turns a consolidated row into cells: labels, złoty, Warsaw-time serial dates', () => {
     const v = reviewRowValues(row);
-    expect(v).toHaveLength(REVIEW_COLUMNS.length);
+    expect(v).toHaveLength(CONSOLIDATED_COLUMNS.length);
     expect(v.slice(0, 9)).toEqual(['I', 'I.1', 'podstawowe', null, 'I.1-01', 'Poradnictwo', 'MOPS/PRZ/08', 'MOPS/PRZ/08, GRP-NGO', 'usługi']);
     expect(v[14]).toBe('zgodnie z planem');
     expect(v[15]).toBe('zrealizowane');

@@ -6,6 +6,7 @@ import {
   saveIdempotencyKey, sqlState, UNIQUE_VIOLATION, updateReportHead,
 } from '../storage/index.ts';
 import { ApiError, forbidden } from '../http/errors.ts';
+import type { Logger } from '../log.ts';
 import { assertCanWriteUnit } from '../auth/access.ts';
 import { diffEntries } from './diff.ts';
 import { loadUnitYear } from './unitContext.ts';
@@ -18,11 +19,30 @@ export interface SaveReportInput {
   request: SaveReportRequest;
   source: Exclude<SaveSource, 'seed'>;
   idempotencyKey?: string | undefined;
-  /** Test hook (PWR_TEST_SAVE_DELAY_MS): sleep inside the transaction, after the version row is written. */
-  testDelayMs?: number;
+  /**
+   * Test hook (see testSaveHold): awaited inside the transaction after every row is written, just
+   * before commit — crash tests hold the transaction open there and kill the process.
+   */
+  beforeCommit?: ((at: SaveCommitPoint) => Promise<void>) | undefined;
 }
 
+/** Where a save stands when its transaction is about to commit. */
+export interface SaveCommitPoint { year: number; orgUnitCode: string; version: number }
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * PWR_TEST_SAVE_DELAY_MS (test only): a beforeCommit hook that logs that the save's transaction is
+ * open with its rows written — the signal a crash test waits for, since PGlite's transactions are
+ * not visible from outside the process — and then holds the transaction open for `ms`.
+ */
+export function testSaveHold(ms: number, log: Logger): SaveReportInput['beforeCommit'] {
+  if (!(ms > 0)) return undefined;
+  return async (at) => {
+    log({ category: 'test', msg: 'save transaction open', ...at, holdMs: ms });
+    await sleep(ms);
+  };
+}
 
 export function unprocessable(problems: ReportProblem[]): ApiError {
   return new ApiError(
@@ -86,7 +106,7 @@ export async function saveReport(db: Db, input: SaveReportInput): Promise<SaveRe
       await updateReportHead(tx, { year, orgUnitCode, version, state: head.state === 'not_started' ? 'draft' : head.state, reviewComment: head.reviewComment }, user.name);
       const response: SaveReportResponse = { version, savedAt, savedBy: user.name, replayed: false };
       if (input.idempotencyKey) await saveIdempotencyKey(tx, user.id, input.idempotencyKey, scope, requestHash, response);
-      if (input.testDelayMs) await sleep(input.testDelayMs);
+      if (input.beforeCommit) await input.beforeCommit({ year, orgUnitCode, version });
       return response;
     });
   } catch (err) {

@@ -1,4 +1,4 @@
-import type { History, ReportEntry, UnitReport, WorkflowState } from '@pwr-sync/shared';
+import type { History, ReportEntry, UnitReport, WorkflowEventAction, WorkflowState } from '@pwr-sync/shared';
 import type { Queryable } from './db.ts';
 import { iso, isoOrNull, json } from './json.ts';
 
@@ -142,6 +142,12 @@ export async function listYearReports(q: Queryable, year: number): Promise<Store
   }));
 }
 
+/** How the wire contract names a stored action (the table keeps the command's verb). */
+const EVENT_ACTION: Record<WorkflowEvent['action'], WorkflowEventAction> = {
+  submit: 'submitted', accept: 'accepted', return: 'returned', reopen: 'reopened',
+};
+
+/** What GET …/history returns: versions, field changes and the workflow audit trail. */
 export async function getHistory(q: Queryable, year: number, orgUnitCode: string): Promise<History> {
   const versions = await q.query<{ version: number; saved_at: unknown; saved_by: string; source: SaveSource }>(
     `SELECT version, saved_at, saved_by, source FROM report_versions WHERE year = $1 AND org_unit_code = $2 ORDER BY version`,
@@ -157,6 +163,9 @@ export async function getHistory(q: Queryable, year: number, orgUnitCode: string
     versions: versions.rows.map((v) => ({ version: v.version, savedAt: iso(v.saved_at), savedBy: v.saved_by, source: v.source })),
     changes: changes.rows.map((c) => ({
       version: c.version, savedAt: iso(c.saved_at), savedBy: c.saved_by, activityId: c.activity_id, field: c.field, old: c.old_value, new: c.new_value,
+    })),
+    events: (await getWorkflowEvents(q, year, orgUnitCode)).map((e) => ({
+      at: e.at, by: e.byName, action: EVENT_ACTION[e.action], version: e.version, comment: e.comment,
     })),
   };
 }

@@ -1,9 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { VARIANCE_BAND_LABELS } from '@pwr-sync/shared';
+import { CONSOLIDATED_COLUMNS, VARIANCE_BAND_LABELS, consolidatedColumnLetter } from '@pwr-sync/shared';
 import { centralWorkbookBuffer } from './central.ts';
-import { CENTRAL_COLUMNS, centralLetter } from './centralColumns.ts';
 import { centralInput, rows } from './testSupport/fixtures.ts';
 import { libreOfficeSheets, skipLibreOffice } from './testSupport/libreoffice.ts';
 
@@ -14,7 +13,7 @@ async function read(buf: Buffer) {
 }
 
 /** Cell by column key on a data row of the main sheet. */
-const at = (ws: Worksheet, key: Parameters<typeof centralLetter>[0], row: number) => ws.getCell(`${centralLetter(key)}${row}`);
+const at = (ws: Worksheet, key: Parameters<typeof consolidatedColumnLetter>[0], row: number) => ws.getCell(`${consolidatedColumnLetter(key)}${row}`);
 
 describe('central workbook (read back with exceljs)', () => {
   let buf: Buffer;
@@ -33,9 +32,9 @@ describe('central workbook (read back with exceljs)', () => {
   it('holds an Excel table over every row with all the issue’s columns and filter buttons', () => {
     const table = (main as unknown as { getTable(n: string): { table: { tableRef: string; columns: { name: string; filterButton: boolean }[] } } }).getTable('PWR_Zestawienie');
     expect(table.table.tableRef).toBe(`A1:W${rows.length + 1}`);
-    expect(table.table.columns.map((c) => c.name)).toEqual(CENTRAL_COLUMNS.map((c) => c.header));
+    expect(table.table.columns.map((c) => c.name)).toEqual(CONSOLIDATED_COLUMNS.map((c) => c.header));
     expect(table.table.columns.every((c) => c.filterButton)).toBe(true);
-    expect(main.getRow(1).values).toEqual([undefined, ...CENTRAL_COLUMNS.map((c) => c.header)]);
+    expect(main.getRow(1).values).toEqual([undefined, ...CONSOLIDATED_COLUMNS.map((c) => c.header)]);
   });
 
   it('writes one row per activity × measure, status-only activities included, measure kinds in Polish', () => {
@@ -141,7 +140,7 @@ describe('central workbook (read back with exceljs)', () => {
   it('freezes the header and prints landscape, one page wide, header row repeated', () => {
     expect(main.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(main.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1', paperSize: 9 });
-    expect(main.getColumn(centralLetter('activityName')).width).toBeGreaterThanOrEqual(40);
+    expect(main.getColumn(consolidatedColumnLetter('activityName')).width).toBeGreaterThanOrEqual(40);
   });
 
   it('summarises per area, task and unit with COUNTIFS/SUMIFS formulas and correct cached results', () => {
@@ -184,8 +183,8 @@ describe.skipIf(skipLibreOffice)('central workbook (opened by LibreOffice)', () 
     const sheets = await libreOfficeSheets(await centralWorkbookBuffer(centralInput()), { recalculate: true });
     expect([...sheets.keys()].sort()).toEqual(['Kompletność', 'Podsumowanie', 'Ustawienia', 'Zestawienie']);
     const main = sheets.get('Zestawienie')!;
-    expect(main[0]).toEqual(CENTRAL_COLUMNS.map((c) => c.header));
-    const col = (key: Parameters<typeof centralLetter>[0]) => CENTRAL_COLUMNS.findIndex((c) => c.key === key);
+    expect(main[0]).toEqual(CONSOLIDATED_COLUMNS.map((c) => c.header));
+    const col = (key: Parameters<typeof consolidatedColumnLetter>[0]) => CONSOLIDATED_COLUMNS.findIndex((c) => c.key === key);
     expect(main[1]![col('activityId')]).toBe('I.1-01');
     expect(main[1]![col('comment')]).toBe('=HYPERLINK("http://zły.example","kliknij")');
     expect(main[1]![col('difference')]).toBe('-16');
@@ -202,7 +201,7 @@ describe.skipIf(skipLibreOffice)('central workbook (opened by LibreOffice)', () 
     wb.getWorksheet('Ustawienia')!.getCell('B4').value = 0.1; // far below only under 10 %
     const sheets = await libreOfficeSheets(Buffer.from(await wb.xlsx.writeBuffer()), { recalculate: true });
     const main = sheets.get('Zestawienie')!;
-    const band = CENTRAL_COLUMNS.findIndex((c) => c.key === 'band');
+    const band = CONSOLIDATED_COLUMNS.findIndex((c) => c.key === 'band');
     expect(main[1]![band]).toBe(VARIANCE_BAND_LABELS.below); // 20 % is no longer far below
     expect(main[2]![band]).toBe(VARIANCE_BAND_LABELS.below); // 41 %
     const areaI = sheets.get('Podsumowanie')!.find((r) => r[0] === 'I')!;

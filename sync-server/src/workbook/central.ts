@@ -10,10 +10,11 @@
 import ExcelJS from 'exceljs';
 import type { Workbook, Worksheet } from 'exceljs';
 import type { Writable } from 'node:stream';
-import type { Area, CompletenessRow, ConsolidatedRow, OrgUnit, Task, VariancePolicy } from '@pwr-sync/shared';
 import {
-  CENTRAL_COLUMNS, CENTRAL_LAST_LETTER, CENTRAL_SHEET_NAME, CENTRAL_TABLE_NAME, bandRules, centralLetter, centralRowHeight, centralRowValues,
-} from './centralColumns.ts';
+  CONSOLIDATED_COLUMNS, CONSOLIDATED_LAST_LETTER, CONSOLIDATED_SHEET_NAME, CONSOLIDATED_TABLE_NAME, NUMBER_FORMATS, TASK_KIND_LABELS, consolidatedColumnLetter,
+  type Area, type CompletenessRow, type ConsolidatedRow, type OrgUnit, type Task, type VariancePolicy,
+} from '@pwr-sync/shared';
+import { bandRules, centralRowHeight, centralRowValues } from './centralColumns.ts';
 import {
   COMPLETENESS_COLUMNS, COMPLETENESS_SHEET_NAME, COMPLETENESS_TABLE_NAME, completenessSheetOptions, completenessValues, styleCompletenessColumns,
 } from './completenessSheet.ts';
@@ -21,7 +22,6 @@ import { addSettingsSheet } from './settingsSheet.ts';
 import { ALIGN_TOP, ALIGN_WRAP, bandStyle, reportSheetOptions } from './styles.ts';
 import { addListTable } from './table.ts';
 import { SUMMARY_SHEET_NAME, SUMMARY_SHEET_OPTIONS, SummaryAccumulator, writeSummarySheet, type SummarySection } from './summary.ts';
-import { TASK_KIND_LABELS } from './text.ts';
 
 /** Everything the central workbook is built from; no I/O happens while building it. */
 export interface CentralWorkbookInput {
@@ -43,14 +43,14 @@ export function buildCentralWorkbook(input: CentralWorkbookInput): Workbook {
   const summary = new SummaryAccumulator();
   for (const row of input.rows) summary.add(row);
 
-  const main = wb.addWorksheet(CENTRAL_SHEET_NAME, centralSheetOptions(input.year));
+  const main = wb.addWorksheet(CONSOLIDATED_SHEET_NAME, centralSheetOptions(input.year));
   styleCentralColumns(main);
   const rows = input.rows.map((row, i) => centralRowValues(row, i + 2));
-  addListTable(main, { name: CENTRAL_TABLE_NAME, theme: 'TableStyleMedium2', stripes: true, headers: CENTRAL_COLUMNS.map((c) => c.header), rows });
+  addListTable(main, { name: CONSOLIDATED_TABLE_NAME, theme: 'TableStyleMedium2', stripes: true, headers: CONSOLIDATED_COLUMNS.map((c) => c.header), rows });
   rows.forEach((values, i) => (main.getRow(i + 2).height = centralRowHeight(values)));
   const lastRow = Math.max(rows.length, 1) + 1;
   addBandFormatting(main, lastRow);
-  main.pageSetup.printArea = `A1:${CENTRAL_LAST_LETTER}${lastRow}`;
+  main.pageSetup.printArea = `A1:${CONSOLIDATED_LAST_LETTER}${lastRow}`;
 
   writeSummarySheet(wb.addWorksheet(SUMMARY_SHEET_NAME, SUMMARY_SHEET_OPTIONS), {
     year: input.year,
@@ -87,12 +87,15 @@ export function setProperties(wb: Workbook, year: number, generatedAt = new Date
   wb.modified = generatedAt;
 }
 
-/** Widths and formats on the columns, set before any cell so every row inherits them. */
+/**
+ * Widths and formats on the columns (the shared CONSOLIDATED_COLUMNS), set before any cell so every
+ * row inherits them. Text columns stay General: the file stores each cell's type.
+ */
 export function styleCentralColumns(ws: Worksheet): void {
-  CENTRAL_COLUMNS.forEach((c, i) => {
+  CONSOLIDATED_COLUMNS.forEach((c, i) => {
     const col = ws.getColumn(i + 1);
     col.width = c.width;
-    if (c.numFmt) col.numFmt = c.numFmt;
+    if (c.numberFormat !== NUMBER_FORMATS.text) col.numFmt = c.numberFormat;
     col.alignment = c.wrap ? ALIGN_WRAP : ALIGN_TOP;
   });
 }
@@ -108,7 +111,7 @@ export function centralSheetOptions(year: number) {
 /** Band colours on difference, % and band of rows 2…lastRow, driven by the settings sheet's thresholds. */
 export function addBandFormatting(ws: Worksheet, lastRow: number): void {
   ws.addConditionalFormatting({
-    ref: `${centralLetter('difference')}2:${centralLetter('band')}${lastRow}`,
+    ref: `${consolidatedColumnLetter('difference')}2:${consolidatedColumnLetter('band')}${lastRow}`,
     rules: bandRules(2).map((rule, i) => ({ type: 'expression', priority: i + 1, formulae: [rule.formula], style: bandStyle(rule.band) })),
   });
 }

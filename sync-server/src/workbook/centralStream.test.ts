@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { VARIANCE_BAND_LABELS } from '@pwr-sync/shared';
-import { CENTRAL_COLUMNS, centralLetter } from './centralColumns.ts';
+import { CONSOLIDATED_COLUMNS, consolidatedColumnLetter } from '@pwr-sync/shared';
 import { streamCentralWorkbook, type StreamedCentralInput } from './centralStream.ts';
 import { centralInput, rows } from './testSupport/fixtures.ts';
 import { libreOfficeSheets, skipLibreOffice } from './testSupport/libreoffice.ts';
@@ -22,15 +22,15 @@ describe('streamed central workbook', () => {
     await wb.xlsx.load((await streamed()) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Zestawienie', 'Podsumowanie', 'Kompletność', 'Ustawienia']);
     const main = wb.getWorksheet('Zestawienie')!;
-    expect(main.getRow(1).values).toEqual([undefined, ...CENTRAL_COLUMNS.map((c) => c.header)]);
+    expect(main.getRow(1).values).toEqual([undefined, ...CONSOLIDATED_COLUMNS.map((c) => c.header)]);
     expect(main.autoFilter).toBe(`A1:W${rows.length + 1}`);
     expect(main.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(main.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, printTitlesRow: '1:1' });
-    const band = main.getCell(`${centralLetter('band')}2`);
+    const band = main.getCell(`${consolidatedColumnLetter('band')}2`);
     expect(band.formula).toContain('ProgDalekoPonizej');
     expect(band.result).toBe(VARIANCE_BAND_LABELS.far_below);
-    expect(main.getCell(`${centralLetter('comment')}2`).type).toBe(ExcelJS.ValueType.String);
-    expect(main.getCell(`${centralLetter('ratio')}2`).numFmt).toBe('0.0%');
+    expect(main.getCell(`${consolidatedColumnLetter('comment')}2`).type).toBe(ExcelJS.ValueType.String);
+    expect(main.getCell(`${consolidatedColumnLetter('ratio')}2`).numFmt).toBe('0.0%');
     const cf = (main as unknown as { conditionalFormattings: { ref: string; rules: unknown[] }[] }).conditionalFormattings;
     expect(cf[0]).toMatchObject({ ref: `M2:O${rows.length + 1}` });
     expect(cf[0]!.rules).toHaveLength(6);
@@ -58,7 +58,7 @@ describe('streamed central workbook', () => {
   it.skipIf(skipLibreOffice)('opens in LibreOffice with the same bands after recalculation', async () => {
     const sheets = await libreOfficeSheets(await streamed(), { recalculate: true });
     const main = sheets.get('Zestawienie')!;
-    const b = CENTRAL_COLUMNS.findIndex((c) => c.key === 'band');
+    const b = CONSOLIDATED_COLUMNS.findIndex((c) => c.key === 'band');
     expect(main.slice(1, rows.length + 1).map((r) => r[b])).toEqual(rows.map((r) => (r.band ? VARIANCE_BAND_LABELS[r.band] : '')));
   });
 });

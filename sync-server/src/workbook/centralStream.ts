@@ -14,14 +14,14 @@ import ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { CENTRAL_COLUMNS, CENTRAL_LAST_LETTER, CENTRAL_SHEET_NAME, centralRowHeight, centralRowValues } from './centralColumns.ts';
+import { CONSOLIDATED_COLUMNS, CONSOLIDATED_LAST_LETTER, CONSOLIDATED_SHEET_NAME, type ConsolidatedRow } from '@pwr-sync/shared';
+import { centralRowHeight, centralRowValues } from './centralColumns.ts';
 import type { CentralWorkbookInput } from './central.ts';
 import { addBandFormatting, centralSheetOptions, setProperties, styleCentralColumns, summarySections } from './central.ts';
 import { COMPLETENESS_COLUMNS, COMPLETENESS_SHEET_NAME, completenessSheetOptions, completenessValues, styleCompletenessColumns } from './completenessSheet.ts';
 import { addSettingsSheet } from './settingsSheet.ts';
 import { styleHeaderRow } from './styles.ts';
 import { SUMMARY_SHEET_NAME, SUMMARY_SHEET_OPTIONS, SummaryAccumulator, writeSummarySheet } from './summary.ts';
-import type { ConsolidatedRow } from '@pwr-sync/shared';
 
 export interface StreamedCentralInput extends Omit<CentralWorkbookInput, 'rows'> {
   /** Rows in sheet order; consumed once, never collected. */
@@ -62,10 +62,10 @@ export async function streamCentralWorkbook(input: StreamedCentralInput, out: Wr
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   setProperties(wb, input.year, input.generatedAt);
   // Views, tab colour and print setup are written when the sheet opens, so they go in here.
-  const main = wb.addWorksheet(CENTRAL_SHEET_NAME, centralSheetOptions(input.year));
+  const main = wb.addWorksheet(CONSOLIDATED_SHEET_NAME, centralSheetOptions(input.year));
   styleCentralColumns(main);
-  main.addRow(CENTRAL_COLUMNS.map((c) => c.header));
-  styleHeaderRow(main, CENTRAL_COLUMNS.length);
+  main.addRow(CONSOLIDATED_COLUMNS.map((c) => c.header));
+  styleHeaderRow(main, CONSOLIDATED_COLUMNS.length);
   main.getRow(1).commit();
 
   const summary = new SummaryAccumulator();
@@ -80,7 +80,7 @@ export async function streamCentralWorkbook(input: StreamedCentralInput, out: Wr
     if (r % YIELD_EVERY_ROWS === 0) await keepMemoryFlat(main, out);
   }
   const lastRow = Math.max(r, 2);
-  main.autoFilter = `A1:${CENTRAL_LAST_LETTER}${lastRow}`;
+  main.autoFilter = `A1:${CONSOLIDATED_LAST_LETTER}${lastRow}`;
   addBandFormatting(main, lastRow);
   main.commit();
 

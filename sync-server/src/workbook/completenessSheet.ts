@@ -3,8 +3,8 @@
  * its version, and the last change.
  */
 import type { Worksheet } from 'exceljs';
-import { WORKFLOW_STATE_LABELS, type CompletenessRow } from '@pwr-sync/shared';
-import { ALIGN_WRAP, NUM_FMT, reportSheetOptions } from './styles.ts';
+import { NUMBER_FORMATS, WORKFLOW_STATE_LABELS, type CompletenessRow } from '@pwr-sync/shared';
+import { ALIGN_WRAP, reportSheetOptions } from './styles.ts';
 import { excelLocalDate, plainText } from './text.ts';
 
 export const COMPLETENESS_SHEET_NAME = 'Kompletność';
@@ -16,10 +16,10 @@ export const COMPLETENESS_COLUMNS = [
   { header: 'Stan', width: 26 },
   /** "po terminie" or empty, so MOPS can filter the late units. */
   { header: 'Termin', width: 13 },
-  { header: 'Wersja', width: 8, numFmt: '0' },
-  { header: 'Działania', width: 10, numFmt: NUM_FMT.integer },
-  { header: 'Wypełnione', width: 11, numFmt: NUM_FMT.integer },
-  { header: 'Ostatnia zmiana', width: 17, numFmt: NUM_FMT.dateTime },
+  { header: 'Wersja', width: 8, numFmt: NUMBER_FORMATS.ordinal },
+  { header: 'Działania', width: 10, numFmt: NUMBER_FORMATS.integer },
+  { header: 'Wypełnione', width: 11, numFmt: NUMBER_FORMATS.integer },
+  { header: 'Ostatnia zmiana', width: 17, numFmt: NUMBER_FORMATS.dateTime },
   { header: 'Zmienił(a)', width: 20 },
   { header: 'Uwagi weryfikatora', width: 50, wrap: true },
 ] as const;

@@ -4,8 +4,8 @@
  * in Excel re-colours and re-labels every row.
  */
 import type { Workbook, Worksheet } from 'exceljs';
-import { VARIANCE_BAND_LABELS, type VarianceBand, type VariancePolicy } from '@pwr-sync/shared';
-import { BAND_COLOURS, FILL_INPUT, FONT_BOLD, FONT_NOTE, FONT_TITLE, NUM_FMT, solidFill } from './styles.ts';
+import { BAND_ORDER, NUMBER_FORMATS, VARIANCE_BAND_LABELS, type VariancePolicy } from '@pwr-sync/shared';
+import { FILL_INPUT, FONT_BOLD, FONT_NOTE, FONT_TITLE, bandArgb, solidFill } from './styles.ts';
 
 export const SETTINGS_SHEET_NAME = 'Ustawienia';
 
@@ -28,8 +28,6 @@ export function thresholdAddress(key: keyof VariancePolicy): string {
   return `${SETTINGS_SHEET_NAME}!$B$${row}`;
 }
 
-const LEGEND: VarianceBand[] = ['far_below', 'below', 'on_plan', 'far_above', 'not_realized', 'no_target'];
-
 /** Writes the settings sheet and registers the threshold names in the workbook. */
 export function addSettingsSheet(workbook: Workbook, policy: VariancePolicy): Worksheet {
   const ws = workbook.addWorksheet(SETTINGS_SHEET_NAME, { properties: { tabColor: { argb: 'FF7F7F7F' } } });
@@ -50,7 +48,7 @@ export function addSettingsSheet(workbook: Workbook, policy: VariancePolicy): Wo
     ws.getCell(`A${row}`).value = label;
     const cell = ws.getCell(`B${row}`);
     cell.value = policy[key];
-    cell.numFmt = NUM_FMT.threshold;
+    cell.numFmt = NUMBER_FORMATS.threshold;
     cell.fill = FILL_INPUT;
     cell.font = FONT_BOLD;
     cell.dataValidation = {
@@ -63,11 +61,12 @@ export function addSettingsSheet(workbook: Workbook, policy: VariancePolicy): Wo
 
   ws.getCell('A8').value = 'Oceny';
   ws.getCell('A8').font = FONT_BOLD;
-  LEGEND.forEach((band, i) => {
+  BAND_ORDER.forEach((band, i) => {
     const cell = ws.getCell(`A${9 + i}`);
+    const colours = bandArgb(band);
     cell.value = VARIANCE_BAND_LABELS[band];
-    cell.fill = solidFill(BAND_COLOURS[band].fill);
-    cell.font = { color: { argb: BAND_COLOURS[band].font } };
+    cell.fill = solidFill(colours.fill);
+    cell.font = { color: { argb: colours.font } };
   });
   ws.getCell('A16').value = '„Niezrealizowane” i „brak celu” wynikają ze statusu i planu, nie z progów.';
   ws.getCell('A16').font = FONT_NOTE;

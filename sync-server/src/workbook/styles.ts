@@ -1,60 +1,42 @@
 /**
- * Number formats, fonts and fills of the workbooks pwr-sync writes. exceljs shares style objects
- * by reference, so every object here is frozen and never mutated after being assigned to a cell.
+ * Fonts, fills and alignments of the workbooks pwr-sync writes, built from the shared colours
+ * (shared/src/sheet/presentation.ts, also used by the add-in); number formats are the shared
+ * NUMBER_FORMATS. exceljs shares style objects by reference, so every object here is frozen and
+ * never mutated after being assigned to a cell.
  */
 import type { Alignment, Fill, Font, Style, Worksheet } from 'exceljs';
-import type { VarianceBand } from '@pwr-sync/shared';
-
-/**
- * Number formats as stored in the file. The file format is locale-independent: `,` is "group
- * digits" and `.` is "decimal mark", so Polish Excel and LibreOffice display `#,##0` as `10 900`,
- * `0.0%` as `41,0 %` and the money format as `2 000 750,00 zł`.
- */
-export const NUM_FMT = Object.freeze({
-  integer: '#,##0',
-  /** Plans and actuals may be fractional ("15,48 etatu"): decimals only when present. */
-  number: '#,##0.##;-#,##0.##;0',
-  percent: '0.0%',
-  money: '#,##0.00\\ "zł"',
-  dateTime: 'yyyy-mm-dd hh:mm',
-  /** Thresholds on the settings sheet. */
-  threshold: '0%',
-});
+import { BAND_COLOURS, SHEET_COLOURS, argbOf, type VarianceBand } from '@pwr-sync/shared';
 
 const frozen = <T extends object>(o: T): Readonly<T> => Object.freeze(o);
 
-export const FONT_HEADER: Partial<Font> = frozen({ bold: true, color: frozen({ argb: 'FFFFFFFF' }) });
+export const FONT_HEADER: Partial<Font> = frozen({ bold: true, color: frozen({ argb: argbOf(SHEET_COLOURS.header.font) }) });
 export const FONT_TITLE: Partial<Font> = frozen({ bold: true, size: 14 });
 export const FONT_BOLD: Partial<Font> = frozen({ bold: true });
 export const FONT_NOTE: Partial<Font> = frozen({ italic: true, color: frozen({ argb: 'FF595959' }) });
 
+/** A solid fill of an ARGB colour. */
 export const solidFill = (argb: string): Fill => frozen({ type: 'pattern', pattern: 'solid', fgColor: frozen({ argb }), bgColor: frozen({ argb }) }) as Fill;
 
-export const FILL_HEADER = solidFill('FF1F4E78');
+export const FILL_HEADER = solidFill(argbOf(SHEET_COLOURS.header.fill));
 /** Cells a user may type into (template inputs, thresholds). */
-export const FILL_INPUT = solidFill('FFFFF2CC');
-export const FILL_TOTAL = solidFill('FFD9E1F2');
+export const FILL_INPUT = solidFill(argbOf(SHEET_COLOURS.inputFill));
+/** Cells the sheet fills in itself (the template's variance columns). */
+export const FILL_COMPUTED = solidFill(argbOf(SHEET_COLOURS.computedFill));
+export const FILL_TOTAL = solidFill(argbOf(SHEET_COLOURS.totalFill));
 
 export const ALIGN_WRAP: Partial<Alignment> = frozen({ wrapText: true, vertical: 'top' });
 export const ALIGN_TOP: Partial<Alignment> = frozen({ vertical: 'top' });
 export const ALIGN_HEADER: Partial<Alignment> = frozen({ wrapText: true, vertical: 'middle' });
 
-/**
- * Colours of the variance bands (the familiar Excel "good / neutral / bad" palette). Far above plan
- * is blue rather than green: over-execution often means the plan was badly set.
- */
-export const BAND_COLOURS: Record<VarianceBand, { fill: string; font: string }> = {
-  far_below: { fill: 'FFFFC7CE', font: 'FF9C0006' },
-  below: { fill: 'FFFFEB9C', font: 'FF9C5700' },
-  on_plan: { fill: 'FFC6EFCE', font: 'FF006100' },
-  far_above: { fill: 'FFBDD7EE', font: 'FF1F4E78' },
-  not_realized: { fill: 'FFD9D9D9', font: 'FF404040' },
-  no_target: { fill: 'FFF2F2F2', font: 'FF595959' },
-};
+/** A band's fill and font, the shared BAND_COLOURS in exceljs's ARGB. */
+export function bandArgb(band: VarianceBand): { fill: string; font: string } {
+  const c = BAND_COLOURS[band];
+  return { fill: argbOf(c.fill), font: argbOf(c.font) };
+}
 
 /** A conditional-formatting style for a band (fills in CF rules use bgColor). */
 export function bandStyle(band: VarianceBand): Partial<Style> {
-  const c = BAND_COLOURS[band];
+  const c = bandArgb(band);
   return frozen({
     fill: frozen({ type: 'pattern', pattern: 'solid', bgColor: frozen({ argb: c.fill }) }) as Fill,
     font: frozen({ color: frozen({ argb: c.font }) }),

@@ -4,13 +4,15 @@
  * sheet, with the result computed here from the same rows cached in the cell.
  */
 import type { CellValue, Worksheet } from 'exceljs';
-import { VARIANCE_BAND_LABELS, columnLetter, type ConsolidatedRow, type VarianceBand } from '@pwr-sync/shared';
-import { CENTRAL_SHEET_NAME, centralLetter, type CentralColumnKey } from './centralColumns.ts';
-import { ALIGN_HEADER, ALIGN_WRAP, FILL_HEADER, FILL_TOTAL, FONT_BOLD, FONT_HEADER, FONT_NOTE, FONT_TITLE, NUM_FMT } from './styles.ts';
+import {
+  BAND_ORDER, CONSOLIDATED_SHEET_NAME, NUMBER_FORMATS, VARIANCE_BAND_LABELS, columnLetter, consolidatedColumnLetter,
+  type ConsolidatedColumnKey, type ConsolidatedRow, type VarianceBand,
+} from '@pwr-sync/shared';
+import { ALIGN_HEADER, ALIGN_WRAP, FILL_HEADER, FILL_TOTAL, FONT_BOLD, FONT_HEADER, FONT_NOTE, FONT_TITLE } from './styles.ts';
 
 export const SUMMARY_SHEET_NAME = 'Podsumowanie';
 
-export const SUMMARY_BANDS: readonly VarianceBand[] = ['far_below', 'below', 'on_plan', 'far_above', 'not_realized', 'no_target'];
+export const SUMMARY_BANDS: readonly VarianceBand[] = BAND_ORDER;
 
 /** Figures of one summary line, as the formulas compute them. */
 export interface SummaryFigures {
@@ -73,7 +75,7 @@ export interface SummarySection {
   formulas: boolean;
 }
 
-const DIMENSION_COLUMN: Record<Dimension, CentralColumnKey> = { area: 'area', taskCode: 'taskCode', reportingUnit: 'reportingUnit' };
+const DIMENSION_COLUMN: Record<Dimension, ConsolidatedColumnKey> = { area: 'area', taskCode: 'taskCode', reportingUnit: 'reportingUnit' };
 
 const HEADERS = ['Nazwa', 'Uwagi', ...SUMMARY_BANDS.map((b) => VARIANCE_BAND_LABELS[b]), 'Miary razem', 'Wydatki (zł)'];
 /** Columns: A key, B name, C note, D..I bands, J measures, K money. */
@@ -92,8 +94,8 @@ export function writeSummarySheet(ws: Worksheet, args: {
   dataRows: { first: number; last: number };
 }): void {
   const { sections, summary, dataRows } = args;
-  const range = (key: CentralColumnKey) =>
-    `${quoteSheet(CENTRAL_SHEET_NAME)}!$${centralLetter(key)}$${dataRows.first}:$${centralLetter(key)}$${dataRows.last}`;
+  const range = (key: ConsolidatedColumnKey) =>
+    `${quoteSheet(CONSOLIDATED_SHEET_NAME)}!$${consolidatedColumnLetter(key)}$${dataRows.first}:$${consolidatedColumnLetter(key)}$${dataRows.last}`;
   const widths = [16, 60, 15, 14, 12, 14, 14, 14, 12, 12, 18];
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
 
@@ -133,12 +135,12 @@ export function writeSummarySheet(ws: Worksheet, args: {
         const col = FIRST_BAND_COL + i;
         const labelRef = `${columnLetter(col - 1)}$${headerRow}`;
         ws.getCell(r, col).value = figure(section.formulas, `COUNTIFS(${keyRange},${keyRef},${range('band')},${labelRef})`, f.bands[band]);
-        ws.getCell(r, col).numFmt = NUM_FMT.integer;
+        ws.getCell(r, col).numFmt = NUMBER_FORMATS.integer;
       });
       ws.getCell(r, MEASURES_COL).value = figure(section.formulas, `COUNTIFS(${keyRange},${keyRef},${range('measureKind')},"<>")`, f.measures);
-      ws.getCell(r, MEASURES_COL).numFmt = NUM_FMT.integer;
+      ws.getCell(r, MEASURES_COL).numFmt = NUMBER_FORMATS.integer;
       ws.getCell(r, MONEY_COL).value = figure(section.formulas, `SUMIFS(${range('moneySpent')},${keyRange},${keyRef})`, f.moneyGrosze / 100);
-      ws.getCell(r, MONEY_COL).numFmt = NUM_FMT.money;
+      ws.getCell(r, MONEY_COL).numFmt = NUMBER_FORMATS.money;
       r++;
     }
     const last = r - 1;
@@ -152,7 +154,7 @@ export function writeSummarySheet(ws: Worksheet, args: {
       const letter = columnLetter(col - 1);
       const result = totals[col - FIRST_BAND_COL]!;
       ws.getCell(r, col).value = section.lines.length ? { formula: `SUM(${letter}${first}:${letter}${last})`, result } : 0;
-      ws.getCell(r, col).numFmt = col === MONEY_COL ? NUM_FMT.money : NUM_FMT.integer;
+      ws.getCell(r, col).numFmt = col === MONEY_COL ? NUMBER_FORMATS.money : NUMBER_FORMATS.integer;
     }
     r += 3;
   }

@@ -11,12 +11,13 @@
 import ExcelJS from 'exceljs';
 import type { Cell, DataValidation, Workbook, Worksheet } from 'exceljs';
 import {
-  MEASURE_KINDS, REPORT_STATUS_LABELS, UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, UNIT_TABLE_NAME, buildSheetRows, columnIndex,
-  columnLetter, type Assignment, type OrgUnit, type ReportEntry, type SheetColumn, type SheetColumnKey, type Task, type VariancePolicy,
+  BAND_ORDER, MEASURE_KINDS, REPORT_STATUS_LABELS, UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, UNIT_TABLE_NAME, UNIT_VARIANCE_COLUMNS, buildSheetRows,
+  columnIndex, columnLetter, unitBandCondition, unitColumnFormat,
+  type Assignment, type OrgUnit, type ReportEntry, type SheetColumnKey, type Task, type VariancePolicy,
 } from '@pwr-sync/shared';
 import { setProperties } from './central.ts';
 import { addListTable } from './table.ts';
-import { ALIGN_TOP, ALIGN_WRAP, FILL_INPUT, FONT_BOLD, FONT_NOTE, FONT_TITLE, NUM_FMT, landscapePrint, solidFill } from './styles.ts';
+import { ALIGN_TOP, ALIGN_WRAP, FILL_COMPUTED, FILL_INPUT, FONT_BOLD, FONT_NOTE, FONT_TITLE, bandStyle, landscapePrint } from './styles.ts';
 import { LIST_COLUMNS, LIST_NAMES, META_KEYS, META_SHEET_NAME, TEMPLATE_MARKER, TEMPLATE_VERSION, layoutSignature, type TemplateMeta } from './templateMeta.ts';
 
 export interface UnitTemplateInput {
@@ -33,13 +34,6 @@ export interface UnitTemplateInput {
   generatedAt?: Date;
 }
 
-const NUM_FORMATS: Partial<Record<SheetColumn['type'], string>> = {
-  number: NUM_FMT.number,
-  money: NUM_FMT.money,
-  percent: NUM_FMT.percent,
-};
-
-const FILL_COMPUTED = solidFill('FFF2F2F2');
 const UNLOCKED = Object.freeze({ locked: false });
 const col = (key: SheetColumnKey) => columnIndex(key) + 1;
 
@@ -58,7 +52,7 @@ export async function buildUnitTemplate(input: UnitTemplateInput): Promise<Workb
     const column = ws.getColumn(i + 1);
     column.width = c.width;
     column.hidden = c.hidden ?? false;
-    const numFmt = NUM_FORMATS[c.type];
+    const numFmt = unitColumnFormat(c);
     if (numFmt) column.numFmt = numFmt;
     column.alignment = c.type === 'text' ? ALIGN_WRAP : ALIGN_TOP;
   });
@@ -84,6 +78,7 @@ export async function buildUnitTemplate(input: UnitTemplateInput): Promise<Workb
     }
     for (const c of UNIT_SHEET_COLUMNS.filter((x) => x.computed)) ws.getCell(r, col(c.key)).fill = FILL_COMPUTED;
   });
+  if (rows.length > 0) addBandFormatting(ws, rows.length + 1);
 
   await ws.protect('', {
     selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true,
@@ -101,6 +96,14 @@ export async function buildUnitTemplate(input: UnitTemplateInput): Promise<Workb
 
 export async function unitTemplateBuffer(input: UnitTemplateInput): Promise<Buffer> {
   return Buffer.from(await (await buildUnitTemplate(input)).xlsx.writeBuffer());
+}
+
+/** The add-in's band colours on the variance cells (difference … band), keyed on the band label. */
+function addBandFormatting(ws: Worksheet, lastRow: number): void {
+  ws.addConditionalFormatting({
+    ref: `${UNIT_VARIANCE_COLUMNS.first}2:${UNIT_VARIANCE_COLUMNS.last}${lastRow}`,
+    rules: BAND_ORDER.map((band, i) => ({ type: 'expression', priority: i + 1, formulae: [unitBandCondition(band)], style: bandStyle(band) })),
+  });
 }
 
 function unlockInput(cell: Cell, validation: DataValidation | null): void {

@@ -1,20 +1,7 @@
 /**
- * Small conversions between domain values and what a cell shows: Polish labels, dates as Kraków's
- * wall-clock time, and user text that must stay text.
+ * Small conversions between domain values and what an exceljs cell holds: dates as Kraków's
+ * wall-clock time, and user text that must stay text. (Polish labels live in shared/.)
  */
-import { measureKindDef, type TaskKind } from '@pwr-sync/shared';
-
-/** A measure kind as a column of counts names it: the shared Polish label ("uczestnicy", "spotkania"), else the lemma. */
-export function measureKindLabel(kind: string | null): string | null {
-  if (kind === null) return null;
-  return measureKindDef(kind)?.label ?? kind;
-}
-
-export const TASK_KIND_LABELS: Record<TaskKind, string> = {
-  basic: 'podstawowe',
-  complementary: 'komplementarne',
-};
-
 const warsawParts = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Europe/Warsaw',
   year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',

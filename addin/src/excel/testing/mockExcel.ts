@@ -44,7 +44,7 @@ export function createMockExcel(options: MockOptions = {}): MockExcel {
           clearAll: fn(`conditionalFormats.clearAll ${address}`),
           add: (type: string) => {
             log.push(['conditionalFormats.add', address, type]);
-            return track(new OfficeMockObject({ custom: { rule: { formula: '' }, format: { fill: { color: '' } } } }));
+            return track(new OfficeMockObject({ custom: { rule: { formula: '' }, format: { fill: { color: '' }, font: { color: '' } } } }));
           },
         },
         clear: fn(`clear ${address}`),
@@ -62,7 +62,6 @@ export function createMockExcel(options: MockOptions = {}): MockExcel {
   function makeSheet(exists: boolean): any {
     const sheet: any = track(
       new OfficeMockObject({
-        isNullObject: !exists,
         name: 'Sprawozdanie',
         protection: { protected: false, protect: fn('protect'), unprotect: fn('unprotect') },
         freezePanes: { freezeRows: fn('freezeRows') },
@@ -76,14 +75,13 @@ export function createMockExcel(options: MockOptions = {}): MockExcel {
         },
       }),
     );
-    return sheet;
+    return withNullFlag(sheet, exists);
   }
   const sheet = makeSheet(!!sheetExists);
 
   function makeTable(exists: boolean, rows: SheetCell[][]): any {
     const t: any = track(
       new OfficeMockObject({
-        isNullObject: !exists,
         name: 'PWR_Sprawozdanie',
         style: '',
         convertToRange: fn('convertToRange'),
@@ -96,7 +94,7 @@ export function createMockExcel(options: MockOptions = {}): MockExcel {
       }),
     );
     t.worksheet = sheet;
-    return t;
+    return withNullFlag(t, exists);
   }
   const table = options.tableRows !== undefined ? makeTable(true, options.tableRows) : null;
 
@@ -133,4 +131,13 @@ export function createMockExcel(options: MockOptions = {}): MockExcel {
       return found[found.length - 1]!.mock;
     },
   };
+}
+
+/**
+ * Office.js fills `isNullObject` of a *OrNullObject proxy on context.sync() without any load (loading
+ * it is flagged by office-addins/no-navigational-load), so it is a plain property here, not a seeded
+ * one that the mock would report as "not loaded".
+ */
+export function withNullFlag<T extends object>(mock: T, exists: boolean): T {
+  return Object.assign(mock, { isNullObject: !exists });
 }

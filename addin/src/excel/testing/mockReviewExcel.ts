@@ -4,7 +4,8 @@
  * calls are logged, every range handed out is kept, and context.sync is counted.
  */
 import { OfficeMockObject } from 'office-addin-mock';
-import { REVIEW_COLUMNS, type ReviewCell } from '@pwr-sync/shared';
+import { CONSOLIDATED_COLUMNS, type ReviewCell } from '@pwr-sync/shared';
+import { withNullFlag } from './mockExcel.ts';
 
 export interface MockReviewOptions {
   /** Body rows of an existing review table (sheet values). */
@@ -59,9 +60,8 @@ export function createMockReviewExcel(options: MockReviewOptions = {}): MockRevi
   }
 
   function makeSheet(name: string, exists: boolean): any {
-    return track(
+    const sheet = track(
       new OfficeMockObject({
-        isNullObject: !exists,
         name,
         freezePanes: { freezeRows: fn('freezeRows') },
         activate: fn('activate'),
@@ -70,11 +70,12 @@ export function createMockReviewExcel(options: MockReviewOptions = {}): MockRevi
           add: (address: string, hasHeaders: boolean) => {
             log.push(['tables.add', address, hasHeaders]);
             const n = Number(/\d+$/.exec(address)![0]) - 1;
-            return makeTable(true, Array.from({ length: n }, () => REVIEW_COLUMNS.map(() => null)));
+            return makeTable(true, Array.from({ length: n }, () => CONSOLIDATED_COLUMNS.map(() => null)));
           },
         },
       }),
     );
+    return withNullFlag(sheet, exists);
   }
   const sheet = makeSheet('Zestawienie', !!rows);
 
@@ -82,7 +83,6 @@ export function createMockReviewExcel(options: MockReviewOptions = {}): MockRevi
     const visible = options.visibleRowCount ?? body.length + 1;
     const t: any = track(
       new OfficeMockObject({
-        isNullObject: !exists,
         name: 'PWR_Zestawienie',
         style: '',
         convertToRange: fn('convertToRange'),
@@ -95,7 +95,7 @@ export function createMockReviewExcel(options: MockReviewOptions = {}): MockRevi
         getDataBodyRange: () => makeRange('body', { rowCount: body.length, values: body.map((r) => r.map((v) => (v === null ? '' : v))) }),
         columns: {
           getItem: (name: string) => {
-            const i = REVIEW_COLUMNS.findIndex((c) => c.header === name);
+            const i = CONSOLIDATED_COLUMNS.findIndex((c) => c.header === name);
             if (i < 0) throw Object.assign(new Error(`no column ${name}`), { code: 'ItemNotFound' });
             return {
               filter: {
@@ -109,7 +109,7 @@ export function createMockReviewExcel(options: MockReviewOptions = {}): MockRevi
       }),
     );
     t.worksheet = sheet;
-    return t;
+    return withNullFlag(t, exists);
   }
   const table = rows ? makeTable(true, rows) : null;
 

@@ -49,16 +49,10 @@ export function ActivityForm({ assignment, taskKind, policy, entry, readOnly, bu
   const [saved, setSaved] = useState(false);
 
   // What is typed in the sheet shows up here, unless the user is in the middle of editing the form.
+  // Choosing another activity needs no reset here: App renders the form with key={activity.id}.
   useEffect(() => {
     if (!dirty) setDraft(draftFromEntry(assignment, entry));
   }, [assignment, entry, dirty]);
-  useEffect(() => {
-    setDirty(false);
-    setSaved(false);
-    setDraft(draftFromEntry(assignment, entry));
-    // Reset only when another activity is chosen.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [activity.id]);
 
   const { entry: typed, errors } = useMemo(() => entryFromDraft(draft), [draft]);
   const problems = useMemo(() => (isTouched(typed) ? validateReportEntry(typed, { taskKind, plan, policy, mode: 'submit' }) : []), [typed, taskKind, plan, policy]);

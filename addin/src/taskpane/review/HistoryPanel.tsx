@@ -1,23 +1,28 @@
 import { Button, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { SelectedReviewRow } from '../../excel/review.ts';
-import type { HistoryLine } from '../../review/history.ts';
+import type { HistoryLine, WorkflowLine } from '../../review/history.ts';
 import { formatDate } from '../format.ts';
 import type { ReviewNotice } from './useReview.ts';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   scroll: { maxHeight: '360px', overflowY: 'auto' },
+  events: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  event: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingBottom: tokens.spacingVerticalXS, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
 });
 
 export interface HistoryPanelProps {
-  history: { row: SelectedReviewRow; lines: HistoryLine[] } | null;
+  history: { row: SelectedReviewRow; lines: HistoryLine[]; events: WorkflowLine[] } | null;
   notice: ReviewNotice;
   busy: boolean;
   tableLoaded: boolean;
   onLoad: () => void;
 }
 
-/** Who changed the selected row's activity, when, and what (old → new). */
+/**
+ * Who changed the selected row's activity, when, and what (old → new); then the workflow of the
+ * whole unit report (submitted, returned with the reviewer's comment, accepted, reopened).
+ */
 export function HistoryPanel({ history, notice, busy, tableLoaded, onLoad }: HistoryPanelProps) {
   const styles = useStyles();
   return (
@@ -54,6 +59,24 @@ export function HistoryPanel({ history, notice, busy, tableLoaded, onLoad }: His
             </TableBody>
           </Table>
         </div>
+      )}
+      {history && (
+        <section className={styles.root} aria-labelledby="workflow-title">
+          <Text as="h3" size={300} weight="semibold" id="workflow-title">Przebieg weryfikacji sprawozdania {history.row.reportingUnit}</Text>
+          {history.events.length === 0 ? (
+            <Text size={200}>Brak zapisów weryfikacji (przekazanie, zwrot, akceptacja) tego sprawozdania.</Text>
+          ) : (
+            <ul className={styles.events} aria-label="Przebieg weryfikacji">
+              {history.events.map((e, i) => (
+                <li key={i} className={styles.event}>
+                  <Text><Text weight="semibold">{e.action}</Text> · {e.by}</Text>
+                  <Text size={200}>{formatDate(e.at)} · wersja {e.version}</Text>
+                  {e.comment && <Text size={200}>Uwagi: {e.comment}</Text>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
       )}
     </section>
   );

@@ -9,14 +9,15 @@
  * 3. Filters are applied as real Excel table filters; counts come back from Excel, and the summary
  *    and chart are computed from the same rows with the shared filter (same semantics).
  * 4. Reviewers accept / return reports; the server refuses anyone else (403), and the pane says so.
- * 5. History: the row under the cursor in Excel → the unit's history → that activity's changes.
+ * 5. History: the row under the cursor in Excel → the unit's history → that activity's changes,
+ *    and the unit's workflow audit (submitted, returned with the comment, accepted, reopened).
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { filterConsolidatedRows, type CompletenessRow, type ConsolidatedRow, type MeResponse, type ProgramStructure, type ReportingYear } from '@pwr-sync/shared';
 import type { ApiClient, ApiOutcome } from '../../api/client.ts';
 import type { ReviewCounts, SelectedReviewRow } from '../../excel/review.ts';
 import type { ReviewHost } from '../../excel/reviewHost.ts';
-import { activityHistory, type HistoryLine } from '../../review/history.ts';
+import { activityHistory, workflowLines, type HistoryLine, type WorkflowLine } from '../../review/history.ts';
 import { EMPTY_FILTER, toColumnFilters, toConsolidatedFilter, type ReviewFilter } from '../../review/filters.ts';
 
 export type ReviewNotice = { intent: 'success' | 'error' | 'warning' | 'info'; text: string } | null;
@@ -44,15 +45,19 @@ export function useReview({ api, host, me, onUnauthorized }: UseReviewOptions) {
   const [busy, setBusy] = useState<ReviewBusy>(null);
   const [notice, setNotice] = useState<ReviewNotice>(null);
   const [reviewNotice, setReviewNotice] = useState<ReviewNotice>(null);
-  const [history, setHistory] = useState<{ row: SelectedReviewRow; lines: HistoryLine[] } | null>(null);
+  const [history, setHistory] = useState<{ row: SelectedReviewRow; lines: HistoryLine[]; events: WorkflowLine[] } | null>(null);
   const [historyNotice, setHistoryNotice] = useState<ReviewNotice>(null);
 
+  // The parent passes a new callback on every render; a ref keeps `fail` stable, so effects that
+  // depend on it (the first load of years) do not run again and reset the user's choice of year.
+  const onUnauthorizedRef = useRef(onUnauthorized);
+  onUnauthorizedRef.current = onUnauthorized;
   const fail = useCallback(
     (o: Exclude<ApiOutcome<unknown>, { kind: 'ok' }>, set: (n: ReviewNotice) => void = setNotice) => {
-      if (o.kind === 'unauthorized') return onUnauthorized(o.message);
+      if (o.kind === 'unauthorized') return onUnauthorizedRef.current(o.message);
       set({ intent: o.kind === 'offline' ? 'warning' : 'error', text: o.message });
     },
-    [onUnauthorized],
+    [],
   );
 
   useEffect(() => {
@@ -65,13 +70,18 @@ export function useReview({ api, host, me, onUnauthorized }: UseReviewOptions) {
       setYears([...y.value].sort((a, b) => b.year - a.year));
       setProgram(p.value);
       const open = y.value.filter((x) => x.status === 'open').sort((a, b) => b.year - a.year)[0];
-      setYear((open ?? [...y.value].sort((a, b) => b.year - a.year)[0])?.year ?? null);
+      const newest = (open ?? [...y.value].sort((a, b) => b.year - a.year)[0])?.year ?? null;
+      setYear((chosen) => chosen ?? newest);
     })();
   }, [api, fail]);
 
+  /** The year whose data was asked for last: answers for an earlier choice arrive late and are dropped. */
+  const wantedYear = useRef<number | null>(null);
   const fetchYear = useCallback(async (y: number) => {
+    wantedYear.current = y;
     setBusy('data');
     const [r, c] = await Promise.all([api.consolidated(y), api.completeness(y)]);
+    if (wantedYear.current !== y) return null;
     setBusy(null);
     if (r.kind !== 'ok') {
       fail(r);
@@ -181,7 +191,7 @@ export function useReview({ api, host, me, onUnauthorized }: UseReviewOptions) {
     const h = await api.history(year, sel.value.reportingUnit);
     setBusy(null);
     if (h.kind !== 'ok') return fail(h, setHistoryNotice);
-    setHistory({ row: sel.value, lines: activityHistory(h.value, sel.value.activityId) });
+    setHistory({ row: sel.value, lines: activityHistory(h.value, sel.value.activityId), events: workflowLines(h.value) });
   }, [api, host, year, fail]);
 
   return {

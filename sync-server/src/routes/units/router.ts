@@ -1,13 +1,14 @@
 import { Router, type Response } from 'express';
-import { API_PATHS, reportingUnitOf, ReturnRequestSchema, SaveReportRequestSchema, type AssignmentsResponse, type UnitReport } from '@pwr-sync/shared';
+import { API_PATHS, reportingUnitOf, ReturnRequestSchema, SaveReportRequestSchema, type AssignmentsResponse, type History, type UnitReport } from '@pwr-sync/shared';
 import type { Config } from '../../config.ts';
+import type { Logger } from '../../log.ts';
 import type { Db, User } from '../../storage/index.ts';
-import { getHistory, getOrgUnit, getUnitActivities, getUnitReport, getWorkflowEvents } from '../../storage/index.ts';
+import { getHistory, getOrgUnit, getUnitActivities, getUnitReport } from '../../storage/index.ts';
 import { currentUser } from '../../auth/middleware.ts';
 import { readsAllUnits } from '../../auth/access.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
 import { parsed, validate, validationError } from '../../http/validate.ts';
-import { saveReport } from '../../commands/saveReport.ts';
+import { saveReport, testSaveHold } from '../../commands/saveReport.ts';
 import { runWorkflowAction } from '../../commands/workflow.ts';
 import { loadUnitYear, loadYear } from '../../commands/unitContext.ts';
 import { UnitParamsSchema, type UnitParams } from '../params.ts';
@@ -28,8 +29,9 @@ async function readableActivities(db: Db, user: User, unit: string): Promise<Set
   return new Set(shared);
 }
 
-export function unitsRouter(db: Db, config: Config): Router {
+export function unitsRouter(db: Db, config: Config, log: Logger): Router {
   const router = Router();
+  const beforeCommit = testSaveHold(config.testSaveDelayMs, log);
   const params = validate(UnitParamsSchema, 'params');
   /** Parsed params, after checking the unit exists. */
   const unitOf = async (res: Response): Promise<UnitParams> => {
@@ -68,7 +70,7 @@ export function unitsRouter(db: Db, config: Config): Router {
       request: parsed(SaveReportRequestSchema, res.locals),
       source: client === 'addin' ? 'addin' : 'api',
       idempotencyKey: key?.data,
-      testDelayMs: config.testSaveDelayMs,
+      beforeCommit,
     });
     res.status(result.replayed ? 200 : 201).json(result);
   });
@@ -95,8 +97,8 @@ export function unitsRouter(db: Db, config: Config): Router {
     const { year, unit } = await unitOf(res);
     if (!readsAllUnits(user) && user.orgUnitCode !== unit) throw forbidden(`Twoja jednostka nie ma wglądu w historię jednostki ${unit}.`);
     await loadYear(db, year);
-    const [history, events] = await Promise.all([getHistory(db, year, unit), getWorkflowEvents(db, year, unit)]);
-    res.json({ ...history, events });
+    const body: History = await getHistory(db, year, unit);
+    res.json(body);
   });
 
   return router;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { API_PATHS, type ReportEntry } from '@pwr-sync/shared';
+import { API_PATHS, HistorySchema, type ReportEntry } from '@pwr-sync/shared';
 import { backends, client, createTestDb, fullReport, OPEN_YEAR, pickUnits, resetOpenYear, startApp, userToken, type TestApp, type TestDb } from '../../../test/harness.ts';
 
 const { unitA } = pickUnits();
@@ -70,9 +70,19 @@ describe.each(backends())('review workflow on %s', (backend) => {
     expect((await reviewer('POST', API_PATHS.reopen(OPEN_YEAR, unitA), { comment: 'korekta kwot' })).body.state).toBe('draft');
     expect((await unit('PUT', report, { baseVersion: 2, entries })).status).toBe(201);
 
-    const history = (await reviewer('GET', API_PATHS.history(OPEN_YEAR, unitA))).body;
-    expect(history.events.map((e: { action: string }) => e.action)).toEqual(['submit', 'return', 'submit', 'accept', 'reopen']);
+    const history = HistorySchema.parse((await reviewer('GET', API_PATHS.history(OPEN_YEAR, unitA))).body);
     expect(history.versions).toHaveLength(3);
+    expect(history.events.map((e) => [e.action, e.by, e.version, e.comment])).toEqual([
+      ['submitted', 'Test rep-a', 1, null],
+      ['returned', 'Test rev', 1, 'Uzupełnij komentarz do I.1'],
+      ['submitted', 'Test rep-a', 2, null],
+      ['accepted', 'Test rev', 2, null],
+      ['reopened', 'Test rev', 2, 'korekta kwot'],
+    ]);
+    const times = history.events.map((e) => Date.parse(e.at));
+    expect(times.every((t, i) => Number.isFinite(t) && (i === 0 || t >= times[i - 1]!))).toBe(true);
+    // The unit reads its own history, audit included.
+    expect((await unit('GET', API_PATHS.history(OPEN_YEAR, unitA))).body.events).toHaveLength(5);
   });
 
   it('shows every reporting unit in the completeness view with state and last change', async () => {

@@ -11,7 +11,7 @@ import { REPO_ROOT } from '../../config.ts';
 import {
   CLOSED_YEAR, OPEN_YEAR, backends, client, createTestDb, download, pickUnits, startApp, userToken, type TestApp, type TestDb,
 } from '../../../test/harness.ts';
-import { CENTRAL_COLUMNS } from '../../workbook/centralColumns.ts';
+import { CONSOLIDATED_COLUMNS } from '@pwr-sync/shared';
 import { libreOfficeSheets, skipLibreOffice } from '../../workbook/testSupport/libreoffice.ts';
 
 /** What the 2024 report says, computed from the seed alone: per task, money (zł), activities, measures. */
@@ -30,7 +30,7 @@ function seedFigures() {
   return { program, byTask };
 }
 
-const col = (key: (typeof CENTRAL_COLUMNS)[number]['key']) => CENTRAL_COLUMNS.findIndex((c) => c.key === key) + 1;
+const col = (key: (typeof CONSOLIDATED_COLUMNS)[number]['key']) => CONSOLIDATED_COLUMNS.findIndex((c) => c.key === key) + 1;
 
 describe.each(backends())('GET …/workbook.xlsx (real HTTP server) on %s', (backend) => {
   let tdb: TestDb;

@@ -1,0 +1,128 @@
+/**
+ * The consolidated table: one row per activity × measure kind of a year, as the central workbook's
+ * "Zestawienie" (sync-server/src/workbook/centralColumns.ts, exceljs) and the add-in's review table
+ * (addin/src/excel/review.ts, Office.js) both write it. Its columns — order, Polish headers, widths,
+ * number formats, wrapping — and the cells of a row are defined only here, so the two cannot
+ * disagree: each side maps over CONSOLIDATED_COLUMNS and adds only what its medium needs.
+ *
+ * Difference: the central workbook writes difference / % / band as formulas over named thresholds;
+ * the add-in writes the server's computed values (the year's policy) and colours rows by the band label.
+ */
+import type { ConsolidatedRow } from '../api/contracts.ts';
+import type { TaskKind } from '../program/schema.ts';
+import { measureKindDef } from '../measures/kinds.ts';
+import { REPORT_STATUS_LABELS } from '../report/labels.ts';
+import { VARIANCE_BAND_LABELS } from '../variance/policy.ts';
+import { columnLetter } from './layout.ts';
+import { NUMBER_FORMATS } from './presentation.ts';
+
+/** Sheet of the consolidated table, in the central workbook and in a reviewer's workbook. */
+export const CONSOLIDATED_SHEET_NAME = 'Zestawienie';
+/** Excel table name of the consolidated table. */
+export const CONSOLIDATED_TABLE_NAME = 'PWR_Zestawienie';
+
+export type ConsolidatedColumnKey =
+  | 'area' | 'taskCode' | 'taskKind' | 'subsection' | 'activityId' | 'activityName'
+  | 'reportingUnit' | 'orgUnits' | 'measureKind' | 'qualifier' | 'plan' | 'actual'
+  | 'difference' | 'ratio' | 'band' | 'status' | 'moneySpent' | 'comment'
+  | 'planText' | 'actualText' | 'version' | 'savedBy' | 'savedAt';
+
+export interface ConsolidatedColumn {
+  key: ConsolidatedColumnKey;
+  /** Polish header, the Excel table column's name. */
+  header: string;
+  /** Width in characters. */
+  width: number;
+  /** One of NUMBER_FORMATS. */
+  numberFormat: string;
+  /** Long text: wrapped (and top-aligned in the workbook). */
+  wrap?: boolean;
+}
+
+const F = NUMBER_FORMATS;
+
+/** Column order of the consolidated table. */
+export const CONSOLIDATED_COLUMNS: readonly ConsolidatedColumn[] = Object.freeze([
+  { key: 'area', header: 'Obszar', width: 8, numberFormat: F.text },
+  { key: 'taskCode', header: 'Zadanie', width: 9, numberFormat: F.text },
+  { key: 'taskKind', header: 'Rodzaj zadania', width: 15, numberFormat: F.text },
+  { key: 'subsection', header: 'Podsekcja', width: 10, numberFormat: F.ordinal },
+  { key: 'activityId', header: 'ID działania', width: 12, numberFormat: F.text },
+  { key: 'activityName', header: 'Działanie', width: 55, numberFormat: F.text, wrap: true },
+  { key: 'reportingUnit', header: 'Jednostka sprawozdająca', width: 18, numberFormat: F.text },
+  { key: 'orgUnits', header: 'Jednostki odpowiedzialne', width: 24, numberFormat: F.text, wrap: true },
+  { key: 'measureKind', header: 'Miara', width: 16, numberFormat: F.text },
+  { key: 'qualifier', header: 'Opis miary', width: 20, numberFormat: F.text, wrap: true },
+  { key: 'plan', header: 'Plan', width: 11, numberFormat: F.number },
+  { key: 'actual', header: 'Wykonanie', width: 12, numberFormat: F.number },
+  { key: 'difference', header: 'Różnica', width: 11, numberFormat: F.number },
+  { key: 'ratio', header: '% wykonania', width: 12, numberFormat: F.percent },
+  { key: 'band', header: 'Ocena', width: 22, numberFormat: F.text },
+  { key: 'status', header: 'Status', width: 24, numberFormat: F.text, wrap: true },
+  { key: 'moneySpent', header: 'Wydatki (zł)', width: 17, numberFormat: F.money },
+  { key: 'comment', header: 'Komentarz / wyjaśnienie', width: 40, numberFormat: F.text, wrap: true },
+  { key: 'planText', header: 'Plan (opis)', width: 36, numberFormat: F.text, wrap: true },
+  { key: 'actualText', header: 'Wykonanie (opis)', width: 36, numberFormat: F.text, wrap: true },
+  { key: 'version', header: 'Wersja', width: 8, numberFormat: F.ordinal },
+  { key: 'savedBy', header: 'Zapisał(a)', width: 18, numberFormat: F.text },
+  { key: 'savedAt', header: 'Data zapisu', width: 17, numberFormat: F.dateTime },
+].map((c) => Object.freeze(c as ConsolidatedColumn)));
+
+const INDEX = Object.fromEntries(CONSOLIDATED_COLUMNS.map((c, i) => [c.key, i])) as Record<ConsolidatedColumnKey, number>;
+
+/** 0-based index of a consolidated column. */
+export const consolidatedColumnIndex = (key: ConsolidatedColumnKey): number => INDEX[key];
+/** Column letter of a consolidated column ("N" for ratio) in a table starting at A1. */
+export const consolidatedColumnLetter = (key: ConsolidatedColumnKey): string => columnLetter(INDEX[key]);
+/** Header (= Excel table column name) of a consolidated column. */
+export const consolidatedHeader = (key: ConsolidatedColumnKey): string => CONSOLIDATED_COLUMNS[INDEX[key]]!.header;
+/** Letter of the table's last column. */
+export const CONSOLIDATED_LAST_LETTER = columnLetter(CONSOLIDATED_COLUMNS.length - 1);
+
+export const TASK_KIND_LABELS: Readonly<Record<TaskKind, string>> = Object.freeze({ basic: 'podstawowe', complementary: 'komplementarne' });
+
+/** A measure kind as a column of counts names it ("uczestnicy", "spotkania"), else the lemma. */
+export function measureKindLabel(kind: string | null): string | null {
+  if (kind === null) return null;
+  return measureKindDef(kind)?.label ?? kind;
+}
+
+const text = (s: string | null | undefined): string | null => (s === null || s === undefined || s === '' ? null : s);
+
+/**
+ * The cells of one consolidated row by column: Polish labels, money in złoty, empty text as null.
+ * `date` turns the save time into what the medium stores (a serial number for Office.js, a Date
+ * for exceljs).
+ */
+export function consolidatedCells<D>(row: ConsolidatedRow, date: (iso: string | null) => D | null): Record<ConsolidatedColumnKey, string | number | D | null> {
+  return {
+    area: row.area,
+    taskCode: row.taskCode,
+    taskKind: TASK_KIND_LABELS[row.taskKind],
+    subsection: row.subsection,
+    activityId: row.activityId,
+    activityName: text(row.activityName),
+    reportingUnit: row.reportingUnit,
+    orgUnits: row.orgUnitCodes.join(', '),
+    measureKind: measureKindLabel(row.measureKind),
+    qualifier: text(row.qualifier),
+    plan: row.plan,
+    actual: row.actual,
+    difference: row.difference,
+    ratio: row.ratio,
+    band: row.band ? VARIANCE_BAND_LABELS[row.band] : null,
+    status: row.status ? REPORT_STATUS_LABELS[row.status] : null,
+    moneySpent: row.moneySpent === null ? null : row.moneySpent / 100,
+    comment: text(row.comment),
+    planText: text(row.planText),
+    actualText: text(row.actualText),
+    version: row.version,
+    savedBy: text(row.savedBy),
+    savedAt: date(row.savedAt),
+  };
+}
+
+/** Cells by column → one row in CONSOLIDATED_COLUMNS order. */
+export function inColumnOrder<T>(cells: Readonly<Record<ConsolidatedColumnKey, T>>): T[] {
+  return CONSOLIDATED_COLUMNS.map((c) => cells[c.key]);
+}
