@@ -7,11 +7,11 @@
  * comment; the unit sees the comment), and a manager refused a reviewer action. Saves screenshots
  * docs/screenshots/2x-*.png.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import {
   API_PATHS, CONSOLIDATED_COLUMNS, CONSOLIDATED_SHEET_NAME, CONSOLIDATED_TABLE_NAME, filterConsolidatedRows, consolidatedColumnLetter, summarizeExecution,
@@ -19,23 +19,20 @@ import {
 } from '@pwr-sync/shared';
 import { ApiClient } from '../src/api/client.ts';
 import { REPO_ROOT, startServer, type DemoToken, type RunningServer } from './servers.ts';
+import { launchPaneBrowser, serveFakeOffice, type PaneBrowser } from './browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = join(REPO_ROOT, 'docs/screenshots');
-const FAKE_OFFICE = readFileSync(resolve(REPO_ROOT, 'addin/e2e/fake-office.js'), 'utf8');
 const OPEN_YEAR = 2025;
 const DATA_YEAR = 2024;
 
 let server: RunningServer;
-let context: BrowserContext;
+let browser: PaneBrowser;
 let page: Page;
-let userDataDir: string;
 let distDir: string;
 let rows2024: ConsolidatedRow[] = [];
 const units: { accept: string; ret: string; managerSees: string } = { accept: '', ret: '', managerSees: '' };
 
 const tokenOf = (role: string, unit?: string) => server.tokens.find((t: DemoToken) => t.role === role && (unit === undefined || t.orgUnitCode === unit))!.token;
-const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+const shot = (name: string) => browser.shot(name);
 const fake = <T>(fn: string, ...args: unknown[]) => page.evaluate(([f, a]) => (window as any).__fakeExcel[f as string](...(a as unknown[])), [fn, args] as const) as Promise<T>;
 const visible = () => fake<unknown[][]>('visibleRows', CONSOLIDATED_TABLE_NAME);
 
@@ -90,16 +87,9 @@ describe('review mode end to end', () => {
     distDir = mkdtempSync(join(tmpdir(), 'pwr-review-dist-'));
     await build({ configFile: resolve(REPO_ROOT, 'addin/vite.config.ts'), logLevel: 'warn', build: { outDir: distDir, emptyOutDir: true } });
     server = await startServer({ addinDir: distDir });
-    mkdirSync(SHOTS, { recursive: true });
-    userDataDir = mkdtempSync(join(tmpdir(), 'pwr-chromium-review-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-      viewport: { width: 420, height: 900 },
-      locale: 'pl-PL',
-    });
-    page = await context.newPage();
-    await page.route('https://appsforoffice.microsoft.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: FAKE_OFFICE }));
+    browser = await launchPaneBrowser();
+    page = browser.page;
+    await serveFakeOffice(page);
     rows2024 = (await api<ConsolidatedRow[]>(tokenOf('reviewer'), 'GET', API_PATHS.consolidated(DATA_YEAR))).json;
     // Three small units of the open year submit their reports: one to accept, one to return, one for the manager.
     const done = (await api<CompletenessRow[]>(tokenOf('reviewer'), 'GET', API_PATHS.completeness(OPEN_YEAR))).json;
@@ -109,9 +99,9 @@ describe('review mode end to end', () => {
   }, 240_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.stop();
-    for (const d of [userDataDir, distDir]) if (d) rmSync(d, { recursive: true, force: true });
+    if (distDir) rmSync(distDir, { recursive: true, force: true });
   });
 
   it('a reviewer signs in and gets the review mode; the year loads into the workbook as the central table', async () => {

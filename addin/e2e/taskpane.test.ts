@@ -4,31 +4,27 @@
  * Covers sign-in (keyboard only), prepare, the form, a rule broken and fixed (form and paste),
  * sync, two conflicts (keep mine / take the server's), the server down, submit; saves screenshots.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
 import { API_PATHS, UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, UNIT_TABLE_NAME, columnLetter, type UnitReport } from '@pwr-sync/shared';
 import { REPO_ROOT, startServer, type RunningServer } from './servers.ts';
+import { OFFICE_JS_URL, launchPaneBrowser, serveFakeOffice, type PaneBrowser } from './browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SHOTS = join(REPO_ROOT, 'docs/screenshots');
-const FAKE_OFFICE = readFileSync(resolve(REPO_ROOT, 'addin/e2e/fake-office.js'), 'utf8');
 const col = (key: string) => UNIT_SHEET_COLUMNS.findIndex((c) => c.key === key);
 const INVALID_FILL = '#FFC7CE';
 
 let server: RunningServer;
+let browser: PaneBrowser;
 let context: BrowserContext;
 let page: Page;
-let userDataDir: string;
 
 async function openPane(p: Page) {
-  await p.route('https://appsforoffice.microsoft.com/**', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: FAKE_OFFICE }));
+  await serveFakeOffice(p);
   await p.goto(`${server.baseUrl}/addin/taskpane.html`);
 }
-const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+const shot = (name: string) => browser.shot(name);
 const fake = <T>(fn: string, ...args: unknown[]) => page.evaluate(([f, a]) => (window as any).__fakeExcel[f as string](...(a as unknown[])), [fn, args] as const) as Promise<T>;
 const tableValues = () => fake<(string | number)[][]>('tableValues', UNIT_TABLE_NAME);
 
@@ -42,27 +38,18 @@ describe('task pane end to end', () => {
   beforeAll(async () => {
     await build({ configFile: resolve(REPO_ROOT, 'addin/vite.config.ts'), logLevel: 'warn' });
     server = await startServer();
-    mkdirSync(SHOTS, { recursive: true });
-    userDataDir = mkdtempSync(join(tmpdir(), 'pwr-chromium-'));
-    // A fresh profile per run (playwright takes the user-data-dir as a parameter, not an argument).
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-      viewport: { width: 420, height: 900 },
-      locale: 'pl-PL',
-    });
-    page = await context.newPage();
+    browser = await launchPaneBrowser();
+    ({ context, page } = browser);
   }, 180_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.stop();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   });
 
   it('says so when office.js cannot load, instead of hanging', async () => {
     const p = await context.newPage();
-    await p.route('https://appsforoffice.microsoft.com/**', (route) => route.fulfill({ status: 404, body: '' }));
+    await p.route(OFFICE_JS_URL, (route) => route.fulfill({ status: 404, body: '' }));
     await p.goto(`${server.baseUrl}/addin/taskpane.html`);
     await expect.poll(() => p.getByText('Nie udało się wczytać biblioteki Office').count()).toBe(1);
     await p.close();

@@ -4,6 +4,7 @@
  * range handed out is kept for assertions, host calls are logged, and context.sync is counted.
  */
 import { OfficeMockObject } from 'office-addin-mock';
+import { createRecorder, type RecordedExcel } from './recorder.ts';
 import type { SheetCell } from '@pwr-sync/shared';
 
 export interface MockOptions {
@@ -13,21 +14,11 @@ export interface MockOptions {
   tableRows?: SheetCell[][];
 }
 
-export interface MockExcel {
-  ctx: Excel.RequestContext;
-  syncs: () => number;
-  log: unknown[][];
-  ranges: { address: string; mock: Record<string, any> }[];
-  range: (address: string) => Record<string, any>;
-}
+export type MockExcel = RecordedExcel;
 
 export function createMockExcel(options: MockOptions = {}): MockExcel {
-  const mocks: OfficeMockObject[] = [];
-  const ranges: MockExcel['ranges'] = [];
-  const log: unknown[][] = [];
-  let syncCount = 0;
-  const track = <T extends OfficeMockObject>(m: T) => (mocks.push(m), m);
-  const fn = (name: string) => (...args: unknown[]) => void log.push([name, ...args]);
+  const recorder = createRecorder();
+  const { ranges, log, track, fn } = recorder;
 
   function makeRange(address: string, values: SheetCell[][] = []): any {
     const r: any = track(
@@ -114,23 +105,7 @@ export function createMockExcel(options: MockOptions = {}): MockExcel {
     },
     runtime: { enableEvents: true },
   });
-  ctx.sync = async () => {
-    syncCount++;
-    for (const m of [...mocks]) await m.sync();
-    // office-addin-mock finishes its nested property updates in later microtasks.
-    await new Promise((r) => setTimeout(r, 0));
-  };
-  return {
-    ctx: ctx as Excel.RequestContext,
-    syncs: () => syncCount,
-    log,
-    ranges,
-    range: (address) => {
-      const found = ranges.filter((r) => r.address === address);
-      if (!found.length) throw new Error(`no range ${address} was used; used: ${ranges.map((r) => r.address).join(', ')}`);
-      return found[found.length - 1]!.mock;
-    },
-  };
+  return recorder.finish(ctx);
 }
 
 /**

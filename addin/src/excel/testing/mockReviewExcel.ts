@@ -4,6 +4,7 @@
  * calls are logged, every range handed out is kept, and context.sync is counted.
  */
 import { OfficeMockObject } from 'office-addin-mock';
+import { createRecorder, type RecordedExcel } from './recorder.ts';
 import { CONSOLIDATED_COLUMNS, type ReviewCell } from '@pwr-sync/shared';
 import { withNullFlag } from './mockExcel.ts';
 
@@ -18,21 +19,11 @@ export interface MockReviewOptions {
   tableRowIndex?: number;
 }
 
-export interface MockReviewExcel {
-  ctx: Excel.RequestContext;
-  syncs: () => number;
-  log: unknown[][];
-  range: (address: string) => Record<string, any>;
-  ranges: { address: string; mock: Record<string, any> }[];
-}
+export type MockReviewExcel = RecordedExcel;
 
 export function createMockReviewExcel(options: MockReviewOptions = {}): MockReviewExcel {
-  const mocks: OfficeMockObject[] = [];
-  const ranges: MockReviewExcel['ranges'] = [];
-  const log: unknown[][] = [];
-  let syncCount = 0;
-  const track = <T extends OfficeMockObject>(m: T) => (mocks.push(m), m);
-  const fn = (name: string) => (...args: unknown[]) => void log.push([name, ...args]);
+  const recorder = createRecorder();
+  const { ranges, log, track, fn } = recorder;
   const rows = options.tableRows;
 
   function makeRange(address: string, seed: Record<string, unknown> = {}): any {
@@ -134,20 +125,5 @@ export function createMockReviewExcel(options: MockReviewOptions = {}): MockRevi
     },
     runtime: { enableEvents: true },
   });
-  ctx.sync = async () => {
-    syncCount++;
-    for (const m of [...mocks]) await m.sync();
-    await new Promise((r) => setTimeout(r, 0));
-  };
-  return {
-    ctx: ctx as Excel.RequestContext,
-    syncs: () => syncCount,
-    log,
-    ranges,
-    range: (address) => {
-      const found = ranges.filter((r) => r.address === address);
-      if (!found.length) throw new Error(`no range ${address} was used; used: ${[...new Set(ranges.map((r) => r.address))].join(', ')}`);
-      return found[found.length - 1]!.mock;
-    },
-  };
+  return recorder.finish(ctx);
 }
