@@ -138,7 +138,8 @@
       if (grid.length !== rows || grid.some((row) => row.length !== cols)) throw error('InvalidArgument', `dimensions ${grid.length}x${grid[0]?.length} do not match ${fmt(rect)}`);
       for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) {
         if (target === 'cells' && sheet.protected && !sheet.unlocked.has(key(rect.r0 + i, rect.c0 + j))) throw error('AccessDenied', `cell ${colLetter(rect.c0 + j)}${rect.r0 + i + 1} is locked on a protected sheet`);
-        const val = grid[i][j];
+        // As in Excel, a leading apostrophe is the "this is text" prefix, not part of the value.
+        const val = target === 'cells' && typeof grid[i][j] === 'string' && grid[i][j].startsWith("'") ? grid[i][j].slice(1) : grid[i][j];
         if (target === 'cells' && (val === '' || val === null)) sheet.cells.delete(key(rect.r0 + i, rect.c0 + j));
         else sheet[target].set(key(rect.r0 + i, rect.c0 + j), val);
       }

@@ -93,6 +93,12 @@ describe('task pane end to end', () => {
     const validations = await fake<{ address: string; rule: any }[]>('validations', UNIT_SHEET_NAME);
     expect(validations.some((v) => v.rule.list?.source.includes('zrealizowane'))).toBe(true);
     expect((await fake<unknown[]>('conditionalFormats', UNIT_SHEET_NAME)).length).toBe(6); // every band, as the review table and the workbooks
+    // Text columns are formatted as text before the values land, so a comment such as "=…" or
+    // "-5 osób" typed earlier stays text on "Przygotuj arkusz" instead of becoming a formula.
+    const log = await page.evaluate(() => (window as any).__fakeExcel.state.log as string[]);
+    const block = `A1:${columnLetter(UNIT_SHEET_COLUMNS.length - 1)}${(await tableValues()).length + 1}`;
+    expect(log.lastIndexOf(`numberFormat ${block}`)).toBeGreaterThan(-1);
+    expect(log.lastIndexOf(`numberFormat ${block}`)).toBeLessThan(log.lastIndexOf(`values ${block}`));
     await shot('02-arkusz-przygotowany');
   });
 
@@ -162,6 +168,13 @@ describe('task pane end to end', () => {
     await api('PUT', API_PATHS.report(year, unit), { baseVersion: after.version, entries: after.entries.map((e, i) => (i === 0 ? { ...e, comment: 'Wersja z serwera.' } : e)) });
     await page.getByRole('button', { name: 'Synchronizuj' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Weź wersję z serwera' }).count(), { timeout: 15_000 }).toBe(1);
+    // Excel refuses (the user is typing in a cell): the conflict stays open, nothing claims to be saved.
+    await fake('setCellEditMode', true);
+    await page.getByRole('button', { name: 'Weź wersję z serwera' }).click();
+    await expect.poll(() => page.getByText(/Excel jest w trybie edycji komórki/).count(), { timeout: 15_000 }).toBe(1);
+    await fake('setCellEditMode', false);
+    expect(await page.getByText('Zapisano na serwerze.').count()).toBe(0);
+    expect((await tableValues())[0]![col('comment')]).toBe('Brak chętnych rodzin w tym roku.');
     await page.getByRole('button', { name: 'Weź wersję z serwera' }).click();
     await expect.poll(async () => (await tableValues())[0]![col('comment')], { timeout: 15_000 }).toBe('Wersja z serwera.');
   });

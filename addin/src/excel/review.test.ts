@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { BAND_COLOURS, CONSOLIDATED_COLUMNS, consolidatedColumnIndex, reviewRowValues } from '@pwr-sync/shared';
 import { EMPTY_FILTER, toColumnFilters } from '../review/filters.ts';
-import { REVIEW_LAST_COLUMN, applyReviewFilters, clearReviewFilters, excelText, loadReviewTable, readSelectedReviewRow } from './review.ts';
+import { REVIEW_LAST_COLUMN, applyReviewFilters, clearReviewFilters, loadReviewTable, readSelectedReviewRow } from './review.ts';
+import { excelText } from './text.ts';
 import { createReviewHost } from './reviewHost.ts';
 import { createMockReviewExcel } from './testing/mockReviewExcel.ts';
 import { makeConsolidatedRows } from './testing/reviewFixtures.ts';

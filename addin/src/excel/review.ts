@@ -7,11 +7,12 @@
  */
 import {
   CONSOLIDATED_COLUMNS, CONSOLIDATED_LAST_LETTER, CONSOLIDATED_SHEET_NAME, CONSOLIDATED_TABLE_NAME, NUMBER_FORMATS, VARIANCE_BAND_LABELS,
-  columnLetter, consolidatedColumnLetter, consolidatedHeader, reviewRowValues, type ConsolidatedRow, type ReviewCell, type VarianceBand,
+  columnLetter, consolidatedColumnLetter, consolidatedHeader, reviewRowValues, type ConsolidatedRow, type VarianceBand,
 } from '@pwr-sync/shared';
 import type { ColumnFilter } from '../review/filters.ts';
 import { POINTS_PER_CHAR } from './layout.ts';
 import { addBandFormats, styleHeader } from './look.ts';
+import { excelText } from './text.ts';
 
 /** The review table is the shared consolidated table (CONSOLIDATED_COLUMNS), as the central workbook's main sheet. */
 export const REVIEW_LAST_COLUMN = CONSOLIDATED_LAST_LETTER;
@@ -23,20 +24,11 @@ export interface ReviewCounts {
   total: number;
 }
 
-/**
- * A string Excel would read as a formula or a number sign ("=…", "+48…", "-…", "@…") gets Excel's
- * quote prefix, so user text (comments, names) stays text and never runs.
- */
-export function excelText(v: ReviewCell): string | number {
-  if (v === null) return '';
-  if (typeof v === 'string' && /^[=+\-@]/.test(v)) return `'${v}`;
-  return v;
-}
 
 /** Rows as the table body; an empty year gets one blank row, as an Excel table needs one. */
 export function reviewBody(rows: readonly ConsolidatedRow[]): (string | number)[][] {
   if (rows.length === 0) return [CONSOLIDATED_COLUMNS.map(() => '')];
-  return rows.map((r) => reviewRowValues(r).map(excelText));
+  return rows.map((r) => reviewRowValues(r).map((v) => excelText(v) as string | number));
 }
 
 /** Custom conditional-format formula that colours a row's variance cells by its band label. */

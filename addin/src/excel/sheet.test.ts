@@ -140,7 +140,8 @@ describe('writeActivity', () => {
     await writeActivity(x.ctx, { ...unit, entry: withExtra });
     const add = x.log.find((l) => l[0] === 'rows.add')!;
     expect(add[1]).toBe(4);
-    expect((add[2] as unknown[][])[0]![c('measureKey')]).toBe('+spektakl');
+    // written with Excel's text prefix: a bare "+spektakl" would be read as a formula
+    expect((add[2] as unknown[][])[0]![c('measureKey')]).toBe("'+spektakl");
 
     const after = buildSheetRows(unit.assignments, [withExtra], unit.policy);
     const y = createMockExcel({ tableRows: after });
@@ -176,4 +177,18 @@ describe('markInvalidCells and change events', () => {
 it('knows every column of the layout', () => {
   expect(UNIT_SHEET_COLUMNS).toHaveLength(HEADERS.length);
   expect(UNIT_TABLE_NAME).toBe('PWR_Sprawozdanie');
+});
+
+describe('writeActivity keeps what the form could not show', () => {
+  it('a figure the sheet could not read survives saving another field of the activity in the form', async () => {
+    const unit = makeUnit(3);
+    const rows = buildSheetRows(unit.assignments, [], unit.policy);
+    rows[0]![c('actual')] = 'około 20';
+    const x = createMockExcel({ tableRows: rows });
+    const entry = { activityId: unit.assignments[0]!.activity.id, status: 'realized' as const, actual: { measures: [] }, moneySpent: [], comment: 'liczba szacunkowa' };
+    const state = await writeActivity(x.ctx, { ...unit, entry });
+    expect(x.range('body[row 0]').values[0][c('actual')]).toBe('około 20');
+    expect(x.range('body[row 0]').values[0][c('comment')]).toBe('liczba szacunkowa');
+    expect(state.problems.some((p) => p.rowIndex === 0 && p.column === 'actual')).toBe(true);
+  });
 });

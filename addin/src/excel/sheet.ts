@@ -4,8 +4,9 @@
  * (prepare: 2–3 syncs, read: 1, refresh: 2, mark: 2, write one activity: 2 — whatever the number of rows).
  */
 import { NUMBER_FORMATS, UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, UNIT_TABLE_NAME, columnIndex, columnLetter, type ReportEntry, type SheetCell, type SheetProblem } from '@pwr-sync/shared';
-import { activityRows, computedColumns, invalidCells, mergeRows, planActivityWrite, validateRows, type ReportContext, type SheetState, type ValidationMode } from '../report/sheetModel.ts';
+import { activityRows, carryUnreadableCells, computedColumns, invalidCells, mergeRows, planActivityWrite, validateRows, type ReportContext, type SheetState, type ValidationMode } from '../report/sheetModel.ts';
 import { COLUMN_COUNT, HEADERS, INVALID_FILL, LAST_COLUMN, POINTS_PER_CHAR, STATUS_LIST_SOURCE, bandFormula, bodyColumnAddress, rowFormats } from './layout.ts';
+import { excelText } from './text.ts';
 import { addBandFormats, styleHeader } from './look.ts';
 
 const COMPUTED = UNIT_SHEET_COLUMNS.flatMap((c, i) => (c.computed ? [i] : []));
@@ -26,7 +27,7 @@ function asCells(values: unknown[][]): SheetCell[][] {
 
 /** Excel wants '' rather than null to clear a cell. */
 function toExcel(rows: SheetCell[][]): (string | number | boolean)[][] {
-  return rows.map((r) => r.map((v) => (v === null ? '' : v)));
+  return rows.map((r) => r.map(excelText));
 }
 
 /**
@@ -65,8 +66,9 @@ export async function prepareSheet(context: Excel.RequestContext, input: Prepare
   columns.conditionalFormats.clearAll();
 
   const block = sheet.getRange(`A1:${LAST_COLUMN}${n + 1}`);
-  block.values = [HEADERS, ...toExcel(rows)];
+  // Formats first: a text column is '@' before a comment such as "=…" or "-5 osób" lands, so Excel keeps it as text.
   block.numberFormat = [HEADERS.map(() => NUMBER_FORMATS.text), ...rowFormats(rows)];
+  block.values = [HEADERS, ...toExcel(rows)];
   const table = sheet.tables.add(`A1:${LAST_COLUMN}${n + 1}`, true);
   table.name = UNIT_TABLE_NAME;
   table.style = 'TableStyleLight9';
@@ -186,7 +188,8 @@ export async function writeActivity(context: Excel.RequestContext, input: Report
   const body = table.getDataBodyRange().load('values');
   await context.sync();
   const rows = asCells(body.values);
-  const next = activityRows(input.entry, input);
+  // The form shows only what could be read: cells it could not show ("około 20") stay as typed.
+  const next = carryUnreadableCells(rows, activityRows(input.entry, input), input);
   const plan = planActivityWrite(rows, input.entry.activityId, next);
   const state = validateRows(plan.after, input);
 

@@ -134,21 +134,38 @@ export function mergeRows(
   for (const row of existing) if (INPUT_COLUMNS.some((i) => !isBlank(row[i]))) typedIds.add(text(row[col.activityId]));
   const merged = new Map(fromServer);
   for (const e of read.entries) if (typedIds.has(e.activityId)) merged.set(e.activityId, e);
-  const rows = buildSheetRows(ctx.assignments, [...merged.values()], ctx.policy);
+  return carryUnreadableCells(existing, buildSheetRows(ctx.assignments, [...merged.values()], ctx.policy), ctx);
+}
 
-  // Carry over unreadable input cells verbatim (status-level cells onto the activity's first line).
-  const target = new Map(rows.map((r, i) => [rowKey(r), i]));
-  const firstLine = new Map<string, number>();
-  rows.forEach((r, i) => {
-    const id = text(r[col.activityId]);
-    if (!firstLine.has(id)) firstLine.set(id, i);
-  });
+/**
+ * Cells the unit typed that the reader could not use ("około 20", an unknown status, a figure on a
+ * row without a measure kind) are missing from the entries, so rows rebuilt from entries would drop
+ * them. Copies each such cell from `existing` into `rows` where that cell is still blank (activity-level
+ * cells onto the activity's first line); a measure row that `rows` lacks (a measure beyond the plan
+ * whose figure cannot be read) is carried over whole, after the activity's last line. Returns `rows`.
+ */
+export function carryUnreadableCells(existing: SheetCell[][], rows: SheetCell[][], ctx: ReportContext): SheetCell[][] {
+  const read = readSheetRows(existing, ctx.assignments);
   for (const p of read.problems) {
     const old = existing[p.rowIndex];
-    if (!old || !UNIT_SHEET_COLUMNS[col[p.column]]?.input) continue;
-    const activityLevel = UNIT_SHEET_COLUMNS[col[p.column]]?.activityLevel;
-    const at = activityLevel ? firstLine.get(text(old[col.activityId])) : target.get(rowKey(old));
-    if (at !== undefined) rows[at]![col[p.column]] = old[col[p.column]] ?? null;
+    // A figure on a row whose measure kind is missing or unknown: the figure is what the unit typed.
+    const key: SheetColumnKey = p.column === 'measureKind' ? 'actual' : p.column;
+    const c = col[key];
+    if (!old || !UNIT_SHEET_COLUMNS[c]?.input || isBlank(old[c])) continue;
+    const id = text(old[col.activityId]);
+    const own = rows.flatMap((r, i) => (text(r[col.activityId]) === id ? [i] : []));
+    if (own.length === 0) continue;
+    let at = UNIT_SHEET_COLUMNS[c]?.activityLevel ? own[0] : own.find((i) => rowKey(rows[i]!) === rowKey(old));
+    if (at === undefined) {
+      if (!text(old[col.measureKey])) continue;
+      const last = own[own.length - 1]!;
+      const copy = old.slice();
+      for (const [i, column] of UNIT_SHEET_COLUMNS.entries()) if (column.activityLevel || column.computed) copy[i] = null;
+      copy[col.line] = Number(rows[last]![col.line] ?? 0) + 1;
+      rows.splice(last + 1, 0, copy);
+      at = last + 1;
+    }
+    if (isBlank(rows[at]![c])) rows[at]![c] = old[c] ?? null;
   }
   return rows;
 }

@@ -22,7 +22,8 @@ export interface Draft {
 /** Errors of text that is not a number, by field id ("money", "measure:<id>"). */
 export type DraftErrors = Record<string, string>;
 
-const numberText = (n: number | undefined) => (n === undefined ? '' : formatPlNumber(n));
+// Up to 6 decimals: the form shows a figure to be edited and saved back, so 0,125 etatu must not become 0,13.
+const numberText = (n: number | undefined) => (n === undefined ? '' : formatPlNumber(n, { maxDecimals: 6 }));
 
 export function draftFromEntry(a: Assignment, entry: ReportEntry | undefined): Draft {
   const actual = new Map((entry?.actual.measures ?? []).map((m) => [measureKey(m), m]));

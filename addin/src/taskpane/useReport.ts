@@ -162,15 +162,19 @@ export function useReport({ host, baseUrl, fetch }: UseReportOptions) {
   }, [baseUrl, fetch]);
 
   const prepare = useCallback(
-    async (keep: 'sheet' | 'server' = 'sheet', entries?: ReportEntry[]) => {
-      if (!context || !data) return;
+    async (keep: 'sheet' | 'server' = 'sheet', entries?: ReportEntry[]): Promise<boolean> => {
+      if (!context || !data) return false;
       setBusy('prepare');
       const r = await host.prepareSheet({ ...context, serverEntries: entries ?? data.report.entries, keep });
       setBusy(null);
-      if (!r.ok) return setExcelError(r.message);
+      if (!r.ok) {
+        setExcelError(r.message);
+        return false;
+      }
       setExcelError(null);
       setSheet(r.value);
       await subscribe();
+      return true;
     },
     [host, context, data, subscribe],
   );
@@ -245,17 +249,22 @@ export function useReport({ host, baseUrl, fetch }: UseReportOptions) {
 
   /** Conflict: keep mine — save the sheet again on top of the server's current version. */
   const keepMine = useCallback(async () => {
-    if (outcome?.kind !== 'conflict' || !sheet) return;
+    if (outcome?.kind !== 'conflict') return;
     setBusy('sync');
-    setOutcome(await save(sheet.entries, outcome.current.version));
+    // Read the sheet again: an edit made while the conflict was shown (or missed by change events) is saved too.
+    const state = await refresh();
+    if (!state) return setBusy(null);
+    setOutcome(await save(state.entries, outcome.current.version));
     setBusy(null);
-  }, [outcome, sheet, save]);
+  }, [outcome, refresh, save]);
 
   /** Conflict: take the server's — write its entries into the sheet. */
   const takeTheirs = useCallback(async () => {
     if (outcome?.kind !== 'conflict' || !data) return;
     const current = outcome.current;
-    await prepare('server', current.entries);
+    // Only once the sheet holds the server's version may it become the base: otherwise the next
+    // sync would silently overwrite the server's version with the sheet that Excel did not replace.
+    if (!(await prepare('server', current.entries))) return;
     session.setBaseVersion(data.unitCode, data.year.year, current.version);
     setPhase({ kind: 'ready', data: { ...data, report: current } });
     setOutcome({ kind: 'saved', version: current.version, savedAt: current.savedAt ?? '', replayed: true });

@@ -68,19 +68,21 @@ export function parsePlNumber(text: string | null | undefined, options: ParsePlN
 export interface FormatPlNumberOptions {
   /** Exactly this many decimals; default: as many as needed, at most 2. */
   decimals?: number;
+  /** At most this many decimals when `decimals` is not given (default 2): a form that shows a figure to edit must not round it. */
+  maxDecimals?: number;
 }
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
-function formatterFor(decimals: number | undefined): Intl.NumberFormat {
-  const key = String(decimals);
+function formatterFor(decimals: number | undefined, maxDecimals = 2): Intl.NumberFormat {
+  const key = `${decimals}/${maxDecimals}`;
   let f = formatters.get(key);
   if (!f) {
     // useGrouping 'always': pl-PL's default ('min2') leaves 4-digit numbers ungrouped ("1234").
     f = new Intl.NumberFormat('pl-PL', {
       useGrouping: 'always',
       minimumFractionDigits: decimals ?? 0,
-      maximumFractionDigits: decimals ?? 2,
+      maximumFractionDigits: decimals ?? Math.max(maxDecimals, 0),
     });
     formatters.set(key, f);
   }
@@ -91,7 +93,7 @@ function formatterFor(decimals: number | undefined): Intl.NumberFormat {
 export function formatPlNumber(n: number, options: FormatPlNumberOptions = {}): string {
   if (!Number.isFinite(n)) throw new Error(`formatPlNumber: not a finite number: ${n}`);
   // Intl writes U+2212 for minus in some engines; the ASCII hyphen is what parsePlNumber reads back.
-  return formatterFor(options.decimals).format(n).replace(/\u2212/g, '-').replace(/\u202f/g, '\u00a0');
+  return formatterFor(options.decimals, options.maxDecimals).format(n).replace(/\u2212/g, '-').replace(/\u202f/g, '\u00a0');
 }
 
 // Money lives in money.ts; re-exported so "numbers/polishNumber" is the one entry point for Polish number text.
