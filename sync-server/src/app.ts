@@ -6,8 +6,7 @@ import type { Config } from './config.ts';
 import type { Db, User } from './storage/index.ts';
 import { PgRateLimitStore } from './storage/index.ts';
 import type { Logger } from './log.ts';
-import { authenticate } from './auth/middleware.ts';
-import { hashToken } from './auth/tokens.ts';
+import { identify, requireUser, validTokenHash } from './auth/middleware.ts';
 import { ApiError, errorHandler, notFoundHandler } from './http/errors.ts';
 import { cors, securityHeaders } from './http/security.ts';
 import { healthRouter } from './routes/health/router.ts';
@@ -32,7 +31,7 @@ export interface AppDeps {
  * listens with, every router included — with every dependency passed in (no globals, no in-memory state that two
  * instances could disagree on: sessions, rate limits, idempotency keys all live in the database).
  * 1. request log + security headers + CORS; 2. static add-in files; 3. /api/health (no auth);
- * 4. rate limit, JSON body (limit), bearer auth; 5. resource routers; 6. JSON 404 + error handler.
+ * 4. token lookup, rate limit (per valid token, else per IP), JSON body (limit), 401 without a valid token; 5. resource routers; 6. JSON 404 + error handler.
  */
 export function createApp({ db, config, log }: AppDeps): Express {
   const app = express();
@@ -63,23 +62,27 @@ export function createApp({ db, config, log }: AppDeps): Express {
   app.use(healthRouter(db));
 
   const api = express.Router();
+  // Who is calling first (a database lookup, refusing nothing), so the limiter can tell a valid token
+  // from a made-up one; the 401 comes after the limiter.
+  api.use(identify(db));
   api.use(rateLimit({
     windowMs: 60_000,
     limit: config.rateLimitPerMinute,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     store: new PgRateLimitStore(db),
-    // Per token when one is sent (a city's units may share one NAT address), per IP otherwise.
-    keyGenerator: (req) => {
-      const auth = req.get('authorization');
-      return auth ? `t:${hashToken(auth).slice(0, 32)}` : `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`;
+    // Per valid token (a city's units may share one NAT address), per IP otherwise — a made-up
+    // token must not get a fresh counter (and a row in rate_limits) of its own.
+    keyGenerator: (req, res) => {
+      const tokenHash = validTokenHash(res);
+      return tokenHash ? `t:${tokenHash.slice(0, 32)}` : `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`;
     },
     handler: (_req, _res, next) => next(new ApiError('Za dużo żądań — odczekaj chwilę i spróbuj ponownie.', 429, 'rate_limited')),
     // A database hiccup in the limiter must not take the API down.
     passOnStoreError: true,
   }));
   api.use(express.json({ limit: config.bodyLimit }));
-  api.use(authenticate(db));
+  api.use(requireUser);
   api.use(
     meRouter(db), yearsRouter(db), programRouter(db), unitsRouter(db, config, log), completenessRouter(db), consolidatedRouter(db),
     workbookRouter(db, log), uploadRouter(db, log),

@@ -20,7 +20,7 @@ export interface Config {
   addinDir: string;
   /** Where demo mode writes the demo tokens it prints. */
   demoTokensFile: string;
-  /** Requests per minute per token (or per IP without one). */
+  /** Requests per minute per valid token (or per IP without one). */
   rateLimitPerMinute: number;
   /** JSON body limit, express `limit` syntax. */
   bodyLimit: string;

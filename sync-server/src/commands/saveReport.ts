@@ -20,6 +20,12 @@ export interface SaveReportInput {
   source: Exclude<SaveSource, 'seed'>;
   idempotencyKey?: string | undefined;
   /**
+   * What identifies the request for the Idempotency-Key check when it is not the save body itself:
+   * an upload is identified by its file and form fields, since the entries it is merged with (the
+   * stored ones it leaves untouched) differ on a retry once the first attempt has been saved.
+   */
+  idempotencyFingerprint?: { scope: string; fingerprint: string } | undefined;
+  /**
    * Test hook (see testSaveHold): awaited inside the transaction after every row is written, just
    * before commit — crash tests hold the transaction open there and kill the process.
    */
@@ -77,8 +83,8 @@ export async function saveReport(db: Db, input: SaveReportInput): Promise<SaveRe
   // Program order, so versions diff and read the same however the client ordered them.
   const order = new Map(ctx.assignments.map((a, i) => [a.activity.id, i]));
   const entries: ReportEntry[] = [...request.entries].sort((a, b) => order.get(a.activityId)! - order.get(b.activityId)!);
-  const scope = `PUT report ${year} ${orgUnitCode}`;
-  const requestHash = createHash('sha256').update(scope).update(JSON.stringify(request)).digest('hex');
+  const scope = input.idempotencyFingerprint?.scope ?? `PUT report ${year} ${orgUnitCode}`;
+  const requestHash = createHash('sha256').update(scope).update(input.idempotencyFingerprint?.fingerprint ?? JSON.stringify(request)).digest('hex');
 
   try {
     return await db.transaction(async (tx) => {

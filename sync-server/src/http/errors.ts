@@ -35,6 +35,13 @@ function fromBodyParser(err: { type?: string; status?: number; limit?: number })
   }
 }
 
+/** The 4xx status an http-errors style error (Express, body-parser) carries, if any. */
+function clientErrorStatus(err: unknown): number | null {
+  const e = err as { status?: unknown; statusCode?: unknown } | null;
+  const status = typeof e?.status === 'number' ? e.status : typeof e?.statusCode === 'number' ? e.statusCode : null;
+  return status !== null && status >= 400 && status < 500 ? status : null;
+}
+
 /**
  * The one error handler: every error becomes `{ error, code, ...details }` (ApiErrorBodySchema).
  * Unknown errors are logged and answered 500 without internals. If a response already started
@@ -50,6 +57,13 @@ export function errorHandler(log: (entry: Record<string, unknown>) => void): Err
     if (apiError) {
       const body: Record<string, unknown> = { error: apiError.message, code: apiError.code, ...apiError.details };
       res.status(apiError.status).json(body);
+      return;
+    }
+    // Other client errors raised by Express and body-parser (a path with broken %-encoding, a body
+    // that does not inflate as its Content-Encoding says, …) keep their 4xx: the server is fine.
+    const status = clientErrorStatus(err);
+    if (status) {
+      res.status(status).json({ error: 'Niepoprawne żądanie — nie udało się odczytać adresu lub treści żądania.', code: 'bad_request' });
       return;
     }
     log({ level: 'error', category: 'http', msg: 'unhandled error', method: req.method, path: req.path, error: err instanceof Error ? err.stack ?? err.message : String(err) });

@@ -1,6 +1,9 @@
 import type { RequestHandler } from 'express';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ApiError } from './errors.ts';
+
+// Problems go back to Polish users: zod's own messages (those a schema does not spell out) in Polish.
+z.config(z.locales.pl());
 
 type Part = 'body' | 'query' | 'params';
 

@@ -155,6 +155,18 @@ describe('zip bombs are stopped before exceljs', () => {
     expect(checkZip(many)).toMatchObject({ ok: false, code: 'zip_too_large' });
   });
 
+  it('refuses a sheet too large for exceljs to load cheaply, though it compresses normally', async () => {
+    // ~12 MB of ordinary cells, well under the upload size and the ratio limit: exceljs would hold
+    // ~200 MB of cell objects (and block for seconds) before the template checks could run.
+    const xml = Buffer.from(Array.from({ length: 300_000 }, (_, i) => `<c r="A${i + 1}"><v>${(i * 7919) % 100_003}</v></c>`).join(''));
+    const big = makeZip([{ name: '[Content_Types].xml', data: Buffer.from('<Types/>') }, { name: 'xl/workbook.xml', data: Buffer.from('<workbook/>') },
+      { name: 'xl/worksheets/sheet1.xml', data: xml }]);
+    expect(big.length).toBeLessThan(5 * 1024 * 1024);
+    expect(xml.length / big.length).toBeLessThan(200);
+    expect(checkZip(big)).toMatchObject({ ok: false, code: 'zip_too_large' });
+    expect(rejected(await readUploadedTemplate(big, expected))).toMatchObject({ status: 413, code: 'upload_too_large' });
+  });
+
   it('accepts real templates', async () => {
     expect(checkZip(await unitTemplateBuffer(input()))).toMatchObject({ ok: true });
   });

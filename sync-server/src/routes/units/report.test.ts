@@ -141,6 +141,13 @@ describe.each(backends())('unit report API on %s', (backend) => {
     expect(wrongType.status).toBe(400);
     expect(wrongType.body.code).toBe('invalid_request');
     expect(wrongType.body.problems.map((p: { field: string }) => p.field)).toEqual(expect.arrayContaining(['baseVersion', 'entries']));
+    // every message in Polish, zod's own ones included (users read them)
+    expect(wrongType.body.problems.map((p: { message: string }) => p.message)).toEqual([
+      expect.stringMatching(/^Nieprawidłowe dane wejściowe/), expect.stringMatching(/^Nieprawidłowe dane wejściowe/),
+    ]);
+    const badStatus = await asA()('PUT', reportPath, { baseVersion: 0, entries: [{ ...fullReport(assignmentsA.assignments)[0]!, status: 'done' }] });
+    expect(badStatus.status).toBe(400);
+    expect(badStatus.body.error).toMatch(/^Niepoprawne dane żądania: entries\[0\]\.status — Nieprawidłowa opcja/);
     const entries = fullReport(assignmentsA.assignments);
     const withMeasure = entries.findIndex((e) => e.actual.measures.length > 0);
     const negative = structuredClone(entries);
@@ -155,6 +162,16 @@ describe.each(backends())('unit report API on %s', (backend) => {
     const money = structuredClone(entries);
     money[0]!.moneySpent = [12.5];
     expect((await asA()('PUT', reportPath, { baseVersion: 0, entries: money })).status).toBe(400);
+    expect((await asA()('GET', reportPath)).body.version).toBe(0);
+  });
+
+  it('answers a broken %-encoded path and an undecodable body with 400 JSON, not 500', async () => {
+    const path = await asA()('GET', `/api/years/${OPEN_YEAR}/units/%E0%A4%A/report`);
+    expect(path.status).toBe(400);
+    expect(path.body).toMatchObject({ code: 'bad_request', error: expect.stringMatching(/^Niepoprawne żądanie/) });
+    const gzip = await asA()('PUT', reportPath, '{"baseVersion":0,"entries":[]}', { 'content-encoding': 'gzip' });
+    expect(gzip.status).toBe(400);
+    expect(gzip.body.code).toBe('bad_request');
     expect((await asA()('GET', reportPath)).body.version).toBe(0);
   });
 

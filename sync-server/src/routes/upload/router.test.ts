@@ -3,7 +3,7 @@ import type { Worksheet } from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { API_PATHS, UNIT_SHEET_COLUMNS, columnIndex, type SheetColumnKey, type UnitReport, type History } from '@pwr-sync/shared';
 import {
-  CLOSED_YEAR, OPEN_YEAR, backends, createTestDb, download, pickUnits, resetOpenYear, startApp, upload, userToken, type TestApp, type TestDb,
+  CLOSED_YEAR, OPEN_YEAR, backends, client, createTestDb, download, fullReport, pickUnits, resetOpenYear, startApp, upload, userToken, type TestApp, type TestDb,
 } from '../../../test/harness.ts';
 import { makeZip } from '../../workbook/testSupport/zip.ts';
 
@@ -158,6 +158,24 @@ describe.each(backends())('POST …/upload (real HTTP server) on %s', (backend) 
     expect(first.status).toBe(201);
     expect(retry.status).toBe(200);
     expect(retry.body).toMatchObject({ version: 1, replayed: true });
+  });
+
+  it('replays a retried upload of a file without some activities (their stored entries were kept)', async () => {
+    const api = client(app.url, tokens.a);
+    const { body: assigned } = await api('GET', API_PATHS.assignments(OPEN_YEAR, unitA));
+    expect((await api('PUT', API_PATHS.report(OPEN_YEAR, unitA), { baseVersion: 0, entries: fullReport(assigned.assignments) })).status).toBe(201);
+    let dropped = '';
+    const file = await fill(await template(), (ws) => {
+      dropped = String(ws.getCell(ws.rowCount, col('activityId')).value);
+      for (let r = ws.rowCount; r >= 2; r--) if (ws.getCell(r, col('activityId')).value === dropped) ws.spliceRows(r, 1);
+    });
+    const first = await upload(uploadUrl(), tokens.a, file, {}, { 'idempotency-key': 'upload-retry-0002' });
+    expect(first.status).toBe(201);
+    expect((await report()).entries.map((e) => e.activityId)).toContain(dropped);
+    const retry = await upload(uploadUrl(), tokens.a, file, {}, { 'idempotency-key': 'upload-retry-0002' });
+    expect(retry.status).toBe(200);
+    expect(retry.body).toMatchObject({ version: 2, replayed: true });
+    expect((await report()).version).toBe(2);
   });
 
   describe('rejections store nothing', () => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Router, type RequestHandler } from 'express';
 import multer from 'multer';
 import { API_PATHS, SaveReportRequestSchema, type ReportEntry } from '@pwr-sync/shared';
@@ -76,7 +77,12 @@ export function uploadRouter(db: Db, log: Logger): Router {
     const request = SaveReportRequestSchema.safeParse({ baseVersion, entries: [...read.entries, ...kept] });
     if (!request.success) throw validationError(request.error, 'body');
 
-    const result = await saveReport(db, { user, year, orgUnitCode: unit, request: request.data, source: 'upload', idempotencyKey: key?.data });
+    // A retry is the same file and fields; the merged entries differ once the first attempt is saved.
+    const fingerprint = createHash('sha256').update(req.file.buffer).update(`\n${fields.data.baseVersion ?? ''}`).digest('hex');
+    const result = await saveReport(db, {
+      user, year, orgUnitCode: unit, request: request.data, source: 'upload', idempotencyKey: key?.data,
+      idempotencyFingerprint: { scope: `POST upload ${year} ${unit}`, fingerprint },
+    });
     log({ category: 'upload', msg: 'upload saved', year, unit, version: result.version, entries: read.entries.length, ms: Math.round(performance.now() - t0) });
     res.status(result.replayed ? 200 : 201).json(result);
   });
