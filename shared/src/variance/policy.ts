@@ -8,11 +8,16 @@ export type VarianceBand = z.infer<typeof VarianceBandSchema>;
  * MOPS's thresholds on the execution ratio (actual / plan), in one place.
  * ratio < farBelow → far_below; < onPlanFrom → below; > farAboveOver → far_above; else on_plan.
  */
+/** Highest threshold a workbook's settings sheet accepts (10 000 %), so the two never disagree. */
+export const MAX_VARIANCE_THRESHOLD = 100;
+
+const threshold = z.number().positive('próg musi być dodatni').max(MAX_VARIANCE_THRESHOLD, 'próg może wynosić najwyżej 10 000 %');
+
 export const VariancePolicySchema = z
   .object({
-    farBelow: z.number().positive(),
-    onPlanFrom: z.number().positive(),
-    farAboveOver: z.number().positive(),
+    farBelow: threshold,
+    onPlanFrom: threshold,
+    farAboveOver: threshold,
   })
   .refine((p) => p.farBelow <= p.onPlanFrom && p.onPlanFrom <= 1 && p.farAboveOver >= 1, {
     error: 'progi muszą spełniać: daleko poniżej ≤ zgodnie od ≤ 100% ≤ daleko powyżej',

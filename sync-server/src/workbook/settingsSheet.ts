@@ -4,7 +4,7 @@
  * in Excel re-colours and re-labels every row.
  */
 import type { Workbook, Worksheet } from 'exceljs';
-import { BAND_ORDER, NUMBER_FORMATS, VARIANCE_BAND_LABELS, type VariancePolicy } from '@pwr-sync/shared';
+import { BAND_ORDER, MAX_VARIANCE_THRESHOLD, NUMBER_FORMATS, VARIANCE_BAND_LABELS, type VariancePolicy } from '@pwr-sync/shared';
 import { FILL_INPUT, FONT_BOLD, FONT_NOTE, FONT_TITLE, bandArgb, solidFill } from './styles.ts';
 
 export const SETTINGS_SHEET_NAME = 'Ustawienia';
@@ -52,7 +52,7 @@ export function addSettingsSheet(workbook: Workbook, policy: VariancePolicy): Wo
     cell.fill = FILL_INPUT;
     cell.font = FONT_BOLD;
     cell.dataValidation = {
-      type: 'decimal', operator: 'between', formulae: [0, 100], allowBlank: false,
+      type: 'decimal', operator: 'between', formulae: [0, MAX_VARIANCE_THRESHOLD], allowBlank: false,
       showErrorMessage: true, errorTitle: 'Nieprawidłowy próg', error: 'Podaj wartość procentową od 0 % do 10 000 %.',
     };
     ws.getCell(`C${row}`).value = THRESHOLD_NAMES[key];

@@ -114,4 +114,15 @@ describe.each(backends())('review workflow on %s', (backend) => {
       await admin('PUT', `${API_PATHS.years}/${OPEN_YEAR}`, { deadline });
     }
   });
+
+  it('refuses a deadline that is not a calendar day and thresholds the workbook cannot hold, changing nothing', async () => {
+    const before = (await admin('GET', API_PATHS.years)).body.find((y: { year: number }) => y.year === OPEN_YEAR);
+    const badDay = await admin('PUT', `${API_PATHS.years}/${OPEN_YEAR}`, { deadline: '2025-02-30' });
+    expect(badDay.status).toBe(400);
+    expect(JSON.stringify(badDay.body)).toContain('nie ma takiego dnia w kalendarzu');
+    const badPolicy = await admin('PUT', `${API_PATHS.years}/${OPEN_YEAR}`, { policy: { farBelow: 0.5, onPlanFrom: 0.9, farAboveOver: 250 } });
+    expect(badPolicy.status).toBe(400);
+    expect(JSON.stringify(badPolicy.body)).toContain('10 000 %');
+    expect((await admin('GET', API_PATHS.years)).body.find((y: { year: number }) => y.year === OPEN_YEAR)).toEqual(before);
+  });
 });
