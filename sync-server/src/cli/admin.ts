@@ -84,9 +84,12 @@ async function run(db: Db, argv: string[]): Promise<void> {
       out(JSON.stringify(y));
       return;
     }
-    case 'prune-idempotency':
-      out(`usunięto kluczy: ${await pruneIdempotencyKeys(db, Number(values.days ?? 30))}`);
+    case 'prune-idempotency': {
+      const days = Number(values.days ?? 30);
+      if (!Number.isInteger(days) || days < 0) throw new UsageError(`--days: podaj liczbę całkowitą dni ≥ 0, nie „${values.days}”`);
+      out(`usunięto kluczy: ${await pruneIdempotencyKeys(db, days)}`);
       return;
+    }
     default:
       throw new UsageError(cmd ? `nieznane polecenie: ${positionals.join(' ')}` : 'brak polecenia');
   }
