@@ -14,6 +14,7 @@ import { ApiClient, type ApiOutcome, type ApiProblem } from '../api/client.ts';
 import type { ReportHost } from '../excel/host.ts';
 import { diffEntries, type EntryDifference } from '../report/diff.ts';
 import { isTouched, type ReportContext, type SheetState } from '../report/sheetModel.ts';
+import type { HostResult } from '../excel/runExcel.ts';
 import { newIdempotencyKey } from './format.ts';
 import { session } from './session.ts';
 
@@ -161,22 +162,28 @@ export function useReport({ host, baseUrl, fetch }: UseReportOptions) {
     return null;
   }, [baseUrl, fetch]);
 
+  /** Shows the sheet an Excel action returned, or its Polish error; true when it worked. */
+  const applySheet = useCallback((r: HostResult<SheetState>): boolean => {
+    if (!r.ok) {
+      setExcelError(r.message);
+      return false;
+    }
+    setExcelError(null);
+    setSheet(r.value);
+    return true;
+  }, []);
+
   const prepare = useCallback(
     async (keep: 'sheet' | 'server' = 'sheet', entries?: ReportEntry[]): Promise<boolean> => {
       if (!context || !data) return false;
       setBusy('prepare');
       const r = await host.prepareSheet({ ...context, serverEntries: entries ?? data.report.entries, keep });
       setBusy(null);
-      if (!r.ok) {
-        setExcelError(r.message);
-        return false;
-      }
-      setExcelError(null);
-      setSheet(r.value);
+      if (!applySheet(r)) return false;
       await subscribe();
       return true;
     },
-    [host, context, data, subscribe],
+    [host, context, data, subscribe, applySheet],
   );
 
   const writeEntry = useCallback(
@@ -185,15 +192,9 @@ export function useReport({ host, baseUrl, fetch }: UseReportOptions) {
       setBusy('write');
       const r = await host.writeActivity({ ...context, entry });
       setBusy(null);
-      if (!r.ok) {
-        setExcelError(r.message);
-        return false;
-      }
-      setExcelError(null);
-      setSheet(r.value);
-      return true;
+      return applySheet(r);
     },
-    [host, context],
+    [host, context, applySheet],
   );
 
   const reloadReport = useCallback(async () => {

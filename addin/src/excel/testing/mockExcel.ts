@@ -31,13 +31,7 @@ export function createMockExcel(options: MockOptions = {}): MockExcel {
         format: { columnWidth: 0, wrapText: false, font: { bold: false, color: '' }, fill: { color: '', clear: fn(`fill.clear ${address}`) }, protection: { locked: true } },
         // rule/errorAlert/prompt are write-only: not seeded, since a sync would reset seeded objects.
         dataValidation: { clear: fn(`dataValidation.clear ${address}`) },
-        conditionalFormats: {
-          clearAll: fn(`conditionalFormats.clearAll ${address}`),
-          add: (type: string) => {
-            log.push(['conditionalFormats.add', address, type]);
-            return track(new OfficeMockObject({ custom: { rule: { formula: '' }, format: { fill: { color: '' }, font: { color: '' } } } }));
-          },
-        },
+        conditionalFormats: recorder.conditionalFormats(address, track),
         clear: fn(`clear ${address}`),
         getCell: (row: number, col: number) => makeRange(`${address}[${row},${col}]`),
         getRow: (row: number) => makeRange(`${address}[row ${row}]`),

@@ -35,13 +35,7 @@ export function createMockReviewExcel(options: MockReviewOptions = {}): MockRevi
         rowCount: 0,
         rowIndex: 0,
         format: { columnWidth: 0, wrapText: false, font: { bold: false, color: '' }, fill: { color: '' } },
-        conditionalFormats: {
-          clearAll: fn(`conditionalFormats.clearAll ${address}`),
-          add: (type: string) => {
-            log.push(['conditionalFormats.add', address, type]);
-            return track(new OfficeMockObject({ custom: { rule: { formula: '' }, format: { fill: { color: '' }, font: { color: '' } } } }));
-          },
-        },
+        conditionalFormats: recorder.conditionalFormats(address, track),
         clear: fn(`clear ${address}`),
         ...seed,
       }),

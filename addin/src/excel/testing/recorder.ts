@@ -32,6 +32,16 @@ export function createRecorder() {
     },
     /** A host method that only records its call. */
     fn: (name: string) => (...args: unknown[]) => void log.push([name, ...args]),
+    /** `range.conditionalFormats`: logs clearAll and add, hands out a custom format to fill in. */
+    conditionalFormats(address: string, track: (m: OfficeMockObject) => OfficeMockObject) {
+      return {
+        clearAll: (...args: unknown[]) => void log.push([`conditionalFormats.clearAll ${address}`, ...args]),
+        add: (type: string) => {
+          log.push(['conditionalFormats.add', address, type]);
+          return track(new OfficeMockObject({ custom: { rule: { formula: '' }, format: { fill: { color: '' }, font: { color: '' } } } }));
+        },
+      };
+    },
     /** Makes `ctx.sync` sync every tracked mock and count itself; returns the assertion side. */
     finish(ctx: any): RecordedExcel {
       ctx.sync = async () => {
