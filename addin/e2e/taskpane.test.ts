@@ -132,6 +132,12 @@ describe('task pane end to end', () => {
     await expect.poll(() => page.getByText(/Wykonanie|Miara/).filter({ hasText: /około|liczb|miar/ }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await expect.poll(() => fake('fillAt', UNIT_SHEET_NAME, cell)).not.toBe(null);
     await shot('05-wklejenie-blad');
+    // Sync refuses while a cell cannot be read: the entry would go up without it and overwrite the server.
+    const before = await api<UnitReport>('GET', API_PATHS.report((await api<{ year: number; status: string }[]>('GET', API_PATHS.years)).filter((y) => y.status === 'open').sort((a, b) => b.year - a.year)[0]!.year, (await api<{ user: { orgUnitCode: string } }>('GET', API_PATHS.me)).user.orgUnitCode));
+    await page.getByRole('button', { name: 'Synchronizuj' }).click();
+    await expect.poll(() => page.getByText(/Nie wysłano: w arkuszu są komórki, których nie da się odczytać \(1,/).count(), { timeout: 10_000 }).toBe(1);
+    const after = await api<UnitReport>('GET', API_PATHS.report(before.year, before.orgUnitCode));
+    expect(after.version).toBe(before.version);
     // Plan columns are protected: the user cannot overwrite them.
     expect(await fake('userEdit', UNIT_SHEET_NAME, `${columnLetter(col('plan'))}${target + 2}`, [[5]])).toBe(false);
     await fake('userEdit', UNIT_SHEET_NAME, cell, [['']]);

@@ -36,6 +36,11 @@ export interface SheetState {
   entries: ReportEntry[];
   /** Problems pinned to cells (row index within the table body). */
   problems: SheetProblem[];
+  /**
+   * Cells that could not be read at all ("około 20", an unknown status). Sync refuses while there are
+   * any: their entries would go up without those values and overwrite what the server holds.
+   */
+  unreadable: SheetProblem[];
 }
 
 const col = Object.fromEntries(UNIT_SHEET_COLUMNS.map((c, i) => [c.key, i])) as Record<SheetColumnKey, number>;
@@ -79,7 +84,7 @@ export function validateRows(rows: SheetCell[][], ctx: ReportContext, mode: Vali
     for (const p of found) problems.push(toSheetProblem(p, a.activity.id, rowsOf.get(a.activity.id) ?? []));
   }
   problems.sort((x, y) => x.rowIndex - y.rowIndex || col[x.column] - col[y.column]);
-  return { rows, entries: read.entries, problems };
+  return { rows, entries: read.entries, problems, unreadable: read.problems };
 }
 
 interface RowRef {

@@ -54,6 +54,11 @@ function failureMessage(o: Exclude<ApiOutcome<unknown>, { kind: 'ok' }>): string
   return o.message;
 }
 
+/** Why a sync was not sent while cells cannot be read ("około 20"): their values would be lost on the server. */
+function unreadableMessage(count: number): string {
+  return `Nie wysłano: w arkuszu są komórki, których nie da się odczytać (${count}, lista „Problemy w arkuszu”). Popraw je, aby nie nadpisać danych zapisanych na serwerze.`;
+}
+
 export function useReport({ host, baseUrl, fetch }: UseReportOptions) {
   const [token, setToken] = useState<string | null>(() => session.token());
   const [phase, setPhase] = useState<Phase>(() => (session.token() ? { kind: 'loading' } : { kind: 'signed-out' }));
@@ -243,6 +248,10 @@ export function useReport({ host, baseUrl, fetch }: UseReportOptions) {
       setBusy(null);
       return setOutcome({ kind: 'blocked', message: 'Najpierw przygotuj arkusz („Przygotuj arkusz”).' });
     }
+    if (state.unreadable.length > 0) {
+      setBusy(null);
+      return setOutcome({ kind: 'blocked', message: unreadableMessage(state.unreadable.length) });
+    }
     const base = session.baseVersion(data.unitCode, data.year.year) ?? data.report.version;
     setOutcome(await save(state.entries, base));
     setBusy(null);
@@ -255,6 +264,10 @@ export function useReport({ host, baseUrl, fetch }: UseReportOptions) {
     // Read the sheet again: an edit made while the conflict was shown (or missed by change events) is saved too.
     const state = await refresh();
     if (!state) return setBusy(null);
+    if (state.unreadable.length > 0) {
+      setBusy(null);
+      return setOutcome({ kind: 'blocked', message: unreadableMessage(state.unreadable.length) });
+    }
     setOutcome(await save(state.entries, outcome.current.version));
     setBusy(null);
   }, [outcome, refresh, save]);
