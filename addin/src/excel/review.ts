@@ -7,7 +7,7 @@
  */
 import {
   CONSOLIDATED_COLUMNS, CONSOLIDATED_LAST_LETTER, CONSOLIDATED_SHEET_NAME, CONSOLIDATED_TABLE_NAME, NUMBER_FORMATS, VARIANCE_BAND_LABELS,
-  columnLetter, consolidatedColumnLetter, consolidatedHeader, reviewRowValues, type ConsolidatedRow, type VarianceBand,
+  columnLetter, consolidatedCellFormat, consolidatedColumnLetter, consolidatedHeader, reviewRowValues, type ConsolidatedRow, type VarianceBand,
 } from '@pwr-sync/shared';
 import type { ColumnFilter } from '../review/filters.ts';
 import { POINTS_PER_CHAR } from './layout.ts';
@@ -79,7 +79,7 @@ export async function loadReviewTable(context: Excel.RequestContext, input: { ro
   const last = body.length + 1;
   const address = `A1:${REVIEW_LAST_COLUMN}${last}`;
   const block = sheet.getRange(address);
-  block.numberFormat = [HEADERS.map(() => NUMBER_FORMATS.text), ...body.map(() => CONSOLIDATED_COLUMNS.map((c) => c.numberFormat))];
+  block.numberFormat = [HEADERS.map(() => NUMBER_FORMATS.text), ...body.map((row) => CONSOLIDATED_COLUMNS.map((c, i) => consolidatedCellFormat(c, row[i])))];
   block.values = [HEADERS, ...body];
   const table = sheet.tables.add(address, true);
   table.name = CONSOLIDATED_TABLE_NAME;

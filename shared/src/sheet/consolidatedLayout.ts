@@ -14,7 +14,7 @@ import { measureKindDef } from '../measures/kinds.ts';
 import { REPORT_STATUS_LABELS } from '../report/labels.ts';
 import { VARIANCE_BAND_LABELS } from '../variance/policy.ts';
 import { columnLetter } from './layout.ts';
-import { NUMBER_FORMATS } from './presentation.ts';
+import { NUMBER_FORMATS, figureFormat } from './presentation.ts';
 
 /** Sheet of the consolidated table, in the central workbook and in a reviewer's workbook. */
 export const CONSOLIDATED_SHEET_NAME = 'Zestawienie';
@@ -125,4 +125,9 @@ export function consolidatedCells<D>(row: ConsolidatedRow, date: (iso: string | 
 /** Cells by column → one row in CONSOLIDATED_COLUMNS order. */
 export function inColumnOrder<T>(cells: Readonly<Record<ConsolidatedColumnKey, T>>): T[] {
   return CONSOLIDATED_COLUMNS.map((c) => cells[c.key]);
+}
+
+/** A cell's number format: the column's, except figures, which show decimals only when they have them. */
+export function consolidatedCellFormat(column: ConsolidatedColumn, value: unknown): string {
+  return column.numberFormat === NUMBER_FORMATS.number ? figureFormat(value) : column.numberFormat;
 }

@@ -21,8 +21,12 @@ export const NUMBER_FORMATS = Object.freeze({
   integer: '#,##0',
   /** A fraction where the format is chosen per cell (the add-in's unit sheet): "15,48 etatu". */
   fraction: '#,##0.00',
-  /** Plans and actuals where the format is fixed per column: decimals only when present. */
-  number: '#,##0.##;-#,##0.##;0',
+  /**
+   * Plans, actuals, differences: the column's format, for whole figures. A cell holding a fraction
+   * ("4 877,29 godzin") gets `fraction` through figureFormat — a single "#,##0.##" format would
+   * show whole numbers with a dangling separator ("10 900,").
+   */
+  number: '#,##0',
   percent: '0.0%',
   /** A space needs no escape in a format code; unescaped, it also reads back from the file unchanged. */
   money: '#,##0.00 "zł"',
@@ -83,11 +87,12 @@ export function argbOf(hex: string): string {
 
 /**
  * The number format a unit-sheet column keeps for every row, where nothing adjusts it per cell (the
- * downloadable template: a unit types "15,48" into an actual and must see it); null leaves it General.
+ * downloadable template). null leaves it General: an input figure shows exactly what the unit typed
+ * ("15,48"); read-only figures get figureFormat per cell on top of the column's whole-number format.
  */
 export function unitColumnFormat(column: SheetColumn): string | null {
   switch (column.type) {
-    case 'number': return NUMBER_FORMATS.number;
+    case 'number': return column.input ? null : NUMBER_FORMATS.number;
     case 'percent': return NUMBER_FORMATS.percent;
     case 'money': return NUMBER_FORMATS.money;
     default: return null;
@@ -101,7 +106,7 @@ export function unitColumnFormat(column: SheetColumn): string | null {
 export function unitCellFormat(column: SheetColumn, value: SheetCell): string {
   switch (column.type) {
     case 'number':
-      return typeof value === 'number' && !Number.isInteger(value) ? NUMBER_FORMATS.fraction : NUMBER_FORMATS.integer;
+      return figureFormat(value);
     case 'percent':
       return NUMBER_FORMATS.percent;
     case 'money':
@@ -128,4 +133,10 @@ export const UNIT_VARIANCE_COLUMNS = Object.freeze({
  */
 export function unitBandCondition(band: VarianceBand, row = 2): string {
   return `$${UNIT_VARIANCE_COLUMNS.last}${row}="${VARIANCE_BAND_LABELS[band]}"`;
+}
+
+/** The format of one figure cell: grouped whole number, or two decimals when it has a fraction. */
+export function figureFormat(value: unknown): string {
+  const n = typeof value === 'object' && value !== null && 'result' in value ? (value as { result: unknown }).result : value;
+  return typeof n === 'number' && !Number.isInteger(n) ? NUMBER_FORMATS.fraction : NUMBER_FORMATS.integer;
 }

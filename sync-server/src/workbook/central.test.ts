@@ -107,10 +107,19 @@ describe('central workbook (read back with exceljs)', () => {
   });
 
   it('uses Polish-displaying number formats', () => {
-    expect(at(main, 'plan', 2).numFmt).toBe('#,##0.##;-#,##0.##;0');
+    expect(at(main, 'plan', 2).numFmt).toBe('#,##0');
     expect(at(main, 'ratio', 2).numFmt).toBe('0.0%');
     expect(at(main, 'moneySpent', 2).numFmt).toMatch(/^#,##0\.00\\? "zł"$/);
     expect(at(main, 'savedAt', 2).numFmt).toBe('yyyy-mm-dd hh:mm');
+  });
+
+  it('shows whole figures without a dangling separator, and fractions (877,29 hours) with two decimals', () => {
+    const r = Array.from({ length: main.rowCount }, (_, i) => i + 1).find((n) => at(main, 'actual', n).value === 877.29)!;
+    expect(r).toBeGreaterThan(1);
+    expect(at(main, 'plan', r).numFmt).toBe('#,##0'); // 1000
+    expect(at(main, 'actual', r).numFmt).toBe('#,##0.00');
+    expect(at(main, 'difference', r).numFmt).toBe('#,##0.00'); // a formula whose result is -122,71
+    expect(at(main, 'actual', 2).numFmt).toBe('#,##0');
   });
 
   it('colours bands by conditional formatting that refers to the settings cells', () => {

@@ -14,7 +14,7 @@ import {
   CONSOLIDATED_COLUMNS, CONSOLIDATED_LAST_LETTER, CONSOLIDATED_SHEET_NAME, CONSOLIDATED_TABLE_NAME, NUMBER_FORMATS, TASK_KIND_LABELS, consolidatedColumnLetter,
   type Area, type CompletenessRow, type ConsolidatedRow, type OrgUnit, type Task, type VariancePolicy,
 } from '@pwr-sync/shared';
-import { bandRules, centralRowHeight, centralRowValues } from './centralColumns.ts';
+import { bandRules, styleCentralRow, centralRowValues } from './centralColumns.ts';
 import {
   COMPLETENESS_COLUMNS, COMPLETENESS_SHEET_NAME, COMPLETENESS_TABLE_NAME, completenessSheetOptions, completenessValues, styleCompletenessColumns,
 } from './completenessSheet.ts';
@@ -47,7 +47,7 @@ export function buildCentralWorkbook(input: CentralWorkbookInput): Workbook {
   styleCentralColumns(main);
   const rows = input.rows.map((row, i) => centralRowValues(row, i + 2));
   addListTable(main, { name: CONSOLIDATED_TABLE_NAME, theme: 'TableStyleMedium2', stripes: true, headers: CONSOLIDATED_COLUMNS.map((c) => c.header), rows });
-  rows.forEach((values, i) => (main.getRow(i + 2).height = centralRowHeight(values)));
+  rows.forEach((values, i) => styleCentralRow(main.getRow(i + 2), values));
   const lastRow = Math.max(rows.length, 1) + 1;
   addBandFormatting(main, lastRow);
   main.pageSetup.printArea = `A1:${CONSOLIDATED_LAST_LETTER}${lastRow}`;

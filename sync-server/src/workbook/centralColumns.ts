@@ -8,9 +8,9 @@
  * and LibreOffice read) with the server's computeVariance results cached, so readers that do not
  * recalculate still see the values, and Excel keeps them true when a figure is edited.
  */
-import type { CellValue } from 'exceljs';
+import type { CellValue, Row } from 'exceljs';
 import {
-  CONSOLIDATED_COLUMNS, VARIANCE_BAND_LABELS, consolidatedCells, consolidatedColumnLetter, inColumnOrder,
+  CONSOLIDATED_COLUMNS, NUMBER_FORMATS, VARIANCE_BAND_LABELS, consolidatedCellFormat, consolidatedCells, consolidatedColumnLetter, inColumnOrder,
   type ConsolidatedColumnKey, type ConsolidatedRow, type VarianceBand,
 } from '@pwr-sync/shared';
 import { THRESHOLD_NAMES } from './settingsSheet.ts';
@@ -86,4 +86,18 @@ export function centralRowHeight(values: readonly CellValue[]): number {
     lines = Math.max(lines, Math.ceil(text.length / (width * 1.05)));
   }
   return Math.min(lines, MAX_LINES) * LINE_POINTS;
+}
+
+const FIGURE_COLUMNS = CONSOLIDATED_COLUMNS.flatMap((c, i) => (c.numberFormat === NUMBER_FORMATS.number ? [{ column: c, index: i }] : []));
+
+/**
+ * Per-row finish of the main table: a height for wrapped text, and two decimals on the figures that
+ * have a fraction (the column's format shows whole numbers).
+ */
+export function styleCentralRow(row: Row, values: readonly CellValue[]): void {
+  row.height = centralRowHeight(values);
+  for (const { column, index } of FIGURE_COLUMNS) {
+    const format = consolidatedCellFormat(column, values[index]);
+    if (format !== column.numberFormat) row.getCell(index + 1).numFmt = format;
+  }
 }

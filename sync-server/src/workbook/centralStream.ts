@@ -15,7 +15,7 @@ import type { Worksheet } from 'exceljs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { CONSOLIDATED_COLUMNS, CONSOLIDATED_LAST_LETTER, CONSOLIDATED_SHEET_NAME, type ConsolidatedRow } from '@pwr-sync/shared';
-import { centralRowHeight, centralRowValues } from './centralColumns.ts';
+import { centralRowValues, styleCentralRow } from './centralColumns.ts';
 import type { CentralWorkbookInput } from './central.ts';
 import { addBandFormatting, centralSheetOptions, setProperties, styleCentralColumns, summarySections } from './central.ts';
 import { COMPLETENESS_COLUMNS, COMPLETENESS_SHEET_NAME, completenessSheetOptions, completenessValues, styleCompletenessColumns } from './completenessSheet.ts';
@@ -74,7 +74,7 @@ export async function streamCentralWorkbook(input: StreamedCentralInput, out: Wr
     r++;
     const values = centralRowValues(row, r);
     const added = main.addRow(values);
-    added.height = centralRowHeight(values);
+    styleCentralRow(added, values);
     added.commit();
     summary.add(row);
     if (r % YIELD_EVERY_ROWS === 0) await keepMemoryFlat(main, out);

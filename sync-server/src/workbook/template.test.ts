@@ -42,6 +42,9 @@ describe('unit template (read back with exceljs)', () => {
     expect(cellOf(ws, 2, 'status').value).toBe('zrealizowane');
     expect(cellOf(ws, 2, 'moneySpent').value).toBe(2_000_750);
     expect(cellOf(ws, 2, 'moneySpent').numFmt).toMatch(/zł/);
+    // plans show as grouped whole numbers; the actual keeps Excel's General format so "15,48" shows as typed
+    expect(cellOf(ws, 2, 'plan').numFmt).toBe('#,##0');
+    expect(cellOf(ws, 2, 'actual').numFmt ?? 'General').toBe('General');
     expect(cellOf(ws, 3, 'measureKind').value).toBe('uczestnik');
     expect(cellOf(ws, 5, 'measureKey').value).toBeNull();
   });

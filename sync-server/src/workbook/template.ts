@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import type { Cell, DataValidation, Workbook, Worksheet } from 'exceljs';
 import {
   BAND_ORDER, MEASURE_KINDS, REPORT_STATUS_LABELS, UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, UNIT_TABLE_NAME, UNIT_VARIANCE_COLUMNS, buildSheetRows,
-  columnIndex, columnLetter, unitBandCondition, unitColumnFormat,
+  NUMBER_FORMATS, columnIndex, columnLetter, figureFormat, unitBandCondition, unitColumnFormat,
   type Assignment, type OrgUnit, type ReportEntry, type SheetColumnKey, type Task, type VariancePolicy,
 } from '@pwr-sync/shared';
 import { setProperties } from './central.ts';
@@ -60,8 +60,10 @@ export async function buildUnitTemplate(input: UnitTemplateInput): Promise<Workb
 
   const basicTasks = input.tasks ? new Set(input.tasks.filter((t) => t.kind === 'basic').map((t) => t.code)) : null;
   const activityTask = new Map(input.assignments.map((a) => [a.activity.id, a.activity.taskCode]));
+  const figureColumns = UNIT_SHEET_COLUMNS.flatMap((c, i) => (c.type === 'number' && !c.input ? [i] : []));
   rows.forEach((row, i) => {
     const r = i + 2;
+    for (const c of figureColumns) if (figureFormat(row[c]) !== NUMBER_FORMATS.number) ws.getCell(r, c + 1).numFmt = figureFormat(row[c]);
     const firstLine = row[columnIndex('line')] === 1;
     const plannedMeasure = row[columnIndex('measureKey')] !== null;
     const task = activityTask.get(String(row[columnIndex('activityId')]));
