@@ -57,6 +57,12 @@ describe('admin CLI', () => {
     expect(await meStatus(token!)).toBe(401);
   }, 120_000);
 
+  it('help prints the usage', async () => {
+    const r = await admin('help');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('token issue <userId>');
+  }, 60_000);
+
   it.each([
     [['prune-idempotency', '--days', 'abc'], '--days'],
     [['user', 'add', 'bob', '--name', 'Bob', '--role', 'unit_reporter'], '--unit'],

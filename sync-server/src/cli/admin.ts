@@ -90,6 +90,9 @@ async function run(db: Db, argv: string[]): Promise<void> {
       out(`usunięto kluczy: ${await pruneIdempotencyKeys(db, days)}`);
       return;
     }
+    case 'help':
+      out(USAGE);
+      return;
     default:
       throw new UsageError(cmd ? `nieznane polecenie: ${positionals.join(' ')}` : 'brak polecenia');
   }
