@@ -8,7 +8,7 @@ import { extractToSeed } from './tools/extractToSeed.ts';
 import { PROGRAMS } from './paths.ts';
 
 const seed = loadSeed();
-const sourcePath = join(SEEDS_DIR, '..', '..', 'shared', 'seeds', 'sprawozdanie-2024-zalacznik-3.txt');
+const sourcePath = join(SEEDS_DIR, '2024', 'source', 'sprawozdanie-2024-zalacznik-3.txt');
 const squash = (s: string) => s.replace(/[\s\u00a0\u202f]+/g, '');
 
 describe('2024 seed: what a reader of the report can verify', () => {

@@ -11,7 +11,11 @@ import { REPO_ROOT } from './servers.ts';
 const CHROMIUM = '/usr/bin/chromium';
 /** Without the background-networking flags Chromium keeps calling Google's hosts, refused here. */
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-export const SHOTS = join(REPO_ROOT, 'docs/screenshots');
+/**
+ * Screenshots go to the ignored `tmp/screenshots/` so `npm test` leaves the tree clean;
+ * `PWR_UPDATE_SCREENSHOTS=1 npm test` refreshes the README's `docs/screenshots/` on purpose.
+ */
+export const SHOTS = join(REPO_ROOT, process.env.PWR_UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'tmp/screenshots');
 export const FAKE_OFFICE = readFileSync(resolve(REPO_ROOT, 'addin/e2e/fake-office.js'), 'utf8');
 export const OFFICE_JS_URL = 'https://appsforoffice.microsoft.com/**';
 
@@ -23,7 +27,7 @@ export async function serveFakeOffice(page: Page): Promise<void> {
 export interface PaneBrowser {
   context: BrowserContext;
   page: Page;
-  /** Full-page PNG into docs/screenshots/, for the README. */
+  /** Full-page PNG into SHOTS (docs/screenshots/ only when refreshing them for the README). */
   shot(name: string): Promise<Buffer>;
   close(): Promise<void>;
 }

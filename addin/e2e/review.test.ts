@@ -5,7 +5,7 @@
  * of the pane's own filter code. Covers loading the year, each filter, clearing, the summary and
  * chart, history of the selected row, accept, return (then in the history with the reviewer and
  * comment; the unit sees the comment), and a manager refused a reviewer action. Saves screenshots
- * docs/screenshots/2x-*.png.
+ * 2x-*.png (see SHOTS in browser.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

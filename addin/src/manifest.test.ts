@@ -1,7 +1,7 @@
 /**
  * Validates the root manifest.xml against Microsoft's add-in manifest XSDs, offline
- * (`office-addin-manifest validate` needs an online service). The schemas live beside the repo:
- * `<repo>/../shared/schemas/office-addin-manifest/`, in this workspace and in CI's clone alike.
+ * (`office-addin-manifest validate` needs an online service). The schemas are kept in the repo:
+ * `addin/schemas/office-addin-manifest/` (origin in its README).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -11,7 +11,7 @@ import { XmlDocument, XsdValidator, XmlValidateError } from 'libxml2-wasm';
 import { xmlRegisterFsInputProviders } from 'libxml2-wasm/lib/nodejs.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const schemaDir = resolve(repoRoot, '../shared/schemas/office-addin-manifest');
+const schemaDir = resolve(repoRoot, 'addin/schemas/office-addin-manifest');
 const manifestPath = resolve(repoRoot, 'manifest.xml');
 
 function validate(xml: string): string[] {

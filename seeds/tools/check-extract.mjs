@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const docPath = fileURLToPath(new URL('../../../shared/seeds/sprawozdanie-2024-zalacznik-3.txt', import.meta.url));
+const docPath = fileURLToPath(new URL('../2024/source/sprawozdanie-2024-zalacznik-3.txt', import.meta.url));
 const squash = (s) => s.replace(/[\s\u00a0\u202f]+/g, '');
 const doc = squash(readFileSync(process.env.PWR_SOURCE_DOC ?? docPath, 'utf8'));
 
