@@ -98,7 +98,7 @@ export type UnitReport = z.infer<typeof UnitReportSchema>;
 /** PUT /api/years/:year/units/:unit/report (header Idempotency-Key recommended). */
 export const SaveReportRequestSchema = z.object({
   baseVersion: z.number().int().nonnegative(),
-  entries: z.array(ReportEntrySchema).max(1000),
+  entries: z.array(ReportEntrySchema).max(1000, 'sprawozdanie może mieć najwyżej 1000 pozycji'),
 });
 export type SaveReportRequest = z.infer<typeof SaveReportRequestSchema>;
 
@@ -127,7 +127,7 @@ export const ApiErrorBodySchema = z.object({
 export type ApiErrorBody = z.infer<typeof ApiErrorBodySchema>;
 
 /** POST /api/years/:year/units/:unit/return */
-export const ReturnRequestSchema = z.object({ comment: z.string().trim().min(1, 'podaj powód zwrotu').max(2000) });
+export const ReturnRequestSchema = z.object({ comment: z.string().trim().min(1, 'podaj powód zwrotu').max(2000, 'powód zwrotu może mieć najwyżej 2000 znaków') });
 
 /** GET /api/years/:year/completeness */
 export const CompletenessRowSchema = z.object({
@@ -181,15 +181,18 @@ export const ConsolidatedRowSchema = z.object({
 export type ConsolidatedRow = z.infer<typeof ConsolidatedRowSchema>;
 
 /** Query of GET /api/years/:year/consolidated (all optional; lists are comma-separated). */
+const filterList = (what: string) => z.string().max(2000, `filtr ${what} może mieć najwyżej 2000 znaków`).optional();
+const ratio = z.coerce.number().nonnegative('próg wykonania nie może być ujemny').max(1000, 'próg wykonania może wynosić najwyżej 1000 (100 000 %)');
+
 export const ConsolidatedQuerySchema = z.object({
-  area: z.string().optional(),
-  task: z.string().optional(),
-  unit: z.string().optional(),
-  band: z.string().optional(),
-  status: z.string().optional(),
+  area: filterList('obszaru'),
+  task: filterList('zadania'),
+  unit: filterList('jednostki'),
+  band: filterList('przedziału'),
+  status: filterList('statusu'),
   /** execution ratio below this (0.8 = 80 %) */
-  ratioBelow: z.coerce.number().nonnegative().optional(),
-  ratioAbove: z.coerce.number().nonnegative().optional(),
+  ratioBelow: ratio.optional(),
+  ratioAbove: ratio.optional(),
   withMoney: z.enum(['true', 'false']).optional(),
 });
 export type ConsolidatedQuery = z.infer<typeof ConsolidatedQuerySchema>;

@@ -32,9 +32,11 @@ export type PlanKind = z.infer<typeof PlanKindSchema>;
 
 const CellTextSchema = z.string().max(4000, 'tekst może mieć najwyżej 4000 znaków');
 
+const MeasuresSchema = z.array(MeasureSchema).max(30, 'działanie może mieć najwyżej 30 miar');
+
 export const PlanSchema = z.object({
   kind: PlanKindSchema,
-  measures: z.array(MeasureSchema).max(30),
+  measures: MeasuresSchema,
   /** The cell text as written (verbatim for imported reports). */
   text: CellTextSchema.optional(),
   /** For `new_activity`: the year the activity joined the program. */
@@ -43,7 +45,7 @@ export const PlanSchema = z.object({
 export type Plan = z.infer<typeof PlanSchema>;
 
 export const ActualSchema = z.object({
-  measures: z.array(MeasureSchema).max(30),
+  measures: MeasuresSchema,
   text: CellTextSchema.optional(),
 });
 export type Actual = z.infer<typeof ActualSchema>;
@@ -64,9 +66,10 @@ export const ReportEntrySchema = z.object({
   status: ReportStatusSchema.nullable(),
   actual: ActualSchema,
   /** Money spent, basic tasks only. */
-  moneySpent: z.array(GroszeSchema).max(5).default([]),
-  /** The money cell as written, for imported reports. */
-  moneyText: z.array(z.string()).optional(),
+  moneySpent: z.array(GroszeSchema).max(5, 'działanie może mieć najwyżej 5 kwot wydatków').default([]),
+  /** The money cell as written, for imported reports ("2 000 750,00 zł"); one text per amount. */
+  moneyText: z.array(z.string().max(100, 'kwota zapisana tekstem może mieć najwyżej 100 znaków'))
+    .max(5, 'działanie może mieć najwyżej 5 kwot zapisanych tekstem').optional(),
   /** The unit's comment; the reason when not realized, the explanation when far off plan. */
   comment: z.string().max(2000, 'komentarz może mieć najwyżej 2000 znaków').default(''),
 });
@@ -85,6 +88,6 @@ export const SubmissionSchema = z.object({
   orgUnitCode: OrgUnitCodeSchema,
   year: z.number().int().min(2000).max(2100),
   baseVersion: z.number().int().nonnegative(),
-  entries: z.array(ReportEntrySchema).max(1000),
+  entries: z.array(ReportEntrySchema).max(1000, 'sprawozdanie może mieć najwyżej 1000 pozycji'),
 });
 export type Submission = z.infer<typeof SubmissionSchema>;

@@ -165,6 +165,24 @@ describe.each(backends())('unit report API on %s', (backend) => {
     expect((await asA()('GET', reportPath)).body.version).toBe(0);
   });
 
+  it('refuses an unbounded money text or count with 400 naming the field, storing nothing', async () => {
+    const entries = fullReport(assignmentsA.assignments);
+    const withMeasure = entries.findIndex((e) => e.actual.measures.length > 0);
+    const huge = structuredClone(entries);
+    huge[0]!.moneyText = ['9'.repeat(900_000)];
+    huge[withMeasure]!.actual.measures[0]!.value = 1e300;
+    const r = await asA()('PUT', reportPath, { baseVersion: 0, entries: huge });
+    expect(r.status).toBe(400);
+    expect(r.body.error).toMatch(/^Niepoprawne dane żądania: entries\[0\]\./);
+    expect(r.body.problems).toContainEqual(expect.objectContaining({
+      field: 'entries[0].moneyText[0]', message: 'kwota zapisana tekstem może mieć najwyżej 100 znaków',
+    }));
+    expect(r.body.problems).toContainEqual(expect.objectContaining({
+      field: `entries[${withMeasure}].actual.measures[0].value`, message: 'wartość miary może wynosić najwyżej 1 000 000 000',
+    }));
+    expect((await asA()('GET', reportPath)).body.version).toBe(0);
+  });
+
   it('answers a broken %-encoded path and an undecodable body with 400 JSON, not 500', async () => {
     const path = await asA()('GET', `/api/years/${OPEN_YEAR}/units/%E0%A4%A/report`);
     expect(path.status).toBe(400);

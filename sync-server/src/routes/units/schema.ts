@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** POST …/submit — optional: the version the unit reviewed; a newer stored one → 409. */
 export const SubmitRequestSchema = z.object({ version: z.number().int().nonnegative().optional() }).strict().default({});
 /** POST …/reopen — optional note shown to the unit. */
-export const ReopenRequestSchema = z.object({ comment: z.string().trim().max(2000).optional() }).strict().default({});
+export const ReopenRequestSchema = z.object({ comment: z.string().trim().max(2000, 'notatka może mieć najwyżej 2000 znaków').optional() }).strict().default({});
 /** POST …/accept — no body. */
 export const AcceptRequestSchema = z.object({}).strict().default({});
 /** `Idempotency-Key` header: 8–200 visible ASCII characters (a UUID is typical). */
