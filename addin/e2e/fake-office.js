@@ -5,7 +5,8 @@
  * tables (rows add/delete, convertToRange, onChanged), ranges (values, numberFormat, format, data
  * validation, conditional formats, hidden columns), protection and runtime.enableEvents.
  * Writes run in order when context.sync() is called; loads are filled in at that sync; writing a
- * locked cell of a protected sheet fails like Excel does (AccessDenied).
+ * locked cell of a protected sheet fails like Excel does (AccessDenied); a failing command leaves the
+ * commands before it applied and drops the rest, as in Excel (runtime.enableEvents stays as left).
  * Tests drive it through `window.__fakeExcel` (user edits, pastes, inspection, the recorded log).
  */
 (function () {
@@ -71,9 +72,12 @@
     const loads = [];
     let pendingError = null;
     const ctx = { runtime: {}, workbook: {}, trackedObjects: { add() {}, remove() {} } };
-    let eventsEnabled = true;
-    Object.defineProperty(ctx.runtime, 'enableEvents', { get: () => eventsEnabled, set: (v) => queue.push(() => { eventsEnabled = v; state.eventsEnabled = v; }) });
-    const op = (name, fn) => queue.push(() => { state.log.push(name); fn(); });
+    // The flag belongs to the add-in's runtime, not to one Excel.run: it stays as the last applied command left it.
+    Object.defineProperty(ctx.runtime, 'enableEvents', { get: () => state.eventsEnabled, set: (v) => queue.push(() => { state.eventsEnabled = v; state.log.push(`enableEvents ${v}`); }) });
+    const op = (name, fn) => queue.push(() => {
+      if (state.failOn && name.startsWith(state.failOn)) { state.failOn = null; throw error('GeneralException', `${name} failed`); }
+      state.log.push(name); fn();
+    });
 
     function fireChange(sheet, rng) {
       if (!state.eventsEnabled) return;
@@ -242,7 +246,8 @@
       await new Promise((r) => setTimeout(r, 1));
       if (state.cellEditMode) { queue.length = 0; throw error('InvalidOperationInCellEditMode', 'cell edit mode'); }
       if (pendingError) { const e = pendingError; pendingError = null; queue.length = 0; throw e; }
-      try { while (queue.length) queue.shift()(); } catch (e) { queue.length = 0; state.eventsEnabled = true; throw e; }
+      // As Excel: the commands before a failing one stay applied (enableEvents = false among them), the rest are dropped.
+      try { while (queue.length) queue.shift()(); } catch (e) { queue.length = 0; throw e; }
       for (const l of loads.splice(0)) l();
     };
     return ctx;
@@ -266,6 +271,8 @@
     state,
     setApiVersion(v) { state.apiVersion = v; },
     setCellEditMode(on) { state.cellEditMode = on; },
+    /** The next command whose log name starts with `prefix` fails (GeneralException), midway through its batch. */
+    failNext(prefix) { state.failOn = prefix; },
     /** The report table's body values, or null when there is no table. */
     tableValues(name) {
       const t = state.tables.get(name); if (!t) return null;
@@ -296,6 +303,8 @@
         const v = values[i][j]; if (v === '' || v === null) sheet.cells.delete(key(rect.r0 + i, rect.c0 + j)); else sheet.cells.set(key(rect.r0 + i, rect.c0 + j), v);
       }
       const t = tableAt(sheet, rect.r0, rect.c0);
+      // With events off (context.runtime.enableEvents = false), Excel raises no event for the user's edits either.
+      if (!state.eventsEnabled) return true;
       for (const h of t?.handlers ?? []) setTimeout(() => h({ address, changeType: 'RangeEdited', source: 'Local', tableId: t.name }), 0);
       return true;
     },

@@ -145,6 +145,23 @@ describe('task pane end to end', () => {
     expect(await fake('fillAt', UNIT_SHEET_NAME, cell)).toBe(null);
   });
 
+  it('turns Excel events back on when a write fails midway, so later pastes are still checked', async () => {
+    const rows = await tableValues();
+    const cell = `${columnLetter(col('actual'))}${rows.findIndex((r, i) => i > 0 && r[col('line')] === 1) + 2}`;
+    // Excel fails a command in the middle of the re-validation batch that an edit triggers: the
+    // commands before it (events off, unprotect, values) stay applied, as in Excel.
+    await fake('failNext', 'protect');
+    expect(await fake('userEdit', UNIT_SHEET_NAME, cell, [['']])).toBe(true);
+    await expect.poll(() => page.getByText(/Excel nie wykonał operacji/).count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.evaluate(() => (window as any).__fakeExcel.state.eventsEnabled)).toBe(true);
+    // The next paste is still heard and checked.
+    expect(await fake('userEdit', UNIT_SHEET_NAME, cell, [['około 20']])).toBe(true);
+    await expect.poll(() => fake('fillAt', UNIT_SHEET_NAME, cell), { timeout: 10_000 }).toBe(INVALID_FILL);
+    await fake('userEdit', UNIT_SHEET_NAME, cell, [['']]);
+    await expect.poll(() => page.getByText('Brak problemów w arkuszu').count(), { timeout: 10_000 }).toBe(1);
+    expect(await fake('isProtected', UNIT_SHEET_NAME)).toBe(true);
+  });
+
   it('syncs and shows the saved version', async () => {
     await page.getByRole('button', { name: 'Synchronizuj' }).click();
     await expect.poll(() => page.getByText('Zapisano na serwerze.').count(), { timeout: 15_000 }).toBe(1);

@@ -63,6 +63,13 @@ describe('loadReviewTable', () => {
     expect(excelText(null)).toBe('');
   });
 
+  it('turns Excel events back on when writing the table fails midway', async () => {
+    const x = createMockReviewExcel({ failOn: 'freezeRows' });
+    await expect(loadReviewTable(x.ctx, { rows: makeConsolidatedRows(3), filters: [] })).rejects.toMatchObject({ code: 'GeneralException' });
+    expect(x.log).toContainEqual(['tables.add', `A1:${REVIEW_LAST_COLUMN}7`, true]); // the batch had started writing
+    expect(x.ctx.runtime.enableEvents).toBe(true);
+  });
+
   it('an empty year still gets a table with one blank row', async () => {
     const x = createMockReviewExcel();
     await loadReviewTable(x.ctx, { rows: [], filters: [] });

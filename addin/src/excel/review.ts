@@ -13,6 +13,7 @@ import type { ColumnFilter } from '../review/filters.ts';
 import { POINTS_PER_CHAR } from './layout.ts';
 import { addBandFormats, styleHeader } from './look.ts';
 import { excelText } from './text.ts';
+import { withEventsOff } from './events.ts';
 
 /** The review table is the shared consolidated table (CONSOLIDATED_COLUMNS), as the central workbook's main sheet. */
 export const REVIEW_LAST_COLUMN = CONSOLIDATED_LAST_LETTER;
@@ -63,42 +64,41 @@ export async function loadReviewTable(context: Excel.RequestContext, input: { ro
   const existingTable = context.workbook.tables.getItemOrNullObject(CONSOLIDATED_TABLE_NAME);
   await context.sync();
 
-  context.runtime.enableEvents = false;
-  let sheet: Excel.Worksheet;
-  if (!existingTable.isNullObject) {
-    sheet = existingTable.worksheet;
-    existingTable.convertToRange();
-  } else {
-    sheet = existingSheet.isNullObject ? context.workbook.worksheets.add(CONSOLIDATED_SHEET_NAME) : existingSheet;
-  }
-  const columns = sheet.getRange(`A:${REVIEW_LAST_COLUMN}`);
-  columns.clear('All');
-  columns.conditionalFormats.clearAll();
+  const counts = await withEventsOff(context, () => {
+    let sheet: Excel.Worksheet;
+    if (!existingTable.isNullObject) {
+      sheet = existingTable.worksheet;
+      existingTable.convertToRange();
+    } else {
+      sheet = existingSheet.isNullObject ? context.workbook.worksheets.add(CONSOLIDATED_SHEET_NAME) : existingSheet;
+    }
+    const columns = sheet.getRange(`A:${REVIEW_LAST_COLUMN}`);
+    columns.clear('All');
+    columns.conditionalFormats.clearAll();
 
-  const body = reviewBody(input.rows);
-  const last = body.length + 1;
-  const address = `A1:${REVIEW_LAST_COLUMN}${last}`;
-  const block = sheet.getRange(address);
-  block.numberFormat = [HEADERS.map(() => NUMBER_FORMATS.text), ...body.map((row) => CONSOLIDATED_COLUMNS.map((c, i) => consolidatedCellFormat(c, row[i])))];
-  block.values = [HEADERS, ...body];
-  const table = sheet.tables.add(address, true);
-  table.name = CONSOLIDATED_TABLE_NAME;
-  table.style = 'TableStyleMedium2';
+    const body = reviewBody(input.rows);
+    const last = body.length + 1;
+    const address = `A1:${REVIEW_LAST_COLUMN}${last}`;
+    const block = sheet.getRange(address);
+    block.numberFormat = [HEADERS.map(() => NUMBER_FORMATS.text), ...body.map((row) => CONSOLIDATED_COLUMNS.map((c, i) => consolidatedCellFormat(c, row[i])))];
+    block.values = [HEADERS, ...body];
+    const table = sheet.tables.add(address, true);
+    table.name = CONSOLIDATED_TABLE_NAME;
+    table.style = 'TableStyleMedium2';
 
-  styleHeader(sheet.getRange(`A1:${REVIEW_LAST_COLUMN}1`));
-  CONSOLIDATED_COLUMNS.forEach((c, i) => {
-    const l = columnLetter(i);
-    sheet.getRange(`${l}:${l}`).format.columnWidth = c.width * POINTS_PER_CHAR;
-    if (c.wrap) sheet.getRange(`${l}2:${l}${last}`).format.wrapText = true;
+    styleHeader(sheet.getRange(`A1:${REVIEW_LAST_COLUMN}1`));
+    CONSOLIDATED_COLUMNS.forEach((c, i) => {
+      const l = columnLetter(i);
+      sheet.getRange(`${l}:${l}`).format.columnWidth = c.width * POINTS_PER_CHAR;
+      if (c.wrap) sheet.getRange(`${l}2:${l}${last}`).format.wrapText = true;
+    });
+    const variance = sheet.getRange(`${consolidatedColumnLetter('difference')}2:${consolidatedColumnLetter('band')}${last}`);
+    addBandFormats(variance, reviewBandFormula);
+    sheet.freezePanes.freezeRows(1);
+    applyColumnFilters(table, input.filters);
+    sheet.activate();
+    return queueCounts(table);
   });
-  const variance = sheet.getRange(`${consolidatedColumnLetter('difference')}2:${consolidatedColumnLetter('band')}${last}`);
-  addBandFormats(variance, reviewBandFormula);
-  sheet.freezePanes.freezeRows(1);
-  applyColumnFilters(table, input.filters);
-  const counts = queueCounts(table);
-  sheet.activate();
-  context.runtime.enableEvents = true;
-  await context.sync();
   return counts();
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { REPORT_STATUS_LABELS, UNIT_SHEET_COLUMNS, UNIT_TABLE_NAME, buildSheetRows, columnIndex } from '@pwr-sync/shared';
-import { markInvalidCells, prepareSheet, readTable, refreshSheet, subscribeTableChanges, writeActivity } from './sheet.ts';
+import { prepareSheet, readTable, refreshSheet, subscribeTableChanges, writeActivity } from './sheet.ts';
 import { HEADERS, INVALID_FILL } from './layout.ts';
 import { createMockExcel } from './testing/mockExcel.ts';
 import { makeUnit } from './testing/fixtures.ts';
@@ -151,16 +151,7 @@ describe('writeActivity', () => {
   });
 });
 
-describe('markInvalidCells and change events', () => {
-  it('clears old marks and fills the cells that break a rule, in two syncs', async () => {
-    const unit = makeUnit(200);
-    const x = createMockExcel({ tableRows: buildSheetRows(unit.assignments, [], unit.policy) });
-    await markInvalidCells(x.ctx, [{ rowIndex: 5, column: 'status', message: 'brak statusu' }]);
-    expect(x.range(`body[5,${c('status')}]`).format.fill.color).toBe(INVALID_FILL);
-    expect(x.syncs()).toBe(2);
-    syncCounts.markInvalidCells = x.syncs();
-  });
-
+describe('change events', () => {
   it('subscribes to the table onChanged event', async () => {
     const unit = makeUnit(2);
     const x = createMockExcel({ tableRows: buildSheetRows(unit.assignments, [], unit.policy) });
@@ -191,4 +182,32 @@ describe('writeActivity keeps what the form could not show', () => {
     expect(x.range('body[row 0]').values[0][c('comment')]).toBe('liczba szacunkowa');
     expect(state.problems.some((p) => p.rowIndex === 0 && p.column === 'actual')).toBe(true);
   });
+});
+
+describe('Excel events', () => {
+  // Excel applies a failed batch's commands up to the failing one: without the finally, events stay
+  // off for the rest of the session and the pane stops re-validating edits and pastes.
+  const unit = makeUnit(3);
+  const rows = () => buildSheetRows(unit.assignments, [], unit.policy);
+  const entry = { activityId: unit.assignments[0]!.activity.id, status: 'realized' as const, actual: { measures: [] }, moneySpent: [], comment: '' };
+  const actions = {
+    prepareSheet: (x: Excel.RequestContext) => prepareSheet(x, { ...unit, serverEntries: [], keep: 'sheet' }),
+    refreshSheet: (x: Excel.RequestContext) => refreshSheet(x, unit),
+    writeActivity: (x: Excel.RequestContext) => writeActivity(x, { ...unit, entry }),
+  };
+
+  for (const [name, run] of Object.entries(actions)) {
+    it(`${name} turns them back on when the batch fails midway`, async () => {
+      const x = createMockExcel({ tableRows: rows(), failOn: 'protect' });
+      await expect(run(x.ctx)).rejects.toMatchObject({ code: 'GeneralException' });
+      expect(x.log.map((l) => l[0])).toContain('unprotect'); // the batch had started writing
+      expect(x.ctx.runtime.enableEvents).toBe(true);
+    });
+
+    it(`${name} turns them back on after writing`, async () => {
+      const x = createMockExcel({ tableRows: rows() });
+      await run(x.ctx);
+      expect(x.ctx.runtime.enableEvents).toBe(true);
+    });
+  }
 });

@@ -1,13 +1,15 @@
 /**
  * The report sheet in the open workbook. Each exported action is one batch for one Excel.run:
  * loads are batched, values go as 2D arrays, and context.sync() is never called in a loop
- * (prepare: 2–3 syncs, read: 1, refresh: 2, mark: 2, write one activity: 2 — whatever the number of rows).
+ * (prepare: 2–3 syncs, read: 1, refresh: 2, write one activity: 2 — whatever the number of rows).
+ * Every batch that writes turns Excel events off and back on through withEventsOff (events.ts).
  */
 import { NUMBER_FORMATS, UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, UNIT_TABLE_NAME, columnIndex, columnLetter, type ReportEntry, type SheetCell, type SheetProblem } from '@pwr-sync/shared';
 import { activityRows, carryUnreadableCells, computedColumns, invalidCells, mergeRows, planActivityWrite, validateRows, type ReportContext, type SheetState, type ValidationMode } from '../report/sheetModel.ts';
 import { COLUMN_COUNT, HEADERS, INVALID_FILL, LAST_COLUMN, POINTS_PER_CHAR, STATUS_LIST_SOURCE, bandFormula, bodyColumnAddress, rowFormats } from './layout.ts';
 import { excelText } from './text.ts';
 import { addBandFormats, styleHeader } from './look.ts';
+import { withEventsOff } from './events.ts';
 
 const COMPUTED = UNIT_SHEET_COLUMNS.flatMap((c, i) => (c.computed ? [i] : []));
 const FIRST_COMPUTED = Math.min(...COMPUTED);
@@ -57,29 +59,28 @@ export async function prepareSheet(context: Excel.RequestContext, input: Prepare
   const state = validateRows(rows, input);
   const n = rows.length;
 
-  context.runtime.enableEvents = false;
-  sheet.protection.unprotect();
-  if (!existingTable.isNullObject) existingTable.convertToRange();
-  const columns = sheet.getRange(`A:${LAST_COLUMN}`);
-  columns.clear('All');
-  columns.dataValidation.clear();
-  columns.conditionalFormats.clearAll();
+  await withEventsOff(context, () => {
+    sheet.protection.unprotect();
+    if (!existingTable.isNullObject) existingTable.convertToRange();
+    const columns = sheet.getRange(`A:${LAST_COLUMN}`);
+    columns.clear('All');
+    columns.dataValidation.clear();
+    columns.conditionalFormats.clearAll();
 
-  const block = sheet.getRange(`A1:${LAST_COLUMN}${n + 1}`);
-  // Formats first: a text column is '@' before a comment such as "=…" or "-5 osób" lands, so Excel keeps it as text.
-  block.numberFormat = [HEADERS.map(() => NUMBER_FORMATS.text), ...rowFormats(rows)];
-  block.values = [HEADERS, ...toExcel(rows)];
-  const table = sheet.tables.add(`A1:${LAST_COLUMN}${n + 1}`, true);
-  table.name = UNIT_TABLE_NAME;
-  table.style = 'TableStyleLight9';
+    const block = sheet.getRange(`A1:${LAST_COLUMN}${n + 1}`);
+    // Formats first: a text column is '@' before a comment such as "=…" or "-5 osób" lands, so Excel keeps it as text.
+    block.numberFormat = [HEADERS.map(() => NUMBER_FORMATS.text), ...rowFormats(rows)];
+    block.values = [HEADERS, ...toExcel(rows)];
+    const table = sheet.tables.add(`A1:${LAST_COLUMN}${n + 1}`, true);
+    table.name = UNIT_TABLE_NAME;
+    table.style = 'TableStyleLight9';
 
-  applyLayout(sheet, n);
-  markCells(sheet.getRange(`A2:${LAST_COLUMN}${n + 1}`), state.problems, n, false);
-  protect(sheet);
-  sheet.freezePanes.freezeRows(1);
-  sheet.activate();
-  context.runtime.enableEvents = true;
-  await context.sync();
+    applyLayout(sheet, n);
+    markCells(sheet.getRange(`A2:${LAST_COLUMN}${n + 1}`), state.problems, n, false);
+    protect(sheet);
+    sheet.freezePanes.freezeRows(1);
+    sheet.activate();
+  });
   return state;
 }
 
@@ -143,15 +144,12 @@ export async function refreshSheet(context: Excel.RequestContext, input: ReportC
   await context.sync();
   const rows = asCells(body.values);
   const state = validateRows(rows, input, input.mode ?? 'save');
-  writeDerived(context, table, body, rows, state, input);
-  await context.sync();
+  if (rows.length > 0) await withEventsOff(context, () => writeDerived(table, body, rows, state, input));
   return state;
 }
 
 /** Computed columns, number formats and marks for the body, queued under unprotect/protect. */
-function writeDerived(context: Excel.RequestContext, table: Excel.Table, body: Excel.Range, rows: SheetCell[][], state: SheetState, report: ReportContext): void {
-  if (rows.length === 0) return;
-  context.runtime.enableEvents = false;
+function writeDerived(table: Excel.Table, body: Excel.Range, rows: SheetCell[][], state: SheetState, report: ReportContext): void {
   const sheet = table.worksheet;
   sheet.protection.unprotect();
   const computed = computedColumns(rows, state.entries, report);
@@ -160,23 +158,6 @@ function writeDerived(context: Excel.RequestContext, table: Excel.Table, body: E
   for (const c of NUMBER_COLUMNS) body.getColumn(c).numberFormat = formats.map((f) => [f[c]!]);
   markCells(body, state.problems, rows.length);
   protect(sheet);
-  context.runtime.enableEvents = true;
-}
-
-/** Marks the cells that break a rule (and clears old marks). Two syncs. */
-export async function markInvalidCells(context: Excel.RequestContext, problems: SheetProblem[]): Promise<void> {
-  const table = context.workbook.tables.getItem(UNIT_TABLE_NAME);
-  const body = table.getDataBodyRange().load('rowCount');
-  await context.sync();
-  context.runtime.enableEvents = false;
-  // A navigation property is a proxy and needs no load; the rule cannot tell it from a scalar.
-  // eslint-disable-next-line office-addins/load-object-before-read
-  const sheet = table.worksheet;
-  sheet.protection.unprotect();
-  markCells(body, problems, body.rowCount);
-  protect(sheet);
-  context.runtime.enableEvents = true;
-  await context.sync();
 }
 
 /**
@@ -193,25 +174,24 @@ export async function writeActivity(context: Excel.RequestContext, input: Report
   const plan = planActivityWrite(rows, input.entry.activityId, next);
   const state = validateRows(plan.after, input);
 
-  context.runtime.enableEvents = false;
   // A navigation property is a proxy and needs no load; the rule cannot tell it from a scalar.
   // eslint-disable-next-line office-addins/load-object-before-read
   const sheet = table.worksheet;
-  sheet.protection.unprotect();
-  for (const u of plan.updates) body.getRow(u.rowIndex).values = toExcel([u.row]);
-  for (const d of plan.deletes) table.rows.getItemAt(d).delete();
-  if (plan.inserts.length > 0) table.rows.add(plan.insertAt, toExcel(plan.inserts));
-  const after = table.getDataBodyRange();
-  const n = plan.after.length;
-  after.numberFormat = rowFormats(plan.after);
-  // Unlock the inputs of any inserted rows; marks are recomputed for the whole body.
-  for (const c of UNIT_SHEET_COLUMNS.flatMap((col, i) => (col.input ? [i] : []))) after.getColumn(c).format.protection.locked = false;
-  const computed = computedColumns(plan.after, state.entries, input);
-  after.getCell(0, FIRST_COMPUTED).getResizedRange(n - 1, COMPUTED.length - 1).values = toExcel(computed);
-  markCells(after, state.problems, n);
-  protect(sheet);
-  context.runtime.enableEvents = true;
-  await context.sync();
+  await withEventsOff(context, () => {
+    sheet.protection.unprotect();
+    for (const u of plan.updates) body.getRow(u.rowIndex).values = toExcel([u.row]);
+    for (const d of plan.deletes) table.rows.getItemAt(d).delete();
+    if (plan.inserts.length > 0) table.rows.add(plan.insertAt, toExcel(plan.inserts));
+    const after = table.getDataBodyRange();
+    const n = plan.after.length;
+    after.numberFormat = rowFormats(plan.after);
+    // Unlock the inputs of any inserted rows; marks are recomputed for the whole body.
+    for (const c of UNIT_SHEET_COLUMNS.flatMap((col, i) => (col.input ? [i] : []))) after.getColumn(c).format.protection.locked = false;
+    const computed = computedColumns(plan.after, state.entries, input);
+    after.getCell(0, FIRST_COMPUTED).getResizedRange(n - 1, COMPUTED.length - 1).values = toExcel(computed);
+    markCells(after, state.problems, n);
+    protect(sheet);
+  });
   return state;
 }
 

@@ -8,6 +8,8 @@ import { createRecorder, type RecordedExcel } from './recorder.ts';
 import type { SheetCell } from '@pwr-sync/shared';
 
 export interface MockOptions {
+  /** A host call that fails midway through the batch, e.g. 'protect'. */
+  failOn?: string;
   /** Existing report sheet. */
   sheetExists?: boolean;
   /** Body rows of an existing report table (implies the sheet exists). */
@@ -17,7 +19,7 @@ export interface MockOptions {
 export type MockExcel = RecordedExcel;
 
 export function createMockExcel(options: MockOptions = {}): MockExcel {
-  const recorder = createRecorder();
+  const recorder = createRecorder(options.failOn);
   const { ranges, log, track, fn } = recorder;
 
   function makeRange(address: string, values: SheetCell[][] = []): any {

@@ -9,6 +9,8 @@ import { CONSOLIDATED_COLUMNS, type ReviewCell } from '@pwr-sync/shared';
 import { withNullFlag } from './mockExcel.ts';
 
 export interface MockReviewOptions {
+  /** A host call that fails midway through the batch, e.g. 'protect'. */
+  failOn?: string;
   /** Body rows of an existing review table (sheet values). */
   tableRows?: ReviewCell[][];
   /** What getVisibleView().rowCount answers (header included); defaults to all rows + header. */
@@ -22,7 +24,7 @@ export interface MockReviewOptions {
 export type MockReviewExcel = RecordedExcel;
 
 export function createMockReviewExcel(options: MockReviewOptions = {}): MockReviewExcel {
-  const recorder = createRecorder();
+  const recorder = createRecorder(options.failOn);
   const { ranges, log, track, fn } = recorder;
   const rows = options.tableRows;
 

@@ -17,7 +17,11 @@ export interface RecordedExcel {
   range: (address: string) => Record<string, any>;
 }
 
-export function createRecorder() {
+/**
+ * `failOn`: the name of a host call that throws, as Excel fails a command midway through a batch
+ * (the calls before it stay applied, as in Excel).
+ */
+export function createRecorder(failOn?: string) {
   const mocks: OfficeMockObject[] = [];
   const ranges: MockRanges = [];
   const log: unknown[][] = [];
@@ -30,8 +34,11 @@ export function createRecorder() {
       mocks.push(m);
       return m;
     },
-    /** A host method that only records its call. */
-    fn: (name: string) => (...args: unknown[]) => void log.push([name, ...args]),
+    /** A host method that only records its call (or fails, when it is `failOn`). */
+    fn: (name: string) => (...args: unknown[]) => {
+      if (name === failOn) throw Object.assign(new Error(`${name} failed`), { code: 'GeneralException' });
+      log.push([name, ...args]);
+    },
     /** `range.conditionalFormats`: logs clearAll and add, hands out a custom format to fill in. */
     conditionalFormats(address: string, track: (m: OfficeMockObject) => OfficeMockObject) {
       return {
