@@ -21,3 +21,7 @@ export * from './sheet/presentation.ts';
 export * from './sheet/consolidatedLayout.ts';
 export * from './sheet/reviewLayout.ts';
 export * from './ui-text/executionSummary.ts';
+export * from './report/summary.ts';
+export * from './annex/schema.ts';
+export * from './annex/sentences.ts';
+export * from './annex/model.ts';

@@ -6,57 +6,18 @@
 import type { CellValue, Worksheet } from 'exceljs';
 import {
   BAND_ORDER, CONSOLIDATED_SHEET_NAME, NUMBER_FORMATS, VARIANCE_BAND_LABELS, columnLetter, consolidatedColumnLetter,
-  type ConsolidatedColumnKey, type ConsolidatedRow, type VarianceBand,
+  type ConsolidatedColumnKey, type SummaryAccumulator, type SummaryDimension, type VarianceBand,
 } from '@pwr-sync/shared';
 import { ALIGN_HEADER, ALIGN_WRAP, FILL_HEADER, FILL_TOTAL, FONT_BOLD, FONT_HEADER, FONT_NOTE, FONT_TITLE } from './styles.ts';
+
+// The figures are the shared SummaryAccumulator's (also the annex's closing summary).
+export { SummaryAccumulator, type SummaryFigures } from '@pwr-sync/shared';
 
 export const SUMMARY_SHEET_NAME = 'Podsumowanie';
 
 export const SUMMARY_BANDS: readonly VarianceBand[] = BAND_ORDER;
 
-/** Figures of one summary line, as the formulas compute them. */
-export interface SummaryFigures {
-  bands: Record<VarianceBand, number>;
-  /** Rows with a measure kind (status-only rows excluded). */
-  measures: number;
-  /** Grosze, summed exactly; the sheet shows złoty. */
-  moneyGrosze: number;
-}
-
-type Dimension = 'area' | 'taskCode' | 'reportingUnit';
-
-const emptyFigures = (): SummaryFigures => ({
-  bands: { far_below: 0, below: 0, on_plan: 0, far_above: 0, not_realized: 0, no_target: 0 },
-  measures: 0,
-  moneyGrosze: 0,
-});
-
-/**
- * Accumulates summary figures row by row, so the streamed workbook never holds all rows:
- * memory grows with the number of areas, tasks and units only.
- */
-export class SummaryAccumulator {
-  readonly byDimension: Record<Dimension, Map<string, SummaryFigures>> = {
-    area: new Map(), taskCode: new Map(), reportingUnit: new Map(),
-  };
-  rows = 0;
-
-  add(row: ConsolidatedRow): void {
-    this.rows++;
-    for (const dim of ['area', 'taskCode', 'reportingUnit'] as const) {
-      const key = row[dim];
-      let f = this.byDimension[dim].get(key);
-      if (!f) this.byDimension[dim].set(key, (f = emptyFigures()));
-      if (row.band) f.bands[row.band]++;
-      if (row.measureKind !== null) f.measures++;
-      if (row.moneySpent !== null) f.moneyGrosze += row.moneySpent;
-    }
-  }
-
-  figures(dim: Dimension, key: string): SummaryFigures {
-    return this.byDimension[dim].get(key) ?? emptyFigures();
-  }
-}
+type Dimension = SummaryDimension;
 
 /** One line of a summary section: the key the formulas match on and a readable name. */
 export interface SummaryLine {
