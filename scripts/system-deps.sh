@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # System packages the test suite needs: PostgreSQL 15 (storage tests run on PGlite and on a real
-# server), Chromium (end-to-end tests of the task pane), LibreOffice Calc (an independent reader of
-# the .xlsx files we write). Installs what is missing when run as root on Debian; otherwise says what to install.
+# server), Chromium (end-to-end tests of the task pane), LibreOffice Calc and Writer (independent readers of
+# the .xlsx and .docx files we write). Installs what is missing when run as root on Debian; otherwise says what to install.
 set -euo pipefail
 need=()
 [ -x /usr/lib/postgresql/15/bin/postgres ] || need+=(postgresql-15)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc)
+# Writer opens the annual annex (.docx); the -nogui flavour needs no desktop
+ls /usr/lib/libreoffice/program/libswlo.so >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "Installing system packages: ${need[*]}"

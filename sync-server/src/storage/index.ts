@@ -14,6 +14,7 @@ export * from './program.ts';
 export * from './reports.ts';
 export * from './users.ts';
 export * from './idempotency.ts';
+export * from './annex.ts';
 export { PgRateLimitStore } from './rateLimitStore.ts';
 export { openPglite, pgliteDb } from './pglite.ts';
 export { openPostgres } from './postgres.ts';

@@ -1,0 +1,188 @@
+/**
+ * Renders the annex model (shared/annex/model.ts) to DOCX with the `docx` library — the only
+ * module that imports it. Accessible as a published document must be (WCAG 2.1 AA): real heading
+ * styles (the navigation pane shows areas, tasks, subsections), table header rows marked as headers
+ * and repeated on every page, rows that do not break across pages, language pl-PL, title and author
+ * in the properties, nothing said by colour alone (header rows are bold; the shading is decoration).
+ * A4 landscape, page numbers „Strona X z Y”, numbers and money already in Polish format in the model.
+ */
+import {
+  AlignmentType, Document, Footer, HeadingLevel, LevelFormat, Packer, PageNumber, PageOrientation, Paragraph,
+  ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType,
+  type ParagraphChild,
+} from 'docx';
+import type { AnnexModel, AnnexRow, AnnexSummary, AnnexTable } from '@pwr-sync/shared';
+
+const FONT = 'Arial';
+/** Half-points. */
+const SIZE_BODY = 20;
+const SIZE_TABLE = 18;
+/** A4 in twips; the section turns it to landscape. */
+const A4 = { width: 11_906, height: 16_838 };
+const MARGIN = 1_134; // 2 cm
+const TEXT_WIDTH = A4.height - 2 * MARGIN;
+/** Column shares (activity, units, plan, scope[, money]), in twips summing to the text width. */
+const WIDTHS_BASIC = [3_600, 2_300, 2_900, 3_570, 2_200];
+const WIDTHS_COMPLEMENTARY = [4_100, 2_600, 3_700, 4_170];
+const HEADER_SHADING = { type: ShadingType.CLEAR, color: 'auto', fill: 'E7E6E6' } as const;
+const LINKED_LIST = 'linked-to';
+
+/** Cell text as paragraphs: line breaks of a verbatim text stay line breaks. */
+function cellParagraphs(text: string, opts: { bold?: boolean; alignment?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}): Paragraph[] {
+  const lines = text.split(/\r?\n/);
+  return lines.map((line) => new Paragraph({
+    alignment: opts.alignment,
+    spacing: { after: 0 },
+    children: [new TextRun({ text: line, bold: opts.bold, size: SIZE_TABLE })],
+  }));
+}
+
+function cell(children: Paragraph[], width: number, header = false): TableCell {
+  return new TableCell({
+    children,
+    width: { size: width, type: WidthType.DXA },
+    margins: { top: 60, bottom: 60, left: 80, right: 80 },
+    ...(header ? { shading: HEADER_SHADING } : {}),
+  });
+}
+
+function activityTable(table: AnnexTable, columns: AnnexModel['columns']): Table {
+  const widths = table.withMoney ? WIDTHS_BASIC : WIDTHS_COMPLEMENTARY;
+  const headers = [columns.activity, columns.units, columns.plan, columns.scope, ...(table.withMoney ? [columns.money] : [])];
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: headers.map((h, i) => cell(cellParagraphs(h, { bold: true, alignment: AlignmentType.CENTER }), widths[i]!, true)),
+  });
+  const body = table.rows.map((row: AnnexRow) => new TableRow({
+    cantSplit: true,
+    children: [
+      cell(cellParagraphs(row.activity), widths[0]!),
+      cell(cellParagraphs(row.units), widths[1]!),
+      cell(cellParagraphs(row.plan), widths[2]!),
+      cell(cellParagraphs(row.scope), widths[3]!),
+      ...(table.withMoney
+        ? [cell(row.money.length ? row.money.flatMap((m) => cellParagraphs(m, { alignment: AlignmentType.RIGHT })) : cellParagraphs(''), widths[4]!)]
+        : []),
+    ],
+  }));
+  return new Table({
+    rows: [header, ...body],
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+  });
+}
+
+/** Two-column figures table of the summary (label | value), header row marked, total row bold. */
+function figuresTable(headers: [string, string], lines: [string, string][], total: [string, string]): Table {
+  const widths = [TEXT_WIDTH - 3_600, 3_600];
+  const row = (cells: [string, string], bold: boolean, header = false) => new TableRow({
+    tableHeader: header,
+    cantSplit: true,
+    children: cells.map((c, i) => cell(cellParagraphs(c, { bold, alignment: i === 1 ? AlignmentType.RIGHT : AlignmentType.LEFT }), widths[i]!, header)),
+  });
+  return new Table({
+    rows: [row(headers, true, true), ...lines.map((l) => row(l, false)), row(total, true)],
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+  });
+}
+
+const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ text, heading: level });
+const body = (text: string, extra: { bold?: boolean; alignment?: (typeof AlignmentType)[keyof typeof AlignmentType]; keepNext?: boolean } = {}) =>
+  new Paragraph({ alignment: extra.alignment, keepNext: extra.keepNext, children: [new TextRun({ text, bold: extra.bold })] });
+
+/** „Działania powiązane z:” and its numbered list; each list numbers from 1 (its own instance). */
+function linkedList(items: readonly string[], instance: number): Paragraph[] {
+  if (items.length === 0) return [];
+  return [
+    body('Działania powiązane z:', { keepNext: true }),
+    ...items.map((item) => new Paragraph({ text: item, keepNext: true, numbering: { reference: LINKED_LIST, level: 0, instance } })),
+  ];
+}
+
+function tableOrNote(table: AnnexTable, model: AnnexModel): (Paragraph | Table)[] {
+  if (table.rows.length === 0) return [body(`Brak działań zaplanowanych na ${model.year} rok.`)];
+  // a small gap after each table, as between the original's tables
+  return [activityTable(table, model.columns), new Paragraph({ spacing: { after: 120 }, children: [] })];
+}
+
+function summaryBlocks(s: AnnexSummary, year: number): (Paragraph | Table)[] {
+  return [
+    heading('Podsumowanie', HeadingLevel.HEADING_1),
+    body(`Zestawienie wykonania Programu w ${year} roku, liczone tak samo jak arkusz „Podsumowanie” zestawienia zbiorczego.`),
+    heading('Środki na realizację zadań podstawowych', HeadingLevel.HEADING_2),
+    figuresTable(['Zadanie podstawowe', `Wysokość środków w ${year} roku`], s.moneyByTask.map((t) => [t.heading, t.money]), ['Razem', s.total]),
+    heading('Działania według stanu realizacji', HeadingLevel.HEADING_2),
+    figuresTable(['Stan realizacji', 'Liczba działań'], s.activitiesByStatus.map((x) => [x.label, String(x.count)]), ['Razem', String(s.activities)]),
+    heading('Miary według oceny wykonania planu', HeadingLevel.HEADING_2),
+    figuresTable(['Ocena wykonania', 'Liczba miar'], s.measuresByBand.map((x) => [x.label, String(x.count)]), ['Razem', String(s.measures)]),
+  ];
+}
+
+/** The document's body in reading order. */
+function bodyOf(model: AnnexModel): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [
+    body(model.annexLine, { bold: true, alignment: AlignmentType.RIGHT }),
+    body(model.parentReportLine, { alignment: AlignmentType.RIGHT }),
+    new Paragraph({ text: model.reportTitle, heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER }),
+  ];
+  let lists = 0;
+  for (const area of model.areas) {
+    out.push(heading(area.heading, HeadingLevel.HEADING_1));
+    for (const task of area.tasks) {
+      out.push(heading(task.heading, HeadingLevel.HEADING_2), ...linkedList(task.linkedTo, ++lists));
+      if (task.table) out.push(...tableOrNote(task.table, model));
+      for (const sub of task.subsections) {
+        out.push(heading(sub.heading, HeadingLevel.HEADING_3), ...linkedList(sub.linkedTo, ++lists), ...tableOrNote(sub.table, model));
+      }
+    }
+  }
+  if (model.summary) out.push(...summaryBlocks(model.summary, model.year));
+  return out;
+}
+
+const headingStyle = (size: number) => ({
+  run: { font: FONT, size, bold: true, color: '000000' },
+  paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, keepLines: true },
+});
+
+/** The annex as a DOCX file. */
+export async function annexDocxBuffer(model: AnnexModel): Promise<Buffer> {
+  const pageNumber: ParagraphChild[] = [new TextRun({ children: ['Strona ', PageNumber.CURRENT, ' z ', PageNumber.TOTAL_PAGES], size: SIZE_TABLE })];
+  const doc = new Document({
+    title: model.docTitle,
+    creator: model.author,
+    lastModifiedBy: model.author,
+    subject: `Program Wspierania Rodziny — sprawozdanie za ${model.year} rok`,
+    description: `${model.annexLine} ${model.parentReportLine}`,
+    styles: {
+      default: {
+        document: { run: { font: FONT, size: SIZE_BODY, language: { value: 'pl-PL' } }, paragraph: { spacing: { after: 80 } } },
+        title: { run: { font: FONT, size: 28, bold: true, color: '000000' }, paragraph: { spacing: { before: 240, after: 240 } } },
+        heading1: headingStyle(26),
+        heading2: headingStyle(22),
+        heading3: headingStyle(21),
+      },
+    },
+    numbering: {
+      config: [{
+        reference: LINKED_LIST,
+        levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START, style: { paragraph: { indent: { left: 567, hanging: 340 } } } }],
+      }],
+    },
+    sections: [{
+      properties: {
+        page: {
+          size: { width: A4.width, height: A4.height, orientation: PageOrientation.LANDSCAPE },
+          margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN, footer: 567, header: 567 },
+        },
+      },
+      footers: { default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: pageNumber })] }) },
+      children: bodyOf(model),
+    }],
+  });
+  return Packer.toBuffer(doc);
+}

@@ -1,0 +1,28 @@
+/**
+ * Everything the annual annex of a year is built from, read from storage: the program, plans and
+ * every unit's current report (as the central workbook reads them), the year's title block and,
+ * when asked for, the closing summary accumulated from the shared consolidated rows.
+ * Used by GET …/report.docx and `npm run report`.
+ */
+import { SummaryAccumulator, consolidateRows, type AnnexInput } from '@pwr-sync/shared';
+import type { Queryable } from '../storage/index.ts';
+import { getAnnexTitle, getPlans, getProgram, getOrgUnits, listYearReports } from '../storage/index.ts';
+import { notFound } from '../http/errors.ts';
+import { loadYear } from './unitContext.ts';
+
+export async function loadAnnexInput(q: Queryable, year: number, options: { summary?: boolean } = {}): Promise<AnnexInput> {
+  const y = await loadYear(q, year);
+  const [program, orgUnits, plans, reports, title] = await Promise.all([
+    getProgram(q), getOrgUnits(q), getPlans(q, year), listYearReports(q, year), getAnnexTitle(q, year),
+  ]);
+  if (!program) throw notFound('W bazie nie ma programu — nie ma z czego utworzyć załącznika.');
+  let summary: SummaryAccumulator | null = null;
+  if (options.summary) {
+    summary = new SummaryAccumulator();
+    for (const row of consolidateRows({ year, program, plans, reports, policy: y.policy })) summary.add(row);
+  }
+  return {
+    year, program, orgUnits, plans, reports, summary,
+    title: { annexNumber: title.annexNumber, parentReportTitle: title.parentReportTitle },
+  };
+}
