@@ -18,6 +18,7 @@ import { completenessRouter } from './routes/completeness/router.ts';
 import { consolidatedRouter } from './routes/consolidated/router.ts';
 import { workbookRouter } from './routes/workbook/router.ts';
 import { uploadRouter } from './routes/upload/router.ts';
+import { annexRouter } from './routes/annex/router.ts';
 import { REPO_ROOT } from './config.ts';
 
 export interface AppDeps {
@@ -85,7 +86,7 @@ export function createApp({ db, config, log }: AppDeps): Express {
   api.use(requireUser);
   api.use(
     meRouter(db), yearsRouter(db), programRouter(db), unitsRouter(db, config, log), completenessRouter(db), consolidatedRouter(db),
-    workbookRouter(db, log), uploadRouter(db, log),
+    workbookRouter(db, log), annexRouter(db, log), uploadRouter(db, log),
   );
   // Routers carry full /api/… paths (API_PATHS), so the API is entered by prefix rather than mounted.
   app.use((req, res, next) => (req.path.startsWith('/api/') ? api(req, res, next) : next()));

@@ -246,4 +246,8 @@ export const API_PATHS = {
   completeness: (year: number) => `/api/years/${year}/completeness`,
   consolidated: (year: number) => `/api/years/${year}/consolidated`,
   workbook: (year: number) => `/api/years/${year}/workbook.xlsx`,
+  /** The annual annex („Załącznik Nr 3”), DOCX; `?summary=true` adds the closing summary. */
+  reportDocx: (year: number) => `/api/years/${year}/report.docx`,
+  /** The annex's title block of a year: GET (AnnexTitleResponse), PUT (AnnexTitle; MOPS). */
+  annexTitle: (year: number) => `/api/years/${year}/annex`,
 } as const;

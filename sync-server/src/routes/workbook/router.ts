@@ -10,6 +10,7 @@ import { loadCentralWorkbookInput } from '../../commands/centralWorkbookInput.ts
 import { centralWorkbookBuffer } from '../../workbook/central.ts';
 import { unitTemplateBuffer } from '../../workbook/template.ts';
 import type { Logger } from '../../log.ts';
+import { sendDownload } from '../download.ts';
 import { UnitParamsSchema, YearParamsSchema } from '../params.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -19,13 +20,7 @@ const TEMPLATE_READERS: ReadonlySet<User['role']> = new Set(['reviewer', 'admin'
 
 /** Sends a finished workbook (built in memory first: a download is never half a file). */
 function sendXlsx(res: Response, buf: Buffer, filename: string): void {
-  res.set({
-    'Content-Type': XLSX_TYPE,
-    // ASCII fallback plus RFC 5987 for the real name
-    'Content-Disposition': `attachment; filename="${filename.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
-    'Cache-Control': 'no-store',
-  });
-  res.send(buf);
+  sendDownload(res, buf, XLSX_TYPE, filename);
 }
 
 /**
