@@ -28,10 +28,11 @@ const HEADER_SHADING = { type: ShadingType.CLEAR, color: 'auto', fill: 'E7E6E6' 
 const LINKED_LIST = 'linked-to';
 
 /** Cell text as paragraphs: line breaks of a verbatim text stay line breaks. */
-function cellParagraphs(text: string, opts: { bold?: boolean; alignment?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}): Paragraph[] {
+function cellParagraphs(text: string, opts: { bold?: boolean; alignment?: (typeof AlignmentType)[keyof typeof AlignmentType]; keepNext?: boolean } = {}): Paragraph[] {
   const lines = text.split(/\r?\n/);
   return lines.map((line) => new Paragraph({
     alignment: opts.alignment,
+    keepNext: opts.keepNext,
     spacing: { after: 0 },
     children: [new TextRun({ text: line, bold: opts.bold, size: SIZE_TABLE })],
   }));
@@ -74,16 +75,16 @@ function activityTable(table: AnnexTable, columns: AnnexModel['columns']): Table
   });
 }
 
-/** Two-column figures table of the summary (label | value), header row marked, total row bold. */
+/** Two-column figures table of the summary (label | value), header row marked, total row bold; kept on one page. */
 function figuresTable(headers: [string, string], lines: [string, string][], total: [string, string]): Table {
   const widths = [TEXT_WIDTH - 3_600, 3_600];
-  const row = (cells: [string, string], bold: boolean, header = false) => new TableRow({
+  const row = (cells: [string, string], bold: boolean, header = false, keepNext = true) => new TableRow({
     tableHeader: header,
     cantSplit: true,
-    children: cells.map((c, i) => cell(cellParagraphs(c, { bold, alignment: i === 1 ? AlignmentType.RIGHT : AlignmentType.LEFT }), widths[i]!, header)),
+    children: cells.map((c, i) => cell(cellParagraphs(c, { bold, keepNext, alignment: i === 1 ? AlignmentType.RIGHT : AlignmentType.LEFT }), widths[i]!, header)),
   });
   return new Table({
-    rows: [row(headers, true, true), ...lines.map((l) => row(l, false)), row(total, true)],
+    rows: [row(headers, true, true), ...lines.map((l) => row(l, false)), row(total, true, false, false)],
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
@@ -144,9 +145,10 @@ function bodyOf(model: AnnexModel): (Paragraph | Table)[] {
   return out;
 }
 
-const headingStyle = (size: number) => ({
+/** Outline levels make the headings the document's structure in Word's navigation pane and PDF bookmarks. */
+const headingStyle = (size: number, outlineLevel: number) => ({
   run: { font: FONT, size, bold: true, color: '000000' },
-  paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, keepLines: true },
+  paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, keepLines: true, outlineLevel },
 });
 
 /** The annex as a DOCX file. */
@@ -162,9 +164,9 @@ export async function annexDocxBuffer(model: AnnexModel): Promise<Buffer> {
       default: {
         document: { run: { font: FONT, size: SIZE_BODY, language: { value: 'pl-PL' } }, paragraph: { spacing: { after: 80 } } },
         title: { run: { font: FONT, size: 28, bold: true, color: '000000' }, paragraph: { spacing: { before: 240, after: 240 } } },
-        heading1: headingStyle(26),
-        heading2: headingStyle(22),
-        heading3: headingStyle(21),
+        heading1: headingStyle(26, 0),
+        heading2: headingStyle(22, 1),
+        heading3: headingStyle(21, 2),
       },
     },
     numbering: {

@@ -10,6 +10,11 @@ export function wordsOf(text: string): string[] {
   return text.normalize('NFC').toLocaleLowerCase('pl').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }
 
+/** The 1-based line of each word of wordsOf(text). */
+export function lineOfWords(text: string): number[] {
+  return text.split('\n').flatMap((line, i) => wordsOf(line).map(() => i + 1));
+}
+
 export interface Comparison {
   sourceWords: number;
   reproduced: number;
