@@ -1,8 +1,9 @@
 import { fileURLToPath } from 'node:url';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 
-/** Absolute path of the seeds folder. */
-export const SEEDS_DIR = dirname(fileURLToPath(import.meta.url));
+const here = dirname(fileURLToPath(import.meta.url));
+/** Absolute path of the seeds folder (also from the compiled seeds/dist/paths.js of `npm run build`). */
+export const SEEDS_DIR = basename(here) === 'dist' ? dirname(here) : here;
 
 /** Programs the seed data covers. */
 export const PROGRAMS = [

@@ -9,6 +9,7 @@ import type { Logger } from './log.ts';
 import { identify, requireUser, validTokenHash } from './auth/middleware.ts';
 import { ApiError, errorHandler, notFoundHandler } from './http/errors.ts';
 import { cors, securityHeaders } from './http/security.ts';
+import { paneRouter } from './http/pane.ts';
 import { healthRouter } from './routes/health/router.ts';
 import { meRouter } from './routes/me/router.ts';
 import { yearsRouter } from './routes/years/router.ts';
@@ -37,7 +38,7 @@ export interface AppDeps {
 export function createApp({ db, config, log }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', process.env.PWR_TRUST_PROXY ? Number(process.env.PWR_TRUST_PROXY) || process.env.PWR_TRUST_PROXY : false);
+  app.set('trust proxy', config.trustProxy);
 
   app.use((req, res, next) => {
     const start = process.hrtime.bigint();
@@ -53,10 +54,7 @@ export function createApp({ db, config, log }: AppDeps): Express {
   app.use(securityHeaders(config.allowedOrigins));
   app.use(cors(config.allowedOrigins));
 
-  if (existsSync(config.addinDir)) {
-    app.use('/addin', express.static(config.addinDir, { index: false, maxAge: '5m' }));
-    app.get('/', (_req, res) => res.redirect('/addin/taskpane.html'));
-  }
+  app.use(paneRouter(config.addinDir));
   const manifest = path.join(REPO_ROOT, 'manifest.xml');
   app.get('/manifest.xml', (_req, res, next) => (existsSync(manifest) ? res.type('application/xml').sendFile(manifest) : next()));
 

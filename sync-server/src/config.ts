@@ -1,13 +1,17 @@
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
+import type { z } from 'zod';
+import { EnvSchema, type LogLevel } from './config/envSchema.ts';
 
 /** Repository root: sync-server/src/config.ts → ../../ */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export type Mode = 'demo' | 'production';
 
-/** Everything the server reads from the environment, parsed once at start. */
+/** Everything the server reads from the environment, parsed once at start (schema: config/envSchema.ts). */
 export interface Config {
   port: number;
   host: string;
@@ -15,6 +19,10 @@ export interface Config {
   databaseUrl: string | null;
   dataDir: string;
   mode: Mode;
+  /** The origin units reach the server at (https://pwr.example.krakow.pl); null: taken from each request. */
+  publicUrl: string | null;
+  /** Express `trust proxy`: which proxies may report the client's address and scheme (X-Forwarded-*). */
+  trustProxy: boolean | number | string;
   /** Origins allowed to call the API cross-origin (the add-in's dev server, Office hosts). */
   allowedOrigins: string[];
   addinDir: string;
@@ -24,6 +32,11 @@ export interface Config {
   rateLimitPerMinute: number;
   /** JSON body limit, express `limit` syntax. */
   bodyLimit: string;
+  logLevel: LogLevel;
+  /** Also write the JSON logs to daily files here (pruned after retentionDays); null: stdout only. */
+  logDir: string | null;
+  /** Days to keep idempotency keys and log files. */
+  retentionDays: number;
   /** Test-only: hold each save's transaction open this long before commit, after logging `save transaction open` (crash tests). */
   testSaveDelayMs: number;
   /** Seed the database from `@pwr-sync/seeds` when it is empty. */
@@ -35,38 +48,87 @@ export interface Config {
 /** Where `office-addin-dev-certs install` puts the localhost certificate (`npm run certs -w addin`). */
 export const DEV_CERTS_DIR = path.join(os.homedir(), '.office-addin-dev-certs');
 
-function tlsFrom(env: NodeJS.ProcessEnv): Config['tls'] {
-  if (env.PWR_TLS_CERT || env.PWR_TLS_KEY) {
-    if (!env.PWR_TLS_CERT || !env.PWR_TLS_KEY) throw new Error('PWR_TLS_CERT and PWR_TLS_KEY go together');
-    return { certFile: env.PWR_TLS_CERT, keyFile: env.PWR_TLS_KEY };
-  }
-  if (env.PWR_HTTPS === 'dev') return { certFile: path.join(DEV_CERTS_DIR, 'localhost.crt'), keyFile: path.join(DEV_CERTS_DIR, 'localhost.key') };
-  return null;
-}
-
 function resolveFromRoot(p: string): string {
   return path.isAbsolute(p) ? p : path.join(REPO_ROOT, p);
 }
 
+/** A setting that is missing or wrong; the message is Polish and names every such setting. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Settings whose values are never repeated in messages. */
+const SECRET = new Set(['DATABASE_URL']);
+
+function describe(error: z.ZodError, env: NodeJS.ProcessEnv): string {
+  const lines = error.issues.map((i) => {
+    const name = String(i.path[0] ?? '');
+    const msg = i.message.startsWith(name) ? i.message : `${name}: ${i.message}`;
+    const value = env[name];
+    return `  • ${msg}${value && !SECRET.has(name) && value.length <= 200 ? ` (ustawiono: „${value}”)` : ''}`;
+  });
+  return ['Błędna konfiguracja serwera pwr-sync — popraw zmienne środowiskowe lub plik .env:', ...lines].join('\n');
+}
+
+/** Parses the environment; throws ConfigError naming every missing or wrong setting. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const mode: Mode = env.PWR_MODE === 'production' || env.PWR_MODE === 'demo'
-    ? env.PWR_MODE
-    : env.NODE_ENV === 'production' ? 'production' : 'demo';
-  const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be an integer 0-65535, got ${env.PORT}`);
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) throw new ConfigError(describe(parsed.error, env));
+  const e = parsed.data;
+  const mode: Mode = e.PWR_MODE ?? (e.NODE_ENV === 'production' ? 'production' : 'demo');
+  const tls = e.PWR_TLS_CERT && e.PWR_TLS_KEY
+    ? { certFile: e.PWR_TLS_CERT, keyFile: e.PWR_TLS_KEY }
+    : e.PWR_HTTPS === 'dev' ? { certFile: path.join(DEV_CERTS_DIR, 'localhost.crt'), keyFile: path.join(DEV_CERTS_DIR, 'localhost.key') } : null;
   return {
-    port,
-    host: env.HOST ?? (mode === 'production' ? '0.0.0.0' : '127.0.0.1'),
-    databaseUrl: env.DATABASE_URL?.trim() || null,
-    dataDir: resolveFromRoot(env.PWR_DATA_DIR ?? '.data/pglite'),
+    port: e.PORT ?? 3000,
+    host: e.HOST ?? (mode === 'production' ? '0.0.0.0' : '127.0.0.1'),
+    databaseUrl: e.DATABASE_URL ?? null,
+    dataDir: resolveFromRoot(e.PWR_DATA_DIR ?? '.data/pglite'),
     mode,
-    allowedOrigins: (env.PWR_ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
-    addinDir: resolveFromRoot(env.PWR_ADDIN_DIR ?? 'addin/dist'),
-    demoTokensFile: resolveFromRoot(env.PWR_DEMO_TOKENS_FILE ?? '.data/demo-tokens.json'),
-    rateLimitPerMinute: Number(env.PWR_RATE_LIMIT_PER_MINUTE ?? 600),
-    bodyLimit: env.PWR_BODY_LIMIT ?? '1mb',
-    testSaveDelayMs: Number(env.PWR_TEST_SAVE_DELAY_MS ?? 0),
-    seedOnStart: env.PWR_SEED !== '0',
-    tls: tlsFrom(env),
+    publicUrl: e.PWR_PUBLIC_URL ?? null,
+    trustProxy: e.PWR_TRUST_PROXY ?? false,
+    allowedOrigins: e.PWR_ALLOWED_ORIGINS ?? [],
+    addinDir: resolveFromRoot(e.PWR_ADDIN_DIR ?? 'addin/dist'),
+    demoTokensFile: resolveFromRoot(e.PWR_DEMO_TOKENS_FILE ?? '.data/demo-tokens.json'),
+    rateLimitPerMinute: e.PWR_RATE_LIMIT_PER_MINUTE ?? 600,
+    bodyLimit: e.PWR_BODY_LIMIT ?? '1mb',
+    logLevel: e.PWR_LOG_LEVEL ?? 'info',
+    logDir: e.PWR_LOG_DIR ? resolveFromRoot(e.PWR_LOG_DIR) : null,
+    retentionDays: e.PWR_RETENTION_DAYS ?? 90,
+    testSaveDelayMs: e.PWR_TEST_SAVE_DELAY_MS ?? 0,
+    seedOnStart: e.PWR_SEED !== '0',
+    tls,
   };
+}
+
+/**
+ * The environment of a process start: `.env` in the repo root (or PWR_ENV_FILE) fills in what the
+ * real environment does not set — the environment wins.
+ */
+export function startEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const file = env.PWR_ENV_FILE ? resolveFromRoot(env.PWR_ENV_FILE) : path.join(REPO_ROOT, '.env');
+  if (!existsSync(file)) {
+    if (env.PWR_ENV_FILE) throw new ConfigError(`Błędna konfiguracja serwera pwr-sync — PWR_ENV_FILE: nie ma pliku ${file}`);
+    return env;
+  }
+  const fromFile: NodeJS.ProcessEnv = {};
+  try {
+    Object.assign(fromFile, parseEnv(readFileSync(file, 'utf8')));
+  } catch (err) {
+    throw new ConfigError(`Błędna konfiguracja serwera pwr-sync — nie można odczytać pliku ${file}: ${(err as Error).message}`);
+  }
+  const merged = { ...fromFile, ...env };
+  Object.assign(env, merged);
+  return env;
+}
+
+/** The configuration of this process start, or the Polish message and exit code 78 (EX_CONFIG). */
+export function loadConfigOrExit(): Config {
+  try {
+    return loadConfig(startEnv());
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`${err.message}\n`);
+    process.exit(78);
+  }
 }

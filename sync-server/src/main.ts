@@ -10,13 +10,13 @@ import { createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { loadSeed } from '@pwr-sync/seeds';
-import { loadConfig } from './config.ts';
+import { loadConfigOrExit } from './config.ts';
 import { createApp } from './app.ts';
 import { jsonLogger as log } from './log.ts';
 import { importSeed, migrate, openDb } from './storage/index.ts';
 import { ensureDemoTokens } from './commands/demoTokens.ts';
 
-const config = loadConfig();
+const config = loadConfigOrExit();
 const t0 = Date.now();
 const db = await openDb(config);
 const applied = await migrate(db);

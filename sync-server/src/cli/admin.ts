@@ -13,7 +13,7 @@
 import { parseArgs } from 'node:util';
 import { loadSeed } from '@pwr-sync/seeds';
 import { OrgUnitCodeSchema, RoleSchema } from '@pwr-sync/shared';
-import { loadConfig } from '../config.ts';
+import { loadConfigOrExit } from '../config.ts';
 import {
   disableUser, getOrgUnit, getYear, importSeed, listTokens, listUsers, migrate, openDb, pruneIdempotencyKeys, revokeToken, updateYear, upsertUser, type Db,
 } from '../storage/index.ts';
@@ -98,7 +98,7 @@ async function run(db: Db, argv: string[]): Promise<void> {
   }
 }
 
-const config = loadConfig();
+const config = loadConfigOrExit();
 const db = await openDb(config);
 try {
   await migrate(db);

@@ -1,0 +1,127 @@
+/**
+ * The server's settings as a zod schema over the environment (and .env). Every message names the
+ * variable and says what is wrong in Polish, because a city's IT person reads it on a failed start.
+ * Values of secrets (DATABASE_URL with its password) are never echoed.
+ */
+import { isIP } from 'node:net';
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v);
+
+/** An optional variable: unset or blank → undefined. */
+const opt = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+
+const int = (name: string, min: number, max: number) =>
+  z.string().regex(/^\d+$/, { error: `${name} musi być liczbą całkowitą od ${min} do ${max}` })
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, { error: `${name} musi być liczbą całkowitą od ${min} do ${max}` });
+
+/** An origin such as https://pwr.example.krakow.pl (no path, query or fragment). */
+function origin(name: string, httpsOnly: boolean) {
+  return z.string().max(200, { error: `${name} jest za długi (najwyżej 200 znaków)` }).transform((s, ctx) => {
+    let url: URL;
+    try { url = new URL(s); } catch {
+      ctx.addIssue({ code: 'custom', message: `${name} musi być adresem URL, np. https://pwr.example.krakow.pl` });
+      return z.NEVER;
+    }
+    if (url.protocol !== 'https:' && (httpsOnly || url.protocol !== 'http:')) {
+      ctx.addIssue({ code: 'custom', message: `${name} musi zaczynać się od ${httpsOnly ? 'https://' : 'http:// lub https://'}` });
+      return z.NEVER;
+    }
+    if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash || url.username || url.password) {
+      ctx.addIssue({ code: 'custom', message: `${name} to sam adres serwera, bez ścieżki i parametrów (np. https://pwr.example.krakow.pl)` });
+      return z.NEVER;
+    }
+    return url.origin;
+  });
+}
+
+/**
+ * PWR_TRUST_PROXY: which hops in front of the server may tell it the client's address and scheme
+ * (X-Forwarded-For / -Proto). A number of hops, `true`, or addresses / subnets / Express names
+ * (loopback, linklocal, uniquelocal), comma-separated — passed to Express `trust proxy` as is.
+ */
+const TRUST_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+function validTrustEntry(s: string): boolean {
+  if (TRUST_NAMES.has(s)) return true;
+  const [ip, prefix, ...rest] = s.split('/');
+  if (rest.length > 0 || !ip) return false;
+  const family = isIP(ip);
+  if (family === 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+const trustProxy = z.string().transform((s, ctx): boolean | number | string => {
+  const v = s.toLowerCase();
+  if (v === 'false' || v === '0') return false;
+  if (v === 'true') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  const entries = v.split(',').map((e) => e.trim()).filter(Boolean);
+  const bad = entries.filter((e) => !validTrustEntry(e));
+  if (entries.length === 0 || bad.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `PWR_TRUST_PROXY: nierozpoznane „${bad.join(', ') || s}” — podaj liczbę serwerów pośredniczących (np. 1), adresy lub podsieci (np. 127.0.0.1 albo 10.0.0.0/8) lub loopback`,
+    });
+    return z.NEVER;
+  }
+  return entries.join(',');
+});
+
+export const EnvSchema = z.object({
+  NODE_ENV: opt(z.string()),
+  PWR_MODE: opt(z.enum(['demo', 'production'], { error: 'PWR_MODE musi mieć wartość demo albo production' })),
+  PORT: opt(int('PORT', 0, 65535)),
+  HOST: opt(z.string().max(255).refine((h) => isIP(h) !== 0 || /^[a-z0-9.-]+$/i.test(h), { error: 'HOST musi być adresem IP lub nazwą hosta, np. 127.0.0.1' })),
+  DATABASE_URL: opt(z.string().refine((s) => /^postgres(ql)?:\/\/./.test(s), {
+    error: 'DATABASE_URL musi zaczynać się od postgres:// lub postgresql://, np. postgres://pwr:hasło@localhost/pwr',
+  })),
+  PWR_PUBLIC_URL: opt(origin('PWR_PUBLIC_URL', false)),
+  PWR_DATA_DIR: opt(z.string()),
+  PWR_ALLOWED_ORIGINS: opt(z.string().transform((s, ctx) => {
+    const list = s.split(',').map((x) => x.trim()).filter(Boolean);
+    const out: string[] = [];
+    for (const o of list) {
+      const r = origin('PWR_ALLOWED_ORIGINS', false).safeParse(o);
+      if (!r.success) { ctx.addIssue({ code: 'custom', message: `PWR_ALLOWED_ORIGINS: „${o}” nie jest adresem serwera (np. https://localhost:3001)` }); return z.NEVER; }
+      out.push(r.data);
+    }
+    return out;
+  })),
+  PWR_ADDIN_DIR: opt(z.string()),
+  PWR_DEMO_TOKENS_FILE: opt(z.string()),
+  PWR_RATE_LIMIT_PER_MINUTE: opt(int('PWR_RATE_LIMIT_PER_MINUTE', 1, 1_000_000)),
+  PWR_BODY_LIMIT: opt(z.string().regex(/^\d{1,6}(b|kb|mb)$/i, { error: 'PWR_BODY_LIMIT musi mieć postać liczby z jednostką b, kb lub mb, np. 1mb' })),
+  PWR_TRUST_PROXY: opt(trustProxy),
+  PWR_SEED: opt(z.enum(['0', '1'], { error: 'PWR_SEED musi mieć wartość 0 albo 1' })),
+  PWR_TLS_CERT: opt(z.string()),
+  PWR_TLS_KEY: opt(z.string()),
+  PWR_HTTPS: opt(z.enum(['dev'], { error: 'PWR_HTTPS przyjmuje tylko wartość dev (certyfikat z npm run certs -w addin)' })),
+  PWR_LOG_LEVEL: opt(z.enum(LOG_LEVELS, { error: `PWR_LOG_LEVEL musi mieć jedną z wartości: ${LOG_LEVELS.join(', ')}` })),
+  PWR_LOG_DIR: opt(z.string()),
+  PWR_RETENTION_DAYS: opt(int('PWR_RETENTION_DAYS', 1, 3650)),
+  PWR_TEST_SAVE_DELAY_MS: opt(int('PWR_TEST_SAVE_DELAY_MS', 0, 600_000)),
+}).superRefine((env, ctx) => {
+  if ((env.PWR_TLS_CERT === undefined) !== (env.PWR_TLS_KEY === undefined)) {
+    ctx.addIssue({ code: 'custom', path: [env.PWR_TLS_CERT ? 'PWR_TLS_KEY' : 'PWR_TLS_CERT'], message: 'PWR_TLS_CERT i PWR_TLS_KEY podaje się razem (plik certyfikatu i plik klucza)' });
+  }
+  // NODE_ENV=production is a deployment (the compiled build): real database, real address, no demo
+  // tokens. PWR_MODE=production alone only turns demo tokens off (a trial on the embedded database).
+  if (env.NODE_ENV !== 'production') return;
+  if (env.PWR_MODE === 'demo') {
+    ctx.addIssue({ code: 'custom', path: ['PWR_MODE'], message: 'PWR_MODE=demo nie jest dozwolony przy NODE_ENV=production: tryb demonstracyjny tworzy tokeny, które zna każdy' });
+  }
+  if (!env.DATABASE_URL) {
+    ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'DATABASE_URL jest wymagany w trybie produkcyjnym: serwer przechowuje dane w PostgreSQL (np. postgres://pwr:hasło@localhost/pwr); wbudowana baza PGlite służy tylko do prób' });
+  }
+  if (!env.PWR_PUBLIC_URL) {
+    ctx.addIssue({ code: 'custom', path: ['PWR_PUBLIC_URL'], message: 'PWR_PUBLIC_URL jest wymagany w trybie produkcyjnym: publiczny adres serwera, pod którym jednostki otwierają dodatek (np. https://pwr.example.krakow.pl)' });
+  } else if (!env.PWR_PUBLIC_URL.startsWith('https://')) {
+    ctx.addIssue({ code: 'custom', path: ['PWR_PUBLIC_URL'], message: 'PWR_PUBLIC_URL musi zaczynać się od https:// w trybie produkcyjnym: Excel ładuje dodatki tylko przez HTTPS' });
+  }
+});
+
+export type Env = z.infer<typeof EnvSchema>;
