@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildAnnexModel } from '@pwr-sync/shared';
 import { loadSeed } from '@pwr-sync/seeds';
-import { loadConfig } from '../config.ts';
+import { loadConfigOrExit } from '../config.ts';
 import { importSeed, migrate, openDb } from '../storage/index.ts';
 import { ApiError } from '../http/errors.ts';
 import { loadAnnexInput } from '../commands/annexInput.ts';
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   const out = path.resolve(process.env.INIT_CWD ?? process.cwd(), args.out ?? `sprawozdanie-${year}.docx`);
   const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
 
-  const config = loadConfig();
+  const config = loadConfigOrExit();
   const t0 = performance.now();
   const db = await openDb(config);
   try {
