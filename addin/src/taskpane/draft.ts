@@ -1,5 +1,5 @@
 /** The form's editable copy of one activity's entry, as typed text, and its conversion back. */
-import { formatPlNumber, measureKey, parseMoney, parsePlNumber, type Assignment, type Measure, type ReportEntry, type ReportStatus } from '@pwr-sync/shared';
+import { formatPlNumber, measureKey, parseMoney, parseMeasureValue, type Assignment, type Measure, type ReportEntry, type ReportStatus } from '@pwr-sync/shared';
 
 export interface MeasureDraft {
   /** measureKey of the planned measure, or a local id for an added one. */
@@ -47,13 +47,9 @@ export function entryFromDraft(d: Draft): { entry: ReportEntry; errors: DraftErr
       errors[`measure:${m.id}`] = 'wybierz rodzaj miary';
       continue;
     }
-    const parsed = parsePlNumber(m.value);
+    const parsed = parseMeasureValue(m.value, m.kind);
     if (!parsed.ok) {
       errors[`measure:${m.id}`] = parsed.reason;
-      continue;
-    }
-    if (parsed.value < 0) {
-      errors[`measure:${m.id}`] = 'wartość nie może być ujemna';
       continue;
     }
     const q = m.qualifier.trim();

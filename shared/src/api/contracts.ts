@@ -3,6 +3,7 @@
  * Paths are listed in API_PATHS; every request carries `Authorization: Bearer <token>`.
  */
 import { z } from 'zod';
+import { MSG } from '../messages/catalogue.ts';
 import { OrgUnitCodeSchema, OrgUnitSchema } from '../orgUnits/schema.ts';
 import { ActivitySchema, AreaSchema, TaskSchema, AreaCodeSchema } from '../program/schema.ts';
 import { PlanSchema, ReportEntrySchema, ReportStatusSchema, GroszeSchema } from '../report/schema.ts';
@@ -22,13 +23,7 @@ export type MeResponse = z.infer<typeof MeResponseSchema>;
 export const WorkflowStateSchema = z.enum(['not_started', 'draft', 'submitted', 'returned', 'accepted']);
 export type WorkflowState = z.infer<typeof WorkflowStateSchema>;
 
-export const WORKFLOW_STATE_LABELS: Record<WorkflowState, string> = {
-  not_started: 'nierozpoczęte',
-  draft: 'w przygotowaniu',
-  submitted: 'przekazane do weryfikacji',
-  returned: 'zwrócone do poprawy',
-  accepted: 'zaakceptowane',
-};
+export const WORKFLOW_STATE_LABELS: Record<WorkflowState, string> = MSG.labels.workflowState;
 
 /**
  * A workflow action as the audit trail records it: what happened to the report. Saves are not
@@ -38,12 +33,7 @@ export const WorkflowEventActionSchema = z.enum(['submitted', 'accepted', 'retur
 export type WorkflowEventAction = z.infer<typeof WorkflowEventActionSchema>;
 
 /** Polish labels of the audit actions, as a sentence fragment: "zwrócono do poprawy — Anna Nowak". */
-export const WORKFLOW_EVENT_LABELS: Record<WorkflowEventAction, string> = {
-  submitted: 'przekazano do weryfikacji',
-  accepted: 'zaakceptowano',
-  returned: 'zwrócono do poprawy',
-  reopened: 'otwarto ponownie',
-};
+export const WORKFLOW_EVENT_LABELS: Record<WorkflowEventAction, string> = MSG.labels.workflowEvent;
 
 /** GET /api/years */
 export const ReportingYearSchema = z.object({
@@ -127,7 +117,7 @@ export const ApiErrorBodySchema = z.object({
 export type ApiErrorBody = z.infer<typeof ApiErrorBodySchema>;
 
 /** POST /api/years/:year/units/:unit/return */
-export const ReturnRequestSchema = z.object({ comment: z.string().trim().min(1, 'podaj powód zwrotu').max(2000, 'powód zwrotu może mieć najwyżej 2000 znaków') });
+export const ReturnRequestSchema = z.object({ comment: z.string().trim().min(1, MSG.schema.returnComment).max(2000, MSG.schema.returnCommentTooLong(2000)) });
 
 /** GET /api/years/:year/completeness */
 export const CompletenessRowSchema = z.object({

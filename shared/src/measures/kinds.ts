@@ -30,7 +30,15 @@ export interface MeasureKindDef {
   label: string;
   /** Further inflected forms seen in source texts (nominative plural, locative…), for recognition only. */
   extraForms?: readonly string[];
+  /**
+   * The kind can be fractional ("4 877,29 godziny", "15,48 etatu"). Every other kind counts discrete
+   * things (people, families, meetings, events) and takes whole numbers only.
+   */
+  fractional?: true;
 }
+
+/** Kinds measured in fractions; money (zł) is not a measure kind and has its own type (grosze). */
+const FRACTIONAL: ReadonlySet<string> = new Set(['godzina', 'etat']);
 
 type Row = [lemma: string, one: string, few: string, many: string, other: string, label: string, extra?: string[]];
 
@@ -104,6 +112,7 @@ export const MEASURE_KINDS: readonly MeasureKindDef[] = ROWS.map(([lemma, one, f
   forms: { one, few, many, other },
   label,
   ...(extra ? { extraForms: extra } : {}),
+  ...(FRACTIONAL.has(lemma) ? { fractional: true as const } : {}),
 }));
 
 const byLemma = new Map(MEASURE_KINDS.map((k) => [k.lemma, k]));
@@ -132,4 +141,10 @@ export function measureKindDef(lemma: string): MeasureKindDef | undefined {
 /** The kind (lemma) of any inflected form of a measure word, case-insensitive: "Uczestników" → "uczestnik". */
 export function measureKindOfWord(word: string): string | undefined {
   return byForm.get(word.trim().toLocaleLowerCase('pl'));
+}
+
+/** True when the kind takes whole numbers only (a count of discrete things). Unknown kinds: false. */
+export function isWholeCountKind(lemma: string): boolean {
+  const def = byLemma.get(lemma);
+  return def !== undefined && !def.fractional;
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { MSG } from '../messages/catalogue.ts';
 import { isMeasureKind } from './kinds.ts';
+import { measureValueProblem } from './measureValue.ts';
 
 /**
  * Ceiling of a measure value: no activity of a city's program reaches a billion of anything
@@ -9,10 +11,10 @@ export const MAX_MEASURE_VALUE = 1_000_000_000;
 
 /** A non-negative finite amount (counts, hours, posts: "15,48 etatu"). */
 export const MeasureValueSchema = z
-  .number({ error: 'wartość musi być liczbą' })
-  .finite('wartość musi być liczbą skończoną')
-  .nonnegative('wartość nie może być ujemna')
-  .max(MAX_MEASURE_VALUE, 'wartość miary może wynosić najwyżej 1 000 000 000');
+  .number({ error: MSG.schema.valueNotNumber })
+  .finite(MSG.schema.valueNotFinite)
+  .nonnegative(MSG.schema.valueNegative)
+  .max(MAX_MEASURE_VALUE, MSG.schema.valueTooLarge(MAX_MEASURE_VALUE));
 
 /**
  * One measure of an indicator: "200 uczestników" → { kind: 'uczestnik', value: 200 }.
@@ -21,10 +23,14 @@ export const MeasureValueSchema = z
 export const MeasureSchema = z.object({
   /** Lemma of the measure word, from the vocabulary in kinds.ts. */
   // bounded before the refine, whose message quotes the input
-  kind: z.string().max(60, 'rodzaj miary może mieć najwyżej 60 znaków')
-    .refine(isMeasureKind, { error: (i) => `nieznany rodzaj miary: ${String(i.input)}` }),
-  qualifier: z.string().trim().max(200, 'doprecyzowanie miary może mieć najwyżej 200 znaków').optional(),
+  kind: z.string().max(60, MSG.schema.kindTooLong(60))
+    .refine(isMeasureKind, { error: (i) => MSG.schema.unknownMeasureKind(String(i.input)) }),
+  qualifier: z.string().trim().max(200, MSG.schema.qualifierTooLong(200)).optional(),
   value: MeasureValueSchema,
+}).superRefine((m, ctx) => {
+  // Counts of discrete things are whole; the vocabulary declares the fractional kinds.
+  const problem = isMeasureKind(m.kind) && measureValueProblem(m.kind, m.value);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['value'], message: problem, input: m.value });
 });
 export type Measure = z.infer<typeof MeasureSchema>;
 

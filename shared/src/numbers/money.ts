@@ -1,4 +1,5 @@
 import { fail, ok, type ParseResult } from '../result.ts';
+import { MSG } from '../messages/catalogue.ts';
 import { formatPlNumber, parsePlNumber } from './polishNumber.ts';
 
 /** Money in integer grosze (1 zł = 100 gr), so sums are exact. */
@@ -8,14 +9,14 @@ export type Grosze = number;
 export function parseMoney(text: string, options: { allowNegative?: boolean } = {}): ParseResult<Grosze> {
   const withoutCurrency = text.trim().replace(/[\s\u00a0\u202f]*zł\.?$/i, '');
   if (/[a-ząćęłńóśźż]/i.test(withoutCurrency)) {
-    return fail(`niedozwolone znaki w „${text.trim()}” — wpisz kwotę, np. „1 234,56 zł”`);
+    return fail(MSG.numbers.moneyCharacters(text.trim()));
   }
   const parsed = parsePlNumber(withoutCurrency, { allowNegative: options.allowNegative, maxDecimals: 2 });
   if (!parsed.ok) return parsed;
   // Via the decimal string, not value * 100, so 4171.93 becomes exactly 417193.
   const [int = '0', frac = ''] = Math.abs(parsed.value).toFixed(2).split('.');
   const grosze = Number(int) * 100 + Number(frac);
-  if (!Number.isSafeInteger(grosze)) return fail(`kwota „${text.trim()}” jest poza zakresem`);
+  if (!Number.isSafeInteger(grosze)) return fail(MSG.numbers.moneyOutOfRange(text.trim()));
   return ok(parsed.value < 0 ? -grosze : grosze);
 }
 

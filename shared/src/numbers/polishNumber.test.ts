@@ -45,7 +45,7 @@ describe('parsePlNumber rejects with a specific Polish reason', () => {
     ['   ', /pusta/],
     ['abc', /niedozwolone znaki/],
     ['12 zł', /niedozwolone znaki/],
-    ['1.234', /niejednoznaczny separator: „1\.234” — użyj spacji dla tysięcy i przecinka/],
+    ['1.234', /niejednoznaczny separator w „1\.234” — tysiące oddzielaj spacją, a część dziesiętną przecinkiem/],
     ['1.234.567', /niejednoznaczny separator/],
     ['1.5', /kropka.*przecinkiem/],
     ['1 23', /grupowanie/],

@@ -1,4 +1,5 @@
 import { fail, ok, type ParseResult } from '../result.ts';
+import { MSG } from '../messages/catalogue.ts';
 
 /**
  * Polish number format: groups of three digits separated by a space (in practice an ordinary space,
@@ -25,42 +26,40 @@ export interface ParsePlNumberOptions {
 const GROUPED = /^\d{1,3}(?: \d{3})+$/;
 const PLAIN = /^\d+$/;
 
-const quote = (s: string) => `„${s}”`;
-
 /** Parses a number written the Polish way ("4 877,29"); never throws. A missing cell (null/undefined) is "empty". */
 export function parsePlNumber(text: string | null | undefined, options: ParsePlNumberOptions = {}): ParseResult<number> {
   const original = (text ?? '').trim();
-  if (original === '') return fail('pusta wartość — wpisz liczbę');
+  if (original === '') return fail(MSG.numbers.empty);
   // One kind of space from here on; a minus may be written as U+2212 or a dash.
   let s = original.replace(/[\u00a0\u202f]/g, ' ').replace(/^[\u2212\u2013]/, '-');
   let negative = false;
   if (s.startsWith('-')) {
-    if (!options.allowNegative) return fail(`wartość ujemna ${quote(original)} — liczby ujemne nie są tu dozwolone`);
+    if (!options.allowNegative) return fail(MSG.numbers.negative(original));
     negative = true;
     s = s.slice(1).trimStart();
   }
-  if (/[^\d ,.]/.test(s)) return fail(`niedozwolone znaki w ${quote(original)} — wpisz samą liczbę, np. „1 234,5”`);
+  if (/[^\d ,.]/.test(s)) return fail(MSG.numbers.badCharacters(original));
   if (s.includes('.')) {
     const m = /^\d{1,3}(?:\.\d{3})+$/.test(s);
     return m
-      ? fail(`niejednoznaczny separator: ${quote(original)} — użyj spacji dla tysięcy i przecinka dla części dziesiętnej`)
-      : fail(`kropka w ${quote(original)} — część dziesiętną oddziel przecinkiem, np. „1,5”`);
+      ? fail(MSG.numbers.ambiguousDot(original))
+      : fail(MSG.numbers.dotDecimal(original));
   }
   const commas = s.split(',').length - 1;
-  if (commas > 1) return fail(`kilka przecinków w ${quote(original)} — przecinek oddziela tylko część dziesiętną`);
+  if (commas > 1) return fail(MSG.numbers.manyCommas(original));
   const [intPart = '', fracPart] = s.split(',');
-  if (intPart === '') return fail(`brak części całkowitej w ${quote(original)} — wpisz np. „0,5”`);
+  if (intPart === '') return fail(MSG.numbers.noIntegerPart(original));
   if (fracPart !== undefined && !PLAIN.test(fracPart)) {
-    return fail(`niepoprawna część dziesiętna w ${quote(original)} — po przecinku wpisz same cyfry`);
+    return fail(MSG.numbers.badFraction(original));
   }
   if (!PLAIN.test(intPart) && !GROUPED.test(intPart)) {
-    return fail(`niepoprawne grupowanie cyfr w ${quote(original)} — tysiące oddzielaj spacją co trzy cyfry, np. „12 345”`);
+    return fail(MSG.numbers.badGrouping(original));
   }
   if (fracPart !== undefined && options.maxDecimals !== undefined && fracPart.length > options.maxDecimals) {
-    return fail(`za dużo miejsc po przecinku w ${quote(original)} — najwyżej ${options.maxDecimals}`);
+    return fail(MSG.numbers.tooManyDecimals(original, options.maxDecimals));
   }
   const value = Number(`${intPart.replace(/ /g, '')}${fracPart !== undefined ? `.${fracPart}` : ''}`);
-  if (!Number.isFinite(value)) return fail(`liczba ${quote(original)} jest poza zakresem`);
+  if (!Number.isFinite(value)) return fail(MSG.numbers.outOfRange(original));
   return ok(negative && value !== 0 ? -value : value);
 }
 

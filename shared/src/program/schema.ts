@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MSG } from '../messages/catalogue.ts';
 import { OrgUnitCodeSchema } from '../orgUnits/schema.ts';
 
 export const AreaCodeSchema = z.enum(['I', 'II', 'III', 'IV']);
@@ -35,7 +36,7 @@ export const TaskSchema = z.object({
 export type Task = z.infer<typeof TaskSchema>;
 
 /** Activity id: task, optional subsection, sequence — "I.1-01", "I.3.2-14". Stable across years of one program. */
-export const ActivityIdSchema = z.string().regex(/^(I|II|III|IV)\.\d{1,2}(\.\d{1,2})?-\d{2,3}$/, 'identyfikator działania w postaci "I.3.2-14"');
+export const ActivityIdSchema = z.string().regex(/^(I|II|III|IV)\.\d{1,2}(\.\d{1,2})?-\d{2,3}$/, MSG.schema.activityId);
 export type ActivityId = z.infer<typeof ActivityIdSchema>;
 
 /**
@@ -61,7 +62,7 @@ export const ActivitySchema = z
     responsibleUnits: z.array(ResponsibilitySchema).min(1),
   })
   .refine((a) => a.responsibleUnits.filter((r) => r.role === 'reporting').length === 1, {
-    error: 'działanie musi mieć dokładnie jedną jednostkę sprawozdającą',
+    error: MSG.schema.oneReportingUnit,
     path: ['responsibleUnits'],
   });
 export type Activity = z.infer<typeof ActivitySchema>;

@@ -1,20 +1,10 @@
 import type { ReportStatus, PlanKind } from './schema.ts';
+import { MSG } from '../messages/catalogue.ts';
 
 /** Polish labels shown in the add-in, templates and the central workbook. */
-export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
-  realized: 'zrealizowane',
-  not_realized: 'niezrealizowane w tym roku',
-  ended: 'zakończone',
-  cancelled: 'odwołane',
-  realized_elsewhere: 'realizowane w ramach innego działania',
-  ongoing: 'realizowane w sposób ciągły',
-};
+export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = MSG.labels.reportStatus;
 
-export const PLAN_KIND_LABELS: Record<PlanKind, string> = {
-  target: 'cel liczbowy',
-  new_activity: 'nowe działanie (bez celu)',
-  descriptive: 'opis bez liczb',
-};
+export const PLAN_KIND_LABELS: Record<PlanKind, string> = MSG.labels.planKind;
 
 /** Inverse lookup for sheets and uploads, where the status arrives as its label. */
 export function statusFromLabel(label: string): ReportStatus | undefined {

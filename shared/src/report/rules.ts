@@ -13,7 +13,7 @@
 import { z } from 'zod';
 import type { TaskKind } from '../program/schema.ts';
 import { measureKey } from '../measures/schema.ts';
-import { formatPlNumber } from '../numbers/polishNumber.ts';
+import { MSG } from '../messages/catalogue.ts';
 import { computeVariance } from '../variance/computeVariance.ts';
 import { DEFAULT_VARIANCE_POLICY, type VariancePolicy } from '../variance/policy.ts';
 import { REPORT_STATUS_LABELS } from './labels.ts';
@@ -43,52 +43,51 @@ export interface RuleContext {
 export type RuleMode = 'save' | 'submit';
 
 const hasText = (s: string) => s.trim().length > 0;
-const percent = (ratio: number) => `${formatPlNumber(Math.round(ratio * 100))}\u00a0%`;
 
 /** Checks one activity's entry; [] when it may be saved (mode 'save') or submitted (mode 'submit'). */
 export function validateReportEntry(entry: ReportEntry, ctx: RuleContext & { mode: RuleMode }): ReportProblem[] {
   const id = entry.activityId;
   const problems: ReportProblem[] = [];
   const add = (field: ReportProblem['field'], code: string, message: string, measureKind?: string) =>
-    problems.push({ activityId: id, field, code, message: `Działanie ${id}${measureKind ? `, miara „${measureKind}”` : ''}: ${message}`, ...(measureKind ? { measureKind } : {}) });
+    problems.push({ activityId: id, field, code, message: `${MSG.rules.prefix(id, measureKind)}${message}`, ...(measureKind ? { measureKind } : {}) });
   const submit = ctx.mode === 'submit';
   const measures = entry.actual.measures;
   const commented = hasText(entry.comment);
-  const statusLabel = entry.status ? `„${REPORT_STATUS_LABELS[entry.status]}”` : '';
+  const statusLabel = entry.status ? REPORT_STATUS_LABELS[entry.status] : '';
 
   // Contradictions: reported in every mode.
   const seen = new Set<string>();
   for (const m of measures) {
     const key = measureKey(m);
-    if (seen.has(key)) add('actual', 'duplicate_measure', `miara podana dwa razy${m.qualifier ? ` (${m.qualifier})` : ''} — połącz wartości albo rozróżnij je opisem.`, m.kind);
+    if (seen.has(key)) add('actual', 'duplicate_measure', MSG.rules.duplicateMeasure(m.qualifier), m.kind);
     seen.add(key);
   }
   if (ctx.taskKind === 'complementary' && entry.moneySpent.some((g) => g > 0)) {
-    add('moneySpent', 'money_not_allowed', 'zadanie komplementarne nie ma kolumny wydatków — usuń kwotę.');
+    add('moneySpent', 'money_not_allowed', MSG.rules.moneyNotAllowed);
   }
   if ((entry.status === 'not_realized' || entry.status === 'cancelled') && measures.length > 0) {
-    add('actual', 'measures_with_status', `przy statusie ${statusLabel} nie podaje się wykonania — usuń wartości albo zmień status.`);
+    add('actual', 'measures_with_status', MSG.rules.measuresWithStatus(statusLabel));
   }
   if (!submit) return problems;
 
   // Completeness: reported when submitting.
   switch (entry.status) {
     case null:
-      add('status', 'status_missing', 'brak statusu — wybierz status realizacji.');
+      add('status', 'status_missing', MSG.rules.statusMissing);
       break;
     case 'not_realized':
     case 'cancelled':
     case 'ended':
-      if (!commented) add('comment', 'reason_missing', `przy statusie ${statusLabel} podaj w komentarzu powód.`);
+      if (!commented) add('comment', 'reason_missing', MSG.rules.reasonMissing(statusLabel));
       break;
     case 'realized_elsewhere':
-      if (!commented) add('comment', 'where_missing', 'wskaż w komentarzu, w ramach jakiego działania było realizowane.');
+      if (!commented) add('comment', 'where_missing', MSG.rules.whereMissing);
       break;
     case 'realized':
-      if (measures.length === 0) add('actual', 'measures_missing', 'status „zrealizowane” wymaga co najmniej jednej wartości wykonania.');
+      if (measures.length === 0) add('actual', 'measures_missing', MSG.rules.measuresMissing);
       break;
     case 'ongoing':
-      if (measures.length === 0 && !commented) add('comment', 'description_missing', 'przy realizacji ciągłej podaj wykonanie albo opis w komentarzu.');
+      if (measures.length === 0 && !commented) add('comment', 'description_missing', MSG.rules.descriptionMissing);
       break;
   }
 
@@ -96,13 +95,12 @@ export function validateReportEntry(entry: ReportEntry, ctx: RuleContext & { mod
     const variances = computeVariance({ plan: ctx.plan, actual: entry.actual, status: entry.status }, ctx.policy ?? DEFAULT_VARIANCE_POLICY);
     for (const v of variances) {
       if (commented || v.plan === null || (v.band !== 'far_below' && v.band !== 'far_above')) continue;
-      const what = v.qualifier ? ` (${v.qualifier})` : '';
-      if (v.actual === null) {
-        add('actual', 'actual_missing', `brak wykonania${what} przy planie ${formatPlNumber(v.plan)} — podaj wartość (także 0) albo wyjaśnij w komentarzu.`, v.kind);
+            if (v.actual === null) {
+        add('actual', 'actual_missing', MSG.rules.actualMissing(v.plan, v.qualifier ?? undefined), v.kind);
       } else if (v.ratio === null) {
-        add('comment', 'explanation_missing', `wykonanie ${formatPlNumber(v.actual)}${what} przy planie 0 — dodaj wyjaśnienie w komentarzu.`, v.kind);
+        add('comment', 'explanation_missing', MSG.rules.explainZeroPlan(v.actual, v.qualifier ?? undefined), v.kind);
       } else {
-        add('comment', 'explanation_missing', `wykonanie ${formatPlNumber(v.actual)}${what} to ${percent(v.ratio)} planu — dodaj wyjaśnienie w komentarzu.`, v.kind);
+        add('comment', 'explanation_missing', MSG.rules.explainRatio(v.actual, v.ratio, v.qualifier ?? undefined), v.kind);
       }
     }
   }
@@ -125,13 +123,13 @@ export function validateSubmissionEntries(
   for (const entry of entries) {
     const id = entry.activityId;
     if (seen.has(id)) {
-      problems.push({ activityId: id, field: 'status', code: 'duplicate_entry', message: `Działanie ${id}: podane dwa razy w jednym sprawozdaniu.` });
+      problems.push({ activityId: id, field: 'status', code: 'duplicate_entry', message: `${MSG.rules.prefix(id)}${MSG.rules.duplicateEntry}` });
       continue;
     }
     seen.add(id);
     const ctx = lookup(id);
     if (!ctx) {
-      problems.push({ activityId: id, field: 'status', code: 'unknown_activity', message: `Działanie ${id}: jednostka nie sprawozdaje tego działania w tym roku.` });
+      problems.push({ activityId: id, field: 'status', code: 'unknown_activity', message: `${MSG.rules.prefix(id)}${MSG.rules.unknownActivity}` });
       continue;
     }
     problems.push(...validateReportEntry(entry, { ...ctx, mode }));

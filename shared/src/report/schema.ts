@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MSG } from '../messages/catalogue.ts';
 import { MeasureSchema } from '../measures/schema.ts';
 import { ActivityIdSchema } from '../program/schema.ts';
 import { OrgUnitCodeSchema } from '../orgUnits/schema.ts';
@@ -30,7 +31,7 @@ export type ReportStatus = z.infer<typeof ReportStatusSchema>;
 export const PlanKindSchema = z.enum(['target', 'new_activity', 'descriptive']);
 export type PlanKind = z.infer<typeof PlanKindSchema>;
 
-const CellTextSchema = z.string().max(4000, 'tekst może mieć najwyżej 4000 znaków');
+const CellTextSchema = z.string().max(4000, MSG.schema.textTooLong(4000));
 
 const MeasuresSchema = z.array(MeasureSchema).max(30, 'działanie może mieć najwyżej 30 miar');
 
@@ -52,10 +53,10 @@ export type Actual = z.infer<typeof ActualSchema>;
 
 /** Money in integer grosze (1 zł = 100 gr) so sums are exact. */
 export const GroszeSchema = z
-  .number({ error: 'kwota musi być liczbą' })
-  .int('kwota w groszach musi być liczbą całkowitą')
-  .nonnegative('kwota nie może być ujemna')
-  .max(100_000_000_000, 'kwota jest nierealnie duża');
+  .number({ error: MSG.schema.amountNotNumber })
+  .int(MSG.schema.amountNotWhole)
+  .nonnegative(MSG.schema.amountNegative)
+  .max(100_000_000_000, MSG.schema.amountTooLarge);
 
 /**
  * What a unit reports for one activity in one year. Money is a list because some
@@ -71,7 +72,7 @@ export const ReportEntrySchema = z.object({
   moneyText: z.array(z.string().max(100, 'kwota zapisana tekstem może mieć najwyżej 100 znaków'))
     .max(5, 'działanie może mieć najwyżej 5 kwot zapisanych tekstem').optional(),
   /** The unit's comment; the reason when not realized, the explanation when far off plan. */
-  comment: z.string().max(2000, 'komentarz może mieć najwyżej 2000 znaków').default(''),
+  comment: z.string().max(2000, MSG.schema.commentTooLong(2000)).default(''),
 });
 export type ReportEntry = z.infer<typeof ReportEntrySchema>;
 

@@ -61,19 +61,21 @@ describe('readSheetRows', () => {
 
   it('accepts numbers pasted as Polish text', () => {
     const rows = buildSheetRows(assignments, [], DEFAULT_VARIANCE_POLICY);
-    rows[1]![c('actual')] = '1 234,5';
+    rows[1]![c('actual')] = '1 234';
     rows[0]![c('moneySpent')] = '2 000 750,00 zł';
     rows[0]![c('status')] = 'zrealizowane';
     const { entries: back, problems } = readSheetRows(rows, assignments);
     expect(problems).toEqual([]);
-    expect(back[0]).toMatchObject({ status: 'realized', moneySpent: [200_075_000], actual: { measures: [{ kind: 'uczestnik', value: 1234.5 }] } });
+    expect(back[0]).toMatchObject({ status: 'realized', moneySpent: [200_075_000], actual: { measures: [{ kind: 'uczestnik', value: 1234 }] } });
   });
 
   it.each<[string, SheetCell, string]>([
     ['negative', -3, 'ujemna'],
     ['text', 'dużo', ''],
     ['ambiguous dot', '1.234', 'niejednoznaczny'],
-    ['boolean', true, 'logicznej'],
+    ['boolean', true, 'PRAWDA/FAŁSZ'],
+    ['a count with a decimal comma', '1,234', '„1,234” — liczba spotkań musi być całkowita. Jeśli chodziło o tysiące, oddziel je spacją: „1 234”.'],
+    ['a fractional count typed as a number', 2.5, 'liczba spotkań musi być całkowita'],
   ])('a %s actual is a problem naming the column, and is left out', (_, value, reason) => {
     const rows = buildSheetRows(assignments, [], DEFAULT_VARIANCE_POLICY);
     rows[0]![c('actual')] = value;

@@ -3,6 +3,8 @@
  * The add-in's sheet and the uploaded template both go through here, so they cannot disagree.
  */
 import type { Assignment } from '../api/contracts.ts';
+import { MSG } from '../messages/catalogue.ts';
+import { parseMeasureValue } from '../measures/measureValue.ts';
 import { measureKey, type Measure } from '../measures/schema.ts';
 import { isMeasureKind } from '../measures/kinds.ts';
 import { parsePlNumber, parseMoney } from '../numbers/polishNumber.ts';
@@ -72,16 +74,16 @@ const header = (key: SheetColumnKey) => UNIT_SHEET_COLUMNS[columnIndex(key)]!.he
 const isBlank = (c: SheetCell | undefined) => c === null || c === undefined || (typeof c === 'string' && c.trim() === '');
 const asText = (c: SheetCell | undefined) => (isBlank(c) ? '' : String(c).trim());
 
-/** A number typed in Excel (a number) or pasted as Polish text ("1 234,5"). */
-function readNumber(cell: SheetCell | undefined): { ok: true; value: number | null } | { ok: false; reason: string } {
+/**
+ * A measure's value typed in Excel (a number) or pasted as Polish text ("1 234,5"), checked against
+ * its kind (counts are whole). Without a known kind only the number itself is checked.
+ */
+function readNumber(cell: SheetCell | undefined, kind: string): { ok: true; value: number | null } | { ok: false; reason: string } {
   if (isBlank(cell)) return { ok: true, value: null };
-  if (typeof cell === 'number') {
-    if (!Number.isFinite(cell)) return { ok: false, reason: 'wartość nie jest liczbą skończoną' };
-    if (cell < 0) return { ok: false, reason: 'wartość nie może być ujemna' };
-    return { ok: true, value: cell };
-  }
-  if (typeof cell === 'boolean') return { ok: false, reason: 'oczekiwano liczby, a nie wartości logicznej' };
-  const parsed = parsePlNumber(cell);
+  if (typeof cell === 'boolean') return { ok: false, reason: MSG.sheet.booleanNotNumber };
+  if (typeof cell === 'number' && !Number.isFinite(cell)) return { ok: false, reason: MSG.sheet.notFinite };
+  const given = cell as string | number;
+  const parsed = isMeasureKind(kind) ? parseMeasureValue(given, kind) : typeof given === 'number' ? parseMeasureValue(given, '') : parsePlNumber(given);
   return parsed.ok ? { ok: true, value: parsed.value } : parsed;
 }
 
@@ -96,7 +98,7 @@ function readStatus(cell: SheetCell | undefined): ReportStatus | null | undefine
 function readMoney(cell: SheetCell | undefined): { ok: true; grosze: number | null } | { ok: false; reason: string } {
   if (isBlank(cell)) return { ok: true, grosze: null };
   if (typeof cell === 'number') {
-    if (!Number.isFinite(cell) || cell < 0) return { ok: false, reason: 'kwota musi być liczbą nieujemną' };
+    if (!Number.isFinite(cell) || cell < 0) return { ok: false, reason: MSG.sheet.moneyNegative };
     return { ok: true, grosze: Math.round(cell * 100) };
   }
   const parsed = parseMoney(String(cell));
@@ -117,11 +119,11 @@ export function readSheetRows(rows: SheetCell[][], assignments: Assignment[]): {
     const activityId = asText(row[col.activityId]);
     const hasInput = UNIT_SHEET_COLUMNS.some((c, i) => c.input && !isBlank(row[i]));
     if (!activityId) {
-      if (hasInput) problems.push({ rowIndex, column: 'activityId', message: 'wiersz bez identyfikatora działania — nie dodawaj wierszy ręcznie, użyj formularza' });
+      if (hasInput) problems.push({ rowIndex, column: 'activityId', message: MSG.sheet.rowWithoutId });
       return;
     }
     if (!reported.has(activityId)) {
-      problems.push({ rowIndex, column: 'activityId', activityId, message: `działanie ${activityId} nie jest sprawozdawane przez tę jednostkę` });
+      problems.push({ rowIndex, column: 'activityId', activityId, message: MSG.sheet.notReportedHere(activityId) });
       return;
     }
     const group = groups.get(activityId) ?? [];
@@ -136,28 +138,28 @@ export function readSheetRows(rows: SheetCell[][], assignments: Assignment[]): {
     const problem = (rowIndex: number, column: SheetColumnKey, message: string) => problems.push({ rowIndex, column, activityId, message });
 
     const status = readStatus(first.row[col.status]);
-    if (status === undefined) problem(first.rowIndex, 'status', `${header('status')}: nieznany status „${asText(first.row[col.status])}” — wybierz z listy`);
+    if (status === undefined) problem(first.rowIndex, 'status', MSG.sheet.unknownStatus(header('status'), asText(first.row[col.status])));
 
     const money = readMoney(first.row[col.moneySpent]);
-    if (!money.ok) problem(first.rowIndex, 'moneySpent', `${header('moneySpent')}: ${money.reason}`);
+    if (!money.ok) problem(first.rowIndex, 'moneySpent', MSG.sheet.cell(header('moneySpent'), money.reason));
 
     for (const later of group.slice(1)) {
       for (const key of ['status', 'moneySpent', 'comment'] as const) {
-        if (!isBlank(later.row[col[key]])) problem(later.rowIndex, key, `${header(key)}: wpisz w pierwszym wierszu działania ${activityId}`);
+        if (!isBlank(later.row[col[key]])) problem(later.rowIndex, key, MSG.sheet.firstRowOnly(header(key), activityId));
       }
     }
 
     const measures: Measure[] = [];
     for (const { row, rowIndex } of group) {
-      const value = readNumber(row[col.actual]);
+      const kind = asText(row[col.measureKind]);
+      const value = readNumber(row[col.actual], kind);
       if (!value.ok) {
-        problem(rowIndex, 'actual', `${header('actual')}: ${value.reason}`);
+        problem(rowIndex, 'actual', MSG.sheet.cell(header('actual'), value.reason));
         continue;
       }
       if (value.value === null) continue;
-      const kind = asText(row[col.measureKind]);
       if (!isMeasureKind(kind)) {
-        problem(rowIndex, 'measureKind', kind ? `${header('measureKind')}: nieznany rodzaj miary „${kind}”` : `${header('measureKind')}: wybierz rodzaj miary dla wykonania`);
+        problem(rowIndex, 'measureKind', kind ? MSG.sheet.unknownKind(header('measureKind'), kind) : MSG.sheet.kindMissing(header('measureKind')));
         continue;
       }
       const qualifier = asText(row[col.qualifier]);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ConsolidatedRow } from '../api/contracts.ts';
-import { activitySentence, countNoun, executionSentence, formatPercentPl, summarizeExecution } from './executionSummary.ts';
+import { activitySentence, executionSentence, summarizeExecution } from './executionSummary.ts';
+import { formatPercent } from '../format/percent.ts';
+import { counted, NOUN } from '../messages/index.ts';
 
 const NB = '\u00a0';
 
@@ -8,27 +10,27 @@ describe('executionSentence', () => {
   it.each([
     [{ kind: 'spotkanie', plan: 10, actual: 4 }, `Zrealizowano 4 z 10 planowanych spotkań (40${NB}%)`],
     [{ kind: 'spotkanie', plan: 2, actual: 2 }, `Zrealizowano 2 z 2 planowanych spotkań (100${NB}%)`],
-    [{ kind: 'spotkanie', plan: 22, actual: 5 }, `Zrealizowano 5 z 22 planowanych spotkań (23${NB}%)`],
+    [{ kind: 'spotkanie', plan: 22, actual: 5 }, `Zrealizowano 5 z 22 planowanych spotkań (22,7${NB}%)`],
     [{ kind: 'uczestnik', plan: 200, actual: 82 }, `Zrealizowano 82 z 200 planowanych uczestników (41${NB}%)`],
     [{ kind: 'rodzina', plan: 5, actual: 7 }, `Zrealizowano 7 z 5 planowanych rodzin (140${NB}%)`],
-    [{ kind: 'usługa', plan: 10900, actual: 10801, qualifier: 'poradnictwa rodzinnego' }, `Zrealizowano 10${NB}801 z 10${NB}900 planowanych usług poradnictwa rodzinnego (99${NB}%)`],
+    [{ kind: 'usługa', plan: 10900, actual: 10801, qualifier: 'poradnictwa rodzinnego' }, `Zrealizowano 10${NB}801 z 10${NB}900 planowanych usług poradnictwa rodzinnego (99,1${NB}%)`],
     [{ kind: 'spotkanie', plan: 1, actual: 0 }, `Zrealizowano 0 z planu: 1 spotkanie (0${NB}%)`],
-    [{ kind: 'etat', plan: 15.48, actual: 12 }, `Zrealizowano 12 z planu: 15,48 etatu (78${NB}%)`],
+    [{ kind: 'etat', plan: 15.48, actual: 12 }, `Zrealizowano 12 z planu: 15,48 etatu (77,5${NB}%)`],
     [{ kind: 'spotkanie', plan: 0, actual: 3 }, 'Zrealizowano 3 z 0 planowanych spotkań'],
     [{ kind: 'spektakl', plan: null, actual: 20 }, 'Wykonano 20 spektakli (bez celu w planie)'],
     [{ kind: 'spotkanie', plan: 10, actual: null, band: 'not_realized' as const }, 'Nie zrealizowano — plan: 10 spotkań'],
     [{ kind: 'spotkanie', plan: 4, actual: null, band: null }, 'Jeszcze nie uzupełniono — plan: 4 spotkania'],
     [{ kind: 'spotkanie', plan: 4, actual: null, band: 'far_below' as const }, 'Nie podano wykonania — plan: 4 spotkania'],
-    [{ kind: 'nieznane', plan: 3, actual: 1 }, `Zrealizowano 1 z 3 planowanych nieznane (33${NB}%)`],
+    [{ kind: 'nieznane', plan: 3, actual: 1 }, `Zrealizowano 1 z 3 planowanych nieznane (33,3${NB}%)`],
   ])('%j → %s', (fact, expected) => {
     expect(executionSentence(fact)).toBe(expected);
   });
 });
 
 it('formats percentages and counts the Polish way', () => {
-  expect(formatPercentPl(0.4)).toBe(`40${NB}%`);
-  expect(formatPercentPl(12.345)).toBe(`1${NB}235${NB}%`);
-  expect([1, 2, 5, 12, 22, 25].map((n) => countNoun(n, { one: 'działanie', few: 'działania', many: 'działań' }))).toEqual([
+  expect(formatPercent(0.4)).toBe(`40${NB}%`);
+  expect(formatPercent(12.345)).toBe(`1${NB}234,5${NB}%`);
+  expect([1, 2, 5, 12, 22, 25].map((n) => counted(n, NOUN.activity))).toEqual([
     '1 działanie', '2 działania', '5 działań', '12 działań', '22 działania', '25 działań',
   ]);
 });
@@ -57,7 +59,7 @@ describe('activitySentence and summarizeExecution', () => {
     const s = summarizeExecution(rows);
     expect(s.headline).toBe('Wybrano 2 działania (3 wiersze).');
     expect(s.bands).toBe('znacznie poniżej planu: 1 · poniżej planu: 1 · zgodnie z planem: 1');
-    expect(s.totals).toEqual([`Zrealizowano 10 z 30 planowanych spotkań (33${NB}%) — łącznie w 2 działaniach.`]);
+    expect(s.totals).toEqual([`Zrealizowano 10 z 30 planowanych spotkań (33,3${NB}%) — łącznie w 2 działaniach.`]);
     expect(s.activities.map((a) => a.activityId)).toEqual(['I.1-01', 'I.1-02']);
     expect(summarizeExecution([]).headline).toBe('Żaden wiersz nie spełnia wybranych warunków.');
   });

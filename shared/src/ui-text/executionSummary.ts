@@ -8,7 +8,7 @@
  * - for a plan of exactly 1 or a fractional plan the genitive singular would need the adjective's
  *   gender, which the vocabulary does not carry, so the plan is named as a measure instead:
  *   "Zrealizowano 0 z planu: 1 spotkanie (0 %)", "… z planu: 15,48 etatu (…)";
- * - percentages are whole, with a no-break space before "%" as Polish typesetting has it;
+ * - percentages come from formatPercent (shared/src/format), like every other percentage;
  * - an actual without a plan, a missing figure, or a status-only activity get their own wording.
  */
 import type { ConsolidatedRow } from '../api/contracts.ts';
@@ -16,14 +16,10 @@ import { measureKindDef } from '../measures/kinds.ts';
 import { formatMeasure } from '../measures/formatMeasure.ts';
 import { formatPlNumber } from '../numbers/polishNumber.ts';
 import { REPORT_STATUS_LABELS } from '../report/labels.ts';
+import { MSG } from '../messages/catalogue.ts';
+import { formatPercent } from '../format/percent.ts';
 import { VARIANCE_BAND_LABELS, type VarianceBand } from '../variance/policy.ts';
 
-const NBSP = '\u00a0';
-
-/** 0.4 → "40 %", 1.255 → "126 %" (whole percent, no-break space). */
-export function formatPercentPl(ratio: number): string {
-  return `${formatPlNumber(Math.round(ratio * 100))}${NBSP}%`;
-}
 
 /** A measure kind's word in the genitive plural ("spotkań"); the lemma when the kind is unknown. */
 function genitivePlural(kind: string): string {
@@ -56,18 +52,18 @@ export interface ExecutionFact {
 export function executionSentence(f: ExecutionFact): string {
   const q = f.qualifier ? ` ${f.qualifier}` : '';
   if (f.plan === null) {
-    return f.actual === null ? 'Brak danych' : `Wykonano ${measureText(f.kind, f.actual, f.qualifier)} (bez celu w planie)`;
+    return f.actual === null ? MSG.summary.noData : MSG.summary.actualWithoutPlan(measureText(f.kind, f.actual, f.qualifier));
   }
   if (f.actual === null) {
     const plan = measureText(f.kind, f.plan, f.qualifier);
-    if (f.band === 'not_realized') return `Nie zrealizowano — plan: ${plan}`;
-    if (f.band === null || f.band === undefined) return `Jeszcze nie uzupełniono — plan: ${plan}`;
-    return `Nie podano wykonania — plan: ${plan}`;
+    if (f.band === 'not_realized') return MSG.summary.notRealized(plan);
+    if (f.band === null || f.band === undefined) return MSG.summary.notFilled(plan);
+    return MSG.summary.noActual(plan);
   }
-  const pct = f.plan > 0 ? ` (${formatPercentPl(f.actual / f.plan)})` : '';
+  const pct = f.plan > 0 ? ` (${formatPercent(f.actual / f.plan)})` : '';
   const actual = formatPlNumber(f.actual);
-  if (Number.isInteger(f.plan) && f.plan !== 1) return `Zrealizowano ${actual} z ${formatPlNumber(f.plan)} planowanych ${genitivePlural(f.kind)}${q}${pct}`;
-  return `Zrealizowano ${actual} z planu: ${measureText(f.kind, f.plan, f.qualifier)}${pct}`;
+  if (Number.isInteger(f.plan) && f.plan !== 1) return MSG.summary.ofPlanned(actual, formatPlNumber(f.plan), genitivePlural(f.kind), q, pct);
+  return MSG.summary.ofPlan(actual, measureText(f.kind, f.plan, f.qualifier), pct);
 }
 
 /** One activity's line: its measures' sentences, or its status when it has no measure. */
@@ -76,7 +72,7 @@ export function activitySentence(rows: readonly ConsolidatedRow[]): string {
   if (!first) return '';
   const measured = rows.filter((r) => r.measureKind !== null);
   if (measured.length === 0) {
-    return first.status ? `Status: ${REPORT_STATUS_LABELS[first.status]}.` : 'Jeszcze nie uzupełniono.';
+    return first.status ? MSG.summary.status(REPORT_STATUS_LABELS[first.status]) : MSG.summary.notFilledActivity;
   }
   const parts = measured.map((r, i) => {
     const s = executionSentence({ kind: r.measureKind!, qualifier: r.qualifier, plan: r.plan, actual: r.actual, band: r.band });
@@ -96,15 +92,6 @@ export interface ExecutionSummary {
   activities: { activityId: string; taskCode: string; name: string; unit: string; text: string }[];
 }
 
-const pluralRules = new Intl.PluralRules('pl');
-/** "1 działanie", "3 działania", "12 działań" — for the few nouns the summary itself uses. */
-export function countNoun(n: number, forms: { one: string; few: string; many: string }): string {
-  const c = Number.isInteger(n) ? pluralRules.select(n) : 'other';
-  const word = c === 'one' ? forms.one : c === 'few' ? forms.few : forms.many;
-  return `${formatPlNumber(n)} ${word}`;
-}
-const ACTIVITY = { one: 'działanie', few: 'działania', many: 'działań' };
-const ROW = { one: 'wiersz', few: 'wiersze', many: 'wierszy' };
 
 /** Summarises consolidated rows (already filtered) in Polish. */
 export function summarizeExecution(rows: readonly ConsolidatedRow[], bandOrder: readonly VarianceBand[] = Object.keys(VARIANCE_BAND_LABELS) as VarianceBand[]): ExecutionSummary {
@@ -115,8 +102,8 @@ export function summarizeExecution(rows: readonly ConsolidatedRow[], bandOrder: 
     else byActivity.set(r.activityId, [r]);
   }
   const headline = rows.length === 0
-    ? 'Żaden wiersz nie spełnia wybranych warunków.'
-    : `Wybrano ${countNoun(byActivity.size, ACTIVITY)} (${countNoun(rows.length, ROW)}).`;
+    ? MSG.summary.nothingMatches
+    : MSG.summary.selected(byActivity.size, rows.length);
 
   const bandCounts = new Map<VarianceBand, number>();
   for (const r of rows) if (r.band) bandCounts.set(r.band, (bandCounts.get(r.band) ?? 0) + 1);
@@ -137,7 +124,7 @@ export function summarizeExecution(rows: readonly ConsolidatedRow[], bandOrder: 
     .filter((t) => t.n > 1)
     .sort((a, b) => b.n - a.n || a.kind.localeCompare(b.kind, 'pl'))
     .slice(0, 5)
-    .map((t) => `${executionSentence({ kind: t.kind, qualifier: t.qualifier, plan: Math.round(t.plan * 100) / 100, actual: Math.round(t.actual * 100) / 100 })} — łącznie w ${countNoun(t.n, { one: 'działaniu', few: 'działaniach', many: 'działaniach' })}.`);
+    .map((t) => MSG.summary.totalIn(t.n, executionSentence({ kind: t.kind, qualifier: t.qualifier, plan: Math.round(t.plan * 100) / 100, actual: Math.round(t.actual * 100) / 100 })));
 
   const activities = [...byActivity.values()].map((list) => {
     const r = list[0]!;

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Text, ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
-import { BAND_COLOURS, VARIANCE_BAND_LABELS, formatPercentPl, summarizeExecution, type ConsolidatedRow } from '@pwr-sync/shared';
+import { BAND_COLOURS, VARIANCE_BAND_LABELS, formatPercent, summarizeExecution, type ConsolidatedRow } from '@pwr-sync/shared';
 import { bandsPresent, executionByGroup, type ChartGrouping } from '../../review/chart.ts';
 
 const useStyles = makeStyles({
@@ -89,7 +89,7 @@ export function ExecutionChart({ rows, grouping }: { rows: readonly Consolidated
                 x += w;
                 return rect;
               })}
-              <text x={x + 4} y={y + BAR_H - 5} fontSize="11">{g.onPlanShare === null ? g.total : `${g.total} · ${formatPercentPl(g.onPlanShare)} ≥ plan`}</text>
+              <text x={x + 4} y={y + BAR_H - 5} fontSize="11">{g.onPlanShare === null ? g.total : `${g.total} · ${formatPercent(g.onPlanShare)} ≥ plan`}</text>
             </g>
           );
         })}

@@ -1,0 +1,347 @@
+/**
+ * The catalogue: every user-facing Polish text of the task pane, the server (API errors), the CLI
+ * and the workbooks, keyed by message. Code elsewhere names a message (MSG.api.forbidden) and never
+ * writes Polish itself; a lint test (messages/lint.test.ts) keeps it that way.
+ *
+ * Rules for a message:
+ * - a number with a noun goes through counted() / withCount(), never "${n} wierszy";
+ * - states, statuses and bands are named in the user's words, never by their codes;
+ * - a refusal says what is wrong and what to do, naming the field, header or form field.
+ */
+import { formatPlNumber } from '../numbers/polishNumber.ts';
+import { formatPercent } from '../format/percent.ts';
+import { agreeing, counted } from './plural.ts';
+import { withCount } from './counted.ts';
+import { ADJECTIVE, NOUN } from './words.ts';
+
+/** „text” — Polish quotation marks. */
+export const q = (s: string | number): string => `„${s}”`;
+
+/** Domain labels: statuses, states, bands, plan kinds. */
+const labels = {
+  /** ReportStatus → label; the sheets' status lists use these, so they are also read back. */
+  reportStatus: {
+    realized: 'zrealizowane',
+    not_realized: 'niezrealizowane w tym roku',
+    ended: 'zakończone',
+    cancelled: 'odwołane',
+    realized_elsewhere: 'realizowane w ramach innego działania',
+    ongoing: 'realizowane w sposób ciągły',
+  },
+  planKind: {
+    target: 'cel liczbowy',
+    new_activity: 'nowe działanie (bez celu)',
+    descriptive: 'opis bez liczb',
+  },
+  /** WorkflowState → the user's word for it. */
+  workflowState: {
+    not_started: 'nierozpoczęte',
+    draft: 'wersja robocza',
+    submitted: 'przekazane',
+    returned: 'zwrócone',
+    accepted: 'zaakceptowane',
+  },
+  /** A workflow event as a sentence fragment: "zwrócono do poprawy — Anna Nowak". */
+  workflowEvent: {
+    submitted: 'przekazano do weryfikacji',
+    accepted: 'zaakceptowano',
+    returned: 'zwrócono do poprawy',
+    reopened: 'otwarto ponownie',
+  },
+  varianceBand: {
+    far_below: 'znacznie poniżej planu',
+    below: 'poniżej planu',
+    on_plan: 'zgodnie z planem',
+    far_above: 'znacznie powyżej planu',
+    not_realized: 'niezrealizowane',
+    no_target: 'brak celu',
+  },
+  role: {
+    unit_reporter: 'sprawozdawca jednostki',
+    reviewer: 'weryfikator (MOPS)',
+    manager: 'kierownictwo',
+    admin: 'administrator',
+  },
+} as const;
+
+/** Polish numbers, money and counts typed by people. */
+const numbers = {
+  empty: 'pusta wartość — wpisz liczbę',
+  negative: (text: string) => `wartość ujemna ${q(text)} — liczby ujemne nie są tu dozwolone`,
+  badCharacters: (text: string) => `niedozwolone znaki w ${q(text)} — wpisz samą liczbę, np. „1 234,5”`,
+  ambiguousDot: (text: string) => `niejednoznaczny separator w ${q(text)} — tysiące oddzielaj spacją, a część dziesiętną przecinkiem`,
+  dotDecimal: (text: string) => `kropka w ${q(text)} — część dziesiętną oddziel przecinkiem, np. „1,5”`,
+  manyCommas: (text: string) => `kilka przecinków w ${q(text)} — przecinek oddziela tylko część dziesiętną`,
+  noIntegerPart: (text: string) => `brak części całkowitej w ${q(text)} — wpisz np. „0,5”`,
+  badFraction: (text: string) => `niepoprawna część dziesiętna w ${q(text)} — po przecinku wpisz same cyfry`,
+  badGrouping: (text: string) => `niepoprawne grupowanie cyfr w ${q(text)} — tysiące oddzielaj spacją co trzy cyfry, np. „12 345”`,
+  tooManyDecimals: (text: string, max: number) => `za dużo miejsc po przecinku w ${q(text)} — najwyżej ${max}`,
+  outOfRange: (text: string) => `liczba ${q(text)} jest poza zakresem`,
+  moneyCharacters: (text: string) => `niedozwolone znaki w ${q(text)} — wpisz kwotę, np. „1 234,56 zł”`,
+  moneyOutOfRange: (text: string) => `kwota ${q(text)} jest poza zakresem`,
+  /** A count of discrete things typed with a fraction: "1,234" uczestników. */
+  wholeCount: (text: string, kindGenitivePlural: string) => {
+    const grouped = /^\d{1,3},\d{3}$/.test(text.trim()) ? ` Jeśli chodziło o tysiące, oddziel je spacją: ${q(text.trim().replace(',', ' '))}.` : '';
+    return `${q(text.trim())} — liczba ${kindGenitivePlural} musi być całkowita.${grouped}`;
+  },
+  wholeCountValue: (kindGenitivePlural: string) => `liczba ${kindGenitivePlural} musi być całkowita`,
+  percentTooHigh: 'próg powyżej 10 000 % — wpisz procent, np. „80”',
+} as const;
+
+/** Zod issues as Polish sentences naming the field (see zodIssue.ts). `f` is the field's Polish name. */
+const zod = {
+  required: (f: string) => `Uzupełnij pole ${q(f)}.`,
+  expected: {
+    string: (f: string) => `Pole ${q(f)} musi być tekstem.`,
+    number: (f: string) => `Pole ${q(f)} musi być liczbą, np. „12” albo „0,5”.`,
+    int: (f: string) => `Pole ${q(f)} musi być liczbą całkowitą.`,
+    boolean: (f: string) => `Pole ${q(f)} musi mieć wartość true albo false.`,
+    array: (f: string) => `Pole ${q(f)} musi być listą.`,
+    object: (f: string) => `Pole ${q(f)} musi być obiektem z polami.`,
+    null: (f: string) => `Pole ${q(f)} musi być puste (null).`,
+    other: (f: string) => `Pole ${q(f)} ma niepoprawny typ wartości.`,
+  },
+  notFinite: (f: string) => `Pole ${q(f)} musi być skończoną liczbą.`,
+  min: (f: string, min: number, inclusive: boolean) => `Pole ${q(f)} musi wynosić ${inclusive ? 'co najmniej' : 'więcej niż'} ${formatPlNumber(min)}.`,
+  max: (f: string, max: number, inclusive: boolean) => `Pole ${q(f)} może wynosić ${inclusive ? 'najwyżej' : 'mniej niż'} ${formatPlNumber(max)}.`,
+  minLength: withCount((n: number, f: string) => `Pole ${q(f)} musi mieć co najmniej ${counted(n, NOUN.character)}.`),
+  maxLength: withCount((n: number, f: string) => `Pole ${q(f)} może mieć najwyżej ${counted(n, NOUN.character)} — skróć tekst.`),
+  minItems: withCount((n: number, f: string) => `Pole ${q(f)} musi zawierać co najmniej ${counted(n, NOUN.itemAccusative)}.`),
+  maxItems: withCount((n: number, f: string) => `Pole ${q(f)} może zawierać najwyżej ${counted(n, NOUN.itemAccusative)}.`),
+  format: (f: string, hint?: string) => `Pole ${q(f)} ma niepoprawny format${hint ? ` — ${hint}` : ''}.`,
+  multipleOf: (f: string, step: number) => `Pole ${q(f)} musi być wielokrotnością ${formatPlNumber(step)}.`,
+  unknownKeys: (keys: readonly string[], allowed: readonly string[]) =>
+    `Nieznane pole ${keys.map(q).join(', ')} — usuń je.${allowed.length ? ` Dozwolone pola: ${allowed.join(', ')}.` : ' To żądanie nie przyjmuje żadnych pól.'}`,
+  unknownValue: (f: string, value: string | null, allowed: readonly string[]) =>
+    `Pole ${q(f)}: ${value === null ? 'niedozwolona wartość' : `nieznana wartość ${q(value)}`} — dozwolone: ${allowed.join(', ')}.`,
+  invalidValue: (f: string) => `Pole ${q(f)} ma niedozwoloną wartość.`,
+  invalidKey: (f: string) => `Pole ${q(f)} zawiera niepoprawny klucz.`,
+  invalidElement: (f: string) => `Pole ${q(f)} zawiera niepoprawny element.`,
+  custom: (f: string, reason: string) => `Pole ${q(f)}: ${reason}`,
+  /** The request as a whole (no field). */
+  wholeRequest: 'treść żądania',
+  /** Headline of a 400 listing zod problems. */
+  headline: (first: string) => `Niepoprawne dane żądania: ${first}`,
+  headlineMany: withCount((n: number, first: string) => `Niepoprawne dane żądania (${counted(n, NOUN.problem)}). Pierwszy: ${first}`),
+} as const;
+
+/**
+ * Polish names of request fields, by path with list indexes removed ("entries[].comment").
+ * `hint` says what to type when the format is wrong.
+ */
+const fields: Record<string, { name: string; hint?: string; required?: string }> = {
+  year: { name: 'rok', hint: 'podaj rok, np. 2025' },
+  unit: { name: 'jednostka', hint: 'podaj kod jednostki, np. MOPS/PRZ/08' },
+  baseVersion: { name: 'wersja bazowa', hint: 'podaj numer wersji, od której zaczęto edycję' },
+  version: { name: 'wersja' },
+  entries: { name: 'pozycje sprawozdania' },
+  'entries[]': { name: 'pozycja sprawozdania' },
+  'entries[].activityId': { name: 'identyfikator działania', hint: 'podaj identyfikator działania z przydziału, np. I.1.3' },
+  'entries[].status': { name: 'status realizacji' },
+  'entries[].actual': { name: 'wykonanie' },
+  'entries[].actual.measures': { name: 'miary wykonania' },
+  'entries[].actual.measures[]': { name: 'miara wykonania' },
+  'entries[].actual.measures[].kind': { name: 'rodzaj miary' },
+  'entries[].actual.measures[].qualifier': { name: 'opis miary' },
+  'entries[].actual.measures[].value': { name: 'wartość miary' },
+  'entries[].actual.text': { name: 'opis wykonania' },
+  'entries[].moneySpent': { name: 'wydatki' },
+  'entries[].moneySpent[]': { name: 'kwota wydatków (w groszach)' },
+  'entries[].moneyText': { name: 'wydatki (tekst)' },
+  'entries[].moneyText[]': { name: 'wydatki (tekst)' },
+  'entries[].comment': { name: 'komentarz do działania' },
+  comment: { name: 'komentarz dla jednostki', required: 'Podaj komentarz dla jednostki — napisz, co ma poprawić.' },
+  status: { name: 'status' },
+  deadline: { name: 'termin', hint: 'podaj datę w postaci RRRR-MM-DD, np. 2025-03-31' },
+  policy: { name: 'progi oceny' },
+  'policy.farBelow': { name: 'próg „znacznie poniżej planu”' },
+  'policy.onPlanFrom': { name: 'próg „zgodnie z planem”' },
+  'policy.farAboveOver': { name: 'próg „znacznie powyżej planu”' },
+  area: { name: 'obszar (area)' },
+  task: { name: 'zadanie (task)' },
+  band: { name: 'ocena (band)' },
+  ratioBelow: { name: 'wykonanie poniżej (ratioBelow)', hint: 'podaj ułamek, np. 0,8 dla 80 %' },
+  ratioAbove: { name: 'wykonanie powyżej (ratioAbove)', hint: 'podaj ułamek, np. 1,5 dla 150 %' },
+  withMoney: { name: 'tylko z wydatkami (withMoney)' },
+  'Idempotency-Key': { name: 'nagłówek Idempotency-Key', hint: 'wyślij 8–200 widocznych znaków ASCII bez spacji, np. UUID' },
+};
+
+/** Refusals of the HTTP API. */
+const api = {
+  unauthorized: 'Brak ważnego tokenu dostępu — zaloguj się tokenem od administratora (nagłówek Authorization: Bearer …).',
+  forbidden: 'Brak uprawnień do tej operacji.',
+  notFound: 'Nie znaleziono.',
+  noSuchPath: 'Nie ma takiego adresu API.',
+  malformedJson: 'Treść żądania nie jest poprawnym JSON-em.',
+  bodyTooLarge: 'Treść żądania jest za duża.',
+  bodyTooLargeLimit: withCount((limitBytes: number) => `Treść żądania jest za duża (limit: ${counted(limitBytes, NOUN.byte)}).`),
+  unsupportedEncoding: 'Nieobsługiwane kodowanie treści żądania — wyślij treść w UTF-8.',
+  aborted: 'Żądanie zostało przerwane — wyślij je ponownie.',
+  badRequest: 'Niepoprawne żądanie — nie udało się odczytać adresu lub treści żądania.',
+  internal: 'Wewnętrzny błąd serwera — spróbuj ponownie za chwilę; jeśli błąd się powtarza, zgłoś go administratorowi.',
+  rateLimited: 'Za dużo żądań — odczekaj chwilę i spróbuj ponownie.',
+  dbUnavailable: 'Baza danych nie odpowiada.',
+  noUnit: (unit: string) => `Nie ma jednostki ${unit}.`,
+  noYear: (year: number) => `Rok ${year} nie jest prowadzony w systemie.`,
+  yearClosed: (year: number) => `Rok ${year} jest zamknięty — sprawozdania są tylko do odczytu.`,
+  // access
+  otherUnitWrite: (own: string | null, unit: string) => `Twoja jednostka (${own ?? '—'}) nie może zapisywać sprawozdania jednostki ${unit}.`,
+  readOnlyRole: 'Ta rola może czytać sprawozdania, ale nie może ich zapisywać.',
+  reviewOnly: 'Akceptować, zwracać i ponownie otwierać sprawozdania może tylko weryfikator (MOPS).',
+  adminOnly: 'Tylko administrator może wykonać tę operację.',
+  noReportAccess: (unit: string) => `Twoja jednostka nie ma wglądu w sprawozdanie jednostki ${unit}.`,
+  noAssignmentAccess: (unit: string) => `Twoja jednostka nie ma wglądu w przydział jednostki ${unit}.`,
+  noHistoryAccess: (unit: string) => `Twoja jednostka nie ma wglądu w historię jednostki ${unit}.`,
+  centralWorkbookReaders: 'Zestawienie zbiorcze mogą pobrać MOPS, kierownictwo i administrator.',
+  templateReaders: (unit: string) => `Szablon jednostki ${unit} może pobrać tylko ta jednostka lub MOPS.`,
+  completenessReaders: 'Zestawienie kompletności jest dostępne dla MOPS i kierownictwa.',
+  // workflow
+  lockedSubmitted: 'Sprawozdanie przekazano do weryfikacji — zmiany są możliwe dopiero po zwrocie do poprawy.',
+  lockedAccepted: 'Sprawozdanie zostało zaakceptowane i jest zablokowane — zmiany wymagają ponownego otwarcia przez weryfikatora.',
+  submitEmpty: 'Nie można przekazać sprawozdania, w którym nic jeszcze nie zapisano.',
+  submitAgain: (state: string) => `Nie można przekazać sprawozdania o stanie ${q(state)} — jest już u weryfikatora lub zostało zaakceptowane.`,
+  wrongState: (action: 'submit' | 'accept' | 'return' | 'reopen', state: string) => {
+    const verb = { submit: 'przekazać', accept: 'zaakceptować', return: 'zwrócić do poprawy', reopen: 'ponownie otworzyć' }[action];
+    return `Nie można ${verb} sprawozdania o stanie ${q(state)}.`;
+  },
+  versionMoved: (stored: number, viewed: number) =>
+    `Sprawozdanie zmieniło się w międzyczasie (zapisana wersja ${stored}, oglądana wersja ${viewed}) — odśwież je i spróbuj ponownie.`,
+  entryMissing: (activityId: string) => `Działanie ${activityId}: brak sprawozdania — wybierz status realizacji.`,
+  submitIncomplete: withCount((n: number) =>
+    `Sprawozdania nie można przekazać: ${counted(n, ADJECTIVE.missingF, 'lub', ADJECTIVE.wrongF, NOUN.item)}. Popraw ${n === 1 ? 'ją' : 'je'} i przekaż ponownie.`),
+  // saving
+  reportInvalid: withCount((n: number) => `Sprawozdanie zawiera ${counted(n, NOUN.error)} — popraw ${n === 1 ? 'go' : 'je'} i zapisz ponownie.`),
+  notOurActivities: (unit: string, ids: readonly string[]) =>
+    `Jednostka ${unit} nie sprawozdaje ${ids.length === 1 ? 'działania' : 'działań'} ${ids.join(', ')} — zapisuje je jednostka sprawozdająca.`,
+  idempotencyReused: 'Ten klucz Idempotency-Key został już użyty dla innego żądania — wygeneruj nowy klucz dla nowego zapisu.',
+  staleVersion: (stored: number, base: number) =>
+    `Sprawozdanie zmieniło się w międzyczasie (zapisana wersja ${stored}, edytowano wersję ${base}). Pobierz aktualną wersję i nanieś zmiany ponownie.`,
+  concurrentSave: 'Równoczesny zapis tego sprawozdania — pobierz aktualną wersję i spróbuj ponownie.',
+  // upload (multipart/form-data, file in the form field "file")
+  uploadTooLarge: (limitMb: number) => `Plik w polu formularza „file” jest za duży (limit: ${formatPlNumber(limitMb)} MB).`,
+  uploadUnexpectedField: (field: string) => `Nieoczekiwany plik w polu formularza ${q(field)} — wyślij jeden plik w polu „file”.`,
+  uploadTooManyFiles: 'Za dużo plików — wyślij jeden plik w polu formularza „file”.',
+  uploadTooManyFields: 'Za dużo pól formularza — wyślij plik w polu „file” i najwyżej pole „baseVersion”.',
+  uploadFieldTooLong: (field: string) => `Pole formularza ${q(field)} jest za długie.`,
+  uploadFieldNameTooLong: 'Nazwa pola formularza jest za długa — wyślij plik w polu „file”.',
+  uploadTooManyParts: 'Za dużo części formularza — wyślij plik w polu „file” i najwyżej pole „baseVersion”.',
+  uploadMalformed: 'Niepoprawne żądanie przesłania pliku — wyślij formularz multipart/form-data z plikiem w polu „file”.',
+  uploadFileMissing: 'Brak pliku — wyślij wypełniony szablon w polu formularza „file” (multipart/form-data).',
+  uploadRejected: (reason: string) => `Plik odrzucony: ${reason}.`,
+  uploadNotXlsx: 'Plik odrzucony: to archiwum nie jest skoroszytem Excel (.xlsx).',
+  uploadUnreadable: 'Plik odrzucony: nie udało się odczytać skoroszytu Excel (.xlsx).',
+  notATemplate: 'To nie jest szablon sprawozdania pwr-sync. Pobierz szablon swojej jednostki z systemu i wypełnij go.',
+  templateOutdated: 'Szablon pochodzi z innej wersji systemu. Pobierz aktualny szablon i przenieś do niego dane.',
+  templateOtherUnit: (fileUnit: string, unit: string) => `Ten plik jest szablonem jednostki ${fileUnit}, a nie ${unit}.`,
+  templateOtherYear: (fileYear: number, year: number) => `Ten plik jest szablonem sprawozdania za rok ${fileYear}, a nie ${year}.`,
+  sheetTooManyRows: withCount((n: number) => `Arkusz ma za dużo wierszy (limit: ${counted(n, NOUN.row)}).`),
+  sheetProblems: withCount((n: number) => `Plik zawiera ${counted(n, NOUN.error)} — nic nie zapisano. Popraw ${n === 1 ? 'go' : 'je'} i wyślij plik ponownie.`),
+  noHeaderRow: 'Nie znaleziono wiersza nagłówków tabeli sprawozdania.',
+  cellFormulaWithoutValue: 'komórka zawiera formułę bez obliczonej wartości — wpisz samą wartość albo otwórz i zapisz plik w Excelu',
+  cellFormulaError: (error: string) => `formuła w komórce daje błąd ${error} — wpisz samą wartość`,
+  cellError: (error: string) => `komórka zawiera błąd ${error}`,
+  cellUnsupported: 'nieobsługiwana zawartość komórki',
+} as const;
+
+/** Why an uploaded .xlsx archive was refused (zipGuard), after "Plik odrzucony: ". */
+const zip = {
+  notXlsx: 'plik nie jest skoroszytem Excel (.xlsx)',
+  noDirectory: 'plik .xlsx jest uszkodzony (brak katalogu archiwum)',
+  zip64: 'nieobsługiwany format archiwum (ZIP64)',
+  tooManyEntries: withCount((n: number, limit: number) => `archiwum ma za dużo części (${counted(n, NOUN.file)}, limit: ${formatPlNumber(limit)})`),
+  directoryOutside: 'plik .xlsx jest uszkodzony (katalog archiwum poza plikiem)',
+  badDirectoryHeader: 'plik .xlsx jest uszkodzony (nagłówek katalogu)',
+  encrypted: 'zaszyfrowane archiwum nie jest obsługiwane',
+  compression: (method: number) => `nieobsługiwana metoda kompresji (${method})`,
+  entryTooLarge: (name: string) => `część pliku ${q(name)} jest po rozpakowaniu za duża`,
+  totalTooLarge: 'plik jest po rozpakowaniu za duży',
+  ratio: (name: string) => `podejrzanie wysoki stopień kompresji części ${q(name)}`,
+  badLocalHeader: 'uszkodzony nagłówek części archiwum',
+  entryOutside: 'część archiwum wychodzi poza plik',
+  sizeMismatch: 'niezgodny rozmiar części archiwum',
+  inflatesLarger: 'część archiwum rozpakowuje się do większego rozmiaru niż deklarowany',
+} as const;
+
+/** The validation rules' problems (report/rules.ts). */
+const rules = {
+  prefix: (activityId: string, measureKind?: string) => `Działanie ${activityId}${measureKind ? `, miara ${q(measureKind)}` : ''}: `,
+  duplicateMeasure: (qualifier?: string) => `miara podana dwa razy${qualifier ? ` (${qualifier})` : ''} — połącz wartości albo rozróżnij je opisem.`,
+  moneyNotAllowed: 'zadanie komplementarne nie ma kolumny wydatków — usuń kwotę.',
+  measuresWithStatus: (status: string) => `przy statusie ${q(status)} nie podaje się wykonania — usuń wartości albo zmień status.`,
+  statusMissing: 'brak statusu — wybierz status realizacji.',
+  reasonMissing: (status: string) => `przy statusie ${q(status)} podaj w komentarzu powód.`,
+  whereMissing: 'wskaż w komentarzu, w ramach jakiego działania było realizowane.',
+  measuresMissing: 'status „zrealizowane” wymaga co najmniej jednej wartości wykonania.',
+  descriptionMissing: 'przy realizacji ciągłej podaj wykonanie albo opis w komentarzu.',
+  actualMissing: (plan: number, qualifier?: string) =>
+    `brak wykonania${qualifier ? ` (${qualifier})` : ''} przy planie ${formatPlNumber(plan)} — podaj wartość (także 0) albo wyjaśnij w komentarzu.`,
+  explainZeroPlan: (actual: number, qualifier?: string) =>
+    `wykonanie ${formatPlNumber(actual)}${qualifier ? ` (${qualifier})` : ''} przy planie 0 — dodaj wyjaśnienie w komentarzu.`,
+  explainRatio: (actual: number, ratio: number, qualifier?: string) =>
+    `wykonanie ${formatPlNumber(actual)}${qualifier ? ` (${qualifier})` : ''} to ${formatPercent(ratio)} planu — dodaj wyjaśnienie w komentarzu.`,
+  duplicateEntry: 'podane dwa razy w jednym sprawozdaniu.',
+  unknownActivity: 'jednostka nie sprawozdaje tego działania w tym roku.',
+} as const;
+
+/** Schema-level reasons (refinements in shared/ schemas). */
+const schema = {
+  unknownMeasureKind: (kind: string) => `nieznany rodzaj miary ${q(kind)} — wybierz rodzaj z listy`,
+  valueNotNumber: 'wartość musi być liczbą',
+  valueNotFinite: 'wartość musi być liczbą skończoną',
+  valueNegative: 'wartość nie może być ujemna',
+  valueTooLarge: (max: number) => `wartość miary może wynosić najwyżej ${formatPlNumber(max)}`,
+  kindTooLong: withCount((n: number) => `rodzaj miary może mieć najwyżej ${counted(n, NOUN.character)}`),
+  qualifierTooLong: withCount((n: number) => `opis miary może mieć najwyżej ${counted(n, NOUN.character)}`),
+  returnCommentTooLong: withCount((n: number) => `komentarz dla jednostki może mieć najwyżej ${counted(n, NOUN.character)}`),
+  textTooLong: withCount((n: number) => `tekst może mieć najwyżej ${counted(n, NOUN.character)}`),
+  commentTooLong: withCount((n: number) => `komentarz może mieć najwyżej ${counted(n, NOUN.character)}`),
+  amountNotNumber: 'kwota musi być liczbą',
+  amountNotWhole: 'kwota w groszach musi być liczbą całkowitą',
+  amountNegative: 'kwota nie może być ujemna',
+  amountTooLarge: 'kwota jest nierealnie duża',
+  thresholdPositive: 'próg musi być dodatni',
+  thresholdMax: 'próg może wynosić najwyżej 10 000 %',
+  thresholdOrder: 'progi muszą spełniać: „znacznie poniżej” ≤ „zgodnie z planem od” ≤ 100 % ≤ „znacznie powyżej”',
+  returnComment: 'Podaj komentarz dla jednostki — napisz, co ma poprawić.',
+  dateFormat: 'podaj datę w postaci RRRR-MM-DD, np. 2025-03-31',
+  noSuchDay: 'nie ma takiego dnia w kalendarzu',
+  idempotencyKey: 'wyślij 8–200 widocznych znaków ASCII bez spacji, np. UUID',
+  activityId: 'identyfikator działania w postaci „I.3.2-14”',
+  oneReportingUnit: 'działanie musi mieć dokładnie jedną jednostkę sprawozdającą',
+} as const;
+
+/** Problems of cells read back from a unit's sheet (the add-in's table, an uploaded template). */
+const sheet = {
+  notFinite: 'wartość nie jest liczbą skończoną',
+  booleanNotNumber: 'wpisz liczbę, a nie wartość PRAWDA/FAŁSZ',
+  moneyNegative: 'kwota musi być liczbą nieujemną',
+  rowWithoutId: 'wiersz bez identyfikatora działania — nie dodawaj wierszy ręcznie, użyj formularza',
+  notReportedHere: (activityId: string) => `działanie ${activityId} nie jest sprawozdawane przez tę jednostkę`,
+  unknownStatus: (column: string, text: string) => `${column}: nieznany status ${q(text)} — wybierz z listy`,
+  firstRowOnly: (column: string, activityId: string) => `${column}: wpisz w pierwszym wierszu działania ${activityId}`,
+  cell: (column: string, reason: string) => `${column}: ${reason}`,
+  unknownKind: (column: string, kind: string) => `${column}: nieznany rodzaj miary ${q(kind)} — wybierz z listy`,
+  kindMissing: (column: string) => `${column}: wybierz rodzaj miary dla wykonania`,
+} as const;
+
+/** Sentences of the review summary (ui-text/executionSummary.ts). */
+const summary = {
+  noData: 'Brak danych',
+  actualWithoutPlan: (actual: string) => `Wykonano ${actual} (bez celu w planie)`,
+  notRealized: (plan: string) => `Nie zrealizowano — plan: ${plan}`,
+  notFilled: (plan: string) => `Jeszcze nie uzupełniono — plan: ${plan}`,
+  noActual: (plan: string) => `Nie podano wykonania — plan: ${plan}`,
+  ofPlanned: (actual: string, plan: string, kindGenitivePlural: string, qualifier: string, pct: string) =>
+    `Zrealizowano ${actual} z ${plan} planowanych ${kindGenitivePlural}${qualifier}${pct}`,
+  ofPlan: (actual: string, plan: string, pct: string) => `Zrealizowano ${actual} z planu: ${plan}${pct}`,
+  status: (label: string) => `Status: ${label}.`,
+  notFilledActivity: 'Jeszcze nie uzupełniono.',
+  nothingMatches: 'Żaden wiersz nie spełnia wybranych warunków.',
+  selected: withCount((activities: number, rows: number) => `Wybrano ${counted(activities, NOUN.activity)} (${counted(rows, NOUN.row)}).`),
+  totalIn: withCount((n: number, sentence: string) => `${sentence} — łącznie w ${counted(n, NOUN.activityLocative)}.`),
+} as const;
+
+export const MSG = { labels, numbers, zod, fields, api, zip, rules, schema, sheet, summary } as const;
+
+// Re-exported for messages built elsewhere from these parts.
+export { agreeing, counted };

@@ -1,0 +1,7 @@
+export * from './plural.ts';
+export * from './counted.ts';
+export * from './words.ts';
+export * from './catalogue.ts';
+export * from './zodIssue.ts';
+export * from '../format/percent.ts';
+export * from '../format/warsawTime.ts';

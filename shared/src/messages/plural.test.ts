@@ -1,0 +1,97 @@
+/**
+ * The plural table: every catalogue message that takes a count, rendered for n = 0, 1, 2, 4, 5,
+ * 12, 22, 25, 112, must use the form Polish grammar needs for n (with adjectives agreeing).
+ * A new counted message without a row here fails the test.
+ */
+import { describe, expect, it } from 'vitest';
+import { MSG } from './catalogue.ts';
+import { takesCount } from './counted.ts';
+import { counted, formFor, pluralCategory } from './plural.ts';
+import { NOUN, ADJECTIVE } from './words.ts';
+
+const NS = [0, 1, 2, 4, 5, 12, 22, 25, 112];
+
+/** The category Polish grammar gives each n of the table, spelled out (not computed). */
+const EXPECTED_CATEGORY: Record<number, 'one' | 'few' | 'many'> = { 0: 'many', 1: 'one', 2: 'few', 4: 'few', 5: 'many', 12: 'many', 22: 'few', 25: 'many', 112: 'many' };
+
+/** Every counted message: the other arguments, and the expected text per category with {n} for the number. */
+const TABLE: Record<string, { args: unknown[]; one: string; few: string; many: string }> = {
+  'zod.minLength': { args: ['komentarz'], one: 'Pole „komentarz” musi mieć co najmniej {n} znak.', few: 'Pole „komentarz” musi mieć co najmniej {n} znaki.', many: 'Pole „komentarz” musi mieć co najmniej {n} znaków.' },
+  'zod.maxLength': { args: ['komentarz'], one: 'Pole „komentarz” może mieć najwyżej {n} znak — skróć tekst.', few: 'Pole „komentarz” może mieć najwyżej {n} znaki — skróć tekst.', many: 'Pole „komentarz” może mieć najwyżej {n} znaków — skróć tekst.' },
+  'zod.minItems': { args: ['lista'], one: 'Pole „lista” musi zawierać co najmniej {n} pozycję.', few: 'Pole „lista” musi zawierać co najmniej {n} pozycje.', many: 'Pole „lista” musi zawierać co najmniej {n} pozycji.' },
+  'zod.maxItems': { args: ['lista'], one: 'Pole „lista” może zawierać najwyżej {n} pozycję.', few: 'Pole „lista” może zawierać najwyżej {n} pozycje.', many: 'Pole „lista” może zawierać najwyżej {n} pozycji.' },
+  'zod.headlineMany': { args: ['X.'], one: 'Niepoprawne dane żądania ({n} problem). Pierwszy: X.', few: 'Niepoprawne dane żądania ({n} problemy). Pierwszy: X.', many: 'Niepoprawne dane żądania ({n} problemów). Pierwszy: X.' },
+  'api.bodyTooLargeLimit': { args: [], one: 'Treść żądania jest za duża (limit: {n} bajt).', few: 'Treść żądania jest za duża (limit: {n} bajty).', many: 'Treść żądania jest za duża (limit: {n} bajtów).' },
+  'api.submitIncomplete': {
+    args: [],
+    one: 'Sprawozdania nie można przekazać: {n} brakująca lub błędna pozycja. Popraw ją i przekaż ponownie.',
+    few: 'Sprawozdania nie można przekazać: {n} brakujące lub błędne pozycje. Popraw je i przekaż ponownie.',
+    many: 'Sprawozdania nie można przekazać: {n} brakujących lub błędnych pozycji. Popraw je i przekaż ponownie.',
+  },
+  'api.reportInvalid': { args: [], one: 'Sprawozdanie zawiera {n} błąd — popraw go i zapisz ponownie.', few: 'Sprawozdanie zawiera {n} błędy — popraw je i zapisz ponownie.', many: 'Sprawozdanie zawiera {n} błędów — popraw je i zapisz ponownie.' },
+  'api.sheetTooManyRows': { args: [], one: 'Arkusz ma za dużo wierszy (limit: {n} wiersz).', few: 'Arkusz ma za dużo wierszy (limit: {n} wiersze).', many: 'Arkusz ma za dużo wierszy (limit: {n} wierszy).' },
+  'api.sheetProblems': {
+    args: [],
+    one: 'Plik zawiera {n} błąd — nic nie zapisano. Popraw go i wyślij plik ponownie.',
+    few: 'Plik zawiera {n} błędy — nic nie zapisano. Popraw je i wyślij plik ponownie.',
+    many: 'Plik zawiera {n} błędów — nic nie zapisano. Popraw je i wyślij plik ponownie.',
+  },
+  'zip.tooManyEntries': { args: [10], one: 'archiwum ma za dużo części ({n} plik, limit: 10)', few: 'archiwum ma za dużo części ({n} pliki, limit: 10)', many: 'archiwum ma za dużo części ({n} plików, limit: 10)' },
+  'schema.kindTooLong': { args: [], one: 'rodzaj miary może mieć najwyżej {n} znak', few: 'rodzaj miary może mieć najwyżej {n} znaki', many: 'rodzaj miary może mieć najwyżej {n} znaków' },
+  'schema.qualifierTooLong': { args: [], one: 'opis miary może mieć najwyżej {n} znak', few: 'opis miary może mieć najwyżej {n} znaki', many: 'opis miary może mieć najwyżej {n} znaków' },
+  'schema.returnCommentTooLong': { args: [], one: 'komentarz dla jednostki może mieć najwyżej {n} znak', few: 'komentarz dla jednostki może mieć najwyżej {n} znaki', many: 'komentarz dla jednostki może mieć najwyżej {n} znaków' },
+  'schema.textTooLong': { args: [], one: 'tekst może mieć najwyżej {n} znak', few: 'tekst może mieć najwyżej {n} znaki', many: 'tekst może mieć najwyżej {n} znaków' },
+  'schema.commentTooLong': { args: [], one: 'komentarz może mieć najwyżej {n} znak', few: 'komentarz może mieć najwyżej {n} znaki', many: 'komentarz może mieć najwyżej {n} znaków' },
+  'summary.selected': { args: [1], one: 'Wybrano {n} działanie (1 wiersz).', few: 'Wybrano {n} działania (1 wiersz).', many: 'Wybrano {n} działań (1 wiersz).' },
+  'summary.totalIn': { args: ['Zrealizowano 4 z 10 planowanych spotkań (40 %)'], one: 'Zrealizowano 4 z 10 planowanych spotkań (40 %) — łącznie w {n} działaniu.', few: 'Zrealizowano 4 z 10 planowanych spotkań (40 %) — łącznie w {n} działaniach.', many: 'Zrealizowano 4 z 10 planowanych spotkań (40 %) — łącznie w {n} działaniach.' },
+};
+
+/** Every message declared withCount, by its dotted path in MSG. */
+function countedMessages(node: unknown, prefix = ''): [string, (n: number, ...a: unknown[]) => string][] {
+  if (takesCount(node)) return [[prefix, node as (n: number, ...a: unknown[]) => string]];
+  if (node && typeof node === 'object') {
+    return Object.entries(node).flatMap(([k, v]) => countedMessages(v, prefix ? `${prefix}.${k}` : k));
+  }
+  return [];
+}
+
+describe('the plural table', () => {
+  it('has a row for every counted message of the catalogue, and no stale rows', () => {
+    const found = countedMessages(MSG).map(([path]) => path).sort();
+    expect(found.length).toBeGreaterThan(10);
+    expect(Object.keys(TABLE).sort()).toEqual(found);
+  });
+
+  it('Intl.PluralRules("pl") gives the categories Polish grammar expects', () => {
+    for (const n of NS) expect(pluralCategory(n), `n = ${n}`).toBe(EXPECTED_CATEGORY[n]);
+    expect(pluralCategory(1.5)).toBe('other');
+  });
+
+  for (const [path, render] of countedMessages(MSG)) {
+    it.each(NS)(`${path} for n = %i`, (n) => {
+      const row = TABLE[path];
+      expect(row, `add ${path} to the plural table`).toBeDefined();
+      const expected = row![EXPECTED_CATEGORY[n]!].replace('{n}', String(n));
+      expect(render(n, ...row!.args)).toBe(expected);
+    });
+  }
+
+  it('makes adjectives agree with the counted noun', () => {
+    expect(counted(3, ADJECTIVE.missingF, 'lub', ADJECTIVE.wrongF, NOUN.item)).toBe('3 brakujące lub błędne pozycje');
+    expect(counted(7, ADJECTIVE.missingF, 'lub', ADJECTIVE.wrongF, NOUN.item)).toBe('7 brakujących lub błędnych pozycji');
+    expect(counted(1, ADJECTIVE.missingF, 'lub', ADJECTIVE.wrongF, NOUN.item)).toBe('1 brakująca lub błędna pozycja');
+    expect(counted(283, NOUN.row)).toBe('283 wiersze');
+    expect(counted(1234, NOUN.row)).toBe('1\u00a0234 wiersze');
+  });
+
+  it('gives fractions the genitive singular when a word has it, else the many form', () => {
+    expect(formFor(1.5, { one: 'godzina', few: 'godziny', many: 'godzin', other: 'godziny' })).toBe('godziny');
+    expect(formFor(2.5, NOUN.item)).toBe('pozycji');
+  });
+
+  it('every word of the vocabulary has three distinct-enough forms', () => {
+    for (const [name, forms] of Object.entries({ ...NOUN, ...ADJECTIVE })) {
+      for (const f of [forms.one, forms.few, forms.many]) expect(f.trim(), name).not.toBe('');
+    }
+  });
+});

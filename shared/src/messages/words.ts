@@ -1,0 +1,48 @@
+/**
+ * The catalogue's vocabulary of counted words: every noun (and agreeing adjective) a message puts
+ * after a number, with its forms for Intl.PluralRules('pl'). Measure words live in
+ * measures/kinds.ts; these are the words of the product itself.
+ */
+import type { CountForms } from './plural.ts';
+
+const w = (one: string, few: string, many: string, other?: string): CountForms => (other ? { one, few, many, other } : { one, few, many });
+
+/** Nouns counted in messages. */
+export const NOUN = {
+  activity: w('działanie', 'działania', 'działań'),
+  /** locative: "łącznie w 3 działaniach" */
+  activityLocative: w('działaniu', 'działaniach', 'działaniach'),
+  row: w('wiersz', 'wiersze', 'wierszy'),
+  item: w('pozycja', 'pozycje', 'pozycji'),
+  /** accusative: "musi zawierać co najmniej 1 pozycję" */
+  itemAccusative: w('pozycję', 'pozycje', 'pozycji'),
+  error: w('błąd', 'błędy', 'błędów'),
+  change: w('zmiana', 'zmiany', 'zmian'),
+  problem: w('problem', 'problemy', 'problemów'),
+  unit: w('jednostka', 'jednostki', 'jednostek'),
+  /** genitive after "wszystkich": "tokeny wszystkich 28 jednostek sprawozdających" */
+  unitGenitive: w('jednostki', 'jednostek', 'jednostek'),
+  token: w('token', 'tokeny', 'tokenów'),
+  key: w('klucz', 'klucze', 'kluczy'),
+  file: w('plik', 'pliki', 'plików'),
+  byte: w('bajt', 'bajty', 'bajtów'),
+  megabyte: w('MB', 'MB', 'MB'),
+  character: w('znak', 'znaki', 'znaków'),
+  day: w('dzień', 'dni', 'dni'),
+  measure: w('miara', 'miary', 'miar'),
+  cell: w('komórka', 'komórki', 'komórek'),
+  amount: w('kwota', 'kwoty', 'kwot'),
+} as const;
+
+/** Adjectives that agree with a counted noun of the same gender. */
+export const ADJECTIVE = {
+  /** feminine (pozycja): brakująca / brakujące / brakujących */
+  missingF: w('brakująca', 'brakujące', 'brakujących'),
+  wrongF: w('błędna', 'błędne', 'błędnych'),
+  /** neuter (działanie): wypełnione / wypełnione / wypełnionych */
+  filledN: w('wypełnione', 'wypełnione', 'wypełnionych'),
+  /** feminine (jednostka) in the genitive after "wszystkich": sprawozdającej / sprawozdających */
+  reportingFGenitive: w('sprawozdającej', 'sprawozdających', 'sprawozdających'),
+  /** masculine inanimate (wiersz) */
+  selectedM: w('wybrany', 'wybrane', 'wybranych'),
+} as const;
