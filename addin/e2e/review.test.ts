@@ -215,7 +215,7 @@ describe('review mode end to end', () => {
     await page.getByLabel('Rok sprawozdawczy').selectOption(String(OPEN_YEAR));
     await page.getByRole('tab', { name: 'Kompletność' }).click();
     await expect.poll(() => page.getByRole('button', { name: `Akceptuj sprawozdanie ${units.accept}` }).count(), { timeout: 15_000 }).toBe(1);
-    expect(await page.getByRole('button', { name: /^przekazane do weryfikacji \(\d+\)$/ }).textContent()).toMatch(/\(3\)/);
+    expect(await page.getByRole('button', { name: /^przekazane \(\d+\)$/ }).textContent()).toMatch(/\(3\)/);
     await shot('26-przeglad-kompletnosc');
     await page.getByRole('button', { name: `Akceptuj sprawozdanie ${units.accept}` }).click();
     await expect.poll(() => page.getByText(`Zaakceptowano sprawozdanie jednostki ${units.accept}.`).count(), { timeout: 10_000 }).toBe(1);

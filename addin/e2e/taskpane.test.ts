@@ -229,7 +229,7 @@ describe('task pane end to end', () => {
     await expect.poll(() => page.getByText('Brak problemów w arkuszu').count(), { timeout: 15_000 }).toBe(1);
     await page.getByRole('button', { name: 'Przekaż do weryfikacji' }).click();
     await expect.poll(() => page.getByText('Przekazano do weryfikacji.').count(), { timeout: 15_000 }).toBe(1);
-    await expect.poll(() => page.getByText('przekazane do weryfikacji').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText('przekazane', { exact: true }).count()).toBeGreaterThan(0);
     await shot('10-przekazano');
   });
 

@@ -53,8 +53,9 @@ describe('nothing the unit typed is lost', () => {
 describe('the form does not round what it shows', () => {
   it('0,125 etatu stays 0,125 when the form is saved unchanged', () => {
     const unit = makeUnit(1);
-    const a = unit.assignments[0]!;
-    const entry: ReportEntry = { activityId: a.activity.id, status: 'realized', actual: { measures: [{ kind: 'spotkanie', value: 0.125 }, { kind: 'uczestnik', value: 1234.5 }] }, moneySpent: [123456], comment: '' };
+    // Fractional kinds only: counts of discrete things (spotkanie, uczestnik) are whole numbers.
+    const a = { ...unit.assignments[0]!, plan: { kind: 'target' as const, measures: [{ kind: 'etat', value: 1 }, { kind: 'godzina', value: 2000 }] } };
+    const entry: ReportEntry = { activityId: a.activity.id, status: 'realized', actual: { measures: [{ kind: 'etat', value: 0.125 }, { kind: 'godzina', value: 1234.5 }] }, moneySpent: [123456], comment: '' };
     const draft = draftFromEntry(a, entry);
     expect(draft.measures.map((m) => m.value)).toEqual(['0,125', '1\u00a0234,5']);
     expect(entryFromDraft(draft).entry.actual.measures.map((m) => m.value)).toEqual([0.125, 1234.5]);

@@ -175,7 +175,7 @@ describe('central workbook (read back with exceljs)', () => {
   it('lists every unit’s completeness with Polish states', () => {
     const done = wb.getWorksheet('Kompletność')!;
     expect(done.getRow(2).values).toEqual([undefined, 'MOPS/PRZ/08', 'Miejski Ośrodek Pomocy Społecznej (MOPS/PRZ/08)', 'zaakceptowane', undefined, 3, 4, 4, new Date(Date.UTC(2025, 0, 20, 10, 30)), 'Ewa Weryfikator']);
-    expect(done.getCell('C3').value).toBe('zwrócone do poprawy');
+    expect(done.getCell('C3').value).toBe('zwrócone');
     expect(done.getCell('D1').value).toBe('Termin');
     expect(done.getCell('D3').value).toBe('po terminie');
     expect(done.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
