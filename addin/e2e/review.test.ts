@@ -188,7 +188,7 @@ describe('review mode end to end', () => {
       await page.getByRole('checkbox', { name: 'poniżej planu', exact: true }).check();
       await page.getByRole('checkbox', { name: 'I', exact: true }).check();
     }, { bands: ['far_below', 'below'], areas: ['I'] }, 'Ocena');
-    expect(await page.getByText(/Zrealizowano [\d\u00a0]+ z [\d\u00a0]+ planowanych \S+.*\(\d+\u00a0%\)/).count()).toBeGreaterThan(0);
+    expect(await page.getByText(/Zrealizowano [\d\u00a0]+ z [\d\u00a0]+ planowanych \S+.*\(\d+(,\d)?\u00a0%\)/).count()).toBeGreaterThan(0);
     expect(await page.getByTestId('execution-chart').locator('rect').count()).toBeGreaterThan(0);
     await shot('24-przeglad-podsumowanie-wykres');
     await page.getByRole('button', { name: 'Według jednostki' }).click();
