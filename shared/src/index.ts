@@ -9,6 +9,7 @@ export * from './api/contracts.ts';
 export * from './sheet/layout.ts';
 export * from './result.ts';
 export * from './numbers/polishNumber.ts';
+export * from './numbers/queryNumber.ts';
 export * from './measures/formatMeasure.ts';
 export * from './measures/measureValue.ts';
 export * from './measures/pairMeasures.ts';

@@ -3,6 +3,7 @@
  * Paths are listed in API_PATHS; every request carries `Authorization: Bearer <token>`.
  */
 import { z } from 'zod';
+import { PlNumberParamSchema } from '../numbers/queryNumber.ts';
 import { MSG } from '../messages/catalogue.ts';
 import { OrgUnitCodeSchema, OrgUnitSchema } from '../orgUnits/schema.ts';
 import { ActivitySchema, AreaSchema, TaskSchema, AreaCodeSchema } from '../program/schema.ts';
@@ -88,7 +89,7 @@ export type UnitReport = z.infer<typeof UnitReportSchema>;
 /** PUT /api/years/:year/units/:unit/report (header Idempotency-Key recommended). */
 export const SaveReportRequestSchema = z.object({
   baseVersion: z.number().int().nonnegative(),
-  entries: z.array(ReportEntrySchema).max(1000, 'sprawozdanie może mieć najwyżej 1000 pozycji'),
+  entries: z.array(ReportEntrySchema).max(1000, MSG.schema.tooManyEntries(1000)),
 });
 export type SaveReportRequest = z.infer<typeof SaveReportRequestSchema>;
 
@@ -171,15 +172,16 @@ export const ConsolidatedRowSchema = z.object({
 export type ConsolidatedRow = z.infer<typeof ConsolidatedRowSchema>;
 
 /** Query of GET /api/years/:year/consolidated (all optional; lists are comma-separated). */
-const filterList = (what: string) => z.string().max(2000, `filtr ${what} może mieć najwyżej 2000 znaków`).optional();
-const ratio = z.coerce.number().nonnegative('próg wykonania nie może być ujemny').max(1000, 'próg wykonania może wynosić najwyżej 1000 (100 000 %)');
+const filterList = (what: keyof typeof MSG.schema.filterWhat) => z.string().max(2000, MSG.schema.filterTooLong(2000, MSG.schema.filterWhat[what])).optional();
+/** A ratio typed in a URL: "0,8" as a Polish user writes it, or "0.8" as a program does. */
+const ratio = PlNumberParamSchema.pipe(z.number().nonnegative(MSG.schema.ratioNegative).max(1000, MSG.schema.ratioMax(1000)));
 
 export const ConsolidatedQuerySchema = z.object({
-  area: filterList('obszaru'),
-  task: filterList('zadania'),
-  unit: filterList('jednostki'),
-  band: filterList('przedziału'),
-  status: filterList('statusu'),
+  area: filterList('area'),
+  task: filterList('task'),
+  unit: filterList('unit'),
+  band: filterList('band'),
+  status: filterList('status'),
   /** execution ratio below this (0.8 = 80 %) */
   ratioBelow: ratio.optional(),
   ratioAbove: ratio.optional(),

@@ -30,8 +30,10 @@ export const NOUN = {
   character: w('znak', 'znaki', 'znaków'),
   day: w('dzień', 'dni', 'dni'),
   measure: w('miara', 'miary', 'miar'),
+  measureAccusative: w('miarę', 'miary', 'miar'),
   cell: w('komórka', 'komórki', 'komórek'),
   amount: w('kwota', 'kwoty', 'kwot'),
+  amountAccusative: w('kwotę', 'kwoty', 'kwot'),
 } as const;
 
 /** Adjectives that agree with a counted noun of the same gender. */
@@ -43,6 +45,8 @@ export const ADJECTIVE = {
   filledN: w('wypełnione', 'wypełnione', 'wypełnionych'),
   /** feminine (jednostka) in the genitive after "wszystkich": sprawozdającej / sprawozdających */
   reportingFGenitive: w('sprawozdającej', 'sprawozdających', 'sprawozdających'),
+  /** feminine accusative (kwotę): zapisaną / zapisane / zapisanych */
+  writtenFAccusative: w('zapisaną', 'zapisane', 'zapisanych'),
   /** masculine inanimate (wiersz) */
   selectedM: w('wybrany', 'wybrane', 'wybranych'),
 } as const;

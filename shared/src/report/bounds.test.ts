@@ -35,13 +35,13 @@ describe('bounds of a saved report', () => {
     ['a 900 KB money text', entry({ moneyText: ['1'.repeat(900_000)] }), 'entries.0.moneyText.0: kwota zapisana tekstem może mieć najwyżej 100 znaków'],
     ['six money texts', entry({ moneyText: Array(6).fill('1 zł') }), 'entries.0.moneyText: działanie może mieć najwyżej 5 kwot zapisanych tekstem'],
     ['six amounts', entry({ moneySpent: [1, 2, 3, 4, 5, 6] }), 'entries.0.moneySpent: działanie może mieć najwyżej 5 kwot wydatków'],
-    ['a count of 1e300', entry({}, { measures: [{ kind: 'godzina', value: 1e300 }] }), 'entries.0.actual.measures.0.value: wartość miary może wynosić najwyżej 1 000 000 000'],
-    ['a count just above the ceiling', entry({}, { measures: [{ kind: 'godzina', value: MAX_MEASURE_VALUE + 1 }] }), 'entries.0.actual.measures.0.value: wartość miary może wynosić najwyżej 1 000 000 000'],
+    ['a count of 1e300', entry({}, { measures: [{ kind: 'godzina', value: 1e300 }] }), 'entries.0.actual.measures.0.value: wartość miary może wynosić najwyżej 1\u00a0000\u00a0000\u00a0000'],
+    ['a count just above the ceiling', entry({}, { measures: [{ kind: 'godzina', value: MAX_MEASURE_VALUE + 1 }] }), 'entries.0.actual.measures.0.value: wartość miary może wynosić najwyżej 1\u00a0000\u00a0000\u00a0000'],
     ['31 measures', entry({}, { measures: Array(31).fill({ kind: 'godzina', value: 1 }) }), 'entries.0.actual.measures: działanie może mieć najwyżej 30 miar'],
     ['a 1 MB measure kind (not echoed back)', entry({}, { measures: [{ kind: 'x'.repeat(1_000_000), value: 1 }] }), 'entries.0.actual.measures.0.kind: rodzaj miary może mieć najwyżej 60 znaków'],
-    ['a long qualifier', entry({}, { measures: [{ kind: 'godzina', value: 1, qualifier: 'q'.repeat(201) }] }), 'entries.0.actual.measures.0.qualifier: doprecyzowanie miary może mieć najwyżej 200 znaków'],
-    ['a long actual text', entry({}, { text: 't'.repeat(4001) }), 'entries.0.actual.text: tekst może mieć najwyżej 4000 znaków'],
-    ['a long comment', entry({ comment: 'k'.repeat(2001) }), 'entries.0.comment: komentarz może mieć najwyżej 2000 znaków'],
+    ['a long qualifier', entry({}, { measures: [{ kind: 'godzina', value: 1, qualifier: 'q'.repeat(201) }] }), 'entries.0.actual.measures.0.qualifier: opis miary może mieć najwyżej 200 znaków'],
+    ['a long actual text', entry({}, { text: 't'.repeat(4001) }), 'entries.0.actual.text: tekst może mieć najwyżej 4\u00a0000 znaków'],
+    ['a long comment', entry({ comment: 'k'.repeat(2001) }), 'entries.0.comment: komentarz może mieć najwyżej 2\u00a0000 znaków'],
     ['money of ten billion złoty', entry({ moneySpent: [1e12] }), 'entries.0.moneySpent.0: kwota jest nierealnie duża'],
   ])('refuses %s, naming the field in Polish', (_, e, expected) => {
     expect(problem(save(e))).toBe(expected);
@@ -49,13 +49,13 @@ describe('bounds of a saved report', () => {
 
   it('refuses 1001 entries and a base version of 1e300', () => {
     const many = SaveReportRequestSchema.safeParse({ baseVersion: 0, entries: Array(1001).fill(entry()) });
-    expect(problem(many)).toBe('entries: sprawozdanie może mieć najwyżej 1000 pozycji');
+    expect(problem(many)).toBe('entries: sprawozdanie może mieć najwyżej 1\u00a0000 pozycji');
     expect(save(entry(), 1e300).success).toBe(false);
   });
 
   it('bounds a reviewer\'s reason and the consolidated filters', () => {
-    expect(problem(ReturnRequestSchema.safeParse({ comment: 'p'.repeat(2001) }))).toBe('comment: powód zwrotu może mieć najwyżej 2000 znaków');
-    expect(problem(ConsolidatedQuerySchema.safeParse({ unit: 'A,'.repeat(1001) }))).toBe('unit: filtr jednostki może mieć najwyżej 2000 znaków');
-    expect(problem(ConsolidatedQuerySchema.safeParse({ ratioBelow: '1e300' }))).toBe('ratioBelow: próg wykonania może wynosić najwyżej 1000 (100 000 %)');
+    expect(problem(ReturnRequestSchema.safeParse({ comment: 'p'.repeat(2001) }))).toBe('comment: komentarz dla jednostki może mieć najwyżej 2\u00a0000 znaków');
+    expect(problem(ConsolidatedQuerySchema.safeParse({ unit: 'A,'.repeat(1001) }))).toBe('unit: filtr jednostki może mieć najwyżej 2\u00a0000 znaków');
+    expect(problem(ConsolidatedQuerySchema.safeParse({ ratioBelow: '1e300' }))).toBe('ratioBelow: próg wykonania może wynosić najwyżej 1\u00a0000 (100\u00a0000\u00a0%)');
   });
 });

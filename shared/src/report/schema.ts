@@ -33,7 +33,7 @@ export type PlanKind = z.infer<typeof PlanKindSchema>;
 
 const CellTextSchema = z.string().max(4000, MSG.schema.textTooLong(4000));
 
-const MeasuresSchema = z.array(MeasureSchema).max(30, 'działanie może mieć najwyżej 30 miar');
+const MeasuresSchema = z.array(MeasureSchema).max(30, MSG.schema.tooManyMeasures(30));
 
 export const PlanSchema = z.object({
   kind: PlanKindSchema,
@@ -67,10 +67,10 @@ export const ReportEntrySchema = z.object({
   status: ReportStatusSchema.nullable(),
   actual: ActualSchema,
   /** Money spent, basic tasks only. */
-  moneySpent: z.array(GroszeSchema).max(5, 'działanie może mieć najwyżej 5 kwot wydatków').default([]),
+  moneySpent: z.array(GroszeSchema).max(5, MSG.schema.tooManyAmounts(5)).default([]),
   /** The money cell as written, for imported reports ("2 000 750,00 zł"); one text per amount. */
-  moneyText: z.array(z.string().max(100, 'kwota zapisana tekstem może mieć najwyżej 100 znaków'))
-    .max(5, 'działanie może mieć najwyżej 5 kwot zapisanych tekstem').optional(),
+  moneyText: z.array(z.string().max(100, MSG.schema.moneyTextTooLong(100)))
+    .max(5, MSG.schema.tooManyMoneyTexts(5)).optional(),
   /** The unit's comment; the reason when not realized, the explanation when far off plan. */
   comment: z.string().max(2000, MSG.schema.commentTooLong(2000)).default(''),
 });
@@ -89,6 +89,6 @@ export const SubmissionSchema = z.object({
   orgUnitCode: OrgUnitCodeSchema,
   year: z.number().int().min(2000).max(2100),
   baseVersion: z.number().int().nonnegative(),
-  entries: z.array(ReportEntrySchema).max(1000, 'sprawozdanie może mieć najwyżej 1000 pozycji'),
+  entries: z.array(ReportEntrySchema).max(1000, MSG.schema.tooManyEntries(1000)),
 });
 export type Submission = z.infer<typeof SubmissionSchema>;
