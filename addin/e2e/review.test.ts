@@ -7,7 +7,7 @@
  * comment; the unit sees the comment), and a manager refused a reviewer action. Saves screenshots
  * 2x-*.png (see SHOTS in browser.ts).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -120,6 +120,22 @@ describe('review mode end to end', () => {
     expect(cfs[0]!.cf.custom.format.fill.color).toBe('#FFC7CE');
     expect(await page.getByText(`Excel pokazuje ${rows2024.length} z ${rows2024.length} wierszy`, { exact: false }).count()).toBe(1);
     await shot('21-przeglad-zestawienie-wczytane');
+  });
+
+  it('downloads the year\'s annex (DOCX, with the closing summary) from the review mode', async () => {
+    await page.getByRole('checkbox', { name: /Dołącz podsumowanie/ }).check();
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 30_000 }),
+      page.getByRole('button', { name: 'Pobierz załącznik (DOCX)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`sprawozdanie-${DATA_YEAR}.docx`);
+    const file = readFileSync((await download.path())!);
+    // a zip (OOXML) holding the Word body, big enough to be the whole city's annex
+    expect(file.subarray(0, 2).toString()).toBe('PK');
+    expect(file.includes(Buffer.from('word/document.xml'))).toBe(true);
+    expect(file.length).toBeGreaterThan(20_000);
+    await expect.poll(() => page.getByText(`Pobrano plik sprawozdanie-${DATA_YEAR}.docx`, { exact: false }).count(), { timeout: 10_000 }).toBe(1);
+    await shot('30-przeglad-zalacznik-pobrany');
   });
 
   it('filters by band', async () => {

@@ -99,7 +99,42 @@ export class ApiClient {
     return this.request('POST', API_PATHS.submit(year, unit), z.unknown(), {});
   }
 
+  /** The annual annex („Załącznik Nr 3”, DOCX) of a year; `summary` adds the closing summary. */
+  reportDocx(year: number, summary: boolean) {
+    return this.download(`${API_PATHS.reportDocx(year)}${summary ? '?summary=true' : ''}`, `sprawozdanie-${year}.docx`);
+  }
+
   private async request<T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown, headers: Record<string, string> = {}): Promise<ApiOutcome<T>> {
+    const sent = await this.send(method, path, body, headers, 'application/json');
+    if (!('status' in sent)) return sent;
+    const json: unknown = await sent.json().catch(() => undefined);
+    if (sent.ok) {
+      const parsed = schema.safeParse(json);
+      if (parsed.success) return { kind: 'ok', value: parsed.data };
+      console.error('[api] reply does not match the contract', { path, issues: parsed.error.issues.slice(0, 5) });
+      return { kind: 'failed', status: sent.status, message: 'Serwer odpowiedział w nieoczekiwany sposób. Zgłoś to administratorowi.' };
+    }
+    return failureOf(sent.status, json);
+  }
+
+  /** A file download: the bytes and the name the server gives (Content-Disposition), else `fallbackName`. */
+  private async download(path: string, fallbackName: string): Promise<ApiOutcome<{ blob: Blob; filename: string }>> {
+    const sent = await this.send('GET', path, undefined, {}, '*/*');
+    if (!('status' in sent)) return sent;
+    if (!sent.ok) return failureOf(sent.status, await sent.json().catch(() => undefined));
+    const disposition = sent.headers.get('content-disposition') ?? '';
+    const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+    const plain = /filename="([^"]+)"/i.exec(disposition);
+    const filename = star ? decodeURIComponent(star[1]!) : plain?.[1] ?? fallbackName;
+    try {
+      return { kind: 'ok', value: { blob: await sent.blob(), filename } };
+    } catch {
+      return { kind: 'offline', message: OFFLINE };
+    }
+  }
+
+  /** One request with the token and a timeout; no answer at all → the offline outcome. */
+  private async send(method: string, path: string, body: unknown, headers: Record<string, string>, accept: string): Promise<Response | { kind: 'offline'; message: string }> {
     let res: Response;
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.options.timeoutMs ?? 20_000);
@@ -108,7 +143,7 @@ export class ApiClient {
       res = await this.fetchImpl(this.baseUrl + path, {
         method,
         headers: {
-          Accept: 'application/json',
+          Accept: accept,
           Authorization: `Bearer ${this.options.token}`,
           ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
           ...headers,
@@ -122,31 +157,29 @@ export class ApiClient {
       clearTimeout(timer);
     }
     console.debug('[api]', { method, path, status: res.status, ms: Date.now() - started });
-    const json: unknown = await res.json().catch(() => undefined);
-    if (res.ok) {
-      const parsed = schema.safeParse(json);
-      if (parsed.success) return { kind: 'ok', value: parsed.data };
-      console.error('[api] reply does not match the contract', { path, issues: parsed.error.issues.slice(0, 5) });
-      return { kind: 'failed', status: res.status, message: 'Serwer odpowiedział w nieoczekiwany sposób. Zgłoś to administratorowi.' };
-    }
-    const err = ApiErrorBodySchema.safeParse(json);
-    const e = err.success ? err.data : undefined;
-    switch (res.status) {
-      case 401:
-        return { kind: 'unauthorized', message: 'Token jest nieprawidłowy lub wygasł. Zaloguj się ponownie.' };
-      case 403:
-        return { kind: 'forbidden', message: e?.error ?? 'Brak uprawnień do tej operacji.' };
-      case 409:
-        return { kind: 'conflict', code: e?.code ?? 'conflict', current: e?.current ?? null, message: e?.error ?? 'Ktoś zapisał nowszą wersję sprawozdania.' };
-      case 422:
-      case 400:
-        return { kind: 'rejected', problems: e?.problems ?? [], message: e?.error ?? 'Serwer odrzucił dane.' };
-      case 502:
-      case 503:
-      case 504:
-        return { kind: 'offline', message: OFFLINE };
-      default:
-        return { kind: 'failed', status: res.status, message: e?.error ?? `Błąd serwera (${res.status}). Spróbuj ponownie później.` };
-    }
+    return res;
+  }
+}
+
+/** The outcome of an error reply, by status; the server's Polish message when it sent one. */
+function failureOf(status: number, json: unknown): Exclude<ApiOutcome<never>, { kind: 'ok' }> {
+  const err = ApiErrorBodySchema.safeParse(json);
+  const e = err.success ? err.data : undefined;
+  switch (status) {
+    case 401:
+      return { kind: 'unauthorized', message: 'Token jest nieprawidłowy lub wygasł. Zaloguj się ponownie.' };
+    case 403:
+      return { kind: 'forbidden', message: e?.error ?? 'Brak uprawnień do tej operacji.' };
+    case 409:
+      return { kind: 'conflict', code: e?.code ?? 'conflict', current: e?.current ?? null, message: e?.error ?? 'Ktoś zapisał nowszą wersję sprawozdania.' };
+    case 422:
+    case 400:
+      return { kind: 'rejected', problems: e?.problems ?? [], message: e?.error ?? 'Serwer odrzucił dane.' };
+    case 502:
+    case 503:
+    case 504:
+      return { kind: 'offline', message: OFFLINE };
+    default:
+      return { kind: 'failed', status, message: e?.error ?? `Błąd serwera (${status}). Spróbuj ponownie później.` };
   }
 }

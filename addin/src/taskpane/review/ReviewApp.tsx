@@ -3,10 +3,12 @@ import { Badge, Button, Divider, Field, MessageBar, MessageBarBody, MessageBarTi
 import type { MeResponse } from '@pwr-sync/shared';
 import type { ApiClient } from '../../api/client.ts';
 import type { ReviewHost } from '../../excel/reviewHost.ts';
+import { AnnexPanel } from './AnnexPanel.tsx';
 import { CompletenessPanel } from './CompletenessPanel.tsx';
 import { FilterPanel } from './FilterPanel.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
 import { SummaryPanel } from './SummaryPanel.tsx';
+import { useAnnexDownload } from './useAnnexDownload.ts';
 import { useReview } from './useReview.ts';
 
 const useStyles = makeStyles({
@@ -32,6 +34,7 @@ type TabKey = 'filters' | 'completeness' | 'history';
 export function ReviewApp({ api, me, host, supportOk, supportMessage, onSignOut }: ReviewAppProps) {
   const styles = useStyles();
   const model = useReview({ api, host, me, onUnauthorized: onSignOut });
+  const annex = useAnnexDownload({ api, onUnauthorized: onSignOut });
   const [tab, setTab] = useState<TabKey>('filters');
   const tableLoaded = model.counts !== null;
   const yearOpen = model.yearInfo?.status === 'open';
@@ -71,6 +74,7 @@ export function ReviewApp({ api, me, host, supportOk, supportMessage, onSignOut 
             {model.notice && <MessageBar intent={model.notice.intent} layout="multiline"><MessageBarBody>{model.notice.text}</MessageBarBody></MessageBar>}
           </div>
         </section>
+        <AnnexPanel year={model.year} busy={annex.busy} notice={annex.notice} onDownload={(y, summary) => void annex.download(y, summary)} />
         <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabKey)} aria-label="Widoki przeglądu">
           <Tab value="filters">Filtry i podsumowanie</Tab>
           <Tab value="completeness">Kompletność</Tab>
