@@ -1,7 +1,8 @@
 /*
  * Stand-in for https://appsforoffice.microsoft.com/lib/1/hosted/office.js in end-to-end tests.
  * Defines `Office` (onReady resolves with host Excel; requirement sets) and an in-memory, recording
- * `Excel` host implementing the subset of the object model the add-in's adapter uses: worksheets,
+ * `Excel` host implementing the subset of the object model the add-in's adapter uses: worksheets
+ * (visibility included: the sync record lives on a very hidden sheet),
  * tables (rows add/delete, convertToRange, onChanged), ranges (values, numberFormat, format, data
  * validation, conditional formats, hidden columns), protection and runtime.enableEvents.
  * Writes run in order when context.sync() is called; loads are filled in at that sync; writing a
@@ -28,7 +29,7 @@
   const error = (code, message) => Object.assign(new Error(message), { code, name: 'RichApi.Error', debugInfo: { code, message } });
 
   function newSheet(name) {
-    const s = { name, cells: new Map(), numberFormats: new Map(), fills: new Map(), unlocked: new Set(), hidden: new Set(), protected: false, validations: [], conditionalFormats: [] };
+    const s = { name, visibility: 'Visible', cells: new Map(), numberFormats: new Map(), fills: new Map(), unlocked: new Set(), hidden: new Set(), protected: false, validations: [], conditionalFormats: [] };
     state.sheets.set(name, s);
     return s;
   }
@@ -155,6 +156,7 @@
       return {
         isNullObject: isNull, name,
         load() { return this; },
+        set visibility(v) { op(`visibility ${name} ${v}`, () => { getSheet().visibility = v; }); },
         getRange: (address) => rangeProxy(getSheet, () => parseAddress(address)),
         protection: {
           protect(options) { op('protect', () => { getSheet().protected = true; getSheet().protectionOptions = options; }); },
@@ -287,6 +289,10 @@
     header(name) { const t = state.tables.get(name); return t ? Array.from({ length: t.cols }, (_, j) => t.sheet.cells.get(key(t.top, t.left + j)) ?? '') : null; },
     fillAt(sheetName, address) { const p = parseAddress(address); return state.sheets.get(sheetName)?.fills.get(key(p.r0, p.c0)) ?? null; },
     isProtected(sheetName) { return !!state.sheets.get(sheetName)?.protected; },
+    /** 'Visible', 'Hidden' or 'VeryHidden' (not listed in Excel's Unhide dialog); null when there is no such sheet. */
+    visibility(sheetName) { return state.sheets.get(sheetName)?.visibility ?? null; },
+    /** A block of a sheet's values, as a user (or VBA) would read them. */
+    cells(sheetName, address) { const sheet = state.sheets.get(sheetName); if (!sheet) return null; const r = parseAddress(address); return Array.from({ length: r.r1 - r.r0 + 1 }, (_, i) => Array.from({ length: r.c1 - r.c0 + 1 }, (_, j) => sheet.cells.get(key(r.r0 + i, r.c0 + j)) ?? '')); },
     hiddenColumns(sheetName) { return [...(state.sheets.get(sheetName)?.hidden ?? [])].sort((a, b) => a - b).map(colLetter); },
     validations(sheetName) { return state.sheets.get(sheetName)?.validations ?? []; },
     conditionalFormats(sheetName) { return state.sheets.get(sheetName)?.conditionalFormats ?? []; },

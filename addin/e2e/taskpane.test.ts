@@ -28,10 +28,23 @@ const shot = (name: string) => browser.shot(name);
 const fake = <T>(fn: string, ...args: unknown[]) => page.evaluate(([f, a]) => (window as any).__fakeExcel[f as string](...(a as unknown[])), [fn, args] as const) as Promise<T>;
 const tableValues = () => fake<(string | number)[][]>('tableValues', UNIT_TABLE_NAME);
 
+const SYNC_SHEET = 'PWR_Synchronizacja';
+/** The server version the workbook says its sheet was built from (B3 of the very hidden record sheet). */
+const recordedVersion = async () => (await fake<unknown[][]>('cells', SYNC_SHEET, 'B3'))[0]![0];
+/** Idempotency-Keys of the pane's saves, in order. */
+const saveKeys: string[] = [];
+
 async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(server.baseUrl + path, { method, headers: { Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() }, body: body ? JSON.stringify(body) : undefined });
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
+}
+
+/** The unit of the demo token and its open year. */
+async function openReport(): Promise<{ year: number; unit: string }> {
+  const me = await api<{ user: { orgUnitCode: string } }>('GET', API_PATHS.me);
+  const years = await api<{ year: number; status: string }[]>('GET', API_PATHS.years);
+  return { year: years.filter((y) => y.status === 'open').sort((a, b) => b.year - a.year)[0]!.year, unit: me.user.orgUnitCode };
 }
 
 describe('task pane end to end', () => {
@@ -40,6 +53,9 @@ describe('task pane end to end', () => {
     server = await startServer();
     browser = await launchPaneBrowser();
     ({ context, page } = browser);
+    page.on('request', (req) => {
+      if (req.method() === 'PUT' && req.url().includes('/report')) saveKeys.push(req.headers()['idempotency-key'] ?? '');
+    });
   }, 180_000);
 
   afterAll(async () => {
@@ -99,6 +115,11 @@ describe('task pane end to end', () => {
     const block = `A1:${columnLetter(UNIT_SHEET_COLUMNS.length - 1)}${(await tableValues()).length + 1}`;
     expect(log.lastIndexOf(`numberFormat ${block}`)).toBeGreaterThan(-1);
     expect(log.lastIndexOf(`numberFormat ${block}`)).toBeLessThan(log.lastIndexOf(`values ${block}`));
+    // The workbook records which server version the sheet was built from, out of the user's way.
+    expect(await fake('visibility', SYNC_SHEET)).toBe('VeryHidden');
+    expect(await fake('isProtected', SYNC_SHEET)).toBe(true);
+    const { year, unit } = await openReport();
+    expect(await recordedVersion()).toBe((await api<UnitReport>('GET', API_PATHS.report(year, unit))).version);
     await shot('02-arkusz-przygotowany');
   });
 
@@ -202,8 +223,9 @@ describe('task pane end to end', () => {
     await expect.poll(async () => (await tableValues())[0]![col('comment')], { timeout: 15_000 }).toBe('Wersja z serwera.');
   });
 
-  it('keeps everything when the server is down, and syncs after it is back', async () => {
+  it('keeps everything when the server is down, and syncs after it is back with the same Idempotency-Key', async () => {
     await server.stop();
+    const sent = saveKeys.length;
     await page.getByRole('button', { name: 'Synchronizuj' }).click();
     await expect.poll(() => page.getByText('Serwer niedostępny.').count(), { timeout: 30_000 }).toBe(1);
     expect(await page.getByText(/Nic nie zostało utracone/).count()).toBe(1);
@@ -211,6 +233,67 @@ describe('task pane end to end', () => {
     await server.start();
     await page.getByRole('button', { name: 'Synchronizuj' }).click();
     await expect.poll(() => page.getByText('Zapisano na serwerze.').count(), { timeout: 15_000 }).toBe(1);
+    // The retry of the same request is the same request.
+    expect(saveKeys.length).toBe(sent + 2);
+    expect(saveKeys[sent + 1]).toBe(saveKeys[sent]);
+  });
+
+  it('a save whose answer was lost is replayed on retry, not saved twice', async () => {
+    const { year, unit } = await openReport();
+    const before = await api<UnitReport>('GET', API_PATHS.report(year, unit));
+    const rows = await tableValues();
+    const row = rows.findIndex((r) => r[col('line')] === 1 && r[col('status')] === 'niezrealizowane w tym roku');
+    expect(await fake('userEdit', UNIT_SHEET_NAME, `${columnLetter(col('comment'))}${row + 2}`, [['Zmiana, której odpowiedź zginęła.']])).toBe(true);
+    await expect.poll(() => page.getByText('Brak problemów w arkuszu').count(), { timeout: 10_000 }).toBe(1);
+    // The server saves, then the connection drops before the answer reaches the pane.
+    await page.route('**/report', async (route) => {
+      if (route.request().method() !== 'PUT') return route.fallback();
+      await route.fetch();
+      await route.abort('connectionreset');
+    }, { times: 1 });
+    const sent = saveKeys.length;
+    await page.getByRole('button', { name: 'Synchronizuj' }).click();
+    await expect.poll(() => page.getByText('Serwer niedostępny.').count(), { timeout: 15_000 }).toBe(1);
+    expect((await api<UnitReport>('GET', API_PATHS.report(year, unit))).version).toBe(before.version + 1);
+    expect(await recordedVersion()).toBe(before.version);
+    await page.getByRole('button', { name: 'Synchronizuj' }).click();
+    await expect.poll(() => page.getByText('Zapisano na serwerze.').count(), { timeout: 15_000 }).toBe(1);
+    expect(saveKeys.slice(sent)).toEqual([saveKeys[sent], saveKeys[sent]]);
+    expect(await page.getByText(`Wersja ${before.version + 1},`, { exact: false }).count()).toBe(1);
+    const after = await api<UnitReport>('GET', API_PATHS.report(year, unit));
+    expect(after.version).toBe(before.version + 1);
+    expect(await recordedVersion()).toBe(after.version);
+  });
+
+  it('a stale workbook gets the conflict after signing in again, and the newer save on the server stays', async () => {
+    const { year, unit } = await openReport();
+    const synced = await recordedVersion();
+    await page.getByRole('button', { name: 'Wyloguj' }).click();
+    await expect.poll(() => page.getByLabel('Token').count()).toBe(1);
+    // Meanwhile someone saves a newer version from another PC (with the unit's token).
+    const current = await api<UnitReport>('GET', API_PATHS.report(year, unit));
+    expect(current.version).toBe(synced);
+    const newer = current.entries.map((e, i) => (i === 0 ? { ...e, comment: 'Nowsze dane z innego komputera.' } : e));
+    await api('PUT', API_PATHS.report(year, unit), { baseVersion: current.version, entries: newer });
+    const server1 = await api<UnitReport>('GET', API_PATHS.report(year, unit));
+
+    await page.getByLabel('Token').fill(server.token);
+    await page.getByRole('button', { name: 'Zaloguj' }).click();
+    await expect.poll(() => page.getByText(/Sprawozdanie za \d{4} r\./).count(), { timeout: 20_000 }).toBe(1);
+    // Nothing about the report is kept in the browser: the workbook says which version it holds.
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('pwr-sync.')))).toEqual(['pwr-sync.token']);
+    expect(await recordedVersion()).toBe(synced);
+
+    await page.getByRole('button', { name: 'Synchronizuj' }).click();
+    await expect.poll(() => page.getByText(/Ktoś zapisał nowszą wersję/).count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.getByRole('table', { name: 'Różnice między arkuszem a serwerem' }).getByText('Nowsze dane z innego komputera.').count()).toBe(1);
+    const untouched = await api<UnitReport>('GET', API_PATHS.report(year, unit));
+    expect(untouched.version).toBe(server1.version);
+    expect(untouched.entries).toEqual(server1.entries);
+
+    await page.getByRole('button', { name: 'Weź wersję z serwera' }).click();
+    await expect.poll(async () => (await tableValues())[0]![col('comment')], { timeout: 15_000 }).toBe('Nowsze dane z innego komputera.');
+    expect(await recordedVersion()).toBe(server1.version);
   });
 
   it('blocks submitting an incomplete report, then submits once every activity is filled', async () => {

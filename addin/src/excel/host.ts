@@ -6,16 +6,21 @@ import type { ReportEntry, SheetCell } from '@pwr-sync/shared';
 import type { ReportContext, SheetState, ValidationMode } from '../report/sheetModel.ts';
 import { checkExcelSupport, type SupportCheck } from './requirements.ts';
 import { runExcel, type ExcelRunner, type HostResult } from './runExcel.ts';
-import { prepareSheet, readTable, refreshSheet, subscribeTableChanges, writeActivity } from './sheet.ts';
+import { prepareSheet, readTable, refreshSheet, subscribeTableChanges, writeActivity, type PrepareInput } from './sheet.ts';
+import { readSyncRecord, writeSyncRecord } from './syncRecord.ts';
+import type { SyncRecord } from '../report/syncRecord.ts';
 
 export interface ReportHost {
   checkSupport(): SupportCheck;
-  prepareSheet(input: ReportContext & { serverEntries: ReportEntry[]; keep: 'sheet' | 'server' }): Promise<HostResult<SheetState>>;
+  prepareSheet(input: PrepareInput): Promise<HostResult<SheetState>>;
   /** Re-reads, re-validates and re-marks the sheet; value null when the sheet is not prepared. */
   refresh(input: ReportContext & { mode?: ValidationMode }): Promise<HostResult<SheetState | null>>;
   /** The table's rows; value null when the sheet is not prepared. */
   readRows(): Promise<HostResult<SheetCell[][] | null>>;
   writeActivity(input: ReportContext & { entry: ReportEntry }): Promise<HostResult<SheetState>>;
+  /** Which server version the workbook's sheet holds; value null when the workbook has no record. */
+  readSyncRecord(): Promise<HostResult<SyncRecord | null>>;
+  writeSyncRecord(record: SyncRecord): Promise<HostResult<void>>;
   /** Calls `onChange` after edits or pastes in the table; resolves to an unsubscribe function. */
   subscribeChanges(onChange: () => void): Promise<() => Promise<void>>;
 }
@@ -33,6 +38,8 @@ export function createExcelHost(run?: ExcelRunner): ReportHost {
     refresh: async (input) => notPreparedAsNull(await runExcel((ctx) => refreshSheet(ctx, input), opts('refreshSheet'))),
     readRows: async () => notPreparedAsNull(await runExcel((ctx) => readTable(ctx), opts('readTable'))),
     writeActivity: (input) => runExcel((ctx) => writeActivity(ctx, input), opts('writeActivity')),
+    readSyncRecord: () => runExcel((ctx) => readSyncRecord(ctx), opts('readSyncRecord')),
+    writeSyncRecord: (record) => runExcel((ctx) => writeSyncRecord(ctx, record), opts('writeSyncRecord')),
     async subscribeChanges(onChange) {
       const result = await runExcel((ctx) => subscribeTableChanges(ctx, () => onChange()), opts('subscribeTableChanges'));
       const handler = result.ok ? result.value : null;

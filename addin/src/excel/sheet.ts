@@ -10,6 +10,8 @@ import { COLUMN_COUNT, HEADERS, INVALID_FILL, LAST_COLUMN, POINTS_PER_CHAR, STAT
 import { excelText } from './text.ts';
 import { addBandFormats, styleHeader } from './look.ts';
 import { withEventsOff } from './events.ts';
+import { lookUpRecordSheet, queueRecordLoad, queueRecordWrite } from './syncRecord.ts';
+import { recordAfterPrepare, type SyncRecord } from '../report/syncRecord.ts';
 
 const COMPUTED = UNIT_SHEET_COLUMNS.flatMap((c, i) => (c.computed ? [i] : []));
 const FIRST_COMPUTED = Math.min(...COMPUTED);
@@ -18,6 +20,10 @@ const NUMBER_COLUMNS = UNIT_SHEET_COLUMNS.flatMap((c, i) => (c.type === 'number'
 export interface PrepareInput extends ReportContext {
   /** The server's entries (latest version). */
   serverEntries: ReportEntry[];
+  /** The version of `serverEntries`, and whose report they are: recorded in the workbook (syncRecord.ts). */
+  serverVersion: number;
+  orgUnitCode: string;
+  year: number;
   /** `sheet`: keep what the unit typed in an existing sheet; `server`: overwrite with the server's entries. */
   keep: 'sheet' | 'server';
 }
@@ -34,23 +40,28 @@ function toExcel(rows: SheetCell[][]): (string | number | boolean)[][] {
 
 /**
  * "Przygotuj arkusz": creates or rebuilds the report sheet and its table.
- * 1. Look up the sheet and the table (sync 1).
- * 2. If the table exists, read its rows (sync 2) and merge them with the server's entries so that
- *    nothing the unit typed is lost.
- * 3. Write values, formats, validation, colours, protection in one batch (last sync).
+ * 1. Look up the sheet, the table and the sync record (sync 1).
+ * 2. If the table exists, read its rows and the record (sync 2) and merge the rows with the
+ *    server's entries so that nothing the unit typed is lost.
+ * 3. Write values, formats, validation, colours, protection and the record of which server version
+ *    the sheet now holds (recordAfterPrepare) in one batch (last sync).
  */
 export async function prepareSheet(context: Excel.RequestContext, input: PrepareInput): Promise<SheetState> {
   const existingSheet = context.workbook.worksheets.getItemOrNullObject(UNIT_SHEET_NAME);
   const existingTable = context.workbook.tables.getItemOrNullObject(UNIT_TABLE_NAME);
+  const recordSheet = lookUpRecordSheet(context);
   await context.sync();
 
   let existing: SheetCell[][] = [];
+  let record: SyncRecord | null = null;
   let sheet: Excel.Worksheet;
   if (!existingTable.isNullObject) {
     const body = existingTable.getDataBodyRange().load('values');
+    const readRecord = recordSheet.isNullObject ? () => null : queueRecordLoad(recordSheet);
     sheet = existingTable.worksheet;
     await context.sync();
     existing = asCells(body.values);
+    record = readRecord();
   } else {
     sheet = existingSheet.isNullObject ? context.workbook.worksheets.add(UNIT_SHEET_NAME) : existingSheet;
   }
@@ -58,6 +69,7 @@ export async function prepareSheet(context: Excel.RequestContext, input: Prepare
   const rows = mergeRows(existing, input.serverEntries, input, input.keep);
   const state = validateRows(rows, input);
   const n = rows.length;
+  const synced = recordAfterPrepare({ existing: record, tableExisted: !existingTable.isNullObject, keep: input.keep, orgUnitCode: input.orgUnitCode, year: input.year, serverVersion: input.serverVersion });
 
   await withEventsOff(context, () => {
     sheet.protection.unprotect();
@@ -80,6 +92,7 @@ export async function prepareSheet(context: Excel.RequestContext, input: Prepare
     protect(sheet);
     sheet.freezePanes.freezeRows(1);
     sheet.activate();
+    queueRecordWrite(context, recordSheet, synced);
   });
   return state;
 }

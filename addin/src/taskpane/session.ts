@@ -6,9 +6,11 @@
  * short-lived and issued per person by the city server (never baked into the bundle), the pane and
  * the API share one origin, and the pane loads no third-party script except Microsoft's office.js,
  * so the exposure to other scripts is limited. "Wyloguj" removes it at once.
+ *
+ * Nothing about the report lives here: which version a sheet was built from is kept in the workbook
+ * (report/syncRecord.ts), so it holds on any PC and after any sign-in.
  */
 const TOKEN_KEY = 'pwr-sync.token';
-const baseVersionKey = (unit: string, year: number) => `pwr-sync.baseVersion.${unit}.${year}`;
 
 function storage(): Storage | null {
   try {
@@ -26,10 +28,4 @@ export const session = {
     if (!s) return;
     for (const k of Object.keys(s)) if (k.startsWith('pwr-sync.')) s.removeItem(k);
   },
-  /** The server version the sheet was last synced with, so a stale save is detected across openings. */
-  baseVersion: (unit: string, year: number): number | null => {
-    const v = storage()?.getItem(baseVersionKey(unit, year));
-    return v === null || v === undefined ? null : Number(v);
-  },
-  setBaseVersion: (unit: string, year: number, version: number) => storage()?.setItem(baseVersionKey(unit, year), String(version)),
 };

@@ -4,9 +4,12 @@
  *
  * Sync flow ("Synchronizuj"):
  * 1. Re-read and re-validate the sheet (events may have missed an edit).
- * 2. PUT the entries with the version the sheet was last synced with.
- * 3. saved → remember the new version; 409 → show what differs (keep mine = save again on top of
- *    the server's version; take theirs = rewrite the sheet); 422 → list the rows; offline → retry later.
+ * 2. Read the workbook's sync record: the version the sheet was built from (report/syncRecord.ts).
+ * 3. Record the request's Idempotency-Key in the workbook (a retry of the same request reuses it),
+ *    then PUT the entries with that base version.
+ * 4. saved → record the new version in the workbook; 409 → show what differs (keep mine = save again
+ *    on top of the server's version; take theirs = rewrite the sheet and record the server's
+ *    version); 422 → list the rows; offline → retry later with the same key.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Assignment, MeResponse, ReportEntry, ReportingYear, TaskKind, UnitReport, Task } from '@pwr-sync/shared';
@@ -17,6 +20,7 @@ import { isTouched, type ReportContext, type SheetState } from '../report/sheetM
 import type { HostResult } from '../excel/runExcel.ts';
 import { newIdempotencyKey } from './format.ts';
 import { session } from './session.ts';
+import { idempotencyKeyFor, requestFingerprint, syncBase, type SyncRecord } from '../report/syncRecord.ts';
 
 export type SyncOutcome =
   | { kind: 'saved'; version: number; savedAt: string; replayed: boolean }
@@ -111,7 +115,6 @@ export function useReport({ host, baseUrl, fetch }: UseReportOptions) {
     const [assignments, report] = await Promise.all([api.assignments(year.year, unitCode), api.report(year.year, unitCode)]);
     if (assignments.kind !== 'ok') return handleFailure(assignments);
     if (report.kind !== 'ok') return handleFailure(report);
-    if (session.baseVersion(unitCode, year.year) === null) session.setBaseVersion(unitCode, year.year, report.value.version);
     setPhase({ kind: 'ready', data: { me: me.value, year, unitCode, assignments: assignments.value.assignments, tasks: program.value.tasks, report: report.value } });
   }, [api, handleFailure]);
 
@@ -179,10 +182,13 @@ export function useReport({ host, baseUrl, fetch }: UseReportOptions) {
   }, []);
 
   const prepare = useCallback(
-    async (keep: 'sheet' | 'server' = 'sheet', entries?: ReportEntry[]): Promise<boolean> => {
+    async (keep: 'sheet' | 'server' = 'sheet', entries?: Pick<UnitReport, 'entries' | 'version'>): Promise<boolean> => {
       if (!context || !data) return false;
       setBusy('prepare');
-      const r = await host.prepareSheet({ ...context, serverEntries: entries ?? data.report.entries, keep });
+      const r = await host.prepareSheet({
+        ...context, keep, serverEntries: entries?.entries ?? data.report.entries, serverVersion: entries?.version ?? data.report.version,
+        orgUnitCode: data.unitCode, year: data.year.year,
+      });
       setBusy(null);
       if (!applySheet(r)) return false;
       await subscribe();
@@ -210,18 +216,36 @@ export function useReport({ host, baseUrl, fetch }: UseReportOptions) {
     return r.value;
   }, [api, data]);
 
+  /**
+   * Sends the sheet's entries on top of `baseVersion` (steps 3–4 of the sync flow). The key is kept
+   * in the workbook until the outcome is known, so a retry of the same request (after going
+   * offline, or after an answer was lost, even from a reopened pane) is replayed by the server
+   * rather than saved twice or refused as stale.
+   */
   const save = useCallback(
-    async (entries: ReportEntry[], baseVersion: number): Promise<SyncOutcome> => {
+    async (entries: ReportEntry[], baseVersion: number, record: SyncRecord | null): Promise<SyncOutcome> => {
       if (!api || !data) return { kind: 'error', message: 'Brak połączenia z serwerem.' };
+      const { year: { year }, unitCode } = data;
       const touched = entries.filter(isTouched);
-      const r = await api.saveReport(data.year.year, data.unitCode, { baseVersion, entries: touched }, newIdempotencyKey());
+      const body = { baseVersion, entries: touched };
+      const fingerprint = await requestFingerprint(year, unitCode, body);
+      const { key, retry } = idempotencyKeyFor(record, fingerprint, newIdempotencyKey);
+      // Until the server answers, the sheet is still built from the version it was built from.
+      const kept: SyncRecord = { orgUnitCode: unitCode, year, version: record?.version ?? 0, pending: null };
+      if (!retry) {
+        const pending = await host.writeSyncRecord({ ...kept, pending: { key, fingerprint } });
+        if (!pending.ok) return { kind: 'blocked', message: `Nie wysłano: ${pending.message}` };
+      }
+      const r = await api.saveReport(year, unitCode, body, key);
       switch (r.kind) {
-        case 'ok':
-          session.setBaseVersion(data.unitCode, data.year.year, r.value.version);
+        case 'ok': {
+          const recorded = await host.writeSyncRecord({ ...kept, version: r.value.version });
+          if (!recorded.ok) setExcelError(`Zapisano na serwerze (wersja ${r.value.version}), ale Excel nie zapisał tego w skoroszycie: ${recorded.message} Kliknij „Synchronizuj” ponownie.`);
           await reloadReport();
           return { kind: 'saved', version: r.value.version, savedAt: r.value.savedAt, replayed: r.value.replayed };
+        }
         case 'conflict': {
-          const current = r.current ?? (await api.report(data.year.year, data.unitCode).then((x) => (x.kind === 'ok' ? x.value : null)));
+          const current = r.current ?? (await api.report(year, unitCode).then((x) => (x.kind === 'ok' ? x.value : null)));
           if (!current) return { kind: 'error', message: r.message };
           return { kind: 'conflict', message: r.message, current, differences: diffEntries(touched, current.entries) };
         }
@@ -236,50 +260,55 @@ export function useReport({ host, baseUrl, fetch }: UseReportOptions) {
           return { kind: 'error', message: r.message };
       }
     },
-    [api, data, reloadReport, signOut],
+    [api, data, host, reloadReport, signOut],
+  );
+
+  /** The sheet read and checked, with the workbook's record and the base version it gives; or why not to send. */
+  const readForSave = useCallback(
+    async (mode: 'save' | 'submit'): Promise<{ ok: true; state: SheetState; record: SyncRecord | null; baseVersion: number } | { ok: false; outcome: SyncOutcome | null }> => {
+      if (!data) return { ok: false, outcome: null };
+      const state = await refresh(mode);
+      if (!state) return { ok: false, outcome: { kind: 'blocked', message: 'Najpierw przygotuj arkusz („Przygotuj arkusz”).' } };
+      if (state.unreadable.length > 0) return { ok: false, outcome: { kind: 'blocked', message: unreadableMessage(state.unreadable.length) } };
+      if (mode === 'submit' && state.problems.length > 0) {
+        return { ok: false, outcome: { kind: 'blocked', message: `Sprawozdanie ma ${state.problems.length} ${state.problems.length === 1 ? 'problem' : 'problemów'} do poprawienia przed przekazaniem (lista poniżej).` } };
+      }
+      const record = await host.readSyncRecord();
+      if (!record.ok) return { ok: false, outcome: { kind: 'blocked', message: `Nie wysłano: ${record.message}` } };
+      const base = syncBase(record.value, data.unitCode, data.year.year);
+      if (!base.ok) return { ok: false, outcome: { kind: 'blocked', message: base.message } };
+      return { ok: true, state, record: record.value, baseVersion: base.baseVersion };
+    },
+    [data, refresh, host],
   );
 
   const sync = useCallback(async () => {
     if (!data) return;
     setBusy('sync');
     setOutcome(null);
-    const state = await refresh();
-    if (!state) {
-      setBusy(null);
-      return setOutcome({ kind: 'blocked', message: 'Najpierw przygotuj arkusz („Przygotuj arkusz”).' });
-    }
-    if (state.unreadable.length > 0) {
-      setBusy(null);
-      return setOutcome({ kind: 'blocked', message: unreadableMessage(state.unreadable.length) });
-    }
-    const base = session.baseVersion(data.unitCode, data.year.year) ?? data.report.version;
-    setOutcome(await save(state.entries, base));
+    const read = await readForSave('save');
+    setOutcome(read.ok ? await save(read.state.entries, read.baseVersion, read.record) : read.outcome);
     setBusy(null);
-  }, [data, refresh, save]);
+  }, [data, readForSave, save]);
 
   /** Conflict: keep mine — save the sheet again on top of the server's current version. */
   const keepMine = useCallback(async () => {
     if (outcome?.kind !== 'conflict') return;
     setBusy('sync');
     // Read the sheet again: an edit made while the conflict was shown (or missed by change events) is saved too.
-    const state = await refresh();
-    if (!state) return setBusy(null);
-    if (state.unreadable.length > 0) {
-      setBusy(null);
-      return setOutcome({ kind: 'blocked', message: unreadableMessage(state.unreadable.length) });
-    }
-    setOutcome(await save(state.entries, outcome.current.version));
+    const read = await readForSave('save');
+    if (read.ok) setOutcome(await save(read.state.entries, outcome.current.version, read.record));
+    else if (read.outcome) setOutcome(read.outcome);
     setBusy(null);
-  }, [outcome, refresh, save]);
+  }, [outcome, readForSave, save]);
 
   /** Conflict: take the server's — write its entries into the sheet. */
   const takeTheirs = useCallback(async () => {
     if (outcome?.kind !== 'conflict' || !data) return;
     const current = outcome.current;
-    // Only once the sheet holds the server's version may it become the base: otherwise the next
-    // sync would silently overwrite the server's version with the sheet that Excel did not replace.
-    if (!(await prepare('server', current.entries))) return;
-    session.setBaseVersion(data.unitCode, data.year.year, current.version);
+    // The server's version becomes the base in the same Excel batch that writes its entries: if
+    // Excel refuses, the sheet keeps its old base and the next sync meets the conflict again.
+    if (!(await prepare('server', current))) return;
     setPhase({ kind: 'ready', data: { ...data, report: current } });
     setOutcome({ kind: 'saved', version: current.version, savedAt: current.savedAt ?? '', replayed: true });
   }, [outcome, data, prepare]);
@@ -288,17 +317,12 @@ export function useReport({ host, baseUrl, fetch }: UseReportOptions) {
     if (!api || !data) return;
     setBusy('submit');
     setOutcome(null);
-    const state = await refresh('submit');
-    if (!state) {
+    const read = await readForSave('submit');
+    if (!read.ok) {
       setBusy(null);
-      return setOutcome({ kind: 'blocked', message: 'Najpierw przygotuj arkusz („Przygotuj arkusz”).' });
+      return setOutcome(read.outcome);
     }
-    if (state.problems.length > 0) {
-      setBusy(null);
-      return setOutcome({ kind: 'blocked', message: `Sprawozdanie ma ${state.problems.length} ${state.problems.length === 1 ? 'problem' : 'problemów'} do poprawienia przed przekazaniem (lista poniżej).` });
-    }
-    const base = session.baseVersion(data.unitCode, data.year.year) ?? data.report.version;
-    const saved = await save(state.entries, base);
+    const saved = await save(read.state.entries, read.baseVersion, read.record);
     if (saved.kind !== 'saved') {
       setBusy(null);
       return setOutcome(saved);
@@ -308,7 +332,7 @@ export function useReport({ host, baseUrl, fetch }: UseReportOptions) {
     if (r.kind !== 'ok') return setOutcome(r.kind === 'offline' ? { kind: 'offline', message: r.message } : { kind: 'error', message: r.message });
     await reloadReport();
     setOutcome({ kind: 'submitted' });
-  }, [api, data, refresh, save, reloadReport]);
+  }, [api, data, readForSave, save, reloadReport]);
 
   return { api, phase, sheet, busy, outcome, excelError, context, signIn, signOut, load, prepare, writeEntry, sync, keepMine, takeTheirs, submit, refresh, dismissOutcome: () => setOutcome(null) };
 }

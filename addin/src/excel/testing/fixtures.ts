@@ -2,7 +2,7 @@
 import { DEFAULT_VARIANCE_POLICY, type Assignment, type ReportEntry, type TaskKind } from '@pwr-sync/shared';
 import type { ReportContext } from '../../report/sheetModel.ts';
 
-export function makeUnit(activities: number): ReportContext & { entries: ReportEntry[] } {
+export function makeUnit(activities: number): ReportContext & { entries: ReportEntry[]; orgUnitCode: string; year: number; serverVersion: number } {
   const assignments: Assignment[] = [];
   for (let i = 1; i <= activities; i++) {
     const taskCode = i % 2 ? 'I.1' : 'II.3';
@@ -19,5 +19,5 @@ export function makeUnit(activities: number): ReportContext & { entries: ReportE
   const entries: ReportEntry[] = [
     { activityId: assignments[0]!.activity.id, status: 'realized', actual: { measures: [{ kind: 'spotkanie', value: 18 }, { kind: 'uczestnik', value: 190 }] }, moneySpent: [123450], comment: '' },
   ];
-  return { assignments, taskKinds, policy: DEFAULT_VARIANCE_POLICY, entries };
+  return { assignments, taskKinds, policy: DEFAULT_VARIANCE_POLICY, entries, orgUnitCode: 'MOPS/PRZ/08', year: 2025, serverVersion: 3 };
 }

@@ -5,7 +5,8 @@
  */
 import { OfficeMockObject } from 'office-addin-mock';
 import { createRecorder, type RecordedExcel } from './recorder.ts';
-import type { SheetCell } from '@pwr-sync/shared';
+import { UNIT_SHEET_NAME, type SheetCell } from '@pwr-sync/shared';
+import { SYNC_SHEET_NAME } from '../syncRecord.ts';
 
 export interface MockOptions {
   /** A host call that fails midway through the batch, e.g. 'protect'. */
@@ -14,6 +15,8 @@ export interface MockOptions {
   sheetExists?: boolean;
   /** Body rows of an existing report table (implies the sheet exists). */
   tableRows?: SheetCell[][];
+  /** Cells A1:B5 of an existing sync-record sheet (syncRecord.ts); its ranges are named `PWR_Synchronizacja!…`. */
+  syncRecord?: SheetCell[][];
 }
 
 export type MockExcel = RecordedExcel;
@@ -46,14 +49,17 @@ export function createMockExcel(options: MockOptions = {}): MockExcel {
   }
 
   const sheetExists = options.sheetExists || options.tableRows !== undefined;
-  function makeSheet(exists: boolean): any {
+  function makeSheet(exists: boolean, name = UNIT_SHEET_NAME, cells?: SheetCell[][]): any {
+    // The report sheet's ranges keep their bare address; another sheet's are prefixed with its name.
+    const prefix = name === UNIT_SHEET_NAME ? '' : `${name}!`;
     const sheet: any = track(
       new OfficeMockObject({
-        name: 'Sprawozdanie',
-        protection: { protected: false, protect: fn('protect'), unprotect: fn('unprotect') },
+        name,
+        visibility: 'Visible',
+        protection: { protected: false, protect: fn(`${prefix}protect`), unprotect: fn(`${prefix}unprotect`) },
         freezePanes: { freezeRows: fn('freezeRows') },
         activate: fn('activate'),
-        getRange: (address: string) => makeRange(address),
+        getRange: (address: string) => makeRange(`${prefix}${address}`, cells),
         tables: {
           add: (address: string, hasHeaders: boolean) => {
             log.push(['tables.add', address, hasHeaders]);
@@ -65,6 +71,7 @@ export function createMockExcel(options: MockOptions = {}): MockExcel {
     return withNullFlag(sheet, exists);
   }
   const sheet = makeSheet(!!sheetExists);
+  const recordSheet = makeSheet(options.syncRecord !== undefined, SYNC_SHEET_NAME, options.syncRecord);
 
   function makeTable(exists: boolean, rows: SheetCell[][]): any {
     const t: any = track(
@@ -88,8 +95,8 @@ export function createMockExcel(options: MockOptions = {}): MockExcel {
   const ctx: any = new OfficeMockObject({
     workbook: {
       worksheets: {
-        getItemOrNullObject: () => sheet,
-        add: (name: string) => (log.push(['worksheets.add', name]), makeSheet(true)),
+        getItemOrNullObject: (name: string) => (name === SYNC_SHEET_NAME ? recordSheet : sheet),
+        add: (name: string) => (log.push(['worksheets.add', name]), makeSheet(true, name)),
       },
       tables: {
         getItemOrNullObject: () => table ?? makeTable(false, []),
