@@ -122,6 +122,21 @@ describe('review mode end to end', () => {
     await shot('21-przeglad-zestawienie-wczytane');
   });
 
+  it('edits the annex title block of the year, refusing an empty number in Polish', async () => {
+    const number = page.getByLabel('Numer załącznika');
+    await expect.poll(() => number.inputValue(), { timeout: 10_000 }).toBe('3');
+    expect(await page.getByLabel('Wiersz pod numerem (sprawozdanie nadrzędne)').inputValue())
+      .toBe(`do Sprawozdania z działalności Miejskiego Ośrodka Pomocy Społecznej w Krakowie za rok ${DATA_YEAR}`);
+    await number.fill(' ');
+    await page.getByRole('button', { name: 'Zapisz nagłówek załącznika' }).click();
+    await expect.poll(() => page.getByText('numer załącznika: pole nie może być puste').count()).toBe(1);
+    expect((await api<{ isDefault: boolean }>(tokenOf('reviewer'), 'GET', API_PATHS.annexTitle(DATA_YEAR))).json.isDefault).toBe(true);
+    await number.fill('3b');
+    await page.getByRole('button', { name: 'Zapisz nagłówek załącznika' }).click();
+    await expect.poll(() => page.getByText(`Zapisano nagłówek załącznika za ${DATA_YEAR} r.`).count(), { timeout: 10_000 }).toBe(1);
+    expect((await api<{ annexNumber: string; isDefault: boolean }>(tokenOf('reviewer'), 'GET', API_PATHS.annexTitle(DATA_YEAR))).json).toMatchObject({ annexNumber: '3b', isDefault: false });
+  });
+
   it('downloads the year\'s annex (DOCX, with the closing summary) from the review mode', async () => {
     await page.getByRole('checkbox', { name: /Dołącz podsumowanie/ }).check();
     const [download] = await Promise.all([
@@ -285,6 +300,9 @@ describe('review mode end to end', () => {
     await expect.poll(() => accept.count(), { timeout: 15_000 }).toBe(1);
     expect(await accept.isDisabled()).toBe(true);
     expect(await page.getByText(/może tylko weryfikator MOPS/).count()).toBe(1);
+    // the annex's title block: read, not edited
+    expect(await page.getByRole('button', { name: 'Zapisz nagłówek załącznika' }).count()).toBe(0);
+    expect(await page.getByLabel('Numer załącznika').getAttribute('readonly')).not.toBeNull();
     await shot('29-kierownik-tylko-podglad');
 
     const refused = await api<{ code: string; error: string }>(tokenOf('manager'), 'POST', API_PATHS.accept(OPEN_YEAR, units.managerSees), {});

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import {
   API_PATHS,
+  AnnexTitleResponseSchema,
   ApiErrorBodySchema,
   AssignmentsResponseSchema,
   CompletenessRowSchema,
@@ -15,6 +16,7 @@ import {
   ReportingYearSchema,
   SaveReportResponseSchema,
   UnitReportSchema,
+  type AnnexTitle,
   type ApiErrorBody,
   type SaveReportRequest,
   type UnitReport,
@@ -99,6 +101,14 @@ export class ApiClient {
     return this.request('POST', API_PATHS.submit(year, unit), z.unknown(), {});
   }
 
+  /** The annex's title block of a year (the defaults when MOPS set none). */
+  annexTitle(year: number) {
+    return this.request('GET', API_PATHS.annexTitle(year), AnnexTitleResponseSchema);
+  }
+  /** MOPS: sets the annex's title block of a year (a manager gets `forbidden`). */
+  setAnnexTitle(year: number, title: AnnexTitle) {
+    return this.request('PUT', API_PATHS.annexTitle(year), AnnexTitleResponseSchema, title);
+  }
   /** The annual annex („Załącznik Nr 3”, DOCX) of a year; `summary` adds the closing summary. */
   reportDocx(year: number, summary: boolean) {
     return this.download(`${API_PATHS.reportDocx(year)}${summary ? '?summary=true' : ''}`, `sprawozdanie-${year}.docx`);

@@ -34,7 +34,7 @@ type TabKey = 'filters' | 'completeness' | 'history';
 export function ReviewApp({ api, me, host, supportOk, supportMessage, onSignOut }: ReviewAppProps) {
   const styles = useStyles();
   const model = useReview({ api, host, me, onUnauthorized: onSignOut });
-  const annex = useAnnexDownload({ api, onUnauthorized: onSignOut });
+  const annex = useAnnexDownload({ api, year: model.year, onUnauthorized: onSignOut });
   const [tab, setTab] = useState<TabKey>('filters');
   const tableLoaded = model.counts !== null;
   const yearOpen = model.yearInfo?.status === 'open';
@@ -74,7 +74,8 @@ export function ReviewApp({ api, me, host, supportOk, supportMessage, onSignOut 
             {model.notice && <MessageBar intent={model.notice.intent} layout="multiline"><MessageBarBody>{model.notice.text}</MessageBarBody></MessageBar>}
           </div>
         </section>
-        <AnnexPanel year={model.year} busy={annex.busy} notice={annex.notice} onDownload={(y, summary) => void annex.download(y, summary)} />
+        <AnnexPanel year={model.year} title={annex.title} canEdit={model.canReview} busy={annex.busy} notice={annex.notice}
+          onDownload={(y, summary) => void annex.download(y, summary)} onSaveTitle={annex.saveTitle} />
         <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabKey)} aria-label="Widoki przeglądu">
           <Tab value="filters">Filtry i podsumowanie</Tab>
           <Tab value="completeness">Kompletność</Tab>

@@ -1,26 +1,64 @@
 /**
- * The annual annex download of the review mode: asks the server for the year's DOCX and saves it.
- * Separate from useReview: it needs neither the workbook nor the review table.
+ * The annual annex in the review mode: its title block (MOPS edits it per year) and the download
+ * of the year's DOCX. Separate from useReview: it needs neither the workbook nor the review table.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { AnnexTitleSchema, type AnnexTitle, type AnnexTitleResponse } from '@pwr-sync/shared';
 import type { ApiClient } from '../../api/client.ts';
 import { saveFile } from '../saveFile.ts';
 import type { ReviewNotice } from './useReview.ts';
 
-export function useAnnexDownload({ api, onUnauthorized, save = saveFile }: { api: ApiClient; onUnauthorized: (message: string) => void; save?: typeof saveFile }) {
+export type AnnexTitleProblems = Partial<Record<keyof AnnexTitle, string>>;
+
+export function useAnnexDownload({ api, year, onUnauthorized, save = saveFile }: { api: ApiClient; year: number | null; onUnauthorized: (message: string) => void; save?: typeof saveFile }) {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<ReviewNotice>(null);
+  const [title, setTitle] = useState<AnnexTitleResponse | null>(null);
+  // The parent passes a new callback on every render; a ref keeps the effects below from re-running.
+  const unauthorizedRef = useRef(onUnauthorized);
+  unauthorizedRef.current = onUnauthorized;
+  const unauthorized = useCallback((message: string) => unauthorizedRef.current(message), []);
 
-  const download = useCallback(async (year: number, summary: boolean) => {
+  useEffect(() => {
+    setTitle(null);
+    if (year === null) return;
+    let current = true;
+    void api.annexTitle(year).then((r) => {
+      if (!current) return;
+      if (r.kind === 'ok') setTitle(r.value);
+      else if (r.kind === 'unauthorized') unauthorized(r.message);
+    });
+    return () => { current = false; };
+  }, [api, year, unauthorized]);
+
+  const download = useCallback(async (y: number, summary: boolean) => {
     setBusy(true);
-    setNotice({ intent: 'info', text: `Przygotowywanie załącznika za ${year} r.…` });
-    const r = await api.reportDocx(year, summary);
+    setNotice({ intent: 'info', text: `Przygotowywanie załącznika za ${y} r.…` });
+    const r = await api.reportDocx(y, summary);
     setBusy(false);
-    if (r.kind === 'unauthorized') return onUnauthorized(r.message);
+    if (r.kind === 'unauthorized') return unauthorized(r.message);
     if (r.kind !== 'ok') return setNotice({ intent: r.kind === 'offline' ? 'warning' : 'error', text: r.message });
     save(r.value.blob, r.value.filename);
     setNotice({ intent: 'success', text: `Pobrano plik ${r.value.filename} (${Math.max(1, Math.round(r.value.blob.size / 1024))} KB) — otwórz go w Wordzie z folderu pobranych plików.` });
-  }, [api, onUnauthorized, save]);
+  }, [api, unauthorized, save]);
 
-  return { busy, notice, download };
+  /** Validates with the shared schema first; returns the field problems, or null when saved. */
+  const saveTitle = useCallback(async (y: number, input: AnnexTitle): Promise<AnnexTitleProblems | null> => {
+    const parsed = AnnexTitleSchema.safeParse(input);
+    if (!parsed.success) {
+      const problems: AnnexTitleProblems = {};
+      for (const i of parsed.error.issues) problems[i.path[0] as keyof AnnexTitle] ??= i.message;
+      return problems;
+    }
+    setBusy(true);
+    const r = await api.setAnnexTitle(y, parsed.data);
+    setBusy(false);
+    if (r.kind === 'unauthorized') { unauthorized(r.message); return null; }
+    if (r.kind !== 'ok') { setNotice({ intent: r.kind === 'offline' ? 'warning' : 'error', text: r.message }); return null; }
+    setTitle(r.value);
+    setNotice({ intent: 'success', text: `Zapisano nagłówek załącznika za ${y} r.` });
+    return null;
+  }, [api, unauthorized]);
+
+  return { busy, notice, title, download, saveTitle };
 }
