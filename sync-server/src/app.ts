@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import express, { type Express } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { rateLimit, ipKeyGenerator } from 'express-rate-limit';
 import type { Config } from './config.ts';
 import type { Db, User } from './storage/index.ts';
@@ -11,6 +11,8 @@ import { ApiError, errorHandler, notFoundHandler } from './http/errors.ts';
 import { cors, securityHeaders } from './http/security.ts';
 import { paneRouter } from './http/pane.ts';
 import { healthRouter } from './routes/health/router.ts';
+import { docsRouter } from './routes/docs/router.ts';
+import { newLifecycle, type Lifecycle } from './lifecycle.ts';
 import { meRouter } from './routes/me/router.ts';
 import { yearsRouter } from './routes/years/router.ts';
 import { programRouter } from './routes/program/router.ts';
@@ -26,6 +28,8 @@ export interface AppDeps {
   db: Db;
   config: Config;
   log: Logger;
+  /** Readiness state (main.ts marks shutdown); a fresh one when omitted. */
+  lifecycle?: Lifecycle;
 }
 
 /**
@@ -35,7 +39,7 @@ export interface AppDeps {
  * 1. request log + security headers + CORS; 2. static add-in files; 3. /api/health (no auth);
  * 4. token lookup, rate limit (per valid token, else per IP), JSON body (limit), 401 without a valid token; 5. resource routers; 6. JSON 404 + error handler.
  */
-export function createApp({ db, config, log }: AppDeps): Express {
+export function createApp({ db, config, log, lifecycle = newLifecycle() }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -58,7 +62,7 @@ export function createApp({ db, config, log }: AppDeps): Express {
   const manifest = path.join(REPO_ROOT, 'manifest.xml');
   app.get('/manifest.xml', (_req, res, next) => (existsSync(manifest) ? res.type('application/xml').sendFile(manifest) : next()));
 
-  app.use(healthRouter(db));
+  app.use(healthRouter(db, lifecycle), docsRouter(config));
 
   const api = express.Router();
   // Who is calling first (a database lookup, refusing nothing), so the limiter can tell a valid token
@@ -87,7 +91,11 @@ export function createApp({ db, config, log }: AppDeps): Express {
     workbookRouter(db, log), annexRouter(db, log), uploadRouter(db, log),
   );
   // Routers carry full /api/… paths (API_PATHS), so the API is entered by prefix rather than mounted.
-  app.use((req, res, next) => (req.path.startsWith('/api/') ? api(req, res, next) : next()));
+  const enterApi = Object.assign(
+    (req: Request, res: Response, next: NextFunction) => (req.path.startsWith('/api/') ? api(req, res, next) : next()),
+    { router: api }, // so a route listing (the OpenAPI completeness test) can walk into it
+  );
+  app.use(enterApi);
   app.use(notFoundHandler);
   app.use(errorHandler(log));
   return app;

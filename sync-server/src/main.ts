@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { loadSeed } from '@pwr-sync/seeds';
 import { loadConfigOrExit } from './config.ts';
 import { createApp } from './app.ts';
+import { newLifecycle } from './lifecycle.ts';
 import { jsonLogger as log } from './log.ts';
 import { importSeed, migrate, openDb } from './storage/index.ts';
 import { ensureDemoTokens } from './commands/demoTokens.ts';
@@ -36,7 +37,8 @@ if (config.mode === 'demo') {
   ].join('\n') + '\n');
 }
 
-const app = createApp({ db, config, log });
+const lifecycle = newLifecycle();
+const app = createApp({ db, config, log, lifecycle });
 const scheme = config.tls ? 'https' : 'http';
 const server = config.tls
   ? createHttpsServer({ cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) }, app)
@@ -50,6 +52,7 @@ let closing = false;
 async function shutdown(signal: string): Promise<void> {
   if (closing) return;
   closing = true;
+  lifecycle.shuttingDown = true;
   log({ category: 'server', msg: 'shutting down', signal });
   server.close();
   server.closeAllConnections();
