@@ -116,6 +116,13 @@ describe('the 2024 annex from the seeded database', () => {
     const doubly = reports.find((r) => r.moneySpent.length === 2)!;
     expect(rows.find((x) => x.activityId === doubly.activityId)!.money).toHaveLength(2);
     expect(model.summary!.total).toBe('29\u00a0003\u00a0616,79\u00a0zł');
+    // the closing summary per basic task, against the seed summed here
+    for (const t of model.summary!.moneyByTask) {
+      const grosze = reports.filter((r) => program.activities.find((a) => a.id === r.activityId)!.taskCode === t.code).flatMap((r) => r.moneySpent).reduce((a, b) => a + b, 0);
+      expect(t.grosze, t.code).toBe(grosze);
+    }
+    expect(model.summary!.activities).toBe(program.activities.length);
+    expect(model.summary!.activitiesByStatus.reduce((n, s) => n + s.count, 0)).toBe(program.activities.length);
     if (skipLibreOffice) return;
     // read back by LibreOffice: the money column's cells, before the closing summary
     const body = text.slice(0, text.lastIndexOf('\nPodsumowanie\n'));
