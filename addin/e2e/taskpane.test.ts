@@ -297,9 +297,18 @@ describe('task pane end to end', () => {
   });
 
   it('blocks submitting an incomplete report, then submits once every activity is filled', async () => {
+    const { year, unit } = await openReport();
+    const before = await api<UnitReport>('GET', API_PATHS.report(year, unit));
+    const rows0 = await tableValues();
+    const empty = rows0.filter((r) => r[col('line')] === 1 && !r[col('status')]).length;
+    expect(empty).toBeGreaterThan(0); // activities without a status: not complete yet
     await page.getByRole('button', { name: 'Przekaż do weryfikacji' }).click();
-    const blocked = await page.getByText(/do poprawienia przed przekazaniem/).count();
-    if (blocked) await shot('09-przekazanie-zablokowane');
+    await expect.poll(() => page.getByText(/Sprawozdanie ma \d+ problem(ów)? do poprawienia przed przekazaniem/).count(), { timeout: 15_000 }).toBe(1);
+    await shot('09-przekazanie-zablokowane');
+    // Nothing was sent: the report is neither saved again nor submitted.
+    const blockedReport = await api<UnitReport>('GET', API_PATHS.report(year, unit));
+    expect(blockedReport.version).toBe(before.version);
+    expect(blockedReport.state).toBe(before.state);
     // Fill the rest in the sheet, as a user pasting a column would.
     const rows = await tableValues();
     const statusCol = columnLetter(col('status'));

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { BAND_COLOURS, CONSOLIDATED_COLUMNS, consolidatedColumnIndex, reviewRowValues } from '@pwr-sync/shared';
+import { BAND_COLOURS, BAND_ORDER, CONSOLIDATED_COLUMNS, VARIANCE_BAND_LABELS, consolidatedColumnIndex, reviewRowValues } from '@pwr-sync/shared';
 import { EMPTY_FILTER, toColumnFilters } from '../review/filters.ts';
 import { REVIEW_LAST_COLUMN, applyReviewFilters, clearReviewFilters, loadReviewTable, readSelectedReviewRow } from './review.ts';
 import { excelText } from './text.ts';
@@ -30,8 +30,6 @@ describe('loadReviewTable', () => {
     expect(x.log).toContainEqual(['worksheets.add', 'Zestawienie']);
     expect(x.log).toContainEqual(['tables.add', address, true]);
     expect(x.log.filter((l) => l[0] === 'conditionalFormats.add')).toHaveLength(6);
-    const cfs = x.ranges.filter((r) => r.address === 'cf');
-    expect(cfs).toHaveLength(0);
     expect(x.log).toContainEqual(['applyValuesFilter', 'Ocena', ['znacznie poniżej planu']]);
     expect(x.range(`A1:${REVIEW_LAST_COLUMN}1`).format.fill.color).toBe('#1F4E78');
     expect(counts).toEqual({ shown: 100, total: rows.length });
@@ -76,12 +74,18 @@ describe('loadReviewTable', () => {
     expect(x.log).toContainEqual(['tables.add', `A1:${REVIEW_LAST_COLUMN}2`, true]);
   });
 
-  it('colours the variance cells like the central workbook', async () => {
+  it('colours the variance cells of each band in its colour, keyed on the band label in column O', async () => {
     const x = createMockReviewExcel();
     await loadReviewTable(x.ctx, { rows: makeConsolidatedRows(4), filters: [] });
     const adds = x.log.filter((l) => l[0] === 'conditionalFormats.add');
-    expect(adds.every((l) => l[1] === 'M2:O9')).toBe(true);
-    expect(BAND_COLOURS.far_below.fill).toBe('#FFC7CE');
+    expect(adds.map((l) => l[1])).toEqual(BAND_ORDER.map(() => 'M2:O9'));
+    type Cf = { custom: { rule: { formula: string }; format: { fill: { color: string }; font: { color: string } } } };
+    const applied = adds.map((l) => (l[3] as Cf).custom);
+    expect(applied.map((c) => [c.rule.formula, c.format.fill.color, c.format.font.color])).toEqual(
+      BAND_ORDER.map((b) => [`=$O2="${VARIANCE_BAND_LABELS[b]}"`, BAND_COLOURS[b].fill, BAND_COLOURS[b].font]),
+    );
+    // Excel's "bad" red for far below plan, as in the central workbook.
+    expect(applied[0]).toMatchObject({ rule: { formula: '=$O2="znacznie poniżej planu"' }, format: { fill: { color: '#FFC7CE' }, font: { color: '#9C0006' } } });
   });
 });
 

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { REPORT_STATUS_LABELS, UNIT_SHEET_COLUMNS, UNIT_TABLE_NAME, buildSheetRows, columnIndex } from '@pwr-sync/shared';
+import { REPORT_STATUS_LABELS, buildSheetRows, columnIndex, readSheetRows, type SheetCell } from '@pwr-sync/shared';
+import { isTouched } from '../report/sheetModel.ts';
 import { prepareSheet, readTable, refreshSheet, subscribeTableChanges, writeActivity } from './sheet.ts';
 import { HEADERS, INVALID_FILL } from './layout.ts';
 import { createMockExcel } from './testing/mockExcel.ts';
@@ -166,9 +167,28 @@ describe('change events', () => {
   });
 });
 
-it('knows every column of the layout', () => {
-  expect(UNIT_SHEET_COLUMNS).toHaveLength(HEADERS.length);
-  expect(UNIT_TABLE_NAME).toBe('PWR_Sprawozdanie');
+describe('the sheet a unit gets', () => {
+  it('has the Polish headers a clerk reads, in the order of the template, with the ids hidden', async () => {
+    const unit = makeUnit(3);
+    const x = createMockExcel();
+    await prepareSheet(x.ctx, { ...unit, serverEntries: unit.entries, keep: 'sheet' });
+    const n = buildSheetRows(unit.assignments, unit.entries, unit.policy).length;
+    expect(x.range(`A1:O${n + 1}`).values[0]).toEqual([
+      'ID działania', 'ID miary', 'Wiersz', 'Zadanie', 'Działanie', 'Miara', 'Opis miary', 'Plan', 'Wykonanie', 'Różnica', '% wykonania', 'Ocena',
+      'Status', 'Wydatki (zł)', 'Komentarz / wyjaśnienie',
+    ]);
+    for (const l of ['A', 'B', 'C']) expect(x.range(`${l}:${l}`).columnHidden, l).toBe(true);
+    expect(x.range('D:D').columnHidden).not.toBe(true);
+  });
+
+  it("reads back as the server's entries: what prepareSheet writes is what a sync sends", async () => {
+    const unit = makeUnit(20);
+    const x = createMockExcel();
+    await prepareSheet(x.ctx, { ...unit, serverEntries: unit.entries, keep: 'sheet' });
+    const written = x.ranges.find((r) => r.address.startsWith('A1:O'))!.mock.values.slice(1) as unknown[][];
+    const cells = written.map((row) => row.map((v) => (v === '' ? null : v))) as SheetCell[][];
+    expect(readSheetRows(cells, unit.assignments).entries.filter(isTouched)).toEqual(unit.entries);
+  });
 });
 
 describe('writeActivity keeps what the form could not show', () => {

@@ -11,9 +11,15 @@ describe('parseThresholdPercent', () => {
   ])('%s → %d', (text, ratio) => {
     expect(parseThresholdPercent(text)).toEqual({ ok: true, value: ratio });
   });
-  it.each(['', 'abc', '0.8', '-5', '20000'])('rejects %j with a Polish reason', (text) => {
+  it.each([
+    ['', /^pusta wartość — wpisz liczbę$/],
+    ['abc', /niedozwolone znaki w „abc”/],
+    ['0.8', /kropka w „0\.8” — część dziesiętną oddziel przecinkiem/],
+    ['-5', /wartość ujemna „-5”/],
+    ['20000', /^próg powyżej 10 000 % — wpisz procent, np\. „80”$/],
+  ])('rejects %j with a Polish reason', (text, reason) => {
     const r = parseThresholdPercent(text);
-    expect(r.ok).toBe(false);
+    expect(r).toEqual({ ok: false, reason: expect.stringMatching(reason) });
   });
 });
 

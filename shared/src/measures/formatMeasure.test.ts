@@ -26,9 +26,13 @@ describe('formatMeasure', () => {
     expect(formatMeasure(m)).toBe(text);
   });
 
-  it('every kind renders every category', () => {
+  it('every kind takes the form of its number: 1 one, 3 and 22 few, 7 and 12 many, 2,5 other', () => {
+    const cases = [[1, '1', 'one'], [3, '3', 'few'], [22, '22', 'few'], [7, '7', 'many'], [12, '12', 'many'], [2.5, '2,5', 'other']] as const;
     for (const k of MEASURE_KINDS) {
-      for (const v of [1, 3, 7, 2.5]) expect(measureWordFor(k.lemma, v).length).toBeGreaterThan(0);
+      for (const [value, number, form] of cases) {
+        expect(formatMeasure({ kind: k.lemma, value }), `${k.lemma} ${value}`).toBe(`${number} ${k.forms[form]}`);
+        expect(measureWordFor(k.lemma, value), `${k.lemma} ${value}`).toMatch(/^\p{L}[\p{L} ]*$/u);
+      }
     }
   });
 

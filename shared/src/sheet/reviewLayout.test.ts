@@ -23,15 +23,18 @@ describe('review layout', () => {
   });
 
   it('turns a consolidated row into cells: labels, złoty, Warsaw-time serial dates', () => {
-    const v = reviewRowValues(row);
-    expect(v).toHaveLength(CONSOLIDATED_COLUMNS.length);
-    expect(v.slice(0, 9)).toEqual(['I', 'I.1', 'podstawowe', null, 'I.1-01', 'Poradnictwo', 'MOPS/PRZ/08', 'MOPS/PRZ/08, GRP-NGO', 'usługi']);
-    expect(v[14]).toBe('zgodnie z planem');
-    expect(v[15]).toBe('zrealizowane');
-    expect(v[16]).toBe(2000750);
-    expect(v[17]).toBeNull();
-    // 2024-07-01 12:00 in Kraków (UTC+2) = 45474.5
-    expect(v[22]).toBe(45474.5);
+    // Every cell, under its header: a cell that moves, goes missing or changes shows here.
+    const byHeader = Object.fromEntries(CONSOLIDATED_COLUMNS.map((c, i) => [c.header, reviewRowValues(row)[i]]));
+    expect(byHeader).toEqual({
+      'Obszar': 'I', 'Zadanie': 'I.1', 'Rodzaj zadania': 'podstawowe', 'Podsekcja': null, 'ID działania': 'I.1-01', 'Działanie': 'Poradnictwo',
+      'Jednostka sprawozdająca': 'MOPS/PRZ/08', 'Jednostki odpowiedzialne': 'MOPS/PRZ/08, GRP-NGO', 'Miara': 'usługi', 'Opis miary': 'poradnictwa',
+      'Plan': 10900, 'Wykonanie': 10801, 'Różnica': -99, '% wykonania': 0.99, 'Ocena': 'zgodnie z planem', 'Status': 'zrealizowane',
+      'Wydatki (zł)': 2000750, 'Komentarz / wyjaśnienie': null, 'Plan (opis)': '10 900 usług', 'Wykonanie (opis)': null, 'Wersja': 1,
+      'Zapisał(a)': 'Anna',
+      // 2024-07-01 12:00 in Kraków (UTC+2) = 45474.5
+      'Data zapisu': 45474.5,
+    });
+    expect(reviewRowValues(row)).toHaveLength(23);
   });
 
   it('dates: winter time, missing and unreadable', () => {

@@ -44,8 +44,10 @@ export function createRecorder(failOn?: string) {
       return {
         clearAll: (...args: unknown[]) => void log.push([`conditionalFormats.clearAll ${address}`, ...args]),
         add: (type: string) => {
-          log.push(['conditionalFormats.add', address, type]);
-          return track(new OfficeMockObject({ custom: { rule: { formula: '' }, format: { fill: { color: '' }, font: { color: '' } } } }));
+          const cf = track(new OfficeMockObject({ custom: { rule: { formula: '' }, format: { fill: { color: '' }, font: { color: '' } } } }));
+          // The format itself is logged too, so a test can read the rule and colours the add-in set on it.
+          log.push(['conditionalFormats.add', address, type, cf]);
+          return cf;
         },
       };
     },
