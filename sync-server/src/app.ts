@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { rateLimit, ipKeyGenerator } from 'express-rate-limit';
 import type { Config } from './config.ts';
@@ -10,6 +8,7 @@ import { identify, requireUser, validTokenHash } from './auth/middleware.ts';
 import { ApiError, errorHandler, notFoundHandler } from './http/errors.ts';
 import { cors, securityHeaders } from './http/security.ts';
 import { paneRouter } from './http/pane.ts';
+import { manifestRouter } from './manifest/router.ts';
 import { healthRouter } from './routes/health/router.ts';
 import { docsRouter } from './routes/docs/router.ts';
 import { newLifecycle, type Lifecycle } from './lifecycle.ts';
@@ -22,7 +21,6 @@ import { consolidatedRouter } from './routes/consolidated/router.ts';
 import { workbookRouter } from './routes/workbook/router.ts';
 import { uploadRouter } from './routes/upload/router.ts';
 import { annexRouter } from './routes/annex/router.ts';
-import { REPO_ROOT } from './config.ts';
 
 export interface AppDeps {
   db: Db;
@@ -59,8 +57,7 @@ export function createApp({ db, config, log, lifecycle = newLifecycle() }: AppDe
   app.use(cors(config.allowedOrigins));
 
   app.use(paneRouter(config.addinDir));
-  const manifest = path.join(REPO_ROOT, 'manifest.xml');
-  app.get('/manifest.xml', (_req, res, next) => (existsSync(manifest) ? res.type('application/xml').sendFile(manifest) : next()));
+  app.use(manifestRouter(config.publicUrl));
 
   app.use(healthRouter(db, lifecycle), docsRouter(config));
 

@@ -20,7 +20,7 @@ const int = (name: string, min: number, max: number) =>
     .refine((n) => n >= min && n <= max, { error: `${name} musi być liczbą całkowitą od ${min} do ${max}` });
 
 /** An origin such as https://pwr.example.krakow.pl (no path, query or fragment). */
-function origin(name: string, httpsOnly: boolean) {
+export function origin(name: string, httpsOnly: boolean) {
   return z.string().max(200, { error: `${name} jest za długi (najwyżej 200 znaków)` }).transform((s, ctx) => {
     let url: URL;
     try { url = new URL(s); } catch {
