@@ -95,8 +95,14 @@ describe('the 2024 annex from the seeded database', () => {
     expect(tablesInModel(model).reduce((n, t) => n + t.rows.length, 0)).toBe(program.activities.length);
   });
 
-  it('marks header rows to repeat on every page and keeps every row on one page', () => {
-    for (const rows of tablesOf(parts.get('word/document.xml')!)) {
+  it('marks header rows to repeat on every page, keeps every row on one page, and names every table for screen readers', () => {
+    const doc = parts.get('word/document.xml')!;
+    const described = [...doc.matchAll(/<w:tblPr>[\s\S]*?<w:tblCaption w:val="([^"]+)"\/><w:tblDescription w:val="([^"]+)"\/><\/w:tblPr>/g)];
+    expect(described).toHaveLength(tablesOf(doc).length);
+    expect(described[0]![1]).toBe('Działania zadania I.1');
+    expect(described[0]![2]).toMatch(/^Kolumny: Planowane do realizacji działania; .*; Wysokość środków na realizację działania w 2024 roku\. Wiersze: \d+\.$/);
+    expect(described.map((d) => d[1])).toContain('Działania zadania I.2, część 1)');
+    for (const rows of tablesOf(doc)) {
       expect(rows[0]).toContain('<w:tblHeader/>');
       expect(rows.slice(1).some((r) => r.includes('<w:tblHeader/>'))).toBe(false);
       expect(rows.every((r) => r.includes('<w:cantSplit/>'))).toBe(true);

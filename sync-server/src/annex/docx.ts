@@ -8,8 +8,8 @@
  */
 import {
   AlignmentType, Document, Footer, HeadingLevel, LevelFormat, Packer, PageNumber, PageOrientation, Paragraph,
-  ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, WidthType,
-  type ParagraphChild,
+  ShadingType, StringValueElement, Table, TableCell, TableLayoutType, TableProperties, TableRow, TextRun, WidthType,
+  type ITableOptions, type ParagraphChild,
 } from 'docx';
 import type { AnnexModel, AnnexRow, AnnexSummary, AnnexTable } from '@pwr-sync/shared';
 
@@ -47,6 +47,27 @@ function cell(children: Paragraph[], width: number, header = false): TableCell {
   });
 }
 
+/**
+ * A table with its alternative text (Word: Table Properties → Alt Text; w:tblCaption and
+ * w:tblDescription, the last children of w:tblPr), which screen readers announce and Word's
+ * accessibility checker asks for. The docx library has no option for them, so they are appended to
+ * the table properties it built.
+ */
+class DescribedTable extends Table {
+  constructor(options: ITableOptions, caption: string, description: string) {
+    super(options);
+    const props = this.root.find((c): c is TableProperties => c instanceof TableProperties);
+    if (!props) throw new Error('docx: a table without w:tblPr');
+    (props as unknown as { root: unknown[] }).root.push(new StringValueElement('w:tblCaption', caption), new StringValueElement('w:tblDescription', description));
+  }
+}
+
+/** „Tabela I.2.1” → the table's caption for screen readers. */
+function tableCaption(key: string): string {
+  const [area, task, sub] = key.split('.');
+  return sub ? `Działania zadania ${area}.${task}, część ${sub})` : `Działania zadania ${area}.${task}`;
+}
+
 function activityTable(table: AnnexTable, columns: AnnexModel['columns']): Table {
   const widths = table.withMoney ? WIDTHS_BASIC : WIDTHS_COMPLEMENTARY;
   const headers = [columns.activity, columns.units, columns.plan, columns.scope, ...(table.withMoney ? [columns.money] : [])];
@@ -67,28 +88,28 @@ function activityTable(table: AnnexTable, columns: AnnexModel['columns']): Table
         : []),
     ],
   }));
-  return new Table({
+  return new DescribedTable({
     rows: [header, ...body],
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
-  });
+  }, tableCaption(table.key), `Kolumny: ${headers.join('; ')}. Wiersze: ${table.rows.length}.`);
 }
 
 /** Two-column figures table of the summary (label | value), header row marked, total row bold; kept on one page. */
-function figuresTable(headers: [string, string], lines: [string, string][], total: [string, string]): Table {
+function figuresTable(caption: string, headers: [string, string], lines: [string, string][], total: [string, string]): Table {
   const widths = [TEXT_WIDTH - 3_600, 3_600];
   const row = (cells: [string, string], bold: boolean, header = false, keepNext = true) => new TableRow({
     tableHeader: header,
     cantSplit: true,
     children: cells.map((c, i) => cell(cellParagraphs(c, { bold, keepNext, alignment: i === 1 ? AlignmentType.RIGHT : AlignmentType.LEFT }), widths[i]!, header)),
   });
-  return new Table({
+  return new DescribedTable({
     rows: [row(headers, true, true), ...lines.map((l) => row(l, false)), row(total, true, false, false)],
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
-  });
+  }, caption, `Kolumny: ${headers.join('; ')}. Ostatni wiersz: razem.`);
 }
 
 const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ text, heading: level });
@@ -115,11 +136,11 @@ function summaryBlocks(s: AnnexSummary, year: number): (Paragraph | Table)[] {
     heading('Podsumowanie', HeadingLevel.HEADING_1),
     body(`Zestawienie wykonania Programu w ${year} roku, liczone tak samo jak arkusz „Podsumowanie” zestawienia zbiorczego.`),
     heading('Środki na realizację zadań podstawowych', HeadingLevel.HEADING_2),
-    figuresTable(['Zadanie podstawowe', `Wysokość środków w ${year} roku`], s.moneyByTask.map((t) => [t.heading, t.money]), ['Razem', s.total]),
+    figuresTable('Środki na realizację zadań podstawowych', ['Zadanie podstawowe', `Wysokość środków w ${year} roku`], s.moneyByTask.map((t) => [t.heading, t.money]), ['Razem', s.total]),
     heading('Działania według stanu realizacji', HeadingLevel.HEADING_2),
-    figuresTable(['Stan realizacji', 'Liczba działań'], s.activitiesByStatus.map((x) => [x.label, String(x.count)]), ['Razem', String(s.activities)]),
+    figuresTable('Działania według stanu realizacji', ['Stan realizacji', 'Liczba działań'], s.activitiesByStatus.map((x) => [x.label, String(x.count)]), ['Razem', String(s.activities)]),
     heading('Miary według oceny wykonania planu', HeadingLevel.HEADING_2),
-    figuresTable(['Ocena wykonania', 'Liczba miar'], s.measuresByBand.map((x) => [x.label, String(x.count)]), ['Razem', String(s.measures)]),
+    figuresTable('Miary według oceny wykonania planu', ['Ocena wykonania', 'Liczba miar'], s.measuresByBand.map((x) => [x.label, String(x.count)]), ['Razem', String(s.measures)]),
   ];
 }
 
