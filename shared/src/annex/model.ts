@@ -82,6 +82,8 @@ export interface AnnexModel {
   parentReportLine: string;
   /** „Sprawozdanie z działań podejmowanych w 2024 roku przez jednostki/komórki … na lata 2022-2024” */
   reportTitle: string;
+  /** While not every unit's report is accepted: says so under the title (a draft is not for publishing). */
+  draftNote: string | null;
   /** Document properties. */
   docTitle: string;
   author: string;
@@ -99,6 +101,8 @@ export interface AnnexInput {
   title: AnnexTitle;
   /** The closing summary's figures (the consolidated rows accumulated), or null for none. */
   summary?: SummaryAccumulator | null;
+  /** Reporting units and how many of their reports are accepted; absent: not known (no note). */
+  acceptance?: { accepted: number; units: number };
 }
 
 export const ANNEX_AUTHOR = 'Miejski Ośrodek Pomocy Społecznej w Krakowie';
@@ -190,6 +194,9 @@ export function buildAnnexModel(input: AnnexInput): AnnexModel {
     annexLine,
     parentReportLine: input.title.parentReportTitle,
     reportTitle,
+    draftNote: input.acceptance && input.acceptance.accepted < input.acceptance.units
+      ? `Wersja robocza: zaakceptowane sprawozdania jednostek — ${input.acceptance.accepted} z ${input.acceptance.units}. Dane pozostałych jednostek mogą się jeszcze zmienić.`
+      : null,
     docTitle: `${annexLine} — ${reportTitle}`,
     author: ANNEX_AUTHOR,
     columns: {

@@ -150,6 +150,7 @@ function bodyOf(model: AnnexModel): (Paragraph | Table)[] {
     body(model.annexLine, { bold: true, alignment: AlignmentType.RIGHT }),
     body(model.parentReportLine, { alignment: AlignmentType.RIGHT }),
     new Paragraph({ text: model.reportTitle, heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER }),
+    ...(model.draftNote ? [body(model.draftNote, { bold: true, alignment: AlignmentType.CENTER })] : []),
   ];
   let lists = 0;
   for (const area of model.areas) {

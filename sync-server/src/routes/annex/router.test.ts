@@ -43,6 +43,8 @@ describe('annex over HTTP', () => {
     expect(reviewer.type).toBe(DOCX_TYPE);
     expect(reviewer.disposition).toContain('sprawozdanie-2024.docx');
     expect(zipEntries(reviewer.body).get('word/document.xml')).toContain('Załącznik Nr 3');
+    // 2024: every unit's report accepted — no draft note
+    expect(zipEntries(reviewer.body).get('word/document.xml')).not.toContain('Wersja robocza');
     expect((await get(tokens.manager)).status).toBe(200);
     expect((await get(tokens.admin, CLOSED_YEAR, '?summary=true')).status).toBe(200);
     const unit = await get(tokens.unit);
@@ -131,5 +133,7 @@ describe('annex over HTTP', () => {
     // the header speaks of the year; activities nobody reported yet say so
     expect(doc).toContain('>Zakres realizacji zadania w 2025 roku<');
     expect(doc).toContain('>jednostka nie przekazała informacji o realizacji<');
+    // not every report of the year is accepted: the annex says it is a draft
+    expect(doc).toMatch(/>Wersja robocza: zaakceptowane sprawozdania jednostek — 0 z \d+\. Dane pozostałych jednostek mogą się jeszcze zmienić\.</);
   });
 });
