@@ -1,0 +1,77 @@
+/**
+ * Backup of the embedded database (PGlite data directory); PostgreSQL is backed up with pg_dump
+ * (docs/deploy.md). Stop the server first: one process owns a data directory at a time.
+ *
+ *   npm run backup -- [--out pwr-pglite-2026-12-01.tar.gz]           PWR_DATA_DIR → one .tar.gz
+ *   npm run backup -- --restore <file.tar.gz> --data-dir <new dir>    a backup → a new data directory
+ *
+ * The archive is PGlite's own dump of its data directory (a consistent copy taken by the database,
+ * not a copy of files that may be mid-write). Written to a temporary file, then renamed.
+ */
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { PGlite } from '@electric-sql/pglite';
+import { loadConfigOrExit } from '../config.ts';
+
+const USAGE = [
+  'Użycie:',
+  '  npm run backup -- [--out pwr-pglite-RRRR-MM-DD.tar.gz]        kopia wbudowanej bazy (PWR_DATA_DIR)',
+  '  npm run backup -- --restore <kopia.tar.gz> --data-dir <katalog>  odtworzenie kopii do nowego, pustego katalogu',
+  'Najpierw zatrzymaj serwer. Bazę PostgreSQL kopiuje się poleceniem pg_dump (docs/deploy.md).',
+].join('\n');
+
+function fail(message: string, code = 2): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+}
+
+let args;
+try {
+  args = parseArgs({ options: { out: { type: 'string' }, restore: { type: 'string' }, 'data-dir': { type: 'string' }, help: { type: 'boolean', default: false } } }).values;
+} catch (err) {
+  fail(`${(err as Error).message}\n${USAGE}`);
+}
+if (args.help) fail(USAGE, 0);
+// npm runs scripts from the repository root; relative paths mean the caller's directory.
+const here = (p: string) => path.resolve(process.env.INIT_CWD ?? process.cwd(), p);
+
+async function summary(pg: PGlite): Promise<string> {
+  const r = await pg.query<{ years: number; versions: number; events: number }>(
+    'SELECT (SELECT count(*) FROM reporting_years)::int AS years, (SELECT count(*) FROM report_versions)::int AS versions, (SELECT count(*) FROM workflow_events)::int AS events',
+  );
+  const { years, versions, events } = r.rows[0]!;
+  return `lata: ${years}, wersje sprawozdań: ${versions}, zdarzenia weryfikacji: ${events}`;
+}
+
+if (args.restore) {
+  if (!args['data-dir']) fail(`Podaj katalog nowej bazy: --data-dir <katalog>\n${USAGE}`);
+  const from = here(args.restore);
+  const to = here(args['data-dir']);
+  if (!existsSync(from)) fail(`Nie ma pliku kopii ${from}.`, 1);
+  if (existsSync(to) && readdirSync(to).length > 0) fail(`Katalog ${to} nie jest pusty — odtwarzam tylko do nowego katalogu, aby niczego nie nadpisać.`, 1);
+  const pg = await PGlite.create(to, { loadDataDir: new Blob([readFileSync(from)]) });
+  try {
+    process.stderr.write(`Odtworzono ${from} do ${to} (${await summary(pg)}). Uruchom serwer z PWR_DATA_DIR=${to}.\n`);
+  } finally {
+    await pg.close();
+  }
+} else {
+  const config = loadConfigOrExit();
+  if (config.databaseUrl) fail('Serwer używa PostgreSQL (DATABASE_URL): kopię robi pg_dump — zob. docs/deploy.md, „Kopie zapasowe”.');
+  if (!existsSync(config.dataDir)) fail(`Nie ma wbudowanej bazy w ${config.dataDir} (PWR_DATA_DIR).`, 1);
+  const out = here(args.out ?? `pwr-pglite-${new Date().toISOString().slice(0, 10)}.tar.gz`);
+  const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
+  const pg = await PGlite.create(config.dataDir);
+  try {
+    const dump = await pg.dumpDataDir('gzip');
+    writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
+    renameSync(tmp, out);
+    process.stderr.write(`Zapisano kopię ${out} (${await summary(pg)}).\n`);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    fail(`Nie udało się zapisać kopii ${out}: ${(err as Error).message}`, 1);
+  } finally {
+    await pg.close();
+  }
+}
