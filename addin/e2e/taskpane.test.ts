@@ -296,6 +296,25 @@ describe('task pane end to end', () => {
     expect(await recordedVersion()).toBe(server1.version);
   });
 
+  it("refuses to send this unit's sheet as another unit's report", async () => {
+    const { year, unit } = await openReport();
+    const other = server.tokens.find((t) => t.role === 'unit_reporter' && t.orgUnitCode && t.orgUnitCode !== unit)!;
+    const otherBefore = await (await fetch(server.baseUrl + API_PATHS.report(year, other.orgUnitCode!), { headers: { Authorization: `Bearer ${other.token}` } })).json() as UnitReport;
+    const signInAs = async (token: string) => {
+      await page.getByRole('button', { name: 'Wyloguj' }).click();
+      await page.getByLabel('Token').fill(token);
+      await page.getByRole('button', { name: 'Zaloguj' }).click();
+      await expect.poll(() => page.getByText(/Sprawozdanie za \d{4} r\./).count(), { timeout: 20_000 }).toBe(1);
+    };
+    await signInAs(other.token);
+    await page.getByRole('button', { name: 'Synchronizuj' }).click();
+    await expect.poll(() => page.getByText(`arkusz w tym skoroszycie to sprawozdanie jednostki ${unit} za ${year} r.`, { exact: false }).count(), { timeout: 15_000 }).toBe(1);
+    await shot('09a-arkusz-innej-jednostki');
+    const otherAfter = await (await fetch(server.baseUrl + API_PATHS.report(year, other.orgUnitCode!), { headers: { Authorization: `Bearer ${other.token}` } })).json() as UnitReport;
+    expect(otherAfter.version).toBe(otherBefore.version);
+    await signInAs(server.token);
+  });
+
   it('blocks submitting an incomplete report, then submits once every activity is filled', async () => {
     const { year, unit } = await openReport();
     const before = await api<UnitReport>('GET', API_PATHS.report(year, unit));

@@ -16,8 +16,8 @@ describe('syncBase: the version a save from this workbook builds on', () => {
     for (const [unit, year] of [['ZZM', 2025], ['BK', 2026]] as const) {
       const r = syncBase(record, unit, year);
       expect(r.ok).toBe(false);
-      expect(!r.ok && r.message).toContain('jednostki BK za 2025 r.');
-      expect(!r.ok && r.message).toContain(`zalogowano jednostkę ${unit} (rok ${year})`);
+      expect(!r.ok && r.message).toContain('to sprawozdanie jednostki BK za 2025 r.');
+      expect(!r.ok && r.message).toContain(`zalogowano się jako jednostka ${unit} (rok ${year}). Otwórz skoroszyt jednostki ${unit}`);
     }
   });
 });

@@ -34,7 +34,7 @@ export function syncBase(record: SyncRecord | null, orgUnitCode: string, year: n
   if (record.orgUnitCode !== orgUnitCode || record.year !== year) {
     return {
       ok: false,
-      message: `Nie wysłano: arkusz w tym skoroszycie jest sprawozdaniem jednostki ${record.orgUnitCode} za ${record.year} r., a zalogowano jednostkę ${orgUnitCode} (rok ${year}). Otwórz skoroszyt tej jednostki albo przygotuj arkusz w nowym skoroszycie.`,
+      message: `Nie wysłano: arkusz w tym skoroszycie to sprawozdanie jednostki ${record.orgUnitCode} za ${record.year} r., a zalogowano się jako jednostka ${orgUnitCode} (rok ${year}). Otwórz skoroszyt jednostki ${orgUnitCode} albo przygotuj arkusz w nowym skoroszycie.`,
     };
   }
   return { ok: true, baseVersion: record.version };

@@ -267,16 +267,17 @@ export function useReport({ host, baseUrl, fetch }: UseReportOptions) {
   const readForSave = useCallback(
     async (mode: 'save' | 'submit'): Promise<{ ok: true; state: SheetState; record: SyncRecord | null; baseVersion: number } | { ok: false; outcome: SyncOutcome | null }> => {
       if (!data) return { ok: false, outcome: null };
+      // Whose sheet it is comes first: another unit's rows would only be listed as problems.
+      const record = await host.readSyncRecord();
+      if (!record.ok) return { ok: false, outcome: { kind: 'blocked', message: `Nie wysłano: ${record.message}` } };
+      const base = syncBase(record.value, data.unitCode, data.year.year);
+      if (!base.ok) return { ok: false, outcome: { kind: 'blocked', message: base.message } };
       const state = await refresh(mode);
       if (!state) return { ok: false, outcome: { kind: 'blocked', message: 'Najpierw przygotuj arkusz („Przygotuj arkusz”).' } };
       if (state.unreadable.length > 0) return { ok: false, outcome: { kind: 'blocked', message: unreadableMessage(state.unreadable.length) } };
       if (mode === 'submit' && state.problems.length > 0) {
         return { ok: false, outcome: { kind: 'blocked', message: `Sprawozdanie ma ${state.problems.length} ${state.problems.length === 1 ? 'problem' : 'problemów'} do poprawienia przed przekazaniem (lista poniżej).` } };
       }
-      const record = await host.readSyncRecord();
-      if (!record.ok) return { ok: false, outcome: { kind: 'blocked', message: `Nie wysłano: ${record.message}` } };
-      const base = syncBase(record.value, data.unitCode, data.year.year);
-      if (!base.ok) return { ok: false, outcome: { kind: 'blocked', message: base.message } };
       return { ok: true, state, record: record.value, baseVersion: base.baseVersion };
     },
     [data, refresh, host],
