@@ -7,6 +7,8 @@ need=()
 [ -x /usr/lib/postgresql/15/bin/postgres ] || need+=(postgresql-15)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc)
+[ -x /usr/sbin/nginx ] || need+=(nginx)
+command -v openssl >/dev/null 2>&1 || need+=(openssl)
 # Writer opens the annual annex (.docx); the -nogui flavour needs no desktop
 ls /usr/lib/libreoffice/program/libswlo.so >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
 [ ${#need[@]} -eq 0 ] && exit 0

@@ -47,7 +47,8 @@ export function createApp({ db, config, log, lifecycle = newLifecycle() }: AppDe
     res.on('finish', () => {
       const user = res.locals.user as User | undefined;
       log({
-        category: 'http', method: req.method, path: req.path, status: res.statusCode,
+        // ip: the client's address (behind a proxy, as PWR_TRUST_PROXY lets the proxy report it)
+        category: 'http', method: req.method, path: req.path, status: res.statusCode, ip: req.ip,
         ms: Number((process.hrtime.bigint() - start) / 1000n) / 1000, user: user?.id ?? null,
       });
     });
