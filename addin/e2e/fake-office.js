@@ -76,7 +76,7 @@
     // The flag belongs to the add-in's runtime, not to one Excel.run: it stays as the last applied command left it.
     Object.defineProperty(ctx.runtime, 'enableEvents', { get: () => state.eventsEnabled, set: (v) => queue.push(() => { state.eventsEnabled = v; state.log.push(`enableEvents ${v}`); }) });
     const op = (name, fn) => queue.push(() => {
-      if (state.failOn && name.startsWith(state.failOn)) { state.failOn = null; throw error('GeneralException', `${name} failed`); }
+      if (state.failOn && name.startsWith(state.failOn) && state.failSkip-- <= 0) { state.failOn = null; throw error('GeneralException', `${name} failed`); }
       state.log.push(name); fn();
     });
 
@@ -273,8 +273,8 @@
     state,
     setApiVersion(v) { state.apiVersion = v; },
     setCellEditMode(on) { state.cellEditMode = on; },
-    /** The next command whose log name starts with `prefix` fails (GeneralException), midway through its batch. */
-    failNext(prefix) { state.failOn = prefix; },
+    /** The next command whose log name starts with `prefix` (after `skip` such commands) fails (GeneralException), midway through its batch. */
+    failNext(prefix, skip = 0) { state.failOn = prefix; state.failSkip = skip; },
     /** The report table's body values, or null when there is no table. */
     tableValues(name) {
       const t = state.tables.get(name); if (!t) return null;

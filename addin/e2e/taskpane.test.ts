@@ -265,6 +265,29 @@ describe('task pane end to end', () => {
     expect(await recordedVersion()).toBe(after.version);
   });
 
+  it('when Excel cannot record a save, says so, and the next sync replays it instead of meeting a conflict', async () => {
+    const { year, unit } = await openReport();
+    const before = await api<UnitReport>('GET', API_PATHS.report(year, unit));
+    const rows = await tableValues();
+    const row = rows.findIndex((r) => r[col('line')] === 1 && r[col('status')] === 'niezrealizowane w tym roku');
+    expect(await fake('userEdit', UNIT_SHEET_NAME, `${columnLetter(col('comment'))}${row + 2}`, [['Zapis, którego Excel nie zapamiętał.']])).toBe(true);
+    await expect.poll(() => page.getByText('Brak problemów w arkuszu').count(), { timeout: 10_000 }).toBe(1);
+    // The record is written twice per save: the pending key before sending, the new version after. The second fails.
+    await fake('failNext', 'values A1:B5', 1);
+    const sent = saveKeys.length;
+    await page.getByRole('button', { name: 'Synchronizuj' }).click();
+    await expect.poll(() => page.getByText(/Skoroszyt nie zapamiętał nowej wersji/).count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.getByText('Zapisano na serwerze.').count()).toBe(1);
+    await shot('08b-zapis-niezapamietany');
+    expect(await recordedVersion()).toBe(before.version);
+    await page.getByRole('button', { name: 'Synchronizuj' }).click();
+    await expect.poll(() => page.getByText(/Skoroszyt nie zapamiętał/).count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => page.getByText('Zapisano na serwerze.').count(), { timeout: 15_000 }).toBe(1);
+    expect(saveKeys.slice(sent)).toEqual([saveKeys[sent], saveKeys[sent]]);
+    expect((await api<UnitReport>('GET', API_PATHS.report(year, unit))).version).toBe(before.version + 1);
+    expect(await recordedVersion()).toBe(before.version + 1);
+  });
+
   it('a stale workbook gets the conflict after signing in again, and the newer save on the server stays', async () => {
     const { year, unit } = await openReport();
     const synced = await recordedVersion();

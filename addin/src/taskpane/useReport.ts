@@ -23,7 +23,8 @@ import { session } from './session.ts';
 import { idempotencyKeyFor, requestFingerprint, syncBase, type SyncRecord } from '../report/syncRecord.ts';
 
 export type SyncOutcome =
-  | { kind: 'saved'; version: number; savedAt: string; replayed: boolean }
+  /** `unrecorded`: why the workbook does not know of the new version yet (Excel refused to write it). */
+  | { kind: 'saved'; version: number; savedAt: string; replayed: boolean; unrecorded?: string }
   | { kind: 'rejected'; message: string; problems: ApiProblem[] }
   | { kind: 'conflict'; message: string; current: UnitReport; differences: EntryDifference[] }
   | { kind: 'offline'; message: string }
@@ -240,9 +241,11 @@ export function useReport({ host, baseUrl, fetch }: UseReportOptions) {
       switch (r.kind) {
         case 'ok': {
           const recorded = await host.writeSyncRecord({ ...kept, version: r.value.version });
-          if (!recorded.ok) setExcelError(`Zapisano na serwerze (wersja ${r.value.version}), ale Excel nie zapisał tego w skoroszycie: ${recorded.message} Kliknij „Synchronizuj” ponownie.`);
           await reloadReport();
-          return { kind: 'saved', version: r.value.version, savedAt: r.value.savedAt, replayed: r.value.replayed };
+          const saved = { kind: 'saved' as const, version: r.value.version, savedAt: r.value.savedAt, replayed: r.value.replayed };
+          // The pending key stays in the workbook: synchronising again replays this save and records it.
+          if (!recorded.ok) return { ...saved, unrecorded: `Skoroszyt nie zapamiętał nowej wersji: ${recorded.message} Kliknij „Synchronizuj” jeszcze raz, zanim zmienisz arkusz — serwer potwierdzi ten sam zapis.` };
+          return saved;
         }
         case 'conflict': {
           const current = r.current ?? (await api.report(year, unitCode).then((x) => (x.kind === 'ok' ? x.value : null)));

@@ -47,7 +47,12 @@ function Outcome({ outcome, onKeepMine, onTakeTheirs, busy }: { outcome: SyncOut
   const styles = useStyles();
   switch (outcome.kind) {
     case 'saved':
-      return <MessageBar intent="success"><MessageBarBody><MessageBarTitle>Zapisano na serwerze.</MessageBarTitle> Wersja {outcome.version}, {formatDate(outcome.savedAt)}.</MessageBarBody></MessageBar>;
+      return (
+        <>
+          <MessageBar intent="success"><MessageBarBody><MessageBarTitle>Zapisano na serwerze.</MessageBarTitle> Wersja {outcome.version}, {formatDate(outcome.savedAt)}.</MessageBarBody></MessageBar>
+          {outcome.unrecorded && <MessageBar intent="warning" layout="multiline"><MessageBarBody>{outcome.unrecorded}</MessageBarBody></MessageBar>}
+        </>
+      );
     case 'submitted':
       return <MessageBar intent="success"><MessageBarBody><MessageBarTitle>Przekazano do weryfikacji.</MessageBarTitle> MOPS otrzymał sprawozdanie.</MessageBarBody></MessageBar>;
     case 'offline':
