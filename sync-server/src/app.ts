@@ -21,6 +21,7 @@ import { consolidatedRouter } from './routes/consolidated/router.ts';
 import { workbookRouter } from './routes/workbook/router.ts';
 import { uploadRouter } from './routes/upload/router.ts';
 import { annexRouter } from './routes/annex/router.ts';
+import { DEFAULT_UPLOAD_POOL, UploadPool } from './workbook/uploadPool.ts';
 
 export interface AppDeps {
   db: Db;
@@ -28,6 +29,8 @@ export interface AppDeps {
   log: Logger;
   /** Readiness state (main.ts marks shutdown); a fresh one when omitted. */
   lifecycle?: Lifecycle;
+  /** Where uploaded workbooks are read; main.ts passes its own to close it on shutdown. */
+  uploads?: UploadPool;
 }
 
 /**
@@ -37,7 +40,8 @@ export interface AppDeps {
  * 1. request log + security headers + CORS; 2. static add-in files; 3. /api/health (no auth);
  * 4. token lookup, rate limit (per valid token, else per IP), JSON body (limit), 401 without a valid token; 5. resource routers; 6. JSON 404 + error handler.
  */
-export function createApp({ db, config, log, lifecycle = newLifecycle() }: AppDeps): Express {
+export function createApp({ db, config, log, lifecycle = newLifecycle(), uploads }: AppDeps): Express {
+  const uploadPool = uploads ?? new UploadPool({ ...DEFAULT_UPLOAD_POOL, workers: config.uploadWorkers, queue: config.uploadQueue });
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
@@ -86,7 +90,7 @@ export function createApp({ db, config, log, lifecycle = newLifecycle() }: AppDe
   api.use(requireUser);
   api.use(
     meRouter(db), yearsRouter(db), programRouter(db), unitsRouter(db, config, log), completenessRouter(db), consolidatedRouter(db),
-    workbookRouter(db, log), annexRouter(db, log), uploadRouter(db, log),
+    workbookRouter(db, log), annexRouter(db, log), uploadRouter(db, log, uploadPool),
   );
   // Routers carry full /api/… paths (API_PATHS), so the API is entered by prefix rather than mounted.
   const enterApi = Object.assign(

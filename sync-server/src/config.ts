@@ -41,6 +41,9 @@ export interface Config {
   testSaveDelayMs: number;
   /** Seed the database from `@pwr-sync/seeds` when it is empty. */
   seedOnStart: boolean;
+  /** Uploaded workbooks read at the same time (worker threads), and how many more may wait; beyond → 503. */
+  uploadWorkers: number;
+  uploadQueue: number;
   /** Serve HTTPS with this certificate and key (Office loads add-ins only over HTTPS); null: plain HTTP. */
   tls: { certFile: string; keyFile: string } | null;
 }
@@ -97,6 +100,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionDays: e.PWR_RETENTION_DAYS ?? 90,
     testSaveDelayMs: e.PWR_TEST_SAVE_DELAY_MS ?? 0,
     seedOnStart: e.PWR_SEED !== '0',
+    uploadWorkers: e.PWR_UPLOAD_WORKERS ?? 1,
+    uploadQueue: e.PWR_UPLOAD_QUEUE ?? 3,
     tls,
   };
 }

@@ -104,6 +104,8 @@ export const EnvSchema = z.object({
   PWR_LOG_DIR: opt(z.string()),
   PWR_RETENTION_DAYS: opt(int('PWR_RETENTION_DAYS', 1, 3650)),
   PWR_TEST_SAVE_DELAY_MS: opt(int('PWR_TEST_SAVE_DELAY_MS', 0, 600_000)),
+  PWR_UPLOAD_WORKERS: opt(int('PWR_UPLOAD_WORKERS', 1, 16)),
+  PWR_UPLOAD_QUEUE: opt(int('PWR_UPLOAD_QUEUE', 0, 64)),
 }).superRefine((env, ctx) => {
   if ((env.PWR_TLS_CERT === undefined) !== (env.PWR_TLS_KEY === undefined)) {
     ctx.addIssue({ code: 'custom', path: [env.PWR_TLS_CERT ? 'PWR_TLS_KEY' : 'PWR_TLS_CERT'], message: 'PWR_TLS_CERT i PWR_TLS_KEY podaje się razem (plik certyfikatu i plik klucza)' });

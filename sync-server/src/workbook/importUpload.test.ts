@@ -13,7 +13,7 @@ import { unitTemplateBuffer, type UnitTemplateInput } from './template.ts';
 import { checkZip } from './zipGuard.ts';
 import { assignments, entries, tasks } from './testSupport/fixtures.ts';
 import { findSoffice, skipLibreOffice } from './testSupport/libreoffice.ts';
-import { makeZip } from './testSupport/zip.ts';
+import { makeZip, rewriteZip, sheetPart } from './testSupport/zip.ts';
 
 const input = (over: Partial<UnitTemplateInput> = {}): UnitTemplateInput => ({
   year: 2025, orgUnit: { code: 'MOPS/PRZ/08', name: 'MOPS PRZ 08' }, assignments, entries: [], reportVersion: 0,
@@ -169,6 +169,60 @@ describe('zip bombs are stopped before exceljs', () => {
 
   it('accepts real templates', async () => {
     expect(checkZip(await unitTemplateBuffer(input()))).toMatchObject({ ok: true });
+  });
+});
+
+describe('sheet bombs are stopped before any cell object is built', () => {
+  /** A real template with `xml` added at the end of the report sheet's data. */
+  async function withRows(xml: string): Promise<Buffer> {
+    const template = await unitTemplateBuffer(input());
+    const sheet = sheetPart(template, 'Sprawozdanie');
+    return rewriteZip(template, (name, data) => (name === sheet ? Buffer.from(data.toString('utf8').replace('</sheetData>', `${xml}</sheetData>`)) : data));
+  }
+  const reason = async (file: Buffer) => {
+    const r = rejected(await readUploadedTemplate(file, expected));
+    expect(r).toMatchObject({ status: 413, code: 'upload_too_large' });
+    return r.message;
+  };
+
+  it('refuses one cell at row 1 048 576 (a 14 KB file that made the import walk a million rows)', async () => {
+    const bomb = await withRows('<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>x</t></is></c></row>');
+    expect(bomb.length).toBeLessThan(30_000);
+    const t0 = performance.now();
+    expect(await reason(bomb)).toBe('Plik odrzucony: arkusz „Sprawozdanie” ma wiersz 1\u00a0048\u00a0576, a szablon mieści najwyżej 5\u00a0010 wierszy.');
+    expect(performance.now() - t0).toBeLessThan(5_000); // generous: the import it replaces took 40 s
+  });
+
+  it('refuses a far row without a row number, a far column, and a far dimension', async () => {
+    const rows = Array.from({ length: 5100 }, () => '<row/>').join('');
+    expect(await reason(await withRows(rows))).toMatch(/ma wiersz 5\u00a0011, a szablon mieści najwyżej 5\u00a0010 wierszy\.$/);
+    expect(await reason(await withRows('<row r="200"><c r="XFD200"><v>1</v></c></row>'))).toBe(
+      'Plik odrzucony: arkusz „Sprawozdanie” ma komórkę XFD200, a szablon mieści najwyżej 64 kolumn.');
+    const template = await unitTemplateBuffer(input());
+    const farDimension = rewriteZip(template, (name, data) => (name === sheetPart(template, 'Sprawozdanie')
+      ? Buffer.from(data.toString('utf8').replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:XFD1048576"/>')) : data));
+    expect(await reason(farDimension)).toMatch(/sięga do wiersza 1\u00a0048\u00a0576/);
+  });
+
+  it('refuses a shared-strings bomb: too much text, or too many strings', async () => {
+    const template = await unitTemplateBuffer(input());
+    let seed = 1;
+    const junk = (n: number) => Array.from({ length: n }, () => String.fromCharCode(97 + ((seed = (seed * 48271) % 2147483647) % 26))).join('');
+    const text = rewriteZip(template, (name, data) => (name === 'xl/sharedStrings.xml'
+      ? Buffer.from(data.toString('utf8').replace('</sst>', `${Array.from({ length: 790 }, () => `<si><t>${junk(10_000)}</t></si>`).join('')}</sst>`)) : data));
+    expect(await reason(text)).toBe('Plik odrzucony: skoroszyt zawiera za dużo tekstu (ponad 1\u00a0000\u00a0000 znaków).');
+    const many = rewriteZip(template, (name, data) => (name === 'xl/sharedStrings.xml'
+      ? Buffer.from(data.toString('utf8').replace('</sst>', `${Array.from({ length: 25_000 }, (_, i) => `<si><t>${i}</t></si>`).join('')}</sst>`)) : data));
+    expect(await reason(many)).toMatch(/^Plik odrzucony: skoroszyt zawiera za dużo różnych tekstów \(25\u00a0\d{3}, limit 20\u00a0000\)\.$/);
+  });
+
+  it('refuses inline text past the limit too, and accepts a full template at the limits', async () => {
+    let seed = 7;
+    const junk = (n: number) => Array.from({ length: n }, () => String.fromCharCode(97 + ((seed = (seed * 48271) % 2147483647) % 26))).join('');
+    const inline = Array.from({ length: 120 }, (_, i) => `<row r="${100 + i}"><c r="A${100 + i}" t="inlineStr"><is><t>${junk(9_000)}</t></is></c></row>`).join('');
+    expect(await reason(await withRows(inline))).toMatch(/za dużo tekstu/);
+    const lastRow = `<row r="5010"><c r="BL5010"><v>1</v></c></row>`;
+    expect(await readUploadedTemplate(await withRows(lastRow), expected)).toMatchObject({ ok: true });
   });
 });
 

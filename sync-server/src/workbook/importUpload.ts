@@ -2,6 +2,8 @@
  * Reads a filled unit template back into report entries. Nothing is stored here: the route hands
  * the entries to the same save command the add-in uses.
  *   1. zipGuard: entry count and sizes checked, every entry inflated with a cap (zip bombs);
+ *      sheetGuard: every sheet's rows and columns within the template's extent, text bounded
+ *      (a far-row or shared-strings bomb), all from the raw XML before any cell object exists;
  *   2. exceljs loads the workbook; the hidden metadata must name this unit, year and layout;
  *   3. the report table's header row is found and columns are matched by header, so a moved
  *      column still reads; each cell becomes a SheetCell (formulas → their cached result);
@@ -16,6 +18,7 @@ import {
 } from '@pwr-sync/shared';
 import { META_KEYS, META_SHEET_NAME, TEMPLATE_MARKER, TEMPLATE_VERSION, layoutSignature, type TemplateMeta } from './templateMeta.ts';
 import { checkZip, DEFAULT_ZIP_LIMITS, type ZipLimits } from './zipGuard.ts';
+import { checkSheets, type SheetLimits } from './sheetGuard.ts';
 
 /** A problem in one cell, addressed as the user sees it (Excel row number, column header). */
 export interface UploadProblem {
@@ -42,6 +45,8 @@ export interface UploadExpectation {
   zipLimits?: ZipLimits;
   /** Rows beyond this are refused (a unit reports at most a few hundred lines). */
   maxRows?: number;
+  /** Overrides of DEFAULT_SHEET_LIMITS (maxRow follows maxRows unless given). */
+  sheetLimits?: Partial<SheetLimits>;
 }
 
 const reject = (status: UploadRejection['status'], code: UploadRejection['code'], message: string, problems?: UploadProblem[]): UploadRejection =>
@@ -50,8 +55,24 @@ const reject = (status: UploadRejection['status'], code: UploadRejection['code']
 const HEADER_SEARCH_ROWS = 10;
 const DEFAULT_MAX_ROWS = 5000;
 
-/** Reads an uploaded template for `expected.orgUnitCode` and `expected.year`. */
-export async function readUploadedTemplate(file: Buffer, expected: UploadExpectation): Promise<UploadRead> {
+/**
+ * What a template can hold: the header within its first rows and DEFAULT_MAX_ROWS below it;
+ * 64 columns (the template uses 15, the rest is room for a unit's own notes);
+ * text: the whole 2024 program (198 activities, every name, plan, actual and comment) is ~44 000
+ * characters, and a unit's comments are at most 2000 characters an activity.
+ */
+export const DEFAULT_SHEET_LIMITS: SheetLimits = {
+  maxRow: HEADER_SEARCH_ROWS + DEFAULT_MAX_ROWS,
+  maxColumn: 64,
+  maxSharedStrings: 20_000,
+  maxTextChars: 1_000_000,
+};
+
+/**
+ * The checks that need no cell object (zip structure and sizes, sheet extent, text): cheap and
+ * bounded, so the server runs them on its own thread and refuses a bomb at once. null: passed.
+ */
+export function precheckUpload(file: Buffer, expected: UploadExpectation): UploadRejection | null {
   const zip = checkZip(file, expected.zipLimits ?? DEFAULT_ZIP_LIMITS);
   if (!zip.ok) {
     return zip.code === 'zip_too_large'
@@ -61,6 +82,16 @@ export async function readUploadedTemplate(file: Buffer, expected: UploadExpecta
   if (!zip.entries.some((e) => e.name === '[Content_Types].xml') || !zip.entries.some((e) => /^\/?xl\/workbook\.xml$/i.test(e.name))) {
     return reject(400, 'malformed_file', 'Plik odrzucony: to archiwum nie jest skoroszytem Excel (.xlsx).');
   }
+  const maxRow = HEADER_SEARCH_ROWS + (expected.maxRows ?? DEFAULT_MAX_ROWS);
+  const sheets = checkSheets(file, zip.entries, { ...DEFAULT_SHEET_LIMITS, maxRow, ...expected.sheetLimits });
+  return sheets.ok ? null : reject(413, 'upload_too_large', `Plik odrzucony: ${sheets.reason}.`);
+}
+
+/** Reads an uploaded template for `expected.orgUnitCode` and `expected.year`. */
+export async function readUploadedTemplate(file: Buffer, expected: UploadExpectation): Promise<UploadRead> {
+  const refused = precheckUpload(file, expected);
+  if (refused) return refused;
+  const maxRows = expected.maxRows ?? DEFAULT_MAX_ROWS;
 
   const wb = new ExcelJS.Workbook();
   try {
@@ -89,7 +120,6 @@ export async function readUploadedTemplate(file: Buffer, expected: UploadExpecta
   const problems: UploadProblem[] = [];
   const rows: SheetCell[][] = [];
   const excelRows: number[] = [];
-  const maxRows = expected.maxRows ?? DEFAULT_MAX_ROWS;
   for (let r = header.row + 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     const cells = UNIT_SHEET_COLUMNS.map((c, i) => {

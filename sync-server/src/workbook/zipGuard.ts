@@ -33,6 +33,8 @@ export interface ZipEntryInfo {
   method: number;
   compressedSize: number;
   uncompressedSize: number;
+  /** Offset of the entry's local header, for readZipEntry. */
+  localOffset: number;
 }
 
 export type ZipCheck =
@@ -94,26 +96,33 @@ export function checkZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Z
 
     const inflated = inflateEntry(buf, localOffset, method, compressedSize, uncompressedSize);
     if (!inflated.ok) return fail(inflated.code, `${inflated.reason} („${name}”)`);
-    entries.push({ name, method, compressedSize, uncompressedSize });
+    entries.push({ name, method, compressedSize, uncompressedSize, localOffset });
   }
   return { ok: true, entries };
 }
 
-/** Inflates one entry's data with output capped at its declared size; the result is discarded. */
+/** The content of an entry checkZip accepted (inflated again, with the same cap). */
+export function readZipEntry(buf: Buffer, entry: ZipEntryInfo): Buffer {
+  const read = inflateEntry(buf, entry.localOffset, entry.method, entry.compressedSize, entry.uncompressedSize);
+  if (!read.ok) throw new Error(read.reason);
+  return read.data;
+}
+
+/** Inflates one entry's data with output capped at its declared size. */
 function inflateEntry(buf: Buffer, localOffset: number, method: number, compressedSize: number, uncompressedSize: number):
-  { ok: true } | { ok: false; code: 'not_a_zip' | 'zip_too_large'; reason: string } {
+  { ok: true; data: Buffer } | { ok: false; code: 'not_a_zip' | 'zip_too_large'; reason: string } {
   if (localOffset + 30 > buf.length || buf.readUInt32LE(localOffset) !== LFH_SIG) return { ok: false, code: 'not_a_zip', reason: 'uszkodzony nagłówek części archiwum' };
   const start = localOffset + 30 + buf.readUInt16LE(localOffset + 26) + buf.readUInt16LE(localOffset + 28);
   const end = start + compressedSize;
   if (end > buf.length) return { ok: false, code: 'not_a_zip', reason: 'część archiwum wychodzi poza plik' };
   if (method === 0) {
-    return compressedSize === uncompressedSize ? { ok: true } : { ok: false, code: 'not_a_zip', reason: 'niezgodny rozmiar części archiwum' };
+    return compressedSize === uncompressedSize ? { ok: true, data: buf.subarray(start, end) } : { ok: false, code: 'not_a_zip', reason: 'niezgodny rozmiar części archiwum' };
   }
   try {
     // One byte over the declared size is enough to prove the header lies.
     const out = inflateRawSync(buf.subarray(start, end), { maxOutputLength: uncompressedSize + 1 });
     if (out.length !== uncompressedSize) return { ok: false, code: 'not_a_zip', reason: 'niezgodny rozmiar części archiwum' };
-    return { ok: true };
+    return { ok: true, data: out };
   } catch (err) {
     if (err instanceof RangeError || (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
       return { ok: false, code: 'zip_too_large', reason: 'część archiwum rozpakowuje się do większego rozmiaru niż deklarowany' };

@@ -10,7 +10,8 @@ import { ApiError, notFound } from '../../http/errors.ts';
 import { parsed, validate, validationError } from '../../http/validate.ts';
 import { saveReport } from '../../commands/saveReport.ts';
 import { loadUnitYear } from '../../commands/unitContext.ts';
-import { readUploadedTemplate } from '../../workbook/importUpload.ts';
+import { precheckUpload } from '../../workbook/importUpload.ts';
+import type { UploadPool, UploadTicket } from '../../workbook/uploadPool.ts';
 import type { Logger } from '../../log.ts';
 import { IdempotencyKeySchema } from '../units/schema.ts';
 import { UnitParamsSchema } from '../params.ts';
@@ -35,23 +36,47 @@ function receiveFile(): RequestHandler {
   };
 }
 
+/** Seconds a refused upload is told to wait (Retry-After). */
+const RETRY_AFTER_SECONDS = 10;
+
+/**
+ * A place among the uploads being read, taken before the file is received and given back when the
+ * response ends; none free → 503 with Retry-After, so uploads queue in clients, not in memory.
+ */
+function admitUpload(pool: UploadPool): RequestHandler {
+  return (_req, res, next) => {
+    const ticket = pool.admit();
+    if (!ticket) {
+      res.set('Retry-After', String(RETRY_AFTER_SECONDS));
+      return next(new ApiError(
+        `Serwer odczytuje teraz inne przesłane pliki. Spróbuj ponownie za ${RETRY_AFTER_SECONDS} sekund.`, 503, 'uploads_busy',
+        { retryAfterSeconds: RETRY_AFTER_SECONDS },
+      ));
+    }
+    res.locals.uploadTicket = ticket;
+    res.on('close', () => ticket.release());
+    next();
+  };
+}
+
 /**
  * POST /api/years/:year/units/:unit/upload — a filled unit template (multipart, field "file").
  * 1. access first (the unit's reporter or an admin), before the body is read;
- * 2. multer receives at most MAX_UPLOAD_BYTES into memory;
- * 3. readUploadedTemplate: zip checks, this unit and year, every cell readable, else 4xx;
+ * 2. a place in the upload pool (else 503 + Retry-After); multer receives at most MAX_UPLOAD_BYTES into memory;
+ * 3. precheckUpload here (zip, sheet extent, text: bombs refused at once), then readUploadedTemplate
+ *    in a worker thread: this unit and year, every cell readable, else 4xx;
  * 4. entries of activities absent from the file keep their current values;
  * 5. saveReport — the add-in's save: validation, versioning (baseVersion: the form field, else the
  *    version the template was generated at), idempotency. Nothing is stored on any error.
  */
-export function uploadRouter(db: Db, log: Logger): Router {
+export function uploadRouter(db: Db, log: Logger, pool: UploadPool): Router {
   const router = Router();
   const path = API_PATHS.upload(0, 'UNIT').replace('/0/', '/:year/').replace('/UNIT/', '/:unit/');
   router.post(path, validate(UnitParamsSchema, 'params'), (_req, res, next) => {
     const { unit } = parsed(UnitParamsSchema, res.locals, 'params');
     assertCanWriteUnit(currentUser(res), unit);
     next();
-  }, receiveFile(), async (req, res) => {
+  }, admitUpload(pool), receiveFile(), async (req, res) => {
     const user = currentUser(res);
     const { year, unit } = parsed(UnitParamsSchema, res.locals, 'params');
     if (!(await getOrgUnit(db, unit))) throw notFound(`Nie ma jednostki ${unit}.`);
@@ -64,7 +89,8 @@ export function uploadRouter(db: Db, log: Logger): Router {
 
     const ctx = await loadUnitYear(db, year, unit);
     const t0 = performance.now();
-    const read = await readUploadedTemplate(req.file.buffer, { orgUnitCode: unit, year, assignments: ctx.assignments });
+    const expected = { orgUnitCode: unit, year, assignments: ctx.assignments };
+    const read = precheckUpload(req.file.buffer, expected) ?? await (res.locals.uploadTicket as UploadTicket).read(req.file.buffer, expected);
     if (!read.ok) {
       log({ category: 'upload', msg: 'upload rejected', year, unit, code: read.code, problems: read.problems?.length ?? 0, bytes: req.file.size });
       throw new ApiError(read.message, read.status, read.code, read.problems ? { problems: read.problems } : {});

@@ -1,0 +1,126 @@
+/**
+ * Reading an uploaded workbook (exceljs) costs seconds of CPU and tens of MB for a large file; on
+ * the server's own thread four at once stalled every other request. So uploads are read in worker
+ * threads, and at most `workers + queue` uploads are admitted at a time: beyond that the caller
+ * answers 503 with Retry-After instead of piling files up in memory.
+ * A worker that runs out of its memory limit or time refuses that file and is replaced.
+ */
+import { Worker } from 'node:worker_threads';
+import type { UploadExpectation, UploadRead } from './importUpload.ts';
+import type { UploadJob, UploadJobDone } from './uploadWorker.ts';
+
+export interface UploadPoolOptions {
+  /** Uploads read at the same time (worker threads). */
+  workers: number;
+  /** Admitted uploads waiting for a worker. */
+  queue: number;
+  /** A read taking longer is abandoned (the worker is terminated). */
+  timeoutMs: number;
+  /** Heap limit of a worker, MB. */
+  maxHeapMb: number;
+}
+
+export const DEFAULT_UPLOAD_POOL: UploadPoolOptions = { workers: 1, queue: 3, timeoutMs: 60_000, maxHeapMb: 512 };
+
+/** A place in the pool, held from admission until the response is done. */
+export interface UploadTicket {
+  read(file: Buffer, expected: UploadExpectation): Promise<UploadRead>;
+  release(): void;
+}
+
+interface Job { id: number; file: Buffer; expected: UploadExpectation; done: (read: UploadRead) => void }
+interface Slot { worker: Worker; job: Job | null; timer: NodeJS.Timeout | null }
+
+const TOO_COMPLEX: UploadRead = { ok: false, status: 413, code: 'upload_too_large', message: 'Plik odrzucony: skoroszyt jest zbyt złożony, by go odczytać.' };
+// The worker is TypeScript like the server: tsWorker.mjs loads it through tsx.
+const BOOTSTRAP_URL = new URL('./tsWorker.mjs', import.meta.url);
+const WORKER_URL = new URL('./uploadWorker.ts', import.meta.url);
+
+export class UploadPool {
+  private admitted = 0;
+  private nextId = 1;
+  private readonly waiting: Job[] = [];
+  private readonly slots: Slot[] = [];
+  private closed = false;
+
+  constructor(private readonly options: UploadPoolOptions = DEFAULT_UPLOAD_POOL) {}
+
+  /** A ticket, or null when the pool is full (answer 503). */
+  admit(): UploadTicket | null {
+    if (this.closed || this.admitted >= this.options.workers + this.options.queue) return null;
+    this.admitted++;
+    let released = false;
+    return {
+      read: (file, expected) => new Promise<UploadRead>((done) => {
+        this.waiting.push({ id: this.nextId++, file, expected, done });
+        this.dispatch();
+      }),
+      release: () => {
+        if (released) return;
+        released = true;
+        this.admitted--;
+      },
+    };
+  }
+
+  /** Terminates the workers (server shutdown); waiting reads are refused. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const job of this.waiting.splice(0)) job.done(TOO_COMPLEX);
+    const slots = this.slots.splice(0);
+    for (const slot of slots) {
+      if (slot.timer) clearTimeout(slot.timer);
+      slot.job?.done(TOO_COMPLEX);
+      slot.job = null;
+    }
+    await Promise.all(slots.map((s) => s.worker.terminate()));
+  }
+
+  private dispatch(): void {
+    while (this.waiting.length) {
+      let slot = this.slots.find((s) => !s.job);
+      if (!slot && this.slots.length < this.options.workers) slot = this.spawn();
+      if (!slot) return;
+      const job = this.waiting.shift()!;
+      slot.job = job;
+      slot.timer = setTimeout(() => this.fail(slot!, TOO_COMPLEX), this.options.timeoutMs);
+      // A copy: the file stays with the request (idempotency fingerprint) while the worker reads its own.
+      slot.worker.postMessage({ id: job.id, file: new Uint8Array(job.file), expected: job.expected } satisfies UploadJob);
+    }
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(BOOTSTRAP_URL, {
+      workerData: { entry: WORKER_URL.href },
+      resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb },
+    });
+    worker.unref();
+    const slot: Slot = { worker, job: null, timer: null };
+    worker.on('message', ({ id, read }: UploadJobDone) => {
+      if (slot.job?.id !== id) return;
+      this.finish(slot, read);
+    });
+    // Out of memory, or a crash: that file is refused and the worker replaced on the next read.
+    worker.on('error', () => this.fail(slot, TOO_COMPLEX));
+    worker.on('exit', () => this.fail(slot, TOO_COMPLEX));
+    this.slots.push(slot);
+    return slot;
+  }
+
+  private finish(slot: Slot, read: UploadRead): void {
+    const job = slot.job;
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.job = null;
+    slot.timer = null;
+    job?.done(read);
+    this.dispatch();
+  }
+
+  private fail(slot: Slot, read: UploadRead): void {
+    const index = this.slots.indexOf(slot);
+    if (index < 0) return;
+    this.slots.splice(index, 1);
+    void slot.worker.terminate();
+    this.finish(slot, read);
+  }
+}

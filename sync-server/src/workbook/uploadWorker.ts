@@ -1,0 +1,12 @@
+/** Worker thread of uploadPool.ts: reads one uploaded template at a time, off the server's event loop. */
+import { parentPort } from 'node:worker_threads';
+import { readUploadedTemplate, type UploadExpectation, type UploadRead } from './importUpload.ts';
+
+export interface UploadJob { id: number; file: Uint8Array; expected: UploadExpectation }
+export interface UploadJobDone { id: number; read: UploadRead }
+
+parentPort!.on('message', async ({ id, file, expected }: UploadJob) => {
+  const read = await readUploadedTemplate(Buffer.from(file.buffer, file.byteOffset, file.byteLength), expected)
+    .catch((): UploadRead => ({ ok: false, status: 400, code: 'malformed_file', message: 'Plik odrzucony: nie udało się odczytać skoroszytu Excel (.xlsx).' }));
+  parentPort!.postMessage({ id, read } satisfies UploadJobDone);
+});
