@@ -16,6 +16,7 @@ import { newLifecycle } from './lifecycle.ts';
 import { jsonLogger as log } from './log.ts';
 import { importSeed, migrate, openDb } from './storage/index.ts';
 import { ensureDemoTokens } from './commands/demoTokens.ts';
+import { DEFAULT_UPLOAD_POOL, UploadPool } from './workbook/uploadPool.ts';
 
 const config = loadConfigOrExit();
 const t0 = Date.now();
@@ -38,7 +39,9 @@ if (config.mode === 'demo') {
 }
 
 const lifecycle = newLifecycle();
-const app = createApp({ db, config, log, lifecycle });
+const uploads = new UploadPool({ ...DEFAULT_UPLOAD_POOL, workers: config.uploadWorkers, queue: config.uploadQueue });
+void uploads.warm().then(() => log({ category: 'upload', msg: 'upload workers ready', workers: config.uploadWorkers, queue: config.uploadQueue }));
+const app = createApp({ db, config, log, lifecycle, uploads });
 const scheme = config.tls ? 'https' : 'http';
 const server = config.tls
   ? createHttpsServer({ cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) }, app)
@@ -56,6 +59,7 @@ async function shutdown(signal: string): Promise<void> {
   log({ category: 'server', msg: 'shutting down', signal });
   server.close();
   server.closeAllConnections();
+  await uploads.close();
   await db.close().catch(() => undefined);
   process.exit(0);
 }

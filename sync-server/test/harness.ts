@@ -7,7 +7,7 @@ import type { Server } from 'node:http';
 import { loadSeed } from '@pwr-sync/seeds';
 import type { Assignment, ReportEntry, Role } from '@pwr-sync/shared';
 import { reportingUnitOf } from '@pwr-sync/shared';
-import { createApp } from '../src/app.ts';
+import { createApp, type AppDeps } from '../src/app.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 import { silentLogger } from '../src/log.ts';
 import { importSeed, migrate, openPglite, openPostgres, upsertUser, type Db, type SeedData } from '../src/storage/index.ts';
@@ -81,9 +81,9 @@ export interface TestApp {
 }
 
 /** The production app (createApp, every router as main.ts serves it) on a loopback port. */
-export async function startApp(db: Db, overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function startApp(db: Db, overrides: Partial<Config> = {}, deps: Pick<AppDeps, 'uploads'> = {}): Promise<TestApp> {
   const config = { ...loadConfig({ PWR_RATE_LIMIT_PER_MINUTE: '100000', PWR_ADDIN_DIR: '/nonexistent' }), ...overrides };
-  const app = createApp({ db, config, log: silentLogger });
+  const app = createApp({ db, config, log: silentLogger, ...deps });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

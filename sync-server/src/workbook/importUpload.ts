@@ -68,10 +68,7 @@ export const DEFAULT_SHEET_LIMITS: SheetLimits = {
   maxTextChars: 1_000_000,
 };
 
-/**
- * The checks that need no cell object (zip structure and sizes, sheet extent, text): cheap and
- * bounded, so the server runs them on its own thread and refuses a bomb at once. null: passed.
- */
+/** The checks that need no cell object (zip structure and sizes, sheet extent, text). null: passed. */
 export function precheckUpload(file: Buffer, expected: UploadExpectation): UploadRejection | null {
   const zip = checkZip(file, expected.zipLimits ?? DEFAULT_ZIP_LIMITS);
   if (!zip.ok) {

@@ -7,7 +7,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { UploadExpectation, UploadRead } from './importUpload.ts';
-import type { UploadJob, UploadJobDone } from './uploadWorker.ts';
+import type { UploadJob, UploadJobDone, UploadWorkerReady } from './uploadWorker.ts';
 
 export interface UploadPoolOptions {
   /** Uploads read at the same time (worker threads). */
@@ -29,7 +29,7 @@ export interface UploadTicket {
 }
 
 interface Job { id: number; file: Buffer; expected: UploadExpectation; done: (read: UploadRead) => void }
-interface Slot { worker: Worker; job: Job | null; timer: NodeJS.Timeout | null }
+interface Slot { worker: Worker; job: Job | null; timer: NodeJS.Timeout | null; ready: Promise<void> }
 
 const TOO_COMPLEX: UploadRead = { ok: false, status: 413, code: 'upload_too_large', message: 'Plik odrzucony: skoroszyt jest zbyt złożony, by go odczytać.' };
 // The worker is TypeScript like the server: tsWorker.mjs loads it through tsx.
@@ -61,6 +61,15 @@ export class UploadPool {
         this.admitted--;
       },
     };
+  }
+
+  /**
+   * Starts the workers now rather than on the first upload (loading exceljs in a worker takes a
+   * second or more), so even the first file is checked at once. Resolves when they are loaded.
+   */
+  async warm(): Promise<void> {
+    while (!this.closed && this.slots.length < this.options.workers) this.spawn();
+    await Promise.all(this.slots.map((s) => s.ready));
   }
 
   /** Terminates the workers (server shutdown); waiting reads are refused. */
@@ -95,11 +104,13 @@ export class UploadPool {
       resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb },
     });
     worker.unref();
-    const slot: Slot = { worker, job: null, timer: null };
-    worker.on('message', ({ id, read }: UploadJobDone) => {
-      if (slot.job?.id !== id) return;
-      this.finish(slot, read);
+    let loaded = () => {};
+    const slot: Slot = { worker, job: null, timer: null, ready: new Promise<void>((resolve) => { loaded = resolve; }) };
+    worker.on('message', (message: UploadJobDone | UploadWorkerReady) => {
+      if ('ready' in message) return loaded();
+      if (slot.job?.id === message.id) this.finish(slot, message.read);
     });
+    worker.once('exit', () => loaded());
     // Out of memory, or a crash: that file is refused and the worker replaced on the next read.
     worker.on('error', () => this.fail(slot, TOO_COMPLEX));
     worker.on('exit', () => this.fail(slot, TOO_COMPLEX));

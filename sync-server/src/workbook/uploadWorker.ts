@@ -4,9 +4,12 @@ import { readUploadedTemplate, type UploadExpectation, type UploadRead } from '.
 
 export interface UploadJob { id: number; file: Uint8Array; expected: UploadExpectation }
 export interface UploadJobDone { id: number; read: UploadRead }
+/** Posted once the worker has loaded (exceljs and the shared core). */
+export interface UploadWorkerReady { ready: true }
 
 parentPort!.on('message', async ({ id, file, expected }: UploadJob) => {
   const read = await readUploadedTemplate(Buffer.from(file.buffer, file.byteOffset, file.byteLength), expected)
     .catch((): UploadRead => ({ ok: false, status: 400, code: 'malformed_file', message: 'Plik odrzucony: nie udało się odczytać skoroszytu Excel (.xlsx).' }));
   parentPort!.postMessage({ id, read } satisfies UploadJobDone);
 });
+parentPort!.postMessage({ ready: true } satisfies UploadWorkerReady);

@@ -10,7 +10,6 @@ import { ApiError, notFound } from '../../http/errors.ts';
 import { parsed, validate, validationError } from '../../http/validate.ts';
 import { saveReport } from '../../commands/saveReport.ts';
 import { loadUnitYear } from '../../commands/unitContext.ts';
-import { precheckUpload } from '../../workbook/importUpload.ts';
 import type { UploadPool, UploadTicket } from '../../workbook/uploadPool.ts';
 import type { Logger } from '../../log.ts';
 import { IdempotencyKeySchema } from '../units/schema.ts';
@@ -54,7 +53,8 @@ function admitUpload(pool: UploadPool): RequestHandler {
       ));
     }
     res.locals.uploadTicket = ticket;
-    res.on('close', () => ticket.release());
+    res.once('finish', () => ticket.release());
+    res.once('close', () => ticket.release());
     next();
   };
 }
@@ -63,8 +63,8 @@ function admitUpload(pool: UploadPool): RequestHandler {
  * POST /api/years/:year/units/:unit/upload — a filled unit template (multipart, field "file").
  * 1. access first (the unit's reporter or an admin), before the body is read;
  * 2. a place in the upload pool (else 503 + Retry-After); multer receives at most MAX_UPLOAD_BYTES into memory;
- * 3. precheckUpload here (zip, sheet extent, text: bombs refused at once), then readUploadedTemplate
- *    in a worker thread: this unit and year, every cell readable, else 4xx;
+ * 3. readUploadedTemplate in a worker thread (off this event loop): zip, sheet extent and text
+ *    checked before any cell object (bombs refused at once), this unit and year, every cell readable, else 4xx;
  * 4. entries of activities absent from the file keep their current values;
  * 5. saveReport — the add-in's save: validation, versioning (baseVersion: the form field, else the
  *    version the template was generated at), idempotency. Nothing is stored on any error.
@@ -90,7 +90,7 @@ export function uploadRouter(db: Db, log: Logger, pool: UploadPool): Router {
     const ctx = await loadUnitYear(db, year, unit);
     const t0 = performance.now();
     const expected = { orgUnitCode: unit, year, assignments: ctx.assignments };
-    const read = precheckUpload(req.file.buffer, expected) ?? await (res.locals.uploadTicket as UploadTicket).read(req.file.buffer, expected);
+    const read = await (res.locals.uploadTicket as UploadTicket).read(req.file.buffer, expected);
     if (!read.ok) {
       log({ category: 'upload', msg: 'upload rejected', year, unit, code: read.code, problems: read.problems?.length ?? 0, bytes: req.file.size });
       throw new ApiError(read.message, read.status, read.code, read.problems ? { problems: read.problems } : {});
