@@ -36,7 +36,7 @@ const ERRORS = {
   423: 'Sprawozdanie zablokowane: przekazane lub zaakceptowane (`report_locked`)',
   429: 'Za dużo żądań (`rate_limited`)',
   500: 'Wewnętrzny błąd serwera (`internal_error`)',
-  503: 'Baza danych nie odpowiada (`db_unavailable`)',
+  503: 'Baza danych nie odpowiada (`db_unavailable`) lub serwer odczytuje już tyle plików, ile może (`uploads_busy`, nagłówek `Retry-After`)',
 } as const;
 type ErrorStatus = keyof typeof ERRORS;
 
@@ -115,7 +115,7 @@ export const API_OPERATIONS: Record<string, Record<string, Op>> = {
       tag: 'Sprawozdanie jednostki', summary: 'Zapis całego sprawozdania jako nowej wersji',
       description: 'Klient wysyła całe sprawozdanie i wersję, od której zaczął (`baseVersion`). Nieaktualna wersja → 409 z `current`; naruszone reguły → 422 z każdym problemem; ponowienie z tym samym `Idempotency-Key` → 200 z `replayed: true`.',
       path: UnitPath, header: SaveHeaders, body: SaveReportRequestSchema,
-      ok: [201, { description: 'Zapisano nową wersję (200 z `replayed: true` dla ponowienia)', ...json(SaveReportResponseSchema) }], errors: [400, 403, 404, 409, 413, 422, 423],
+      ok: [201, { description: 'Zapisano nową wersję (200 z `replayed: true` dla ponowienia)', ...json(SaveReportResponseSchema) }], errors: [400, 403, 404, 409, 413, 422, 423, 503],
     },
   },
   '/api/years/{year}/units/{unit}/submit': {
