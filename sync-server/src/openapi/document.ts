@@ -115,7 +115,7 @@ export const API_OPERATIONS: Record<string, Record<string, Op>> = {
       tag: 'Sprawozdanie jednostki', summary: 'Zapis całego sprawozdania jako nowej wersji',
       description: 'Klient wysyła całe sprawozdanie i wersję, od której zaczął (`baseVersion`). Nieaktualna wersja → 409 z `current`; naruszone reguły → 422 z każdym problemem; ponowienie z tym samym `Idempotency-Key` → 200 z `replayed: true`.',
       path: UnitPath, header: SaveHeaders, body: SaveReportRequestSchema,
-      ok: [201, { description: 'Zapisano nową wersję (200 z `replayed: true` dla ponowienia)', ...json(SaveReportResponseSchema) }], errors: [400, 403, 404, 409, 413, 422, 423, 503],
+      ok: [201, { description: 'Zapisano nową wersję (200 z `replayed: true` dla ponowienia)', ...json(SaveReportResponseSchema) }], errors: [400, 403, 404, 409, 413, 422, 423],
     },
   },
   '/api/years/{year}/units/{unit}/submit': {
@@ -139,7 +139,7 @@ export const API_OPERATIONS: Record<string, Record<string, Op>> = {
   '/api/years/{year}/units/{unit}/upload': {
     post: {
       tag: 'Pliki', summary: 'Przesłanie wypełnionego szablonu (multipart, pole `file`)', path: UnitPath, header: IdempotencyHeader,
-      ok: [201, { description: 'Zapisano nową wersję (200 z `replayed: true` dla ponowienia)', ...json(SaveReportResponseSchema) }], errors: [400, 403, 404, 409, 413, 422, 423],
+      ok: [201, { description: 'Zapisano nową wersję (200 z `replayed: true` dla ponowienia)', ...json(SaveReportResponseSchema) }], errors: [400, 403, 404, 409, 413, 422, 423, 503],
     },
   },
   '/api/years/{year}/completeness': {
