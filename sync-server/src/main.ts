@@ -13,12 +13,14 @@ import { loadSeed } from '@pwr-sync/seeds';
 import { loadConfigOrExit } from './config.ts';
 import { createApp } from './app.ts';
 import { newLifecycle } from './lifecycle.ts';
-import { jsonLogger as log } from './log.ts';
+import { createLogger } from './log.ts';
+import { startRetention } from './commands/retention.ts';
 import { importSeed, migrate, openDb } from './storage/index.ts';
 import { ensureDemoTokens } from './commands/demoTokens.ts';
 import { DEFAULT_UPLOAD_POOL, UploadPool } from './workbook/uploadPool.ts';
 
 const config = loadConfigOrExit();
+const log = await createLogger({ level: config.logLevel, dir: config.logDir, retentionDays: config.retentionDays });
 const t0 = Date.now();
 const db = await openDb(config);
 const applied = await migrate(db);
@@ -46,6 +48,7 @@ const scheme = config.tls ? 'https' : 'http';
 const server = config.tls
   ? createHttpsServer({ cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) }, app)
   : createHttpServer(app);
+const retention = startRetention(db, config.retentionDays, log);
 server.listen(config.port, config.host, () => {
   const { port } = server.address() as AddressInfo;
   log({ category: 'server', msg: 'listening', url: `${scheme}://${config.host}:${port}`, port, mode: config.mode, db: db.kind });
@@ -56,6 +59,7 @@ async function shutdown(signal: string): Promise<void> {
   if (closing) return;
   closing = true;
   lifecycle.shuttingDown = true;
+  retention.stop();
   log({ category: 'server', msg: 'shutting down', signal });
   server.close();
   server.closeAllConnections();

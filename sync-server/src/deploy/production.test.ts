@@ -81,6 +81,12 @@ describeIfPg('production build and start', () => {
       });
       expect(server.output()).not.toContain('TRYB DEMO'); // production never creates demo tokens
       await smokeJourney(requester(url), { reporter, reviewer, unit: unitA });
+      // The JSON logs name who did what, never the tokens or what was typed.
+      const logs = server.output().split('\n').filter((l) => l.startsWith('{'));
+      expect(logs.some((l) => /"category":"http".*"path":"\/api\/years\/2025\/units\/.*\/report".*"status":201.*"user":"anna"/.test(l))).toBe(true);
+      expect(server.output()).not.toContain(reporter);
+      expect(server.output()).not.toContain(reviewer);
+      expect(server.output()).not.toContain('smoke');
     } finally {
       if (server.proc.exitCode === null) process.kill(-server.proc.pid!, 'SIGTERM');
       await server.done;

@@ -109,7 +109,7 @@ export function uploadRouter(db: Db, log: Logger, pool: UploadPool): Router {
       user, year, orgUnitCode: unit, request: request.data, source: 'upload', idempotencyKey: key?.data,
       idempotencyFingerprint: { scope: `POST upload ${year} ${unit}`, fingerprint },
     });
-    log({ category: 'upload', msg: 'upload saved', year, unit, version: result.version, entries: read.entries.length, ms: Math.round(performance.now() - t0) });
+    log({ category: 'upload', msg: 'upload saved', year, unit, version: result.version, entryCount: read.entries.length, ms: Math.round(performance.now() - t0) });
     res.status(result.replayed ? 200 : 201).json(result);
   });
   return router;
