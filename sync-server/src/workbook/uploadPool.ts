@@ -32,9 +32,12 @@ interface Job { id: number; file: Buffer; expected: UploadExpectation; done: (re
 interface Slot { worker: Worker; job: Job | null; timer: NodeJS.Timeout | null; ready: Promise<void> }
 
 const TOO_COMPLEX: UploadRead = { ok: false, status: 413, code: 'upload_too_large', message: 'Plik odrzucony: skoroszyt jest zbyt złożony, by go odczytać.' };
-// The worker is TypeScript like the server: tsWorker.mjs loads it through tsx.
+// In development the worker is TypeScript like the server: tsWorker.mjs loads it through tsx. The
+// compiled server (npm run build) runs the compiled uploadWorker.js directly — no TypeScript tooling;
+// the worker inherits the process's --conditions, so it resolves the compiled @pwr-sync/shared too.
+const COMPILED = import.meta.url.endsWith('.js');
 const BOOTSTRAP_URL = new URL('./tsWorker.mjs', import.meta.url);
-const WORKER_URL = new URL('./uploadWorker.ts', import.meta.url);
+const WORKER_URL = new URL(COMPILED ? './uploadWorker.js' : './uploadWorker.ts', import.meta.url);
 
 export class UploadPool {
   private admitted = 0;
@@ -99,10 +102,10 @@ export class UploadPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(BOOTSTRAP_URL, {
-      workerData: { entry: WORKER_URL.href },
-      resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb },
-    });
+    const resourceLimits = { maxOldGenerationSizeMb: this.options.maxHeapMb };
+    const worker = COMPILED
+      ? new Worker(WORKER_URL, { resourceLimits })
+      : new Worker(BOOTSTRAP_URL, { workerData: { entry: WORKER_URL.href }, resourceLimits });
     worker.unref();
     let loaded = () => {};
     const slot: Slot = { worker, job: null, timer: null, ready: new Promise<void>((resolve) => { loaded = resolve; }) };

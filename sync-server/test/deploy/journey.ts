@@ -21,7 +21,7 @@ export interface RequestOptions {
 export function requester(baseUrl: string, options: RequestOptions = {}) {
   return function request(method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}): Promise<Reply> {
     const url = new URL(path, baseUrl);
-    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    const payload = body === undefined ? undefined : Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(body));
     const lib = url.protocol === 'https:' ? https : http;
     return new Promise((resolve, reject) => {
       const req = lib.request(url, {
@@ -81,6 +81,17 @@ export async function smokeJourney(request: Request, users: JourneyUsers): Promi
   const report = await request('GET', API_PATHS.report(JOURNEY_YEAR, users.unit), users.reporter);
   expect(report.json().version).toBe(version);
   expect(report.json().entries).toHaveLength(entries.length);
+
+  // The template round trip: download the unit's template and upload it back (read in a worker thread).
+  const template = await request('GET', API_PATHS.template(JOURNEY_YEAR, users.unit), users.reporter);
+  expect(template.status, template.text().slice(0, 300)).toBe(200);
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(template.body)]), 'sprawozdanie.xlsx');
+  const multipart = new Response(form);
+  const uploaded = await request('POST', API_PATHS.upload(JOURNEY_YEAR, users.unit), users.reporter, Buffer.from(await multipart.arrayBuffer()), {
+    'content-type': multipart.headers.get('content-type')!, 'idempotency-key': `smoke-upload-${Date.now()}`,
+  });
+  expect([200, 201], uploaded.text()).toContain(uploaded.status);
 
   const workbook = await request('GET', API_PATHS.workbook(JOURNEY_YEAR), users.reviewer);
   expect(workbook.status, workbook.text().slice(0, 500)).toBe(200);
