@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import type { z } from 'zod';
+import { MSG } from '@pwr-sync/shared';
 import { EnvSchema, type LogLevel } from './config/envSchema.ts';
 
 /** Repository root: sync-server/src/config.ts → ../../ */
@@ -68,9 +69,9 @@ function describe(error: z.ZodError, env: NodeJS.ProcessEnv): string {
     const name = String(i.path[0] ?? '');
     const msg = i.message.startsWith(name) ? i.message : `${name}: ${i.message}`;
     const value = env[name];
-    return `  • ${msg}${value && !SECRET.has(name) && value.length <= 200 ? ` (ustawiono: „${value}”)` : ''}`;
+    return `  • ${msg}${value && !SECRET.has(name) && value.length <= 200 ? MSG.config.given(value) : ''}`;
   });
-  return ['Błędna konfiguracja serwera pwr-sync — popraw zmienne środowiskowe lub plik .env:', ...lines].join('\n');
+  return [MSG.config.headline, ...lines].join('\n');
 }
 
 /** Parses the environment; throws ConfigError naming every missing or wrong setting. */
@@ -113,14 +114,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 export function startEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const file = env.PWR_ENV_FILE ? resolveFromRoot(env.PWR_ENV_FILE) : path.join(REPO_ROOT, '.env');
   if (!existsSync(file)) {
-    if (env.PWR_ENV_FILE) throw new ConfigError(`Błędna konfiguracja serwera pwr-sync — PWR_ENV_FILE: nie ma pliku ${file}`);
+    if (env.PWR_ENV_FILE) throw new ConfigError(MSG.config.envFileMissing(file));
     return env;
   }
   const fromFile: NodeJS.ProcessEnv = {};
   try {
     Object.assign(fromFile, parseEnv(readFileSync(file, 'utf8')));
   } catch (err) {
-    throw new ConfigError(`Błędna konfiguracja serwera pwr-sync — nie można odczytać pliku ${file}: ${(err as Error).message}`);
+    throw new ConfigError(MSG.config.envFileUnreadable(file, (err as Error).message));
   }
   const merged = { ...fromFile, ...env };
   Object.assign(env, merged);

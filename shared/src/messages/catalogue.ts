@@ -13,6 +13,7 @@ import { formatPercent } from '../format/percent.ts';
 import { agreeing, counted } from './plural.ts';
 import { withCount } from './counted.ts';
 import { ADJECTIVE, NOUN } from './words.ts';
+import { configText } from './configText.ts';
 
 /** „text” — Polish quotation marks. */
 export const q = (s: string | number): string => `„${s}”`;
@@ -350,7 +351,7 @@ const summary = {
   totalIn: withCount((n: number, sentence: string) => `${sentence} — łącznie w ${counted(n, NOUN.activityLocative)}.`),
 } as const;
 
-export const MSG = { labels, numbers, zod, fields, api, zip, rules, schema, sheet, summary } as const;
+export const MSG = { labels, numbers, zod, fields, api, zip, rules, schema, sheet, summary, config: configText } as const;
 
 // Re-exported for messages built elsewhere from these parts.
 export { agreeing, counted };

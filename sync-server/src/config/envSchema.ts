@@ -5,6 +5,9 @@
  */
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { MSG } from '@pwr-sync/shared';
+
+const T = MSG.config;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -15,24 +18,24 @@ const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === 
 const opt = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 
 const int = (name: string, min: number, max: number) =>
-  z.string().regex(/^\d+$/, { error: `${name} musi być liczbą całkowitą od ${min} do ${max}` })
+  z.string().regex(/^\d+$/, { error: T.integer(name, min, max) })
     .transform(Number)
-    .refine((n) => n >= min && n <= max, { error: `${name} musi być liczbą całkowitą od ${min} do ${max}` });
+    .refine((n) => n >= min && n <= max, { error: T.integer(name, min, max) });
 
 /** An origin such as https://pwr.example.krakow.pl (no path, query or fragment). */
 export function origin(name: string, httpsOnly: boolean) {
-  return z.string().max(200, { error: `${name} jest za długi (najwyżej 200 znaków)` }).transform((s, ctx) => {
+  return z.string().max(200, { error: T.tooLong(name, 200) }).transform((s, ctx) => {
     let url: URL;
     try { url = new URL(s); } catch {
-      ctx.addIssue({ code: 'custom', message: `${name} musi być adresem URL, np. https://pwr.example.krakow.pl` });
+      ctx.addIssue({ code: 'custom', message: T.notUrl(name) });
       return z.NEVER;
     }
     if (url.protocol !== 'https:' && (httpsOnly || url.protocol !== 'http:')) {
-      ctx.addIssue({ code: 'custom', message: `${name} musi zaczynać się od ${httpsOnly ? 'https://' : 'http:// lub https://'}` });
+      ctx.addIssue({ code: 'custom', message: T.scheme(name, httpsOnly) });
       return z.NEVER;
     }
     if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash || url.username || url.password) {
-      ctx.addIssue({ code: 'custom', message: `${name} to sam adres serwera, bez ścieżki i parametrów (np. https://pwr.example.krakow.pl)` });
+      ctx.addIssue({ code: 'custom', message: T.originOnly(name) });
       return z.NEVER;
     }
     return url.origin;
@@ -62,10 +65,7 @@ const trustProxy = z.string().transform((s, ctx): boolean | number | string => {
   const entries = v.split(',').map((e) => e.trim()).filter(Boolean);
   const bad = entries.filter((e) => !validTrustEntry(e));
   if (entries.length === 0 || bad.length > 0) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `PWR_TRUST_PROXY: nierozpoznane „${bad.join(', ') || s}” — podaj liczbę serwerów pośredniczących (np. 1), adresy lub podsieci (np. 127.0.0.1 albo 10.0.0.0/8) lub loopback`,
-    });
+    ctx.addIssue({ code: 'custom', message: T.trustProxy(bad.join(', ') || s) });
     return z.NEVER;
   }
   return entries.join(',');
@@ -73,12 +73,10 @@ const trustProxy = z.string().transform((s, ctx): boolean | number | string => {
 
 export const EnvSchema = z.object({
   NODE_ENV: opt(z.string()),
-  PWR_MODE: opt(z.enum(['demo', 'production'], { error: 'PWR_MODE musi mieć wartość demo albo production' })),
+  PWR_MODE: opt(z.enum(['demo', 'production'], { error: T.mode })),
   PORT: opt(int('PORT', 0, 65535)),
-  HOST: opt(z.string().max(255).refine((h) => isIP(h) !== 0 || /^[a-z0-9.-]+$/i.test(h), { error: 'HOST musi być adresem IP lub nazwą hosta, np. 127.0.0.1' })),
-  DATABASE_URL: opt(z.string().refine((s) => /^postgres(ql)?:\/\/./.test(s), {
-    error: 'DATABASE_URL musi zaczynać się od postgres:// lub postgresql://, np. postgres://pwr:hasło@localhost/pwr',
-  })),
+  HOST: opt(z.string().max(255).refine((h) => isIP(h) !== 0 || /^[a-z0-9.-]+$/i.test(h), { error: T.host })),
+  DATABASE_URL: opt(z.string().refine((s) => /^postgres(ql)?:\/\/./.test(s), { error: T.databaseUrl })),
   PWR_PUBLIC_URL: opt(origin('PWR_PUBLIC_URL', false)),
   PWR_DATA_DIR: opt(z.string()),
   PWR_ALLOWED_ORIGINS: opt(z.string().transform((s, ctx) => {
@@ -86,7 +84,7 @@ export const EnvSchema = z.object({
     const out: string[] = [];
     for (const o of list) {
       const r = origin('PWR_ALLOWED_ORIGINS', false).safeParse(o);
-      if (!r.success) { ctx.addIssue({ code: 'custom', message: `PWR_ALLOWED_ORIGINS: „${o}” nie jest adresem serwera (np. https://localhost:3001)` }); return z.NEVER; }
+      if (!r.success) { ctx.addIssue({ code: 'custom', message: T.allowedOrigin(o) }); return z.NEVER; }
       out.push(r.data);
     }
     return out;
@@ -94,13 +92,13 @@ export const EnvSchema = z.object({
   PWR_ADDIN_DIR: opt(z.string()),
   PWR_DEMO_TOKENS_FILE: opt(z.string()),
   PWR_RATE_LIMIT_PER_MINUTE: opt(int('PWR_RATE_LIMIT_PER_MINUTE', 1, 1_000_000)),
-  PWR_BODY_LIMIT: opt(z.string().regex(/^\d{1,6}(b|kb|mb)$/i, { error: 'PWR_BODY_LIMIT musi mieć postać liczby z jednostką b, kb lub mb, np. 1mb' })),
+  PWR_BODY_LIMIT: opt(z.string().regex(/^\d{1,6}(b|kb|mb)$/i, { error: T.bodyLimit })),
   PWR_TRUST_PROXY: opt(trustProxy),
-  PWR_SEED: opt(z.enum(['0', '1'], { error: 'PWR_SEED musi mieć wartość 0 albo 1' })),
+  PWR_SEED: opt(z.enum(['0', '1'], { error: T.seed })),
   PWR_TLS_CERT: opt(z.string()),
   PWR_TLS_KEY: opt(z.string()),
-  PWR_HTTPS: opt(z.enum(['dev'], { error: 'PWR_HTTPS przyjmuje tylko wartość dev (certyfikat z npm run certs -w addin)' })),
-  PWR_LOG_LEVEL: opt(z.enum(LOG_LEVELS, { error: `PWR_LOG_LEVEL musi mieć jedną z wartości: ${LOG_LEVELS.join(', ')}` })),
+  PWR_HTTPS: opt(z.enum(['dev'], { error: T.https })),
+  PWR_LOG_LEVEL: opt(z.enum(LOG_LEVELS, { error: T.logLevel(LOG_LEVELS) })),
   PWR_LOG_DIR: opt(z.string()),
   PWR_RETENTION_DAYS: opt(int('PWR_RETENTION_DAYS', 1, 3650)),
   PWR_TEST_SAVE_DELAY_MS: opt(int('PWR_TEST_SAVE_DELAY_MS', 0, 600_000)),
@@ -108,21 +106,21 @@ export const EnvSchema = z.object({
   PWR_UPLOAD_QUEUE: opt(int('PWR_UPLOAD_QUEUE', 0, 64)),
 }).superRefine((env, ctx) => {
   if ((env.PWR_TLS_CERT === undefined) !== (env.PWR_TLS_KEY === undefined)) {
-    ctx.addIssue({ code: 'custom', path: [env.PWR_TLS_CERT ? 'PWR_TLS_KEY' : 'PWR_TLS_CERT'], message: 'PWR_TLS_CERT i PWR_TLS_KEY podaje się razem (plik certyfikatu i plik klucza)' });
+    ctx.addIssue({ code: 'custom', path: [env.PWR_TLS_CERT ? 'PWR_TLS_KEY' : 'PWR_TLS_CERT'], message: T.tlsPair });
   }
   // NODE_ENV=production is a deployment (the compiled build): real database, real address, no demo
   // tokens. PWR_MODE=production alone only turns demo tokens off (a trial on the embedded database).
   if (env.NODE_ENV !== 'production') return;
   if (env.PWR_MODE === 'demo') {
-    ctx.addIssue({ code: 'custom', path: ['PWR_MODE'], message: 'PWR_MODE=demo nie jest dozwolony przy NODE_ENV=production: tryb demonstracyjny tworzy tokeny, które zna każdy' });
+    ctx.addIssue({ code: 'custom', path: ['PWR_MODE'], message: T.demoInProduction });
   }
   if (!env.DATABASE_URL) {
-    ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: 'DATABASE_URL jest wymagany w trybie produkcyjnym: serwer przechowuje dane w PostgreSQL (np. postgres://pwr:hasło@localhost/pwr); wbudowana baza PGlite służy tylko do prób' });
+    ctx.addIssue({ code: 'custom', path: ['DATABASE_URL'], message: T.databaseRequired });
   }
   if (!env.PWR_PUBLIC_URL) {
-    ctx.addIssue({ code: 'custom', path: ['PWR_PUBLIC_URL'], message: 'PWR_PUBLIC_URL jest wymagany w trybie produkcyjnym: publiczny adres serwera, pod którym jednostki otwierają dodatek (np. https://pwr.example.krakow.pl)' });
+    ctx.addIssue({ code: 'custom', path: ['PWR_PUBLIC_URL'], message: T.publicUrlRequired });
   } else if (!env.PWR_PUBLIC_URL.startsWith('https://')) {
-    ctx.addIssue({ code: 'custom', path: ['PWR_PUBLIC_URL'], message: 'PWR_PUBLIC_URL musi zaczynać się od https:// w trybie produkcyjnym: Excel ładuje dodatki tylko przez HTTPS' });
+    ctx.addIssue({ code: 'custom', path: ['PWR_PUBLIC_URL'], message: T.publicUrlHttps });
   }
 });
 
