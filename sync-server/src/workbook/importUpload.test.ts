@@ -10,10 +10,11 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_VARIANCE_POLICY, columnIndex, type SheetColumnKey } from '@pwr-sync/shared';
 import { readUploadedTemplate, type UploadRead } from './importUpload.ts';
 import { unitTemplateBuffer, type UnitTemplateInput } from './template.ts';
-import { checkZip } from './zipGuard.ts';
+import { checkZip, readZipEntry } from './zipGuard.ts';
 import { assignments, entries, tasks } from './testSupport/fixtures.ts';
 import { findSoffice, skipLibreOffice } from './testSupport/libreoffice.ts';
 import { makeZip, rewriteZip, sheetPart } from './testSupport/zip.ts';
+import { savedByLibreOffice, savedByOpenpyxl } from './testSupport/otherTools.ts';
 
 const input = (over: Partial<UnitTemplateInput> = {}): UnitTemplateInput => ({
   year: 2025, orgUnit: { code: 'MOPS/PRZ/08', name: 'MOPS PRZ 08' }, assignments, entries: [], reportVersion: 0,
@@ -247,4 +248,32 @@ describe.skipIf(skipLibreOffice)('a template saved by LibreOffice', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe.skipIf(skipLibreOffice)('the same filled template saved by other programs', () => {
+  it('is accepted from exceljs, LibreOffice and openpyxl, with the same values each time', async () => {
+    // Filled as a person types: Polish numbers as text, money with „zł”, a comment that looks like a formula.
+    const filled = await edit(await unitTemplateBuffer(input()), (ws) => {
+      ws.getCell(2, col('actual')).value = '4';
+      ws.getCell(3, col('actual')).value = '1 082';
+      ws.getCell(2, col('status')).value = 'zrealizowane';
+      ws.getCell(2, col('moneySpent')).value = '1 234,50 zł';
+      ws.getCell(2, col('comment')).value = '=mniej chętnych';
+      ws.getCell(4, col('status')).value = 'niezrealizowane w tym roku';
+      ws.getCell(4, col('comment')).value = 'brak sali';
+    });
+    const files = { exceljs: filled, libreoffice: await savedByLibreOffice(filled), openpyxl: await savedByOpenpyxl(filled) };
+    const rels = (f: Buffer) => { const c = checkZip(f); return c.ok ? c.entries.filter((e) => e.name.endsWith('.rels')).map((e) => readZipEntry(f, e).toString('utf8')).join('') : ''; };
+    expect(rels(files.openpyxl)).toMatch(/Target="\/xl\//); // the case that was refused
+    const reads = Object.fromEntries(await Promise.all(Object.entries(files).map(async ([tool, f]) => [tool, await readUploadedTemplate(f, expected)] as const)));
+    for (const read of Object.values(reads)) expect(read).toMatchObject({ ok: true });
+    const entriesOf = (r: UploadRead) => (r.ok ? r.entries : null);
+    expect(entriesOf(reads.exceljs!)).toEqual([
+      { activityId: 'I.1-01', status: 'realized', actual: { measures: [{ kind: 'spotkanie', value: 4 }, { kind: 'uczestnik', value: 1082 }] }, moneySpent: [123_450], comment: '=mniej chętnych' },
+      { activityId: 'I.1-02', status: 'not_realized', actual: { measures: [] }, moneySpent: [], comment: 'brak sali' },
+      { activityId: 'I.2-01', status: null, actual: { measures: [] }, moneySpent: [], comment: '' },
+    ]);
+    expect(entriesOf(reads.libreoffice!)).toEqual(entriesOf(reads.exceljs!));
+    expect(entriesOf(reads.openpyxl!)).toEqual(entriesOf(reads.exceljs!));
+  }, 180_000);
 });

@@ -4,7 +4,7 @@
  *   1. zipGuard: entry count and sizes checked, every entry inflated with a cap (zip bombs);
  *      sheetGuard: every sheet's rows and columns within the template's extent, text bounded
  *      (a far-row or shared-strings bomb), all from the raw XML before any cell object exists;
- *   2. exceljs loads the workbook; the hidden metadata must name this unit, year and layout;
+ *   2. absolute part paths (openpyxl) made relative; exceljs loads the workbook; the hidden metadata must name this unit, year and layout;
  *   3. the report table's header row is found and columns are matched by header, so a moved
  *      column still reads; each cell becomes a SheetCell (formulas → their cached result);
  *   4. the shared readSheetRows maps rows back to entries by the hidden ids (sorting is harmless).
@@ -19,6 +19,7 @@ import {
 import { META_KEYS, META_SHEET_NAME, TEMPLATE_MARKER, TEMPLATE_VERSION, layoutSignature, type TemplateMeta } from './templateMeta.ts';
 import { checkZip, DEFAULT_ZIP_LIMITS, type ZipLimits } from './zipGuard.ts';
 import { checkSheets, type SheetLimits } from './sheetGuard.ts';
+import { normalisePartPaths } from './partPaths.ts';
 
 /** A problem in one cell, addressed as the user sees it (Excel row number, column header). */
 export interface UploadProblem {
@@ -90,9 +91,10 @@ export async function readUploadedTemplate(file: Buffer, expected: UploadExpecta
   if (refused) return refused;
   const maxRows = expected.maxRows ?? DEFAULT_MAX_ROWS;
 
+  const zip = checkZip(file, expected.zipLimits ?? DEFAULT_ZIP_LIMITS);
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(file as unknown as ArrayBuffer);
+    await wb.xlsx.load((zip.ok ? normalisePartPaths(file, zip.entries) : file) as unknown as ArrayBuffer);
   } catch {
     return reject(400, 'malformed_file', 'Plik odrzucony: nie udało się odczytać skoroszytu Excel (.xlsx).');
   }
@@ -120,6 +122,9 @@ export async function readUploadedTemplate(file: Buffer, expected: UploadExpecta
   for (let r = header.row + 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     const cells = UNIT_SHEET_COLUMNS.map((c, i) => {
+      // Difference, % and band are the template's own formulas, recomputed from plan and actual on
+      // the server: not read, so a file saved without cached results (openpyxl) is not refused for them.
+      if (c.computed) return null;
       const read = sheetCell(row.getCell(header.columns[i]!));
       if (!read.ok) problems.push({ field: c.key, code: 'sheet_cell', message: `Wiersz ${r}, kolumna „${c.header}”: ${read.reason}` });
       return read.ok ? read.value : null;
