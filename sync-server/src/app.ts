@@ -38,7 +38,7 @@ export interface AppDeps {
  * listens with, every router included — with every dependency passed in (no globals, no in-memory state that two
  * instances could disagree on: sessions, rate limits, idempotency keys all live in the database).
  * 1. request log + security headers + CORS; 2. static add-in files; 3. /api/health (no auth);
- * 4. token lookup, rate limit (per valid token, else per IP), JSON body (limit), 401 without a valid token; 5. resource routers; 6. JSON 404 + error handler.
+ * 4. token lookup, rate limit (per valid token, else per IP), 401 without a valid token, then the JSON body (limit); 5. resource routers; 6. JSON 404 + error handler.
  */
 export function createApp({ db, config, log, lifecycle = newLifecycle(), uploads }: AppDeps): Express {
   const uploadPool = uploads ?? new UploadPool({ ...DEFAULT_UPLOAD_POOL, workers: config.uploadWorkers, queue: config.uploadQueue });
@@ -86,8 +86,9 @@ export function createApp({ db, config, log, lifecycle = newLifecycle(), uploads
     // A database hiccup in the limiter must not take the API down.
     passOnStoreError: true,
   }));
-  api.use(express.json({ limit: config.bodyLimit }));
+  // 401 before the body is read: an anonymous caller's body is never parsed (nor its errors reported).
   api.use(requireUser);
+  api.use(express.json({ limit: config.bodyLimit }));
   api.use(
     meRouter(db), yearsRouter(db), programRouter(db), unitsRouter(db, config, log), completenessRouter(db), consolidatedRouter(db),
     workbookRouter(db, log), annexRouter(db, log), uploadRouter(db, log, uploadPool),

@@ -17,6 +17,7 @@ import { createLogger } from './log.ts';
 import { startRetention } from './commands/retention.ts';
 import { importSeed, migrate, openDb } from './storage/index.ts';
 import { ensureDemoTokens } from './commands/demoTokens.ts';
+import { answerClientErrors } from './http/clientErrors.ts';
 import { DEFAULT_UPLOAD_POOL, UploadPool } from './workbook/uploadPool.ts';
 
 const config = loadConfigOrExit();
@@ -49,6 +50,7 @@ const server = config.tls
   ? createHttpsServer({ cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) }, app)
   : createHttpServer(app);
 const retention = startRetention(db, config.retentionDays, log);
+answerClientErrors(server);
 server.listen(config.port, config.host, () => {
   const { port } = server.address() as AddressInfo;
   log({ category: 'server', msg: 'listening', url: `${scheme}://${config.host}:${port}`, port, mode: config.mode, db: db.kind });

@@ -8,6 +8,7 @@ import { loadSeed } from '@pwr-sync/seeds';
 import type { Assignment, ReportEntry, Role } from '@pwr-sync/shared';
 import { reportingUnitOf } from '@pwr-sync/shared';
 import { createApp, type AppDeps } from '../src/app.ts';
+import { answerClientErrors } from '../src/http/clientErrors.ts';
 import { loadConfig, type Config } from '../src/config.ts';
 import { silentLogger } from '../src/log.ts';
 import { importSeed, migrate, openPglite, openPostgres, upsertUser, type Db, type SeedData } from '../src/storage/index.ts';
@@ -86,6 +87,7 @@ export async function startApp(db: Db, overrides: Partial<Config> = {}, deps: Pi
   const app = createApp({ db, config, log: silentLogger, ...deps });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    answerClientErrors(s);
   });
   const { port } = server.address() as AddressInfo;
   return {
