@@ -4,7 +4,7 @@ import { findUserByTokenHash } from '../storage/index.ts';
 import { unauthorized } from '../http/errors.ts';
 import { hashToken } from './tokens.ts';
 
-/** The authenticated caller, set by `identify` / `authenticate`. */
+/** The authenticated caller, set by `identify` (and required by `requireUser`). */
 export function currentUser(res: Response): User {
   const user = res.locals.user as User | undefined;
   if (!user) throw unauthorized();
@@ -42,9 +42,3 @@ export function identify(db: Db): RequestHandler {
 export const requireUser: RequestHandler = (_req, res, next) => {
   next(res.locals.user ? undefined : unauthorized());
 };
-
-/** Reads `Authorization: Bearer <token>`, looks the hash up in the database, 401 otherwise. */
-export function authenticate(db: Db): RequestHandler {
-  const id = identify(db);
-  return (req, res, next) => id(req, res, (err?: unknown) => (err ? next(err) : requireUser(req, res, next)));
-}

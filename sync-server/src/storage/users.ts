@@ -65,11 +65,6 @@ export async function revokeToken(q: Queryable, hashOrPrefix: string): Promise<n
   return r.rowCount;
 }
 
-export async function revokeTokensByLabel(q: Queryable, userId: string, label: string): Promise<number> {
-  const r = await q.query('UPDATE tokens SET revoked_at = now() WHERE user_id = $1 AND label = $2 AND revoked_at IS NULL', [userId, label]);
-  return r.rowCount;
-}
-
 export async function listTokens(q: Queryable): Promise<{ hashPrefix: string; userId: string; label: string; createdAt: string; revokedAt: string | null }[]> {
   const r = await q.query<{ hash: string; user_id: string; label: string; created_at: unknown; revoked_at: unknown }>(
     'SELECT hash, user_id, label, created_at, revoked_at FROM tokens ORDER BY created_at',
