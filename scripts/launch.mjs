@@ -51,10 +51,15 @@ if (production) {
 }
 
 const child = spawn(process.execPath, nodeArgs, { stdio: 'inherit' });
-for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) {
-  process.on(signal, () => {
-    child.kill(signal);
-    paneBuild?.child.kill(signal);
-  });
-}
+const stop = (signal) => {
+  child.kill(signal);
+  paneBuild?.child.kill(signal);
+};
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) process.on(signal, () => stop(signal));
+// npm runs this through `sh -c`, and sh dies of a SIGTERM sent to npm without passing it on (so
+// `kill <npm pid>` left the server running): being orphaned means the same as that SIGTERM.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) stop('SIGTERM');
+}, 250).unref();
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 + ({ SIGTERM: 15, SIGINT: 2, SIGHUP: 1, SIGKILL: 9 }[signal] ?? 1) : 1)));

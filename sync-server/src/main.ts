@@ -15,7 +15,7 @@ import { createApp } from './app.ts';
 import { newLifecycle } from './lifecycle.ts';
 import { createLogger } from './log.ts';
 import { startRetention } from './commands/retention.ts';
-import { importSeed, migrate, openDb } from './storage/index.ts';
+import { DataDirLockedError, importSeed, migrate, openDb } from './storage/index.ts';
 import { ensureDemoTokens } from './commands/demoTokens.ts';
 import { answerClientErrors } from './http/clientErrors.ts';
 import { DEFAULT_UPLOAD_POOL, UploadPool } from './workbook/uploadPool.ts';
@@ -23,7 +23,11 @@ import { DEFAULT_UPLOAD_POOL, UploadPool } from './workbook/uploadPool.ts';
 const config = loadConfigOrExit();
 const log = await createLogger({ level: config.logLevel, dir: config.logDir, retentionDays: config.retentionDays });
 const t0 = Date.now();
-const db = await openDb(config);
+const db = await openDb(config, 'serwer pwr-sync (npm start)').catch((err: unknown) => {
+  if (!(err instanceof DataDirLockedError)) throw err;
+  process.stderr.write(`${err.message}\n`);
+  process.exit(1);
+});
 const applied = await migrate(db);
 const seeded = config.seedOnStart ? await importSeed(db, loadSeed()) : false;
 log({ category: 'storage', msg: 'database ready', db: db.kind, dataDir: config.databaseUrl ? null : config.dataDir, migrations: applied, seeded, ms: Date.now() - t0 });
@@ -56,6 +60,14 @@ server.listen(config.port, config.host, () => {
   log({ category: 'server', msg: 'listening', url: `${scheme}://${config.host}:${port}`, port, mode: config.mode, db: db.kind });
 });
 
+/** In-flight requests get this long to finish after a stop signal; then their connections are cut. */
+const DRAIN_MS = 15_000;
+
+/**
+ * SIGTERM / SIGINT: stop accepting connections, let in-flight requests (saves) finish and answer,
+ * then stop the upload workers and close the database (which releases the data directory's lock).
+ * A second signal while stopping changes nothing: cutting a save short is what this avoids.
+ */
 let closing = false;
 async function shutdown(signal: string): Promise<void> {
   if (closing) return;
@@ -63,10 +75,21 @@ async function shutdown(signal: string): Promise<void> {
   lifecycle.shuttingDown = true;
   retention.stop();
   log({ category: 'server', msg: 'shutting down', signal });
-  server.close();
-  server.closeAllConnections();
+  const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+  // keep-alive connections between requests hold close() open: end each as soon as it is idle
+  const idle = setInterval(() => server.closeIdleConnections(), 50);
+  server.closeIdleConnections();
+  let timer: NodeJS.Timeout | undefined;
+  const cut = await Promise.race([drained.then(() => false), new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(true), DRAIN_MS); })]);
+  clearInterval(idle);
+  clearTimeout(timer);
+  if (cut) {
+    log({ level: 'warn', category: 'server', msg: 'requests still running after the drain time; connections closed', drainMs: DRAIN_MS });
+    server.closeAllConnections();
+  }
   await uploads.close();
-  await db.close().catch(() => undefined);
+  await db.close().catch((err: unknown) => log({ level: 'error', category: 'storage', msg: 'closing the database failed', error: String(err) }));
+  log({ category: 'server', msg: 'stopped', signal });
   process.exit(0);
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -3,8 +3,8 @@
  * them works against the server, a revoked one does not, and bad input is a usage error.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,6 +55,36 @@ describe('admin CLI', () => {
     expect(prefix, list.out).toBeDefined();
     expect((await admin('token', 'revoke', prefix!)).code).toBe(0);
     expect(await meStatus(token!)).toBe(401);
+  }, 120_000);
+
+  it('while a server runs on the embedded database, refuses in Polish naming it, and loses nothing', async () => {
+    const dataDir = path.join(dir, 'db');
+    const server = await spawnServer({ PWR_DATA_DIR: dataDir, PWR_MODE: 'production', DATABASE_URL: '' }, 120_000);
+    try {
+      const refused = await admin('user', 'add', 'bartek', '--name', 'Bartek', '--role', 'reviewer');
+      expect(refused.code).toBe(1);
+      expect(refused.out).toBe('');
+      expect(refused.err).toContain(`Wbudowana baza danych ${dataDir} jest teraz używana przez inny proces: serwer pwr-sync (npm start), PID ${server.proc.pid}`);
+      expect(refused.err).toContain('dlatego zatrzymano: polecenie administracyjne (npm run admin). Niczego nie zmieniono.');
+      expect(refused.err).toContain(`zatrzymaj tamten proces (Ctrl+C w jego oknie albo „kill ${server.proc.pid}”)`);
+      expect((await fetch(server.url + '/api/health')).status).toBe(200);
+    } finally {
+      await server.stop();
+    }
+    // stopped: the lock is released, the same command works, and its token works at once
+    expect((await admin('user', 'add', 'bartek', '--name', 'Bartek', '--role', 'reviewer')).code).toBe(0);
+    const token = /pwr_[A-Za-z0-9_-]+/.exec((await admin('token', 'issue', 'bartek')).out)?.[0];
+    expect(await meStatus(token!)).toBe(200);
+  }, 180_000);
+
+  it('takes over the lock of a process that is gone (kill -9 leaves it behind)', async () => {
+    const dataDir = path.join(dir, 'db');
+    const gone = await run(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);
+    writeFileSync(`${dataDir}.lock`, JSON.stringify({ pid: Number(gone.stdout), purpose: 'serwer pwr-sync (npm start)', since: new Date().toISOString(), host: hostname(), startTicks: '1' }));
+    const listed = await admin('list');
+    expect(listed.code, listed.err).toBe(0);
+    expect(listed.out).toContain('bartek');
+    expect(existsSync(`${dataDir}.lock`)).toBe(false);
   }, 120_000);
 
   it('help prints the usage', async () => {

@@ -1,6 +1,7 @@
 /**
  * Admin CLI: users, tokens, years. Uses the same database as the server (DATABASE_URL, or the
- * PGlite data dir PWR_DATA_DIR — stop the server first, the embedded database has one owner).
+ * PGlite data dir PWR_DATA_DIR — under its lock: while a server holds it, the CLI stops with a
+ * Polish message naming that process, having changed nothing).
  *
  *   npm run admin -- user add <id> --name "<name>" --role <unit_reporter|reviewer|manager|admin> [--unit <code>]
  *   npm run admin -- user disable <id>
@@ -15,7 +16,7 @@ import { loadSeed } from '@pwr-sync/seeds';
 import { OrgUnitCodeSchema, RoleSchema } from '@pwr-sync/shared';
 import { loadConfigOrExit } from '../config.ts';
 import {
-  disableUser, getOrgUnit, getYear, importSeed, listTokens, listUsers, migrate, openDb, pruneIdempotencyKeys, revokeToken, updateYear, upsertUser, type Db,
+  DataDirLockedError, disableUser, getOrgUnit, getYear, importSeed, listTokens, listUsers, migrate, openDb, pruneIdempotencyKeys, revokeToken, updateYear, upsertUser, type Db,
 } from '../storage/index.ts';
 import { issueToken } from '../auth/tokens.ts';
 
@@ -99,7 +100,11 @@ async function run(db: Db, argv: string[]): Promise<void> {
 }
 
 const config = loadConfigOrExit();
-const db = await openDb(config);
+const db = await openDb(config, 'polecenie administracyjne (npm run admin)').catch((err: unknown) => {
+  if (!(err instanceof DataDirLockedError)) throw err;
+  process.stderr.write(`${err.message}\n`);
+  process.exit(1);
+});
 try {
   await migrate(db);
   if (config.seedOnStart) await importSeed(db, loadSeed());

@@ -13,6 +13,17 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { loadConfigOrExit } from '../config.ts';
+import { DataDirLockedError, lockDataDir } from '../storage/dataDirLock.ts';
+
+/** The data directory's lock (the server's too), or a Polish message naming its holder. */
+function lockOrFail(dataDir: string, purpose: string): () => void {
+  try {
+    return lockDataDir(dataDir, purpose);
+  } catch (err) {
+    if (err instanceof DataDirLockedError) fail(err.message, 1);
+    throw err;
+  }
+}
 
 const USAGE = [
   'Użycie:',
@@ -50,11 +61,13 @@ if (args.restore) {
   const to = here(args['data-dir']);
   if (!existsSync(from)) fail(`Nie ma pliku kopii ${from}.`, 1);
   if (existsSync(to) && readdirSync(to).length > 0) fail(`Katalog ${to} nie jest pusty — odtwarzam tylko do nowego katalogu, aby niczego nie nadpisać.`, 1);
+  const release = lockOrFail(to, 'odtwarzanie kopii (npm run backup -- --restore)');
   const pg = await PGlite.create(to, { loadDataDir: new Blob([readFileSync(from)]) });
   try {
     process.stderr.write(`Odtworzono ${from} do ${to} (${await summary(pg)}). Uruchom serwer z PWR_DATA_DIR=${to}.\n`);
   } finally {
     await pg.close();
+    release();
   }
 } else {
   const config = loadConfigOrExit();
@@ -62,6 +75,7 @@ if (args.restore) {
   if (!existsSync(config.dataDir)) fail(`Nie ma wbudowanej bazy w ${config.dataDir} (PWR_DATA_DIR).`, 1);
   const out = here(args.out ?? `pwr-pglite-${new Date().toISOString().slice(0, 10)}.tar.gz`);
   const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
+  const release = lockOrFail(config.dataDir, 'kopia zapasowa (npm run backup)');
   const pg = await PGlite.create(config.dataDir);
   try {
     const dump = await pg.dumpDataDir('gzip');
@@ -73,5 +87,6 @@ if (args.restore) {
     fail(`Nie udało się zapisać kopii ${out}: ${(err as Error).message}`, 1);
   } finally {
     await pg.close();
+    release();
   }
 }

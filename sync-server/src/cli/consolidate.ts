@@ -12,7 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadSeed } from '@pwr-sync/seeds';
 import { loadConfigOrExit } from '../config.ts';
-import { importSeed, migrate, openDb } from '../storage/index.ts';
+import { DataDirLockedError, importSeed, migrate, openDb } from '../storage/index.ts';
 import { ApiError } from '../http/errors.ts';
 import { loadCentralWorkbookInput } from '../commands/centralWorkbookInput.ts';
 import { centralWorkbookBuffer } from '../workbook/central.ts';
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
 
   const config = loadConfigOrExit();
   const t0 = performance.now();
-  const db = await openDb(config);
+  const db = await openDb(config, 'zestawienie (npm run consolidate)');
   try {
     await migrate(db);
     if (config.seedOnStart) await importSeed(db, loadSeed());
@@ -66,6 +66,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ApiError) fail(err.message);
+  if (err instanceof ApiError || err instanceof DataDirLockedError) fail(err.message);
   fail(`Nie udało się zapisać zestawienia: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
 });

@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { buildAnnexModel } from '@pwr-sync/shared';
 import { loadSeed } from '@pwr-sync/seeds';
 import { loadConfigOrExit } from '../config.ts';
-import { importSeed, migrate, openDb } from '../storage/index.ts';
+import { DataDirLockedError, importSeed, migrate, openDb } from '../storage/index.ts';
 import { ApiError } from '../http/errors.ts';
 import { loadAnnexInput } from '../commands/annexInput.ts';
 import { annexDocxBuffer } from '../annex/docx.ts';
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
 
   const config = loadConfigOrExit();
   const t0 = performance.now();
-  const db = await openDb(config);
+  const db = await openDb(config, 'załącznik (npm run report)');
   try {
     await migrate(db);
     if (config.seedOnStart) await importSeed(db, loadSeed());
@@ -62,6 +62,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ApiError) fail(err.message);
+  if (err instanceof ApiError || err instanceof DataDirLockedError) fail(err.message);
   fail(`Nie udało się zapisać załącznika: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
 });

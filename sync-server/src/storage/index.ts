@@ -17,9 +17,13 @@ export * from './idempotency.ts';
 export * from './annex.ts';
 export { PgRateLimitStore } from './rateLimitStore.ts';
 export { openPglite, pgliteDb } from './pglite.ts';
+export { DataDirLockedError, lockDataDir, lockPath } from './dataDirLock.ts';
 export { openPostgres } from './postgres.ts';
 
-/** DATABASE_URL → PostgreSQL; otherwise the embedded PGlite in the data directory. */
-export function openDb(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Db> {
-  return config.databaseUrl ? Promise.resolve(openPostgres(config.databaseUrl)) : openPglite(config.dataDir);
+/**
+ * DATABASE_URL → PostgreSQL; otherwise the embedded PGlite in the data directory, locked for this
+ * process (`purpose` tells another process who holds it: "serwer pwr-sync (npm start)").
+ */
+export function openDb(config: Pick<Config, 'databaseUrl' | 'dataDir'>, purpose?: string): Promise<Db> {
+  return config.databaseUrl ? Promise.resolve(openPostgres(config.databaseUrl)) : openPglite(config.dataDir, purpose);
 }
