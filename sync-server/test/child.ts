@@ -14,7 +14,7 @@ export interface ChildServer {
   stop(): Promise<void>;
 }
 
-export async function spawnServer(env: Record<string, string>, timeoutMs = 60_000): Promise<ChildServer> {
+export async function spawnServer(env: Record<string, string>, timeoutMs = 180_000): Promise<ChildServer> {
   const proc = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'sync-server/src/main.ts')], {
     cwd: REPO_ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', PWR_RATE_LIMIT_PER_MINUTE: '100000', NODE_ENV: '', ...env },
