@@ -49,11 +49,11 @@ export function* countryRows(municipalities: number, year = 2024): Generator<Con
         yield {
           year, area: task.area, taskCode: task.code, taskKind: task.kind, subsection: null,
           activityId, activityName: `Działanie ${activityId} — wsparcie rodzin w gminie ${unit}`,
-          orgUnitCodes: [unit], reportingUnit: unit, measureKind: kind, qualifier: null,
+          orgUnitCodes: [unit], reportingUnit: unit, lineRole: 'planned', planMeasureId: String(line + 1), measureKind: kind, qualifier: null,
           plan, actual, difference: actual - plan, ratio, band: bandOfRatio(ratio, DEFAULT_VARIANCE_POLICY),
           status: 'realized', moneySpent: line === 0 && task.kind === 'basic' ? Math.round(random() * 10_000_000) : null,
           comment: ratio < 0.5 ? 'mniejsze zainteresowanie niż planowano' : '',
-          planText: null, actualText: null, version: 1, savedBy: `sprawozdawca ${unit}`, savedAt: '2025-02-15T09:00:00Z',
+          planText: null, actualText: null, scopeDescription: null, version: 1, savedBy: `sprawozdawca ${unit}`, savedAt: '2025-02-15T09:00:00Z',
         };
       }
     }

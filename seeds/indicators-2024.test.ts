@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { computeVariance, isMeasureKind, MeasureSchema, parseIndicatorText } from '@pwr-sync/shared';
+import { computeVariance, withPlanMeasureIds, isMeasureKind, MeasureSchema, parseIndicatorText } from '@pwr-sync/shared';
 
 interface ExtractActivity {
   key: string;
@@ -76,7 +76,7 @@ describe('2024 report: pinned examples', () => {
     const a = get(key);
     const p = parsePlan(a);
     const act = parseActual(a);
-    return computeVariance({ plan: { kind: p.planKind!, measures: p.measures }, actual: { measures: act.measures }, status: act.status });
+    return computeVariance({ plan: { kind: p.planKind!, measures: withPlanMeasureIds(p.measures) }, actual: { measures: act.measures }, status: act.status });
   };
 
   it('I.1-01: 10 801 of 10 900 services, ratio ≈ 0.991', () => {
@@ -129,7 +129,7 @@ describe('2024 report: pinned examples', () => {
   });
 
   it('I.3.3-39: new activity, actual only', () => {
-    expect(variance('I.3.3-39')).toEqual([{ kind: 'spotkanie', plan: null, actual: 4, difference: null, ratio: null, band: 'no_target' }]);
+    expect(variance('I.3.3-39')).toEqual([{ role: 'extra', kind: 'spotkanie', plan: null, actual: 4, difference: null, ratio: null, band: 'no_target' }]);
   });
 
   it('IV.2-13: "liczba młodzieży … - 100"', () => {

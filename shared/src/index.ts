@@ -16,6 +16,7 @@ export * from './measures/pairMeasures.ts';
 export * from './indicators/parseIndicator.ts';
 export * from './indicators/status.ts';
 export * from './variance/computeVariance.ts';
+export * from './variance/noFigure.ts';
 export * from './report/rules.ts';
 export * from './report/consolidate.ts';
 export * from './sheet/rows.ts';

@@ -29,7 +29,7 @@ describe('loadReviewTable', () => {
     expect(block.numberFormat[1][c('moneySpent')]).toBe('#,##0.00 "zł"');
     expect(x.log).toContainEqual(['worksheets.add', 'Zestawienie']);
     expect(x.log).toContainEqual(['tables.add', address, true]);
-    expect(x.log.filter((l) => l[0] === 'conditionalFormats.add')).toHaveLength(6);
+    expect(x.log.filter((l) => l[0] === 'conditionalFormats.add')).toHaveLength(BAND_ORDER.length);
     expect(x.log).toContainEqual(['applyValuesFilter', 'Ocena', ['znacznie poniżej planu']]);
     expect(x.range(`A1:${REVIEW_LAST_COLUMN}1`).format.fill.color).toBe('#1F4E78');
     expect(counts).toEqual({ shown: 100, total: rows.length });

@@ -1,3 +1,4 @@
+import { BAND_ORDER } from '@pwr-sync/shared';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { REPORT_STATUS_LABELS, buildSheetRows, columnIndex, readSheetRows, type SheetCell } from '@pwr-sync/shared';
 import { isTouched } from '../report/sheetModel.ts';
@@ -40,7 +41,7 @@ describe('prepareSheet', () => {
     expect(lockedAt(`M2:M${rows.length + 1}`)).toContain(false);
     expect(lockedAt(`H2:H${rows.length + 1}`)).not.toContain(false);
     expect(x.ranges.filter((r) => r.address === `M2:M${rows.length + 1}`).at(-1)!.mock.dataValidation.rule.list.source).toContain('zrealizowane');
-    expect(x.log.filter((l) => l[0] === 'conditionalFormats.add')).toHaveLength(6); // every band, as the review table and the workbooks
+    expect(x.log.filter((l) => l[0] === 'conditionalFormats.add')).toHaveLength(BAND_ORDER.length); // every band, as the review table and the workbooks
     expect(state.problems).toEqual([]);
     expect(x.syncs()).toBe(2);
     syncCounts.prepareSheet_new = x.syncs();

@@ -25,7 +25,7 @@ describe('nothing the unit typed is lost', () => {
     rows[extra]![c('actual')] = 'około 4';
     const merged = mergeRows(rows, [], unit, 'sheet');
     const kept = merged.filter((r) => r[c('activityId')] === id);
-    expect(kept.map((r) => r[c('measureKey')])).toEqual(['spotkanie', 'uczestnik', '+spektakl']);
+    expect(kept.map((r) => r[c('measureKey')])).toEqual(['1', '2', '+spektakl']);
     expect(kept[2]![c('actual')]).toBe('około 4');
     expect(kept[2]![c('line')]).toBe(3);
   });
@@ -54,7 +54,7 @@ describe('the form does not round what it shows', () => {
   it('0,125 etatu stays 0,125 when the form is saved unchanged', () => {
     const unit = makeUnit(1);
     // Fractional kinds only: counts of discrete things (spotkanie, uczestnik) are whole numbers.
-    const a = { ...unit.assignments[0]!, plan: { kind: 'target' as const, measures: [{ kind: 'etat', value: 1 }, { kind: 'godzina', value: 2000 }] } };
+    const a = { ...unit.assignments[0]!, plan: { kind: 'target' as const, measures: [{ id: '1', kind: 'etat', value: 1 }, { id: '2', kind: 'godzina', value: 2000 }] } };
     const entry: ReportEntry = { activityId: a.activity.id, status: 'realized', actual: { measures: [{ kind: 'etat', value: 0.125 }, { kind: 'godzina', value: 1234.5 }] }, moneySpent: [123456], comment: '' };
     const draft = draftFromEntry(a, entry);
     expect(draft.measures.map((m) => m.value)).toEqual(['0,125', '1\u00a0234,5']);

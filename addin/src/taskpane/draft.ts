@@ -1,9 +1,11 @@
 /** The form's editable copy of one activity's entry, as typed text, and its conversion back. */
-import { formatPlNumber, measureKey, parseMoney, parseMeasureValue, type Assignment, type Measure, type ReportEntry, type ReportStatus } from '@pwr-sync/shared';
+import { formatPlNumber, measureKey, pairFigures, parseMoney, parseMeasureValue, type ActualFigure, type Assignment, type ReportEntry, type ReportStatus } from '@pwr-sync/shared';
 
 export interface MeasureDraft {
-  /** measureKey of the planned measure, or a local id for an added one. */
+  /** The planned measure's id, or a local id for an added one. */
   id: string;
+  /** The planned measure this figure answers; null for a figure beyond the plan. */
+  planMeasureId: string | null;
   kind: string;
   qualifier: string;
   plan: number | null;
@@ -17,6 +19,8 @@ export interface Draft {
   measures: MeasureDraft[];
   money: string;
   comment: string;
+  /** „Zakres realizacji (opis)”. */
+  scopeDescription: string;
 }
 
 /** Errors of text that is not a number, by field id ("money", "measure:<id>"). */
@@ -26,21 +30,20 @@ export type DraftErrors = Record<string, string>;
 const numberText = (n: number | undefined) => (n === undefined ? '' : formatPlNumber(n, { maxDecimals: 6 }));
 
 export function draftFromEntry(a: Assignment, entry: ReportEntry | undefined): Draft {
-  const actual = new Map((entry?.actual.measures ?? []).map((m) => [measureKey(m), m]));
-  const planned: MeasureDraft[] = a.plan.measures.map((m) => {
-    const key = measureKey(m);
-    const found = actual.get(key);
-    actual.delete(key);
-    return { id: key, kind: m.kind, qualifier: m.qualifier ?? '', plan: m.value, value: numberText(found?.value), extra: false };
-  });
-  const extras: MeasureDraft[] = [...actual.values()].map((m) => ({ id: `+${measureKey(m)}`, kind: m.kind, qualifier: m.qualifier ?? '', plan: null, value: numberText(m.value), extra: true }));
+  // Each planned measure gets one input beside it; figures given in parts are shown as their sum.
+  const { planned: lines, extras: beyond } = pairFigures(a.plan.kind === 'target' ? a.plan.measures : [], entry?.actual.measures ?? []);
+  const planned: MeasureDraft[] = lines.map(({ plan: m, figures }) => ({
+    id: m.id, planMeasureId: m.id, kind: m.kind, qualifier: m.qualifier ?? '', plan: m.value,
+    value: numberText(figures.length ? figures.reduce((s, f) => s + f.value, 0) : undefined), extra: false,
+  }));
+  const extras: MeasureDraft[] = beyond.map((m, i) => ({ id: `+${i}:${measureKey(m)}`, planMeasureId: null, kind: m.kind, qualifier: m.qualifier ?? '', plan: null, value: numberText(m.value), extra: true }));
   const money = entry?.moneySpent.length ? formatPlNumber(entry.moneySpent.reduce((s, g) => s + g, 0) / 100, { decimals: 2 }) : '';
-  return { activityId: a.activity.id, status: entry?.status ?? '', measures: [...planned, ...extras], money, comment: entry?.comment ?? '' };
+  return { activityId: a.activity.id, status: entry?.status ?? '', measures: [...planned, ...extras], money, comment: entry?.comment ?? '', scopeDescription: entry?.scopeDescription ?? '' };
 }
 
 export function entryFromDraft(d: Draft): { entry: ReportEntry; errors: DraftErrors } {
   const errors: DraftErrors = {};
-  const measures: Measure[] = [];
+  const measures: ActualFigure[] = [];
   for (const m of d.measures) {
     if (!m.value.trim()) continue;
     if (m.extra && !m.kind) {
@@ -53,7 +56,7 @@ export function entryFromDraft(d: Draft): { entry: ReportEntry; errors: DraftErr
       continue;
     }
     const q = m.qualifier.trim();
-    measures.push(q ? { kind: m.kind, qualifier: q, value: parsed.value } : { kind: m.kind, value: parsed.value });
+    measures.push({ kind: m.kind, ...(q ? { qualifier: q } : {}), value: parsed.value, planMeasureId: m.planMeasureId });
   }
   const moneySpent: number[] = [];
   if (d.money.trim()) {
@@ -61,5 +64,6 @@ export function entryFromDraft(d: Draft): { entry: ReportEntry; errors: DraftErr
     if (parsed.ok) moneySpent.push(parsed.value);
     else errors.money = parsed.reason;
   }
-  return { entry: { activityId: d.activityId, status: d.status || null, actual: { measures }, moneySpent, comment: d.comment.trim() }, errors };
+  const scopeDescription = d.scopeDescription.trim();
+  return { entry: { activityId: d.activityId, status: d.status || null, actual: { measures }, moneySpent, comment: d.comment.trim(), ...(scopeDescription ? { scopeDescription } : {}) }, errors };
 }

@@ -140,7 +140,14 @@ export const CompletenessRowSchema = z.object({
 });
 export type CompletenessRow = z.infer<typeof CompletenessRowSchema>;
 
-/** One consolidated row: activity × measure kind (or one status-only row for an activity without measures). */
+/**
+ * What a consolidated row is: `planned` — a planned measure compared with its figure; `extra` — a
+ * figure beyond the plan („poza planem”); `part` — one of several figures answering the planned row
+ * above; `subset` — a „w tym” figure of the row above (never in a total). null: status-only row.
+ */
+export const LineRoleSchema = z.enum(['planned', 'extra', 'part', 'subset']);
+
+/** One consolidated row: activity × measure line (or one status-only row for an activity without measures). */
 export const ConsolidatedRowSchema = z.object({
   year: z.number().int(),
   area: AreaCodeSchema,
@@ -152,6 +159,9 @@ export const ConsolidatedRowSchema = z.object({
   /** All responsible units' codes, reporting unit first. */
   orgUnitCodes: z.array(OrgUnitCodeSchema),
   reportingUnit: OrgUnitCodeSchema,
+  lineRole: LineRoleSchema.nullable(),
+  /** The planned measure's id (planned rows and their parts). */
+  planMeasureId: z.string().nullable(),
   measureKind: z.string().nullable(),
   qualifier: z.string().nullable(),
   plan: z.number().nullable(),
@@ -165,6 +175,8 @@ export const ConsolidatedRowSchema = z.object({
   comment: z.string(),
   planText: z.string().nullable(),
   actualText: z.string().nullable(),
+  /** The unit's „Zakres realizacji (opis)” (ReportEntry.scopeDescription); null when not written. */
+  scopeDescription: z.string().nullable(),
   version: z.number().int().nonnegative(),
   savedBy: z.string().nullable(),
   savedAt: z.string().nullable(),

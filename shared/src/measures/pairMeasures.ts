@@ -4,7 +4,7 @@
  * "objętych usługą asystenta rodziny" vs nothing); when it occurs several times, pairs are taken by
  * the best qualifier similarity first, and what is left stays unpaired.
  */
-import type { Measure } from './schema.ts';
+import type { ActualFigure, Measure, PlanMeasure } from './schema.ts';
 
 /** One line of the comparison: a plan measure, an actual measure, or both. */
 export interface MeasurePair {
@@ -68,4 +68,43 @@ export function pairMeasures(plan: readonly Measure[], actual: readonly Measure[
     }),
     ...actual.flatMap((m, i) => (pairedActual.has(i) ? [] : [{ kind: m.kind, actual: m }])),
   ];
+}
+
+/** A planned measure with the figures that answer it (none: no figure; several: parts, compared by their sum). */
+export interface PlannedLine {
+  plan: PlanMeasure;
+  figures: ActualFigure[];
+}
+
+/** Plan measures with the figures answering them, and the figures beyond the plan. */
+export interface FigurePairing {
+  /** In plan order. */
+  planned: PlannedLine[];
+  /** Figures answering no planned measure („poza planem”), in report order. */
+  extras: ActualFigure[];
+}
+
+/**
+ * Pairs reported figures with planned measures. A figure that names its planned measure answers it;
+ * one stated as beyond the plan (`planMeasureId: null`), or naming an id the plan lacks, is an extra.
+ * Figures that state nothing (older reports) are paired with the planned measures left without a
+ * figure by the lemma rule above (pairMeasures).
+ */
+export function pairFigures(plan: readonly PlanMeasure[], actual: readonly ActualFigure[]): FigurePairing {
+  const byId = new Map(plan.map((p) => [p.id, { plan: p, figures: [] as ActualFigure[] }]));
+  const extras = new Set<ActualFigure>();
+  const unstated: ActualFigure[] = [];
+  for (const f of actual) {
+    if (f.planMeasureId === undefined) unstated.push(f);
+    else if (f.planMeasureId !== null && byId.has(f.planMeasureId)) byId.get(f.planMeasureId)!.figures.push(f);
+    else extras.add(f);
+  }
+  if (unstated.length > 0) {
+    const open = plan.filter((p) => byId.get(p.id)!.figures.length === 0);
+    for (const pair of pairMeasures(open, unstated)) {
+      if (pair.plan && pair.actual) byId.get((pair.plan as PlanMeasure).id)!.figures.push(pair.actual as ActualFigure);
+      else if (pair.actual) extras.add(pair.actual as ActualFigure);
+    }
+  }
+  return { planned: [...byId.values()], extras: actual.filter((f) => extras.has(f)) };
 }

@@ -38,3 +38,42 @@ export type Measure = z.infer<typeof MeasureSchema>;
 export function measureKey(m: Pick<Measure, 'kind' | 'qualifier'>): string {
   return m.qualifier ? `${m.kind}|${m.qualifier.toLocaleLowerCase('pl')}` : m.kind;
 }
+
+/**
+ * A planned measure's id, stable within its activity and year ("1", "2", … in plan order when the
+ * plan is set). Actual figures point at it, so a figure answers exactly one planned measure.
+ */
+export const PlanMeasureIdSchema = z.string().trim().min(1, MSG.schema.planMeasureIdEmpty).max(20, MSG.schema.planMeasureIdTooLong(20));
+export type PlanMeasureId = z.infer<typeof PlanMeasureIdSchema>;
+
+/** A planned measure: "24 zajęcia", with its id. */
+export const PlanMeasureSchema = MeasureSchema.extend({ id: PlanMeasureIdSchema });
+export type PlanMeasure = z.infer<typeof PlanMeasureSchema>;
+
+/**
+ * One reported figure.
+ * - `planMeasureId`: the id of the planned measure it answers; `null`: a figure beyond the plan
+ *   („poza planem”), stated so; absent: not stated (reports saved before pairing was explicit, or
+ *   an API client that does not say), paired by the shared lemma rule (measures/pairFigures.ts).
+ *   Several figures answering one planned measure are parts: the planned measure is compared with
+ *   their sum, which whoever paired them chose; each part stays a figure of its own.
+ * - `subsets`: „w tym” figures of this one ("1 287 dzieci, w tym 449 …"): shown with it, never
+ *   compared with a plan and never added to any total.
+ */
+export const ActualFigureSchema = MeasureSchema.extend({
+  planMeasureId: PlanMeasureIdSchema.nullable().optional(),
+  subsets: z.array(MeasureSchema).max(10, MSG.schema.tooManySubsets).optional(),
+});
+export type ActualFigure = z.infer<typeof ActualFigureSchema>;
+
+/** Gives plan measures without an id the id of their position ("1", "2", …); ids already set stay. */
+export function withPlanMeasureIds<M extends Measure & { id?: string }>(measures: readonly M[]): (M & { id: string })[] {
+  const taken = new Set(measures.flatMap((m) => (m.id ? [m.id] : [])));
+  let next = 1;
+  return measures.map((m) => {
+    if (m.id) return m as M & { id: string };
+    while (taken.has(String(next))) next++;
+    taken.add(String(next));
+    return { ...m, id: String(next) };
+  });
+}

@@ -56,6 +56,14 @@ const labels = {
     far_above: 'znacznie powyżej planu',
     not_realized: 'niezrealizowane',
     no_target: 'brak celu',
+    no_data: 'brak danych',
+  },
+  /** What a consolidated row is with respect to the plan (column „Względem planu”). */
+  lineRole: {
+    planned: 'miara planu',
+    extra: 'poza planem',
+    part: 'część wykonania',
+    subset: 'w tym',
   },
   role: {
     unit_reporter: 'sprawozdawca jednostki',
@@ -275,7 +283,11 @@ const rules = {
   measuresMissing: 'status „zrealizowane” wymaga co najmniej jednej wartości wykonania.',
   descriptionMissing: 'przy realizacji ciągłej podaj wykonanie albo opis w komentarzu.',
   actualMissing: (plan: number, qualifier?: string) =>
-    `brak wykonania${qualifier ? ` (${qualifier})` : ''} przy planie ${formatPlNumber(plan)} — podaj wartość (także 0) albo wyjaśnij w komentarzu.`,
+    `brak wykonania${qualifier ? ` (${qualifier})` : ''} przy planie ${formatPlNumber(plan)} — wpisz wartość (także 0) albo podaj w komentarzu, dlaczego jej nie ma.`,
+  unknownPlanMeasure: (value: number) =>
+    `wartość ${formatPlNumber(value)} odpowiada mierze planu, której plan nie zawiera — przypisz ją do miary planu albo oznacz jako „poza planem”.`,
+  subsetExceedsTotal: (subset: number, total: number) =>
+    `wartość „w tym” ${formatPlNumber(subset)} jest większa od całości ${formatPlNumber(total)} — popraw jedną z nich.`,
   explainZeroPlan: (actual: number, qualifier?: string) =>
     `wykonanie ${formatPlNumber(actual)}${qualifier ? ` (${qualifier})` : ''} przy planie 0 — dodaj wyjaśnienie w komentarzu.`,
   explainRatio: (actual: number, ratio: number, qualifier?: string) =>
@@ -305,6 +317,11 @@ const schema = {
   returnCommentTooLong: withCount((n: number) => `komentarz dla jednostki może mieć najwyżej ${counted(n, NOUN.character)}`),
   textTooLong: withCount((n: number) => `tekst może mieć najwyżej ${counted(n, NOUN.character)}`),
   commentTooLong: withCount((n: number) => `komentarz może mieć najwyżej ${counted(n, NOUN.character)}`),
+  scopeDescriptionTooLong: withCount((n: number) => `zakres realizacji (opis) może mieć najwyżej ${counted(n, NOUN.character)}`),
+  planMeasureIdEmpty: 'identyfikator miary planu nie może być pusty',
+  planMeasureIdTooLong: withCount((n: number) => `identyfikator miary planu może mieć najwyżej ${counted(n, NOUN.character)}`),
+  planMeasureIdsUnique: 'identyfikatory miar planu muszą być różne',
+  tooManySubsets: 'najwyżej 10 wartości „w tym” przy jednej wartości',
   amountNotNumber: 'kwota musi być liczbą',
   amountNotWhole: 'kwota w groszach musi być liczbą całkowitą',
   amountNegative: 'kwota nie może być ujemna',
@@ -340,7 +357,9 @@ const summary = {
   actualWithoutPlan: (actual: string) => `Wykonano ${actual} (bez celu w planie)`,
   notRealized: (plan: string) => `Nie zrealizowano — plan: ${plan}`,
   notFilled: (plan: string) => `Jeszcze nie uzupełniono — plan: ${plan}`,
-  noActual: (plan: string) => `Nie podano wykonania — plan: ${plan}`,
+  noActual: (plan: string) => `Brak danych: nie podano wykonania — plan: ${plan}`,
+  subset: (figure: string) => `W tym ${figure}`,
+  part: (figure: string) => `Część: ${figure}`,
   ofPlanned: (actual: string, plan: string, kindGenitivePlural: string, qualifier: string, pct: string) =>
     `Zrealizowano ${actual} z ${plan} planowanych ${kindGenitivePlural}${qualifier}${pct}`,
   ofPlan: (actual: string, plan: string, pct: string) => `Zrealizowano ${actual} z planu: ${plan}${pct}`,

@@ -48,6 +48,8 @@ const TABLE: Record<string, { args: unknown[]; one: string; few: string; many: s
   'schema.filterTooLong': { args: ['jednostki'], one: 'filtr jednostki może mieć najwyżej {n} znak', few: 'filtr jednostki może mieć najwyżej {n} znaki', many: 'filtr jednostki może mieć najwyżej {n} znaków' },
   'schema.textTooLong': { args: [], one: 'tekst może mieć najwyżej {n} znak', few: 'tekst może mieć najwyżej {n} znaki', many: 'tekst może mieć najwyżej {n} znaków' },
   'schema.commentTooLong': { args: [], one: 'komentarz może mieć najwyżej {n} znak', few: 'komentarz może mieć najwyżej {n} znaki', many: 'komentarz może mieć najwyżej {n} znaków' },
+  'schema.scopeDescriptionTooLong': { args: [], one: 'zakres realizacji (opis) może mieć najwyżej {n} znak', few: 'zakres realizacji (opis) może mieć najwyżej {n} znaki', many: 'zakres realizacji (opis) może mieć najwyżej {n} znaków' },
+  'schema.planMeasureIdTooLong': { args: [], one: 'identyfikator miary planu może mieć najwyżej {n} znak', few: 'identyfikator miary planu może mieć najwyżej {n} znaki', many: 'identyfikator miary planu może mieć najwyżej {n} znaków' },
   'summary.selected': { args: [1], one: 'Wybrano {n} działanie (1 wiersz).', few: 'Wybrano {n} działania (1 wiersz).', many: 'Wybrano {n} działań (1 wiersz).' },
   'summary.totalIn': { args: ['Zrealizowano 4 z 10 planowanych spotkań (40 %)'], one: 'Zrealizowano 4 z 10 planowanych spotkań (40 %) — łącznie w {n} działaniu.', few: 'Zrealizowano 4 z 10 planowanych spotkań (40 %) — łącznie w {n} działaniach.', many: 'Zrealizowano 4 z 10 planowanych spotkań (40 %) — łącznie w {n} działaniach.' },
 };

@@ -31,7 +31,7 @@ describe('zod issues in Polish, naming the field and what to do', () => {
 
   it('an unknown value lists the allowed ones', () => {
     expect(first(z.object({ band: VarianceBandSchema }), { band: 'bad' })).toBe(
-      'Pole „ocena (band)”: nieznana wartość „bad” — dozwolone: far_below, below, on_plan, far_above, not_realized, no_target.');
+      'Pole „ocena (band)”: nieznana wartość „bad” — dozwolone: far_below, below, on_plan, far_above, not_realized, no_target, no_data.');
   });
 
   it('an unknown key names the allowed ones', () => {

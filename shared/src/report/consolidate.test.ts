@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Activity, Task } from '../program/schema.ts';
-import type { Plan, ReportEntry } from './schema.ts';
+import { PlanSchema, type Plan, type ReportEntry } from './schema.ts';
 import { consolidateRows, filterConsolidatedRows } from './consolidate.ts';
 
 const tasks: Task[] = [
@@ -15,11 +15,11 @@ const activities = [
   activity('I.1-02', 'I.1', [['B', 'contributing'], ['A', 'reporting']]),
   activity('I.2-01', 'I.2', [['B', 'reporting']]),
 ];
-const plans = new Map<string, Plan>([
+const plans = new Map<string, Plan>(([
   ['I.1-01', { kind: 'target', measures: [{ kind: 'spotkanie', value: 20 }, { kind: 'uczestnik', value: 200 }], text: '20 spotkań, 200 uczestników' }],
   ['I.1-02', { kind: 'descriptive', measures: [] }],
   ['I.2-01', { kind: 'target', measures: [{ kind: 'uczestnik', value: 10 }] }],
-]);
+] as const).map(([id, p]) => [id, PlanSchema.parse(p)]));
 const entry = (activityId: string, e: Partial<ReportEntry>): ReportEntry => ({ activityId, status: 'realized', actual: { measures: [] }, moneySpent: [], comment: '', ...e });
 const reports = [
   { orgUnitCode: 'A', version: 3, savedAt: '2025-05-01T10:00:00.000Z', savedBy: 'Anna', entries: [

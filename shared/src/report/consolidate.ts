@@ -3,8 +3,9 @@
  * Pure: the caller loads program, plans and stored reports; nothing here does I/O.
  *
  * Settled choices:
- * - one row per activity × measure (computeVariance's pairing); an activity without any measure
- *   gets one status row (measureKind null);
+ * - one row per line of computeVariance (planned measures, then parts, „w tym” subsets and extras,
+ *   told apart by `lineRole`); an activity without any measure gets one status row (measureKind null,
+ *   band from variance/noFigure.ts, the same rule as every other place);
  * - a joint activity is counted once: only its reporting unit's entry is read, whatever its
  *   contributing units may have stored;
  * - money (sum of the entry's amounts, grosze) sits on the activity's first row only, so a column
@@ -15,6 +16,7 @@ import type { Activity, Area, Task } from '../program/schema.ts';
 import { reportingUnitOf } from '../program/schema.ts';
 import type { ConsolidatedRow } from '../api/contracts.ts';
 import { computeVariance } from '../variance/computeVariance.ts';
+import { bandOfStatusLine } from '../variance/noFigure.ts';
 import { DEFAULT_VARIANCE_POLICY, type VarianceBand, type VariancePolicy } from '../variance/policy.ts';
 import type { Plan, ReportEntry, ReportStatus } from './schema.ts';
 
@@ -33,15 +35,6 @@ export interface ConsolidateInput {
   plans: ReadonlyMap<string, Plan> | Readonly<Record<string, Plan>>;
   reports: readonly ConsolidationReport[];
   policy?: VariancePolicy;
-}
-
-const NOTHING_DONE: ReadonlySet<ReportStatus> = new Set(['not_realized', 'cancelled']);
-
-/** Band of an activity's status-only row (no measure on either side). */
-function statusRowBand(plan: Plan, status: ReportStatus | null): VarianceBand | null {
-  if (status === null) return null;
-  if (NOTHING_DONE.has(status)) return 'not_realized';
-  return plan.kind === 'target' ? null : 'no_target';
 }
 
 /** One row per activity × measure, in program order. */
@@ -76,6 +69,7 @@ export function consolidateRows(input: ConsolidateInput): ConsolidatedRow[] {
       comment: entry?.comment ?? '',
       planText: plan.text ?? null,
       actualText: entry?.actual.text ?? null,
+      scopeDescription: entry?.scopeDescription || null,
       version: report?.version ?? 0,
       savedBy: report?.savedBy ?? null,
       savedAt: report?.savedAt ?? null,
@@ -83,12 +77,16 @@ export function consolidateRows(input: ConsolidateInput): ConsolidatedRow[] {
 
     const variances = computeVariance({ plan, actual: entry?.actual ?? { measures: [] }, status }, policy);
     if (variances.length === 0) {
-      rows.push({ ...base, measureKind: null, qualifier: null, plan: null, actual: null, difference: null, ratio: null, band: statusRowBand(plan, status), moneySpent: money });
+      rows.push({
+        ...base, lineRole: null, planMeasureId: null, measureKind: null, qualifier: null,
+        plan: null, actual: null, difference: null, ratio: null, band: bandOfStatusLine(plan.kind, status), moneySpent: money,
+      });
       continue;
     }
     variances.forEach((v, i) => {
       rows.push({
         ...base,
+        lineRole: v.role, planMeasureId: v.planMeasureId ?? null,
         measureKind: v.kind, qualifier: v.qualifier ?? null,
         plan: v.plan, actual: v.actual, difference: v.difference, ratio: v.ratio, band: v.band,
         moneySpent: i === 0 ? money : null,

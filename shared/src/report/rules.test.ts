@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Measure } from '../measures/schema.ts';
+import { withPlanMeasureIds, type ActualFigure, type Measure } from '../measures/schema.ts';
 import { ReportProblemSchema, validateReportEntry, validateSubmissionEntries, type RuleContext } from './rules.ts';
 import type { Plan, ReportEntry, ReportStatus } from './schema.ts';
 
 const m = (value: number, kind: string, qualifier?: string): Measure => (qualifier ? { kind, value, qualifier } : { kind, value });
-const plan3000h: Plan = { kind: 'target', measures: [m(3000, 'godzina')] };
-const entry = (status: ReportStatus | null, measures: Measure[] = [], extra: Partial<ReportEntry> = {}): ReportEntry => ({
+const plan3000h: Plan = { kind: 'target', measures: withPlanMeasureIds([m(3000, 'godzina')]) };
+const entry = (status: ReportStatus | null, measures: ActualFigure[] = [], extra: Partial<ReportEntry> = {}): ReportEntry => ({
   activityId: 'I.1-02', status, actual: { measures }, moneySpent: [], comment: '', ...extra,
 });
 const basic: RuleContext = { taskKind: 'basic', plan: plan3000h };
@@ -58,6 +58,30 @@ describe('validateReportEntry', () => {
     const e = entry('realized', [m(2500, 'godzina')]);
     expect(codes(e, 'submit')).toEqual([]);
     expect(codes(e, 'submit', { ...basic, policy: { farBelow: 0.9, onPlanFrom: 0.95, farAboveOver: 1.05 } })).toEqual(['explanation_missing']);
+  });
+
+  describe('a planned measure without a figure („brak danych”)', () => {
+    const twoMeasures: RuleContext = { taskKind: 'complementary', plan: { kind: 'target', measures: withPlanMeasureIds([m(24, 'zajęcia'), m(300, 'uczestnik')]) } };
+    const answered: ActualFigure[] = [{ kind: 'uczestnik', value: 310, planMeasureId: '2' }];
+
+    it('refuses to submit a realized activity without the figure or a reason, naming the measure and the plan', () => {
+      const problems = validateReportEntry(entry('realized', answered), { ...twoMeasures, mode: 'submit' });
+      expect(problems).toEqual([{
+        activityId: 'I.1-02', field: 'actual', measureKind: 'zajęcia', code: 'actual_missing',
+        message: 'Działanie I.1-02, miara „zajęcia”: brak wykonania przy planie 24 — wpisz wartość (także 0) albo podaj w komentarzu, dlaczego jej nie ma.',
+      }]);
+    });
+
+    it('lets a draft be saved, and a submit with the reason in the comment', () => {
+      expect(codes(entry('realized', answered), 'save', twoMeasures)).toEqual([]);
+      expect(codes(entry('realized', answered, { comment: 'zajęć nie liczono osobno' }), 'submit', twoMeasures)).toEqual([]);
+    });
+
+    it('a figure naming a measure the plan lacks, and a „w tym” figure above its total, are refused even in a draft', () => {
+      expect(codes(entry('realized', [{ kind: 'zajęcia', value: 3, planMeasureId: '9' } as ActualFigure]), 'save', twoMeasures)).toEqual(['unknown_plan_measure']);
+      const subset: ActualFigure[] = [{ kind: 'uczestnik', value: 300, planMeasureId: '2', subsets: [{ kind: 'uczestnik', value: 301 }] }];
+      expect(codes(entry('realized', subset), 'save', twoMeasures)).toEqual(['subset_exceeds_total']);
+    });
   });
 
   it('new activities have no target, so no explanation is needed', () => {

@@ -9,6 +9,9 @@
  * - `ended` may carry figures (part of the year before it ended) but needs a comment.
  * - `realized_elsewhere` needs a comment naming the activity or place where the work was done.
  * - a comment explains every far_below / far_above measure (bands from computeVariance + policy).
+ * - a realized (or ongoing) activity may not be submitted with a planned measure that has no figure
+ *   („brak danych”) unless the comment says why; a figure may answer only a measure of the plan, and a
+ *   „w tym” figure may not exceed its total.
  */
 import { z } from 'zod';
 import type { TaskKind } from '../program/schema.ts';
@@ -57,10 +60,19 @@ export function validateReportEntry(entry: ReportEntry, ctx: RuleContext & { mod
 
   // Contradictions: reported in every mode.
   const seen = new Set<string>();
+  const planIds = new Set(ctx.plan.kind === 'target' ? ctx.plan.measures.map((p) => p.id) : []);
   for (const m of measures) {
-    const key = measureKey(m);
+    const key = `${measureKey(m)}#${m.planMeasureId ?? ''}`;
     if (seen.has(key)) add('actual', 'duplicate_measure', MSG.rules.duplicateMeasure(m.qualifier), m.kind);
     seen.add(key);
+    if (typeof m.planMeasureId === 'string' && !planIds.has(m.planMeasureId)) {
+      add('actual', 'unknown_plan_measure', MSG.rules.unknownPlanMeasure(m.value), m.kind);
+    }
+    for (const sub of m.subsets ?? []) {
+      if (sub.kind === m.kind && sub.value > m.value) {
+        add('actual', 'subset_exceeds_total', MSG.rules.subsetExceedsTotal(sub.value, m.value), m.kind);
+      }
+    }
   }
   if (ctx.taskKind === 'complementary' && entry.moneySpent.some((g) => g > 0)) {
     add('moneySpent', 'money_not_allowed', MSG.rules.moneyNotAllowed);
@@ -94,9 +106,11 @@ export function validateReportEntry(entry: ReportEntry, ctx: RuleContext & { mod
   if (entry.status === 'realized' || entry.status === 'ongoing') {
     const variances = computeVariance({ plan: ctx.plan, actual: entry.actual, status: entry.status }, ctx.policy ?? DEFAULT_VARIANCE_POLICY);
     for (const v of variances) {
-      if (commented || v.plan === null || (v.band !== 'far_below' && v.band !== 'far_above')) continue;
-            if (v.actual === null) {
+      if (commented || v.role !== 'planned' || v.plan === null) continue;
+      if (v.band === 'no_data') {
         add('actual', 'actual_missing', MSG.rules.actualMissing(v.plan, v.qualifier ?? undefined), v.kind);
+      } else if ((v.band !== 'far_below' && v.band !== 'far_above') || v.actual === null) {
+        continue;
       } else if (v.ratio === null) {
         add('comment', 'explanation_missing', MSG.rules.explainZeroPlan(v.actual, v.qualifier ?? undefined), v.kind);
       } else {

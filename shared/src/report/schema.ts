@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MSG } from '../messages/catalogue.ts';
-import { MeasureSchema } from '../measures/schema.ts';
+import { ActualFigureSchema, PlanMeasureSchema, withPlanMeasureIds } from '../measures/schema.ts';
 import { ActivityIdSchema } from '../program/schema.ts';
 import { OrgUnitCodeSchema } from '../orgUnits/schema.ts';
 
@@ -31,13 +31,20 @@ export type ReportStatus = z.infer<typeof ReportStatusSchema>;
 export const PlanKindSchema = z.enum(['target', 'new_activity', 'descriptive']);
 export type PlanKind = z.infer<typeof PlanKindSchema>;
 
+/** Longest „Zakres realizacji (opis)” a unit may write for one activity. */
+export const SCOPE_DESCRIPTION_MAX = 3000;
+
 const CellTextSchema = z.string().max(4000, MSG.schema.textTooLong(4000));
 
-const MeasuresSchema = z.array(MeasureSchema).max(30, MSG.schema.tooManyMeasures(30));
+/** Plans stored before measures had ids get the ids of their positions, so old data keeps reading. */
+const planMeasures = z.preprocess(
+  (v) => (Array.isArray(v) && v.every((m) => typeof m === 'object' && m !== null) ? withPlanMeasureIds(v as { kind: string; value: number; id?: string }[]) : v),
+  z.array(PlanMeasureSchema).max(30, MSG.schema.tooManyMeasures(30)).refine((ms) => new Set(ms.map((m) => m.id)).size === ms.length, { error: MSG.schema.planMeasureIdsUnique }),
+);
 
 export const PlanSchema = z.object({
   kind: PlanKindSchema,
-  measures: MeasuresSchema,
+  measures: planMeasures,
   /** The cell text as written (verbatim for imported reports). */
   text: CellTextSchema.optional(),
   /** For `new_activity`: the year the activity joined the program. */
@@ -46,7 +53,8 @@ export const PlanSchema = z.object({
 export type Plan = z.infer<typeof PlanSchema>;
 
 export const ActualSchema = z.object({
-  measures: MeasuresSchema,
+  /** Reported figures, each answering one planned measure or stated as beyond the plan. */
+  measures: z.array(ActualFigureSchema).max(30, 'działanie może mieć najwyżej 30 miar'),
   text: CellTextSchema.optional(),
 });
 export type Actual = z.infer<typeof ActualSchema>;
@@ -73,6 +81,11 @@ export const ReportEntrySchema = z.object({
     .max(5, MSG.schema.tooManyMoneyTexts(5)).optional(),
   /** The unit's comment; the reason when not realized, the explanation when far off plan. */
   comment: z.string().max(2000, MSG.schema.commentTooLong(2000)).default(''),
+  /**
+   * „Zakres realizacji (opis)”: what the unit did, in its own words, as the annual annex prints it.
+   * Separate from the comment, which explains deviations. Optional (absent or '' when not written).
+   */
+  scopeDescription: z.string().max(SCOPE_DESCRIPTION_MAX, MSG.schema.scopeDescriptionTooLong(SCOPE_DESCRIPTION_MAX)).optional(),
 });
 export type ReportEntry = z.infer<typeof ReportEntrySchema>;
 

@@ -10,7 +10,7 @@ import type { ReportStatus } from './schema.ts';
 /** Figures of one summary line. */
 export interface SummaryFigures {
   bands: Record<VarianceBand, number>;
-  /** Rows with a measure kind (status-only rows excluded). */
+  /** Planned measures and extras (status-only rows, parts and „w tym” subsets excluded). */
   measures: number;
   /** Grosze, summed exactly. */
   moneyGrosze: number;
@@ -19,7 +19,7 @@ export interface SummaryFigures {
 export type SummaryDimension = 'area' | 'taskCode' | 'reportingUnit';
 
 export const emptySummaryFigures = (): SummaryFigures => ({
-  bands: { far_below: 0, below: 0, on_plan: 0, far_above: 0, not_realized: 0, no_target: 0 },
+  bands: { far_below: 0, below: 0, on_plan: 0, far_above: 0, not_realized: 0, no_target: 0, no_data: 0 },
   measures: 0,
   moneyGrosze: 0,
 });
@@ -51,7 +51,8 @@ export class SummaryAccumulator {
     }
     for (const f of [...(['area', 'taskCode', 'reportingUnit'] as const).map((dim) => this.figuresFor(dim, row[dim])), this.total]) {
       if (row.band) f.bands[row.band]++;
-      if (row.measureKind !== null) f.measures++;
+      // Parts and „w tym” subsets are shown, not counted: each planned measure and extra once.
+      if (row.lineRole === 'planned' || row.lineRole === 'extra') f.measures++;
       if (row.moneySpent !== null) f.moneyGrosze += row.moneySpent;
     }
   }

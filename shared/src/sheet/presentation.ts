@@ -59,10 +59,12 @@ export const BAND_COLOURS: Readonly<Record<VarianceBand, Readonly<CellColours>>>
   far_above: Object.freeze({ fill: '#BDD7EE', font: '#1F4E78' }),
   not_realized: Object.freeze({ fill: '#D9D9D9', font: '#404040' }),
   no_target: Object.freeze({ fill: '#F2F2F2', font: '#595959' }),
+  /** „brak danych”: a colour of its own, so a missing figure is never read as failing or as done. */
+  no_data: Object.freeze({ fill: '#E4DFEC', font: '#5B3F86' }),
 });
 
 /** Order in which bands are listed (conditional formats, filters, legend, chart, summary columns). */
-export const BAND_ORDER: readonly VarianceBand[] = Object.freeze(['far_below', 'below', 'on_plan', 'far_above', 'not_realized', 'no_target']);
+export const BAND_ORDER: readonly VarianceBand[] = Object.freeze(['far_below', 'below', 'on_plan', 'far_above', 'no_data', 'not_realized', 'no_target']);
 
 /** The other colours the sheets share, as '#RRGGBB'. */
 export const SHEET_COLOURS = Object.freeze({

@@ -5,9 +5,9 @@ import { excelSerialDate, reviewRowValues } from './reviewLayout.ts';
 
 const row: ConsolidatedRow = {
   year: 2024, area: 'I', taskCode: 'I.1', taskKind: 'basic', subsection: null, activityId: 'I.1-01', activityName: 'Poradnictwo',
-  orgUnitCodes: ['MOPS/PRZ/08', 'GRP-NGO'], reportingUnit: 'MOPS/PRZ/08', measureKind: 'usługa', qualifier: 'poradnictwa', plan: 10900,
+  orgUnitCodes: ['MOPS/PRZ/08', 'GRP-NGO'], reportingUnit: 'MOPS/PRZ/08', lineRole: 'planned', planMeasureId: '1', measureKind: 'usługa', qualifier: 'poradnictwa', plan: 10900,
   actual: 10801, difference: -99, ratio: 0.99, band: 'on_plan', status: 'realized', moneySpent: 200075000, comment: '',
-  planText: '10 900 usług', actualText: null, version: 1, savedBy: 'Anna', savedAt: '2024-07-01T10:00:00Z',
+  planText: '10 900 usług', actualText: null, scopeDescription: null, version: 1, savedBy: 'Anna', savedAt: '2024-07-01T10:00:00Z',
 };
 
 describe('review layout', () => {

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Assignment } from '../api/contracts.ts';
 import type { ReportEntry } from '../report/schema.ts';
+import { withPlanMeasureIds } from '../measures/schema.ts';
 import { DEFAULT_VARIANCE_POLICY } from '../variance/policy.ts';
 import { columnIndex } from './layout.ts';
 import { buildSheetRows, readSheetRows, type SheetCell } from './rows.ts';
 
 const assignment = (id: string, measures: { kind: string; value: number; qualifier?: string }[], role: Assignment['role'] = 'reporting'): Assignment => ({
   activity: { id, taskCode: 'I.1', subsection: null, name: `Działanie ${id}`, responsibleUnits: [{ orgUnitCode: 'MOPS/PRZ/08', role: 'reporting' }] },
-  plan: measures.length ? { kind: 'target', measures } : { kind: 'new_activity', measures: [], sinceYear: 2024 },
+  plan: measures.length ? { kind: 'target', measures: withPlanMeasureIds(measures) } : { kind: 'new_activity', measures: [], sinceYear: 2024 },
   role,
 });
 
@@ -19,9 +20,9 @@ const assignments: Assignment[] = [
 ];
 
 const entries: ReportEntry[] = [
-  { activityId: 'I.1-01', status: 'realized', actual: { measures: [{ kind: 'spotkanie', value: 4 }, { kind: 'uczestnik', value: 82 }] }, moneySpent: [200_075_000], comment: 'mniej chętnych' },
+  { activityId: 'I.1-01', status: 'realized', actual: { measures: [{ kind: 'spotkanie', value: 4, planMeasureId: '1' }, { kind: 'uczestnik', value: 82, planMeasureId: '2' }] }, moneySpent: [200_075_000], comment: 'mniej chętnych' },
   { activityId: 'I.1-02', status: 'not_realized', actual: { measures: [] }, moneySpent: [], comment: 'brak wykonawcy' },
-  { activityId: 'I.1-03', status: 'realized', actual: { measures: [{ kind: 'spektakl', value: 20 }] }, moneySpent: [], comment: '' },
+  { activityId: 'I.1-03', status: 'realized', actual: { measures: [{ kind: 'spektakl', value: 20, planMeasureId: null }] }, moneySpent: [], comment: '' },
 ];
 
 const c = (key: Parameters<typeof columnIndex>[0]) => columnIndex(key);
@@ -46,8 +47,15 @@ describe('buildSheetRows', () => {
     expect(rows[3]![c('band')]).toBe('brak celu');
   });
 
-  it('a measure added beyond the plan is marked as extra', () => {
-    expect(rows[3]![c('measureKey')]).toBe('+spektakl');
+  it('a planned row carries its plan measure id; a measure added beyond the plan is marked as extra', () => {
+    expect(rows.map((r) => r[c('measureKey')])).toEqual(['1', '2', '1', '+spektakl']);
+  });
+
+  it('a row of a sheet prepared before plan measures had ids states no pairing, so the lemma rule pairs it', () => {
+    const old = buildSheetRows(assignments, entries, DEFAULT_VARIANCE_POLICY);
+    old[0]![c('measureKey')] = 'spotkanie';
+    const { entries: back } = readSheetRows(old, assignments);
+    expect(back[0]!.actual.measures[0]).toEqual({ kind: 'spotkanie', value: 4 });
   });
 });
 

@@ -5,7 +5,7 @@
 import type { Assignment } from '../api/contracts.ts';
 import { MSG } from '../messages/catalogue.ts';
 import { parseMeasureValue } from '../measures/measureValue.ts';
-import { measureKey, type Measure } from '../measures/schema.ts';
+import { measureKey, type ActualFigure } from '../measures/schema.ts';
 import { isMeasureKind } from '../measures/kinds.ts';
 import { parsePlNumber, parseMoney } from '../numbers/polishNumber.ts';
 import type { ReportEntry, ReportStatus } from '../report/schema.ts';
@@ -40,7 +40,10 @@ export function buildSheetRows(assignments: Assignment[], entries: ReportEntry[]
   for (const { activity, plan, role } of assignments) {
     if (role !== 'reporting') continue;
     const entry = byActivity.get(activity.id);
-    const variances = computeVariance({ plan, actual: entry?.actual ?? { measures: [] }, status: entry?.status ?? null }, policy);
+    // Parts and „w tym” subsets are shown in the consolidated views; the sheet holds one input per
+    // planned measure and one per figure beyond the plan.
+    const variances = computeVariance({ plan, actual: entry?.actual ?? { measures: [] }, status: entry?.status ?? null }, policy)
+      .filter((v) => v.role === 'planned' || v.role === 'extra');
     const lines = variances.length > 0 ? variances : [null];
     lines.forEach((v, i) => {
       const row: SheetCell[] = new Array(UNIT_SHEET_COLUMNS.length).fill(null);
@@ -49,8 +52,7 @@ export function buildSheetRows(assignments: Assignment[], entries: ReportEntry[]
       row[col.taskCode] = activity.subsection ? `${activity.taskCode} (${activity.subsection})` : activity.taskCode;
       row[col.activityName] = activity.name;
       if (v) {
-        const key = measureKey(v);
-        row[col.measureKey] = v.plan === null ? EXTRA_MEASURE_PREFIX + key : key;
+        row[col.measureKey] = v.role === 'planned' ? v.planMeasureId! : EXTRA_MEASURE_PREFIX + measureKey(v);
         row[col.measureKind] = v.kind;
         row[col.qualifier] = v.qualifier ?? null;
         row[col.plan] = v.plan;
@@ -68,6 +70,17 @@ export function buildSheetRows(assignments: Assignment[], entries: ReportEntry[]
     });
   }
   return rows;
+}
+
+/**
+ * Which planned measure a row's figure answers, from the hidden measure column: a plan measure's id;
+ * an extra ('+…', or a row the unit added without one) is beyond the plan. A key of a sheet prepared
+ * before measures had ids (the kind's name) states nothing, so the shared lemma rule pairs it.
+ */
+function answerOf(key: string, planIds: ReadonlySet<string>): Pick<ActualFigure, 'planMeasureId'> {
+  if (planIds.has(key)) return { planMeasureId: key };
+  if (key === '' || key.startsWith(EXTRA_MEASURE_PREFIX)) return { planMeasureId: null };
+  return {};
 }
 
 const header = (key: SheetColumnKey) => UNIT_SHEET_COLUMNS[columnIndex(key)]!.header;
@@ -149,7 +162,9 @@ export function readSheetRows(rows: SheetCell[][], assignments: Assignment[]): {
       }
     }
 
-    const measures: Measure[] = [];
+    const plan = reported.get(activityId)!.plan;
+    const planIds = new Set(plan.kind === 'target' ? plan.measures.map((m) => m.id) : []);
+    const measures: ActualFigure[] = [];
     for (const { row, rowIndex } of group) {
       const kind = asText(row[col.measureKind]);
       const value = readNumber(row[col.actual], kind);
@@ -163,7 +178,7 @@ export function readSheetRows(rows: SheetCell[][], assignments: Assignment[]): {
         continue;
       }
       const qualifier = asText(row[col.qualifier]);
-      measures.push(qualifier ? { kind, qualifier, value: value.value } : { kind, value: value.value });
+      measures.push({ kind, ...(qualifier ? { qualifier } : {}), value: value.value, ...answerOf(asText(row[col.measureKey]), planIds) });
     }
 
     entries.push({

@@ -20,7 +20,7 @@ describe('executionSentence', () => {
     [{ kind: 'spektakl', plan: null, actual: 20 }, 'Wykonano 20 spektakli (bez celu w planie)'],
     [{ kind: 'spotkanie', plan: 10, actual: null, band: 'not_realized' as const }, 'Nie zrealizowano — plan: 10 spotkań'],
     [{ kind: 'spotkanie', plan: 4, actual: null, band: null }, 'Jeszcze nie uzupełniono — plan: 4 spotkania'],
-    [{ kind: 'spotkanie', plan: 4, actual: null, band: 'far_below' as const }, 'Nie podano wykonania — plan: 4 spotkania'],
+    [{ kind: 'spotkanie', plan: 4, actual: null, band: 'no_data' as const }, 'Brak danych: nie podano wykonania — plan: 4 spotkania'],
     [{ kind: 'nieznane', plan: 3, actual: 1 }, `Zrealizowano 1 z 3 planowanych nieznane (33,3${NB}%)`],
   ])('%j → %s', (fact, expected) => {
     expect(executionSentence(fact)).toBe(expected);
@@ -37,8 +37,8 @@ it('formats percentages and counts the Polish way', () => {
 
 const row = (over: Partial<ConsolidatedRow>): ConsolidatedRow => ({
   year: 2024, area: 'I', taskCode: 'I.1', taskKind: 'basic', subsection: null, activityId: 'I.1-01', activityName: 'Grupy wsparcia',
-  orgUnitCodes: ['MOPS/PRZ/08'], reportingUnit: 'MOPS/PRZ/08', measureKind: 'spotkanie', qualifier: null, plan: 20, actual: 4,
-  difference: -16, ratio: 0.2, band: 'far_below', status: 'realized', moneySpent: null, comment: '', planText: null, actualText: null,
+  orgUnitCodes: ['MOPS/PRZ/08'], reportingUnit: 'MOPS/PRZ/08', lineRole: 'planned', planMeasureId: '1', measureKind: 'spotkanie', qualifier: null, plan: 20, actual: 4,
+  difference: -16, ratio: 0.2, band: 'far_below', status: 'realized', moneySpent: null, comment: '', planText: null, actualText: null, scopeDescription: null,
   version: 1, savedBy: null, savedAt: null, ...over,
 });
 

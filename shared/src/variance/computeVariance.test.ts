@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Measure } from '../measures/schema.ts';
+import { withPlanMeasureIds, type ActualFigure, type Measure } from '../measures/schema.ts';
 import type { Plan, ReportStatus } from '../report/schema.ts';
 import { bandOfRatio, computeVariance } from './computeVariance.ts';
 import { DEFAULT_VARIANCE_POLICY, type VariancePolicy } from './policy.ts';
 
 const m = (value: number, kind: string, qualifier?: string): Measure => (qualifier ? { kind, value, qualifier } : { kind, value });
-const target = (...measures: Measure[]): Plan => ({ kind: 'target', measures });
-const run = (plan: Plan, actual: Measure[], status: ReportStatus | null = 'realized', policy?: VariancePolicy) =>
+const target = (...measures: Measure[]): Plan => ({ kind: 'target', measures: withPlanMeasureIds(measures) });
+const run = (plan: Plan, actual: ActualFigure[], status: ReportStatus | null = 'realized', policy?: VariancePolicy) =>
   computeVariance({ plan, actual: { measures: actual }, status }, policy);
 
 describe('bandOfRatio', () => {
@@ -71,30 +71,30 @@ describe('computeVariance', () => {
 
   it('an actual measure the plan lacks has no target', () => {
     const rows = run(target(m(10, 'spektakl')), [m(20, 'spektakl'), m(6500, 'uczestnik')]);
-    expect(rows[1]).toEqual({ kind: 'uczestnik', plan: null, actual: 6500, difference: null, ratio: null, band: 'no_target' });
+    expect(rows[1]).toEqual({ role: 'extra', kind: 'uczestnik', plan: null, actual: 6500, difference: null, ratio: null, band: 'no_target' });
     expect(rows[0]).toMatchObject({ ratio: 2, band: 'far_above', difference: 10 });
   });
 
   it.each(['new_activity', 'descriptive'] as const)('a %s plan gives no_target to every actual measure', (kind) => {
     const rows = run({ kind, measures: [], sinceYear: 2024 }, [m(4, 'spotkanie')]);
-    expect(rows).toEqual([{ kind: 'spotkanie', plan: null, actual: 4, difference: null, ratio: null, band: 'no_target' }]);
+    expect(rows).toEqual([{ role: 'extra', kind: 'spotkanie', plan: null, actual: 4, difference: null, ratio: null, band: 'no_target' }]);
   });
 
   it.each(['not_realized', 'cancelled', 'ended', 'realized_elsewhere'] as const)('plan measure without actual under %s → not_realized', (status) => {
     expect(run(target(m(5, 'spotkanie')), [], status)).toEqual([
-      { kind: 'spotkanie', plan: 5, actual: null, difference: null, ratio: null, band: 'not_realized' },
+      { role: 'planned', planMeasureId: '1', kind: 'spotkanie', plan: 5, actual: null, difference: null, ratio: null, band: 'not_realized' },
     ]);
   });
 
-  it.each(['realized', 'ongoing'] as const)('plan measure without actual under %s counts as 0 (far_below), actual stays null', (status) => {
+  it.each(['realized', 'ongoing'] as const)('plan measure without a figure under %s is „brak danych”: no ratio, no difference, never below plan', (status) => {
     expect(run(target(m(5, 'spotkanie'), m(75, 'uczestnik')), [m(80, 'uczestnik')], status)[0]).toEqual({
-      kind: 'spotkanie', plan: 5, actual: null, difference: -5, ratio: 0, band: 'far_below',
+      role: 'planned', planMeasureId: '1', kind: 'spotkanie', plan: 5, actual: null, difference: null, ratio: null, band: 'no_data',
     });
   });
 
   it('a draft not filled in yet (no status, no figure) has no band, so it is never shown as failing', () => {
     expect(run(target(m(5, 'spotkanie')), [], null)[0]).toEqual({
-      kind: 'spotkanie', plan: 5, actual: null, difference: null, ratio: null, band: null,
+      role: 'planned', planMeasureId: '1', kind: 'spotkanie', plan: 5, actual: null, difference: null, ratio: null, band: null,
     });
   });
 
@@ -117,5 +117,48 @@ describe('computeVariance', () => {
     const rows = run(target(m(100, 'uczestnik')), [m(85, 'uczestnik')], 'realized', { farBelow: 0.5, onPlanFrom: 0.8, farAboveOver: 1.2 });
     expect(rows[0]!.band).toBe('on_plan');
     expect(run(target(m(100, 'uczestnik')), [m(85, 'uczestnik')])[0]!.band).toBe('below');
+  });
+
+  describe('figures that name the planned measure they answer', () => {
+    const f = (value: number, kind: string, planMeasureId: string | null, extra: Partial<ActualFigure> = {}): ActualFigure => ({ kind, value, planMeasureId, ...extra });
+
+    it('I.2.2-03: „25 kursów/zajęć/warsztatów” answers the planned „24 zajęcia” although the kinds differ', () => {
+      const rows = run(target(m(24, 'zajęcia')), [f(25, 'kurs', '1', { qualifier: 'kursów/zajęć/warsztatów cyklicznych' }), f(500, 'uczestnik', null)]);
+      expect(rows.map((r) => [r.role, r.kind, r.plan, r.actual, r.band])).toEqual([
+        ['planned', 'zajęcia', 24, 25, 'on_plan'],
+        ['extra', 'uczestnik', null, 500, 'no_target'],
+      ]);
+    });
+
+    it('I.2.2-05: a figure stated for the second planned measure is not paired with the first', () => {
+      const rows = run(target(m(232, 'etat', 'w poradniach'), m(440, 'etat', 'w szkołach')), [f(679, 'etat', '2', { qualifier: 'w szkołach' })]);
+      expect(rows.map((r) => [r.planMeasureId, r.plan, r.actual, r.band])).toEqual([['1', 232, null, 'no_data'], ['2', 440, 679, 'far_above']]);
+    });
+
+    it('a figure stated as beyond the plan stays an extra even when its kind was planned', () => {
+      const rows = run(target(m(300, 'uczestnik')), [f(527, 'uczestnik', '1', { qualifier: 'zajęć' }), f(490, 'uczestnik', null, { qualifier: 'pikniku rodzinnego' })]);
+      expect(rows.map((r) => [r.role, r.actual, r.band])).toEqual([['planned', 527, 'far_above'], ['extra', 490, 'no_target']]);
+    });
+
+    it('parts: the planned measure is compared with the sum the pairing chose, each part listed under it without a band', () => {
+      const rows = run(target(m(6500, 'uczestnik')), [f(5000, 'uczestnik', '1', { qualifier: 'wydarzenia plenerowego' }), f(1443, 'uczestnik', '1', { qualifier: 'warsztatów' })]);
+      expect(rows.map((r) => [r.role, r.plan, r.actual, r.band])).toEqual([
+        ['planned', 6500, 6443, 'on_plan'],
+        ['part', null, 5000, null],
+        ['part', null, 1443, null],
+      ]);
+    });
+
+    it('II.2-11: a „w tym” subset is shown under its total and never compared with the plan', () => {
+      const rows = run(target(m(1100, 'dziecko')), [f(1287, 'dziecko', '1', { subsets: [{ kind: 'dziecko', qualifier: 'z niepełnosprawnościami', value: 449 }] })]);
+      expect(rows.map((r) => [r.role, r.plan, r.actual, r.ratio, r.band])).toEqual([
+        ['planned', 1100, 1287, 1287 / 1100, 'on_plan'],
+        ['subset', null, 449, null, null],
+      ]);
+    });
+
+    it('a figure naming an id the plan lacks is an extra, not a silent answer', () => {
+      expect(run(target(m(10, 'spotkanie')), [f(9, 'spotkanie', '7')]).map((r) => [r.role, r.band])).toEqual([['planned', 'no_data'], ['extra', 'no_target']]);
+    });
   });
 });

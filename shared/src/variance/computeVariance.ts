@@ -1,26 +1,40 @@
 /**
- * Variance of one activity's report against its plan, per measure.
+ * Variance of one activity's report against its plan: one line per planned measure, then lines that
+ * are shown but never compared (parts, „w tym” subsets, figures beyond the plan).
  *
  * Settled choices (see the tests):
- * - plan and actual measures are paired like with like (measures/pairMeasures.ts);
- * - an actual measure without a plan measure (or any actual of a `new_activity` / `descriptive`
- *   plan) has no target: plan, difference and ratio null, band `no_target`;
- * - a plan measure without an actual: statuses not_realized / cancelled / ended / realized_elsewhere
- *   → band `not_realized` (nothing was done within this activity); status null (not filled in yet)
- *   → band null, so a draft is never shown as failing; any other status counts the missing figure
- *   as 0: ratio 0, difference −plan, band from the policy (far_below), while `actual` stays null to
- *   show it was not given. The rules (report/rules.ts) turn that into "brak wykonania" on submit;
+ * - figures answer planned measures by id (measures/pairFigures); older reports without ids are
+ *   paired by the lemma rule;
+ * - a planned measure answered by several figures (parts) is compared with their sum — the pairing
+ *   said so; each part also gets its own `part` line under it;
+ * - a planned measure without a figure has no ratio, no difference and no below/above band:
+ *   variance/noFigure.ts decides (no status → null, nothing done → not_realized, else no_data);
+ * - a figure beyond the plan (or any figure of a `new_activity` / `descriptive` plan): plan,
+ *   difference and ratio null, band `no_target`;
+ * - „w tym” subsets: `subset` lines under their figure, band null, never in a total;
  * - plan value 0: ratio null; band on_plan when actual is 0, far_above when actual > 0;
  * - an activity without any measure on either side gives [] and is shown by its status.
  */
+import type { ActualFigure, Measure } from '../measures/schema.ts';
 import type { Actual, Plan, ReportStatus } from '../report/schema.ts';
-import { pairMeasures } from '../measures/pairMeasures.ts';
+import { pairFigures } from '../measures/pairMeasures.ts';
+import { bandWithoutFigure } from './noFigure.ts';
 import { DEFAULT_VARIANCE_POLICY, type VarianceBand, type VariancePolicy } from './policy.ts';
 
-/** One row of the comparison of an activity's plan and actual, for one measure. */
+/**
+ * What a line is: `planned` — a planned measure (with or without figure); `extra` — a figure beyond
+ * the plan („poza planem”); `part` — one of several figures answering the planned line above it;
+ * `subset` — a „w tym” figure of the line above it.
+ */
+export type VarianceLineRole = 'planned' | 'extra' | 'part' | 'subset';
+
+/** One line of the comparison of an activity's plan and actual. */
 export interface MeasureVariance {
+  role: VarianceLineRole;
+  /** The planned measure's id: planned lines and their parts. */
+  planMeasureId?: string;
   kind: string;
-  /** The plan measure's qualifier when there is one, else the actual's. */
+  /** The plan measure's qualifier when there is one, else the figure's. */
   qualifier?: string;
   plan: number | null;
   actual: number | null;
@@ -28,12 +42,9 @@ export interface MeasureVariance {
   difference: number | null;
   /** actual / plan (1 = 100 %) */
   ratio: number | null;
-  /** null: not reported yet (no status and no figure). */
+  /** null: not reported yet, or a line that is shown but not compared (part, subset). */
   band: VarianceBand | null;
 }
-
-/** Statuses under which a missing figure means "nothing was done within this activity". */
-const NOTHING_DONE: ReadonlySet<ReportStatus> = new Set(['not_realized', 'cancelled', 'ended', 'realized_elsewhere']);
 
 /** Band of an execution ratio under the policy's thresholds. */
 export function bandOfRatio(ratio: number, policy: VariancePolicy = DEFAULT_VARIANCE_POLICY): VarianceBand {
@@ -46,27 +57,39 @@ export function bandOfRatio(ratio: number, policy: VariancePolicy = DEFAULT_VARI
 // Values carry at most a few decimals ("4 877,29"); rounding hides float noise such as 1277.2899999.
 const tidy = (x: number) => Math.round(x * 1e6) / 1e6;
 
-/** Compares an activity's actual measures with its plan, one row per measure. */
+const shown = (role: 'part' | 'subset', m: Measure, planMeasureId?: string): MeasureVariance => ({
+  role, ...(planMeasureId ? { planMeasureId } : {}), kind: m.kind, ...(m.qualifier ? { qualifier: m.qualifier } : {}),
+  plan: null, actual: m.value, difference: null, ratio: null, band: null,
+});
+const subsetLines = (f: ActualFigure) => (f.subsets ?? []).map((s) => shown('subset', s));
+
+/** Compares an activity's figures with its plan: planned lines in plan order, then extras. */
 export function computeVariance(
   input: { plan: Plan; actual: Actual; status: ReportStatus | null },
   policy: VariancePolicy = DEFAULT_VARIANCE_POLICY,
 ): MeasureVariance[] {
   const planMeasures = input.plan.kind === 'target' ? input.plan.measures : [];
-  return pairMeasures(planMeasures, input.actual.measures).map(({ kind, plan, actual }) => {
-    const qualifier = plan?.qualifier ?? actual?.qualifier;
-    const base = { kind, ...(qualifier ? { qualifier } : {}) };
-    if (!plan) {
-      return { ...base, plan: null, actual: actual!.value, difference: null, ratio: null, band: 'no_target' as const };
+  const { planned, extras } = pairFigures(planMeasures, input.actual.measures);
+  const lines: MeasureVariance[] = [];
+  for (const { plan, figures } of planned) {
+    const qualifier = plan.qualifier ?? (figures.length === 1 ? figures[0]!.qualifier : undefined);
+    const base = { role: 'planned' as const, planMeasureId: plan.id, kind: plan.kind, ...(qualifier ? { qualifier } : {}), plan: plan.value };
+    if (figures.length === 0) {
+      lines.push({ ...base, actual: null, difference: null, ratio: null, band: bandWithoutFigure(input.status) });
+      continue;
     }
-    if (!actual) {
-      if (input.status === null) return { ...base, plan: plan.value, actual: null, difference: null, ratio: null, band: null };
-      if (input.status !== null && NOTHING_DONE.has(input.status)) {
-        return { ...base, plan: plan.value, actual: null, difference: null, ratio: null, band: 'not_realized' as const };
-      }
-      return { ...base, plan: plan.value, actual: null, ...compare(plan.value, 0, policy) };
-    }
-    return { ...base, plan: plan.value, actual: actual.value, ...compare(plan.value, actual.value, policy) };
-  });
+    const actual = tidy(figures.reduce((sum, f) => sum + f.value, 0));
+    lines.push({ ...base, actual, ...compare(plan.value, actual, policy) });
+    if (figures.length > 1) for (const f of figures) lines.push(shown('part', f, plan.id), ...subsetLines(f));
+    else lines.push(...subsetLines(figures[0]!));
+  }
+  for (const f of extras) {
+    lines.push({
+      role: 'extra', kind: f.kind, ...(f.qualifier ? { qualifier: f.qualifier } : {}),
+      plan: null, actual: f.value, difference: null, ratio: null, band: 'no_target',
+    }, ...subsetLines(f));
+  }
+  return lines;
 }
 
 function compare(plan: number, actual: number, policy: VariancePolicy): Pick<MeasureVariance, 'difference' | 'ratio' | 'band'> {

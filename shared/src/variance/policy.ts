@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { MSG } from '../messages/catalogue.ts';
 
-/** Variance bands a manager filters by. */
-export const VarianceBandSchema = z.enum(['far_below', 'below', 'on_plan', 'far_above', 'not_realized', 'no_target']);
+/**
+ * Variance bands a manager filters by. `no_data` („brak danych”): a planned measure for which no
+ * figure was reported although the activity was — no ratio, no difference, never below plan.
+ */
+export const VarianceBandSchema = z.enum(['far_below', 'below', 'on_plan', 'far_above', 'not_realized', 'no_target', 'no_data']);
 export type VarianceBand = z.infer<typeof VarianceBandSchema>;
 
 /**

@@ -71,10 +71,10 @@ describe('central workbook (read back with exceljs)', () => {
 
   it('computes difference, % and band by formulas over named thresholds, with cached results', () => {
     const diff = at(main, 'difference', 2);
-    expect(diff.formula).toBe('L2-K2');
+    expect(diff.formula).toBe('IF(ISNUMBER(L2),L2-K2,"")');
     expect(diff.result).toBe(-16);
     const ratio = at(main, 'ratio', 2);
-    expect(ratio.formula).toBe('IF(K2>0,L2/K2,"")');
+    expect(ratio.formula).toBe('IF(AND(ISNUMBER(L2),ISNUMBER(K2),K2>0),L2/K2,"")');
     expect(ratio.result).toBeCloseTo(0.2);
     const band = at(main, 'band', 2);
     expect(band.formula).toContain('N2<ProgDalekoPonizej');
@@ -132,6 +132,7 @@ describe('central workbook (read back with exceljs)', () => {
       'AND(ISNUMBER($N2),$N2>=ProgDalekoPonizej,$N2<ProgZgodnieOd)',
       'AND(ISNUMBER($N2),$N2>=ProgZgodnieOd,$N2<=ProgDalekoPowyzej)',
       'AND(ISNUMBER($N2),$N2>ProgDalekoPowyzej)',
+      '$O2="brak danych"',
       '$O2="niezrealizowane"',
       '$O2="brak celu"',
     ]);
@@ -158,18 +159,18 @@ describe('central workbook (read back with exceljs)', () => {
       let found = 0;
       sum.eachRow((row, n) => { if (!found && row.getCell(1).value === key) found = n; });
       const row = sum.getRow(found);
-      // D..I: far_below, below, on_plan, far_above, not_realized, no_target; J measures; K money
-      return { row, values: [4, 5, 6, 7, 8, 9, 10, 11].map((c) => row.getCell(c).result ?? row.getCell(c).value) };
+      // D..J: far_below, below, on_plan, far_above, no_data, not_realized, no_target; K measures; L money
+      return { row, values: [4, 5, 6, 7, 8, 9, 10, 11, 12].map((c) => row.getCell(c).result ?? row.getCell(c).value) };
     };
     const areaI = line('I');
-    expect(areaI.values.slice(0, 8)).toEqual([2, 1, 0, 1, 0, 1, 5, 2_005_627.29]);
+    expect(areaI.values.slice(0, 9)).toEqual([2, 1, 0, 1, 0, 0, 1, 5, 2_005_627.29]);
     expect(areaI.row.getCell(4).formula).toBe('COUNTIFS(Zestawienie!$A$2:$A$9,$A6,Zestawienie!$O$2:$O$9,D$5)');
-    expect(areaI.row.getCell(11).formula).toBe('SUMIFS(Zestawienie!$Q$2:$Q$9,Zestawienie!$A$2:$A$9,$A6)');
-    expect(line('II').values).toEqual([0, 0, 1, 0, 1, 0, 2, 1_000_000.5]);
-    expect(line('I.2').values).toEqual([0, 0, 0, 1, 0, 1, 2, 0]);
-    expect(line('NCK').values).toEqual([0, 0, 0, 1, 0, 1, 2, 0]);
-    expect(line('MOPS/PRZ/08').values).toEqual([2, 1, 1, 0, 1, 0, 5, 3_005_627.79]);
-    expect(line('MOPS/PRZ/08').row.getCell(10).formula).toContain('Zestawienie!$G$2:$G$9');
+    expect(areaI.row.getCell(12).formula).toBe('SUMIFS(Zestawienie!$Q$2:$Q$9,Zestawienie!$A$2:$A$9,$A6)');
+    expect(line('II').values).toEqual([0, 0, 1, 0, 0, 1, 0, 2, 1_000_000.5]);
+    expect(line('I.2').values).toEqual([0, 0, 0, 1, 0, 0, 1, 2, 0]);
+    expect(line('NCK').values).toEqual([0, 0, 0, 1, 0, 0, 1, 2, 0]);
+    expect(line('MOPS/PRZ/08').values).toEqual([2, 1, 1, 0, 0, 1, 0, 5, 3_005_627.79]);
+    expect(line('MOPS/PRZ/08').row.getCell(11).formula).toContain('Zestawienie!$G$2:$G$9');
   });
 
   it('lists every unit’s completeness with Polish states', () => {
@@ -201,8 +202,8 @@ describe.skipIf(skipLibreOffice)('central workbook (opened by LibreOffice)', () 
     expect(main.slice(1, rows.length + 1).map((r) => r[col('band')])).toEqual(rows.map((r) => (r.band ? VARIANCE_BAND_LABELS[r.band] : '')));
     const summary = sheets.get('Podsumowanie')!;
     const areaI = summary.find((r) => r[0] === 'I')!;
-    expect(areaI.slice(3, 10)).toEqual(['2', '1', '0', '1', '0', '1', '5']);
-    expect(Number(areaI[10])).toBeCloseTo(2_005_627.29, 2);
+    expect(areaI.slice(3, 11)).toEqual(['2', '1', '0', '1', '0', '0', '1', '5']);
+    expect(Number(areaI[11])).toBeCloseTo(2_005_627.29, 2);
   });
 
   it('re-bands rows when a threshold is changed in the settings sheet', async () => {

@@ -43,9 +43,11 @@ export function centralRowValues(row: ConsolidatedRow, r: number): CellValue[] {
   const plan = `${letter('plan')}${r}`;
   const actual = `${letter('actual')}${r}`;
   const ratio = `${letter('ratio')}${r}`;
-  if (row.difference !== null) cells.difference = { formula: `${actual}-${plan}`, result: cached(row.difference) } as CellValue;
+  // A row without a figure („brak danych”) gets no formula at all; the guards below keep a figure
+  // cleared in Excel from turning into −plan and 0 %.
+  if (row.difference !== null) cells.difference = { formula: `IF(ISNUMBER(${actual}),${actual}-${plan},"")`, result: cached(row.difference) } as CellValue;
   if (row.ratio !== null) {
-    cells.ratio = { formula: `IF(${plan}>0,${actual}/${plan},"")`, result: cached(row.ratio) } as CellValue;
+    cells.ratio = { formula: `IF(AND(ISNUMBER(${actual}),ISNUMBER(${plan}),${plan}>0),${actual}/${plan},"")`, result: cached(row.ratio) } as CellValue;
     if (row.band !== null && RATIO_BANDS.includes(row.band)) cells.band = { formula: bandFormula(ratio), result: cached(VARIANCE_BAND_LABELS[row.band]) } as CellValue;
   }
   return inColumnOrder(cells);
@@ -62,6 +64,7 @@ export function bandRules(firstRow: number): { band: VarianceBand; formula: stri
     { band: 'below', formula: `AND(${num},${ratio}>=${t.farBelow},${ratio}<${t.onPlanFrom})` },
     { band: 'on_plan', formula: `AND(${num},${ratio}>=${t.onPlanFrom},${ratio}<=${t.farAboveOver})` },
     { band: 'far_above', formula: `AND(${num},${ratio}>${t.farAboveOver})` },
+    { band: 'no_data', formula: `${band}="${VARIANCE_BAND_LABELS.no_data}"` },
     { band: 'not_realized', formula: `${band}="${VARIANCE_BAND_LABELS.not_realized}"` },
     { band: 'no_target', formula: `${band}="${VARIANCE_BAND_LABELS.no_target}"` },
   ];

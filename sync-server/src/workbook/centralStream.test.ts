@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { VARIANCE_BAND_LABELS } from '@pwr-sync/shared';
+import { BAND_ORDER, VARIANCE_BAND_LABELS } from '@pwr-sync/shared';
 import { CONSOLIDATED_COLUMNS, consolidatedColumnLetter } from '@pwr-sync/shared';
 import { streamCentralWorkbook, type StreamedCentralInput } from './centralStream.ts';
 import { centralInput, rows } from './testSupport/fixtures.ts';
@@ -33,7 +33,7 @@ describe('streamed central workbook', () => {
     expect(main.getCell(`${consolidatedColumnLetter('ratio')}2`).numFmt).toBe('0.0%');
     const cf = (main as unknown as { conditionalFormattings: { ref: string; rules: unknown[] }[] }).conditionalFormattings;
     expect(cf[0]).toMatchObject({ ref: `M2:O${rows.length + 1}` });
-    expect(cf[0]!.rules).toHaveLength(6);
+    expect(cf[0]!.rules).toHaveLength(BAND_ORDER.length);
     expect(wb.definedNames.model.map((n) => n.name).sort()).toEqual(['ProgDalekoPonizej', 'ProgDalekoPowyzej', 'ProgZgodnieOd']);
     const done = wb.getWorksheet('Kompletność')!;
     expect(done.autoFilter).toBe('A1:J3');

@@ -53,9 +53,9 @@ describe('readUploadedTemplate', () => {
     expect(read).toMatchObject({ ok: true });
     if (!read.ok) return;
     expect(read.entries).toEqual([
-      { activityId: 'I.1-01', status: 'realized', actual: { measures: [{ kind: 'spotkanie', value: 4 }, { kind: 'uczestnik', value: 82 }] }, moneySpent: [123_450], comment: 'mniej chętnych' },
+      { activityId: 'I.1-01', status: 'realized', actual: { measures: [{ kind: 'spotkanie', value: 4, planMeasureId: '1' }, { kind: 'uczestnik', value: 82, planMeasureId: '2' }] }, moneySpent: [123_450], comment: 'mniej chętnych' },
       { activityId: 'I.1-02', status: 'not_realized', actual: { measures: [] }, moneySpent: [], comment: '' },
-      { activityId: 'I.2-01', status: 'realized', actual: { measures: [{ kind: 'spektakl', value: 1200 }] }, moneySpent: [], comment: '' },
+      { activityId: 'I.2-01', status: 'realized', actual: { measures: [{ kind: 'spektakl', value: 1200, planMeasureId: null }] }, moneySpent: [], comment: '' },
     ]);
   });
 
@@ -86,7 +86,7 @@ describe('readUploadedTemplate', () => {
       ws.getCell(3, col('actual')).value = { formula: 'K2-K2', result: 0 };
     });
     const read = await readUploadedTemplate(withResult, expected);
-    expect(read.ok && read.entries[0]!.actual.measures).toEqual([{ kind: 'spotkanie', value: 4 }, { kind: 'uczestnik', value: 0 }]);
+    expect(read.ok && read.entries[0]!.actual.measures).toEqual([{ kind: 'spotkanie', value: 4, planMeasureId: '1' }, { kind: 'uczestnik', value: 0, planMeasureId: '2' }]);
 
     const without = await edit(await unitTemplateBuffer(input()), (ws) => {
       ws.getCell(2, col('actual')).value = { formula: 'SUM(1,2)' } as ExcelJS.CellFormulaValue;

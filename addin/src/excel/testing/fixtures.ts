@@ -11,7 +11,7 @@ export function makeUnit(activities: number): ReportContext & { entries: ReportE
       activity: { id, taskCode, subsection: null, name: `Działanie ${i}`, responsibleUnits: [{ orgUnitCode: 'MOPS/PRZ/08', role: 'reporting' }] },
       plan: i % 10 === 0
         ? { kind: 'descriptive', measures: [] }
-        : { kind: 'target', measures: [{ kind: 'spotkanie', value: 20 }, { kind: 'uczestnik', value: 200 }] },
+        : { kind: 'target', measures: [{ id: '1', kind: 'spotkanie', value: 20 }, { id: '2', kind: 'uczestnik', value: 200 }] },
       role: 'reporting',
     });
   }

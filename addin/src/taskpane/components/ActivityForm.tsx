@@ -57,7 +57,9 @@ export function ActivityForm({ assignment, taskKind, policy, entry, readOnly, bu
   const { entry: typed, errors } = useMemo(() => entryFromDraft(draft), [draft]);
   const problems = useMemo(() => (isTouched(typed) ? validateReportEntry(typed, { taskKind, plan, policy, mode: 'submit' }) : []), [typed, taskKind, plan, policy]);
   const variances = useMemo(() => computeVariance({ plan, actual: typed.actual, status: typed.status }, policy), [plan, typed, policy]);
-  const varianceOf = (m: MeasureDraft) => variances.find((v) => measureKey(v) === measureKey({ kind: m.kind, qualifier: m.qualifier.trim() || undefined }));
+  const varianceOf = (m: MeasureDraft) => m.planMeasureId !== null
+    ? variances.find((v) => v.role === 'planned' && v.planMeasureId === m.planMeasureId)
+    : variances.find((v) => v.role === 'extra' && measureKey(v) === measureKey({ kind: m.kind, qualifier: m.qualifier.trim() || undefined }));
   const problemFor = (field: string, kind?: string) =>
     problems.filter((p) => String(p.field) === field && (!kind || p.measureKind === undefined || p.measureKind === kind)).map((p) => p.message).join(' ') || undefined;
   const actualProblems = problems.filter((p) => String(p.field).startsWith('actual') && !p.measureKind);
@@ -133,7 +135,7 @@ export function ActivityForm({ assignment, taskKind, policy, entry, readOnly, bu
         })}
         {actualProblems.map((p, i) => <Text key={i} role="alert" size={200} style={{ color: tokens.colorPaletteRedForeground1 }}>{p.message}</Text>)}
         {!readOnly && (
-          <Button appearance="secondary" onClick={() => update({ measures: [...draft.measures, { id: `extra-${++extraCounter}`, kind: '', qualifier: '', plan: null, value: '', extra: true }] })}>
+          <Button appearance="secondary" onClick={() => update({ measures: [...draft.measures, { id: `extra-${++extraCounter}`, planMeasureId: null, kind: '', qualifier: '', plan: null, value: '', extra: true }] })}>
             Dodaj miarę
           </Button>
         )}

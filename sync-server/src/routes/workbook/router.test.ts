@@ -6,7 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSeed } from '@pwr-sync/seeds';
-import { API_PATHS, pairMeasures } from '@pwr-sync/shared';
+import { API_PATHS, BAND_ORDER, pairMeasures } from '@pwr-sync/shared';
 import { REPO_ROOT } from '../../config.ts';
 import {
   CLOSED_YEAR, OPEN_YEAR, backends, client, createTestDb, download, pickUnits, startApp, userToken, type TestApp, type TestDb,
@@ -30,6 +30,8 @@ function seedFigures() {
   return { program, byTask };
 }
 
+/** Summary sheet: the band counts start in column D, one per band; then measures, then money. */
+const MEASURES_COL = 4 + BAND_ORDER.length;
 const col = (key: (typeof CONSOLIDATED_COLUMNS)[number]['key']) => CONSOLIDATED_COLUMNS.findIndex((c) => c.key === key) + 1;
 
 describe.each(backends())('GET …/workbook.xlsx (real HTTP server) on %s', (backend) => {
@@ -96,10 +98,10 @@ describe.each(backends())('GET …/workbook.xlsx (real HTTP server) on %s', (bac
       const seed = byTask.get(key);
       if (!seed || seen.has(key)) return;
       seen.add(key);
-      expect(row.getCell(10).formula, key).toMatch(/^COUNTIFS\(/);
-      expect(row.getCell(10).result, key).toBe(seed.measures);
-      expect(row.getCell(11).formula, key).toMatch(/^SUMIFS\(/);
-      expect(Number(row.getCell(11).result ?? 0), key).toBeCloseTo(seed.grosze / 100, 2);
+      expect(row.getCell(MEASURES_COL).formula, key).toMatch(/^COUNTIFS\(/);
+      expect(row.getCell(MEASURES_COL).result, key).toBe(seed.measures);
+      expect(row.getCell(MEASURES_COL + 1).formula, key).toMatch(/^SUMIFS\(/);
+      expect(Number(row.getCell(MEASURES_COL + 1).result ?? 0), key).toBeCloseTo(seed.grosze / 100, 2);
     });
     expect(seen.size).toBe(program.tasks.length);
     expect(program.tasks.filter((t) => t.kind === 'basic').every((t) => byTask.get(t.code)!.grosze > 0)).toBe(true);
@@ -133,8 +135,8 @@ describe.each(backends())('GET …/workbook.xlsx (real HTTP server) on %s', (bac
     const summary = sheets.get('Podsumowanie')!;
     for (const task of program.tasks) {
       const row = summary.find((r) => r[0] === task.code)!;
-      expect(Number(row[9]), task.code).toBe(byTask.get(task.code)!.measures);
-      expect(Number(row[10]), task.code).toBeCloseTo(byTask.get(task.code)!.grosze / 100, 2);
+      expect(Number(row[MEASURES_COL - 1]), task.code).toBe(byTask.get(task.code)!.measures);
+      expect(Number(row[MEASURES_COL]), task.code).toBeCloseTo(byTask.get(task.code)!.grosze / 100, 2);
     }
     const measureRows = sheets.get('Zestawienie')!.slice(1).filter((r) => (r[col('measureKind') - 1] ?? '') !== '');
     expect(measureRows.length).toBe([...byTask.values()].reduce((n, f) => n + f.measures, 0));

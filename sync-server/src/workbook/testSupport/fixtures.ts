@@ -21,7 +21,8 @@ export const orgUnits: OrgUnit[] = [
 
 const base = {
   year: 2024, version: 3, savedBy: 'Anna Nowak', savedAt: '2025-01-15T10:00:00Z',
-  qualifier: null, planText: null, actualText: null, comment: '',
+  qualifier: null, planText: null, actualText: null, scopeDescription: null, comment: '',
+  lineRole: 'planned', planMeasureId: '1',
 } as const;
 
 /** Eight rows: every band, a status-only row, money on first rows, formula-looking user text. */
@@ -30,15 +31,15 @@ export const rows: ConsolidatedRow[] = [
     measureKind: 'spotkanie', plan: 20, actual: 4, difference: -16, ratio: 0.2, band: 'far_below', status: 'realized', moneySpent: 200_075_000,
     comment: '=HYPERLINK("http://zły.example","kliknij")', planText: '20 spotkań, 200 uczestników', actualText: '4 spotkania, 82 uczestników' },
   { ...base, area: 'I', taskCode: 'I.1', taskKind: 'basic', subsection: null, activityId: 'I.1-01', activityName: 'Poradnictwo rodzinne', orgUnitCodes: ['MOPS/PRZ/08'], reportingUnit: 'MOPS/PRZ/08',
-    measureKind: 'uczestnik', plan: 200, actual: 82, difference: -118, ratio: 0.41, band: 'far_below', status: 'realized', moneySpent: null },
+    measureKind: 'uczestnik', planMeasureId: '2', plan: 200, actual: 82, difference: -118, ratio: 0.41, band: 'far_below', status: 'realized', moneySpent: null },
   { ...base, area: 'I', taskCode: 'I.1', taskKind: 'basic', subsection: null, activityId: 'I.1-02', activityName: '+48 12 616 00 00 — telefon zaufania', orgUnitCodes: ['MOPS/PRZ/08'], reportingUnit: 'MOPS/PRZ/08',
     measureKind: 'godzina', plan: 1000, actual: 877.29, difference: -122.71, ratio: 0.87729, band: 'below', status: 'realized', moneySpent: 487_729 },
   { ...base, area: 'I', taskCode: 'I.2', taskKind: 'complementary', subsection: 1, activityId: 'I.2.1-01', activityName: 'Spektakle dla rodzin', orgUnitCodes: ['NCK', 'MOPS/PRZ/08'], reportingUnit: 'NCK',
     measureKind: 'spektakl', plan: 10, actual: 20, difference: 10, ratio: 2, band: 'far_above', status: 'realized', moneySpent: null, comment: '@SUM(1,2)', savedBy: '-Jan Kowalski' },
   { ...base, area: 'I', taskCode: 'I.2', taskKind: 'complementary', subsection: 1, activityId: 'I.2.1-01', activityName: 'Spektakle dla rodzin', orgUnitCodes: ['NCK', 'MOPS/PRZ/08'], reportingUnit: 'NCK',
-    measureKind: 'uczestnik', plan: null, actual: 6500, difference: null, ratio: null, band: 'no_target', status: 'realized', moneySpent: null, savedBy: '-Jan Kowalski' },
+    lineRole: 'extra', planMeasureId: null, measureKind: 'uczestnik', plan: null, actual: 6500, difference: null, ratio: null, band: 'no_target', status: 'realized', moneySpent: null, savedBy: '-Jan Kowalski' },
   { ...base, area: 'I', taskCode: 'I.2', taskKind: 'complementary', subsection: 1, activityId: 'I.2.1-02', activityName: 'Koncert rodzinny', orgUnitCodes: ['NCK'], reportingUnit: 'NCK',
-    measureKind: null, plan: null, actual: null, difference: null, ratio: null, band: null, status: 'cancelled', moneySpent: null, comment: 'wydarzenie odwołane', savedBy: '-Jan Kowalski' },
+    lineRole: null, planMeasureId: null, measureKind: null, plan: null, actual: null, difference: null, ratio: null, band: null, status: 'cancelled', moneySpent: null, comment: 'wydarzenie odwołane', savedBy: '-Jan Kowalski' },
   { ...base, area: 'II', taskCode: 'II.1', taskKind: 'basic', subsection: null, activityId: 'II.1-01', activityName: 'Asystentura rodzinna', orgUnitCodes: ['MOPS/PRZ/08'], reportingUnit: 'MOPS/PRZ/08',
     measureKind: 'rodzina', plan: 605, actual: 605, difference: 0, ratio: 1, band: 'on_plan', status: 'realized', moneySpent: 100_000_050 },
   { ...base, area: 'II', taskCode: 'II.1', taskKind: 'basic', subsection: null, activityId: 'II.1-02', activityName: 'Konkurs dla rodzin', orgUnitCodes: ['MOPS/PRZ/08'], reportingUnit: 'MOPS/PRZ/08',
@@ -63,15 +64,15 @@ const activity = (id: string, taskCode: string, name: string) => ({
 /** A unit's assignments: two measures, one measure, no planned measure, and one it only contributes to. */
 export const assignments: Assignment[] = [
   { activity: activity('I.1-01', 'I.1', 'Poradnictwo rodzinne'), role: 'reporting',
-    plan: { kind: 'target', measures: [{ kind: 'spotkanie', value: 20 }, { kind: 'uczestnik', value: 200 }] } },
+    plan: { kind: 'target', measures: [{ id: '1', kind: 'spotkanie', value: 20 }, { id: '2', kind: 'uczestnik', value: 200 }] } },
   { activity: activity('I.1-02', 'I.1', 'Asystentura rodzinna'), role: 'reporting',
-    plan: { kind: 'target', measures: [{ kind: 'rodzina', value: 605 }] } },
+    plan: { kind: 'target', measures: [{ id: '1', kind: 'rodzina', value: 605 }] } },
   { activity: activity('I.2-01', 'I.2', 'Nowe spektakle'), role: 'reporting',
     plan: { kind: 'new_activity', measures: [], sinceYear: 2024 } },
   { activity: { ...activity('I.2-02', 'I.2', 'Wspólne działanie'), responsibleUnits: [{ orgUnitCode: 'NCK', role: 'reporting' as const }, { orgUnitCode: 'MOPS/PRZ/08', role: 'contributing' as const }] },
-    role: 'contributing', plan: { kind: 'target', measures: [{ kind: 'spektakl', value: 4 }] } },
+    role: 'contributing', plan: { kind: 'target', measures: [{ id: '1', kind: 'spektakl', value: 4 }] } },
 ];
 
 export const entries: ReportEntry[] = [
-  { activityId: 'I.1-01', status: 'realized', actual: { measures: [{ kind: 'spotkanie', value: 4 }, { kind: 'uczestnik', value: 82 }] }, moneySpent: [200_075_000], comment: 'mniej chętnych' },
+  { activityId: 'I.1-01', status: 'realized', actual: { measures: [{ kind: 'spotkanie', value: 4, planMeasureId: '1' }, { kind: 'uczestnik', value: 82, planMeasureId: '2' }] }, moneySpent: [200_075_000], comment: 'mniej chętnych' },
 ];
