@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import {
-  API_PATHS, CONSOLIDATED_COLUMNS, CONSOLIDATED_SHEET_NAME, CONSOLIDATED_TABLE_NAME, filterConsolidatedRows, consolidatedColumnLetter, summarizeExecution,
+  API_PATHS, BAND_ORDER, CONSOLIDATED_COLUMNS, CONSOLIDATED_SHEET_NAME, CONSOLIDATED_TABLE_NAME, filterConsolidatedRows, consolidatedColumnLetter, summarizeExecution,
   type AssignmentsResponse, type CompletenessRow, type ConsolidatedFilter, type ConsolidatedRow,
 } from '@pwr-sync/shared';
 import { ApiClient } from '../src/api/client.ts';
@@ -115,7 +115,7 @@ describe('review mode end to end', () => {
     expect(await fake('header', CONSOLIDATED_TABLE_NAME)).toEqual(CONSOLIDATED_COLUMNS.map((c) => c.header));
     expect((await fake<unknown[][]>('tableValues', CONSOLIDATED_TABLE_NAME))!.length).toBe(rows2024.length);
     const cfs = await fake<{ address: string; cf: { custom: { rule: { formula: string }; format: { fill: { color: string } } } } }[]>('conditionalFormats', CONSOLIDATED_SHEET_NAME);
-    expect(cfs).toHaveLength(6);
+    expect(cfs).toHaveLength(BAND_ORDER.length);
     expect(cfs[0]!.address).toBe(`M2:O${rows2024.length + 1}`);
     expect(cfs[0]!.cf.custom.format.fill.color).toBe('#FFC7CE');
     expect(await page.getByText(`Excel pokazuje ${rows2024.length} z ${rows2024.length} wierszy`, { exact: false }).count()).toBe(1);

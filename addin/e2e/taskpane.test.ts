@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
-import { API_PATHS, UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, UNIT_TABLE_NAME, columnLetter, type UnitReport } from '@pwr-sync/shared';
+import { API_PATHS, BAND_ORDER, UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, UNIT_TABLE_NAME, columnLetter, type UnitReport } from '@pwr-sync/shared';
 import { REPO_ROOT, startServer, type RunningServer } from './servers.ts';
 import { OFFICE_JS_URL, launchPaneBrowser, serveFakeOffice, type PaneBrowser } from './browser.ts';
 
@@ -108,7 +108,7 @@ describe('task pane end to end', () => {
     expect(await fake('hiddenColumns', UNIT_SHEET_NAME)).toEqual(['A', 'B', 'C']);
     const validations = await fake<{ address: string; rule: any }[]>('validations', UNIT_SHEET_NAME);
     expect(validations.some((v) => v.rule.list?.source.includes('zrealizowane'))).toBe(true);
-    expect((await fake<unknown[]>('conditionalFormats', UNIT_SHEET_NAME)).length).toBe(6); // every band, as the review table and the workbooks
+    expect((await fake<unknown[]>('conditionalFormats', UNIT_SHEET_NAME)).length).toBe(BAND_ORDER.length); // every band, as the review table and the workbooks
     // Text columns are formatted as text before the values land, so a comment such as "=…" or
     // "-5 osób" typed earlier stays text on "Przygotuj arkusz" instead of becoming a formula.
     const log = await page.evaluate(() => (window as any).__fakeExcel.state.log as string[]);
