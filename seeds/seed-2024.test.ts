@@ -5,6 +5,7 @@ import { reportingUnitOf } from '@pwr-sync/shared';
 import { loadSeed, SEEDS_DIR } from './index.ts';
 import { ExtractPartSchema } from './tools/extractFormat.ts';
 import { extractToSeed } from './tools/extractToSeed.ts';
+import { PairingFileSchema } from './tools/pairingFormat.ts';
 import { PROGRAMS } from './paths.ts';
 
 const seed = loadSeed();
@@ -79,7 +80,8 @@ describe('2024 seed: what a reader of the report can verify', () => {
     const parts = readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
       .map((f) => ExtractPartSchema.parse(JSON.parse(readFileSync(join(dir, f), 'utf8'))));
     const orgUnits = JSON.parse(readFileSync(join(SEEDS_DIR, 'org-units.json'), 'utf8')) as unknown[];
-    const rebuilt = extractToSeed(parts, orgUnits, PROGRAMS[0]!, 2024);
+    const pairing = PairingFileSchema.parse(JSON.parse(readFileSync(join(SEEDS_DIR, '2024', 'pairing.json'), 'utf8')));
+    const rebuilt = extractToSeed(parts, orgUnits, PROGRAMS[0]!, 2024, { pairing, sourceText: readFileSync(sourcePath, 'utf8') });
     expect(JSON.parse(JSON.stringify(rebuilt.program))).toEqual(seed.program);
     expect(rebuilt.reports.length).toBe(seed.reports.length);
   });

@@ -10,6 +10,7 @@ import { readFileSync, readdirSync, writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExtractPartSchema } from './extractFormat.ts';
 import { extractToSeed } from './extractToSeed.ts';
+import { PairingFileSchema } from './pairingFormat.ts';
 import { PROGRAMS, SEEDS_DIR } from '../paths.ts';
 
 const args = process.argv.slice(2);
@@ -26,7 +27,9 @@ const parts = readdirSync(extractDir)
   .map((f) => ExtractPartSchema.parse(JSON.parse(readFileSync(join(extractDir, f), 'utf8'))));
 const orgUnits = JSON.parse(readFileSync(join(SEEDS_DIR, 'org-units.json'), 'utf8')) as unknown[];
 
-const seed = extractToSeed(parts, orgUnits, info, year);
+const pairing = PairingFileSchema.parse(JSON.parse(readFileSync(join(dir, 'pairing.json'), 'utf8')));
+const sourceText = readFileSync(join(dir, 'source', pairing.source), 'utf8');
+const seed = extractToSeed(parts, orgUnits, info, year, { pairing, sourceText });
 const outputs = {
   'program.json': JSON.stringify(seed.program, null, 2) + '\n',
   'reports.json': JSON.stringify(seed.reports, null, 2) + '\n',

@@ -9,6 +9,8 @@ import {
 } from '@pwr-sync/shared';
 import { z } from 'zod';
 import type { ExtractPart } from './extractFormat.ts';
+import { applyPairing } from './applyPairing.ts';
+import type { PairingFile } from './pairingFormat.ts';
 
 /** Where a seeded report row came from in the source document. */
 export const SeedReportSchema = ActivityReportSchema.extend({
@@ -55,8 +57,40 @@ function mergeTasks(parts: ExtractPart[]): Task[] {
   return [...tasks.values()];
 }
 
+/** What the importer reads besides the extraction. */
+export interface SeedSources {
+  /** The reviewed pairing decisions (seeds/<year>/pairing.json). */
+  pairing: PairingFile;
+  /** The source document's text, for words hyphenated at a line end. */
+  sourceText: string;
+}
+
+/**
+ * Words the source hyphenates at a line end ("Psychologiczno-" / "Pedagogiczne"), joined as the
+ * document writes them: "psychologiczno-pedagogiczne". Joining lines with a space gave "Psychologiczno-
+ * Pedagogiczne"; a hyphen followed by a space in the middle of a line ("połkolonii- warsztaty") is the
+ * document's own and stays.
+ */
+export function lineEndHyphenations(sourceText: string): Set<string> {
+  const words = new Set<string>();
+  const lines = sourceText.split('\n');
+  lines.forEach((line, i) => {
+    const end = /(\p{L}+)-\s*$/u.exec(line);
+    const next = /^\s*(\p{L}+)/u.exec(lines[i + 1] ?? '');
+    if (end && next) words.add(`${end[1]}-${next[1]}`.toLocaleLowerCase('pl'));
+  });
+  return words;
+}
+
+/** "Psychologiczno- Pedagogiczne" → "Psychologiczno-Pedagogiczne" where the source broke the line there. */
+export function joinLineEndHyphens(text: string, hyphenated: ReadonlySet<string>): string {
+  return text.replace(/(\p{L}+)- (\p{L}+)/gu, (all, a: string, b: string) => (hyphenated.has(`${a}-${b}`.toLocaleLowerCase('pl')) ? `${a}-${b}` : all));
+}
+
 /** Builds and validates a year's seed; throws with every problem listed if the extraction is inconsistent. */
-export function extractToSeed(parts: ExtractPart[], orgUnitsInput: unknown[], info: ProgramInfo, year: number): SeedYear {
+export function extractToSeed(parts: ExtractPart[], orgUnitsInput: unknown[], info: ProgramInfo, year: number, sources: SeedSources): SeedYear {
+  const hyphenated = lineEndHyphenations(sources.sourceText);
+  const decisions = new Map(sources.pairing.activities.map((d) => [d.activityId, d]));
   const orgUnits = orgUnitsInput.map((u) => OrgUnitSchema.parse(u));
   const findUnit = unitLookup(orgUnits);
   const problems: string[] = [];
@@ -72,22 +106,27 @@ export function extractToSeed(parts: ExtractPart[], orgUnitsInput: unknown[], in
       id: a.key,
       taskCode: a.task,
       subsection: a.subsection,
-      name: a.name,
+      name: joinLineEndHyphens(a.name, hyphenated),
       unitsText: a.unitsText,
       responsibleUnits: codes.map((code) => ({ orgUnitCode: code, role: code === reporting.code ? 'reporting' : 'contributing' })),
     });
 
     const plan = parseIndicatorText(a.planText, { role: 'plan', year });
     const actual = parseIndicatorText(a.actualText, { role: 'actual', year });
+    const paired = applyPairing(
+      { planText: a.planText, planMeasures: plan.measures, actualText: a.actualText, figures: actual.measures, year },
+      decisions.get(a.key),
+    );
+    for (const p of paired.problems) problems.push(`${a.key}: parowanie: ${p}`);
     const money = a.moneyTexts.map((t) => parseMoney(t));
     money.forEach((m, i) => { if (!m.ok) problems.push(`${a.key}: money "${a.moneyTexts[i]}": ${m.reason}`); });
     const report = {
       activityId: a.key,
       year,
       orgUnitCode: reporting.code,
-      plan: { kind: plan.planKind, measures: plan.measures, text: a.planText, ...(plan.sinceYear ? { sinceYear: plan.sinceYear } : {}) },
+      plan: { kind: plan.planKind, measures: paired.planMeasures, text: a.planText, ...(plan.sinceYear ? { sinceYear: plan.sinceYear } : {}) },
       status: actual.status,
-      actual: { measures: actual.measures, text: a.actualText },
+      actual: { measures: paired.figures, text: a.actualText },
       moneySpent: money.flatMap((m) => (m.ok ? [m.value] : [])),
       moneyText: a.moneyTexts,
       comment: '',
@@ -110,6 +149,7 @@ export function extractToSeed(parts: ExtractPart[], orgUnitsInput: unknown[], in
     if (ids.has(a.id)) problems.push(`duplicate activity id ${a.id}`);
     ids.add(a.id);
   }
+  for (const id of decisions.keys()) if (!ids.has(id)) problems.push(`pairing: decision for unknown activity ${id}`);
   if (problems.length) throw new Error(`seed data for ${year} is inconsistent:\n${problems.join('\n')}`);
   return { program: programResult.data!, reports };
 }
