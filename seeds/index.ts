@@ -8,6 +8,7 @@ import { OrgUnitSchema, ProgramSchema, type OrgUnit, type Plan, type Program } f
 import { z } from 'zod';
 import { SEEDS_DIR } from './paths.ts';
 import { SeedReportSchema, type SeedReport } from './tools/extractToSeed.ts';
+import { PairingFileSchema, type PairingFile } from './tools/pairingFormat.ts';
 
 export interface Seed {
   program: Program;
@@ -29,5 +30,10 @@ export function loadSeed(): Seed {
   return { program, orgUnits, plans, reports };
 }
 
-export type { SeedReport };
+/** The reviewed pairing decisions of the seed year (seeds/<year>/pairing.json), validated. */
+export function loadPairing(): PairingFile {
+  return PairingFileSchema.parse(readJson(String(SEED_YEAR), 'pairing.json'));
+}
+
+export type { SeedReport, PairingFile };
 export { SEEDS_DIR };

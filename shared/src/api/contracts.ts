@@ -146,6 +146,7 @@ export type CompletenessRow = z.infer<typeof CompletenessRowSchema>;
  * above; `subset` — a „w tym” figure of the row above (never in a total). null: status-only row.
  */
 export const LineRoleSchema = z.enum(['planned', 'extra', 'part', 'subset']);
+export type LineRole = z.infer<typeof LineRoleSchema>;
 
 /** One consolidated row: activity × measure line (or one status-only row for an activity without measures). */
 export const ConsolidatedRowSchema = z.object({

@@ -8,7 +8,8 @@
  * Difference: the central workbook writes difference / % / band as formulas over named thresholds;
  * the add-in writes the server's computed values (the year's policy) and colours rows by the band label.
  */
-import type { ConsolidatedRow } from '../api/contracts.ts';
+import type { ConsolidatedRow, LineRole } from '../api/contracts.ts';
+import { MSG } from '../messages/catalogue.ts';
 import type { TaskKind } from '../program/schema.ts';
 import { measureKindDef } from '../measures/kinds.ts';
 import { REPORT_STATUS_LABELS } from '../report/labels.ts';
@@ -23,7 +24,7 @@ export const CONSOLIDATED_TABLE_NAME = 'PWR_Zestawienie';
 
 export type ConsolidatedColumnKey =
   | 'area' | 'taskCode' | 'taskKind' | 'subsection' | 'activityId' | 'activityName'
-  | 'reportingUnit' | 'orgUnits' | 'measureKind' | 'qualifier' | 'plan' | 'actual'
+  | 'reportingUnit' | 'orgUnits' | 'measureKind' | 'qualifier' | 'lineRole' | 'plan' | 'actual'
   | 'difference' | 'ratio' | 'band' | 'status' | 'moneySpent' | 'comment'
   | 'planText' | 'actualText' | 'version' | 'savedBy' | 'savedAt';
 
@@ -53,6 +54,7 @@ export const CONSOLIDATED_COLUMNS: readonly ConsolidatedColumn[] = Object.freeze
   { key: 'orgUnits', header: 'Jednostki odpowiedzialne', width: 24, numberFormat: F.text, wrap: true },
   { key: 'measureKind', header: 'Miara', width: 16, numberFormat: F.text },
   { key: 'qualifier', header: 'Opis miary', width: 20, numberFormat: F.text, wrap: true },
+  { key: 'lineRole', header: 'Względem planu', width: 14, numberFormat: F.text },
   { key: 'plan', header: 'Plan', width: 11, numberFormat: F.number },
   { key: 'actual', header: 'Wykonanie', width: 12, numberFormat: F.number },
   { key: 'difference', header: 'Różnica', width: 11, numberFormat: F.number },
@@ -78,6 +80,13 @@ export const consolidatedColumnLetter = (key: ConsolidatedColumnKey): string => 
 export const consolidatedHeader = (key: ConsolidatedColumnKey): string => CONSOLIDATED_COLUMNS[INDEX[key]]!.header;
 /** Letter of the table's last column. */
 export const CONSOLIDATED_LAST_LETTER = columnLetter(CONSOLIDATED_COLUMNS.length - 1);
+
+/**
+ * What a row is with respect to the plan, as the „Względem planu” column says it: a planned measure,
+ * a figure beyond the plan, one part of the figure answering the planned row above, or a „w tym”
+ * figure of the row above (never in a total).
+ */
+export const LINE_ROLE_LABELS: Readonly<Record<LineRole, string>> = MSG.labels.lineRole;
 
 export const TASK_KIND_LABELS: Readonly<Record<TaskKind, string>> = Object.freeze({ basic: 'podstawowe', complementary: 'komplementarne' });
 
@@ -106,6 +115,7 @@ export function consolidatedCells<D>(row: ConsolidatedRow, date: (iso: string | 
     orgUnits: row.orgUnitCodes.join(', '),
     measureKind: measureKindLabel(row.measureKind),
     qualifier: text(row.qualifier),
+    lineRole: row.lineRole ? LINE_ROLE_LABELS[row.lineRole] : null,
     plan: row.plan,
     actual: row.actual,
     difference: row.difference,

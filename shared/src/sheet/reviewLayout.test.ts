@@ -11,14 +11,14 @@ const row: ConsolidatedRow = {
 };
 
 describe('review layout', () => {
-  it('has the central workbook\'s 23 columns in its order', () => {
+  it('has the central workbook\'s 24 columns in its order', () => {
     expect(CONSOLIDATED_COLUMNS.map((c) => c.header)).toEqual([
       'Obszar', 'Zadanie', 'Rodzaj zadania', 'Podsekcja', 'ID działania', 'Działanie', 'Jednostka sprawozdająca', 'Jednostki odpowiedzialne',
-      'Miara', 'Opis miary', 'Plan', 'Wykonanie', 'Różnica', '% wykonania', 'Ocena', 'Status', 'Wydatki (zł)', 'Komentarz / wyjaśnienie',
+      'Miara', 'Opis miary', 'Względem planu', 'Plan', 'Wykonanie', 'Różnica', '% wykonania', 'Ocena', 'Status', 'Wydatki (zł)', 'Komentarz / wyjaśnienie',
       'Plan (opis)', 'Wykonanie (opis)', 'Wersja', 'Zapisał(a)', 'Data zapisu',
     ]);
-    expect(consolidatedColumnLetter('ratio')).toBe('N');
-    expect(consolidatedColumnLetter('band')).toBe('O');
+    expect(consolidatedColumnLetter('ratio')).toBe('O');
+    expect(consolidatedColumnLetter('band')).toBe('P');
     expect(consolidatedHeader('moneySpent')).toBe('Wydatki (zł)');
   });
 
@@ -27,14 +27,14 @@ describe('review layout', () => {
     const byHeader = Object.fromEntries(CONSOLIDATED_COLUMNS.map((c, i) => [c.header, reviewRowValues(row)[i]]));
     expect(byHeader).toEqual({
       'Obszar': 'I', 'Zadanie': 'I.1', 'Rodzaj zadania': 'podstawowe', 'Podsekcja': null, 'ID działania': 'I.1-01', 'Działanie': 'Poradnictwo',
-      'Jednostka sprawozdająca': 'MOPS/PRZ/08', 'Jednostki odpowiedzialne': 'MOPS/PRZ/08, GRP-NGO', 'Miara': 'usługi', 'Opis miary': 'poradnictwa',
+      'Jednostka sprawozdająca': 'MOPS/PRZ/08', 'Jednostki odpowiedzialne': 'MOPS/PRZ/08, GRP-NGO', 'Miara': 'usługi', 'Opis miary': 'poradnictwa', 'Względem planu': 'miara planu',
       'Plan': 10900, 'Wykonanie': 10801, 'Różnica': -99, '% wykonania': 0.99, 'Ocena': 'zgodnie z planem', 'Status': 'zrealizowane',
       'Wydatki (zł)': 2000750, 'Komentarz / wyjaśnienie': null, 'Plan (opis)': '10 900 usług', 'Wykonanie (opis)': null, 'Wersja': 1,
       'Zapisał(a)': 'Anna',
       // 2024-07-01 12:00 in Kraków (UTC+2) = 45474.5
       'Data zapisu': 45474.5,
     });
-    expect(reviewRowValues(row)).toHaveLength(23);
+    expect(reviewRowValues(row)).toHaveLength(24);
   });
 
   it('dates: winter time, missing and unreadable', () => {

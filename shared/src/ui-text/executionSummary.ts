@@ -75,7 +75,10 @@ export function activitySentence(rows: readonly ConsolidatedRow[]): string {
     return first.status ? MSG.summary.status(REPORT_STATUS_LABELS[first.status]) : MSG.summary.notFilledActivity;
   }
   const parts = measured.map((r, i) => {
-    const s = executionSentence({ kind: r.measureKind!, qualifier: r.qualifier, plan: r.plan, actual: r.actual, band: r.band });
+    // Parts and „w tym” figures are said as what they are, never as figures without a target.
+    const s = r.lineRole === 'subset' && r.actual !== null ? MSG.summary.subset(measureText(r.measureKind!, r.actual, r.qualifier))
+      : r.lineRole === 'part' && r.actual !== null ? MSG.summary.part(measureText(r.measureKind!, r.actual, r.qualifier))
+        : executionSentence({ kind: r.measureKind!, qualifier: r.qualifier, plan: r.plan, actual: r.actual, band: r.band });
     return i === 0 ? s : s.charAt(0).toLocaleLowerCase('pl') + s.slice(1);
   });
   return `${parts.join('; ')}.`;

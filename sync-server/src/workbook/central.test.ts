@@ -31,7 +31,7 @@ describe('central workbook (read back with exceljs)', () => {
 
   it('holds an Excel table over every row with all the issue’s columns and filter buttons', () => {
     const table = (main as unknown as { getTable(n: string): { table: { tableRef: string; columns: { name: string; filterButton: boolean }[] } } }).getTable('PWR_Zestawienie');
-    expect(table.table.tableRef).toBe(`A1:W${rows.length + 1}`);
+    expect(table.table.tableRef).toBe(`A1:X${rows.length + 1}`);
     expect(table.table.columns.map((c) => c.name)).toEqual(CONSOLIDATED_COLUMNS.map((c) => c.header));
     expect(table.table.columns.every((c) => c.filterButton)).toBe(true);
     expect(main.getRow(1).values).toEqual([undefined, ...CONSOLIDATED_COLUMNS.map((c) => c.header)]);
@@ -71,15 +71,15 @@ describe('central workbook (read back with exceljs)', () => {
 
   it('computes difference, % and band by formulas over named thresholds, with cached results', () => {
     const diff = at(main, 'difference', 2);
-    expect(diff.formula).toBe('IF(ISNUMBER(L2),L2-K2,"")');
+    expect(diff.formula).toBe('IF(ISNUMBER(M2),M2-L2,"")');
     expect(diff.result).toBe(-16);
     const ratio = at(main, 'ratio', 2);
-    expect(ratio.formula).toBe('IF(AND(ISNUMBER(L2),ISNUMBER(K2),K2>0),L2/K2,"")');
+    expect(ratio.formula).toBe('IF(AND(ISNUMBER(M2),ISNUMBER(L2),L2>0),M2/L2,"")');
     expect(ratio.result).toBeCloseTo(0.2);
     const band = at(main, 'band', 2);
-    expect(band.formula).toContain('N2<ProgDalekoPonizej');
-    expect(band.formula).toContain('N2<ProgZgodnieOd');
-    expect(band.formula).toContain('N2>ProgDalekoPowyzej');
+    expect(band.formula).toContain('O2<ProgDalekoPonizej');
+    expect(band.formula).toContain('O2<ProgZgodnieOd');
+    expect(band.formula).toContain('O2>ProgDalekoPowyzej');
     expect(band.result).toBe(VARIANCE_BAND_LABELS.far_below);
     expect(at(main, 'band', 4).result).toBe(VARIANCE_BAND_LABELS.below);
     expect(at(main, 'band', 5).result).toBe(VARIANCE_BAND_LABELS.far_above);
@@ -125,16 +125,16 @@ describe('central workbook (read back with exceljs)', () => {
   it('colours bands by conditional formatting that refers to the settings cells', () => {
     const cf = (main as unknown as { conditionalFormattings: { ref: string; rules: { type: string; formulae: string[]; style: { fill: { bgColor: { argb: string } } } }[] }[] }).conditionalFormattings;
     expect(cf).toHaveLength(1);
-    expect(cf[0]!.ref).toBe(`M2:O${rows.length + 1}`);
+    expect(cf[0]!.ref).toBe(`N2:P${rows.length + 1}`);
     const formulas = cf[0]!.rules.map((r) => r.formulae[0]);
     expect(formulas).toEqual([
-      'AND(ISNUMBER($N2),$N2<ProgDalekoPonizej)',
-      'AND(ISNUMBER($N2),$N2>=ProgDalekoPonizej,$N2<ProgZgodnieOd)',
-      'AND(ISNUMBER($N2),$N2>=ProgZgodnieOd,$N2<=ProgDalekoPowyzej)',
-      'AND(ISNUMBER($N2),$N2>ProgDalekoPowyzej)',
-      '$O2="brak danych"',
-      '$O2="niezrealizowane"',
-      '$O2="brak celu"',
+      'AND(ISNUMBER($O2),$O2<ProgDalekoPonizej)',
+      'AND(ISNUMBER($O2),$O2>=ProgDalekoPonizej,$O2<ProgZgodnieOd)',
+      'AND(ISNUMBER($O2),$O2>=ProgZgodnieOd,$O2<=ProgDalekoPowyzej)',
+      'AND(ISNUMBER($O2),$O2>ProgDalekoPowyzej)',
+      '$P2="brak danych"',
+      '$P2="niezrealizowane"',
+      '$P2="brak celu"',
     ]);
     expect(cf[0]!.rules.every((r) => r.type === 'expression' && r.style.fill.bgColor.argb)).toBe(true);
     expect(wb.definedNames.model).toEqual(expect.arrayContaining([
@@ -164,8 +164,8 @@ describe('central workbook (read back with exceljs)', () => {
     };
     const areaI = line('I');
     expect(areaI.values.slice(0, 9)).toEqual([2, 1, 0, 1, 0, 0, 1, 5, 2_005_627.29]);
-    expect(areaI.row.getCell(4).formula).toBe('COUNTIFS(Zestawienie!$A$2:$A$9,$A6,Zestawienie!$O$2:$O$9,D$5)');
-    expect(areaI.row.getCell(12).formula).toBe('SUMIFS(Zestawienie!$Q$2:$Q$9,Zestawienie!$A$2:$A$9,$A6)');
+    expect(areaI.row.getCell(4).formula).toBe('COUNTIFS(Zestawienie!$A$2:$A$9,$A6,Zestawienie!$P$2:$P$9,D$5)');
+    expect(areaI.row.getCell(12).formula).toBe('SUMIFS(Zestawienie!$R$2:$R$9,Zestawienie!$A$2:$A$9,$A6)');
     expect(line('II').values).toEqual([0, 0, 1, 0, 0, 1, 0, 2, 1_000_000.5]);
     expect(line('I.2').values).toEqual([0, 0, 0, 1, 0, 0, 1, 2, 0]);
     expect(line('NCK').values).toEqual([0, 0, 0, 1, 0, 0, 1, 2, 0]);

@@ -23,7 +23,7 @@ describe('streamed central workbook', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Zestawienie', 'Podsumowanie', 'Kompletność', 'Ustawienia']);
     const main = wb.getWorksheet('Zestawienie')!;
     expect(main.getRow(1).values).toEqual([undefined, ...CONSOLIDATED_COLUMNS.map((c) => c.header)]);
-    expect(main.autoFilter).toBe(`A1:W${rows.length + 1}`);
+    expect(main.autoFilter).toBe(`A1:X${rows.length + 1}`);
     expect(main.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(main.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, printTitlesRow: '1:1' });
     const band = main.getCell(`${consolidatedColumnLetter('band')}2`);
@@ -32,7 +32,7 @@ describe('streamed central workbook', () => {
     expect(main.getCell(`${consolidatedColumnLetter('comment')}2`).type).toBe(ExcelJS.ValueType.String);
     expect(main.getCell(`${consolidatedColumnLetter('ratio')}2`).numFmt).toBe('0.0%');
     const cf = (main as unknown as { conditionalFormattings: { ref: string; rules: unknown[] }[] }).conditionalFormattings;
-    expect(cf[0]).toMatchObject({ ref: `M2:O${rows.length + 1}` });
+    expect(cf[0]).toMatchObject({ ref: `N2:P${rows.length + 1}` });
     expect(cf[0]!.rules).toHaveLength(BAND_ORDER.length);
     expect(wb.definedNames.model.map((n) => n.name).sort()).toEqual(['ProgDalekoPonizej', 'ProgDalekoPowyzej', 'ProgZgodnieOd']);
     const done = wb.getWorksheet('Kompletność')!;

@@ -5,7 +5,7 @@
  */
 import type { CellValue, Worksheet } from 'exceljs';
 import {
-  BAND_ORDER, CONSOLIDATED_SHEET_NAME, NUMBER_FORMATS, VARIANCE_BAND_LABELS, columnLetter, consolidatedColumnLetter,
+  BAND_ORDER, CONSOLIDATED_SHEET_NAME, LINE_ROLE_LABELS, NUMBER_FORMATS, VARIANCE_BAND_LABELS, columnLetter, consolidatedColumnLetter,
   type ConsolidatedColumnKey, type SummaryAccumulator, type SummaryDimension, type VarianceBand,
 } from '@pwr-sync/shared';
 import { ALIGN_HEADER, ALIGN_WRAP, FILL_HEADER, FILL_TOTAL, FONT_BOLD, FONT_HEADER, FONT_NOTE, FONT_TITLE } from './styles.ts';
@@ -39,7 +39,7 @@ export interface SummarySection {
 const DIMENSION_COLUMN: Record<Dimension, ConsolidatedColumnKey> = { area: 'area', taskCode: 'taskCode', reportingUnit: 'reportingUnit' };
 
 const HEADERS = ['Nazwa', 'Uwagi', ...SUMMARY_BANDS.map((b) => VARIANCE_BAND_LABELS[b]), 'Miary razem', 'Wydatki (zł)'];
-/** Columns: A key, B name, C note, D..I bands, J measures, K money. */
+/** Columns: A key, B name, C note, one per band from D, then measures and money. */
 const FIRST_BAND_COL = 4;
 const MEASURES_COL = FIRST_BAND_COL + SUMMARY_BANDS.length;
 const MONEY_COL = MEASURES_COL + 1;
@@ -57,7 +57,7 @@ export function writeSummarySheet(ws: Worksheet, args: {
   const { sections, summary, dataRows } = args;
   const range = (key: ConsolidatedColumnKey) =>
     `${quoteSheet(CONSOLIDATED_SHEET_NAME)}!$${consolidatedColumnLetter(key)}$${dataRows.first}:$${consolidatedColumnLetter(key)}$${dataRows.last}`;
-  const widths = [16, 60, 15, 14, 12, 14, 14, 14, 12, 12, 18];
+  const widths = [16, 60, 15, ...SUMMARY_BANDS.map(() => 13), 12, 18];
   widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
 
   ws.getCell('A1').value = `Podsumowanie wykonania Programu Wspierania Rodziny — ${args.year}`;
@@ -98,7 +98,7 @@ export function writeSummarySheet(ws: Worksheet, args: {
         ws.getCell(r, col).value = figure(section.formulas, `COUNTIFS(${keyRange},${keyRef},${range('band')},${labelRef})`, f.bands[band]);
         ws.getCell(r, col).numFmt = NUMBER_FORMATS.integer;
       });
-      ws.getCell(r, MEASURES_COL).value = figure(section.formulas, `COUNTIFS(${keyRange},${keyRef},${range('measureKind')},"<>")`, f.measures);
+      ws.getCell(r, MEASURES_COL).value = figure(section.formulas, measuresFormula(keyRange, keyRef, range('lineRole')), f.measures);
       ws.getCell(r, MEASURES_COL).numFmt = NUMBER_FORMATS.integer;
       ws.getCell(r, MONEY_COL).value = figure(section.formulas, `SUMIFS(${range('moneySpent')},${keyRange},${keyRef})`, f.moneyGrosze / 100);
       ws.getCell(r, MONEY_COL).numFmt = NUMBER_FORMATS.money;
@@ -126,6 +126,11 @@ export const SUMMARY_SHEET_OPTIONS = {
   pageSetup: { paperSize: 9, orientation: 'landscape' as const, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   properties: { tabColor: { argb: 'FF548235' } },
 };
+
+/** Planned measures and extras of a line: parts and „w tym” rows are shown in the table, not counted. */
+function measuresFormula(keyRange: string, keyRef: string, role: string): string {
+  return `COUNTIFS(${keyRange},${keyRef},${role},"${LINE_ROLE_LABELS.planned}")+COUNTIFS(${keyRange},${keyRef},${role},"${LINE_ROLE_LABELS.extra}")`;
+}
 
 function figure(formulas: boolean, formula: string, result: number): CellValue {
   return formulas ? { formula, result } : result;

@@ -17,7 +17,7 @@ export function makeUnit(activities: number): ReportContext & { entries: ReportE
   }
   const taskKinds = new Map<string, TaskKind>([['I.1', 'basic'], ['II.3', 'complementary']]);
   const entries: ReportEntry[] = [
-    { activityId: assignments[0]!.activity.id, status: 'realized', actual: { measures: [{ kind: 'spotkanie', value: 18 }, { kind: 'uczestnik', value: 190 }] }, moneySpent: [123450], comment: '' },
+    { activityId: assignments[0]!.activity.id, status: 'realized', actual: { measures: [{ kind: 'spotkanie', value: 18, planMeasureId: '1' }, { kind: 'uczestnik', value: 190, planMeasureId: '2' }] }, moneySpent: [123450], comment: '' },
   ];
   return { assignments, taskKinds, policy: DEFAULT_VARIANCE_POLICY, entries, orgUnitCode: 'MOPS/PRZ/08', year: 2025, serverVersion: 3 };
 }

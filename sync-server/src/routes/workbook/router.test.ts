@@ -6,7 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSeed } from '@pwr-sync/seeds';
-import { API_PATHS, BAND_ORDER, pairMeasures } from '@pwr-sync/shared';
+import { API_PATHS, BAND_ORDER, computeVariance } from '@pwr-sync/shared';
 import { REPO_ROOT } from '../../config.ts';
 import {
   CLOSED_YEAR, OPEN_YEAR, backends, client, createTestDb, download, pickUnits, startApp, userToken, type TestApp, type TestDb,
@@ -18,13 +18,16 @@ import { libreOfficeSheets, skipLibreOffice } from '../../workbook/testSupport/l
 function seedFigures() {
   const { program, reports } = loadSeed();
   const taskOf = new Map(program.activities.map((a) => [a.id, a.taskCode]));
-  const byTask = new Map<string, { grosze: number; activities: Set<string>; measures: number }>();
+  const byTask = new Map<string, { grosze: number; activities: Set<string>; measures: number; lines: number }>();
   for (const r of reports.filter((x) => x.year === 2024)) {
     const task = taskOf.get(r.activityId)!;
-    const f = byTask.get(task) ?? { grosze: 0, activities: new Set<string>(), measures: 0 };
+    const f = byTask.get(task) ?? { grosze: 0, activities: new Set<string>(), measures: 0, lines: 0 };
     f.grosze += r.moneySpent.reduce((a, b) => a + b, 0);
     f.activities.add(r.activityId);
-    f.measures += pairMeasures(r.plan.kind === 'target' ? r.plan.measures : [], r.actual.measures).length;
+    const lines = computeVariance({ plan: r.plan, actual: r.actual, status: r.status });
+    // planned measures and extras count; parts and „w tym” subsets are shown under them
+    f.measures += lines.filter((l) => l.role === 'planned' || l.role === 'extra').length;
+    f.lines += lines.length;
     byTask.set(task, f);
   }
   return { program, byTask };
@@ -78,7 +81,7 @@ describe.each(backends())('GET …/workbook.xlsx (real HTTP server) on %s', (bac
       const task = String(main.getCell(r, col('taskCode')).value);
       const f = perTask.get(task) ?? { activities: new Set<string>(), measures: 0, money: 0 };
       f.activities.add(String(main.getCell(r, col('activityId')).value));
-      if (main.getCell(r, col('measureKind')).value !== null) f.measures++;
+      if (['miara planu', 'poza planem'].includes(String(main.getCell(r, col('lineRole')).value))) f.measures++;
       f.money += Number(main.getCell(r, col('moneySpent')).value ?? 0);
       perTask.set(task, f);
     }
@@ -139,7 +142,7 @@ describe.each(backends())('GET …/workbook.xlsx (real HTTP server) on %s', (bac
       expect(Number(row[MEASURES_COL]), task.code).toBeCloseTo(byTask.get(task.code)!.grosze / 100, 2);
     }
     const measureRows = sheets.get('Zestawienie')!.slice(1).filter((r) => (r[col('measureKind') - 1] ?? '') !== '');
-    expect(measureRows.length).toBe([...byTask.values()].reduce((n, f) => n + f.measures, 0));
+    expect(measureRows.length).toBe([...byTask.values()].reduce((n, f) => n + f.lines, 0));
   });
 });
 
