@@ -116,7 +116,7 @@ describe('review mode end to end', () => {
     expect((await fake<unknown[][]>('tableValues', CONSOLIDATED_TABLE_NAME))!.length).toBe(rows2024.length);
     const cfs = await fake<{ address: string; cf: { custom: { rule: { formula: string }; format: { fill: { color: string } } } } }[]>('conditionalFormats', CONSOLIDATED_SHEET_NAME);
     expect(cfs).toHaveLength(BAND_ORDER.length);
-    expect(cfs[0]!.address).toBe(`M2:O${rows2024.length + 1}`);
+    expect(cfs[0]!.address).toBe(`${consolidatedColumnLetter('difference')}2:${consolidatedColumnLetter('band')}${rows2024.length + 1}`);
     expect(cfs[0]!.cf.custom.format.fill.color).toBe('#FFC7CE');
     expect(await page.getByText(`Excel pokazuje ${rows2024.length} z ${rows2024.length} wierszy`, { exact: false }).count()).toBe(1);
     await shot('21-przeglad-zestawienie-wczytane');
