@@ -269,7 +269,7 @@ describe.skipIf(skipLibreOffice)('the same filled template saved by other progra
     for (const read of Object.values(reads)) expect(read).toMatchObject({ ok: true });
     const entriesOf = (r: UploadRead) => (r.ok ? r.entries : null);
     expect(entriesOf(reads.exceljs!)).toEqual([
-      { activityId: 'I.1-01', status: 'realized', actual: { measures: [{ kind: 'spotkanie', value: 4 }, { kind: 'uczestnik', value: 1082 }] }, moneySpent: [123_450], comment: '=mniej chętnych' },
+      { activityId: 'I.1-01', status: 'realized', actual: { measures: [{ kind: 'spotkanie', value: 4, planMeasureId: '1' }, { kind: 'uczestnik', value: 1082, planMeasureId: '2' }] }, moneySpent: [123_450], comment: '=mniej chętnych' },
       { activityId: 'I.1-02', status: 'not_realized', actual: { measures: [] }, moneySpent: [], comment: 'brak sali' },
       { activityId: 'I.2-01', status: null, actual: { measures: [] }, moneySpent: [], comment: '' },
     ]);
