@@ -71,7 +71,7 @@ describe('task pane end to end', () => {
     await p.close();
   });
 
-  it('tells a user of an old Excel to use the template upload', async () => {
+  it('tells a user of an old Excel to use the browser mode, with a link to it', async () => {
     const p = await context.newPage();
     await p.addInitScript(() => { (window as any).__fakeApiVersion = '1.7'; });
     const saved = page;
@@ -82,6 +82,9 @@ describe('task pane end to end', () => {
     await p.getByRole('button', { name: 'Zaloguj' }).click();
     await expect.poll(() => p.getByText('Za stara wersja Excela.').count(), { timeout: 15_000 }).toBe(1);
     expect(await p.getByText(/szablon/).count()).toBeGreaterThan(0);
+    expect(await p.getByText(/Sprawozdanie → Pobierz szablon/).count()).toBe(0); // menus that do not exist
+    const link = p.getByRole('link', { name: 'Otwórz wersję w przeglądarce' });
+    expect(await link.getAttribute('href')).toBe(`${server.baseUrl}/addin/browser.html`);
     await p.getByRole('button', { name: 'Wyloguj' }).click();
     await p.close();
   });

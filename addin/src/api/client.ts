@@ -19,6 +19,7 @@ import {
   type AnnexTitle,
   type ApiErrorBody,
   type SaveReportRequest,
+  type SaveReportResponse,
   type UnitReport,
 } from '@pwr-sync/shared';
 
@@ -112,6 +113,42 @@ export class ApiClient {
   /** The annual annex („Załącznik Nr 3”, DOCX) of a year; `summary` adds the closing summary. */
   reportDocx(year: number, summary: boolean) {
     return this.download(`${API_PATHS.reportDocx(year)}${summary ? '?summary=true' : ''}`, `sprawozdanie-${year}.docx`);
+  }
+
+  /** A unit's template of a year (.xlsx, filled in Excel and uploaded back). */
+  template(year: number, unit: string) {
+    return this.download(API_PATHS.template(year, unit), `sprawozdanie-${year}.xlsx`);
+  }
+  /** The central workbook of a year (reviewer, manager, admin). */
+  centralWorkbook(year: number) {
+    return this.download(API_PATHS.workbook(year), `zestawienie-${year}.xlsx`);
+  }
+
+  /**
+   * Uploads a filled template (multipart field `file`); `onProgress` hears the bytes sent (0–1).
+   * XMLHttpRequest, not fetch: only it reports upload progress in every browser.
+   */
+  uploadTemplate(year: number, unit: string, file: Blob, onProgress: (sent: number) => void = () => {}): Promise<ApiOutcome<SaveReportResponse>> {
+    return new Promise((resolve) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', this.baseUrl + API_PATHS.upload(year, unit));
+      xhr.setRequestHeader('Accept', 'application/json');
+      xhr.setRequestHeader('Authorization', `Bearer ${this.options.token}`);
+      xhr.timeout = this.options.timeoutMs ?? 120_000;
+      xhr.upload.onprogress = (e) => { if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total); };
+      xhr.onerror = xhr.ontimeout = () => resolve({ kind: 'offline', message: OFFLINE });
+      xhr.onload = () => {
+        let json: unknown;
+        try { json = JSON.parse(xhr.responseText); } catch { json = undefined; }
+        if (xhr.status >= 200 && xhr.status < 300) {
+          const parsed = SaveReportResponseSchema.safeParse(json);
+          resolve(parsed.success ? { kind: 'ok', value: parsed.data } : { kind: 'failed', status: xhr.status, message: 'Serwer odpowiedział w nieoczekiwany sposób. Zgłoś to administratorowi.' });
+        } else resolve(failureOf(xhr.status, json));
+      };
+      const form = new FormData();
+      form.append('file', file, file instanceof File ? file.name : 'sprawozdanie.xlsx');
+      xhr.send(form);
+    });
   }
 
   private async request<T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown, headers: Record<string, string> = {}): Promise<ApiOutcome<T>> {

@@ -1,6 +1,6 @@
 /**
  * The host operations the task pane uses, as one object. Components receive it through props or
- * `useReport`, never touch `Excel` themselves, and can be rendered against a stand-in.
+ * `useUnitReport`, never touch `Excel` themselves, and can be rendered against a stand-in.
  */
 import type { ReportEntry, SheetCell } from '@pwr-sync/shared';
 import type { ReportContext, SheetState, ValidationMode } from '../report/sheetModel.ts';

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Divider, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Divider, Link, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReportHost } from '../excel/host.ts';
 import type { ReviewHost } from '../excel/reviewHost.ts';
 import { ReviewApp } from './review/ReviewApp.tsx';
@@ -9,7 +9,12 @@ import { Header } from './components/Header.tsx';
 import { ProblemsList } from './components/ProblemsList.tsx';
 import { SignIn } from './components/SignIn.tsx';
 import { SyncPanel } from './components/SyncPanel.tsx';
-import { useReport } from './useReport.ts';
+import { useUnitReport } from './useUnitReport.ts';
+import type { Session } from '../session/session.ts';
+import { useSession } from '../session/useSession.ts';
+import { MSG, type MeResponse } from '@pwr-sync/shared';
+import { browserModeUrl } from '../excel/requirements.ts';
+import type { ApiClient } from '../api/client.ts';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
@@ -18,31 +23,56 @@ const useStyles = makeStyles({
 });
 
 export interface AppProps {
+  /** The session shared by the unit and review modes (one sign-in, one API client). */
+  session: Session;
   host: ReportHost;
   /** Excel operations of the review mode (reviewers, managers, admins). */
   reviewHost: ReviewHost;
-  baseUrl?: string;
 }
 
-/** The task pane: sign-in, then the unit's report. */
-export function App({ host, reviewHost, baseUrl }: AppProps) {
+/** The task pane: sign-in, then the unit's report or the review mode, by role. */
+export function App({ session, host, reviewHost }: AppProps) {
   const styles = useStyles();
-  const model = useReport(baseUrl !== undefined ? { host, baseUrl } : { host });
+  const state = useSession(session);
   const support = useMemo(() => host.checkSupport(), [host]);
+
+  if (state.status === 'signed-out') return <div className={styles.root}><SignIn {...(state.message ? { message: state.message } : {})} onSignIn={session.signIn} /></div>;
+  if (state.status === 'checking') return <div className={styles.center}><Spinner label="Wczytywanie sprawozdania…" /></div>;
+  if (state.status === 'unreachable')
+    return (
+      <div className={styles.main}>
+        <MessageBar intent="error" layout="multiline"><MessageBarBody>{state.message}</MessageBarBody></MessageBar>
+        <Button onClick={() => void session.start()}>Spróbuj ponownie</Button>
+        <Button appearance="subtle" onClick={() => session.signOut()}>Wyloguj</Button>
+      </div>
+    );
+  if (state.me.user.role !== 'unit_reporter')
+    return <div className={styles.root}><ReviewApp api={state.api} me={state.me} host={reviewHost} supportOk={support.ok} supportMessage={support.ok ? null : support.message} onSignOut={(m) => session.signOut(m)} /></div>;
+  return <UnitPane key={state.me.user.id} api={state.api} me={state.me} session={session} host={host} support={support} />;
+}
+
+interface UnitPaneProps {
+  api: ApiClient;
+  me: MeResponse;
+  session: Session;
+  host: ReportHost;
+  support: ReturnType<ReportHost['checkSupport']>;
+}
+
+/** A unit reporter's pane: the sheet, the form, problems, sync and submit. */
+function UnitPane({ api, me, session, host, support }: UnitPaneProps) {
+  const styles = useStyles();
+  const model = useUnitReport({ api, me, host, onFailure: session.report });
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const { phase, sheet, context } = model;
 
-  if (phase.kind === 'signed-out') return <div className={styles.root}><SignIn {...(phase.message ? { message: phase.message } : {})} onSignIn={model.signIn} /></div>;
   if (phase.kind === 'loading') return <div className={styles.center}><Spinner label="Wczytywanie sprawozdania…" /></div>;
-  if (phase.kind === 'review' && model.api)
-    return <div className={styles.root}><ReviewApp api={model.api} me={phase.me} host={reviewHost} supportOk={support.ok} supportMessage={support.ok ? null : support.message} onSignOut={() => model.signOut()} /></div>;
-  if (phase.kind === 'review') return null;
   if (phase.kind === 'error')
     return (
       <div className={styles.main}>
         <MessageBar intent="error" layout="multiline"><MessageBarBody>{phase.message}</MessageBarBody></MessageBar>
         <Button onClick={() => void model.load()}>Spróbuj ponownie</Button>
-        <Button appearance="subtle" onClick={() => model.signOut()}>Wyloguj</Button>
+        <Button appearance="subtle" onClick={() => session.signOut()}>Wyloguj</Button>
       </div>
     );
 
@@ -55,10 +85,14 @@ export function App({ host, reviewHost, baseUrl }: AppProps) {
 
   return (
     <div className={styles.root}>
-      <Header data={data} onSignOut={() => model.signOut()} />
+      <Header data={data} onSignOut={() => session.signOut()} />
       <main className={styles.main}>
         {!support.ok && (
-          <MessageBar intent="error" layout="multiline"><MessageBarBody><MessageBarTitle>Za stara wersja Excela.</MessageBarTitle> {support.message}</MessageBarBody></MessageBar>
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody><MessageBarTitle>Za stara wersja Excela.</MessageBarTitle> {support.message}{' '}
+              <Link href={browserModeUrl()} target="_blank" rel="noopener">{MSG.browser.useBrowser}</Link>
+            </MessageBarBody>
+          </MessageBar>
         )}
         {model.excelError && <MessageBar intent="error" layout="multiline"><MessageBarBody>{model.excelError}</MessageBarBody></MessageBar>}
         {support.ok && (

@@ -9,6 +9,8 @@ import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, webLightTh
 import { createExcelHost } from '../excel/host.ts';
 import { createReviewHost } from '../excel/reviewHost.ts';
 import { App } from './App.tsx';
+import { Session } from '../session/session.ts';
+import { paneTokenStore } from '../session/tokenStore.ts';
 
 const OFFICE_TIMEOUT_MS = 10_000;
 const root = createRoot(document.getElementById('root')!);
@@ -41,6 +43,6 @@ if (typeof Office === 'undefined') {
       renderProblem('Otwórz panel w Excelu.', 'Ten panel działa jako dodatek programu Excel (Microsoft 365, Excel 2021 lub nowszy, Excel w przeglądarce).');
       return;
     }
-    render(<App host={createExcelHost()} reviewHost={createReviewHost()} />);
+    render(<App session={new Session({ store: paneTokenStore() })} host={createExcelHost()} reviewHost={createReviewHost()} />);
   });
 }

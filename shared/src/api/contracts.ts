@@ -110,6 +110,9 @@ export const ApiErrorBodySchema = z.object({
     activityId: z.string().optional(),
     field: z.string(),
     measureKind: z.string().optional(),
+    /** Uploads: the sheet and cell ("I5") the problem is in, as Excel names them. */
+    sheet: z.string().optional(),
+    cell: z.string().optional(),
     code: z.string(),
     message: z.string(),
   })).optional(),

@@ -110,6 +110,9 @@ describe('readUploadedTemplate', () => {
     expect(bad.status).toBe(422);
     expect(bad.problems).toHaveLength(3);
     expect(bad.problems!.map((p) => [p.activityId, p.field])).toEqual(expect.arrayContaining([['I.1-01', 'actual'], ['I.1-01', 'status'], ['I.1-02', 'actual']]));
+    // Each with its sheet and cell as Excel names them (Wykonanie is column I, Status column M).
+    const letter = (key: SheetColumnKey) => String.fromCharCode(64 + col(key));
+    expect(bad.problems!.map((p) => `${p.sheet}!${p.cell}`).sort()).toEqual([`Sprawozdanie!${letter('actual')}2`, `Sprawozdanie!${letter('actual')}4`, `Sprawozdanie!${letter('status')}2`].sort());
     expect(bad.problems!.find((p) => p.field === 'status')!.message).toMatch(/^Wiersz 2, kolumna „Status”: .*prawie gotowe/);
   });
 

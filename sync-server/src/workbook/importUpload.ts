@@ -13,7 +13,7 @@
 import ExcelJS from 'exceljs';
 import type { Cell, Worksheet } from 'exceljs';
 import {
-  UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, readSheetRows,
+  UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, columnLetter, readSheetRows,
   type Assignment, type ReportEntry, type SheetCell, type SheetColumnKey,
 } from '@pwr-sync/shared';
 import { META_KEYS, META_SHEET_NAME, TEMPLATE_MARKER, TEMPLATE_VERSION, layoutSignature, type TemplateMeta } from './templateMeta.ts';
@@ -25,6 +25,9 @@ import { normalisePartPaths } from './partPaths.ts';
 export interface UploadProblem {
   activityId?: string;
   field: SheetColumnKey;
+  /** Where, as Excel names it: the sheet and the cell ("I5"). */
+  sheet: string;
+  cell: string;
   code: 'sheet_cell';
   message: string;
 }
@@ -126,7 +129,7 @@ export async function readUploadedTemplate(file: Buffer, expected: UploadExpecta
       // the server: not read, so a file saved without cached results (openpyxl) is not refused for them.
       if (c.computed) return null;
       const read = sheetCell(row.getCell(header.columns[i]!));
-      if (!read.ok) problems.push({ field: c.key, code: 'sheet_cell', message: `Wiersz ${r}, kolumna „${c.header}”: ${read.reason}` });
+      if (!read.ok) problems.push({ field: c.key, sheet: UNIT_SHEET_NAME, cell: `${columnLetter(header.columns[i]! - 1)}${r}`, code: 'sheet_cell', message: `Wiersz ${r}, kolumna „${c.header}”: ${read.reason}` });
       return read.ok ? read.value : null;
     });
     if (cells.every((c) => c === null || c === '')) continue;
@@ -137,10 +140,14 @@ export async function readUploadedTemplate(file: Buffer, expected: UploadExpecta
 
   const read = readSheetRows(rows, expected.assignments);
   for (const p of read.problems) {
-    const column = UNIT_SHEET_COLUMNS.find((c) => c.key === p.column);
+    const index = UNIT_SHEET_COLUMNS.findIndex((c) => c.key === p.column);
+    const column = UNIT_SHEET_COLUMNS[index];
+    const excelRow = excelRows[p.rowIndex];
     problems.push({
       ...(p.activityId ? { activityId: p.activityId } : {}),
       field: p.column,
+      sheet: UNIT_SHEET_NAME,
+      cell: index >= 0 && excelRow ? `${columnLetter(header.columns[index]! - 1)}${excelRow}` : '',
       code: 'sheet_cell',
       message: `Wiersz ${excelRows[p.rowIndex] ?? '?'}, kolumna „${column?.header ?? p.column}”: ${p.message}`,
     });

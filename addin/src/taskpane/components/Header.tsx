@@ -1,7 +1,7 @@
 import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { WORKFLOW_STATE_LABELS, type UnitReport } from '@pwr-sync/shared';
 import { daysUntil, formatDate } from '../format.ts';
-import type { Loaded } from '../useReport.ts';
+import type { Loaded } from '../useUnitReport.ts';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: tokens.spacingHorizontalL, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },

@@ -7,11 +7,13 @@ const useStyles = makeStyles({
 
 export interface SignInProps {
   message?: string;
+  /** Where the token is kept, in the user's words (the pane remembers it; a browser tab forgets it). */
+  note?: string;
   onSignIn: (token: string) => Promise<string | null>;
 }
 
 /** Sign-in with the personal token issued by the MOPS server. */
-export function SignIn({ message, onSignIn }: SignInProps) {
+export function SignIn({ message, note, onSignIn }: SignInProps) {
   const styles = useStyles();
   const [token, setToken] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -28,7 +30,7 @@ export function SignIn({ message, onSignIn }: SignInProps) {
   return (
     <form className={styles.root} onSubmit={handleSubmit} aria-labelledby="signin-title">
       <Text as="h1" size={500} weight="semibold" id="signin-title">Logowanie</Text>
-      <Text>Wklej osobisty token jednostki, otrzymany z serwera sprawozdań MOPS. Panel zapamięta go na tym komputerze do wylogowania.</Text>
+      <Text>{note ?? 'Wklej osobisty token jednostki, otrzymany z serwera sprawozdań MOPS. Panel zapamięta go na tym komputerze do wylogowania.'}</Text>
       {message && (
         <MessageBar intent="warning"><MessageBarBody>{message}</MessageBarBody></MessageBar>
       )}

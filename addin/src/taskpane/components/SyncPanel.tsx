@@ -1,7 +1,7 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { UnitReport } from '@pwr-sync/shared';
 import { formatDate } from '../format.ts';
-import type { SyncOutcome } from '../useReport.ts';
+import type { SyncOutcome } from '../useUnitReport.ts';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

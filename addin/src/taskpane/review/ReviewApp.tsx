@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Badge, Button, Divider, Field, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { MeResponse } from '@pwr-sync/shared';
+import { Badge, Button, Divider, Field, Link, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { browserModeUrl } from '../../excel/requirements.ts';
+import { MSG, type MeResponse } from '@pwr-sync/shared';
 import type { ApiClient } from '../../api/client.ts';
 import type { ReviewHost } from '../../excel/reviewHost.ts';
 import { AnnexPanel } from './AnnexPanel.tsx';
@@ -58,7 +59,8 @@ export function ReviewApp({ api, me, host, supportOk, supportMessage, onSignOut 
       </header>
       <main className={styles.main}>
         {!supportOk && supportMessage && (
-          <MessageBar intent="error" layout="multiline"><MessageBarBody><MessageBarTitle>Za stara wersja Excela.</MessageBarTitle> {supportMessage}</MessageBarBody></MessageBar>
+          <MessageBar intent="error" layout="multiline"><MessageBarBody><MessageBarTitle>Za stara wersja Excela.</MessageBarTitle> {supportMessage}{' '}
+            <Link href={browserModeUrl()} target="_blank" rel="noopener">{MSG.browser.useBrowser}</Link></MessageBarBody></MessageBar>
         )}
         <section aria-labelledby="table-title">
           <Text as="h2" size={400} weight="semibold" id="table-title" block>Zestawienie w arkuszu</Text>

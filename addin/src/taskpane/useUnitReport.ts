@@ -1,6 +1,7 @@
 /**
- * The pane's state and the actions behind its buttons. The only place where the server (ApiClient)
- * and the workbook (ReportHost) meet; components get what they need from here.
+ * The unit's report in the pane: its state and the actions behind the buttons. Who is signed in
+ * and the API client come from the session (session/session.ts); the workbook from the Excel
+ * adapter (ReportHost). The only place where the two meet; components get what they need from here.
  *
  * Sync flow ("Synchronizuj"):
  * 1. Re-read and re-validate the sheet (events may have missed an edit).
@@ -13,13 +14,12 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Assignment, MeResponse, ReportEntry, ReportingYear, TaskKind, UnitReport, Task } from '@pwr-sync/shared';
-import { ApiClient, type ApiOutcome, type ApiProblem } from '../api/client.ts';
+import type { ApiClient, ApiOutcome, ApiProblem } from '../api/client.ts';
 import type { ReportHost } from '../excel/host.ts';
 import { diffEntries, type EntryDifference } from '../report/diff.ts';
 import { isTouched, type ReportContext, type SheetState } from '../report/sheetModel.ts';
 import type { HostResult } from '../excel/runExcel.ts';
 import { newIdempotencyKey } from './format.ts';
-import { session } from './session.ts';
 import { idempotencyKeyFor, requestFingerprint, syncBase, type SyncRecord } from '../report/syncRecord.ts';
 
 export type SyncOutcome =
@@ -42,17 +42,17 @@ export interface Loaded {
 }
 
 export type Phase =
-  | { kind: 'signed-out'; message?: string }
   | { kind: 'loading' }
   | { kind: 'error'; message: string }
-  | { kind: 'ready'; data: Loaded }
-  /** Reviewer, manager or admin: the review mode (taskpane/review/) takes over. */
-  | { kind: 'review'; me: MeResponse };
+  | { kind: 'ready'; data: Loaded };
 
-export interface UseReportOptions {
+export interface UseUnitReportOptions {
+  /** The session's client and user (a unit reporter). */
+  api: ApiClient;
+  me: MeResponse;
   host: ReportHost;
-  baseUrl?: string;
-  fetch?: typeof fetch;
+  /** The session hears every failed call (a 401 signs out). */
+  onFailure: (outcome: ApiOutcome<unknown>) => void;
 }
 
 function failureMessage(o: Exclude<ApiOutcome<unknown>, { kind: 'ok' }>): string {
@@ -64,16 +64,17 @@ function unreadableMessage(count: number): string {
   return `Nie wysłano: w arkuszu są komórki, których nie da się odczytać (${count}, lista „Problemy w arkuszu”). Popraw je, aby nie nadpisać danych zapisanych na serwerze.`;
 }
 
-export function useReport({ host, baseUrl, fetch }: UseReportOptions) {
-  const [token, setToken] = useState<string | null>(() => session.token());
-  const [phase, setPhase] = useState<Phase>(() => (session.token() ? { kind: 'loading' } : { kind: 'signed-out' }));
+export function useUnitReport({ api, me, host, onFailure }: UseUnitReportOptions) {
+  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [sheet, setSheet] = useState<SheetState | null>(null);
   const [busy, setBusy] = useState<null | 'prepare' | 'sync' | 'submit' | 'write'>(null);
   const [outcome, setOutcome] = useState<SyncOutcome | null>(null);
   const [excelError, setExcelError] = useState<string | null>(null);
   const unsubscribe = useRef<null | (() => Promise<void>)>(null);
 
-  const api = useMemo(() => (token ? new ApiClient({ token, baseUrl, fetch }) : null), [token, baseUrl, fetch]);
+  // The parent passes a new callback on every render; a ref keeps `load` stable.
+  const onFailureRef = useRef(onFailure);
+  onFailureRef.current = onFailure;
   const data = phase.kind === 'ready' ? phase.data : null;
 
   const context: ReportContext | null = useMemo(() => {
@@ -82,30 +83,15 @@ export function useReport({ host, baseUrl, fetch }: UseReportOptions) {
     return { assignments: data.assignments, taskKinds, policy: data.year.policy };
   }, [data]);
 
-  const signOut = useCallback((message?: string) => {
-    session.clear();
-    setToken(null);
-    setSheet(null);
-    setOutcome(null);
-    setPhase(message ? { kind: 'signed-out', message } : { kind: 'signed-out' });
+  const handleFailure = useCallback((o: Exclude<ApiOutcome<unknown>, { kind: 'ok' }>) => {
+    onFailureRef.current(o);
+    if (o.kind !== 'unauthorized') setPhase({ kind: 'error', message: failureMessage(o) });
   }, []);
 
-  const handleFailure = useCallback(
-    (o: Exclude<ApiOutcome<unknown>, { kind: 'ok' }>) => {
-      if (o.kind === 'unauthorized') signOut(o.message);
-      else setPhase({ kind: 'error', message: failureMessage(o) });
-    },
-    [signOut],
-  );
-
-  // Load who we are, the open year, the program's tasks, the unit's activities and its report.
+  // Load the open year, the program's tasks, the unit's activities and its report.
   const load = useCallback(async () => {
-    if (!api) return;
     setPhase({ kind: 'loading' });
-    const me = await api.me();
-    if (me.kind !== 'ok') return handleFailure(me);
-    if (me.value.user.role !== 'unit_reporter') return setPhase({ kind: 'review', me: me.value });
-    const unitCode = me.value.user.orgUnitCode;
+    const unitCode = me.user.orgUnitCode;
     if (!unitCode) return setPhase({ kind: 'error', message: 'To konto nie jest przypisane do żadnej jednostki. Panel służy jednostkom sprawozdającym.' });
     const [years, program] = await Promise.all([api.years(), api.program()]);
     if (years.kind !== 'ok') return handleFailure(years);
@@ -116,12 +102,12 @@ export function useReport({ host, baseUrl, fetch }: UseReportOptions) {
     const [assignments, report] = await Promise.all([api.assignments(year.year, unitCode), api.report(year.year, unitCode)]);
     if (assignments.kind !== 'ok') return handleFailure(assignments);
     if (report.kind !== 'ok') return handleFailure(report);
-    setPhase({ kind: 'ready', data: { me: me.value, year, unitCode, assignments: assignments.value.assignments, tasks: program.value.tasks, report: report.value } });
-  }, [api, handleFailure]);
+    setPhase({ kind: 'ready', data: { me, year, unitCode, assignments: assignments.value.assignments, tasks: program.value.tasks, report: report.value } });
+  }, [api, me, handleFailure]);
 
   useEffect(() => {
-    if (token) void load();
-  }, [token, load]);
+    void load();
+  }, [load]);
 
   const refresh = useCallback(
     async (mode: 'save' | 'submit' = 'save') => {
@@ -160,16 +146,6 @@ export function useReport({ host, baseUrl, fetch }: UseReportOptions) {
       unsubscribe.current = null;
     };
   }, [context, refresh, subscribe]);
-
-  const signIn = useCallback(async (newToken: string) => {
-    const trimmed = newToken.trim();
-    const probe = new ApiClient({ token: trimmed, baseUrl, fetch });
-    const me = await probe.me();
-    if (me.kind !== 'ok') return me.message;
-    session.setToken(trimmed);
-    setToken(trimmed);
-    return null;
-  }, [baseUrl, fetch]);
 
   /** Shows the sheet an Excel action returned, or its Polish error; true when it worked. */
   const applySheet = useCallback((r: HostResult<SheetState>): boolean => {
@@ -210,7 +186,7 @@ export function useReport({ host, baseUrl, fetch }: UseReportOptions) {
   );
 
   const reloadReport = useCallback(async () => {
-    if (!api || !data) return null;
+    if (!data) return null;
     const r = await api.report(data.year.year, data.unitCode);
     if (r.kind !== 'ok') return null;
     setPhase({ kind: 'ready', data: { ...data, report: r.value } });
@@ -225,7 +201,7 @@ export function useReport({ host, baseUrl, fetch }: UseReportOptions) {
    */
   const save = useCallback(
     async (entries: ReportEntry[], baseVersion: number, record: SyncRecord | null): Promise<SyncOutcome> => {
-      if (!api || !data) return { kind: 'error', message: 'Brak połączenia z serwerem.' };
+      if (!data) return { kind: 'error', message: 'Brak połączenia z serwerem.' };
       const { year: { year }, unitCode } = data;
       const touched = entries.filter(isTouched);
       const body = { baseVersion, entries: touched };
@@ -257,13 +233,13 @@ export function useReport({ host, baseUrl, fetch }: UseReportOptions) {
         case 'offline':
           return { kind: 'offline', message: r.message };
         case 'unauthorized':
-          signOut(r.message);
+          onFailureRef.current(r);
           return { kind: 'error', message: r.message };
         default:
           return { kind: 'error', message: r.message };
       }
     },
-    [api, data, host, reloadReport, signOut],
+    [api, data, host, reloadReport],
   );
 
   /** The sheet read and checked, with the workbook's record and the base version it gives; or why not to send. */
@@ -318,7 +294,7 @@ export function useReport({ host, baseUrl, fetch }: UseReportOptions) {
   }, [outcome, data, prepare]);
 
   const submit = useCallback(async () => {
-    if (!api || !data) return;
+    if (!data) return;
     setBusy('submit');
     setOutcome(null);
     const read = await readForSave('submit');
@@ -333,12 +309,13 @@ export function useReport({ host, baseUrl, fetch }: UseReportOptions) {
     }
     const r = await api.submit(data.year.year, data.unitCode);
     setBusy(null);
+    if (r.kind !== 'ok') onFailureRef.current(r);
     if (r.kind !== 'ok') return setOutcome(r.kind === 'offline' ? { kind: 'offline', message: r.message } : { kind: 'error', message: r.message });
     await reloadReport();
     setOutcome({ kind: 'submitted' });
   }, [api, data, readForSave, save, reloadReport]);
 
-  return { api, phase, sheet, busy, outcome, excelError, context, signIn, signOut, load, prepare, writeEntry, sync, keepMine, takeTheirs, submit, refresh, dismissOutcome: () => setOutcome(null) };
+  return { phase, sheet, busy, outcome, excelError, context, load, prepare, writeEntry, sync, keepMine, takeTheirs, submit, refresh, dismissOutcome: () => setOutcome(null) };
 }
 
-export type ReportModel = ReturnType<typeof useReport>;
+export type UnitReportModel = ReturnType<typeof useUnitReport>;

@@ -1,0 +1,39 @@
+import { Button, Field, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { MSG, type MeResponse } from '@pwr-sync/shared';
+import type { ApiClient, ApiOutcome } from '../api/client.ts';
+import { CompletenessPanel } from '../taskpane/review/CompletenessPanel.tsx';
+import { useYearReview } from './useYearReview.ts';
+
+const useStyles = makeStyles({
+  card: { backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusLarge, boxShadow: tokens.shadow4, padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+});
+
+/** Reviewers and managers in a browser: completeness, accept / return (reviewers), the year's workbook and annex. */
+export function ReviewHome({ api, me, onFailure }: { api: ApiClient; me: MeResponse; onFailure: (o: ApiOutcome<unknown>) => void }) {
+  const styles = useStyles();
+  const t = MSG.browser;
+  const model = useYearReview({ api, me, onFailure });
+  return (
+    <>
+      <Text as="h2" size={600} weight="semibold">{t.reviewTitle}</Text>
+      <Field label={t.chooseYear} orientation="horizontal">
+        <Select value={model.year === null ? '' : String(model.year)} onChange={(_, d) => model.setYear(Number(d.value))}>
+          {model.years.map((y) => <option key={y.year} value={y.year}>{t.yearLabel(y.year, y.status === 'open')}</option>)}
+        </Select>
+      </Field>
+      <section className={styles.card} aria-labelledby="files-title">
+        <Text as="h2" size={400} weight="semibold" id="files-title">{t.downloads}</Text>
+        <div className={styles.buttons}>
+          <Button disabled={model.busy || model.year === null} onClick={() => void model.download('workbook')}>{t.centralWorkbook}</Button>
+          <Button disabled={model.busy || model.year === null} onClick={() => void model.download('annex')}>{t.annex}</Button>
+        </div>
+      </section>
+      <div aria-live="polite">{model.notice && <MessageBar intent={model.notice.intent} layout="multiline"><MessageBarBody>{model.notice.text}</MessageBarBody></MessageBar>}</div>
+      <section className={styles.card}>
+        <CompletenessPanel rows={model.rows} canReview={model.canReview} yearOpen={model.yearInfo?.status === 'open'} busy={model.busy}
+          notice={null} onAccept={model.accept} onReturn={model.returnReport} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+/**
+ * The browser mode's unit data without React (tested in node): every year with its report, and
+ * what a save changed, read from the report's history.
+ */
+import { MSG, type History, type ReportingYear, type UnitReport } from '@pwr-sync/shared';
+import type { ApiClient, ApiOutcome } from '../api/client.ts';
+
+export interface UnitYear {
+  year: ReportingYear;
+  report: UnitReport;
+}
+
+/** Every year, newest first, with the unit's report in it. */
+export async function loadUnitYears(api: ApiClient, unit: string): Promise<ApiOutcome<UnitYear[]>> {
+  const years = await api.years();
+  if (years.kind !== 'ok') return years;
+  const sorted = [...years.value].sort((a, b) => b.year - a.year);
+  const reports = await Promise.all(sorted.map((y) => api.report(y.year, unit)));
+  const value: UnitYear[] = [];
+  for (const [i, r] of reports.entries()) {
+    if (r.kind !== 'ok') return r;
+    value.push({ year: sorted[i]!, report: r.value });
+  }
+  return { kind: 'ok', value };
+}
+
+/** The year a unit works on first: the newest open one, else the newest. */
+export function defaultYear(years: readonly UnitYear[]): number | null {
+  return (years.find((y) => y.year.status === 'open') ?? years[0])?.year.year ?? null;
+}
+
+/** The lines a save of `version` changed, in Polish ("I.1-01, wykonanie (spotkanie): 4 → 6"). */
+export function changesOf(history: History, version: number): string[] {
+  const t = MSG.browser;
+  return history.changes
+    .filter((c) => c.version === version)
+    .map((c) => t.change(c.activityId, t.field(c.field), shown(c.field, c.old), shown(c.field, c.new)));
+}
+
+/** A history value as the unit wrote it: statuses by their label, nothing as „(puste)”. */
+function shown(field: string, value: string | null): string {
+  if (value === null || value === '') return MSG.browser.empty;
+  if (field === 'status') return (MSG.labels.reportStatus as Record<string, string>)[value] ?? value;
+  return value;
+}
+
+/** Whether the unit may still change or submit the report (the server enforces the same). */
+export function editable({ year, report }: UnitYear): boolean {
+  return year.status === 'open' && (report.state === 'not_started' || report.state === 'draft' || report.state === 'returned');
+}
