@@ -1,0 +1,188 @@
+/**
+ * End-to-end: the browser mode in headless Chromium with no Office at all (any request to Microsoft's
+ * office.js is refused and recorded), against the real server. A unit signs in at the server's root,
+ * downloads its template, fills it with exceljs as a person types (Polish numbers as text), uploads
+ * it and sees it saved with what changed, uploads a broken file and sees each problem with its cell,
+ * submits; a reviewer returns the report with a comment; the unit sees the comment. Screenshots at
+ * 1280 and 375 px wide.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { build } from 'vite';
+import { UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, columnLetter, type SheetColumnKey } from '@pwr-sync/shared';
+import { REPO_ROOT, startServer, type DemoToken, type RunningServer } from './servers.ts';
+import { OFFICE_JS_URL, launchPaneBrowser, type PaneBrowser } from './browser.ts';
+
+let server: RunningServer;
+let browser: PaneBrowser;
+let page: Page;
+let distDir: string;
+const officeRequests: string[] = [];
+const col = (key: SheetColumnKey) => UNIT_SHEET_COLUMNS.findIndex((c) => c.key === key) + 1;
+const unit = () => server.tokens.find((t: DemoToken) => t.token === server.token)!;
+const reviewerToken = () => server.tokens.find((t: DemoToken) => t.role === 'reviewer')!.token;
+let template: Buffer;
+
+async function signIn(token: string) {
+  await page.goto(`${server.baseUrl}/`);
+  await expect.poll(() => page.getByLabel('Token').count(), { timeout: 30_000 }).toBe(1);
+  await page.getByLabel('Token').fill(token);
+  await page.getByRole('button', { name: 'Zaloguj' }).click();
+}
+
+async function signOut() {
+  await page.getByRole('button', { name: 'Wyloguj' }).click();
+  await expect.poll(() => page.getByLabel('Token').count()).toBe(1);
+}
+
+/** Both widths the issue names: a desktop and a phone. */
+async function shots(name: string) {
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await browser.shot(`${name}-${width}`);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+/**
+ * The template filled as a person types into it: every activity reported (the first one with a
+ * figure, "1 234" typed as text, the rest not realised with a reason), or broken cells when asked.
+ */
+async function filled(kind: 'good' | 'broken'): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(template as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet(UNIT_SHEET_NAME)!;
+  const seen = new Set<string>();
+  let figure: string | null = null;
+  for (let r = 2; r <= ws.rowCount; r++) {
+    const id = String(ws.getCell(r, col('activityId')).value ?? '');
+    if (!id) continue;
+    const kindCell = String(ws.getCell(r, col('measureKind')).value ?? '');
+    const plan = ws.getCell(r, col('plan')).value;
+    if (figure === null && kindCell && typeof plan === 'number') figure = id;
+    if (id === figure && kindCell) ws.getCell(r, col('actual')).value = '1 234';
+    if (!seen.has(id)) {
+      seen.add(id);
+      ws.getCell(r, col('status')).value = id === figure ? 'zrealizowane' : 'niezrealizowane w tym roku';
+      ws.getCell(r, col('comment')).value = id === figure ? 'więcej chętnych niż zakładano' : 'brak środków w tym roku';
+    }
+  }
+  if (kind === 'broken') {
+    ws.getCell(2, col('actual')).value = 'około 20';
+    ws.getCell(2, col('status')).value = 'prawie gotowe';
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+async function upload(file: Buffer, name: string) {
+  await page.locator('input[type=file]').setInputFiles({ name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
+  await page.getByRole('button', { name: 'Prześlij', exact: true }).click();
+}
+
+describe('browser mode end to end (no Office)', () => {
+  beforeAll(async () => {
+    distDir = mkdtempSync(join(tmpdir(), 'pwr-browser-dist-'));
+    await build({ configFile: resolve(REPO_ROOT, 'addin/vite.config.ts'), logLevel: 'warn', build: { outDir: distDir, emptyOutDir: true } });
+    server = await startServer({ addinDir: distDir });
+    browser = await launchPaneBrowser();
+    page = browser.page;
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.route(OFFICE_JS_URL, (route) => { officeRequests.push(route.request().url()); return route.abort(); });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (distDir) rmSync(distDir, { recursive: true, force: true });
+  });
+
+  it('a unit signs in at the server’s root and sees its years with phase, deadline and report state; the token lives in sessionStorage', async () => {
+    await signIn(server.token);
+    await expect.poll(() => page.getByRole('button', { name: /Rok 2025 \(otwarty\)/ }).count(), { timeout: 30_000 }).toBe(1);
+    expect(page.url()).toBe(`${server.baseUrl}/addin/browser.html`);
+    const yearButton = page.getByRole('button', { name: /Rok 2025 \(otwarty\)/ });
+    expect(await yearButton.textContent()).toMatch(/termin: .*2026.*nierozpoczęte/);
+    expect(await page.getByRole('button', { name: /Rok 2024 \(zamknięty\)/ }).count()).toBe(1);
+    const stored = await page.evaluate(() => ({ session: sessionStorage.getItem('pwr-sync.token'), local: localStorage.getItem('pwr-sync.token') }));
+    expect(stored).toEqual({ session: server.token, local: null });
+    await shots('40-przegladarka-jednostka');
+  });
+
+  it('downloads the template of the unit and year', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Pobierz szablon (.xlsx)' }).click()]);
+    template = readFileSync((await download.path())!);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(template as unknown as ArrayBuffer);
+    expect(wb.getWorksheet(UNIT_SHEET_NAME)!.rowCount).toBeGreaterThan(1);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+  });
+
+  it('uploads a broken file and sees each problem with its sheet, cell and reason; nothing saved', async () => {
+    await upload(await filled('broken'), 'sprawozdanie-zle.xlsx');
+    const result = page.getByTestId('upload-result');
+    await expect.poll(() => result.textContent(), { timeout: 30_000 }).toMatch(/Plik nie został zapisany/);
+    const text = (await result.textContent())!;
+    expect(text).toContain(`Arkusz „Sprawozdanie”, komórka ${columnLetter(col('actual') - 1)}2`);
+    expect(text).toContain(`komórka ${columnLetter(col('status') - 1)}2`);
+    expect(text).toMatch(/około 20/);
+    expect(text).toMatch(/prawie gotowe/);
+    expect(await page.getByRole('button', { name: /Rok 2025/ }).textContent()).toMatch(/nierozpoczęte/);
+    await shots('41-przegladarka-bledy');
+  });
+
+  it('uploads the filled template with a progress indicator and sees the saved version and what changed', async () => {
+    let sawProgress = false;
+    const watcher = page.waitForSelector('[role=progressbar]', { timeout: 30_000 }).then(() => { sawProgress = true; }).catch(() => {});
+    await upload(await filled('good'), 'sprawozdanie.xlsx');
+    const result = page.getByTestId('upload-result');
+    await expect.poll(() => result.textContent(), { timeout: 30_000 }).toMatch(/Zapisano — wersja 1\./);
+    await watcher;
+    expect(sawProgress).toBe(true);
+    const text = (await result.textContent())!;
+    expect(text).toMatch(/Co się zmieniło/);
+    expect(text).toMatch(/wykonanie \([^)]+\): \(puste\) → 1234/);
+    expect(text).toMatch(/status: \(puste\) → niezrealizowane w tym roku/);
+    await expect.poll(() => page.getByRole('button', { name: /Rok 2025/ }).textContent()).toMatch(/wersja robocza, wersja 1/);
+    await shots('42-przegladarka-zapisano');
+  });
+
+  it('submits the report', async () => {
+    await page.getByRole('button', { name: 'Przekaż do weryfikacji' }).click();
+    await expect.poll(() => page.getByText('Przekazano do weryfikacji.').count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => page.getByRole('button', { name: /Rok 2025/ }).textContent()).toMatch(/przekazane/);
+    expect(await page.getByRole('button', { name: 'Prześlij', exact: true }).isDisabled()).toBe(true);
+    await signOut();
+    expect(await page.evaluate(() => sessionStorage.getItem('pwr-sync.token'))).toBeNull();
+  });
+
+  it('a reviewer sees the year’s completeness, downloads the central workbook and annex, and returns the report with a comment', async () => {
+    await signIn(reviewerToken());
+    const unitCode = unit().orgUnitCode!;
+    const returnButton = page.getByRole('button', { name: `Zwróć do poprawy ${unitCode}` });
+    await expect.poll(() => returnButton.count(), { timeout: 30_000 }).toBe(1);
+    const [workbook] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Zestawienie zbiorcze (.xlsx)' }).click()]);
+    expect(readFileSync((await workbook.path())!).subarray(0, 2).toString()).toBe('PK');
+    const [annex] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Załącznik do sprawozdania (.docx)' }).click()]);
+    expect(annex.suggestedFilename()).toMatch(/\.docx$/);
+    await shots('43-przegladarka-weryfikator');
+    await returnButton.click();
+    await page.getByLabel(`Uwagi dla jednostki ${unitCode}`).fill('Uzupełnij wydatki w I kwartale.');
+    await page.getByRole('button', { name: 'Zwróć z uwagami' }).click();
+    await expect.poll(() => page.getByText(`Zwrócono sprawozdanie jednostce ${unitCode} z komentarzem.`).count(), { timeout: 30_000 }).toBe(1);
+    await signOut();
+  });
+
+  it('the unit sees the reviewer’s comment and may upload again; Office was never asked for', async () => {
+    await signIn(server.token);
+    const comment = page.getByTestId('review-comment');
+    await expect.poll(() => comment.count(), { timeout: 30_000 }).toBe(1);
+    expect(await comment.textContent()).toMatch(/zwrócone do poprawy.*Uzupełnij wydatki w I kwartale\./i);
+    expect(await page.getByRole('button', { name: /Rok 2025/ }).textContent()).toMatch(/zwrócone/);
+    await shots('44-przegladarka-zwrot');
+    expect(officeRequests).toEqual([]);
+  });
+});
