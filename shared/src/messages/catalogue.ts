@@ -13,7 +13,7 @@ import { formatPercent } from '../format/percent.ts';
 import { agreeing, counted } from './plural.ts';
 import { withCount } from './counted.ts';
 import { ADJECTIVE, NOUN } from './words.ts';
-import { configText } from './configText.ts';
+import { configText, deployText } from './configText.ts';
 import { browserText } from './browserText.ts';
 
 /** „text” — Polish quotation marks. */
@@ -371,7 +371,7 @@ const summary = {
   totalIn: withCount((n: number, sentence: string) => `${sentence} — łącznie w ${counted(n, NOUN.activityLocative)}.`),
 } as const;
 
-export const MSG = { labels, numbers, zod, fields, api, zip, rules, schema, sheet, summary, config: configText, browser: browserText } as const;
+export const MSG = { labels, numbers, zod, fields, api, zip, rules, schema, sheet, summary, config: configText, browser: browserText, deploy: deployText } as const;
 
 // Re-exported for messages built elsewhere from these parts.
 export { agreeing, counted };

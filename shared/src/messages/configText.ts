@@ -1,7 +1,7 @@
 /**
  * Messages of the server's start-up configuration (sync-server/src/config/envSchema.ts): each names
  * the variable, says what is wrong and gives an example, for the city's IT reading a failed start.
- * Part of MSG (catalogue.ts) as MSG.config.
+ * Part of MSG (catalogue.ts) as MSG.config; the deployment commands' texts as MSG.deploy.
  */
 const q = (s: string | number): string => `„${s}”`;
 
@@ -30,4 +30,29 @@ export const configText = {
   publicUrlHttps: 'PWR_PUBLIC_URL musi zaczynać się od https:// w trybie produkcyjnym: Excel ładuje dodatki tylko przez HTTPS',
   envFileMissing: (file: string) => `Błędna konfiguracja serwera pwr-sync — PWR_ENV_FILE: nie ma pliku ${file}`,
   envFileUnreadable: (file: string, reason: string) => `Błędna konfiguracja serwera pwr-sync — nie można odczytać pliku ${file}: ${reason}`,
+} as const;
+
+/** `npm run manifest` and `npm run backup` (sync-server/src/cli/manifest.ts, backup.ts). */
+export const deployText = {
+  manifestUsage: 'Użycie: npm run manifest -- --url https://pwr.example.krakow.pl [--out manifest.xml] [--version 1.2.0.0]',
+  manifestUrlMissing: 'Podaj adres serwera: --url https://pwr.example.krakow.pl',
+  manifestUrlInvalid: (reason: string, given: string) => `Adres ${reason} (podano: ${q(given)})`,
+  manifestVersion: (given: string) => `Wersja --version musi mieć postać od 1 do 4 liczb oddzielonych kropkami, np. 1.2.0.0 (podano: ${q(given)})`,
+  manifestWritten: (file: string, origin: string, version: string) => `Zapisano ${file}: dodatek pod adresem ${origin}, wersja ${version}.`,
+  manifestFailed: (file: string, reason: string) => `Nie udało się zapisać manifestu ${file}: ${reason}`,
+  backupUsage: [
+    'Użycie:',
+    '  npm run backup -- [--out pwr-pglite-RRRR-MM-DD.tar.gz]        kopia wbudowanej bazy (PWR_DATA_DIR)',
+    '  npm run backup -- --restore <kopia.tar.gz> --data-dir <katalog>  odtworzenie kopii do nowego, pustego katalogu',
+    'Najpierw zatrzymaj serwer. Bazę PostgreSQL kopiuje się poleceniem pg_dump (docs/deploy.md).',
+  ].join('\n'),
+  backupSummary: (years: number, versions: number, events: number) => `lata: ${years}, wersje sprawozdań: ${versions}, zdarzenia weryfikacji: ${events}`,
+  backupDataDirMissing: 'Podaj katalog nowej bazy: --data-dir <katalog>',
+  backupFileMissing: (file: string) => `Nie ma pliku kopii ${file}.`,
+  backupTargetNotEmpty: (dir: string) => `Katalog ${dir} nie jest pusty — odtwarzam tylko do nowego katalogu, aby niczego nie nadpisać.`,
+  backupRestored: (from: string, to: string, summary: string) => `Odtworzono ${from} do ${to} (${summary}). Uruchom serwer z PWR_DATA_DIR=${to}.`,
+  backupOnPostgres: 'Serwer używa PostgreSQL (DATABASE_URL): kopię robi pg_dump — zob. docs/deploy.md, „Kopie zapasowe”.',
+  backupNoDatabase: (dir: string) => `Nie ma wbudowanej bazy w ${dir} (PWR_DATA_DIR).`,
+  backupWritten: (file: string, summary: string) => `Zapisano kopię ${file} (${summary}).`,
+  backupFailed: (file: string, reason: string) => `Nie udało się zapisać kopii ${file}: ${reason}`,
 } as const;

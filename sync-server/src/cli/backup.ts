@@ -12,6 +12,7 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSyn
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
+import { MSG } from '@pwr-sync/shared';
 import { loadConfigOrExit } from '../config.ts';
 import { DataDirLockedError, lockDataDir } from '../storage/dataDirLock.ts';
 
@@ -25,12 +26,8 @@ function lockOrFail(dataDir: string, purpose: string): () => void {
   }
 }
 
-const USAGE = [
-  'Użycie:',
-  '  npm run backup -- [--out pwr-pglite-RRRR-MM-DD.tar.gz]        kopia wbudowanej bazy (PWR_DATA_DIR)',
-  '  npm run backup -- --restore <kopia.tar.gz> --data-dir <katalog>  odtworzenie kopii do nowego, pustego katalogu',
-  'Najpierw zatrzymaj serwer. Bazę PostgreSQL kopiuje się poleceniem pg_dump (docs/deploy.md).',
-].join('\n');
+const T = MSG.deploy;
+const USAGE = T.backupUsage;
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`${message}\n`);
@@ -52,27 +49,27 @@ async function summary(pg: PGlite): Promise<string> {
     'SELECT (SELECT count(*) FROM reporting_years)::int AS years, (SELECT count(*) FROM report_versions)::int AS versions, (SELECT count(*) FROM workflow_events)::int AS events',
   );
   const { years, versions, events } = r.rows[0]!;
-  return `lata: ${years}, wersje sprawozdań: ${versions}, zdarzenia weryfikacji: ${events}`;
+  return T.backupSummary(years, versions, events);
 }
 
 if (args.restore) {
-  if (!args['data-dir']) fail(`Podaj katalog nowej bazy: --data-dir <katalog>\n${USAGE}`);
+  if (!args['data-dir']) fail(`${T.backupDataDirMissing}\n${USAGE}`);
   const from = here(args.restore);
   const to = here(args['data-dir']);
-  if (!existsSync(from)) fail(`Nie ma pliku kopii ${from}.`, 1);
-  if (existsSync(to) && readdirSync(to).length > 0) fail(`Katalog ${to} nie jest pusty — odtwarzam tylko do nowego katalogu, aby niczego nie nadpisać.`, 1);
+  if (!existsSync(from)) fail(T.backupFileMissing(from), 1);
+  if (existsSync(to) && readdirSync(to).length > 0) fail(T.backupTargetNotEmpty(to), 1);
   const release = lockOrFail(to, 'odtwarzanie kopii (npm run backup -- --restore)');
   const pg = await PGlite.create(to, { loadDataDir: new Blob([readFileSync(from)]) });
   try {
-    process.stderr.write(`Odtworzono ${from} do ${to} (${await summary(pg)}). Uruchom serwer z PWR_DATA_DIR=${to}.\n`);
+    process.stderr.write(`${T.backupRestored(from, to, await summary(pg))}\n`);
   } finally {
     await pg.close();
     release();
   }
 } else {
   const config = loadConfigOrExit();
-  if (config.databaseUrl) fail('Serwer używa PostgreSQL (DATABASE_URL): kopię robi pg_dump — zob. docs/deploy.md, „Kopie zapasowe”.');
-  if (!existsSync(config.dataDir)) fail(`Nie ma wbudowanej bazy w ${config.dataDir} (PWR_DATA_DIR).`, 1);
+  if (config.databaseUrl) fail(T.backupOnPostgres);
+  if (!existsSync(config.dataDir)) fail(T.backupNoDatabase(config.dataDir), 1);
   const out = here(args.out ?? `pwr-pglite-${new Date().toISOString().slice(0, 10)}.tar.gz`);
   const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
   const release = lockOrFail(config.dataDir, 'kopia zapasowa (npm run backup)');
@@ -81,10 +78,10 @@ if (args.restore) {
     const dump = await pg.dumpDataDir('gzip');
     writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
     renameSync(tmp, out);
-    process.stderr.write(`Zapisano kopię ${out} (${await summary(pg)}).\n`);
+    process.stderr.write(`${T.backupWritten(out, await summary(pg))}\n`);
   } catch (err) {
     rmSync(tmp, { force: true });
-    fail(`Nie udało się zapisać kopii ${out}: ${(err as Error).message}`, 1);
+    fail(T.backupFailed(out, (err as Error).message), 1);
   } finally {
     await pg.close();
     release();

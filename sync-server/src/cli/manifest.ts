@@ -7,10 +7,12 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { MSG } from '@pwr-sync/shared';
 import { origin as originSchema } from '../config/envSchema.ts';
 import { MANIFEST_VERSION_PATTERN, manifestFor, manifestVersion } from '../manifest/generate.ts';
 
-const USAGE = 'Użycie: npm run manifest -- --url https://pwr.example.krakow.pl [--out manifest.xml] [--version 1.2.0.0]';
+const T = MSG.deploy;
+const USAGE = T.manifestUsage;
 
 function fail(message: string, code = 2): never {
   process.stderr.write(`${message}\n`);
@@ -24,11 +26,11 @@ try {
   fail(`${(err as Error).message}\n${USAGE}`);
 }
 if (args.help) fail(USAGE, 0);
-if (!args.url) fail(`Podaj adres serwera: --url https://pwr.example.krakow.pl\n${USAGE}`);
+if (!args.url) fail(`${T.manifestUrlMissing}\n${USAGE}`);
 const parsed = originSchema('--url', true).safeParse(args.url);
-if (!parsed.success) fail(`${parsed.error.issues[0]!.message.replace('--url musi', 'Adres --url musi')} (podano: „${args.url}”)\n${USAGE}`);
+if (!parsed.success) fail(`${T.manifestUrlInvalid(parsed.error.issues[0]!.message, args.url)}\n${USAGE}`);
 const version = args.version ?? manifestVersion();
-if (!MANIFEST_VERSION_PATTERN.test(version)) fail(`Wersja --version musi mieć postać od 1 do 4 liczb oddzielonych kropkami, np. 1.2.0.0 (podano: „${version}”)\n${USAGE}`);
+if (!MANIFEST_VERSION_PATTERN.test(version)) fail(`${T.manifestVersion(version)}\n${USAGE}`);
 
 // npm runs scripts from the repository root; a relative --out means the caller's directory.
 const out = path.resolve(process.env.INIT_CWD ?? process.cwd(), args.out ?? 'manifest-pwr.xml');
@@ -38,6 +40,6 @@ try {
   renameSync(tmp, out);
 } catch (err) {
   rmSync(tmp, { force: true });
-  fail(`Nie udało się zapisać manifestu ${out}: ${(err as Error).message}`, 1);
+  fail(T.manifestFailed(out, (err as Error).message), 1);
 }
-process.stderr.write(`Zapisano ${out}: dodatek pod adresem ${parsed.data}, wersja ${version}.\n`);
+process.stderr.write(`${T.manifestWritten(out, parsed.data, version)}\n`);
