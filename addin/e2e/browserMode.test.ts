@@ -22,6 +22,7 @@ let browser: PaneBrowser;
 let page: Page;
 let distDir: string;
 const officeRequests: string[] = [];
+const cspViolations: string[] = [];
 const col = (key: SheetColumnKey) => UNIT_SHEET_COLUMNS.findIndex((c) => c.key === key) + 1;
 const unit = () => server.tokens.find((t: DemoToken) => t.token === server.token)!;
 const reviewerToken = () => server.tokens.find((t: DemoToken) => t.role === 'reviewer')!.token;
@@ -92,6 +93,7 @@ describe('browser mode end to end (no Office)', () => {
     page = browser.page;
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.route(OFFICE_JS_URL, (route) => { officeRequests.push(route.request().url()); return route.abort(); });
+    page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text()); });
   }, 240_000);
 
   afterAll(async () => {
@@ -107,9 +109,28 @@ describe('browser mode end to end (no Office)', () => {
     const yearButton = page.getByRole('button', { name: /Rok 2025 \(otwarty\)/ });
     expect(await yearButton.textContent()).toMatch(/termin: .*2026.*nierozpoczęte/);
     expect(await page.getByRole('button', { name: /Rok 2024 \(zamknięty\)/ }).count()).toBe(1);
+    expect(cspViolations).toEqual([]);
     const stored = await page.evaluate(() => ({ session: sessionStorage.getItem('pwr-sync.token'), local: localStorage.getItem('pwr-sync.token') }));
     expect(stored).toEqual({ session: server.token, local: null });
     await shots('40-przegladarka-jednostka');
+  });
+
+  it('is served under the same Content Security Policy as the pane', async () => {
+    const csp = async (path: string) => (await fetch(server.baseUrl + path)).headers.get('content-security-policy');
+    const pane = await csp('/addin/taskpane.html');
+    expect(pane).toMatch(/script-src 'self' https:\/\/appsforoffice\.microsoft\.com(;|$)/);
+    expect(await csp('/addin/browser.html')).toBe(pane);
+  });
+
+  it('the pane’s address opened outside Office leads to the browser mode', async () => {
+    const p = await browser.context.newPage();
+    // Microsoft's office.js outside Office: ready, with no host.
+    await p.route(OFFICE_JS_URL, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: 'window.Office = { HostType: { Excel: "Excel" }, onReady: (cb) => { cb({ host: null, platform: null }); return Promise.resolve({ host: null }); } };' }));
+    await p.goto(`${server.baseUrl}/addin/taskpane.html`);
+    await expect.poll(() => p.url(), { timeout: 30_000 }).toBe(`${server.baseUrl}/addin/browser.html`);
+    // sessionStorage belongs to one tab: a new tab asks to sign in.
+    await expect.poll(() => p.getByLabel('Token').count(), { timeout: 30_000 }).toBe(1);
+    await p.close();
   });
 
   it('downloads the template of the unit and year', async () => {

@@ -1,7 +1,8 @@
 /**
  * Entry point of the task pane. office.js comes from Microsoft's CDN (script tag in taskpane.html);
  * the React tree, with its one FluentProvider, is rendered inside Office.onReady. If office.js did
- * not load, or never reports ready, the pane says so instead of spinning forever.
+ * not load, or never reports ready, the pane says so instead of spinning forever; outside Excel
+ * (Office ready with no host) it opens the browser mode.
  */
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -9,6 +10,7 @@ import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, webLightTh
 import { createExcelHost } from '../excel/host.ts';
 import { createReviewHost } from '../excel/reviewHost.ts';
 import { App } from './App.tsx';
+import { browserModeUrl } from '../excel/requirements.ts';
 import { Session } from '../session/session.ts';
 import { paneTokenStore } from '../session/tokenStore.ts';
 
@@ -40,7 +42,8 @@ if (typeof Office === 'undefined') {
   void Office.onReady((info) => {
     clearTimeout(timer);
     if (info.host !== Office.HostType.Excel) {
-      renderProblem('Otwórz panel w Excelu.', 'Ten panel działa jako dodatek programu Excel (Microsoft 365, Excel 2021 lub nowszy, Excel w przeglądarce).');
+      // Opened in a plain browser (or another Office app): the same app without Excel, on files.
+      location.replace(browserModeUrl());
       return;
     }
     render(<App session={new Session({ store: paneTokenStore() })} host={createExcelHost()} reviewHost={createReviewHost()} />);
