@@ -32,8 +32,12 @@ export const configText = {
   envFileUnreadable: (file: string, reason: string) => `Błędna konfiguracja serwera pwr-sync — nie można odczytać pliku ${file}: ${reason}`,
 } as const;
 
-/** `npm run manifest` and `npm run backup` (sync-server/src/cli/manifest.ts, backup.ts). */
+/** Answers of the deployment endpoints (health, pane, manifest), and `npm run manifest` and `npm run backup` (sync-server/src/cli/manifest.ts, backup.ts). */
 export const deployText = {
+  shuttingDown: 'Serwer jest zamykany.',
+  migrationsPending: (names: readonly string[]) => `Baza danych nie ma jeszcze migracji ${names.join(', ')}.`,
+  paneNotBuilt: 'Panel dodatku nie jest jeszcze zbudowany — odśwież stronę za chwilę (w wersji produkcyjnej buduje go npm run build).',
+  badHost: 'Niepoprawny nagłówek Host.',
   manifestUsage: 'Użycie: npm run manifest -- --url https://pwr.example.krakow.pl [--out manifest.xml] [--version 1.2.0.0]',
   manifestUrlMissing: 'Podaj adres serwera: --url https://pwr.example.krakow.pl',
   manifestUrlInvalid: (reason: string, given: string) => `Adres ${reason} (podano: ${q(given)})`,

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { Router } from 'express';
+import { MSG } from '@pwr-sync/shared';
 import { ApiError } from './errors.ts';
 
 /**
@@ -20,6 +21,6 @@ export function paneRouter(addinDir: string): Router {
   });
   router.use('/addin', (req, res, next) => (built()
     ? files(req, res, next)
-    : next(new ApiError('Panel dodatku nie jest jeszcze zbudowany — odśwież stronę za chwilę (w wersji produkcyjnej buduje go npm run build).', 503, 'pane_not_built'))));
+    : next(new ApiError(MSG.deploy.paneNotBuilt, 503, 'pane_not_built'))));
   return router;
 }

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { Router } from 'express';
+import { MSG } from '@pwr-sync/shared';
 import { ApiError } from '../http/errors.ts';
 import { MANIFEST_TEMPLATE, manifestFor } from './generate.ts';
 
@@ -16,7 +17,7 @@ export function manifestRouter(publicUrl: string | null): Router {
       const host = req.get('host') ?? '';
       // The Host header is the client's to choose: only a plain host[:port] goes into the XML.
       if (!/^[a-z0-9.-]+(:\d{1,5})?$/i.test(host) && !/^\[[0-9a-f:]+\](:\d{1,5})?$/i.test(host)) {
-        return next(new ApiError('Niepoprawny nagłówek Host.', 400, 'bad_host'));
+        return next(new ApiError(MSG.deploy.badHost, 400, 'bad_host'));
       }
       origin = `${req.protocol}://${host.toLowerCase()}`;
     }

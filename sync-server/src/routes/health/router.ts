@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { MSG } from '@pwr-sync/shared';
 import type { Db } from '../../storage/index.ts';
 import { migrationFiles } from '../../storage/index.ts';
 import type { Lifecycle } from '../../lifecycle.ts';
@@ -12,7 +13,7 @@ import type { Lifecycle } from '../../lifecycle.ts';
  */
 export function healthRouter(db: Db, lifecycle: Lifecycle): Router {
   const router = Router();
-  const unavailable = { ok: false, db: db.kind, error: 'Baza danych nie odpowiada.', code: 'db_unavailable' };
+  const unavailable = { ok: false, db: db.kind, error: MSG.api.dbUnavailable, code: 'db_unavailable' };
   router.get('/api/health', async (_req, res) => {
     try {
       await db.query('SELECT 1');
@@ -26,7 +27,7 @@ export function healthRouter(db: Db, lifecycle: Lifecycle): Router {
   });
   router.get('/api/health/ready', async (_req, res) => {
     if (lifecycle.shuttingDown) {
-      res.status(503).json({ ok: false, db: db.kind, error: 'Serwer jest zamykany.', code: 'shutting_down' });
+      res.status(503).json({ ok: false, db: db.kind, error: MSG.deploy.shuttingDown, code: 'shutting_down' });
       return;
     }
     let applied: Set<string>;
@@ -38,7 +39,7 @@ export function healthRouter(db: Db, lifecycle: Lifecycle): Router {
     }
     const missing = migrationFiles().filter((f) => !applied.has(f));
     if (missing.length > 0) {
-      res.status(503).json({ ok: false, db: db.kind, error: `Baza danych nie ma jeszcze migracji ${missing.join(', ')}.`, code: 'migrations_pending' });
+      res.status(503).json({ ok: false, db: db.kind, error: MSG.deploy.migrationsPending(missing), code: 'migrations_pending' });
       return;
     }
     res.json({ ok: true, db: db.kind, migrations: applied.size, version: lifecycle.version });
