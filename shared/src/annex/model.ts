@@ -70,7 +70,8 @@ export interface AnnexSummary {
   total: string;
   activitiesByStatus: { status: ReportStatus | 'none'; label: string; count: number }[];
   activities: number;
-  measuresByBand: { band: VarianceBand | 'none'; label: string; count: number }[];
+  measuresByBand: { band: VarianceBand; label: string; count: number }[];
+  /** Positions with a band: measures, and activities reported without any measure (counted once). */
   measures: number;
 }
 
@@ -221,7 +222,7 @@ function summaryOf(acc: SummaryAccumulator, tasks: readonly Task[]): AnnexSummar
     return { code: t.code, heading: taskHeading(t), grosze, money: formatMoney(grosze) };
   });
   const totalGrosze = moneyByTask.reduce((s, t) => s + t.grosze, 0);
-  const measuresWithoutBand = acc.total.measures - BAND_ORDER.reduce((s, b) => s + acc.total.bands[b], 0);
+  const measuresByBand = BAND_ORDER.map((b) => ({ band: b, label: VARIANCE_BAND_LABELS[b], count: acc.total.bands[b] }));
   return {
     moneyByTask,
     totalGrosze,
@@ -230,10 +231,8 @@ function summaryOf(acc: SummaryAccumulator, tasks: readonly Task[]): AnnexSummar
       status: s, label: s === 'none' ? 'bez informacji' : REPORT_STATUS_LABELS[s], count: acc.activitiesByStatus.get(s)!,
     })),
     activities: acc.activities,
-    measuresByBand: [
-      ...BAND_ORDER.map((b) => ({ band: b as VarianceBand | 'none', label: VARIANCE_BAND_LABELS[b], count: acc.total.bands[b] })),
-      ...(measuresWithoutBand > 0 ? [{ band: 'none' as const, label: 'bez oceny (brak danych)', count: measuresWithoutBand }] : []),
-    ],
-    measures: acc.total.measures,
+    measuresByBand,
+    // the banded positions: each measure, and once each activity reported without any measure
+    measures: measuresByBand.reduce((n, b) => n + b.count, 0),
   };
 }

@@ -49,7 +49,7 @@ describe('scopeSentence: from status and figures', () => {
 
 describe('planned indicators and scope: the own text wins', () => {
   const plan = (p: Partial<Plan>): Plan => ({ kind: 'target', measures: [{ id: '1', kind: 'spotkanie', value: 20 }, { id: '2', kind: 'uczestnik', value: 200 }], ...p });
-  const entry = (e: Partial<ReportEntry> & { scopeDescription?: string }): ReportEntry & { scopeDescription?: string } =>
+  const entry = (e: Partial<ReportEntry>): ReportEntry =>
     ({ activityId: 'I.1-01', status: 'realized', actual: { measures: [{ kind: 'spotkanie', value: 1 }] }, moneySpent: [], comment: '', ...e });
 
   it('plan: its description, else a sentence from its measures, else the new activity’s wording', () => {

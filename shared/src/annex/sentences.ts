@@ -78,7 +78,7 @@ export function scopeSentence(a: {
  * the product, or the verbatim cell of an imported report. The one place that decides where that
  * text comes from.
  */
-export function ownScopeText(entry: Pick<ReportEntry, 'actual'> & { scopeDescription?: string | undefined }): string | null {
+export function ownScopeText(entry: Pick<ReportEntry, 'actual' | 'scopeDescription'>): string | null {
   const own = entry.scopeDescription?.trim() || entry.actual.text?.trim();
   return own ? own : null;
 }
@@ -94,7 +94,7 @@ export function annexPlanText(plan: Plan, year: number): string {
 }
 
 /** What the annex prints as the scope of execution: the unit's own text wins over the generated sentence. */
-export function annexScopeText(entry: (Pick<ReportEntry, 'actual' | 'status'> & { scopeDescription?: string | undefined }) | undefined, plan: Plan, year: number): string {
+export function annexScopeText(entry: Pick<ReportEntry, 'actual' | 'status' | 'scopeDescription'> | undefined, plan: Plan, year: number): string {
   if (!entry) return scopeSentence({ year, status: null, figures: [], plan });
   return ownScopeText(entry) ?? scopeSentence({ year, status: entry.status, figures: entry.actual.measures, plan });
 }

@@ -129,6 +129,9 @@ describe('the 2024 annex from the seeded database', () => {
     }
     expect(model.summary!.activities).toBe(program.activities.length);
     expect(model.summary!.activitiesByStatus.reduce((n, s) => n + s.count, 0)).toBe(program.activities.length);
+    // every band line is printed and the total is their sum
+    expect(model.summary!.measuresByBand.map((b) => b.band)).toEqual(['far_below', 'below', 'on_plan', 'far_above', 'no_data', 'not_realized', 'no_target']);
+    expect(model.summary!.measuresByBand.reduce((n, b) => n + b.count, 0)).toBe(model.summary!.measures);
     if (skipLibreOffice) return;
     // read back by LibreOffice: the money column's cells, before the closing summary
     const body = text.slice(0, text.lastIndexOf('\nPodsumowanie\n'));

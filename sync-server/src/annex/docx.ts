@@ -140,7 +140,8 @@ function summaryBlocks(s: AnnexSummary, year: number): (Paragraph | Table)[] {
     heading('Działania według stanu realizacji', HeadingLevel.HEADING_2),
     figuresTable('Działania według stanu realizacji', ['Stan realizacji', 'Liczba działań'], s.activitiesByStatus.map((x) => [x.label, String(x.count)]), ['Razem', String(s.activities)]),
     heading('Miary według oceny wykonania planu', HeadingLevel.HEADING_2),
-    figuresTable('Miary według oceny wykonania planu', ['Ocena wykonania', 'Liczba miar'], s.measuresByBand.map((x) => [x.label, String(x.count)]), ['Razem', String(s.measures)]),
+    body('Pozycją jest każda miara planu lub wykonania; działanie opisane bez żadnej miary (np. niezrealizowane) liczy się jako jedna pozycja.'),
+    figuresTable('Miary według oceny wykonania planu', ['Ocena wykonania', 'Liczba pozycji'], s.measuresByBand.map((x) => [x.label, String(x.count)]), ['Razem', String(s.measures)]),
   ];
 }
 

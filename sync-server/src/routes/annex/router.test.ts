@@ -113,9 +113,10 @@ describe('annex over HTTP', () => {
         actual: { measures: [{ kind: 'spotkanie', value: n }, { kind: 'uczestnik', value: n }] },
       })),
       { activityId: meetings[6]!.activity.id, status: 'not_realized' as const, actual: { measures: [] }, moneySpent: [], comment: 'brak sali' },
-      // the unit wrote what it did: printed instead of the sentence from its figures
-      { activityId: meetings[7]!.activity.id, status: 'realized' as const, moneySpent: [], comment: '',
-        actual: { measures: [{ kind: 'spotkanie', value: 3 }], text: 'Trzy spotkania w plenerze, w tym jedno z udziałem Straży Miejskiej.' } },
+      // the unit wrote what it did („Zakres realizacji (opis)”): printed instead of the sentence from its
+      // figures; the comment explains a deviation and is not part of the annex
+      { activityId: meetings[7]!.activity.id, status: 'realized' as const, moneySpent: [], comment: 'mniej spotkań: remont sali',
+        actual: { measures: [{ kind: 'spotkanie', value: 3 }] }, scopeDescription: 'Trzy spotkania w plenerze, w tym jedno z udziałem Straży Miejskiej.' },
     ];
     const saved = await unit('PUT', API_PATHS.report(OPEN_YEAR, UNIT), { baseVersion: 0, entries }, { 'Idempotency-Key': 'annex-demo-1' });
     expect(saved.status).toBe(201);
@@ -130,6 +131,7 @@ describe('annex over HTTP', () => {
     counts.forEach((_, i) => expect(scopeOf(meetings[i]!.activity.id)).toBe(expected[i]));
     expect(scopeOf(meetings[6]!.activity.id)).toBe('wydarzenie nie było realizowane w 2025 roku');
     expect(scopeOf(meetings[7]!.activity.id)).toBe('Trzy spotkania w plenerze, w tym jedno z udziałem Straży Miejskiej.');
+    expect(doc).not.toContain('remont sali');
     // the header speaks of the year; activities nobody reported yet say so
     expect(doc).toContain('>Zakres realizacji zadania w 2025 roku<');
     expect(doc).toContain('>jednostka nie przekazała informacji o realizacji<');
