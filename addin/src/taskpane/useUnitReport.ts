@@ -16,21 +16,13 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Assignment, MeResponse, ReportEntry, ReportingYear, TaskKind, UnitReport, Task } from '@pwr-sync/shared';
 import type { ApiClient, ApiOutcome, ApiProblem } from '../api/client.ts';
 import type { ReportHost } from '../excel/host.ts';
-import { diffEntries, type EntryDifference } from '../report/diff.ts';
-import { isTouched, type ReportContext, type SheetState } from '../report/sheetModel.ts';
+import type { ReportContext, SheetState } from '../report/sheetModel.ts';
 import type { HostResult } from '../excel/runExcel.ts';
 import { newIdempotencyKey } from './format.ts';
-import { idempotencyKeyFor, requestFingerprint, syncBase, type SyncRecord } from '../report/syncRecord.ts';
+import { syncBase, type SyncRecord } from '../report/syncRecord.ts';
+import { sendReport, type SyncOutcome } from '../report/sendReport.ts';
 
-export type SyncOutcome =
-  /** `unrecorded`: why the workbook does not know of the new version yet (Excel refused to write it). */
-  | { kind: 'saved'; version: number; savedAt: string; replayed: boolean; unrecorded?: string }
-  | { kind: 'rejected'; message: string; problems: ApiProblem[] }
-  | { kind: 'conflict'; message: string; current: UnitReport; differences: EntryDifference[] }
-  | { kind: 'offline'; message: string }
-  | { kind: 'error'; message: string }
-  | { kind: 'submitted' }
-  | { kind: 'blocked'; message: string };
+export type { SyncOutcome };
 
 export interface Loaded {
   me: MeResponse;
@@ -193,51 +185,16 @@ export function useUnitReport({ api, me, host, onFailure }: UseUnitReportOptions
     return r.value;
   }, [api, data]);
 
-  /**
-   * Sends the sheet's entries on top of `baseVersion` (steps 3–4 of the sync flow). The key is kept
-   * in the workbook until the outcome is known, so a retry of the same request (after going
-   * offline, or after an answer was lost, even from a reopened pane) is replayed by the server
-   * rather than saved twice or refused as stale.
-   */
+  /** Steps 3–4 (report/sendReport.ts); a save also re-reads the report (its state and version). */
   const save = useCallback(
     async (entries: ReportEntry[], baseVersion: number, record: SyncRecord | null): Promise<SyncOutcome> => {
       if (!data) return { kind: 'error', message: 'Brak połączenia z serwerem.' };
-      const { year: { year }, unitCode } = data;
-      const touched = entries.filter(isTouched);
-      const body = { baseVersion, entries: touched };
-      const fingerprint = await requestFingerprint(year, unitCode, body);
-      const { key, retry } = idempotencyKeyFor(record, fingerprint, newIdempotencyKey);
-      // Until the server answers, the sheet is still built from the version it was built from.
-      const kept: SyncRecord = { orgUnitCode: unitCode, year, version: record?.version ?? 0, pending: null };
-      if (!retry) {
-        const pending = await host.writeSyncRecord({ ...kept, pending: { key, fingerprint } });
-        if (!pending.ok) return { kind: 'blocked', message: `Nie wysłano: ${pending.message}` };
-      }
-      const r = await api.saveReport(year, unitCode, body, key);
-      switch (r.kind) {
-        case 'ok': {
-          const recorded = await host.writeSyncRecord({ ...kept, version: r.value.version });
-          await reloadReport();
-          const saved = { kind: 'saved' as const, version: r.value.version, savedAt: r.value.savedAt, replayed: r.value.replayed };
-          // The pending key stays in the workbook: synchronising again replays this save and records it.
-          if (!recorded.ok) return { ...saved, unrecorded: `Skoroszyt nie zapamiętał nowej wersji: ${recorded.message} Kliknij „Synchronizuj” jeszcze raz, zanim zmienisz arkusz — serwer potwierdzi ten sam zapis.` };
-          return saved;
-        }
-        case 'conflict': {
-          const current = r.current ?? (await api.report(year, unitCode).then((x) => (x.kind === 'ok' ? x.value : null)));
-          if (!current) return { kind: 'error', message: r.message };
-          return { kind: 'conflict', message: r.message, current, differences: diffEntries(touched, current.entries) };
-        }
-        case 'rejected':
-          return { kind: 'rejected', message: r.message, problems: r.problems };
-        case 'offline':
-          return { kind: 'offline', message: r.message };
-        case 'unauthorized':
-          onFailureRef.current(r);
-          return { kind: 'error', message: r.message };
-        default:
-          return { kind: 'error', message: r.message };
-      }
+      const outcome = await sendReport({
+        api, host, year: data.year.year, unitCode: data.unitCode, entries, baseVersion, record,
+        newKey: newIdempotencyKey, onFailure: (o) => onFailureRef.current(o),
+      });
+      if (outcome.kind === 'saved') await reloadReport();
+      return outcome;
     },
     [api, data, host, reloadReport],
   );
