@@ -12,6 +12,8 @@ export interface SummaryFigures {
   bands: Record<VarianceBand, number>;
   /** Planned measures and extras (status-only rows, parts and „w tym” subsets excluded). */
   measures: number;
+  /** Activities without a measure that still have a band (a status-only row, e.g. not realized). */
+  withoutMeasure: number;
   /** Grosze, summed exactly. */
   moneyGrosze: number;
 }
@@ -21,6 +23,7 @@ export type SummaryDimension = 'area' | 'taskCode' | 'reportingUnit';
 export const emptySummaryFigures = (): SummaryFigures => ({
   bands: { far_below: 0, below: 0, on_plan: 0, far_above: 0, not_realized: 0, no_target: 0, no_data: 0 },
   measures: 0,
+  withoutMeasure: 0,
   moneyGrosze: 0,
 });
 
@@ -53,6 +56,7 @@ export class SummaryAccumulator {
       if (row.band) f.bands[row.band]++;
       // Parts and „w tym” subsets are shown, not counted: each planned measure and extra once.
       if (row.lineRole === 'planned' || row.lineRole === 'extra') f.measures++;
+      else if (row.lineRole === null && row.band) f.withoutMeasure++;
       if (row.moneySpent !== null) f.moneyGrosze += row.moneySpent;
     }
   }

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CONSOLIDATED_COLUMNS, VARIANCE_BAND_LABELS, consolidatedColumnLetter } from '@pwr-sync/shared';
+import { CONSOLIDATED_COLUMNS, VARIANCE_BAND_LABELS, consolidatedColumnIndex, consolidatedColumnLetter } from '@pwr-sync/shared';
 import { centralWorkbookBuffer } from './central.ts';
 import { centralInput, rows } from './testSupport/fixtures.ts';
 import { libreOfficeSheets, skipLibreOffice } from './testSupport/libreoffice.ts';
@@ -147,9 +147,11 @@ describe('central workbook (read back with exceljs)', () => {
     expect(settings.getCell('B4').numFmt).toBe('0%');
   });
 
-  it('freezes the header and prints landscape, one page wide, header row repeated', () => {
-    expect(main.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(main.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1', paperSize: 9 });
+  it('freezes the header and the columns up to the activity name; prints landscape at 70 %, header row, activity and technical columns outside', () => {
+    expect(main.views[0]).toMatchObject({ state: 'frozen', ySplit: 1, xSplit: consolidatedColumnIndex('activityName') + 1 });
+    expect(main.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: false, scale: 70, printTitlesRow: '1:1', paperSize: 9 });
+    expect(main.pageSetup.printTitlesColumn).toBe(`${consolidatedColumnLetter('activityId')}:${consolidatedColumnLetter('activityName')}`);
+    expect(main.pageSetup.printArea).toBe(`A1:${consolidatedColumnLetter('actualText')}${rows.length + 1}`);
     expect(main.getColumn(consolidatedColumnLetter('activityName')).width).toBeGreaterThanOrEqual(40);
   });
 
@@ -159,17 +161,18 @@ describe('central workbook (read back with exceljs)', () => {
       let found = 0;
       sum.eachRow((row, n) => { if (!found && row.getCell(1).value === key) found = n; });
       const row = sum.getRow(found);
-      // D..J: far_below, below, on_plan, far_above, no_data, not_realized, no_target; K measures; L money
-      return { row, values: [4, 5, 6, 7, 8, 9, 10, 11, 12].map((c) => row.getCell(c).result ?? row.getCell(c).value) };
+      // D..J: far_below, below, on_plan, far_above, no_data, not_realized, no_target; K measures; L without a measure; M money
+      return { row, values: [4, 5, 6, 7, 8, 9, 10, 11, 12, 13].map((c) => row.getCell(c).result ?? row.getCell(c).value) };
     };
     const areaI = line('I');
-    expect(areaI.values.slice(0, 9)).toEqual([2, 1, 0, 1, 0, 0, 1, 5, 2_005_627.29]);
+    expect(areaI.values).toEqual([2, 1, 0, 1, 0, 0, 1, 5, 0, 2_005_627.29]);
     expect(areaI.row.getCell(4).formula).toBe('COUNTIFS(Zestawienie!$A$2:$A$9,$A6,Zestawienie!$P$2:$P$9,D$5)');
-    expect(areaI.row.getCell(12).formula).toBe('SUMIFS(Zestawienie!$R$2:$R$9,Zestawienie!$A$2:$A$9,$A6)');
-    expect(line('II').values).toEqual([0, 0, 1, 0, 0, 1, 0, 2, 1_000_000.5]);
-    expect(line('I.2').values).toEqual([0, 0, 0, 1, 0, 0, 1, 2, 0]);
-    expect(line('NCK').values).toEqual([0, 0, 0, 1, 0, 0, 1, 2, 0]);
-    expect(line('MOPS/PRZ/08').values).toEqual([2, 1, 1, 0, 0, 1, 0, 5, 3_005_627.79]);
+    expect(areaI.row.getCell(12).formula).toBe('COUNTIFS(Zestawienie!$A$2:$A$9,$A6,Zestawienie!$K$2:$K$9,"",Zestawienie!$P$2:$P$9,"<>")');
+    expect(areaI.row.getCell(13).formula).toBe('SUMIFS(Zestawienie!$R$2:$R$9,Zestawienie!$A$2:$A$9,$A6)');
+    expect(line('II').values).toEqual([0, 0, 1, 0, 0, 1, 0, 2, 0, 1_000_000.5]);
+    expect(line('I.2').values).toEqual([0, 0, 0, 1, 0, 0, 1, 2, 0, 0]);
+    expect(line('NCK').values).toEqual([0, 0, 0, 1, 0, 0, 1, 2, 0, 0]);
+    expect(line('MOPS/PRZ/08').values).toEqual([2, 1, 1, 0, 0, 1, 0, 5, 0, 3_005_627.79]);
     expect(line('MOPS/PRZ/08').row.getCell(11).formula).toContain('Zestawienie!$G$2:$G$9');
   });
 
@@ -202,8 +205,8 @@ describe.skipIf(skipLibreOffice)('central workbook (opened by LibreOffice)', () 
     expect(main.slice(1, rows.length + 1).map((r) => r[col('band')])).toEqual(rows.map((r) => (r.band ? VARIANCE_BAND_LABELS[r.band] : '')));
     const summary = sheets.get('Podsumowanie')!;
     const areaI = summary.find((r) => r[0] === 'I')!;
-    expect(areaI.slice(3, 11)).toEqual(['2', '1', '0', '1', '0', '0', '1', '5']);
-    expect(Number(areaI[11])).toBeCloseTo(2_005_627.29, 2);
+    expect(areaI.slice(3, 12)).toEqual(['2', '1', '0', '1', '0', '0', '1', '5', '0']);
+    expect(Number(areaI[12])).toBeCloseTo(2_005_627.29, 2);
   });
 
   it('re-bands rows when a threshold is changed in the settings sheet', async () => {

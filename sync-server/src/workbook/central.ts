@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import type { Workbook, Worksheet } from 'exceljs';
 import type { Writable } from 'node:stream';
 import {
-  CONSOLIDATED_COLUMNS, CONSOLIDATED_LAST_LETTER, CONSOLIDATED_SHEET_NAME, CONSOLIDATED_TABLE_NAME, NUMBER_FORMATS, TASK_KIND_LABELS, consolidatedColumnLetter,
+  CONSOLIDATED_COLUMNS, CONSOLIDATED_SHEET_NAME, CONSOLIDATED_TABLE_NAME, NUMBER_FORMATS, TASK_KIND_LABELS, consolidatedColumnIndex, consolidatedColumnLetter,
   type Area, type CompletenessRow, type ConsolidatedRow, type OrgUnit, type Task, type VariancePolicy,
 } from '@pwr-sync/shared';
 import { bandRules, styleCentralRow, centralRowValues } from './centralColumns.ts';
@@ -50,7 +50,7 @@ export function buildCentralWorkbook(input: CentralWorkbookInput): Workbook {
   rows.forEach((values, i) => styleCentralRow(main.getRow(i + 2), values));
   const lastRow = Math.max(rows.length, 1) + 1;
   addBandFormatting(main, lastRow);
-  main.pageSetup.printArea = `A1:${CONSOLIDATED_LAST_LETTER}${lastRow}`;
+  main.pageSetup.printArea = `A1:${PRINTED_LAST_LETTER}${lastRow}`;
 
   writeSummarySheet(wb.addWorksheet(SUMMARY_SHEET_NAME, SUMMARY_SHEET_OPTIONS), {
     year: input.year,
@@ -100,11 +100,21 @@ export function styleCentralColumns(ws: Worksheet): void {
   });
 }
 
-/** Options of the main sheet, given when it is added: tab colour, frozen header, print setup. */
+/** Technical columns (version, who saved, when) stay in the sheet but outside the print area. */
+export const PRINTED_LAST_LETTER = consolidatedColumnLetter('actualText');
+
+/**
+ * Options of the main sheet, given when it is added: tab colour, header row and the columns up to
+ * the activity's name frozen (the name stays while scrolling to the figures), print setup. 23
+ * columns on one A4 width print at 3 pt, so the sheet prints at 70 % over several pages across,
+ * the activity's id and name repeated on each.
+ */
 export function centralSheetOptions(year: number) {
   return {
     properties: { tabColor: { argb: 'FF1F4E78' } },
-    ...reportSheetOptions(`Program Wspierania Rodziny — zestawienie ${year}`),
+    ...reportSheetOptions(`Program Wspierania Rodziny — zestawienie ${year}`, consolidatedColumnIndex('activityName') + 1, {
+      scale: 70, titleColumns: `${consolidatedColumnLetter('activityId')}:${consolidatedColumnLetter('activityName')}`,
+    }),
   };
 }
 
@@ -132,7 +142,7 @@ export function summarySections(
       lines: input.program.areas.map((a) => ({ key: a.code, name: a.title })),
     },
     {
-      title: 'Zadania', keyHeader: 'Zadanie', dimension: 'taskCode', formulas: true,
+      title: 'Zadania', keyHeader: 'Zadanie', noteHeader: 'Rodzaj zadania', dimension: 'taskCode', formulas: true,
       lines: input.program.tasks.map((t) => ({ key: t.code, name: t.title, note: TASK_KIND_LABELS[t.kind] })),
     },
     {

@@ -81,4 +81,17 @@ describe.skipIf(skipLibreOffice)('the 2024 central workbook, recalculated by Lib
     expect(totalRow).toContain(String(measures));
     expect(rows.filter((r) => r.lineRole === 'subset').length).toBeGreaterThan(0);
   });
+
+  it('has summary totals that agree: the bands add up to measures and activities without one, in every section', () => {
+    const summary = sheets.get('Podsumowanie')!;
+    const totals = summary.filter((r) => r[0] === 'Razem').map((r) => r.slice(3, 12).map(Number));
+    expect(totals).toHaveLength(3);
+    for (const t of totals) {
+      const bands = t.slice(0, 7).reduce((a, b) => a + b, 0);
+      expect(bands).toBe(t[7]! + t[8]!);
+      expect(t).toEqual(totals[0]);
+    }
+    expect(totals[0]![8]).toBe(rows.filter((r) => r.lineRole === null && r.band !== null).length);
+    expect(totals[0]![8]).toBeGreaterThan(0);
+  });
 });

@@ -14,7 +14,7 @@ import {
   type ConsolidatedColumnKey, type ConsolidatedRow, type VarianceBand,
 } from '@pwr-sync/shared';
 import { THRESHOLD_NAMES } from './settingsSheet.ts';
-import { excelLocalDate } from './text.ts';
+import { excelLocalDate, wrappedLines } from './text.ts';
 
 const letter = consolidatedColumnLetter;
 
@@ -73,8 +73,6 @@ export function bandRules(firstRow: number): { band: VarianceBand; formula: stri
 const WRAPPED = CONSOLIDATED_COLUMNS.flatMap((c, i) => (c.wrap ? [{ index: i, width: c.width }] : []));
 /** Points per text line at the default 11 pt font. */
 const LINE_POINTS = 15;
-/** Long texts are cut at this many lines; the whole text stays in the cell. */
-const MAX_LINES = 4;
 
 /**
  * Row height for wrapped text. Neither Excel nor LibreOffice grows the rows of a generated file on
@@ -85,10 +83,10 @@ export function centralRowHeight(values: readonly CellValue[]): number {
   for (const { index, width } of WRAPPED) {
     const text = values[index];
     if (typeof text !== 'string') continue;
-    // ~1.1 characters per width unit at 11 pt, with room for word breaks
-    lines = Math.max(lines, Math.ceil(text.length / (width * 1.05)));
+    lines = Math.max(lines, wrappedLines(text, width));
   }
-  return Math.min(lines, MAX_LINES) * LINE_POINTS;
+  // Every line shown: a cut-off name or plan text is unreadable on paper.
+  return lines * LINE_POINTS;
 }
 
 const FIGURE_COLUMNS = CONSOLIDATED_COLUMNS.flatMap((c, i) => (c.numberFormat === NUMBER_FORMATS.number ? [{ column: c, index: i }] : []));

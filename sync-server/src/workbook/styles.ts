@@ -5,7 +5,7 @@
  * never mutated after being assigned to a cell.
  */
 import type { Alignment, Fill, Font, Style, Worksheet } from 'exceljs';
-import { BAND_COLOURS, SHEET_COLOURS, argbOf, type VarianceBand } from '@pwr-sync/shared';
+import { BAND_COLOURS, SHEET_COLOURS, argbOf, columnLetter, type VarianceBand } from '@pwr-sync/shared';
 
 const frozen = <T extends object>(o: T): Readonly<T> => Object.freeze(o);
 
@@ -43,16 +43,25 @@ export function bandStyle(band: VarianceBand): Partial<Style> {
   });
 }
 
-/** Print setup shared by the report sheets: A4 landscape, one page wide, header row on every page. */
-export function landscapePrint(title: string) {
+/**
+ * How a wide sheet prints: `scale` (per cent) instead of one page wide, so an 11 pt body prints at
+ * 7 pt or more over several pages; `titleColumns` repeat on every page (e.g. the activity's name).
+ */
+export interface WidePrint { scale: number; titleColumns?: string }
+
+/**
+ * Print setup shared by the report sheets: A4 landscape, header row and page numbers on every
+ * page; one page wide unless `wide` says how a sheet too wide for that prints.
+ */
+export function landscapePrint(title: string, wide?: WidePrint) {
+  const fit = wide ? { fitToPage: false, scale: wide.scale } : { fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   return {
     pageSetup: {
       paperSize: 9,
       orientation: 'landscape' as const,
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
+      ...fit,
       printTitlesRow: '1:1',
+      ...(wide?.titleColumns ? { printTitlesColumn: wide.titleColumns } : {}),
       margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
     headerFooter: { oddHeader: `&L&B${escapeHeaderText(title)}`, oddFooter: '&LStrona &P z &N&R&D' },
@@ -64,10 +73,11 @@ export function landscapePrint(title: string) {
  * sheets), given when the sheet is added — the streaming writer writes them as the sheet opens:
  * header row frozen, printed as landscapePrint.
  */
-export function reportSheetOptions(title: string) {
+export function reportSheetOptions(title: string, frozenColumns = 0, wide?: WidePrint) {
+  const topLeftCell = `${columnLetter(frozenColumns)}2`;
   return {
-    views: [{ state: 'frozen' as const, xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
-    ...landscapePrint(title),
+    views: [{ state: 'frozen' as const, xSplit: frozenColumns, ySplit: 1, topLeftCell, activeCell: topLeftCell }],
+    ...landscapePrint(title, wide),
   };
 }
 

@@ -8,7 +8,8 @@ import {
   BAND_ORDER, CONSOLIDATED_SHEET_NAME, LINE_ROLE_LABELS, NUMBER_FORMATS, VARIANCE_BAND_LABELS, columnLetter, consolidatedColumnLetter,
   type ConsolidatedColumnKey, type SummaryAccumulator, type SummaryDimension, type VarianceBand,
 } from '@pwr-sync/shared';
-import { ALIGN_HEADER, ALIGN_WRAP, FILL_HEADER, FILL_TOTAL, FONT_BOLD, FONT_HEADER, FONT_NOTE, FONT_TITLE } from './styles.ts';
+import { wrappedLines } from './text.ts';
+import { ALIGN_HEADER, ALIGN_WRAP, FILL_HEADER, FILL_TOTAL, FONT_BOLD, FONT_HEADER, FONT_NOTE, FONT_TITLE, landscapePrint } from './styles.ts';
 
 // The figures are the shared SummaryAccumulator's (also the annex's closing summary).
 export { SummaryAccumulator, type SummaryFigures } from '@pwr-sync/shared';
@@ -23,13 +24,15 @@ type Dimension = SummaryDimension;
 export interface SummaryLine {
   key: string;
   name: string;
-  /** Extra text column (task kind), optional. */
+  /** Extra text column (the task kind), headed by the section's noteHeader. */
   note?: string;
 }
 
 export interface SummarySection {
   title: string;
   keyHeader: string;
+  /** Header of the note column when the lines carry a note („Rodzaj zadania”). */
+  noteHeader?: string;
   dimension: Dimension;
   lines: SummaryLine[];
   /** false: cached values only (used for thousands of units in the streamed workbook). */
@@ -38,11 +41,24 @@ export interface SummarySection {
 
 const DIMENSION_COLUMN: Record<Dimension, ConsolidatedColumnKey> = { area: 'area', taskCode: 'taskCode', reportingUnit: 'reportingUnit' };
 
-const HEADERS = ['Nazwa', 'Uwagi', ...SUMMARY_BANDS.map((b) => VARIANCE_BAND_LABELS[b]), 'Miary razem', 'Wydatki (zł)'];
-/** Columns: A key, B name, C note, one per band from D, then measures and money. */
+const headers = (section: SummarySection) => [
+  section.keyHeader, 'Nazwa', section.noteHeader ?? '', ...SUMMARY_BANDS.map((b) => VARIANCE_BAND_LABELS[b]),
+  MEASURES_HEADER, WITHOUT_MEASURE_HEADER, 'Wydatki (zł)',
+];
+export const MEASURES_HEADER = 'Miary razem (planowane i poza planem)';
+export const WITHOUT_MEASURE_HEADER = 'Działania bez miary, z oceną';
+/**
+ * Columns: A key, B name, C note, one per band from D, then measures, activities without a measure
+ * and money. Every row with a band is a measure or an activity without one, so the band columns
+ * add up to the two counts together.
+ */
 const FIRST_BAND_COL = 4;
 const MEASURES_COL = FIRST_BAND_COL + SUMMARY_BANDS.length;
-const MONEY_COL = MEASURES_COL + 1;
+const WITHOUT_MEASURE_COL = MEASURES_COL + 1;
+const MONEY_COL = WITHOUT_MEASURE_COL + 1;
+const WIDTHS = [13, 46, 15, ...SUMMARY_BANDS.map(() => 11), 13, 13, 16];
+/** Points per line at 11 pt. */
+const LINE_POINTS = 15;
 
 /**
  * Writes the summary sheet. `dataRows` is the main sheet's data range (first and last sheet row);
@@ -57,8 +73,7 @@ export function writeSummarySheet(ws: Worksheet, args: {
   const { sections, summary, dataRows } = args;
   const range = (key: ConsolidatedColumnKey) =>
     `${quoteSheet(CONSOLIDATED_SHEET_NAME)}!$${consolidatedColumnLetter(key)}$${dataRows.first}:$${consolidatedColumnLetter(key)}$${dataRows.last}`;
-  const widths = [16, 60, 15, ...SUMMARY_BANDS.map(() => 13), 12, 18];
-  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
 
   ws.getCell('A1').value = `Podsumowanie wykonania Programu Wspierania Rodziny — ${args.year}`;
   ws.getCell('A1').font = FONT_TITLE;
@@ -75,7 +90,10 @@ export function writeSummarySheet(ws: Worksheet, args: {
     }
     r++;
     const headerRow = r;
-    [section.keyHeader, ...HEADERS].forEach((h, i) => {
+    const sectionHeaders = headers(section);
+    // Neither Excel nor LibreOffice grows a generated file's rows: the heights fit the wrapped text.
+    ws.getRow(r).height = Math.max(...sectionHeaders.map((h, i) => wrappedLines(h, WIDTHS[i]! - 2))) * LINE_POINTS;
+    sectionHeaders.forEach((h, i) => {
       const cell = ws.getCell(headerRow, i + 1);
       cell.value = h;
       cell.font = FONT_HEADER;
@@ -91,6 +109,7 @@ export function writeSummarySheet(ws: Worksheet, args: {
       ws.getCell(r, 1).value = line.key;
       ws.getCell(r, 2).value = line.name;
       ws.getCell(r, 2).alignment = ALIGN_WRAP;
+      ws.getRow(r).height = wrappedLines(line.name, WIDTHS[1]!) * LINE_POINTS;
       ws.getCell(r, 3).value = line.note ?? null;
       SUMMARY_BANDS.forEach((band, i) => {
         const col = FIRST_BAND_COL + i;
@@ -100,6 +119,9 @@ export function writeSummarySheet(ws: Worksheet, args: {
       });
       ws.getCell(r, MEASURES_COL).value = figure(section.formulas, measuresFormula(keyRange, keyRef, range('lineRole')), f.measures);
       ws.getCell(r, MEASURES_COL).numFmt = NUMBER_FORMATS.integer;
+      ws.getCell(r, WITHOUT_MEASURE_COL).value = figure(section.formulas,
+        `COUNTIFS(${keyRange},${keyRef},${range('lineRole')},"",${range('band')},"<>")`, f.withoutMeasure);
+      ws.getCell(r, WITHOUT_MEASURE_COL).numFmt = NUMBER_FORMATS.integer;
       ws.getCell(r, MONEY_COL).value = figure(section.formulas, `SUMIFS(${range('moneySpent')},${keyRange},${keyRef})`, f.moneyGrosze / 100);
       ws.getCell(r, MONEY_COL).numFmt = NUMBER_FORMATS.money;
       r++;
@@ -123,7 +145,7 @@ export function writeSummarySheet(ws: Worksheet, args: {
 
 /** Options of the summary sheet, given when it is added (the streaming writer takes them only then). */
 export const SUMMARY_SHEET_OPTIONS = {
-  pageSetup: { paperSize: 9, orientation: 'landscape' as const, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  ...landscapePrint('Program Wspierania Rodziny — podsumowanie'),
   properties: { tabColor: { argb: 'FF548235' } },
 };
 
@@ -136,17 +158,18 @@ function figure(formulas: boolean, formula: string, result: number): CellValue {
   return formulas ? { formula, result } : result;
 }
 
-/** Column totals of a section in sheet order (bands…, measures, money in złoty). */
+/** Column totals of a section in sheet order (bands…, measures, without a measure, money in złoty). */
 function totalsOf(section: SummarySection, summary: SummaryAccumulator): number[] {
-  const totals = new Array<number>(SUMMARY_BANDS.length + 2).fill(0);
+  const totals = new Array<number>(SUMMARY_BANDS.length + 3).fill(0);
   let grosze = 0;
   for (const line of section.lines) {
     const f = summary.figures(section.dimension, line.key);
     SUMMARY_BANDS.forEach((b, i) => (totals[i]! += f.bands[b]));
     totals[SUMMARY_BANDS.length]! += f.measures;
+    totals[SUMMARY_BANDS.length + 1]! += f.withoutMeasure;
     grosze += f.moneyGrosze;
   }
-  totals[SUMMARY_BANDS.length + 1] = grosze / 100;
+  totals[SUMMARY_BANDS.length + 2] = grosze / 100;
   return totals;
 }
 

@@ -16,6 +16,7 @@ import {
   type Assignment, type OrgUnit, type ReportEntry, type SheetColumnKey, type Task, type VariancePolicy,
 } from '@pwr-sync/shared';
 import { setProperties } from './central.ts';
+import { wrappedLines } from './text.ts';
 import { addListTable } from './table.ts';
 import { ALIGN_TOP, ALIGN_WRAP, FILL_COMPUTED, FILL_INPUT, FONT_BOLD, FONT_NOTE, FONT_TITLE, bandStyle, landscapePrint } from './styles.ts';
 import { LIST_COLUMNS, LIST_NAMES, META_KEYS, META_SHEET_NAME, TEMPLATE_MARKER, TEMPLATE_VERSION, layoutSignature, type TemplateMeta } from './templateMeta.ts';
@@ -86,7 +87,10 @@ export async function buildUnitTemplate(input: UnitTemplateInput): Promise<Workb
     selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true,
     autoFilter: true, sort: true, insertRows: false, deleteRows: false,
   });
-  Object.assign(ws, landscapePrint(`Sprawozdanie ${input.orgUnit.code} — ${input.year}`));
+  // 70 % over two pages across prints at 7 pt or more; the task and activity repeat on each page.
+  Object.assign(ws, landscapePrint(`Sprawozdanie ${input.orgUnit.code} — ${input.year}`, {
+    scale: 70, titleColumns: `${columnLetter(columnIndex('taskCode'))}:${columnLetter(columnIndex('activityName'))}`,
+  }));
 
   addInstructions(wb, input);
   await addMetaSheet(wb, {
@@ -129,9 +133,15 @@ function listValidation(name: string, what: string, message: string): DataValida
   };
 }
 
+/** Characters across the instruction sheet: fits A4 portrait at 100 %. */
+const INSTRUCTION_WIDTH = 90;
+
 function addInstructions(wb: Workbook, input: UnitTemplateInput): void {
-  const ws = wb.addWorksheet('Instrukcja');
-  ws.getColumn(1).width = 110;
+  // One A4 page, portrait: the whole instruction on one printed sheet.
+  const ws = wb.addWorksheet('Instrukcja', {
+    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 1, margins: { left: 0.6, right: 0.6, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } },
+  });
+  ws.getColumn(1).width = INSTRUCTION_WIDTH;
   const lines: [string, 'title' | 'bold' | 'text' | 'note'][] = [
     [`Sprawozdanie z realizacji Programu Wspierania Rodziny — ${input.year}`, 'title'],
     [`Jednostka: ${input.orgUnit.code} — ${input.orgUnit.name}`, 'bold'],
@@ -152,6 +162,8 @@ function addInstructions(wb: Workbook, input: UnitTemplateInput): void {
     if (kind === 'title') cell.font = FONT_TITLE;
     if (kind === 'bold') cell.font = FONT_BOLD;
     if (kind === 'note') cell.font = FONT_NOTE;
+    // Rows of a generated file do not grow by themselves: the height fits the wrapped lines.
+    ws.getRow(i + 1).height = wrappedLines(text, INSTRUCTION_WIDTH) * (kind === 'title' ? 20 : 15);
   });
 }
 

@@ -39,3 +39,22 @@ function wallClock(iso: string): Date | null {
 export function plainText(text: string | null | undefined): string | null {
   return text === null || text === undefined || text === '' ? null : String(text);
 }
+
+/**
+ * Lines a text takes in a wrapped column `width` characters wide: words laid out greedily, about
+ * one character per width unit at 11 pt (Polish text with its wide letters, bold-free).
+ */
+export function wrappedLines(text: string, width: number): number {
+  const perLine = Math.max(1, Math.floor(width * 0.95));
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    let used = 0;
+    lines++;
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      const need = used === 0 ? word.length : used + 1 + word.length;
+      if (need <= perLine) used = need;
+      else { lines += used === 0 ? 0 : 1; used = Math.min(word.length, perLine); lines += Math.floor((word.length - 1) / perLine); }
+    }
+  }
+  return Math.max(lines, 1);
+}
