@@ -1,11 +1,12 @@
 import ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { API_PATHS, UNIT_SHEET_COLUMNS, columnIndex, type SheetColumnKey, type UnitReport, type History } from '@pwr-sync/shared';
+import { API_PATHS, UNIT_SHEET_COLUMNS, columnIndex, formatPlNumber, type SheetColumnKey, type UnitReport, type History } from '@pwr-sync/shared';
 import {
   CLOSED_YEAR, OPEN_YEAR, backends, client, createTestDb, download, fullReport, pickUnits, resetOpenYear, startApp, upload, userToken, type TestApp, type TestDb,
 } from '../../../test/harness.ts';
 import { makeZip } from '../../workbook/testSupport/zip.ts';
+import { savedByLibreOffice, savedByOpenpyxl } from '../../workbook/testSupport/otherTools.ts';
 
 const col = (key: SheetColumnKey) => columnIndex(key) + 1;
 
@@ -90,6 +91,28 @@ describe.each(backends())('POST …/upload (real HTTP server) on %s', (backend) 
     // the next template carries version 1, so filling it again saves version 2
     const again = await upload(uploadUrl(), tokens.a, await fill(await template()));
     expect(again.body).toMatchObject({ version: 2 });
+  });
+
+  it('stores the same values from the same filled template saved by exceljs, LibreOffice and openpyxl', async () => {
+    // Filled as a person types: figures as Polish text („1 234,5”), then saved again by each program.
+    const typed = await fill(await template(), (ws) => {
+      for (let r = 2; r <= ws.rowCount; r++) {
+        const actual = ws.getCell(r, col('actual'));
+        if (typeof actual.value === 'number') actual.value = formatPlNumber(actual.value).replace(/\u00a0/g, ' ');
+      }
+    });
+    const files = { exceljs: typed, libreoffice: await savedByLibreOffice(typed), openpyxl: await savedByOpenpyxl(typed) };
+    const stored: Record<string, UnitReport['entries']> = {};
+    for (const [tool, file] of Object.entries(files)) {
+      await resetOpenYear(tdb.db);
+      const res = await upload(uploadUrl(), tokens.a, file);
+      expect(res.status, `${tool}: ${JSON.stringify(res.body)}`).toBe(201);
+      stored[tool] = (await report()).entries;
+    }
+    expect(stored.exceljs!.length).toBeGreaterThan(0);
+    expect(stored.exceljs!.some((e) => e.actual.measures.some((m) => m.value >= 1000))).toBe(true); // grouped text read as a number
+    expect(stored.libreoffice).toEqual(stored.exceljs);
+    expect(stored.openpyxl).toEqual(stored.exceljs);
   });
 
   it('maps sorted rows back by their hidden ids', async () => {
