@@ -15,6 +15,7 @@ import { withCount } from './counted.ts';
 import { ADJECTIVE, NOUN } from './words.ts';
 import { configText, deployText } from './configText.ts';
 import { browserText } from './browserText.ts';
+import { templateText } from './templateText.ts';
 
 /** „text” — Polish quotation marks. */
 export const q = (s: string | number): string => `„${s}”`;
@@ -371,7 +372,7 @@ const summary = {
   totalIn: withCount((n: number, sentence: string) => `${sentence} — łącznie w ${counted(n, NOUN.activityLocative)}.`),
 } as const;
 
-export const MSG = { labels, numbers, zod, fields, api, zip, rules, schema, sheet, summary, config: configText, browser: browserText, deploy: deployText } as const;
+export const MSG = { labels, numbers, zod, fields, api, zip, rules, schema, sheet, summary, config: configText, browser: browserText, deploy: deployText, template: templateText } as const;
 
 // Re-exported for messages built elsewhere from these parts.
 export { agreeing, counted };

@@ -1,10 +1,13 @@
 import ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_VARIANCE_POLICY, MEASURE_KINDS, REPORT_STATUS_LABELS, UNIT_SHEET_COLUMNS, columnIndex, type SheetColumnKey } from '@pwr-sync/shared';
+import {
+  DEFAULT_VARIANCE_POLICY, MEASURE_KINDS, REPORT_STATUS_LABELS, UNIT_SHEET_COLUMNS, VARIANCE_BAND_LABELS, columnIndex, columnLetter, type SheetColumnKey,
+} from '@pwr-sync/shared';
 import { unitTemplateBuffer, type UnitTemplateInput } from './template.ts';
 import { readUploadedTemplate } from './importUpload.ts';
 import { META_SHEET_NAME, TEMPLATE_VERSION } from './templateMeta.ts';
+import { checkZip, readZipEntry } from './zipGuard.ts';
 import { assignments, entries, tasks } from './testSupport/fixtures.ts';
 import { libreOfficeSheets, skipLibreOffice } from './testSupport/libreoffice.ts';
 
@@ -89,10 +92,67 @@ describe('unit template (read back with exceljs)', () => {
     expect(values).toMatchObject({ orgUnitCode: 'MOPS/PRZ/08', year: 2025, templateVersion: TEMPLATE_VERSION, reportVersion: 4 });
   });
 
-  it('prints landscape with the header row repeated', () => {
-    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1, printTitlesRow: '1:1' });
+  it('prints landscape at 70 % with the header row and the activity repeated', () => {
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', scale: 70, printTitlesRow: '1:1', printTitlesColumn: 'D:E' });
+    expect(wb.getWorksheet('Instrukcja')!.pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 1 });
+  });
+
+  it('computes difference, % and band with formulas that cache the server’s values', () => {
+    const plan = `${columnLetter(columnIndex('plan'))}2`;
+    const actual = `${columnLetter(columnIndex('actual'))}2`;
+    expect(cellOf(ws, 2, 'difference').formula).toBe(`IF(AND(ISNUMBER(${actual}),ISNUMBER(${plan})),${actual}-${plan},"")`);
+    expect(cellOf(ws, 2, 'difference').result).toBe(-16);
+    expect(cellOf(ws, 2, 'ratio').result).toBe(0.2);
+    expect(cellOf(ws, 2, 'band').formula).toContain('ProgDalekoPonizej');
+    expect(cellOf(ws, 2, 'band').result).toBe(VARIANCE_BAND_LABELS.far_below);
+    const names = Object.fromEntries(wb.definedNames.model.map((n) => [n.name, n.ranges]));
+    expect(names.ProgDalekoPonizej).toEqual([`'${META_SHEET_NAME}'!$G$1`]);
+    expect(wb.getWorksheet(META_SHEET_NAME)!.getCell('G1').value).toBe(DEFAULT_VARIANCE_POLICY.farBelow);
+  });
+
+  it('shows a hint on every input cell, and bounds the texts', () => {
+    const inputs: [number, SheetColumnKey][] = [[2, 'actual'], [2, 'status'], [2, 'moneySpent'], [2, 'comment'], [3, 'actual'], [5, 'measureKind'], [5, 'qualifier']];
+    for (const [r, key] of inputs) {
+      const v = cellOf(ws, r, key).dataValidation;
+      expect(v, key).toMatchObject({ showInputMessage: true });
+      expect(v.prompt!.length, key).toBeGreaterThan(20);
+      expect(v.prompt!.length, key).toBeLessThanOrEqual(255);
+      expect(v.promptTitle!.length, key).toBeLessThanOrEqual(32);
+    }
+    expect(cellOf(ws, 2, 'comment').dataValidation).toMatchObject({ type: 'textLength', operator: 'lessThanOrEqual', formulae: [2000] });
+    expect(cellOf(ws, 5, 'qualifier').dataValidation).toMatchObject({ type: 'textLength', formulae: [200] });
   });
 });
+
+describe('unit template validations', () => {
+  it('never applies two validations to one cell (the file’s ranges do not overlap)', async () => {
+    const xlsx = await unitTemplateBuffer(templateInput());
+    const zip = checkZip(xlsx);
+    if (!zip.ok) throw new Error(zip.reason);
+    const sheet = readZipEntry(xlsx, zip.entries.find((e) => e.name === 'xl/worksheets/sheet1.xml')!).toString('utf8');
+    const cells = new Map<string, number>();
+    const sqrefs = [...sheet.matchAll(/<dataValidation\b[^>]*\bsqref="([^"]+)"/g)].map((m) => m[1]!);
+    expect(sqrefs.length).toBeGreaterThan(0);
+    for (const [n, sqref] of sqrefs.entries()) {
+      for (const cell of expandSqref(sqref)) {
+        expect(cells.get(cell), `${cell} w dwóch walidacjach`).toBeUndefined();
+        cells.set(cell, n);
+      }
+    }
+  });
+});
+
+/** Cells of a sqref such as "I2:I5 K2" (columns A–Z suffice for the report table). */
+function expandSqref(sqref: string): string[] {
+  return sqref.split(' ').flatMap((range) => {
+    const [from, to = from] = range.split(':') as [string, string?];
+    const [, c1, r1] = /^([A-Z])(\d+)$/.exec(from)!;
+    const [, c2, r2] = /^([A-Z])(\d+)$/.exec(to!)!;
+    const out: string[] = [];
+    for (let c = c1!.charCodeAt(0); c <= c2!.charCodeAt(0); c++) for (let r = Number(r1); r <= Number(r2); r++) out.push(`${String.fromCharCode(c)}${r}`);
+    return out;
+  });
+}
 
 describe('template → upload round trip', () => {
   const expected = { orgUnitCode: 'MOPS/PRZ/08', year: 2025, assignments };
@@ -116,5 +176,19 @@ describe.skipIf(skipLibreOffice)('unit template (opened by LibreOffice)', () => 
     expect(report[1]![columnIndex('actual')]).toBe('4');
     expect(report[1]![columnIndex('status')]).toBe('zrealizowane');
     expect(sheets.get('Instrukcja')![0]![0]).toContain('Programu Wspierania Rodziny');
+  });
+
+  it('recalculates the variance as the clerk types: a figure typed, LibreOffice recalculates, the band follows', async () => {
+    const typed = new ExcelJS.Workbook();
+    await typed.xlsx.load((await unitTemplateBuffer(templateInput())) as unknown as ArrayBuffer);
+    const sheet = typed.getWorksheet('Sprawozdanie')!;
+    cellOf(sheet, 2, 'actual').value = 19; // plan 20: 95 %
+    cellOf(sheet, 3, 'actual').value = 500; // plan 200: 250 %
+    cellOf(sheet, 4, 'actual').value = null; // the figure cleared
+    const report = (await libreOfficeSheets(Buffer.from(await typed.xlsx.writeBuffer()), { recalculate: true })).get('Sprawozdanie')!;
+    const at = (r: number, key: SheetColumnKey) => report[r - 1]![columnIndex(key)];
+    expect([at(2, 'difference'), at(2, 'ratio'), at(2, 'band')]).toEqual(['-1', '95%', VARIANCE_BAND_LABELS.on_plan]);
+    expect([at(3, 'difference'), at(3, 'band')]).toEqual(['300', VARIANCE_BAND_LABELS.far_above]);
+    expect([at(4, 'difference'), at(4, 'ratio'), at(4, 'band')]).toEqual(['', '', '']);
   });
 });

@@ -10,13 +10,15 @@
  */
 import ExcelJS from 'exceljs';
 import type { Cell, DataValidation, Workbook, Worksheet } from 'exceljs';
+import type { z } from 'zod';
 import {
   BAND_ORDER, MEASURE_KINDS, REPORT_STATUS_LABELS, UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, UNIT_TABLE_NAME, UNIT_VARIANCE_COLUMNS, buildSheetRows,
-  NUMBER_FORMATS, columnIndex, columnLetter, figureFormat, unitBandCondition, unitColumnFormat,
+  MSG, MeasureSchema, NUMBER_FORMATS, ReportEntrySchema, columnIndex, columnLetter, figureFormat, unitBandCondition, unitColumnFormat,
   type Assignment, type OrgUnit, type ReportEntry, type SheetColumnKey, type Task, type VariancePolicy,
 } from '@pwr-sync/shared';
 import { setProperties } from './central.ts';
 import { wrappedLines } from './text.ts';
+import { addTemplateThresholds, templateVarianceCells } from './templateFormulas.ts';
 import { addListTable } from './table.ts';
 import { ALIGN_TOP, ALIGN_WRAP, FILL_COMPUTED, FILL_INPUT, FONT_BOLD, FONT_NOTE, FONT_TITLE, bandStyle, landscapePrint } from './styles.ts';
 import { LIST_COLUMNS, LIST_NAMES, META_KEYS, META_SHEET_NAME, TEMPLATE_MARKER, TEMPLATE_VERSION, layoutSignature, type TemplateMeta } from './templateMeta.ts';
@@ -69,17 +71,24 @@ export async function buildUnitTemplate(input: UnitTemplateInput): Promise<Workb
     const plannedMeasure = row[columnIndex('measureKey')] !== null;
     const task = activityTask.get(String(row[columnIndex('activityId')]));
     const moneyOpen = basicTasks === null || (task !== undefined && basicTasks.has(task));
-    unlockInput(ws.getCell(r, col('actual')), numberValidation('Wykonanie'));
+    unlockInput(ws.getCell(r, col('actual')), withHint(numberValidation('Wykonanie'), HINT.actual));
     if (firstLine) {
-      unlockInput(ws.getCell(r, col('status')), listValidation(LIST_NAMES.status, 'Status', 'Wybierz status z listy.'));
-      if (moneyOpen) unlockInput(ws.getCell(r, col('moneySpent')), numberValidation('Wydatki'));
-      unlockInput(ws.getCell(r, col('comment')), null);
+      unlockInput(ws.getCell(r, col('status')), withHint(listValidation(LIST_NAMES.status, 'Status', 'Wybierz status z listy.'), HINT.status));
+      if (moneyOpen) unlockInput(ws.getCell(r, col('moneySpent')), withHint(numberValidation('Wydatki'), HINT.moneySpent));
+      unlockInput(ws.getCell(r, col('comment')), withHint(textValidation('Komentarz', COMMENT_MAX), HINT.comment(COMMENT_MAX)));
     }
     if (!plannedMeasure) {
-      unlockInput(ws.getCell(r, col('measureKind')), listValidation(LIST_NAMES.measureKind, 'Miara', 'Wybierz rodzaj miary z listy.'));
-      unlockInput(ws.getCell(r, col('qualifier')), null);
+      unlockInput(ws.getCell(r, col('measureKind')), withHint(listValidation(LIST_NAMES.measureKind, 'Miara', 'Wybierz rodzaj miary z listy.'), HINT.measureKind));
+      unlockInput(ws.getCell(r, col('qualifier')), withHint(textValidation('Opis miary', QUALIFIER_MAX), HINT.qualifier(QUALIFIER_MAX)));
     }
-    for (const c of UNIT_SHEET_COLUMNS.filter((x) => x.computed)) ws.getCell(r, col(c.key)).fill = FILL_COMPUTED;
+    const variance = templateVarianceCells(row, r);
+    for (const c of UNIT_SHEET_COLUMNS.filter((x) => x.computed)) {
+      const cell = ws.getCell(r, col(c.key));
+      cell.fill = FILL_COMPUTED;
+      if (c.key === 'difference' || c.key === 'ratio' || c.key === 'band') cell.value = variance[c.key];
+    }
+    // Rows of a generated file do not grow by themselves: the height fits the longest wrapped text.
+    ws.getRow(r).height = Math.max(...WRAPPED.map(({ index, width }) => (typeof row[index] === 'string' ? wrappedLines(row[index], width) : 1))) * 15;
   });
   if (rows.length > 0) addBandFormatting(ws, rows.length + 1);
 
@@ -93,10 +102,11 @@ export async function buildUnitTemplate(input: UnitTemplateInput): Promise<Workb
   }));
 
   addInstructions(wb, input);
-  await addMetaSheet(wb, {
+  const meta = await addMetaSheet(wb, {
     orgUnitCode: input.orgUnit.code, year: input.year, templateVersion: TEMPLATE_VERSION,
     reportVersion: input.reportVersion, columns: layoutSignature(),
   });
+  addTemplateThresholds(wb, meta, input.policy);
   return wb;
 }
 
@@ -112,10 +122,29 @@ function addBandFormatting(ws: Worksheet, lastRow: number): void {
   });
 }
 
-function unlockInput(cell: Cell, validation: DataValidation | null): void {
+function unlockInput(cell: Cell, validation: DataValidation): void {
   cell.protection = UNLOCKED;
   cell.fill = FILL_INPUT;
-  if (validation) cell.dataValidation = validation;
+  cell.dataValidation = validation;
+}
+
+const HINT = MSG.template.hint;
+const COMMENT_MAX = (ReportEntrySchema.shape.comment.unwrap() as z.ZodString).maxLength ?? 2000;
+const QUALIFIER_MAX = (MeasureSchema.shape.qualifier.unwrap() as z.ZodString).maxLength ?? 200;
+/** Wrapped text columns of the report table: their width decides a row's height. */
+const WRAPPED = UNIT_SHEET_COLUMNS.flatMap((c, index) => (c.type === 'text' && !c.hidden ? [{ index, width: c.width }] : []));
+
+/** The input message Excel and LibreOffice show when the cell is selected. */
+function withHint(validation: DataValidation, hint: { title: string; text: string }): DataValidation {
+  return { ...validation, showInputMessage: true, promptTitle: hint.title, prompt: hint.text };
+}
+
+function textValidation(what: string, max: number): DataValidation {
+  const tooLong = MSG.template.tooLong(what, max);
+  return {
+    type: 'textLength', operator: 'lessThanOrEqual', formulae: [max], allowBlank: true,
+    showErrorMessage: true, errorStyle: 'stop', errorTitle: tooLong.title, error: tooLong.text,
+  };
 }
 
 function numberValidation(what: string): DataValidation {
@@ -151,7 +180,7 @@ function addInstructions(wb: Workbook, input: UnitTemplateInput): void {
     ['3. Działanie bez zaplanowanej miary: wybierz rodzaj miary z listy w kolumnie „Miara”.', 'text'],
     ['4. Zapisz plik (.xlsx) i wyślij go w systemie pwr-sync. Możesz sortować i filtrować wiersze — ukryte identyfikatory je rozpoznają.', 'text'],
     ['', 'text'],
-    ['Kolumny „Różnica”, „% wykonania” i „Ocena” pokazują stan z chwili pobrania pliku; po wysłaniu system przelicza je sam.', 'note'],
+    ['Kolumny „Różnica”, „% wykonania” i „Ocena” przeliczają się same, gdy wpisujesz wykonanie; po wysłaniu system liczy je jeszcze raz według progów MOPS.', 'note'],
     ['Nie dodawaj ani nie usuwaj wierszy; arkusz jest chroniony bez hasła wyłącznie przed przypadkową zmianą.', 'note'],
     ['Plik jest przypisany do jednostki i roku — nie da się go wysłać jako sprawozdania innej jednostki ani innego roku.', 'note'],
   ];
