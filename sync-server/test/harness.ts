@@ -121,7 +121,8 @@ export async function userToken(db: Db, id: string, role: Role, orgUnitCode: str
 /** A complete, on-plan report for a unit's assignments: it saves and submits without problems. */
 export function fullReport(assignments: Assignment[], tag = ''): ReportEntry[] {
   return assignments.filter((a) => a.role === 'reporting').map(({ activity, plan }) => {
-    const measures = plan.kind === 'target' ? plan.measures.map((m) => ({ ...m })) : [];
+    // Each figure answers its planned measure (the plan's id becomes the figure's planMeasureId).
+    const measures = plan.kind === 'target' ? plan.measures.map(({ id, ...m }) => ({ ...m, planMeasureId: id })) : [];
     return {
       activityId: activity.id,
       status: measures.length > 0 ? 'realized' : 'ongoing',
