@@ -197,6 +197,18 @@ describe('browser mode end to end (no Office)', () => {
     await signOut();
   });
 
+  it('a manager sees completeness and downloads the central workbook, but may not accept or return', async () => {
+    await signIn(server.tokens.find((t: DemoToken) => t.role === 'manager')!.token);
+    const unitCode = unit().orgUnitCode!;
+    await expect.poll(() => page.getByText('Kompletność sprawozdań').count(), { timeout: 30_000 }).toBe(1);
+    expect(await page.getByText(/może tylko weryfikator MOPS/).count()).toBe(1);
+    const returnButton = page.getByRole('button', { name: `Zwróć do poprawy ${unitCode}` });
+    expect((await returnButton.count()) === 0 || (await returnButton.isDisabled())).toBe(true);
+    const [workbook] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Zestawienie zbiorcze (.xlsx)' }).click()]);
+    expect(workbook.suggestedFilename()).toMatch(/\.xlsx$/);
+    await signOut();
+  });
+
   it('the unit sees the reviewer’s comment and may upload again; Office was never asked for', async () => {
     await signIn(server.token);
     const comment = page.getByTestId('review-comment');
