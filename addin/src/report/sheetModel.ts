@@ -12,6 +12,7 @@ import {
   measureKey,
   type Assignment,
   type ReportEntry,
+  measureKindOfSheetText,
   type ReportProblem,
   type SheetCell,
   type SheetColumnKey,
@@ -100,7 +101,7 @@ function indexRows(rows: SheetCell[][]): Map<string, RowRef[]> {
     const id = text(row[col.activityId]);
     if (!id) return;
     const list = out.get(id) ?? [];
-    list.push({ rowIndex, line: Number(row[col.line] ?? 0), kind: text(row[col.measureKind]), key: text(row[col.measureKey]).replace(/^\+/, '') });
+    list.push({ rowIndex, line: Number(row[col.line] ?? 0), kind: measureKindOfSheetText(text(row[col.measureKind])), key: text(row[col.measureKey]).replace(/^\+/, '') });
     out.set(id, list);
   });
   for (const list of out.values()) list.sort((a, b) => a.line - b.line);

@@ -30,10 +30,24 @@ const c = (key: Parameters<typeof columnIndex>[0]) => columnIndex(key);
 describe('buildSheetRows', () => {
   const rows = buildSheetRows(assignments, entries, DEFAULT_VARIANCE_POLICY);
 
-  it('gives one row per planned measure and skips activities the unit only contributes to', () => {
+  it('gives one row per planned measure, its kind as the plural label, and skips activities the unit only contributes to', () => {
     expect(rows.map((r) => [r[c('activityId')], r[c('line')], r[c('measureKind')]])).toEqual([
-      ['I.1-01', 1, 'spotkanie'], ['I.1-01', 2, 'uczestnik'], ['I.1-02', 1, 'rodzina'], ['I.1-03', 1, 'spektakl'],
+      ['I.1-01', 1, 'spotkania'], ['I.1-01', 2, 'uczestnicy'], ['I.1-02', 1, 'rodziny'], ['I.1-03', 1, 'spektakle'],
     ]);
+  });
+
+  it('reads a measure kind typed as the label, the lemma or an inflected form back to the lemma', () => {
+    for (const typed of ['uczestnicy', 'uczestnik', 'Uczestników']) {
+      const edited = rows.map((r) => [...r]);
+      const extra = edited.findIndex((r) => r[c('activityId')] === 'I.1-03');
+      edited[extra]![c('measureKind')] = typed;
+      const back = readSheetRows(edited, assignments);
+      expect(back.problems, typed).toEqual([]);
+      expect(back.entries.find((e) => e.activityId === 'I.1-03')!.actual.measures[0]!.kind, typed).toBe('uczestnik');
+    }
+    const youth = rows.map((r) => [...r]);
+    youth[youth.findIndex((r) => r[c('activityId')] === 'I.1-03')]![c('measureKind')] = 'młodzież (osoby)';
+    expect(readSheetRows(youth, assignments).entries.find((e) => e.activityId === 'I.1-03')!.actual.measures[0]!.kind).toBe('młodzież');
   });
 
   it('fills variance and puts activity-level inputs on the first line only', () => {

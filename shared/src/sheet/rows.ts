@@ -6,7 +6,8 @@ import type { Assignment } from '../api/contracts.ts';
 import { MSG } from '../messages/catalogue.ts';
 import { parseMeasureValue } from '../measures/measureValue.ts';
 import { measureKey, type ActualFigure } from '../measures/schema.ts';
-import { isMeasureKind } from '../measures/kinds.ts';
+import { MEASURE_KINDS, isMeasureKind, measureKindOfWord } from '../measures/kinds.ts';
+import { measureKindLabel } from './consolidatedLayout.ts';
 import { parsePlNumber, parseMoney } from '../numbers/polishNumber.ts';
 import type { ReportEntry, ReportStatus } from '../report/schema.ts';
 import { REPORT_STATUS_LABELS, statusFromLabel } from '../report/labels.ts';
@@ -53,7 +54,8 @@ export function buildSheetRows(assignments: Assignment[], entries: ReportEntry[]
       row[col.activityName] = activity.name;
       if (v) {
         row[col.measureKey] = v.role === 'planned' ? v.planMeasureId! : EXTRA_MEASURE_PREFIX + measureKey(v);
-        row[col.measureKind] = v.kind;
+        // shown as the plural label used in headers and pickers („uczestnicy”); read back to the lemma
+        row[col.measureKind] = measureKindLabel(v.kind);
         row[col.qualifier] = v.qualifier ?? null;
         row[col.plan] = v.plan;
         row[col.actual] = v.actual;
@@ -123,6 +125,14 @@ function readMoney(cell: SheetCell | undefined): { ok: true; grosze: number | nu
  * activity id). Only activities the unit reports are accepted; every cell that cannot be read
  * becomes a problem naming the column, and that cell is left out of the entry.
  */
+/** Lemma of a measure kind by the label the sheets show („młodzież (osoby)” → „młodzież”). */
+const KIND_BY_LABEL = new Map(MEASURE_KINDS.map((k) => [k.label, k.lemma]));
+
+/** The lemma of a measure kind as a sheet shows or a user types it: label, lemma or inflected form; else the text. */
+export function measureKindOfSheetText(typed: string): string {
+  return KIND_BY_LABEL.get(typed) ?? measureKindOfWord(typed) ?? typed;
+}
+
 export function readSheetRows(rows: SheetCell[][], assignments: Assignment[]): { entries: ReportEntry[]; problems: SheetProblem[] } {
   const reported = new Map(assignments.filter((a) => a.role === 'reporting').map((a) => [a.activity.id, a]));
   const problems: SheetProblem[] = [];
@@ -166,7 +176,9 @@ export function readSheetRows(rows: SheetCell[][], assignments: Assignment[]): {
     const planIds = new Set(plan.kind === 'target' ? plan.measures.map((m) => m.id) : []);
     const measures: ActualFigure[] = [];
     for (const { row, rowIndex } of group) {
-      const kind = asText(row[col.measureKind]);
+      const typedKind = asText(row[col.measureKind]);
+      // the label, the lemma or any inflected form („uczestnicy”, „uczestnik”, „Uczestników”)
+      const kind = typedKind ? measureKindOfSheetText(typedKind) : typedKind;
       const value = readNumber(row[col.actual], kind);
       if (!value.ok) {
         problem(rowIndex, 'actual', MSG.sheet.cell(header('actual'), value.reason));

@@ -48,7 +48,7 @@ describe('unit template (read back with exceljs)', () => {
     // plans show as grouped whole numbers; the actual keeps Excel's General format so "15,48" shows as typed
     expect(cellOf(ws, 2, 'plan').numFmt).toBe('#,##0');
     expect(cellOf(ws, 2, 'actual').numFmt ?? 'General').toBe('General');
-    expect(cellOf(ws, 3, 'measureKind').value).toBe('uczestnik');
+    expect(cellOf(ws, 3, 'measureKind').value).toBe('uczestnicy');
     expect(cellOf(ws, 5, 'measureKey').value).toBeNull();
   });
 

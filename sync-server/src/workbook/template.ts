@@ -205,7 +205,7 @@ async function addMetaSheet(wb: Workbook, meta: TemplateMeta): Promise<Worksheet
   });
   const statuses = Object.values(REPORT_STATUS_LABELS);
   statuses.forEach((label, i) => (ws.getCell(`${LIST_COLUMNS.status}${i + 1}`).value = label));
-  MEASURE_KINDS.forEach((k, i) => (ws.getCell(`${LIST_COLUMNS.measureKind}${i + 1}`).value = k.lemma));
+  MEASURE_KINDS.forEach((k, i) => (ws.getCell(`${LIST_COLUMNS.measureKind}${i + 1}`).value = k.label));
   wb.definedNames.add(`${META_SHEET_NAME}!$${LIST_COLUMNS.status}$1:$${LIST_COLUMNS.status}$${statuses.length}`, LIST_NAMES.status);
   wb.definedNames.add(`${META_SHEET_NAME}!$${LIST_COLUMNS.measureKind}$1:$${LIST_COLUMNS.measureKind}$${MEASURE_KINDS.length}`, LIST_NAMES.measureKind);
   await ws.protect('', { selectLockedCells: false, selectUnlockedCells: false });
