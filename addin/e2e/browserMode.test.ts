@@ -183,7 +183,7 @@ describe('browser mode end to end (no Office)', () => {
   it('a reviewer sees the year’s completeness, downloads the central workbook and annex, and returns the report with a comment', async () => {
     await signIn(reviewerToken());
     const unitCode = unit().orgUnitCode!;
-    const returnButton = page.getByRole('button', { name: `Zwróć do poprawy ${unitCode}` });
+    const returnButton = page.getByRole('button', { name: `Zwróć do poprawy sprawozdanie ${unitCode}` });
     await expect.poll(() => returnButton.count(), { timeout: 30_000 }).toBe(1);
     const [workbook] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Zestawienie zbiorcze (.xlsx)' }).click()]);
     expect(readFileSync((await workbook.path())!).subarray(0, 2).toString()).toBe('PK');
@@ -191,8 +191,8 @@ describe('browser mode end to end (no Office)', () => {
     expect(annex.suggestedFilename()).toMatch(/\.docx$/);
     await shots('43-przegladarka-weryfikator');
     await returnButton.click();
-    await page.getByLabel(`Uwagi dla jednostki ${unitCode}`).fill('Uzupełnij wydatki w I kwartale.');
-    await page.getByRole('button', { name: 'Zwróć z uwagami' }).click();
+    await page.getByLabel(`Komentarz dla jednostki ${unitCode}`).fill('Uzupełnij wydatki w I kwartale.');
+    await page.getByRole('button', { name: 'Zwróć z komentarzem' }).click();
     await expect.poll(() => page.getByText(`Zwrócono sprawozdanie jednostce ${unitCode} z komentarzem.`).count(), { timeout: 30_000 }).toBe(1);
     await signOut();
   });

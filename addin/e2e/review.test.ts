@@ -109,7 +109,7 @@ describe('review mode end to end', () => {
     await expect.poll(() => page.getByText('Przegląd sprawozdań').count(), { timeout: 20_000 }).toBe(1);
     expect(await page.getByText('weryfikator MOPS', { exact: true }).count()).toBe(1);
     await page.getByLabel('Rok sprawozdawczy').selectOption(String(DATA_YEAR));
-    await expect.poll(() => page.getByText(`Na serwerze: ${rows2024.length} wierszy`, { exact: false }).count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => page.getByText(new RegExp(`Na serwerze: ${rows2024.length} wiersz(e|y)? `)).count(), { timeout: 15_000 }).toBe(1);
     await page.getByRole('button', { name: 'Wczytaj zestawienie' }).click();
     await expect.poll(() => page.getByText(/jest w arkuszu „Zestawienie”/).count(), { timeout: 20_000 }).toBe(1);
     expect(await fake('header', CONSOLIDATED_TABLE_NAME)).toEqual(CONSOLIDATED_COLUMNS.map((c) => c.header));
@@ -129,7 +129,7 @@ describe('review mode end to end', () => {
       .toBe(`do Sprawozdania z działalności Miejskiego Ośrodka Pomocy Społecznej w Krakowie za rok ${DATA_YEAR}`);
     await number.fill(' ');
     await page.getByRole('button', { name: 'Zapisz nagłówek załącznika' }).click();
-    await expect.poll(() => page.getByText('numer załącznika: pole nie może być puste').count()).toBe(1);
+    await expect.poll(() => page.getByText('Uzupełnij pole „numer załącznika”.').count()).toBe(1);
     expect((await api<{ isDefault: boolean }>(tokenOf('reviewer'), 'GET', API_PATHS.annexTitle(DATA_YEAR))).json.isDefault).toBe(true);
     await number.fill('3b');
     await page.getByRole('button', { name: 'Zapisz nagłówek załącznika' }).click();
@@ -252,12 +252,12 @@ describe('review mode end to end', () => {
     await expect.poll(() => page.getByText(`Zaakceptowano sprawozdanie jednostki ${units.accept}.`).count(), { timeout: 10_000 }).toBe(1);
     expect((await api<{ state: string }>(tokenOf('reviewer'), 'GET', API_PATHS.report(OPEN_YEAR, units.accept))).json.state).toBe('accepted');
 
-    await page.getByRole('button', { name: `Zwróć do poprawy ${units.ret}` }).click();
-    await page.getByRole('button', { name: 'Zwróć z uwagami' }).click();
-    await expect.poll(() => page.getByText(/Podaj powód zwrotu/).count()).toBe(1);
-    await page.getByLabel(`Uwagi dla jednostki ${units.ret}`).fill('Proszę uzupełnić liczbę uczestników spotkań.');
+    await page.getByRole('button', { name: `Zwróć do poprawy sprawozdanie ${units.ret}` }).click();
+    await page.getByRole('button', { name: 'Zwróć z komentarzem' }).click();
+    await expect.poll(() => page.getByText(/Podaj komentarz dla jednostki/).count()).toBe(1);
+    await page.getByLabel(`Komentarz dla jednostki ${units.ret}`).fill('Proszę uzupełnić liczbę uczestników spotkań.');
     await shot('27-przeglad-zwrot-z-uwagami');
-    await page.getByRole('button', { name: 'Zwróć z uwagami' }).click();
+    await page.getByRole('button', { name: 'Zwróć z komentarzem' }).click();
     await expect.poll(() => page.getByText(`Zwrócono sprawozdanie jednostki ${units.ret} do poprawy.`, { exact: false }).count(), { timeout: 10_000 }).toBe(1);
     const r = (await api<{ state: string; reviewComment: string }>(tokenOf('reviewer'), 'GET', API_PATHS.report(OPEN_YEAR, units.ret))).json;
     expect(r).toMatchObject({ state: 'returned', reviewComment: 'Proszę uzupełnić liczbę uczestników spotkań.' });
@@ -269,7 +269,7 @@ describe('review mode end to end', () => {
     await expect.poll(() => page.getByText('Przegląd sprawozdań').count(), { timeout: 20_000 }).toBe(1);
     await page.getByLabel('Rok sprawozdawczy').selectOption(String(OPEN_YEAR));
     const rows = (await api<ConsolidatedRow[]>(tokenOf('reviewer'), 'GET', API_PATHS.consolidated(OPEN_YEAR))).json;
-    await expect.poll(() => page.getByText(`Na serwerze: ${rows.length} wierszy`, { exact: false }).count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => page.getByText(new RegExp(`Na serwerze: ${rows.length} wiersz(e|y)? `)).count(), { timeout: 15_000 }).toBe(1);
     await page.getByRole('button', { name: 'Wczytaj zestawienie' }).click();
     await expect.poll(() => page.getByText(/jest w arkuszu „Zestawienie”/).count(), { timeout: 20_000 }).toBe(1);
     await page.getByRole('tab', { name: 'Historia' }).click();

@@ -1,4 +1,5 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import { MSG } from '@pwr-sync/shared';
 import { rateLimit, ipKeyGenerator } from 'express-rate-limit';
 import type { Config } from './config.ts';
 import type { Db, User } from './storage/index.ts';
@@ -82,7 +83,7 @@ export function createApp({ db, config, log, lifecycle = newLifecycle(), uploads
       const tokenHash = validTokenHash(res);
       return tokenHash ? `t:${tokenHash.slice(0, 32)}` : `ip:${ipKeyGenerator(req.ip ?? 'unknown')}`;
     },
-    handler: (_req, _res, next) => next(new ApiError('Za dużo żądań — odczekaj chwilę i spróbuj ponownie.', 429, 'rate_limited')),
+    handler: (_req, _res, next) => next(new ApiError(MSG.api.rateLimited, 429, 'rate_limited')),
     // A database hiccup in the limiter must not take the API down.
     passOnStoreError: true,
   }));

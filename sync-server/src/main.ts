@@ -5,6 +5,7 @@
  * printed and written to .data/demo-tokens.json; 5. listen (HTTPS when a certificate is configured,
  * as Office requires for add-ins); SIGTERM/SIGINT close cleanly.
  */
+import { MSG } from '@pwr-sync/shared';
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
@@ -37,10 +38,10 @@ if (config.mode === 'demo') {
   const lines = tokens.filter((t) => t.role !== 'unit_reporter' || t === tokens.find((x) => x.role === 'unit_reporter'));
   process.stderr.write([
     '',
-    '=== TRYB DEMO: tokeny demonstracyjne (nie używać w produkcji) ===',
+    MSG.cli.demoHeader,
     ...lines.map((t) => `  ${t.role.padEnd(13)} ${(t.orgUnitCode ?? '').padEnd(14)} ${t.token}`),
-    `  … oraz tokeny wszystkich ${tokens.filter((t) => t.role === 'unit_reporter').length} jednostek sprawozdających`,
-    `  Wszystkie tokeny: ${config.demoTokensFile}`,
+    MSG.cli.demoMore(tokens.filter((t) => t.role === 'unit_reporter').length),
+    MSG.cli.demoFile(config.demoTokensFile),
     '',
   ].join('\n') + '\n');
 }

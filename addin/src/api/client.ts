@@ -21,6 +21,7 @@ import {
   type SaveReportRequest,
   type SaveReportResponse,
   type UnitReport,
+  MSG,
 } from '@pwr-sync/shared';
 
 export type ApiProblem = NonNullable<ApiErrorBody['problems']>[number];
@@ -40,7 +41,7 @@ export type ApiOutcome<T> =
   /** Any other failure (5xx, a reply that does not match the contract). */
   | { kind: 'failed'; message: string; status: number };
 
-const OFFLINE = 'Brak połączenia z serwerem MOPS. Nic nie zostało utracone — dane są w arkuszu. Spróbuj ponownie później.';
+const OFFLINE = MSG.pane.offline;
 
 export interface ApiClientOptions {
   baseUrl?: string;
@@ -142,7 +143,7 @@ export class ApiClient {
         try { json = JSON.parse(xhr.responseText); } catch { json = undefined; }
         if (xhr.status >= 200 && xhr.status < 300) {
           const parsed = SaveReportResponseSchema.safeParse(json);
-          resolve(parsed.success ? { kind: 'ok', value: parsed.data } : { kind: 'failed', status: xhr.status, message: 'Serwer odpowiedział w nieoczekiwany sposób. Zgłoś to administratorowi.' });
+          resolve(parsed.success ? { kind: 'ok', value: parsed.data } : { kind: 'failed', status: xhr.status, message: MSG.pane.unexpectedReply });
         } else resolve(failureOf(xhr.status, json));
       };
       const form = new FormData();
@@ -159,7 +160,7 @@ export class ApiClient {
       const parsed = schema.safeParse(json);
       if (parsed.success) return { kind: 'ok', value: parsed.data };
       console.error('[api] reply does not match the contract', { path, issues: parsed.error.issues.slice(0, 5) });
-      return { kind: 'failed', status: sent.status, message: 'Serwer odpowiedział w nieoczekiwany sposób. Zgłoś to administratorowi.' };
+      return { kind: 'failed', status: sent.status, message: MSG.pane.unexpectedReply };
     }
     return failureOf(sent.status, json);
   }
@@ -214,19 +215,19 @@ function failureOf(status: number, json: unknown): Exclude<ApiOutcome<never>, { 
   const e = err.success ? err.data : undefined;
   switch (status) {
     case 401:
-      return { kind: 'unauthorized', message: 'Token jest nieprawidłowy lub wygasł. Zaloguj się ponownie.' };
+      return { kind: 'unauthorized', message: MSG.pane.tokenInvalid };
     case 403:
-      return { kind: 'forbidden', message: e?.error ?? 'Brak uprawnień do tej operacji.' };
+      return { kind: 'forbidden', message: e?.error ?? MSG.api.forbidden };
     case 409:
-      return { kind: 'conflict', code: e?.code ?? 'conflict', current: e?.current ?? null, message: e?.error ?? 'Ktoś zapisał nowszą wersję sprawozdania.' };
+      return { kind: 'conflict', code: e?.code ?? 'conflict', current: e?.current ?? null, message: e?.error ?? MSG.pane.newerVersion };
     case 422:
     case 400:
-      return { kind: 'rejected', problems: e?.problems ?? [], message: e?.error ?? 'Serwer odrzucił dane.' };
+      return { kind: 'rejected', problems: e?.problems ?? [], message: e?.error ?? MSG.pane.serverRefused };
     case 502:
     case 503:
     case 504:
       return { kind: 'offline', message: OFFLINE };
     default:
-      return { kind: 'failed', status, message: e?.error ?? `Błąd serwera (${status}). Spróbuj ponownie później.` };
+      return { kind: 'failed', status, message: e?.error ?? MSG.pane.serverError(status) };
   }
 }

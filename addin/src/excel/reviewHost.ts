@@ -2,7 +2,7 @@
  * The host operations of the review mode, as one object handed to the review pane (components never
  * touch `Excel`). Every operation is one Excel.run through runExcel (Polish messages on failure).
  */
-import type { ConsolidatedRow } from '@pwr-sync/shared';
+import { MSG, type ConsolidatedRow } from '@pwr-sync/shared';
 import type { ColumnFilter } from '../review/filters.ts';
 import { applyReviewFilters, clearReviewFilters, loadReviewTable, readSelectedReviewRow, type ReviewCounts, type SelectedReviewRow } from './review.ts';
 import { runExcel, type ExcelRunner, type HostResult } from './runExcel.ts';
@@ -17,7 +17,7 @@ export interface ReviewHost {
 }
 
 /** A missing review table has its own message: the reviewer has not loaded the year yet. */
-const NO_TABLE = 'W tym skoroszycie nie ma jeszcze zestawienia. Kliknij „Wczytaj zestawienie”.';
+const NO_TABLE = MSG.pane.noReviewTable;
 function explainMissing<T>(r: HostResult<T>): HostResult<T> {
   return !r.ok && r.code === 'ItemNotFound' ? { ...r, message: NO_TABLE } : r;
 }

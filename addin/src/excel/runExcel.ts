@@ -2,6 +2,7 @@
  * Runs one user action as one Excel.run and turns Office.js errors into a Polish message for the
  * pane (details go to the console for developers, never cell contents).
  */
+import { MSG } from '@pwr-sync/shared';
 
 /** Outcome of a host action: the value, or a message the pane shows as it is. */
 export type HostResult<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
@@ -9,18 +10,8 @@ export type HostResult<T> = { ok: true; value: T } | { ok: false; code: string; 
 /** Excel.run's shape, injectable so tests run actions against a mock context. */
 export type ExcelRunner = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
-const MESSAGES: Record<string, string> = {
-  InvalidOperationInCellEditMode: 'Excel jest w trybie edycji komórki. Zakończ wpisywanie (Enter lub Esc) i spróbuj ponownie.',
-  ItemNotFound: 'Nie ma arkusza sprawozdania w tym skoroszycie. Kliknij „Przygotuj arkusz”.',
-  AccessDenied: 'Excel nie pozwolił na zmianę: skoroszyt jest tylko do odczytu albo chroniony hasłem.',
-  ApiNotFound: 'Ta wersja Excela nie obsługuje potrzebnej funkcji. Skorzystaj z szablonu sprawozdania do przesłania na serwer.',
-  InsertDeleteConflict: 'Nie można wstawić ani usunąć wierszy: przeszkadza scalona komórka lub inna tabela obok arkusza sprawozdania.',
-  RequestPayloadSizeLimitExceeded: 'Sprawozdanie jest zbyt duże na jedno żądanie Excela w przeglądarce.',
-  ResponsePayloadSizeLimitExceeded: 'Sprawozdanie jest zbyt duże na jedno żądanie Excela w przeglądarce.',
-  ActivityLimitReached: 'Excel jest przeciążony. Odczekaj chwilę i spróbuj ponownie.',
-  EditModeNotSupported: 'Excel jest w trybie edycji komórki. Zakończ wpisywanie i spróbuj ponownie.',
-};
-const FALLBACK = 'Excel nie wykonał operacji. Spróbuj ponownie; jeśli błąd się powtarza, zamknij i otwórz panel.';
+const MESSAGES: Record<string, string> = MSG.pane.excel;
+const FALLBACK = MSG.pane.excelFailed;
 
 /** Codes worth retrying by themselves: the user is typing in a cell, or Excel is busy. */
 const RETRYABLE = new Set(['InvalidOperationInCellEditMode', 'EditModeNotSupported', 'ActivityLimitReached']);

@@ -1,5 +1,5 @@
 /** What differs between the unit's entries and the server's, for the conflict screen. */
-import { REPORT_STATUS_LABELS, formatMeasure, formatMoney, type ReportEntry } from '@pwr-sync/shared';
+import { MSG, REPORT_STATUS_LABELS, formatMeasure, formatMoney, type ReportEntry } from '@pwr-sync/shared';
 import { emptyEntry } from './sheetModel.ts';
 
 export interface EntryDifference {
@@ -10,7 +10,7 @@ export interface EntryDifference {
 }
 
 const show = {
-  status: (e: ReportEntry) => (e.status ? REPORT_STATUS_LABELS[e.status] : '(nie wypełniono)'),
+  status: (e: ReportEntry) => (e.status ? REPORT_STATUS_LABELS[e.status] : MSG.pane.notFilled),
   actual: (e: ReportEntry) => e.actual.measures.map((m) => formatMeasure(m)).join(', ') || '—',
   moneySpent: (e: ReportEntry) => e.moneySpent.map((g) => formatMoney(g)).join(' + ') || '—',
   comment: (e: ReportEntry) => e.comment.trim() || '—',

@@ -12,7 +12,7 @@
  *   so Excel's funnel icons show where the filters are.
  */
 import {
-  REPORT_STATUS_LABELS, VARIANCE_BAND_LABELS, parsePlNumber, consolidatedHeader,
+  MSG, REPORT_STATUS_LABELS, VARIANCE_BAND_LABELS, formatPercent, parsePlNumber, consolidatedHeader,
   type ConsolidatedFilter, type ConsolidatedRow, type ParseResult, type ReportStatus, type VarianceBand,
 } from '@pwr-sync/shared';
 
@@ -38,7 +38,7 @@ export function parseThresholdPercent(text: string): ParseResult<number> {
   const cleaned = text.trim().replace(/\s*%$/, '');
   const r = parsePlNumber(cleaned);
   if (!r.ok) return { ok: false, reason: r.reason };
-  if (r.value > 10_000) return { ok: false, reason: 'próg powyżej 10 000 % — wpisz procent, np. „80”' };
+  if (r.value > 10_000) return { ok: false, reason: MSG.numbers.percentTooHigh };
   return { ok: true, value: Math.round(r.value * 1e6) / 1e8 };
 }
 
@@ -83,7 +83,7 @@ export function toColumnFilters(f: ReviewFilter, rows: readonly ConsolidatedRow[
       ids = ids ? new Set([...ids].filter((id) => money.has(id))) : money;
     }
     // An empty set would mean "no filter" to Excel; a value no row has hides every row instead.
-    out.push({ column: consolidatedHeader('activityId'), kind: 'values', values: ids!.size ? [...ids!].sort() : ['(brak)'] });
+    out.push({ column: consolidatedHeader('activityId'), kind: 'values', values: ids!.size ? [...ids!].sort() : [MSG.review.noRowsValue] });
   }
   return out;
 }
@@ -91,12 +91,12 @@ export function toColumnFilters(f: ReviewFilter, rows: readonly ConsolidatedRow[
 /** Short Polish description of what is filtered, for the pane ("Ocena: …; Obszar: I, II"). */
 export function describeFilter(f: ReviewFilter): string {
   const parts: string[] = [];
-  if (f.bands.length) parts.push(`ocena: ${f.bands.map((b) => VARIANCE_BAND_LABELS[b]).join(', ')}`);
-  if (f.execution) parts.push(`wykonanie ${f.execution.direction === 'below' ? 'poniżej' : 'powyżej'} ${String(Math.round(f.execution.ratio * 10000) / 100).replace('.', ',')}\u00a0%`);
-  if (f.areas.length) parts.push(`obszar: ${f.areas.join(', ')}`);
-  if (f.tasks.length) parts.push(`zadanie: ${f.tasks.join(', ')}`);
-  if (f.units.length) parts.push(`jednostka: ${f.units.join(', ')}`);
-  if (f.statuses.length) parts.push(`status: ${f.statuses.map((s) => REPORT_STATUS_LABELS[s]).join(', ')}`);
-  if (f.withMoney) parts.push('tylko działania z wydatkami');
-  return parts.length ? parts.join('; ') : 'bez filtrów';
+  if (f.bands.length) parts.push(MSG.review.filterBand(f.bands.map((b) => VARIANCE_BAND_LABELS[b]).join(', ')));
+  if (f.execution) parts.push(MSG.review.filterExecution(f.execution.direction === 'above', formatPercent(f.execution.ratio)));
+  if (f.areas.length) parts.push(MSG.review.filterArea(f.areas.join(', ')));
+  if (f.tasks.length) parts.push(MSG.review.filterTask(f.tasks.join(', ')));
+  if (f.units.length) parts.push(MSG.review.filterUnit(f.units.join(', ')));
+  if (f.statuses.length) parts.push(MSG.review.filterStatus(f.statuses.map((s) => REPORT_STATUS_LABELS[s]).join(', ')));
+  if (f.withMoney) parts.push(MSG.review.filterWithMoney);
+  return parts.length ? parts.join('; ') : MSG.review.filterNone;
 }

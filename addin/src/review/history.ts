@@ -1,5 +1,5 @@
 /** A unit's history (server's field changes and workflow audit) as Polish lines. Pure. */
-import { REPORT_STATUS_LABELS, WORKFLOW_EVENT_LABELS, formatMoney, formatPlNumber, measureKindLabel, type History, type ReportStatus } from '@pwr-sync/shared';
+import { MSG, REPORT_STATUS_LABELS, WORKFLOW_EVENT_LABELS, formatMoney, formatPlNumber, measureKindLabel, type History, type ReportStatus } from '@pwr-sync/shared';
 
 export interface HistoryLine {
   version: number;
@@ -12,13 +12,13 @@ export interface HistoryLine {
 
 /** "actual:uczestnik|rodzin z dziećmi" → "Wykonanie — uczestnicy (rodzin z dziećmi)". */
 export function fieldLabel(field: string): string {
-  if (field === 'status') return 'Status';
-  if (field === 'comment') return 'Komentarz';
-  if (field === 'moneySpent') return 'Wydatki';
-  if (field === 'actualText') return 'Wykonanie (opis)';
+  if (field === 'status') return MSG.review.fieldStatus;
+  if (field === 'comment') return MSG.review.fieldComment;
+  if (field === 'moneySpent') return MSG.review.fieldMoney;
+  if (field === 'actualText') return MSG.review.fieldActualText;
   if (field.startsWith('actual:')) {
     const [kind = '', qualifier] = field.slice('actual:'.length).split('|');
-    return `Wykonanie — ${measureKindLabel(kind) ?? kind}${qualifier ? ` (${qualifier})` : ''}`;
+    return MSG.review.fieldActual(measureKindLabel(kind) ?? kind, qualifier);
   }
   return field;
 }

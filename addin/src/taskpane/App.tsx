@@ -42,8 +42,8 @@ export function App({ session, host, reviewHost }: AppProps) {
     return (
       <div className={styles.main}>
         <MessageBar intent="error" layout="multiline"><MessageBarBody>{state.message}</MessageBarBody></MessageBar>
-        <Button onClick={() => void session.start()}>Spróbuj ponownie</Button>
-        <Button appearance="subtle" onClick={() => session.signOut()}>Wyloguj</Button>
+        <Button onClick={() => void session.start()}>{MSG.pane.retry}</Button>
+        <Button appearance="subtle" onClick={() => session.signOut()}>{MSG.pane.signOut}</Button>
       </div>
     );
   if (state.me.user.role !== 'unit_reporter')
@@ -66,13 +66,13 @@ function UnitPane({ api, me, session, host, support }: UnitPaneProps) {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const { phase, sheet, context } = model;
 
-  if (phase.kind === 'loading') return <div className={styles.center}><Spinner label="Wczytywanie sprawozdania…" /></div>;
+  if (phase.kind === 'loading') return <div className={styles.center}><Spinner label={MSG.pane.loading} /></div>;
   if (phase.kind === 'error')
     return (
       <div className={styles.main}>
         <MessageBar intent="error" layout="multiline"><MessageBarBody>{phase.message}</MessageBarBody></MessageBar>
-        <Button onClick={() => void model.load()}>Spróbuj ponownie</Button>
-        <Button appearance="subtle" onClick={() => session.signOut()}>Wyloguj</Button>
+        <Button onClick={() => void model.load()}>{MSG.pane.retry}</Button>
+        <Button appearance="subtle" onClick={() => session.signOut()}>{MSG.pane.signOut}</Button>
       </div>
     );
 
@@ -89,7 +89,7 @@ function UnitPane({ api, me, session, host, support }: UnitPaneProps) {
       <main className={styles.main}>
         {!support.ok && (
           <MessageBar intent="error" layout="multiline">
-            <MessageBarBody><MessageBarTitle>Za stara wersja Excela.</MessageBarTitle> {support.message}{' '}
+            <MessageBarBody><MessageBarTitle>{MSG.pane.excelTooOld}</MessageBarTitle> {support.message}{' '}
               <Link href={browserModeUrl()} target="_blank" rel="noopener">{MSG.browser.useBrowser}</Link>
             </MessageBarBody>
           </MessageBar>
@@ -97,12 +97,12 @@ function UnitPane({ api, me, session, host, support }: UnitPaneProps) {
         {model.excelError && <MessageBar intent="error" layout="multiline"><MessageBarBody>{model.excelError}</MessageBarBody></MessageBar>}
         {support.ok && (
           <section aria-labelledby="sheet-title">
-            <Text as="h2" size={400} weight="semibold" id="sheet-title" block>Arkusz sprawozdania</Text>
+            <Text as="h2" size={400} weight="semibold" id="sheet-title" block>{MSG.pane.sheetTitle}</Text>
             <Text size={200} block>
-              {sheet ? `Arkusz „Sprawozdanie” ma ${sheet.rows.length} wierszy. Ponowne przygotowanie zachowa wpisane dane.` : 'Utwórz w tym skoroszycie arkusz z działaniami jednostki i planem na ten rok.'}
+              {sheet ? MSG.pane.sheetHas(sheet.rows.length) : MSG.pane.sheetCreate}
             </Text>
             <Button appearance={sheet ? 'secondary' : 'primary'} onClick={() => void model.prepare()} disabled={model.busy !== null || readOnly} style={{ marginTop: tokens.spacingVerticalS }}>
-              {model.busy === 'prepare' ? 'Przygotowywanie…' : 'Przygotuj arkusz'}
+              {model.busy === 'prepare' ? MSG.pane.preparing : MSG.pane.prepare}
             </Button>
           </section>
         )}

@@ -1,5 +1,5 @@
 /** The form's editable copy of one activity's entry, as typed text, and its conversion back. */
-import { formatPlNumber, measureKey, pairFigures, parseMoney, parseMeasureValue, type ActualFigure, type Assignment, type ReportEntry, type ReportStatus } from '@pwr-sync/shared';
+import { MSG, formatPlNumber, measureKey, pairFigures, parseMoney, parseMeasureValue, type ActualFigure, type Assignment, type ReportEntry, type ReportStatus } from '@pwr-sync/shared';
 
 export interface MeasureDraft {
   /** The planned measure's id, or a local id for an added one. */
@@ -47,7 +47,7 @@ export function entryFromDraft(d: Draft): { entry: ReportEntry; errors: DraftErr
   for (const m of d.measures) {
     if (!m.value.trim()) continue;
     if (m.extra && !m.kind) {
-      errors[`measure:${m.id}`] = 'wybierz rodzaj miary';
+      errors[`measure:${m.id}`] = MSG.pane.chooseKind;
       continue;
     }
     const parsed = parseMeasureValue(m.value, m.kind);

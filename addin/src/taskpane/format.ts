@@ -1,17 +1,12 @@
-/** Small Polish display helpers for the pane (numbers and labels come from shared/). */
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '—';
-  const d = new Date(iso.length === 10 ? `${iso}T00:00:00` : iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return iso.length === 10
-    ? d.toLocaleDateString('pl-PL', { day: 'numeric', month: 'long', year: 'numeric' })
-    : d.toLocaleString('pl-PL', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-}
+/** Small display helpers for the pane; dates, times, numbers and texts come from shared/. */
+import { formatWarsawTime, warsawDate } from '@pwr-sync/shared';
 
-/** Whole days from today to an ISO date (negative when past). */
+/** A day ("31 marca 2025") or an instant in Kraków time ("12 marca 2025, 14:05"): the one formatter in shared/. */
+export const formatDate = formatWarsawTime;
+
+/** Whole days from today (Kraków's calendar) to an ISO date: 0 on the day itself, negative when past. */
 export function daysUntil(isoDate: string, today = new Date()): number {
-  const d = new Date(`${isoDate}T23:59:59`);
-  return Math.ceil((d.getTime() - today.getTime()) / 86_400_000);
+  return Math.round((Date.parse(`${isoDate}T00:00:00Z`) - Date.parse(`${warsawDate(today)}T00:00:00Z`)) / 86_400_000);
 }
 
 export function newIdempotencyKey(): string {

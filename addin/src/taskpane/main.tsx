@@ -13,6 +13,11 @@ import { App } from './App.tsx';
 import { browserModeUrl } from '../excel/requirements.ts';
 import { Session } from '../session/session.ts';
 import { paneTokenStore } from '../session/tokenStore.ts';
+import { z } from 'zod';
+import { MSG, plZodErrorMap } from '@pwr-sync/shared';
+
+// Any contract the pane parses says what is wrong in Polish, never zod's English.
+z.config({ customError: plZodErrorMap });
 
 const OFFICE_TIMEOUT_MS = 10_000;
 const root = createRoot(document.getElementById('root')!);
@@ -33,12 +38,12 @@ function renderProblem(title: string, text: string) {
   );
 }
 
-const NO_OFFICE = 'Nie udało się wczytać biblioteki Office (office.js). Sprawdź połączenie z internetem i otwórz panel ponownie z karty Narzędzia główne.';
+const NO_OFFICE = MSG.pane.noOffice;
 
 if (typeof Office === 'undefined') {
-  renderProblem('Panel nie może się uruchomić.', NO_OFFICE);
+  renderProblem(MSG.pane.cannotStart, NO_OFFICE);
 } else {
-  const timer = setTimeout(() => renderProblem('Panel nie może się uruchomić.', NO_OFFICE), OFFICE_TIMEOUT_MS);
+  const timer = setTimeout(() => renderProblem(MSG.pane.cannotStart, NO_OFFICE), OFFICE_TIMEOUT_MS);
   void Office.onReady((info) => {
     clearTimeout(timer);
     if (info.host !== Office.HostType.Excel) {

@@ -13,6 +13,7 @@
  *    version); 422 → list the rows; offline → retry later with the same key.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { MSG } from '@pwr-sync/shared';
 import type { Assignment, MeResponse, ReportEntry, ReportingYear, TaskKind, UnitReport, Task } from '@pwr-sync/shared';
 import type { ApiClient, ApiOutcome, ApiProblem } from '../api/client.ts';
 import type { ReportHost } from '../excel/host.ts';
@@ -53,7 +54,7 @@ function failureMessage(o: Exclude<ApiOutcome<unknown>, { kind: 'ok' }>): string
 
 /** Why a sync was not sent while cells cannot be read ("około 20"): their values would be lost on the server. */
 function unreadableMessage(count: number): string {
-  return `Nie wysłano: w arkuszu są komórki, których nie da się odczytać (${count}, lista „Problemy w arkuszu”). Popraw je, aby nie nadpisać danych zapisanych na serwerze.`;
+  return MSG.pane.unreadable(count);
 }
 
 export function useUnitReport({ api, me, host, onFailure }: UseUnitReportOptions) {
@@ -84,13 +85,13 @@ export function useUnitReport({ api, me, host, onFailure }: UseUnitReportOptions
   const load = useCallback(async () => {
     setPhase({ kind: 'loading' });
     const unitCode = me.user.orgUnitCode;
-    if (!unitCode) return setPhase({ kind: 'error', message: 'To konto nie jest przypisane do żadnej jednostki. Panel służy jednostkom sprawozdającym.' });
+    if (!unitCode) return setPhase({ kind: 'error', message: MSG.pane.noUnit });
     const [years, program] = await Promise.all([api.years(), api.program()]);
     if (years.kind !== 'ok') return handleFailure(years);
     if (program.kind !== 'ok') return handleFailure(program);
     const open = years.value.filter((y) => y.status === 'open').sort((a, b) => b.year - a.year);
     const year = open[0] ?? [...years.value].sort((a, b) => b.year - a.year)[0];
-    if (!year) return setPhase({ kind: 'error', message: 'Serwer nie ma jeszcze żadnego roku sprawozdawczego.' });
+    if (!year) return setPhase({ kind: 'error', message: MSG.pane.noYear });
     const [assignments, report] = await Promise.all([api.assignments(year.year, unitCode), api.report(year.year, unitCode)]);
     if (assignments.kind !== 'ok') return handleFailure(assignments);
     if (report.kind !== 'ok') return handleFailure(report);
@@ -188,7 +189,7 @@ export function useUnitReport({ api, me, host, onFailure }: UseUnitReportOptions
   /** Steps 3–4 (report/sendReport.ts); a save also re-reads the report (its state and version). */
   const save = useCallback(
     async (entries: ReportEntry[], baseVersion: number, record: SyncRecord | null): Promise<SyncOutcome> => {
-      if (!data) return { kind: 'error', message: 'Brak połączenia z serwerem.' };
+      if (!data) return { kind: 'error', message: MSG.pane.noConnection };
       const outcome = await sendReport({
         api, host, year: data.year.year, unitCode: data.unitCode, entries, baseVersion, record,
         newKey: newIdempotencyKey, onFailure: (o) => onFailureRef.current(o),
@@ -205,14 +206,14 @@ export function useUnitReport({ api, me, host, onFailure }: UseUnitReportOptions
       if (!data) return { ok: false, outcome: null };
       // Whose sheet it is comes first: another unit's rows would only be listed as problems.
       const record = await host.readSyncRecord();
-      if (!record.ok) return { ok: false, outcome: { kind: 'blocked', message: `Nie wysłano: ${record.message}` } };
+      if (!record.ok) return { ok: false, outcome: { kind: 'blocked', message: MSG.pane.notSent(record.message) } };
       const base = syncBase(record.value, data.unitCode, data.year.year);
       if (!base.ok) return { ok: false, outcome: { kind: 'blocked', message: base.message } };
       const state = await refresh(mode);
-      if (!state) return { ok: false, outcome: { kind: 'blocked', message: 'Najpierw przygotuj arkusz („Przygotuj arkusz”).' } };
+      if (!state) return { ok: false, outcome: { kind: 'blocked', message: MSG.pane.prepareFirst } };
       if (state.unreadable.length > 0) return { ok: false, outcome: { kind: 'blocked', message: unreadableMessage(state.unreadable.length) } };
       if (mode === 'submit' && state.problems.length > 0) {
-        return { ok: false, outcome: { kind: 'blocked', message: `Sprawozdanie ma ${state.problems.length} ${state.problems.length === 1 ? 'problem' : 'problemów'} do poprawienia przed przekazaniem (lista poniżej).` } };
+        return { ok: false, outcome: { kind: 'blocked', message: MSG.pane.problemsBeforeSubmit(state.problems.length) } };
       }
       return { ok: true, state, record: record.value, baseVersion: base.baseVersion };
     },

@@ -4,22 +4,24 @@
  * a stored one prints the defaults below, which are the 2024 original's wording.
  */
 import { z } from 'zod';
+import { MSG } from '../messages/catalogue.ts';
 
 /** One printed line: no line breaks or control characters, no surrounding spaces. */
-const lineOf = (field: string, max: number) =>
-  z.string({ error: `${field}: podaj tekst` })
+// Missing, empty and too long are said by describeIssue with the field's name (MSG.fields).
+const lineOf = (max: number) =>
+  z.string()
     .trim()
-    .min(1, `${field}: pole nie może być puste`)
-    .max(max, `${field}: najwyżej ${max} znaków`)
-    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), `${field}: tekst musi mieścić się w jednym wierszu (bez znaków sterujących)`);
+    .min(1)
+    .max(max)
+    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), MSG.schema.oneLine);
 
 /** PUT /api/years/:year/annex — what MOPS may set. */
 export const AnnexTitleSchema = z.object({
   /** "3" prints as „Załącznik Nr 3”; letters allowed ("3a"). */
-  annexNumber: lineOf('numer załącznika', 20)
-    .refine((s) => /^[\p{L}\p{N}./-]+$/u.test(s), 'numer załącznika: tylko litery, cyfry, kropka, ukośnik lub łącznik (np. 3 lub 3a)'),
+  annexNumber: lineOf(20)
+    .refine((s) => /^[\p{L}\p{N}./-]+$/u.test(s), MSG.schema.annexNumberChars),
   /** The line under it, as printed: „do Sprawozdania z działalności … za rok 2024”. */
-  parentReportTitle: lineOf('tytuł sprawozdania nadrzędnego', 300),
+  parentReportTitle: lineOf(300),
 }).strict();
 export type AnnexTitle = z.infer<typeof AnnexTitleSchema>;
 

@@ -12,7 +12,7 @@ import { formatPlNumber } from '../numbers/polishNumber.ts';
 import { formatPercent } from '../format/percent.ts';
 import { agreeing, counted } from './plural.ts';
 import { withCount } from './counted.ts';
-import { ADJECTIVE, NOUN } from './words.ts';
+import { ADJECTIVE, NOUN, w3 } from './words.ts';
 import { configText, deployText } from './configText.ts';
 import { browserText } from './browserText.ts';
 import { templateText } from './templateText.ts';
@@ -67,6 +67,8 @@ const labels = {
     part: 'część wykonania',
     subset: 'w tym',
   },
+  /** The currency after an amount: "2 000 750,00 zł". */
+  currency: 'zł',
   role: {
     unit_reporter: 'sprawozdawca jednostki',
     reviewer: 'weryfikator (MOPS)',
@@ -132,7 +134,8 @@ const zod = {
   /** The request as a whole (no field). */
   wholeRequest: 'treść żądania',
   /** Headline of a 400 listing zod problems. */
-  headline: (first: string) => `Niepoprawne dane żądania: ${first}`,
+  /** One problem: the problem itself is the headline. */
+  headline: (first: string) => first,
   headlineMany: withCount((n: number, first: string) => `Niepoprawne dane żądania (${counted(n, NOUN.problem)}). Pierwszy: ${first}`),
 } as const;
 
@@ -140,7 +143,7 @@ const zod = {
  * Polish names of request fields, by path with list indexes removed ("entries[].comment").
  * `hint` says what to type when the format is wrong.
  */
-const fields: Record<string, { name: string; hint?: string; required?: string }> = {
+const fields: Record<string, { name: string; hint?: string; required?: string; ownMessages?: true }> = {
   year: { name: 'rok', hint: 'podaj rok, np. 2025' },
   unit: { name: 'jednostka', hint: 'podaj kod jednostki, np. MOPS/PRZ/08' },
   baseVersion: { name: 'wersja bazowa', hint: 'podaj numer wersji, od której zaczęto edycję' },
@@ -158,22 +161,31 @@ const fields: Record<string, { name: string; hint?: string; required?: string }>
   'entries[].actual.text': { name: 'opis wykonania' },
   'entries[].moneySpent': { name: 'wydatki' },
   'entries[].moneySpent[]': { name: 'kwota wydatków (w groszach)' },
-  'entries[].moneyText': { name: 'wydatki (tekst)' },
-  'entries[].moneyText[]': { name: 'wydatki (tekst)' },
+  'entries[].moneyText': { name: 'kwoty zapisane tekstem' },
+  'entries[].moneyText[]': { name: 'kwota zapisana tekstem' },
   'entries[].comment': { name: 'komentarz do działania' },
   comment: { name: 'komentarz dla jednostki', required: 'Podaj komentarz dla jednostki — napisz, co ma poprawić.' },
   status: { name: 'status' },
   deadline: { name: 'termin', hint: 'podaj datę w postaci RRRR-MM-DD, np. 2025-03-31' },
   policy: { name: 'progi oceny' },
-  'policy.farBelow': { name: 'próg „znacznie poniżej planu”' },
-  'policy.onPlanFrom': { name: 'próg „zgodnie z planem”' },
-  'policy.farAboveOver': { name: 'próg „znacznie powyżej planu”' },
+  // Thresholds are ratios (1 = 100 %): their schema's own messages speak in percent.
+  'policy.farBelow': { name: 'próg: znacznie poniżej planu', ownMessages: true },
+  'policy.onPlanFrom': { name: 'próg: zgodnie z planem od', ownMessages: true },
+  'policy.farAboveOver': { name: 'próg: znacznie powyżej planu', ownMessages: true },
+  annexNumber: { name: 'numer załącznika' },
+  parentReportTitle: { name: 'tytuł sprawozdania nadrzędnego' },
   area: { name: 'obszar (area)' },
   task: { name: 'zadanie (task)' },
   band: { name: 'ocena (band)' },
   ratioBelow: { name: 'wykonanie poniżej (ratioBelow)', hint: 'podaj ułamek, np. 0,8 dla 80 %' },
   ratioAbove: { name: 'wykonanie powyżej (ratioAbove)', hint: 'podaj ułamek, np. 1,5 dla 150 %' },
   withMoney: { name: 'tylko z wydatkami (withMoney)' },
+  'area[]': { name: 'obszar (area)' },
+  'task[]': { name: 'zadanie (task)', hint: 'podaj kod zadania, np. I.1' },
+  'unit[]': { name: 'jednostka (unit)', hint: 'podaj kod jednostki, np. MOPS/PRZ/08' },
+  'band[]': { name: 'ocena (band)' },
+  'status[]': { name: 'status (status)' },
+  summary: { name: 'podsumowanie (summary)' },
   'Idempotency-Key': { name: 'nagłówek Idempotency-Key', hint: 'wyślij 8–200 widocznych znaków ASCII bez spacji, np. UUID' },
 };
 
@@ -192,6 +204,10 @@ const api = {
   internal: 'Wewnętrzny błąd serwera — spróbuj ponownie za chwilę; jeśli błąd się powtarza, zgłoś go administratorowi.',
   rateLimited: 'Za dużo żądań — odczekaj chwilę i spróbuj ponownie.',
   dbUnavailable: 'Baza danych nie odpowiada.',
+  headersTooLarge: 'Nagłówki żądania są za duże (limit 16 KB) — usuń zbędne nagłówki lub ciasteczka i spróbuj ponownie.',
+  requestTimeout: 'Żądanie nie dotarło w całości w wyznaczonym czasie — wyślij je ponownie.',
+  headersTimeout: 'Nagłówki żądania nie dotarły w wyznaczonym czasie — wyślij żądanie ponownie.',
+  malformedHttp: 'Niepoprawne żądanie HTTP — nie udało się go odczytać.',
   noUnit: (unit: string) => `Nie ma jednostki ${unit}.`,
   noYear: (year: number) => `Rok ${year} nie jest prowadzony w systemie.`,
   yearClosed: (year: number) => `Rok ${year} jest zamknięty — sprawozdania są tylko do odczytu.`,
@@ -206,6 +222,10 @@ const api = {
   centralWorkbookReaders: 'Zestawienie zbiorcze mogą pobrać MOPS, kierownictwo i administrator.',
   templateReaders: (unit: string) => `Szablon jednostki ${unit} może pobrać tylko ta jednostka lub MOPS.`,
   completenessReaders: 'Zestawienie kompletności jest dostępne dla MOPS i kierownictwa.',
+  annexReaders: 'Załącznik do sprawozdania mogą pobrać MOPS, kierownictwo i administrator.',
+  annexTitleReaders: 'Nagłówek załącznika widzą MOPS, kierownictwo i administrator.',
+  annexTitleEditors: 'Nagłówek załącznika może zmienić tylko weryfikator MOPS lub administrator.',
+  noProgram: 'W bazie nie ma programu — nie ma z czego utworzyć załącznika.',
   // workflow
   lockedSubmitted: 'Sprawozdanie przekazano do weryfikacji — zmiany są możliwe dopiero po zwrocie do poprawy.',
   lockedAccepted: 'Sprawozdanie zostało zaakceptowane i jest zablokowane — zmiany wymagają ponownego otwarcia przez weryfikatora.',
@@ -248,10 +268,299 @@ const api = {
   sheetTooManyRows: withCount((n: number) => `Arkusz ma za dużo wierszy (limit: ${counted(n, NOUN.row)}).`),
   sheetProblems: withCount((n: number) => `Plik zawiera ${counted(n, NOUN.error)} — nic nie zapisano. Popraw ${n === 1 ? 'go' : 'je'} i wyślij plik ponownie.`),
   noHeaderRow: 'Nie znaleziono wiersza nagłówków tabeli sprawozdania.',
+  sheetMissing: (sheet: string) => `W pliku brakuje arkusza ${q(sheet)}.`,
+  columnsMissing: (headers: readonly string[]) => `W arkuszu brakuje kolumn: ${headers.map(q).join(', ')}. Pobierz aktualny szablon.`,
   cellFormulaWithoutValue: 'komórka zawiera formułę bez obliczonej wartości — wpisz samą wartość albo otwórz i zapisz plik w Excelu',
   cellFormulaError: (error: string) => `formuła w komórce daje błąd ${error} — wpisz samą wartość`,
   cellError: (error: string) => `komórka zawiera błąd ${error}`,
   cellUnsupported: 'nieobsługiwana zawartość komórki',
+  uploadsBusy: withCount((seconds: number) => `Serwer odczytuje teraz inne przesłane pliki. Spróbuj ponownie za ${counted(seconds, NOUN.second)}.`),
+  uploadTooComplex: 'Plik odrzucony: skoroszyt jest zbyt złożony, by go odczytać.',
+} as const;
+
+/** The task pane (Excel add-in): unit mode. */
+const pane = {
+  // sign-in
+  signInTitle: 'Logowanie',
+  signInIntro: 'Wklej osobisty token jednostki, otrzymany z serwera sprawozdań MOPS. Panel zapamięta go na tym komputerze do wylogowania.',
+  tokenLabel: 'Token',
+  tokenMissing: 'Wklej token otrzymany z serwera MOPS.',
+  signingIn: 'Logowanie…',
+  signIn: 'Zaloguj',
+  signOut: 'Wyloguj',
+  // starting
+  loading: 'Wczytywanie sprawozdania…',
+  retry: 'Spróbuj ponownie',
+  cannotStart: 'Panel nie może się uruchomić.',
+  noOffice: 'Nie udało się wczytać biblioteki Office (office.js). Sprawdź połączenie z internetem i otwórz panel ponownie z karty Narzędzia główne.',
+  excelTooOld: 'Za stara wersja Excela.',
+  noUnit: 'To konto nie jest przypisane do żadnej jednostki. Panel służy jednostkom sprawozdającym.',
+  noYear: 'Serwer nie ma jeszcze żadnego roku sprawozdawczego.',
+  // server answers (api/client.ts)
+  offline: 'Brak połączenia z serwerem MOPS. Nic nie zostało utracone — dane są w arkuszu. Spróbuj ponownie później.',
+  noConnection: 'Brak połączenia z serwerem.',
+  unexpectedReply: 'Serwer odpowiedział w nieoczekiwany sposób. Zgłoś to administratorowi.',
+  tokenInvalid: 'Token jest nieprawidłowy lub wygasł. Zaloguj się ponownie.',
+  newerVersion: 'Ktoś zapisał nowszą wersję sprawozdania.',
+  serverRefused: 'Serwer odrzucił dane.',
+  serverError: (status: number) => `Błąd serwera (${status}). Spróbuj ponownie później.`,
+  // header
+  reportFor: (year: number, unit: string) => `Sprawozdanie za ${year} r. · ${unit}`,
+  deadline: (date: string) => `Termin: ${date}`,
+  daysLeft: withCount((n: number) => (n === 0 ? ' (termin mija dziś)' : ` (${agreeing(n, w3('został', 'zostały', 'zostało'))} ${counted(n, NOUN.day)})`)),
+  deadlinePassed: ' (termin minął)',
+  serverVersion: (version: number) => `wersja na serwerze: ${version}`,
+  // the sheet
+  sheetTitle: 'Arkusz sprawozdania',
+  sheetHas: withCount((n: number) => `Arkusz „Sprawozdanie” ma ${counted(n, NOUN.row)}. Ponowne przygotowanie zachowa wpisane dane.`),
+  sheetCreate: 'Utwórz w tym skoroszycie arkusz z działaniami jednostki i planem na ten rok.',
+  preparing: 'Przygotowywanie…',
+  prepare: 'Przygotuj arkusz',
+  prepareFirst: 'Najpierw przygotuj arkusz („Przygotuj arkusz”).',
+  notSent: (reason: string) => `Nie wysłano: ${reason}`,
+  savedNotRecorded: (reason: string) =>
+    `Skoroszyt nie zapamiętał nowej wersji: ${reason} Kliknij „Synchronizuj” jeszcze raz, zanim zmienisz arkusz — serwer potwierdzi ten sam zapis.`,
+  unreadable: withCount((n: number) => `Nie wysłano: w arkuszu ${agreeing(n, w3('jest', 'są', 'jest'))} ${counted(n, NOUN.cell)}, ${n === 1 ? 'której' : 'których'} nie da się odczytać (lista „Problemy w arkuszu”). Popraw ${n === 1 ? 'ją' : 'je'}, aby nie nadpisać danych zapisanych na serwerze.`),
+  problemsBeforeSubmit: withCount((n: number) => `Sprawozdanie ma ${counted(n, NOUN.problemAccusative)} do poprawienia przed przekazaniem (lista poniżej).`),
+  noProblems: 'Brak problemów w arkuszu',
+  problemsTitle: (n: number) => `Problemy w arkuszu (${n})`,
+  sheetRow: (row: number) => `wiersz ${row}`,
+  notFilled: '(nie wypełniono)',
+  // the activity list
+  activitiesTitle: (shown: number, all: number) => `Działania (${shown} z ${all})`,
+  searchLabel: 'Szukaj działania',
+  searchPlaceholder: 'nazwa lub identyfikator',
+  filterTask: 'Filtr: zadanie',
+  filterStatus: 'Filtr: status',
+  all: 'wszystkie',
+  unfilled: 'niewypełnione',
+  onlyProblems: 'Tylko z problemami',
+  activityListLabel: 'Lista działań',
+  noActivities: 'Brak działań spełniających kryteria.',
+  // the form
+  taskLine: (task: string, subsection: number | null, plan: string) => `Zadanie ${task}${subsection ? ` (${subsection})` : ''} · plan: ${plan}`,
+  noFigures: 'bez liczb',
+  statusLabel: 'Status',
+  choose: '— wybierz —',
+  actualLegend: 'Wykonanie',
+  planWithoutMeasures: 'Plan nie ma miar liczbowych. Możesz dodać miarę wykonania.',
+  kindLabel: 'Rodzaj miary',
+  chooseKind: 'wybierz rodzaj miary',
+  qualifierLabel: 'Opis miary (opcjonalnie)',
+  extraActual: 'Wykonanie (miara spoza planu)',
+  actualFor: (plan: string) => `Wykonanie: ${plan} w planie`,
+  ofPlan: (percent: string) => `${percent} planu`,
+  removeMeasure: 'Usuń miarę',
+  addMeasure: 'Dodaj miarę',
+  moneyLabel: 'Wydatki (zł)',
+  moneyHint: 'np. 2 000 750,00',
+  commentLabel: 'Komentarz / wyjaśnienie',
+  commentHint: 'Powód niezrealizowania albo wyjaśnienie dużego odchylenia od planu.',
+  savedInSheet: 'Zapisano w arkuszu.',
+  saveInSheet: 'Zapisz w arkuszu',
+  undo: 'Cofnij zmiany',
+  // sync
+  serverTitle: 'Serwer MOPS',
+  returnedTitle: 'Sprawozdanie zwrócone do poprawy.',
+  reviewerNotes: (comment: string) => `Uwagi weryfikatora: ${comment}`,
+  sync: 'Synchronizuj',
+  submit: 'Przekaż do weryfikacji',
+  working: 'Trwa…',
+  savedTitle: 'Zapisano na serwerze.',
+  savedDetail: (version: number, when: string) => `Wersja ${version}, ${when}.`,
+  submittedTitle: 'Przekazano do weryfikacji.',
+  submittedDetail: 'MOPS otrzymał sprawozdanie.',
+  offlineTitle: 'Serwer niedostępny.',
+  rejectedTitle: 'Serwer odrzucił część danych.',
+  conflictTitle: (version: number) => `Ktoś zapisał nowszą wersję (${version}).`,
+  conflictDetail: withCount((differences: number, who: string, when: string) => ` Zapisał(a): ${who}, ${when}. ${counted(differences, NOUN.difference)}.`),
+  keepMine: 'Zachowaj moje',
+  takeTheirs: 'Weź wersję z serwera',
+  differencesLabel: 'Różnice między arkuszem a serwerem',
+  colActivity: 'Działanie',
+  colField: 'Pole',
+  colMine: 'W arkuszu',
+  colTheirs: 'Na serwerze',
+  fieldLabels: { status: 'Status', actual: 'Wykonanie', moneySpent: 'Wydatki', comment: 'Komentarz' },
+  // Excel (runExcel, sheet validation)
+  excel: {
+    InvalidOperationInCellEditMode: 'Excel jest w trybie edycji komórki. Zakończ wpisywanie (Enter lub Esc) i spróbuj ponownie.',
+    ItemNotFound: 'Nie ma arkusza sprawozdania w tym skoroszycie. Kliknij „Przygotuj arkusz”.',
+    AccessDenied: 'Excel nie pozwolił na zmianę: skoroszyt jest tylko do odczytu albo chroniony hasłem.',
+    ApiNotFound: 'Ta wersja Excela nie obsługuje potrzebnej funkcji. Skorzystaj z szablonu sprawozdania do przesłania na serwer.',
+    InsertDeleteConflict: 'Nie można wstawić ani usunąć wierszy: przeszkadza scalona komórka lub inna tabela obok arkusza sprawozdania.',
+    RequestPayloadSizeLimitExceeded: 'Sprawozdanie jest zbyt duże na jedno żądanie Excela w przeglądarce.',
+    ResponsePayloadSizeLimitExceeded: 'Sprawozdanie jest zbyt duże na jedno żądanie Excela w przeglądarce.',
+    ActivityLimitReached: 'Excel jest przeciążony. Odczekaj chwilę i spróbuj ponownie.',
+    EditModeNotSupported: 'Excel jest w trybie edycji komórki. Zakończ wpisywanie i spróbuj ponownie.',
+  },
+  excelFailed: 'Excel nie wykonał operacji. Spróbuj ponownie; jeśli błąd się powtarza, zamknij i otwórz panel.',
+  noReviewTable: 'W tym skoroszycie nie ma jeszcze zestawienia. Kliknij „Wczytaj zestawienie”.',
+  validation: {
+    statusTitle: 'Status',
+    statusError: 'Wybierz status z listy.',
+    statusPrompt: 'Co się stało z działaniem w tym roku (tylko w pierwszym wierszu działania).',
+    actualTitle: 'Wykonanie',
+    moneyTitle: 'Wydatki',
+    numberError: 'Wpisz liczbę nieujemną, np. 1 234,5.',
+    commentTitle: 'Komentarz',
+    commentError: withCount((max: number) => `Komentarz może mieć najwyżej ${counted(max, NOUN.character)}.`),
+  },
+} as const;
+
+/** The task pane: review mode (reviewers, managers, admins). */
+const review = {
+  title: 'Przegląd sprawozdań',
+  roles: { reviewer: 'weryfikator MOPS', manager: 'kierownictwo (podgląd)', admin: 'administrator', unit_reporter: 'jednostka' },
+  yearLabel: 'Rok sprawozdawczy',
+  yearOption: (year: number, open: boolean) => `${year} (${open ? 'otwarty' : 'zamknięty'})`,
+  tableTitle: 'Zestawienie w arkuszu',
+  fetching: 'Pobieranie zestawienia z serwera…',
+  onServer: withCount((rows: number, year: number | null, loaded: boolean) =>
+    `Na serwerze: ${counted(rows, NOUN.row)} (działanie × miara) za ${year ?? '—'} r. ${loaded ? 'Odświeżenie zastąpi tabelę w miejscu i zachowa filtry.' : 'Wczytanie utworzy arkusz „Zestawienie” z tabelą jak w zestawieniu centralnym.'}`),
+  writing: 'Zapisywanie w arkuszu…',
+  refresh: 'Odśwież zestawienie',
+  load: 'Wczytaj zestawienie',
+  downloading: 'Pobieranie…',
+  tabsLabel: 'Widoki przeglądu',
+  tabFilters: 'Filtry i podsumowanie',
+  tabCompleteness: 'Kompletność',
+  tabHistory: 'Historia',
+  loaded: withCount((rows: number, year: number) => `Zestawienie ${year} r. jest w arkuszu „Zestawienie” (${counted(rows, NOUN.row)}).`),
+  // filters
+  band: 'Ocena',
+  execution: 'Wykonanie',
+  below: 'poniżej',
+  above: 'powyżej',
+  thresholdLabel: 'Próg wykonania w % (np. 80 lub 87,5)',
+  area: 'Obszar',
+  task: 'Zadanie',
+  unit: 'Jednostka (odpowiedzialna, także współrealizująca)',
+  multiHint: 'Ctrl + klik (lub Shift + strzałki): kilka naraz; nic nie zaznaczone — wszystkie.',
+  status: 'Status',
+  withMoney: 'Tylko działania z wydatkami',
+  apply: 'Zastosuj filtry',
+  clear: 'Wyczyść filtry',
+  excelShows: withCount((total: number, shown: number) => `Excel pokazuje ${formatPlNumber(shown)} z ${counted(total, NOUN.rowGenitiveAfterZ)}.`),
+  filtersChangedInSheet: withCount((n: number) => ` Filtry zmieniono też ręcznie w arkuszu — podsumowanie poniżej dotyczy filtrów z panelu (${counted(n, NOUN.row)}).`),
+  loadFirst: 'Najpierw wczytaj zestawienie do arkusza.',
+  filterNone: 'bez filtrów',
+  filterBand: (labels: string) => `ocena: ${labels}`,
+  filterExecution: (above: boolean, percent: string) => `wykonanie ${above ? 'powyżej' : 'poniżej'} ${percent}`,
+  filterArea: (codes: string) => `obszar: ${codes}`,
+  filterTask: (codes: string) => `zadanie: ${codes}`,
+  filterUnit: (codes: string) => `jednostka: ${codes}`,
+  filterStatus: (labels: string) => `status: ${labels}`,
+  filterWithMoney: 'tylko działania z wydatkami',
+  /** A value no activity id has: an empty Excel values filter would show every row. */
+  noRowsValue: '(brak)',
+  // summary and chart
+  summaryTitle: 'Podsumowanie wybranych wierszy',
+  totalsLabel: 'Łącznie według miary',
+  activitiesLabel: 'Działania',
+  moreActivities: withCount((n: number) => `… i ${counted(n, NOUN.activityGenitiveMore)} więcej (pełna lista w arkuszu).`),
+  chartBy: 'Wykres według',
+  byArea: 'Według obszaru',
+  byUnit: 'Według jednostki',
+  chartByArea: 'Wykonanie według obszaru',
+  chartByUnit: 'Wykonanie według jednostki',
+  atLeastPlan: (total: number, percent: string) => `${total} · ${percent} ≥ plan`,
+  noRatedRows: 'Brak ocenionych wierszy do wykresu.',
+  // completeness
+  loadingCompleteness: 'Wczytywanie kompletności…',
+  reviewerOnly: 'Akceptować i zwracać sprawozdania może tylko weryfikator MOPS — ta rola ma wgląd bez zmian.',
+  yearClosed: 'Rok jest zamknięty — sprawozdania są tylko do odczytu.',
+  returnReasonMissing: 'Podaj komentarz dla jednostki — napisz, co ma poprawić; zobaczy go w swoim panelu.',
+  completenessTitle: 'Kompletność sprawozdań',
+  showStates: 'Pokaż jednostki w stanie',
+  allStates: (n: number) => `wszystkie (${n})`,
+  stateCount: (label: string, n: number) => `${label} (${n})`,
+  unitsLabel: 'Jednostki',
+  filled: withCount((activities: number, filled: number, version: number, change: string) =>
+    `Wypełniono ${formatPlNumber(filled)} z ${counted(activities, NOUN.activityGenitiveAfterZ)} · wersja ${version}${change}`),
+  lastChange: (when: string, who: string) => ` · ${when}, ${who}`,
+  notes: (comment: string) => `Uwagi: ${comment}`,
+  accept: 'Akceptuj',
+  acceptLabel: (unit: string) => `Akceptuj sprawozdanie ${unit}`,
+  returnAction: 'Zwróć do poprawy…',
+  returnLabel: (unit: string) => `Zwróć do poprawy sprawozdanie ${unit}`,
+  commentFor: (unit: string) => `Komentarz dla jednostki ${unit}`,
+  returnWithComment: 'Zwróć z komentarzem',
+  cancel: 'Anuluj',
+  accepted: (unit: string) => `Zaakceptowano sprawozdanie jednostki ${unit}.`,
+  returned: (unit: string) => `Zwrócono sprawozdanie jednostki ${unit} do poprawy. Jednostka zobaczy komentarz w swoim panelu.`,
+  // history
+  historyTitle: 'Historia zaznaczonego wiersza',
+  changes: withCount((n: number) => (n === 0 ? 'brak zmian od pierwszego zapisu' : counted(n, NOUN.change))),
+  historyHint: 'Zaznacz w arkuszu „Zestawienie” dowolną komórkę wiersza i kliknij przycisk.',
+  showHistory: 'Pokaż historię',
+  selectRowFirst: 'Zaznacz w arkuszu „Zestawienie” komórkę w wierszu działania, a potem kliknij „Pokaż historię”.',
+  historyTable: 'Historia zmian działania',
+  colWhen: 'Kiedy i kto',
+  colField: 'Pole',
+  colChange: 'Było → jest',
+  savedLine: (when: string, who: string, version: number) => `${when} · ${who} (wersja ${version})`,
+  workflowTitle: (unit: string) => `Przebieg weryfikacji sprawozdania ${unit}`,
+  noEvents: 'Brak zapisów weryfikacji (przekazanie, zwrot, akceptacja) tego sprawozdania.',
+  eventsLabel: 'Przebieg weryfikacji',
+  eventLine: (when: string, version: number) => `${when} · wersja ${version}`,
+  fieldStatus: 'Status',
+  fieldComment: 'Komentarz',
+  fieldMoney: 'Wydatki',
+  fieldActualText: 'Wykonanie (opis)',
+  fieldActual: (kind: string, qualifier?: string) => `Wykonanie — ${kind}${qualifier ? ` (${qualifier})` : ''}`,
+} as const;
+
+/** The command-line tools (npm run admin / consolidate / report) and the server's start. */
+const cli = {
+  adminUsage: `Użycie:
+  user add <id> --name "<nazwa>" --role <unit_reporter|reviewer|manager|admin> [--unit <kod jednostki>]
+  user disable <id>
+  token issue <userId> [--label <opis>]
+  token revoke <początek skrótu z "list">
+  list
+  year set <rok> [--status open|closed] [--deadline RRRR-MM-DD]
+  prune-idempotency [--days 30]`,
+  consolidateUsage: 'Użycie: npm run consolidate -- --year 2024 --out zestawienie-2024.xlsx [--stream]',
+  reportUsage: 'Użycie: npm run report -- --year 2024 --out sprawozdanie-2024.docx [--summary]',
+  error: (message: string) => `Błąd: ${message}`,
+  badOption: (detail: string) => `Niepoprawna opcja wywołania (${detail}).`,
+  userAddNeeds: 'user add wymaga <id>, --name i --role',
+  unknownRole: (role: string, allowed: readonly string[]) => `--role: nieznana rola ${q(role)} — dozwolone: ${allowed.join(', ')}`,
+  badUnitCode: (unit: string) => `--unit: niepoprawny kod jednostki ${q(unit)} — wielkie litery, cyfry, „/” i „-”, np. MOPS/PRZ/08`,
+  unitOnlyForReporter: '--unit podaje się tylko (i zawsze) dla roli unit_reporter',
+  noUnit: (unit: string) => `nie ma jednostki ${unit}`,
+  userSaved: (id: string, role: string, unit: string | null) => `użytkownik ${id} (${role}${unit ? `, ${unit}` : ''}) zapisany`,
+  userDisableNeeds: 'user disable wymaga <id>',
+  userDisabled: (id: string) => `użytkownik ${id} wyłączony, tokeny unieważnione`,
+  noActiveUser: (id: string) => `brak aktywnego użytkownika ${id}`,
+  tokenIssueNeeds: 'token issue wymaga <userId>',
+  cannotIssue: (id: string, reason: string) => `nie można wydać tokenu dla ${id}: ${reason}`,
+  tokenShownOnce: 'Token pokazany jest tylko raz — przekaż go użytkownikowi bezpiecznym kanałem.',
+  tokenRevokeNeeds: 'token revoke wymaga początku skrótu tokenu (co najmniej 8 znaków)',
+  tokensRevoked: withCount((n: number) => n === 0 ? 'nie unieważniono żadnego tokenu' : `unieważniono ${counted(n, NOUN.token)}`),
+  listUser: (active: boolean, id: string, role: string, unit: string, tokens: number, name: string) =>
+    `${active ? '✓' : '✗'} ${id.padEnd(28)} ${role.padEnd(13)} ${unit.padEnd(14)} aktywne tokeny: ${String(tokens).padEnd(3)} ${name}`,
+  listToken: (prefix: string, userId: string, label: string, createdAt: string, revokedAt: string | null) =>
+    `${prefix}  ${userId.padEnd(28)} ${label.padEnd(8)} ${createdAt}${revokedAt ? `  unieważniony ${revokedAt}` : ''}`,
+  noYear: (year: string | undefined) => `nie ma roku ${year ?? '(nie podano)'}`,
+  statusValues: '--status: podaj open albo closed',
+  deadlineFormat: '--deadline: podaj datę w postaci RRRR-MM-DD, np. 2025-03-31',
+  daysWhole: (given: string | undefined) => `--days: podaj liczbę całkowitą dni ≥ 0, nie ${q(given ?? '')}`,
+  keysPruned: withCount((n: number) => n === 0 ? 'nie usunięto żadnego klucza' : `usunięto ${counted(n, NOUN.key)} Idempotency-Key`),
+  unknownCommand: (command: string) => `nieznane polecenie: ${command}`,
+  noCommand: 'brak polecenia',
+  giveYear: 'Podaj rok: --year 2024',
+  docxExtension: (out: string) => `Plik wynikowy musi mieć rozszerzenie .docx: --out ${out}`,
+  workbookSaved: withCount((rows: number, out: string, units: number, seconds: number) =>
+    `Zapisano ${out}: ${counted(rows, NOUN.row)}, ${counted(units, NOUN.unit)}, ${formatPlNumber(seconds, { decimals: 1 })} s`),
+  annexSaved: withCount((tables: number, out: string, activities: number, seconds: number) =>
+    `Zapisano ${out}: ${counted(tables, NOUN.table)}, ${counted(activities, NOUN.activity)}, ${formatPlNumber(seconds, { decimals: 1 })} s`),
+  workbookFailed: (detail: string) => `Nie udało się zapisać zestawienia: ${detail}`,
+  annexFailed: (detail: string) => `Nie udało się zapisać załącznika: ${detail}`,
+  demoHeader: '=== TRYB DEMO: tokeny demonstracyjne (nie używać w produkcji) ===',
+  demoMore: withCount((n: number) => `  … oraz tokeny wszystkich ${counted(n, NOUN.unitGenitive, ADJECTIVE.reportingFGenitive)}`),
+  demoFile: (file: string) => `  Wszystkie tokeny: ${file}`,
 } as const;
 
 /** Why an uploaded .xlsx archive was refused (zipGuard), after "Plik odrzucony: ". */
@@ -260,6 +569,8 @@ const zip = {
   noDirectory: 'plik .xlsx jest uszkodzony (brak katalogu archiwum)',
   zip64: 'nieobsługiwany format archiwum (ZIP64)',
   tooManyEntries: withCount((n: number, limit: number) => `archiwum ma za dużo części (${counted(n, NOUN.file)}, limit: ${formatPlNumber(limit)})`),
+  inEntry: (reason: string, name: string) => `${reason} (${q(name)})`,
+  badData: 'uszkodzone dane archiwum',
   directoryOutside: 'plik .xlsx jest uszkodzony (katalog archiwum poza plikiem)',
   badDirectoryHeader: 'plik .xlsx jest uszkodzony (nagłówek katalogu)',
   encrypted: 'zaszyfrowane archiwum nie jest obsługiwane',
@@ -271,6 +582,19 @@ const zip = {
   entryOutside: 'część archiwum wychodzi poza plik',
   sizeMismatch: 'niezgodny rozmiar części archiwum',
   inflatesLarger: 'część archiwum rozpakowuje się do większego rozmiaru niż deklarowany',
+} as const;
+
+/** Why a workbook's sheets were refused (sheetGuard), after "Plik odrzucony: ". */
+const sheetGuard = {
+  rowLimit: withCount((n: number) => `szablon mieści najwyżej ${counted(n, NOUN.rowAccusative)}`),
+  columnLimit: withCount((n: number) => `szablon mieści najwyżej ${counted(n, NOUN.column)}`),
+  tooMuchText: withCount((n: number) => `skoroszyt zawiera za dużo tekstu (ponad ${counted(n, NOUN.characterGenitive)})`),
+  tooManyTexts: (count: number, limit: number) => `skoroszyt zawiera za dużo różnych tekstów (${formatPlNumber(count)}, limit: ${formatPlNumber(limit)})`,
+  sheet: (name: string) => `arkusz ${q(name)}`,
+  reachesRow: (sheet: string, row: number, limit: string) => `${sheet} sięga do wiersza ${formatPlNumber(row)}, a ${limit}`,
+  reachesColumn: (sheet: string, column: string, limit: string) => `${sheet} sięga do kolumny ${column}, a ${limit}`,
+  hasRow: (sheet: string, row: number, limit: string) => `${sheet} ma wiersz ${formatPlNumber(row)}, a ${limit}`,
+  hasCell: (sheet: string, cell: string, limit: string) => `${sheet} ma komórkę ${cell}, a ${limit}`,
 } as const;
 
 /** The validation rules' problems (report/rules.ts). */
@@ -316,6 +640,7 @@ const schema = {
   filterWhat: { area: 'obszaru', task: 'zadania', unit: 'jednostki', band: 'oceny', status: 'statusu' },
   ratioNegative: 'próg wykonania nie może być ujemny',
   ratioMax: (max: number) => `próg wykonania może wynosić najwyżej ${formatPlNumber(max)} (${formatPercent(max)})`,
+  reopenNoteTooLong: withCount((n: number) => `notatka może mieć najwyżej ${counted(n, NOUN.character)}`),
   returnCommentTooLong: withCount((n: number) => `komentarz dla jednostki może mieć najwyżej ${counted(n, NOUN.character)}`),
   textTooLong: withCount((n: number) => `tekst może mieć najwyżej ${counted(n, NOUN.character)}`),
   commentTooLong: withCount((n: number) => `komentarz może mieć najwyżej ${counted(n, NOUN.character)}`),
@@ -336,6 +661,8 @@ const schema = {
   noSuchDay: 'nie ma takiego dnia w kalendarzu',
   idempotencyKey: 'wyślij 8–200 widocznych znaków ASCII bez spacji, np. UUID',
   activityId: 'identyfikator działania w postaci „I.3.2-14”',
+  oneLine: 'tekst musi mieścić się w jednym wierszu (bez znaków sterujących)',
+  annexNumberChars: 'tylko litery, cyfry, kropka, ukośnik lub łącznik (np. 3 lub 3a)',
   oneReportingUnit: 'działanie musi mieć dokładnie jedną jednostkę sprawozdającą',
 } as const;
 
@@ -372,7 +699,7 @@ const summary = {
   totalIn: withCount((n: number, sentence: string) => `${sentence} — łącznie w ${counted(n, NOUN.activityLocative)}.`),
 } as const;
 
-export const MSG = { labels, numbers, zod, fields, api, zip, rules, schema, sheet, summary, config: configText, browser: browserText, deploy: deployText, template: templateText } as const;
+export const MSG = { labels, numbers, zod, fields, api, zip, sheetGuard, rules, schema, sheet, summary, cli, pane, review, config: configText, browser: browserText, deploy: deployText, template: templateText } as const;
 
 // Re-exported for messages built elsewhere from these parts.
 export { agreeing, counted };

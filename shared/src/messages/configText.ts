@@ -3,6 +3,10 @@
  * the variable, says what is wrong and gives an example, for the city's IT reading a failed start.
  * Part of MSG (catalogue.ts) as MSG.config; the deployment commands' texts as MSG.deploy.
  */
+import { counted } from './plural.ts';
+import { withCount } from './counted.ts';
+import { NOUN } from './words.ts';
+
 const q = (s: string | number): string => `„${s}”`;
 
 export const configText = {
@@ -10,7 +14,7 @@ export const configText = {
   /** Appended to a message about a setting whose value is not secret. */
   given: (value: string) => ` (ustawiono: ${q(value)})`,
   integer: (name: string, min: number, max: number) => `${name} musi być liczbą całkowitą od ${min} do ${max}`,
-  tooLong: (name: string, max: number) => `${name} jest za długi (najwyżej ${max} znaków)`,
+  tooLong: withCount((max: number, name: string) => `${name} jest za długi (najwyżej ${counted(max, NOUN.character)})`),
   notUrl: (name: string) => `${name} musi być adresem URL, np. https://pwr.example.krakow.pl`,
   scheme: (name: string, httpsOnly: boolean) => `${name} musi zaczynać się od ${httpsOnly ? 'https://' : 'http:// lub https://'}`,
   originOnly: (name: string) => `${name} to sam adres serwera, bez ścieżki i parametrów (np. https://pwr.example.krakow.pl)`,

@@ -15,7 +15,31 @@ const NS = [0, 1, 2, 4, 5, 12, 22, 25, 112];
 const EXPECTED_CATEGORY: Record<number, 'one' | 'few' | 'many'> = { 0: 'many', 1: 'one', 2: 'few', 4: 'few', 5: 'many', 12: 'many', 22: 'few', 25: 'many', 112: 'many' };
 
 /** Every counted message: the other arguments, and the expected text per category with {n} for the number. */
-const TABLE: Record<string, { args: unknown[]; one: string; few: string; many: string }> = {
+const TABLE: Record<string, { args: unknown[]; one: string; few: string; many: string; zero?: string }> = {
+  'cli.tokensRevoked': { args: [], zero: 'nie unieważniono żadnego tokenu', one: 'unieważniono {n} token', few: 'unieważniono {n} tokeny', many: 'unieważniono {n} tokenów' },
+  'cli.keysPruned': { args: [], zero: 'nie usunięto żadnego klucza', one: 'usunięto {n} klucz Idempotency-Key', few: 'usunięto {n} klucze Idempotency-Key', many: 'usunięto {n} kluczy Idempotency-Key' },
+  'cli.workbookSaved': { args: ['z.xlsx', 5, 1.25], one: 'Zapisano z.xlsx: {n} wiersz, 5 jednostek, 1,3 s', few: 'Zapisano z.xlsx: {n} wiersze, 5 jednostek, 1,3 s', many: 'Zapisano z.xlsx: {n} wierszy, 5 jednostek, 1,3 s' },
+  'cli.annexSaved': { args: ['a.docx', 2, 0.5], one: 'Zapisano a.docx: {n} tabela, 2 działania, 0,5 s', few: 'Zapisano a.docx: {n} tabele, 2 działania, 0,5 s', many: 'Zapisano a.docx: {n} tabel, 2 działania, 0,5 s' },
+  'cli.demoMore': { args: [], one: '  … oraz tokeny wszystkich {n} jednostki sprawozdającej', few: '  … oraz tokeny wszystkich {n} jednostek sprawozdających', many: '  … oraz tokeny wszystkich {n} jednostek sprawozdających' },
+  'review.changes': { args: [], zero: 'brak zmian od pierwszego zapisu', one: '{n} zmiana', few: '{n} zmiany', many: '{n} zmian' },
+  'schema.reopenNoteTooLong': { args: [], one: 'notatka może mieć najwyżej {n} znak', few: 'notatka może mieć najwyżej {n} znaki', many: 'notatka może mieć najwyżej {n} znaków' },
+  'pane.conflictDetail': { args: ['Anna Nowak', '1 marca 2025, 10:00'], one: ' Zapisał(a): Anna Nowak, 1 marca 2025, 10:00. {n} różnica.', few: ' Zapisał(a): Anna Nowak, 1 marca 2025, 10:00. {n} różnice.', many: ' Zapisał(a): Anna Nowak, 1 marca 2025, 10:00. {n} różnic.' },
+  'pane.daysLeft': { args: [], zero: ' (termin mija dziś)', one: ' (został {n} dzień)', few: ' (zostały {n} dni)', many: ' (zostało {n} dni)' },
+  'pane.problemsBeforeSubmit': { args: [], one: 'Sprawozdanie ma {n} problem do poprawienia przed przekazaniem (lista poniżej).', few: 'Sprawozdanie ma {n} problemy do poprawienia przed przekazaniem (lista poniżej).', many: 'Sprawozdanie ma {n} problemów do poprawienia przed przekazaniem (lista poniżej).' },
+  'pane.sheetHas': { args: [], one: 'Arkusz „Sprawozdanie” ma {n} wiersz. Ponowne przygotowanie zachowa wpisane dane.', few: 'Arkusz „Sprawozdanie” ma {n} wiersze. Ponowne przygotowanie zachowa wpisane dane.', many: 'Arkusz „Sprawozdanie” ma {n} wierszy. Ponowne przygotowanie zachowa wpisane dane.' },
+  'pane.unreadable': { args: [], one: 'Nie wysłano: w arkuszu jest {n} komórka, której nie da się odczytać (lista „Problemy w arkuszu”). Popraw ją, aby nie nadpisać danych zapisanych na serwerze.', few: 'Nie wysłano: w arkuszu są {n} komórki, których nie da się odczytać (lista „Problemy w arkuszu”). Popraw je, aby nie nadpisać danych zapisanych na serwerze.', many: 'Nie wysłano: w arkuszu jest {n} komórek, których nie da się odczytać (lista „Problemy w arkuszu”). Popraw je, aby nie nadpisać danych zapisanych na serwerze.' },
+  'pane.validation.commentError': { args: [], one: 'Komentarz może mieć najwyżej {n} znak.', few: 'Komentarz może mieć najwyżej {n} znaki.', many: 'Komentarz może mieć najwyżej {n} znaków.' },
+  'review.excelShows': { args: [4], one: 'Excel pokazuje 4 z {n} wiersza.', few: 'Excel pokazuje 4 z {n} wierszy.', many: 'Excel pokazuje 4 z {n} wierszy.' },
+  'review.filled': { args: [3, 2, ''], one: 'Wypełniono 3 z {n} działania · wersja 2', few: 'Wypełniono 3 z {n} działań · wersja 2', many: 'Wypełniono 3 z {n} działań · wersja 2' },
+  'review.filtersChangedInSheet': { args: [], one: ' Filtry zmieniono też ręcznie w arkuszu — podsumowanie poniżej dotyczy filtrów z panelu ({n} wiersz).', few: ' Filtry zmieniono też ręcznie w arkuszu — podsumowanie poniżej dotyczy filtrów z panelu ({n} wiersze).', many: ' Filtry zmieniono też ręcznie w arkuszu — podsumowanie poniżej dotyczy filtrów z panelu ({n} wierszy).' },
+  'review.loaded': { args: [2025], one: 'Zestawienie 2025 r. jest w arkuszu „Zestawienie” ({n} wiersz).', few: 'Zestawienie 2025 r. jest w arkuszu „Zestawienie” ({n} wiersze).', many: 'Zestawienie 2025 r. jest w arkuszu „Zestawienie” ({n} wierszy).' },
+  'review.moreActivities': { args: [], one: '… i {n} działanie więcej (pełna lista w arkuszu).', few: '… i {n} działania więcej (pełna lista w arkuszu).', many: '… i {n} działań więcej (pełna lista w arkuszu).' },
+  'review.onServer': { args: [2025, false], one: 'Na serwerze: {n} wiersz (działanie × miara) za 2025 r. Wczytanie utworzy arkusz „Zestawienie” z tabelą jak w zestawieniu centralnym.', few: 'Na serwerze: {n} wiersze (działanie × miara) za 2025 r. Wczytanie utworzy arkusz „Zestawienie” z tabelą jak w zestawieniu centralnym.', many: 'Na serwerze: {n} wierszy (działanie × miara) za 2025 r. Wczytanie utworzy arkusz „Zestawienie” z tabelą jak w zestawieniu centralnym.' },
+  'api.uploadsBusy': { args: [], one: 'Serwer odczytuje teraz inne przesłane pliki. Spróbuj ponownie za {n} sekundę.', few: 'Serwer odczytuje teraz inne przesłane pliki. Spróbuj ponownie za {n} sekundy.', many: 'Serwer odczytuje teraz inne przesłane pliki. Spróbuj ponownie za {n} sekund.' },
+  'sheetGuard.rowLimit': { args: [], one: 'szablon mieści najwyżej {n} wiersz', few: 'szablon mieści najwyżej {n} wiersze', many: 'szablon mieści najwyżej {n} wierszy' },
+  'sheetGuard.columnLimit': { args: [], one: 'szablon mieści najwyżej {n} kolumnę', few: 'szablon mieści najwyżej {n} kolumny', many: 'szablon mieści najwyżej {n} kolumn' },
+  'sheetGuard.tooMuchText': { args: [], one: 'skoroszyt zawiera za dużo tekstu (ponad {n} znaku)', few: 'skoroszyt zawiera za dużo tekstu (ponad {n} znaków)', many: 'skoroszyt zawiera za dużo tekstu (ponad {n} znaków)' },
+  'config.tooLong': { args: ['PWR_PUBLIC_URL'], one: 'PWR_PUBLIC_URL jest za długi (najwyżej {n} znak)', few: 'PWR_PUBLIC_URL jest za długi (najwyżej {n} znaki)', many: 'PWR_PUBLIC_URL jest za długi (najwyżej {n} znaków)' },
   'zod.minLength': { args: ['komentarz'], one: 'Pole „komentarz” musi mieć co najmniej {n} znak.', few: 'Pole „komentarz” musi mieć co najmniej {n} znaki.', many: 'Pole „komentarz” musi mieć co najmniej {n} znaków.' },
   'zod.maxLength': { args: ['komentarz'], one: 'Pole „komentarz” może mieć najwyżej {n} znak — skróć tekst.', few: 'Pole „komentarz” może mieć najwyżej {n} znaki — skróć tekst.', many: 'Pole „komentarz” może mieć najwyżej {n} znaków — skróć tekst.' },
   'zod.minItems': { args: ['lista'], one: 'Pole „lista” musi zawierać co najmniej {n} pozycję.', few: 'Pole „lista” musi zawierać co najmniej {n} pozycje.', many: 'Pole „lista” musi zawierać co najmniej {n} pozycji.' },
@@ -79,7 +103,7 @@ describe('the plural table', () => {
     it.each(NS)(`${path} for n = %i`, (n) => {
       const row = TABLE[path];
       expect(row, `add ${path} to the plural table`).toBeDefined();
-      const expected = row![EXPECTED_CATEGORY[n]!].replace('{n}', String(n));
+      const expected = (n === 0 && row!.zero !== undefined ? row!.zero : row![EXPECTED_CATEGORY[n]!]).replace('{n}', String(n));
       expect(render(n, ...row!.args)).toBe(expected);
     });
   }

@@ -69,6 +69,7 @@ export function describeIssue(issue: Issue, options: DescribeOptions = {}): stri
   const z = MSG.zod;
   const at = position(issue.path);
   const text = ((): string => {
+    if (def?.ownMessages && issue.message && issue.input !== undefined) return z.custom(f, issue.message);
     switch (issue.code) {
       case 'invalid_type': {
         if (issue.input === undefined && issue.expected !== 'undefined') return def?.required ?? z.required(f);
@@ -110,7 +111,9 @@ export function describeIssue(issue: Issue, options: DescribeOptions = {}): stri
         return z.invalidElement(f);
       case 'custom':
         if (!issue.message) return z.invalidValue(f);
-        return issue.path.length === 0 ? capitalize(issue.message) : z.custom(f, issue.message);
+        if (issue.path.length === 0) return capitalize(issue.message);
+        // a reason that already names its field ("numer załącznika: …") is not named twice
+        return issue.message.startsWith(`${f}:`) ? capitalize(issue.message) : z.custom(f, issue.message);
     }
   })();
   return at ? `${at}${lower(text)}` : text;

@@ -26,5 +26,5 @@ export function formatMoney(grosze: Grosze): string {
   const abs = Math.abs(grosze);
   const zl = formatPlNumber(Math.floor(abs / 100));
   const gr = String(abs % 100).padStart(2, '0');
-  return `${grosze < 0 ? '-' : ''}${zl},${gr}\u00a0zł`;
+  return `${grosze < 0 ? '-' : ''}${zl},${gr}\u00a0${MSG.labels.currency}`;
 }

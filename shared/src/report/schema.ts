@@ -54,7 +54,7 @@ export type Plan = z.infer<typeof PlanSchema>;
 
 export const ActualSchema = z.object({
   /** Reported figures, each answering one planned measure or stated as beyond the plan. */
-  measures: z.array(ActualFigureSchema).max(30, 'działanie może mieć najwyżej 30 miar'),
+  measures: z.array(ActualFigureSchema).max(30, MSG.schema.tooManyMeasures(30)),
   text: CellTextSchema.optional(),
 });
 export type Actual = z.infer<typeof ActualSchema>;

@@ -3,7 +3,7 @@
  * contributes to), reviewer (MOPS: reads all; accepts, returns, reopens), manager (reads all),
  * admin (everything).
  */
-import type { Role } from '@pwr-sync/shared';
+import { MSG, type Role } from '@pwr-sync/shared';
 import type { User } from '../storage/index.ts';
 import { forbidden } from '../http/errors.ts';
 
@@ -16,15 +16,15 @@ export const readsAllUnits = (u: User) => READ_ALL.has(u.role);
 export function assertCanWriteUnit(u: User, orgUnitCode: string): void {
   if (u.role === 'admin') return;
   if (u.role === 'unit_reporter' && u.orgUnitCode === orgUnitCode) return;
-  if (u.role === 'unit_reporter') throw forbidden(`Twoja jednostka (${u.orgUnitCode}) nie może zapisywać sprawozdania jednostki ${orgUnitCode}.`);
-  throw forbidden('Ta rola może czytać sprawozdania, ale nie może ich zapisywać.');
+  if (u.role === 'unit_reporter') throw forbidden(MSG.api.otherUnitWrite(u.orgUnitCode, orgUnitCode));
+  throw forbidden(MSG.api.readOnlyRole);
 }
 
 /** Accept / return / reopen: a reviewer or an admin. */
 export function assertCanReview(u: User): void {
-  if (!REVIEW.has(u.role)) throw forbidden('Akceptować, zwracać i ponownie otwierać sprawozdania może tylko weryfikator (MOPS).');
+  if (!REVIEW.has(u.role)) throw forbidden(MSG.api.reviewOnly);
 }
 
 export function assertAdmin(u: User): void {
-  if (u.role !== 'admin') throw forbidden('Tylko administrator może wykonać tę operację.');
+  if (u.role !== 'admin') throw forbidden(MSG.api.adminOnly);
 }

@@ -13,71 +13,74 @@
  */
 import { parseArgs } from 'node:util';
 import { loadSeed } from '@pwr-sync/seeds';
-import { OrgUnitCodeSchema, RoleSchema } from '@pwr-sync/shared';
+import { MSG, OrgUnitCodeSchema, RoleSchema } from '@pwr-sync/shared';
 import { loadConfigOrExit } from '../config.ts';
 import {
   DataDirLockedError, disableUser, getOrgUnit, getYear, importSeed, listTokens, listUsers, migrate, openDb, pruneIdempotencyKeys, revokeToken, updateYear, upsertUser, type Db,
 } from '../storage/index.ts';
 import { issueToken } from '../auth/tokens.ts';
 
-const USAGE = `Użycie:
-  user add <id> --name "<nazwa>" --role <unit_reporter|reviewer|manager|admin> [--unit <kod jednostki>]
-  user disable <id>
-  token issue <userId> [--label <opis>]
-  token revoke <początek skrótu z "list">
-  list
-  year set <rok> [--status open|closed] [--deadline RRRR-MM-DD]
-  prune-idempotency [--days 30]`;
+const USAGE = MSG.cli.adminUsage;
 
 class UsageError extends Error {}
 
 async function run(db: Db, argv: string[]): Promise<void> {
-  const { positionals, values } = parseArgs({
-    args: argv, allowPositionals: true,
-    options: { name: { type: 'string' }, role: { type: 'string' }, unit: { type: 'string' }, label: { type: 'string' }, status: { type: 'string' }, deadline: { type: 'string' }, days: { type: 'string' } },
-  });
+  let parsedArgs;
+  try {
+    parsedArgs = parseArgs({
+      args: argv, allowPositionals: true,
+      options: { name: { type: 'string' }, role: { type: 'string' }, unit: { type: 'string' }, label: { type: 'string' }, status: { type: 'string' }, deadline: { type: 'string' }, days: { type: 'string' } },
+    });
+  } catch (err) {
+    // node's own text is English ("Unknown option '--x'"); only the option it names is kept.
+    throw new UsageError(MSG.cli.badOption(/'([^']+)'/.exec((err as Error).message)?.[1] ?? argv.join(' ')));
+  }
+  const { positionals, values } = parsedArgs;
   const [cmd, sub, arg] = positionals;
   const out = (s: string) => process.stdout.write(`${s}\n`);
   switch (`${cmd} ${sub ?? ''}`.trim()) {
     case 'user add': {
-      if (!arg || !values.name || !values.role) throw new UsageError('user add wymaga <id>, --name i --role');
-      const role = RoleSchema.parse(values.role);
-      const unit = values.unit ? OrgUnitCodeSchema.parse(values.unit) : null;
-      if ((role === 'unit_reporter') !== (unit !== null)) throw new UsageError('--unit podaje się dokładnie dla roli unit_reporter');
-      if (unit && !(await getOrgUnit(db, unit))) throw new UsageError(`nie ma jednostki ${unit}`);
+      if (!arg || !values.name || !values.role) throw new UsageError(MSG.cli.userAddNeeds);
+      const roleParsed = RoleSchema.safeParse(values.role);
+      if (!roleParsed.success) throw new UsageError(MSG.cli.unknownRole(values.role, RoleSchema.options));
+      const role = roleParsed.data;
+      if (values.unit && !OrgUnitCodeSchema.safeParse(values.unit).success) throw new UsageError(MSG.cli.badUnitCode(values.unit));
+      const unit = values.unit ?? null;
+      if ((role === 'unit_reporter') !== (unit !== null)) throw new UsageError(MSG.cli.unitOnlyForReporter);
+      if (unit && !(await getOrgUnit(db, unit))) throw new UsageError(MSG.cli.noUnit(unit));
       const user = await upsertUser(db, { id: arg, name: values.name, role, orgUnitCode: unit });
-      out(`użytkownik ${user.id} (${user.role}${user.orgUnitCode ? `, ${user.orgUnitCode}` : ''}) zapisany`);
+      out(MSG.cli.userSaved(user.id, user.role, user.orgUnitCode));
       return;
     }
     case 'user disable':
-      if (!arg) throw new UsageError('user disable wymaga <id>');
-      out((await disableUser(db, arg)) ? `użytkownik ${arg} wyłączony, tokeny unieważnione` : `brak aktywnego użytkownika ${arg}`);
+      if (!arg) throw new UsageError(MSG.cli.userDisableNeeds);
+      out((await disableUser(db, arg)) ? MSG.cli.userDisabled(arg) : MSG.cli.noActiveUser(arg));
       return;
     case 'token issue': {
-      if (!arg) throw new UsageError('token issue wymaga <userId>');
+      if (!arg) throw new UsageError(MSG.cli.tokenIssueNeeds);
       const token = await issueToken(db, arg, values.label ?? 'cli').catch((e: unknown) => {
-        throw new UsageError(`nie można wydać tokenu dla ${arg}: ${(e as Error).message}`);
+        throw new UsageError(MSG.cli.cannotIssue(arg, (e as Error).message));
       });
       out(token);
-      process.stderr.write('Token pokazany jest tylko raz — przekaż go użytkownikowi bezpiecznym kanałem.\n');
+      process.stderr.write(`${MSG.cli.tokenShownOnce}\n`);
       return;
     }
     case 'token revoke': {
-      if (!arg) throw new UsageError('token revoke wymaga początku skrótu tokenu (min. 8 znaków)');
-      out(`unieważniono tokenów: ${await revokeToken(db, arg)}`);
+      if (!arg) throw new UsageError(MSG.cli.tokenRevokeNeeds);
+      out(MSG.cli.tokensRevoked(await revokeToken(db, arg)));
       return;
     }
     case 'list': {
-      for (const u of await listUsers(db)) out(`${u.disabled ? '✗' : '✓'} ${u.id.padEnd(28)} ${u.role.padEnd(13)} ${(u.orgUnitCode ?? '').padEnd(14)} tokeny: ${u.activeTokens}  ${u.name}`);
+      for (const u of await listUsers(db)) out(MSG.cli.listUser(!u.disabled, u.id, u.role, u.orgUnitCode ?? '', u.activeTokens, u.name));
       out('');
-      for (const t of await listTokens(db)) out(`${t.hashPrefix}  ${t.userId.padEnd(28)} ${t.label.padEnd(8)} ${t.createdAt}${t.revokedAt ? `  unieważniony ${t.revokedAt}` : ''}`);
+      for (const t of await listTokens(db)) out(MSG.cli.listToken(t.hashPrefix, t.userId, t.label, t.createdAt, t.revokedAt));
       return;
     }
     case 'year set': {
       const year = Number(arg);
-      if (!Number.isInteger(year) || !(await getYear(db, year))) throw new UsageError(`nie ma roku ${arg}`);
-      if (values.status && values.status !== 'open' && values.status !== 'closed') throw new UsageError('--status open|closed');
-      if (values.deadline && !/^\d{4}-\d{2}-\d{2}$/.test(values.deadline)) throw new UsageError('--deadline RRRR-MM-DD');
+      if (!Number.isInteger(year) || !(await getYear(db, year))) throw new UsageError(MSG.cli.noYear(arg));
+      if (values.status && values.status !== 'open' && values.status !== 'closed') throw new UsageError(MSG.cli.statusValues);
+      if (values.deadline && !/^\d{4}-\d{2}-\d{2}$/.test(values.deadline)) throw new UsageError(MSG.cli.deadlineFormat);
       const y = await updateYear(db, year, {
         ...(values.status ? { status: values.status as 'open' | 'closed' } : {}),
         ...(values.deadline ? { deadline: values.deadline } : {}),
@@ -87,15 +90,15 @@ async function run(db: Db, argv: string[]): Promise<void> {
     }
     case 'prune-idempotency': {
       const days = Number(values.days ?? 30);
-      if (!Number.isInteger(days) || days < 0) throw new UsageError(`--days: podaj liczbę całkowitą dni ≥ 0, nie „${values.days}”`);
-      out(`usunięto kluczy: ${await pruneIdempotencyKeys(db, days)}`);
+      if (!Number.isInteger(days) || days < 0) throw new UsageError(MSG.cli.daysWhole(values.days));
+      out(MSG.cli.keysPruned(await pruneIdempotencyKeys(db, days)));
       return;
     }
     case 'help':
       out(USAGE);
       return;
     default:
-      throw new UsageError(cmd ? `nieznane polecenie: ${positionals.join(' ')}` : 'brak polecenia');
+      throw new UsageError(cmd ? MSG.cli.unknownCommand(positionals.join(' ')) : MSG.cli.noCommand);
   }
 }
 
@@ -110,7 +113,7 @@ try {
   if (config.seedOnStart) await importSeed(db, loadSeed());
   await run(db, process.argv.slice(2));
 } catch (err) {
-  process.stderr.write(`${err instanceof UsageError ? `Błąd: ${err.message}\n\n${USAGE}` : err instanceof Error ? err.message : String(err)}\n`);
+  process.stderr.write(`${err instanceof UsageError ? `${MSG.cli.error(err.message)}\n\n${USAGE}` : err instanceof Error ? err.message : String(err)}\n`);
   process.exitCode = err instanceof UsageError ? 2 : 1;
 } finally {
   await db.close();

@@ -5,6 +5,7 @@
  * 1. parse arguments; 2. open, migrate and (if empty) seed the database; 3. read the year;
  * 4. write to a temporary file next to the target, then rename: never a half-written workbook.
  */
+import { MSG } from '@pwr-sync/shared';
 import { createWriteStream, renameSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
@@ -18,7 +19,7 @@ import { loadCentralWorkbookInput } from '../commands/centralWorkbookInput.ts';
 import { centralWorkbookBuffer } from '../workbook/central.ts';
 import { streamCentralWorkbook } from '../workbook/centralStream.ts';
 
-const USAGE = 'Użycie: npm run consolidate -- --year 2024 --out zestawienie-2024.xlsx [--stream]';
+const USAGE = MSG.cli.consolidateUsage;
 
 function fail(message: string, code = 1): never {
   process.stderr.write(`${message}\n`);
@@ -30,11 +31,11 @@ async function main(): Promise<void> {
   try {
     args = parseArgs({ options: { year: { type: 'string' }, out: { type: 'string' }, stream: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } } }).values;
   } catch (err) {
-    fail(`${(err as Error).message}\n${USAGE}`, 2);
+    fail(`${MSG.cli.badOption(/'([^']+)'/.exec((err as Error).message)?.[1] ?? '?')}\n${USAGE}`, 2);
   }
   if (args.help) fail(USAGE, 0);
   const year = Number(args.year);
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) fail(`Podaj rok: --year 2024\n${USAGE}`, 2);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) fail(`${MSG.cli.giveYear}\n${USAGE}`, 2);
   // npm runs scripts from the repository root; a relative --out means the caller's directory.
   const out = path.resolve(process.env.INIT_CWD ?? process.cwd(), args.out ?? `zestawienie-${year}.xlsx`);
   const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
       rmSync(tmp, { force: true });
       throw err;
     }
-    process.stderr.write(`Zapisano ${out}: ${input.rows.length} wierszy, ${input.completeness.length} jednostek, ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+    process.stderr.write(`${MSG.cli.workbookSaved(input.rows.length, out, input.completeness.length, (performance.now() - t0) / 1000)}\n`);
   } finally {
     await db.close();
   }
@@ -67,5 +68,5 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   if (err instanceof ApiError || err instanceof DataDirLockedError) fail(err.message);
-  fail(`Nie udało się zapisać zestawienia: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+  fail(MSG.cli.workbookFailed(err instanceof Error ? err.stack ?? err.message : String(err)));
 });

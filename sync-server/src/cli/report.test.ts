@@ -34,7 +34,7 @@ describe('npm run report', () => {
   it('writes the 2024 annex from the embedded database it seeds, relative to the caller, nothing half-written', async () => {
     const r = await report('--year', '2024', '--out', 'sprawozdanie-2024.docx', '--summary');
     expect(r.code, r.err).toBe(0);
-    expect(r.err).toMatch(/Zapisano .*sprawozdanie-2024\.docx: tabele: 15, działania: 198/);
+    expect(r.err).toMatch(/Zapisano .*sprawozdanie-2024\.docx: 15 tabel, 198 działań, /);
     const doc = zipEntries(readFileSync(path.join(dir, 'sprawozdanie-2024.docx'))).get('word/document.xml')!;
     expect(doc).toContain('>Załącznik Nr 3<');
     expect(doc).toContain('>Podsumowanie<');

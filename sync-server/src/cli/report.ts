@@ -9,7 +9,7 @@ import { renameSync, rmSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildAnnexModel } from '@pwr-sync/shared';
+import { MSG, buildAnnexModel } from '@pwr-sync/shared';
 import { loadSeed } from '@pwr-sync/seeds';
 import { loadConfigOrExit } from '../config.ts';
 import { DataDirLockedError, importSeed, migrate, openDb } from '../storage/index.ts';
@@ -17,7 +17,7 @@ import { ApiError } from '../http/errors.ts';
 import { loadAnnexInput } from '../commands/annexInput.ts';
 import { annexDocxBuffer } from '../annex/docx.ts';
 
-const USAGE = 'Użycie: npm run report -- --year 2024 --out sprawozdanie-2024.docx [--summary]';
+const USAGE = MSG.cli.reportUsage;
 
 function fail(message: string, code = 1): never {
   process.stderr.write(`${message}\n`);
@@ -29,12 +29,12 @@ async function main(): Promise<void> {
   try {
     args = parseArgs({ options: { year: { type: 'string' }, out: { type: 'string' }, summary: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } } }).values;
   } catch (err) {
-    fail(`${(err as Error).message}\n${USAGE}`, 2);
+    fail(`${MSG.cli.badOption(/'([^']+)'/.exec((err as Error).message)?.[1] ?? '?')}\n${USAGE}`, 2);
   }
   if (args.help) fail(USAGE, 0);
   const year = Number(args.year);
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) fail(`Podaj rok: --year 2024\n${USAGE}`, 2);
-  if (args.out !== undefined && !args.out.toLowerCase().endsWith('.docx')) fail(`Plik wynikowy musi mieć rozszerzenie .docx: --out ${args.out}\n${USAGE}`, 2);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) fail(`${MSG.cli.giveYear}\n${USAGE}`, 2);
+  if (args.out !== undefined && !args.out.toLowerCase().endsWith('.docx')) fail(`${MSG.cli.docxExtension(args.out)}\n${USAGE}`, 2);
   // npm runs scripts from the repository root; a relative --out means the caller's directory.
   const out = path.resolve(process.env.INIT_CWD ?? process.cwd(), args.out ?? `sprawozdanie-${year}.docx`);
   const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     }
     const tables = model.areas.flatMap((a) => a.tasks.flatMap((t) => [t.table, ...t.subsections.map((s) => s.table)])).filter((t) => t && t.rows.length > 0).length;
     const activities = model.areas.flatMap((a) => a.tasks.flatMap((t) => [t.table, ...t.subsections.map((s) => s.table)])).reduce((n, t) => n + (t?.rows.length ?? 0), 0);
-    process.stderr.write(`Zapisano ${out}: tabele: ${tables}, działania: ${activities}, ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+    process.stderr.write(`${MSG.cli.annexSaved(tables, out, activities, (performance.now() - t0) / 1000)}\n`);
   } finally {
     await db.close();
   }
@@ -63,5 +63,5 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   if (err instanceof ApiError || err instanceof DataDirLockedError) fail(err.message);
-  fail(`Nie udało się zapisać załącznika: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+  fail(MSG.cli.annexFailed(err instanceof Error ? err.stack ?? err.message : String(err)));
 });

@@ -5,7 +5,7 @@
  * consolidated rows.
  * Used by GET …/report.docx and `npm run report`.
  */
-import { SummaryAccumulator, consolidateRows, type AnnexInput } from '@pwr-sync/shared';
+import { MSG, SummaryAccumulator, consolidateRows, type AnnexInput } from '@pwr-sync/shared';
 import type { Queryable } from '../storage/index.ts';
 import { getAnnexTitle, getPlans, getProgram, getOrgUnits, getReportingUnits, listYearReports } from '../storage/index.ts';
 import { notFound } from '../http/errors.ts';
@@ -16,7 +16,7 @@ export async function loadAnnexInput(q: Queryable, year: number, options: { summ
   const [program, orgUnits, plans, reports, title, reportingUnits] = await Promise.all([
     getProgram(q), getOrgUnits(q), getPlans(q, year), listYearReports(q, year), getAnnexTitle(q, year), getReportingUnits(q),
   ]);
-  if (!program) throw notFound('W bazie nie ma programu — nie ma z czego utworzyć załącznika.');
+  if (!program) throw notFound(MSG.api.noProgram);
   let summary: SummaryAccumulator | null = null;
   if (options.summary) {
     summary = new SummaryAccumulator();

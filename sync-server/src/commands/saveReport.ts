@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { validateSubmissionEntries, type ReportEntry, type ReportProblem, type SaveReportRequest, type SaveReportResponse } from '@pwr-sync/shared';
+import { MSG, validateSubmissionEntries, type ReportEntry, type ReportProblem, type SaveReportRequest, type SaveReportResponse } from '@pwr-sync/shared';
 import type { Db, SaveSource, User } from '../storage/index.ts';
 import {
   findIdempotencyKey, getActivities, getUnitReport, insertReportChanges, insertReportVersion, lockReportHead,
@@ -52,7 +52,7 @@ export function testSaveHold(ms: number, log: Logger): SaveReportInput['beforeCo
 
 export function unprocessable(problems: ReportProblem[]): ApiError {
   return new ApiError(
-    `Sprawozdanie zawiera błędy (${problems.length}) — popraw je i zapisz ponownie.`,
+    MSG.api.reportInvalid(problems.length),
     422, 'report_invalid', { problems },
   );
 }
@@ -75,7 +75,7 @@ export async function saveReport(db: Db, input: SaveReportInput): Promise<SaveRe
   const known = new Set((await getActivities(db)).map((a) => a.id));
   const notOurs = [...new Set(request.entries.map((e) => e.activityId).filter((id) => known.has(id) && !ctx.rules.has(id)))];
   if (notOurs.length > 0) {
-    throw forbidden(`Jednostka ${orgUnitCode} nie sprawozdaje działań: ${notOurs.join(', ')} — zapisuje je jednostka sprawozdająca.`);
+    throw forbidden(MSG.api.notOurActivities(orgUnitCode, notOurs));
   }
   const problems = validateSubmissionEntries(request.entries, ctx.rules, 'save');
   if (problems.length > 0) throw unprocessable(problems);
@@ -93,7 +93,7 @@ export async function saveReport(db: Db, input: SaveReportInput): Promise<SaveRe
         const seen = await findIdempotencyKey(tx, user.id, input.idempotencyKey);
         if (seen) {
           if (seen.scope !== scope || seen.requestHash !== requestHash) {
-            throw new ApiError('Ten klucz Idempotency-Key został już użyty dla innego żądania — wygeneruj nowy klucz dla nowego zapisu.', 422, 'idempotency_key_reused');
+            throw new ApiError(MSG.api.idempotencyReused, 422, 'idempotency_key_reused');
           }
           return { ...(seen.response as SaveReportResponse), replayed: true };
         }
@@ -101,7 +101,7 @@ export async function saveReport(db: Db, input: SaveReportInput): Promise<SaveRe
       assertWritable(head.state);
       if (request.baseVersion !== head.version) {
         throw new ApiError(
-          `Sprawozdanie zmieniło się w międzyczasie (zapisana wersja ${head.version}, edytowano wersję ${request.baseVersion}). Pobierz aktualną wersję i nanieś zmiany ponownie.`,
+          MSG.api.staleVersion(head.version, request.baseVersion),
           409, 'version_conflict', { current: await getUnitReport(tx, year, orgUnitCode) },
         );
       }
@@ -118,7 +118,7 @@ export async function saveReport(db: Db, input: SaveReportInput): Promise<SaveRe
   } catch (err) {
     // The row lock makes this unreachable in PostgreSQL; kept as the last line of defence.
     if (sqlState(err) === UNIQUE_VIOLATION) {
-      throw new ApiError('Równoczesny zapis tego sprawozdania — pobierz aktualną wersję i spróbuj ponownie.', 409, 'version_conflict', { current: await getUnitReport(db, year, orgUnitCode) });
+      throw new ApiError(MSG.api.concurrentSave, 409, 'version_conflict', { current: await getUnitReport(db, year, orgUnitCode) });
     }
     throw err;
   }

@@ -1,4 +1,4 @@
-import type { Assignment, ReportingYear, RuleContext, Task } from '@pwr-sync/shared';
+import { MSG, type Assignment, type ReportingYear, type RuleContext, type Task } from '@pwr-sync/shared';
 import type { Queryable } from '../storage/index.ts';
 import { getPlans, getProgramStructure, getUnitActivities, getYear } from '../storage/index.ts';
 import { notFound } from '../http/errors.ts';
@@ -13,7 +13,7 @@ export interface UnitYearContext {
 
 export async function loadYear(q: Queryable, year: number): Promise<ReportingYear> {
   const y = await getYear(q, year);
-  if (!y) throw notFound(`Rok ${year} nie jest prowadzony w systemie.`);
+  if (!y) throw notFound(MSG.api.noYear(year));
   return y;
 }
 

@@ -1,4 +1,4 @@
-import { validateSubmissionEntries, type ReportingYear, type ReportProblem, type UnitReport, type WorkflowState } from '@pwr-sync/shared';
+import { MSG, WORKFLOW_STATE_LABELS, validateSubmissionEntries, type ReportingYear, type ReportProblem, type UnitReport, type WorkflowState } from '@pwr-sync/shared';
 import type { Db, User, WorkflowEvent } from '../storage/index.ts';
 import { getUnitReport, insertWorkflowEvent, lockReportHead, updateReportHead } from '../storage/index.ts';
 import { ApiError } from '../http/errors.ts';
@@ -6,13 +6,13 @@ import { assertCanReview, assertCanWriteUnit } from '../auth/access.ts';
 import { loadUnitYear, loadYear } from './unitContext.ts';
 
 export function assertYearOpen(year: ReportingYear): void {
-  if (year.status !== 'open') throw new ApiError(`Rok ${year.year} jest zamknięty — sprawozdania są tylko do odczytu.`, 409, 'year_closed');
+  if (year.status !== 'open') throw new ApiError(MSG.api.yearClosed(year.year), 409, 'year_closed');
 }
 
 /** Saves are refused while the report waits for review or after acceptance. */
 export function assertWritable(state: WorkflowState): void {
-  if (state === 'submitted') throw new ApiError('Sprawozdanie przekazano do weryfikacji — zmiany są możliwe dopiero po zwrocie do poprawy.', 423, 'report_locked');
-  if (state === 'accepted') throw new ApiError('Sprawozdanie zostało zaakceptowane i jest zablokowane — zmiany wymagają ponownego otwarcia przez weryfikatora.', 423, 'report_locked');
+  if (state === 'submitted') throw new ApiError(MSG.api.lockedSubmitted, 423, 'report_locked');
+  if (state === 'accepted') throw new ApiError(MSG.api.lockedAccepted, 423, 'report_locked');
 }
 
 type Action = WorkflowEvent['action'];
@@ -26,12 +26,11 @@ const ALLOWED_FROM: Record<Action, readonly WorkflowState[]> = {
 const TARGET: Record<Action, WorkflowState> = { submit: 'submitted', accept: 'accepted', return: 'returned', reopen: 'draft' };
 
 function wrongState(action: Action, state: WorkflowState): ApiError {
-  const what: Record<Action, string> = {
-    submit: 'przekazać do weryfikacji', accept: 'zaakceptować', return: 'zwrócić do poprawy', reopen: 'ponownie otworzyć',
-  };
-  if (action === 'submit' && state === 'not_started') return new ApiError('Nie można przekazać sprawozdania, którego nic jeszcze nie zapisano.', 422, 'report_empty');
-  if (action === 'submit') return new ApiError(`Nie można przekazać sprawozdania w stanie „${state}” — jest już u weryfikatora lub zaakceptowane.`, 423, 'report_locked');
-  return new ApiError(`Nie można ${what[action]} sprawozdania w stanie „${state}”.`, 409, 'invalid_state');
+  // The state in the user's words ("wersja robocza"), never its code ("draft").
+  const label = WORKFLOW_STATE_LABELS[state];
+  if (action === 'submit' && state === 'not_started') return new ApiError(MSG.api.submitEmpty, 422, 'report_empty');
+  if (action === 'submit') return new ApiError(MSG.api.submitAgain(label), 423, 'report_locked');
+  return new ApiError(MSG.api.wrongState(action, label), 409, 'invalid_state');
 }
 
 export interface WorkflowInput {
@@ -61,20 +60,22 @@ export async function runWorkflowAction(db: Db, action: Action, input: WorkflowI
     if (!ALLOWED_FROM[action].includes(head.state)) throw wrongState(action, head.state);
     const current = await getUnitReport(tx, year, orgUnitCode);
     if (input.version !== undefined && input.version !== head.version) {
-      throw new ApiError(`Sprawozdanie zmieniło się (wersja ${head.version}, oglądana ${input.version}).`, 409, 'version_conflict', { current });
+      throw new ApiError(MSG.api.versionMoved(head.version, input.version), 409, 'version_conflict', { current });
     }
     if (ctx) {
       const problems: ReportProblem[] = validateSubmissionEntries(current.entries, ctx.rules, 'submit');
       const given = new Set(current.entries.map((e) => e.activityId));
       for (const id of ctx.rules.keys()) {
-        if (!given.has(id)) problems.push({ activityId: id, field: 'status', code: 'entry_missing', message: `Działanie ${id}: brak sprawozdania — wybierz status realizacji.` });
+        if (!given.has(id)) problems.push({ activityId: id, field: 'status', code: 'entry_missing', message: MSG.api.entryMissing(id) });
       }
       if (problems.length > 0) {
-        throw new ApiError(`Sprawozdania nie można przekazać: ${problems.length} brakujących lub błędnych pozycji.`, 422, 'report_incomplete', { problems });
+        throw new ApiError(MSG.api.submitIncomplete(problems.length), 422, 'report_incomplete', { problems });
       }
     }
     const toState = TARGET[action];
-    const reviewComment = action === 'return' || action === 'reopen' ? input.comment ?? null : action === 'accept' ? null : head.reviewComment;
+    // The current comment is the last return's reason (or a reopen note) until the unit hands the
+    // report in again: then it belongs to that return event in the history, not to the report.
+    const reviewComment = action === 'return' || action === 'reopen' ? input.comment ?? null : null;
     await updateReportHead(tx, { year, orgUnitCode, version: head.version, state: toState, reviewComment }, user.name);
     await insertWorkflowEvent(tx, { year, orgUnitCode, action, fromState: head.state, toState, version: head.version, comment: input.comment ?? null, byId: user.id, byName: user.name });
     return { ...current, state: toState, reviewComment };

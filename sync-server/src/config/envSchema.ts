@@ -24,7 +24,7 @@ const int = (name: string, min: number, max: number) =>
 
 /** An origin such as https://pwr.example.krakow.pl (no path, query or fragment). */
 export function origin(name: string, httpsOnly: boolean) {
-  return z.string().max(200, { error: T.tooLong(name, 200) }).transform((s, ctx) => {
+  return z.string().max(200, { error: T.tooLong(200, name) }).transform((s, ctx) => {
     let url: URL;
     try { url = new URL(s); } catch {
       ctx.addIssue({ code: 'custom', message: T.notUrl(name) });

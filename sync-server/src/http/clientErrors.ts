@@ -5,13 +5,14 @@
  */
 import { STATUS_CODES, type Server } from 'node:http';
 import type { Socket } from 'node:net';
+import { MSG } from '@pwr-sync/shared';
 
 const ANSWERS: Record<string, [number, string, string]> = {
-  HPE_HEADER_OVERFLOW: [431, 'headers_too_large', 'Nagłówki żądania są za duże (limit 16 KB) — usuń zbędne nagłówki lub ciasteczka i spróbuj ponownie.'],
-  ERR_HTTP_REQUEST_TIMEOUT: [408, 'request_timeout', 'Żądanie nie dotarło w całości w wyznaczonym czasie.'],
-  ERR_HTTP_HEADERS_TIMEOUT: [408, 'request_timeout', 'Nagłówki żądania nie dotarły w wyznaczonym czasie.'],
+  HPE_HEADER_OVERFLOW: [431, 'headers_too_large', MSG.api.headersTooLarge],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'request_timeout', MSG.api.requestTimeout],
+  ERR_HTTP_HEADERS_TIMEOUT: [408, 'request_timeout', MSG.api.headersTimeout],
 };
-const MALFORMED: [number, string, string] = [400, 'bad_request', 'Niepoprawne żądanie HTTP — nie udało się go odczytać.'];
+const MALFORMED: [number, string, string] = [400, 'bad_request', MSG.api.malformedHttp];
 
 export function answerClientErrors(server: Server): void {
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import type { ApiErrorBody } from '@pwr-sync/shared';
+import { MSG, type ApiErrorBody } from '@pwr-sync/shared';
 
 /** An error the client should see: HTTP status, stable `code`, Polish message, optional body fields. */
 export class ApiError extends Error {
@@ -14,22 +14,22 @@ export class ApiError extends Error {
   }
 }
 
-export const unauthorized = () => new ApiError('Brak ważnego tokenu dostępu (nagłówek Authorization: Bearer …).', 401, 'unauthorized');
-export const forbidden = (message = 'Brak uprawnień do tej operacji.') => new ApiError(message, 403, 'forbidden');
-export const notFound = (message = 'Nie znaleziono.') => new ApiError(message, 404, 'not_found');
+export const unauthorized = () => new ApiError(MSG.api.unauthorized, 401, 'unauthorized');
+export const forbidden = (message: string = MSG.api.forbidden) => new ApiError(message, 403, 'forbidden');
+export const notFound = (message: string = MSG.api.notFound) => new ApiError(message, 404, 'not_found');
 
 /** body-parser's errors carry `type` and `status`. */
 function fromBodyParser(err: { type?: string; status?: number; limit?: number }): ApiError | null {
   switch (err.type) {
     case 'entity.parse.failed':
-      return new ApiError('Treść żądania nie jest poprawnym JSON-em.', 400, 'malformed_json');
+      return new ApiError(MSG.api.malformedJson, 400, 'malformed_json');
     case 'entity.too.large':
-      return new ApiError(`Treść żądania jest za duża (limit ${err.limit ?? '?'} bajtów).`, 413, 'payload_too_large');
+      return new ApiError(typeof err.limit === 'number' ? MSG.api.bodyTooLargeLimit(err.limit) : MSG.api.bodyTooLarge, 413, 'payload_too_large');
     case 'encoding.unsupported':
     case 'charset.unsupported':
-      return new ApiError('Nieobsługiwane kodowanie treści żądania.', 415, 'unsupported_encoding');
+      return new ApiError(MSG.api.unsupportedEncoding, 415, 'unsupported_encoding');
     case 'request.aborted':
-      return new ApiError('Żądanie zostało przerwane.', 400, 'request_aborted');
+      return new ApiError(MSG.api.aborted, 400, 'request_aborted');
     default:
       return null;
   }
@@ -63,15 +63,15 @@ export function errorHandler(log: (entry: Record<string, unknown>) => void): Err
     // that does not inflate as its Content-Encoding says, …) keep their 4xx: the server is fine.
     const status = clientErrorStatus(err);
     if (status) {
-      res.status(status).json({ error: 'Niepoprawne żądanie — nie udało się odczytać adresu lub treści żądania.', code: 'bad_request' });
+      res.status(status).json({ error: MSG.api.badRequest, code: 'bad_request' });
       return;
     }
     log({ level: 'error', category: 'http', msg: 'unhandled error', method: req.method, path: req.path, error: err instanceof Error ? err.stack ?? err.message : String(err) });
-    res.status(500).json({ error: 'Wewnętrzny błąd serwera.', code: 'internal_error' });
+    res.status(500).json({ error: MSG.api.internal, code: 'internal_error' });
   };
 }
 
 /** 404 for unknown API paths, as JSON. */
 export const notFoundHandler: RequestHandler = (_req, _res, next) => {
-  next(notFound('Nie ma takiego adresu API.'));
+  next(notFound(MSG.api.noSuchPath));
 };

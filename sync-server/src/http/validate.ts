@@ -1,41 +1,68 @@
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
+import { MSG, describeIssue, issuePath, plZodErrorMap } from '@pwr-sync/shared';
 import { ApiError } from './errors.ts';
 
-// Problems go back to Polish users: zod's own messages (those a schema does not spell out) in Polish.
-z.config(z.locales.pl());
+// Any contract parsed without validate() still answers in Polish, never zod's English.
+z.config({ customError: plZodErrorMap });
 
-type Part = 'body' | 'query' | 'params';
+/** Where a value came from: the JSON body, the query, the path, a header, or a multipart form field. */
+export type Part = 'body' | 'query' | 'params' | 'header' | 'form';
 
-/** Path of an issue as "entries[3].actual.measures[0].value". */
-export function issuePath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${String(p)}` : String(p)), '');
+export { issuePath };
+
+/** Keys an object schema accepts (through optional/default/pipe wrappers), for "Dozwolone pola: …". */
+function allowedKeys(schema: z.ZodType | undefined): string[] {
+  let s: unknown = schema;
+  for (let i = 0; i < 5 && s; i++) {
+    const def = (s as { _zod?: { def?: Record<string, unknown> } })._zod?.def;
+    if (!def) return [];
+    if (def.type === 'object') return Object.keys((def.shape as Record<string, unknown>) ?? {});
+    s = def.innerType ?? def.in;
+  }
+  return [];
 }
 
-/** The zod error as a 400 listing every issue with its path. */
-export function validationError(error: z.ZodError, part: Part): ApiError {
-  const problems = error.issues.slice(0, 200).map((i) => ({ field: issuePath(i.path) || part, code: i.code, message: i.message }));
-  const first = problems[0];
+/**
+ * A failed parse as a 400 listing every issue with its path and a Polish sentence that names the
+ * field (MSG.fields) and says what to do. `name` is the header or form field when the whole value
+ * is one ("Idempotency-Key"), so its problem names it instead of "body".
+ */
+export function validationError(error: z.ZodError, part: Part, options: { schema?: z.ZodType; name?: string } = {}): ApiError {
+  const keys = allowedKeys(options.schema);
+  const problems = error.issues.slice(0, 200).map((i) => ({
+    field: (options.name ? [options.name, issuePath(i.path)].filter(Boolean).join('.') : issuePath(i.path)) || part,
+    code: i.code,
+    message: describeIssue(options.name ? { ...i, path: [options.name, ...i.path] } : i, { allowedKeys: keys }),
+  }));
+  const first = problems[0]?.message ?? '';
   return new ApiError(
-    `Niepoprawne dane żądania${first ? `: ${first.field} — ${first.message}` : ''}.`,
+    problems.length > 1 ? MSG.zod.headlineMany(problems.length, first) : MSG.zod.headline(first),
     400, 'invalid_request', { problems },
   );
+}
+
+/** Parses one value (a header, a form field) with the schema; a 400 naming it when it does not fit. */
+export function parseNamed<S extends z.ZodType>(schema: S, value: unknown, part: Part, name?: string): z.infer<S> {
+  const parsed = schema.safeParse(value, { reportInput: true });
+  if (!parsed.success) throw validationError(parsed.error, part, { schema, ...(name ? { name } : {}) });
+  return parsed.data;
 }
 
 /**
  * Parses `req[part]` with the schema; handlers then read the parsed value from `res.locals[part]`
  * (Express 5's req.query is a getter, so parsed input lives in res.locals).
  */
-export function validate<S extends z.ZodType>(schema: S, part: Part = 'body'): RequestHandler {
+export function validate<S extends z.ZodType>(schema: S, part: 'body' | 'query' | 'params' = 'body'): RequestHandler {
   return (req, res, next) => {
-    const parsed = schema.safeParse(req[part]);
-    if (!parsed.success) return next(validationError(parsed.error, part));
+    const parsed = schema.safeParse(req[part], { reportInput: true });
+    if (!parsed.success) return next(validationError(parsed.error, part, { schema }));
     res.locals[part] = parsed.data;
     next();
   };
 }
 
 /** Typed access to what validate() stored. */
-export function parsed<S extends z.ZodType>(_schema: S, locals: Record<string, unknown>, part: Part = 'body'): z.infer<S> {
+export function parsed<S extends z.ZodType>(_schema: S, locals: Record<string, unknown>, part: 'body' | 'query' | 'params' = 'body'): z.infer<S> {
   return locals[part] as z.infer<S>;
 }

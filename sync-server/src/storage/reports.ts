@@ -111,9 +111,18 @@ export async function getUnitReport(q: Queryable, year: number, orgUnitCode: str
   if (!row) return { year, orgUnitCode, version: 0, state: 'not_started', savedAt: null, savedBy: null, reviewComment: null, entries: [] };
   return {
     year, orgUnitCode, version: row.version, state: row.state,
-    savedAt: isoOrNull(row.saved_at), savedBy: row.saved_by, reviewComment: row.review_comment,
+    savedAt: isoOrNull(row.saved_at), savedBy: row.saved_by, reviewComment: currentReviewComment(row.state, row.review_comment),
     entries: row.entries ?? [],
   };
+}
+
+/**
+ * The reviewer's comment that is current for the unit: a return's reason while the report is
+ * returned, a reopen note while it is a draft again. Once the unit hands the report in, the comment
+ * belongs to its return event in the history (also for heads stored before submit cleared it).
+ */
+function currentReviewComment(state: WorkflowState, comment: string | null): string | null {
+  return state === 'returned' || state === 'draft' ? comment : null;
 }
 
 /** A unit's report as stored, with head metadata: the input of consolidation and the completeness view. */
@@ -135,7 +144,7 @@ export async function listYearReports(q: Queryable, year: number): Promise<Store
   );
   return r.rows.map((row) => ({
     year, orgUnitCode: row.org_unit_code, version: row.version, state: row.state,
-    savedAt: isoOrNull(row.saved_at), savedBy: row.saved_by, reviewComment: row.review_comment,
+    savedAt: isoOrNull(row.saved_at), savedBy: row.saved_by, reviewComment: currentReviewComment(row.state, row.review_comment),
     entries: row.entries ?? [],
     lastChangeAt: row.changed_by ? iso(row.changed_at) : isoOrNull(row.saved_at),
     lastChangeBy: row.changed_by ?? row.saved_by,

@@ -201,7 +201,7 @@ describe('sheet bombs are stopped before any cell object is built', () => {
     const rows = Array.from({ length: 5100 }, () => '<row/>').join('');
     expect(await reason(await withRows(rows))).toMatch(/ma wiersz 5\u00a0011, a szablon mieści najwyżej 5\u00a0010 wierszy\.$/);
     expect(await reason(await withRows('<row r="200"><c r="XFD200"><v>1</v></c></row>'))).toBe(
-      'Plik odrzucony: arkusz „Sprawozdanie” ma komórkę XFD200, a szablon mieści najwyżej 64 kolumn.');
+      'Plik odrzucony: arkusz „Sprawozdanie” ma komórkę XFD200, a szablon mieści najwyżej 64 kolumny.');
     const template = await unitTemplateBuffer(input());
     const farDimension = rewriteZip(template, (name, data) => (name === sheetPart(template, 'Sprawozdanie')
       ? Buffer.from(data.toString('utf8').replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:XFD1048576"/>')) : data));
@@ -217,7 +217,7 @@ describe('sheet bombs are stopped before any cell object is built', () => {
     expect(await reason(text)).toBe('Plik odrzucony: skoroszyt zawiera za dużo tekstu (ponad 1\u00a0000\u00a0000 znaków).');
     const many = rewriteZip(template, (name, data) => (name === 'xl/sharedStrings.xml'
       ? Buffer.from(data.toString('utf8').replace('</sst>', `${Array.from({ length: 25_000 }, (_, i) => `<si><t>${i}</t></si>`).join('')}</sst>`)) : data));
-    expect(await reason(many)).toMatch(/^Plik odrzucony: skoroszyt zawiera za dużo różnych tekstów \(25\u00a0\d{3}, limit 20\u00a0000\)\.$/);
+    expect(await reason(many)).toMatch(/^Plik odrzucony: skoroszyt zawiera za dużo różnych tekstów \(25\u00a0\d{3}, limit: 20\u00a0000\)\.$/);
   });
 
   it('refuses inline text past the limit too, and accepts a full template at the limits', async () => {

@@ -13,6 +13,7 @@
 import ExcelJS from 'exceljs';
 import type { Cell, Worksheet } from 'exceljs';
 import {
+  MSG,
   UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, columnLetter, readSheetRows,
   type Assignment, type ReportEntry, type SheetCell, type SheetColumnKey,
 } from '@pwr-sync/shared';
@@ -77,11 +78,11 @@ export function precheckUpload(file: Buffer, expected: UploadExpectation): Uploa
   const zip = checkZip(file, expected.zipLimits ?? DEFAULT_ZIP_LIMITS);
   if (!zip.ok) {
     return zip.code === 'zip_too_large'
-      ? reject(413, 'upload_too_large', `Plik odrzucony: ${zip.reason}.`)
-      : reject(400, 'malformed_file', `Plik odrzucony: ${zip.reason}.`);
+      ? reject(413, 'upload_too_large', MSG.api.uploadRejected(zip.reason))
+      : reject(400, 'malformed_file', MSG.api.uploadRejected(zip.reason));
   }
   if (!zip.entries.some((e) => e.name === '[Content_Types].xml') || !zip.entries.some((e) => /^\/?xl\/workbook\.xml$/i.test(e.name))) {
-    return reject(400, 'malformed_file', 'Plik odrzucony: to archiwum nie jest skoroszytem Excel (.xlsx).');
+    return reject(400, 'malformed_file', MSG.api.uploadNotXlsx);
   }
   const maxRow = HEADER_SEARCH_ROWS + (expected.maxRows ?? DEFAULT_MAX_ROWS);
   const sheets = checkSheets(file, zip.entries, { ...DEFAULT_SHEET_LIMITS, maxRow, ...expected.sheetLimits });
@@ -99,23 +100,23 @@ export async function readUploadedTemplate(file: Buffer, expected: UploadExpecta
   try {
     await wb.xlsx.load((zip.ok ? normalisePartPaths(file, zip.entries) : file) as unknown as ArrayBuffer);
   } catch {
-    return reject(400, 'malformed_file', 'Plik odrzucony: nie udało się odczytać skoroszytu Excel (.xlsx).');
+    return reject(400, 'malformed_file', MSG.api.uploadUnreadable);
   }
 
   const meta = readMeta(wb.getWorksheet(META_SHEET_NAME));
-  if (!meta) return reject(400, 'not_a_template', 'To nie jest szablon sprawozdania pwr-sync. Pobierz szablon swojej jednostki z systemu i wypełnij go.');
+  if (!meta) return reject(400, 'not_a_template', MSG.api.notATemplate);
   if (meta.templateVersion !== TEMPLATE_VERSION || meta.columns !== layoutSignature()) {
-    return reject(400, 'template_outdated', 'Szablon pochodzi z innej wersji systemu. Pobierz aktualny szablon i przenieś do niego dane.');
+    return reject(400, 'template_outdated', MSG.api.templateOutdated);
   }
   if (meta.orgUnitCode !== expected.orgUnitCode) {
-    return reject(400, 'template_mismatch', `Ten plik jest szablonem jednostki ${meta.orgUnitCode}, a nie ${expected.orgUnitCode}.`);
+    return reject(400, 'template_mismatch', MSG.api.templateOtherUnit(meta.orgUnitCode, expected.orgUnitCode));
   }
   if (meta.year !== expected.year) {
-    return reject(400, 'template_mismatch', `Ten plik jest szablonem sprawozdania za rok ${meta.year}, a nie ${expected.year}.`);
+    return reject(400, 'template_mismatch', MSG.api.templateOtherYear(meta.year, expected.year));
   }
 
   const ws = wb.getWorksheet(UNIT_SHEET_NAME);
-  if (!ws) return reject(400, 'not_a_template', `W pliku brakuje arkusza „${UNIT_SHEET_NAME}”.`);
+  if (!ws) return reject(400, 'not_a_template', MSG.api.sheetMissing(UNIT_SHEET_NAME));
   const header = findHeader(ws);
   if (!header.ok) return reject(400, 'template_outdated', header.reason);
 
@@ -133,7 +134,7 @@ export async function readUploadedTemplate(file: Buffer, expected: UploadExpecta
       return read.ok ? read.value : null;
     });
     if (cells.every((c) => c === null || c === '')) continue;
-    if (rows.length >= maxRows) return reject(413, 'upload_too_large', `Arkusz ma za dużo wierszy (limit ${maxRows}).`);
+    if (rows.length >= maxRows) return reject(413, 'upload_too_large', MSG.api.sheetTooManyRows(maxRows));
     rows.push(cells);
     excelRows.push(r);
   }
@@ -153,7 +154,7 @@ export async function readUploadedTemplate(file: Buffer, expected: UploadExpecta
     });
   }
   if (problems.length) {
-    return reject(422, 'sheet_problems', `Plik zawiera ${problems.length} ${problems.length === 1 ? 'błąd' : 'błędów'} — nic nie zapisano. Popraw je i wyślij plik ponownie.`, problems);
+    return reject(422, 'sheet_problems', MSG.api.sheetProblems(problems.length), problems);
   }
   return { ok: true, meta, entries: read.entries };
 }
@@ -181,10 +182,10 @@ function findHeader(ws: Worksheet): { ok: true; row: number; columns: number[] }
     });
     if (found.size === 0) continue;
     const missing = wanted.filter((h) => !found.has(h));
-    if (missing.length) return { ok: false, reason: `W arkuszu brakuje kolumn: ${missing.map((h) => `„${h}”`).join(', ')}. Pobierz aktualny szablon.` };
+    if (missing.length) return { ok: false, reason: MSG.api.columnsMissing(missing) };
     return { ok: true, row: r, columns: wanted.map((h) => found.get(h)!) };
   }
-  return { ok: false, reason: 'Nie znaleziono wiersza nagłówków tabeli sprawozdania.' };
+  return { ok: false, reason: MSG.api.noHeaderRow };
 }
 
 function text(cell: Cell): string {
@@ -203,10 +204,10 @@ export function sheetCell(cell: Cell): { ok: true; value: SheetCell } | { ok: fa
   if (cell.type === ExcelJS.ValueType.Formula) {
     const result = cell.result as unknown;
     if (result === undefined || result === null) {
-      return { ok: false, reason: 'komórka zawiera formułę bez obliczonej wartości — wpisz samą wartość albo otwórz i zapisz plik w Excelu' };
+      return { ok: false, reason: MSG.api.cellFormulaWithoutValue };
     }
     if (typeof result === 'object' && result !== null && 'error' in result) {
-      return { ok: false, reason: `formuła w komórce daje błąd ${(result as { error: string }).error} — wpisz samą wartość` };
+      return { ok: false, reason: MSG.api.cellFormulaError((result as { error: string }).error) };
     }
     return { ok: true, value: result instanceof Date ? isoDate(result) : (result as SheetCell) };
   }
@@ -216,6 +217,6 @@ export function sheetCell(cell: Cell): { ok: true; value: SheetCell } | { ok: fa
   if (v instanceof Date) return { ok: true, value: isoDate(v) };
   if (typeof v === 'object' && 'richText' in v) return { ok: true, value: v.richText.map((t) => t.text).join('') };
   if (typeof v === 'object' && 'text' in v && 'hyperlink' in v) return { ok: true, value: String(v.text) };
-  if (typeof v === 'object' && 'error' in v) return { ok: false, reason: `komórka zawiera błąd ${String(v.error)}` };
-  return { ok: false, reason: 'nieobsługiwana zawartość komórki' };
+  if (typeof v === 'object' && 'error' in v) return { ok: false, reason: MSG.api.cellError(String(v.error)) };
+  return { ok: false, reason: MSG.api.cellUnsupported };
 }

@@ -5,7 +5,7 @@
  * cell references must stay within what a template can hold, and the text (shared strings and
  * inline strings) within what a filled template can carry.
  */
-import { formatPlNumber } from '@pwr-sync/shared';
+import { MSG } from '@pwr-sync/shared';
 import { readZipEntry, type ZipEntryInfo } from './zipGuard.ts';
 
 export interface SheetLimits {
@@ -63,42 +63,42 @@ function sheetNames(buf: Buffer, entries: ZipEntryInfo[]): Map<string, string> {
 export function checkSheets(buf: Buffer, entries: ZipEntryInfo[], limits: SheetLimits): SheetCheck {
   const fail = (reason: string): SheetCheck => ({ ok: false, reason });
   const names = sheetNames(buf, entries);
-  const rowLimit = `szablon mieści najwyżej ${formatPlNumber(limits.maxRow)} wierszy`;
-  const columnLimit = `szablon mieści najwyżej ${formatPlNumber(limits.maxColumn)} kolumn`;
+  const rowLimit = MSG.sheetGuard.rowLimit(limits.maxRow);
+  const columnLimit = MSG.sheetGuard.columnLimit(limits.maxColumn);
   let textChars = 0;
-  const textTooLong = () => fail(`skoroszyt zawiera za dużo tekstu (ponad ${formatPlNumber(limits.maxTextChars)} znaków)`);
+  const textTooLong = () => fail(MSG.sheetGuard.tooMuchText(limits.maxTextChars));
 
   for (const entry of entries) {
     if (SHARED_STRINGS.test(entry.name)) {
       const xml = readZipEntry(buf, entry).toString('utf8');
       const count = xml.match(STRING_ITEM)?.length ?? 0;
       if (count > limits.maxSharedStrings) {
-        return fail(`skoroszyt zawiera za dużo różnych tekstów (${formatPlNumber(count)}, limit ${formatPlNumber(limits.maxSharedStrings)})`);
+        return fail(MSG.sheetGuard.tooManyTexts(count, limits.maxSharedStrings));
       }
       for (const m of xml.matchAll(TEXT)) textChars += m[1]!.length;
       if (textChars > limits.maxTextChars) return textTooLong();
       continue;
     }
     if (!WORKSHEET.test(entry.name)) continue;
-    const sheet = `arkusz „${names.get(entry.name.replace(/^\//, '').toLowerCase()) ?? entry.name}”`;
+    const sheet = MSG.sheetGuard.sheet(names.get(entry.name.replace(/^\//, '').toLowerCase()) ?? entry.name);
     const xml = readZipEntry(buf, entry).toString('utf8');
 
     const dimension = DIMENSION.exec(xml)?.[1];
     if (dimension) {
       const end = /([A-Za-z]{1,4})(\d{1,8})$/.exec(dimension);
-      if (end && Number(end[2]) > limits.maxRow) return fail(`${sheet} sięga do wiersza ${formatPlNumber(Number(end[2]))}, a ${rowLimit}`);
-      if (end && columnNumber(end[1]!) > limits.maxColumn) return fail(`${sheet} sięga do kolumny ${end[1]!.toUpperCase()}, a ${columnLimit}`);
+      if (end && Number(end[2]) > limits.maxRow) return fail(MSG.sheetGuard.reachesRow(sheet, Number(end[2]), rowLimit));
+      if (end && columnNumber(end[1]!) > limits.maxColumn) return fail(MSG.sheetGuard.reachesColumn(sheet, end[1]!.toUpperCase(), columnLimit));
     }
     // A row without r="" follows the previous one (the format allows leaving it out).
     let row = 0;
     for (const m of xml.matchAll(ROW)) {
       const index = ROW_INDEX.exec(m[1]!)?.[1];
       row = index === undefined ? row + 1 : Number(index);
-      if (row > limits.maxRow) return fail(`${sheet} ma wiersz ${formatPlNumber(row)}, a ${rowLimit}`);
+      if (row > limits.maxRow) return fail(MSG.sheetGuard.hasRow(sheet, row, rowLimit));
     }
     for (const m of xml.matchAll(CELL_REF)) {
-      if (Number(m[2]) > limits.maxRow) return fail(`${sheet} ma komórkę ${m[1]!.toUpperCase()}${m[2]}, a ${rowLimit}`);
-      if (columnNumber(m[1]!) > limits.maxColumn) return fail(`${sheet} ma komórkę ${m[1]!.toUpperCase()}${m[2]}, a ${columnLimit}`);
+      if (Number(m[2]) > limits.maxRow) return fail(MSG.sheetGuard.hasCell(sheet, `${m[1]!.toUpperCase()}${m[2]}`, rowLimit));
+      if (columnNumber(m[1]!) > limits.maxColumn) return fail(MSG.sheetGuard.hasCell(sheet, `${m[1]!.toUpperCase()}${m[2]}`, columnLimit));
     }
     for (const m of xml.matchAll(TEXT)) textChars += m[1]!.length;
     if (textChars > limits.maxTextChars) return textTooLong();

@@ -5,6 +5,7 @@
  * answers 503 with Retry-After instead of piling files up in memory.
  * A worker that runs out of its memory limit or time refuses that file and is replaced.
  */
+import { MSG } from '@pwr-sync/shared';
 import { Worker } from 'node:worker_threads';
 import type { UploadExpectation, UploadRead } from './importUpload.ts';
 import type { UploadJob, UploadJobDone, UploadWorkerReady } from './uploadWorker.ts';
@@ -31,7 +32,7 @@ export interface UploadTicket {
 interface Job { id: number; file: Buffer; expected: UploadExpectation; done: (read: UploadRead) => void }
 interface Slot { worker: Worker; job: Job | null; timer: NodeJS.Timeout | null; ready: Promise<void> }
 
-const TOO_COMPLEX: UploadRead = { ok: false, status: 413, code: 'upload_too_large', message: 'Plik odrzucony: skoroszyt jest zbyt złożony, by go odczytać.' };
+const TOO_COMPLEX: UploadRead = { ok: false, status: 413, code: 'upload_too_large', message: MSG.api.uploadTooComplex };
 // In development the worker is TypeScript like the server: tsWorker.mjs loads it through tsx. The
 // compiled server (npm run build) runs the compiled uploadWorker.js directly — no TypeScript tooling;
 // the worker inherits the process's --conditions, so it resolves the compiled @pwr-sync/shared too.

@@ -1,4 +1,5 @@
 /** Worker thread of uploadPool.ts: reads one uploaded template at a time, off the server's event loop. */
+import { MSG } from '@pwr-sync/shared';
 import { parentPort } from 'node:worker_threads';
 import { readUploadedTemplate, type UploadExpectation, type UploadRead } from './importUpload.ts';
 
@@ -9,7 +10,7 @@ export interface UploadWorkerReady { ready: true }
 
 parentPort!.on('message', async ({ id, file, expected }: UploadJob) => {
   const read = await readUploadedTemplate(Buffer.from(file.buffer, file.byteOffset, file.byteLength), expected)
-    .catch((): UploadRead => ({ ok: false, status: 400, code: 'malformed_file', message: 'Plik odrzucony: nie udało się odczytać skoroszytu Excel (.xlsx).' }));
+    .catch((): UploadRead => ({ ok: false, status: 400, code: 'malformed_file', message: MSG.api.uploadUnreadable }));
   parentPort!.postMessage({ id, read } satisfies UploadJobDone);
 });
 parentPort!.postMessage({ ready: true } satisfies UploadWorkerReady);

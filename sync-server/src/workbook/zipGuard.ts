@@ -6,6 +6,7 @@
  * only stored or deflated entries — Excel and LibreOffice write nothing else for a template.
  */
 import { inflateRawSync } from 'node:zlib';
+import { MSG } from '@pwr-sync/shared';
 
 export interface ZipLimits {
   maxEntries: number;
@@ -58,21 +59,21 @@ function findEocd(buf: Buffer): number {
 
 /** Inspects the archive; inflates every entry with a cap, so the check cannot itself be bombed. */
 export function checkZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipCheck {
-  if (buf.length < 22 || buf.readUInt32LE(0) !== LFH_SIG) return fail('not_a_zip', 'plik nie jest skoroszytem Excel (.xlsx)');
+  if (buf.length < 22 || buf.readUInt32LE(0) !== LFH_SIG) return fail('not_a_zip', MSG.zip.notXlsx);
   const eocd = findEocd(buf);
-  if (eocd < 0) return fail('not_a_zip', 'plik .xlsx jest uszkodzony (brak katalogu archiwum)');
+  if (eocd < 0) return fail('not_a_zip', MSG.zip.noDirectory);
   const count = buf.readUInt16LE(eocd + 10);
   const cdSize = buf.readUInt32LE(eocd + 12);
   const cdOffset = buf.readUInt32LE(eocd + 16);
-  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) return fail('zip_unsupported', 'nieobsługiwany format archiwum (ZIP64)');
-  if (count > limits.maxEntries) return fail('zip_too_large', `archiwum ma za dużo plików (${count}, limit ${limits.maxEntries})`);
-  if (cdOffset + cdSize > eocd) return fail('not_a_zip', 'plik .xlsx jest uszkodzony (katalog archiwum poza plikiem)');
+  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) return fail('zip_unsupported', MSG.zip.zip64);
+  if (count > limits.maxEntries) return fail('zip_too_large', MSG.zip.tooManyEntries(count, limits.maxEntries));
+  if (cdOffset + cdSize > eocd) return fail('not_a_zip', MSG.zip.directoryOutside);
 
   const entries: ZipEntryInfo[] = [];
   let total = 0;
   let p = cdOffset;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > eocd || buf.readUInt32LE(p) !== CDH_SIG) return fail('not_a_zip', 'plik .xlsx jest uszkodzony (nagłówek katalogu)');
+    if (p + 46 > eocd || buf.readUInt32LE(p) !== CDH_SIG) return fail('not_a_zip', MSG.zip.badDirectoryHeader);
     const flags = buf.readUInt16LE(p + 8);
     const method = buf.readUInt16LE(p + 10);
     const compressedSize = buf.readUInt32LE(p + 20);
@@ -84,18 +85,18 @@ export function checkZip(buf: Buffer, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Z
     const name = buf.toString('utf8', p + 46, p + 46 + nameLength);
     p += 46 + nameLength + extraLength + commentLength;
 
-    if (flags & 0x1) return fail('zip_unsupported', 'zaszyfrowane archiwum nie jest obsługiwane');
-    if (method !== 0 && method !== 8) return fail('zip_unsupported', `nieobsługiwana metoda kompresji (${method})`);
-    if (compressedSize === 0xffffffff || uncompressedSize === 0xffffffff || localOffset === 0xffffffff) return fail('zip_unsupported', 'nieobsługiwany format archiwum (ZIP64)');
-    if (uncompressedSize > limits.maxEntryUncompressed) return fail('zip_too_large', `część pliku „${name}” jest po rozpakowaniu za duża`);
+    if (flags & 0x1) return fail('zip_unsupported', MSG.zip.encrypted);
+    if (method !== 0 && method !== 8) return fail('zip_unsupported', MSG.zip.compression(method));
+    if (compressedSize === 0xffffffff || uncompressedSize === 0xffffffff || localOffset === 0xffffffff) return fail('zip_unsupported', MSG.zip.zip64);
+    if (uncompressedSize > limits.maxEntryUncompressed) return fail('zip_too_large', MSG.zip.entryTooLarge(name));
     total += uncompressedSize;
-    if (total > limits.maxTotalUncompressed) return fail('zip_too_large', 'plik jest po rozpakowaniu za duży');
+    if (total > limits.maxTotalUncompressed) return fail('zip_too_large', MSG.zip.totalTooLarge);
     if (uncompressedSize > RATIO_FLOOR && uncompressedSize > limits.maxRatio * Math.max(compressedSize, 1)) {
-      return fail('zip_too_large', `podejrzanie wysoki stopień kompresji części „${name}”`);
+      return fail('zip_too_large', MSG.zip.ratio(name));
     }
 
     const inflated = inflateEntry(buf, localOffset, method, compressedSize, uncompressedSize);
-    if (!inflated.ok) return fail(inflated.code, `${inflated.reason} („${name}”)`);
+    if (!inflated.ok) return fail(inflated.code, MSG.zip.inEntry(inflated.reason, name));
     entries.push({ name, method, compressedSize, uncompressedSize, localOffset });
   }
   return { ok: true, entries };
@@ -111,22 +112,22 @@ export function readZipEntry(buf: Buffer, entry: ZipEntryInfo): Buffer {
 /** Inflates one entry's data with output capped at its declared size. */
 function inflateEntry(buf: Buffer, localOffset: number, method: number, compressedSize: number, uncompressedSize: number):
   { ok: true; data: Buffer } | { ok: false; code: 'not_a_zip' | 'zip_too_large'; reason: string } {
-  if (localOffset + 30 > buf.length || buf.readUInt32LE(localOffset) !== LFH_SIG) return { ok: false, code: 'not_a_zip', reason: 'uszkodzony nagłówek części archiwum' };
+  if (localOffset + 30 > buf.length || buf.readUInt32LE(localOffset) !== LFH_SIG) return { ok: false, code: 'not_a_zip', reason: MSG.zip.badLocalHeader };
   const start = localOffset + 30 + buf.readUInt16LE(localOffset + 26) + buf.readUInt16LE(localOffset + 28);
   const end = start + compressedSize;
-  if (end > buf.length) return { ok: false, code: 'not_a_zip', reason: 'część archiwum wychodzi poza plik' };
+  if (end > buf.length) return { ok: false, code: 'not_a_zip', reason: MSG.zip.entryOutside };
   if (method === 0) {
-    return compressedSize === uncompressedSize ? { ok: true, data: buf.subarray(start, end) } : { ok: false, code: 'not_a_zip', reason: 'niezgodny rozmiar części archiwum' };
+    return compressedSize === uncompressedSize ? { ok: true, data: buf.subarray(start, end) } : { ok: false, code: 'not_a_zip', reason: MSG.zip.sizeMismatch };
   }
   try {
     // One byte over the declared size is enough to prove the header lies.
     const out = inflateRawSync(buf.subarray(start, end), { maxOutputLength: uncompressedSize + 1 });
-    if (out.length !== uncompressedSize) return { ok: false, code: 'not_a_zip', reason: 'niezgodny rozmiar części archiwum' };
+    if (out.length !== uncompressedSize) return { ok: false, code: 'not_a_zip', reason: MSG.zip.sizeMismatch };
     return { ok: true, data: out };
   } catch (err) {
     if (err instanceof RangeError || (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
-      return { ok: false, code: 'zip_too_large', reason: 'część archiwum rozpakowuje się do większego rozmiaru niż deklarowany' };
+      return { ok: false, code: 'zip_too_large', reason: MSG.zip.inflatesLarger };
     }
-    return { ok: false, code: 'not_a_zip', reason: 'uszkodzone dane archiwum' };
+    return { ok: false, code: 'not_a_zip', reason: MSG.zip.badData };
   }
 }

@@ -6,7 +6,8 @@ import {
   VARIANCE_BAND_LABELS,
   computeVariance,
   formatMeasure,
-  formatPlNumber,
+  formatPercent,
+  MSG,
   measureKey,
   validateReportEntry,
   type Assignment,
@@ -85,20 +86,21 @@ export function ActivityForm({ assignment, taskKind, policy, entry, readOnly, bu
   const blocking = Object.keys(errors).length > 0;
   const idBase = `act-${activity.id}`;
   return (
-    <form className={styles.root} onSubmit={handleSubmit} aria-labelledby={`${idBase}-title`}>
+    // noValidate: problems are said in Polish beside the field, not by the browser.
+    <form className={styles.root} onSubmit={handleSubmit} aria-labelledby={`${idBase}-title`} noValidate>
       <Text as="h2" size={400} weight="semibold" id={`${idBase}-title`}>{activity.id} · {activity.name}</Text>
-      <Text size={200}>Zadanie {activity.taskCode}{activity.subsection ? ` (${activity.subsection})` : ''} · plan: {plan.text ?? (plan.measures.map((m) => formatMeasure(m)).join(', ') || 'bez liczb')}</Text>
+      <Text size={200}>{MSG.pane.taskLine(activity.taskCode, activity.subsection ?? null, plan.text ?? (plan.measures.map((m) => formatMeasure(m)).join(', ') || MSG.pane.noFigures))}</Text>
 
-      <Field label="Status" validationMessage={problemFor('status')} validationState={problemFor('status') ? 'error' : 'none'}>
+      <Field label={MSG.pane.statusLabel} validationMessage={problemFor('status')} validationState={problemFor('status') ? 'error' : 'none'}>
         <Select value={draft.status} disabled={readOnly} onChange={(_, d) => update({ status: d.value as ReportStatus | '' })}>
-          <option value="">— wybierz —</option>
+          <option value="">{MSG.pane.choose}</option>
           {(Object.keys(REPORT_STATUS_LABELS) as ReportStatus[]).map((s) => <option key={s} value={s}>{REPORT_STATUS_LABELS[s]}</option>)}
         </Select>
       </Field>
 
       <fieldset className={styles.measure} style={{ border: 'none', padding: 0, margin: 0 }}>
-        <legend><Text weight="semibold">Wykonanie</Text></legend>
-        {draft.measures.length === 0 && <Text size={200}>Plan nie ma miar liczbowych. Możesz dodać miarę wykonania.</Text>}
+        <legend><Text weight="semibold">{MSG.pane.actualLegend}</Text></legend>
+        {draft.measures.length === 0 && <Text size={200}>{MSG.pane.planWithoutMeasures}</Text>}
         {draft.measures.map((m) => {
           const v = varianceOf(m);
           const err = errors[`measure:${m.id}`] ?? problemFor('actual', m.kind);
@@ -108,27 +110,27 @@ export function ActivityForm({ assignment, taskKind, policy, entry, readOnly, bu
             <div key={m.id} className={styles.measure}>
               {m.extra && (
                 <div className={styles.row}>
-                  <Field label="Rodzaj miary" required>
+                  <Field label={MSG.pane.kindLabel} required>
                     <Select value={m.kind} disabled={readOnly} onChange={(_, d) => updateMeasure(m.id, { kind: d.value })}>
-                      <option value="">— wybierz —</option>
+                      <option value="">{MSG.pane.choose}</option>
                       {MEASURE_KINDS.map((k) => <option key={k.lemma} value={k.lemma}>{k.label}</option>)}
                     </Select>
                   </Field>
-                  <Field label="Opis miary (opcjonalnie)">
+                  <Field label={MSG.pane.qualifierLabel}>
                     <Input value={m.qualifier} disabled={readOnly} onChange={(_, d) => updateMeasure(m.id, { qualifier: d.value })} />
                   </Field>
                 </div>
               )}
               <Field
-                label={m.extra ? `Wykonanie (miara spoza planu)` : `Wykonanie: ${m.plan !== null ? formatMeasure({ kind: m.kind, value: m.plan, qualifier: m.qualifier || undefined }) : m.kind} w planie`}
-                hint={m.kind ? [word, v && v.ratio !== null ? `${formatPlNumber(Math.round(v.ratio * 1000) / 10)} % planu` : '', v?.band ? VARIANCE_BAND_LABELS[v.band] : ''].filter(Boolean).join(' · ') : undefined}
+                label={m.extra ? MSG.pane.extraActual : MSG.pane.actualFor(m.plan !== null ? formatMeasure({ kind: m.kind, value: m.plan, qualifier: m.qualifier || undefined }) : m.kind)}
+                hint={m.kind ? [word, v && v.ratio !== null ? MSG.pane.ofPlan(formatPercent(v.ratio)) : '', v?.band ? VARIANCE_BAND_LABELS[v.band] : ''].filter(Boolean).join(' · ') : undefined}
                 validationMessage={err}
                 validationState={err ? 'error' : 'none'}
               >
                 <Input inputMode="decimal" value={m.value} disabled={readOnly} onChange={(_, d) => updateMeasure(m.id, { value: d.value })} />
               </Field>
               {m.extra && !readOnly && (
-                <Button size="small" appearance="subtle" onClick={() => update({ measures: draft.measures.filter((x) => x.id !== m.id) })}>Usuń miarę</Button>
+                <Button size="small" appearance="subtle" onClick={() => update({ measures: draft.measures.filter((x) => x.id !== m.id) })}>{MSG.pane.removeMeasure}</Button>
               )}
             </div>
           );
@@ -136,26 +138,26 @@ export function ActivityForm({ assignment, taskKind, policy, entry, readOnly, bu
         {actualProblems.map((p, i) => <Text key={i} role="alert" size={200} style={{ color: tokens.colorPaletteRedForeground1 }}>{p.message}</Text>)}
         {!readOnly && (
           <Button appearance="secondary" onClick={() => update({ measures: [...draft.measures, { id: `extra-${++extraCounter}`, planMeasureId: null, kind: '', qualifier: '', plan: null, value: '', extra: true }] })}>
-            Dodaj miarę
+            {MSG.pane.addMeasure}
           </Button>
         )}
       </fieldset>
 
       {taskKind === 'basic' && (
-        <Field label="Wydatki (zł)" hint="np. 2 000 750,00" validationMessage={errors.money ?? problemFor('moneySpent')} validationState={errors.money || problemFor('moneySpent') ? 'error' : 'none'}>
+        <Field label={MSG.pane.moneyLabel} hint={MSG.pane.moneyHint} validationMessage={errors.money ?? problemFor('moneySpent')} validationState={errors.money || problemFor('moneySpent') ? 'error' : 'none'}>
           <Input inputMode="decimal" value={draft.money} disabled={readOnly} onChange={(_, d) => update({ money: d.value })} />
         </Field>
       )}
 
-      <Field label="Komentarz / wyjaśnienie" hint="Powód niezrealizowania albo wyjaśnienie dużego odchylenia od planu." validationMessage={problemFor('comment')} validationState={problemFor('comment') ? 'error' : 'none'}>
+      <Field label={MSG.pane.commentLabel} hint={MSG.pane.commentHint} validationMessage={problemFor('comment')} validationState={problemFor('comment') ? 'error' : 'none'}>
         <Textarea value={draft.comment} disabled={readOnly} resize="vertical" onChange={(_, d) => update({ comment: d.value })} />
       </Field>
 
-      {saved && !dirty && <MessageBar intent="success"><MessageBarBody>Zapisano w arkuszu.</MessageBarBody></MessageBar>}
+      {saved && !dirty && <MessageBar intent="success"><MessageBarBody>{MSG.pane.savedInSheet}</MessageBarBody></MessageBar>}
       {!readOnly && (
         <div className={styles.actions}>
-          <Button appearance="primary" type="submit" disabled={busy || blocking || !dirty}>Zapisz w arkuszu</Button>
-          <Button disabled={!dirty} onClick={() => { setDraft(draftFromEntry(assignment, entry)); setDirty(false); }}>Cofnij zmiany</Button>
+          <Button appearance="primary" type="submit" disabled={busy || blocking || !dirty}>{MSG.pane.saveInSheet}</Button>
+          <Button disabled={!dirty} onClick={() => { setDraft(draftFromEntry(assignment, entry)); setDirty(false); }}>{MSG.pane.undo}</Button>
         </div>
       )}
     </form>

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Badge, Checkbox, Field, Input, Select, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { REPORT_STATUS_LABELS, type Assignment, type ReportEntry, type ReportStatus, type SheetProblem } from '@pwr-sync/shared';
+import { MSG, REPORT_STATUS_LABELS, type Assignment, type ReportEntry, type ReportStatus, type SheetProblem } from '@pwr-sync/shared';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -57,27 +57,27 @@ export function ActivityList({ assignments, entries, problems, selectedId, onSel
 
   return (
     <section className={styles.root} aria-labelledby="activities-title">
-      <Text as="h2" size={400} weight="semibold" id="activities-title">Działania ({shown.length} z {reporting.length})</Text>
-      <Field label="Szukaj działania">
-        <Input type="search" value={query} onChange={(_, d) => setQuery(d.value)} placeholder="nazwa lub identyfikator" />
+      <Text as="h2" size={400} weight="semibold" id="activities-title">{MSG.pane.activitiesTitle(shown.length, reporting.length)}</Text>
+      <Field label={MSG.pane.searchLabel}>
+        <Input type="search" value={query} onChange={(_, d) => setQuery(d.value)} placeholder={MSG.pane.searchPlaceholder} />
       </Field>
       <div className={styles.filters}>
-        <Field label="Filtr: zadanie" className={styles.filterField}>
+        <Field label={MSG.pane.filterTask} className={styles.filterField}>
           <Select className={styles.filterSelect} value={task} onChange={(_, d) => setTask(d.value)}>
-            <option value="">wszystkie</option>
+            <option value="">{MSG.pane.all}</option>
             {tasks.map((t) => <option key={t} value={t}>{t}</option>)}
           </Select>
         </Field>
-        <Field label="Filtr: status" className={styles.filterField}>
+        <Field label={MSG.pane.filterStatus} className={styles.filterField}>
           <Select className={styles.filterSelect} value={status} onChange={(_, d) => setStatus(d.value as StatusFilter)}>
-            <option value="">wszystkie</option>
-            <option value="empty">niewypełnione</option>
+            <option value="">{MSG.pane.all}</option>
+            <option value="empty">{MSG.pane.unfilled}</option>
             {(Object.keys(REPORT_STATUS_LABELS) as ReportStatus[]).map((s) => <option key={s} value={s}>{REPORT_STATUS_LABELS[s]}</option>)}
           </Select>
         </Field>
       </div>
-      <Checkbox label="Tylko z problemami" checked={onlyProblems} onChange={(_, d) => setOnlyProblems(!!d.checked)} />
-      <ul className={styles.list} aria-label="Lista działań">
+      <Checkbox label={MSG.pane.onlyProblems} checked={onlyProblems} onChange={(_, d) => setOnlyProblems(!!d.checked)} />
+      <ul className={styles.list} aria-label={MSG.pane.activityListLabel}>
         {shown.map((a) => {
           const e = entries.get(a.activity.id);
           const n = problemCount.get(a.activity.id) ?? 0;
@@ -91,14 +91,14 @@ export function ActivityList({ assignments, entries, problems, selectedId, onSel
               >
                 <span>{a.activity.id} · {a.activity.name}</span>
                 <span className={styles.meta}>
-                  <Badge size="small" appearance="outline" color={e?.status ? 'brand' : 'informative'}>{e?.status ? REPORT_STATUS_LABELS[e.status] : 'niewypełnione'}</Badge>
+                  <Badge size="small" appearance="outline" color={e?.status ? 'brand' : 'informative'}>{e?.status ? REPORT_STATUS_LABELS[e.status] : MSG.pane.unfilled}</Badge>
                   {n > 0 && <Badge size="small" color="danger">problemy: {n}</Badge>}
                 </span>
               </button>
             </li>
           );
         })}
-        {shown.length === 0 && <li><Text size={200}>Brak działań spełniających kryteria.</Text></li>}
+        {shown.length === 0 && <li><Text size={200}>{MSG.pane.noActivities}</Text></li>}
       </ul>
     </section>
   );

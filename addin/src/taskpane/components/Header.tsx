@@ -1,5 +1,5 @@
 import { Badge, Button, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { WORKFLOW_STATE_LABELS, type UnitReport } from '@pwr-sync/shared';
+import { MSG, WORKFLOW_STATE_LABELS, type UnitReport } from '@pwr-sync/shared';
 import { daysUntil, formatDate } from '../format.ts';
 import type { Loaded } from '../useUnitReport.ts';
 
@@ -31,16 +31,16 @@ export function Header({ data, onSignOut }: HeaderProps) {
     <header className={styles.root}>
       <div className={styles.row}>
         <Text as="h1" size={400} weight="semibold">{unitName}</Text>
-        <Button size="small" appearance="subtle" onClick={onSignOut}>Wyloguj</Button>
+        <Button size="small" appearance="subtle" onClick={onSignOut}>{MSG.pane.signOut}</Button>
       </div>
       <div className={styles.row}>
-        <Text>Sprawozdanie za {year.year} r. · {data.unitCode}</Text>
+        <Text>{MSG.pane.reportFor(year.year, data.unitCode)}</Text>
         <Badge appearance="tint" color={STATE_COLOR[report.state]}>{WORKFLOW_STATE_LABELS[report.state]}</Badge>
       </div>
       <Text size={200}>
-        Termin: {formatDate(year.deadline)}
-        {days !== null && (days >= 0 ? ` (pozostało dni: ${days})` : ' (termin minął)')}
-        {' · '}wersja na serwerze: {report.version}
+        {MSG.pane.deadline(formatDate(year.deadline))}
+        {days !== null && (days >= 0 ? MSG.pane.daysLeft(days) : MSG.pane.deadlinePassed)}
+        {' · '}{MSG.pane.serverVersion(report.version)}
       </Text>
     </header>
   );

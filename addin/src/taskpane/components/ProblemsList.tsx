@@ -1,5 +1,5 @@
 import { Link, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { UNIT_SHEET_COLUMNS, columnIndex, type SheetProblem } from '@pwr-sync/shared';
+import { MSG, UNIT_SHEET_COLUMNS, columnIndex, type SheetProblem } from '@pwr-sync/shared';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -17,14 +17,14 @@ export function ProblemsList({ problems, onSelect }: ProblemsListProps) {
   return (
     <section className={styles.root} aria-labelledby="problems-title" aria-live="polite">
       <Text as="h2" size={400} weight="semibold" id="problems-title">
-        {problems.length === 0 ? 'Brak problemów w arkuszu' : `Problemy w arkuszu (${problems.length})`}
+        {problems.length === 0 ? MSG.pane.noProblems : MSG.pane.problemsTitle(problems.length)}
       </Text>
       {problems.length > 0 && (
         <ul className={styles.list}>
           {problems.map((p, i) => (
             <li key={i}>
               <Text size={200}>
-                {p.activityId ? <Link as="button" onClick={() => onSelect(p.activityId!)}>{p.activityId}</Link> : `wiersz ${p.rowIndex + 2}`}
+                {p.activityId ? <Link as="button" onClick={() => onSelect(p.activityId!)}>{p.activityId}</Link> : MSG.pane.sheetRow(p.rowIndex + 2)}
                 {` · ${UNIT_SHEET_COLUMNS[columnIndex(p.column)]?.header ?? p.column}: ${p.message}`}
               </Text>
             </li>

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { MSG } from '@pwr-sync/shared';
 import { Button, Field, Input, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 
 const useStyles = makeStyles({
@@ -21,23 +22,24 @@ export function SignIn({ message, note, onSignIn }: SignInProps) {
 
   async function handleSubmit(e: FormEvent) {
     e.preventDefault();
-    if (!token.trim()) return setError('Wklej token otrzymany z serwera MOPS.');
+    if (!token.trim()) return setError(MSG.pane.tokenMissing);
     setBusy(true);
     setError(await onSignIn(token));
     setBusy(false);
   }
 
   return (
-    <form className={styles.root} onSubmit={handleSubmit} aria-labelledby="signin-title">
-      <Text as="h1" size={500} weight="semibold" id="signin-title">Logowanie</Text>
-      <Text>{note ?? 'Wklej osobisty token jednostki, otrzymany z serwera sprawozdań MOPS. Panel zapamięta go na tym komputerze do wylogowania.'}</Text>
+    // noValidate: the pane says what is missing in Polish, never the browser's „Please fill out this field.”
+    <form className={styles.root} onSubmit={handleSubmit} aria-labelledby="signin-title" noValidate>
+      <Text as="h1" size={500} weight="semibold" id="signin-title">{MSG.pane.signInTitle}</Text>
+      <Text>{note ?? MSG.pane.signInIntro}</Text>
       {message && (
         <MessageBar intent="warning"><MessageBarBody>{message}</MessageBarBody></MessageBar>
       )}
-      <Field label="Token" required validationMessage={error ?? undefined} validationState={error ? 'error' : 'none'}>
+      <Field label={MSG.pane.tokenLabel} required validationMessage={error ?? undefined} validationState={error ? 'error' : 'none'}>
         <Input type="password" value={token} onChange={(_, d) => setToken(d.value)} autoComplete="off" />
       </Field>
-      <Button appearance="primary" type="submit" disabled={busy}>{busy ? 'Logowanie…' : 'Zaloguj'}</Button>
+      <Button appearance="primary" type="submit" disabled={busy}>{busy ? MSG.pane.signingIn : MSG.pane.signIn}</Button>
     </form>
   );
 }

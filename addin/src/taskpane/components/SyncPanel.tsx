@@ -1,5 +1,5 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { UnitReport } from '@pwr-sync/shared';
+import { MSG, type UnitReport } from '@pwr-sync/shared';
 import { formatDate } from '../format.ts';
 import type { SyncOutcome } from '../useUnitReport.ts';
 
@@ -9,7 +9,7 @@ const useStyles = makeStyles({
   diff: { maxHeight: '220px', overflowY: 'auto' },
 });
 
-const FIELD_LABELS = { status: 'Status', actual: 'Wykonanie', moneySpent: 'Wydatki', comment: 'Komentarz' } as const;
+const FIELD_LABELS = MSG.pane.fieldLabels;
 
 export interface SyncPanelProps {
   report: UnitReport;
@@ -27,16 +27,16 @@ export function SyncPanel({ report, outcome, busy, canSubmit, onSync, onSubmit, 
   const styles = useStyles();
   return (
     <section className={styles.root} aria-labelledby="sync-title">
-      <Text as="h2" size={400} weight="semibold" id="sync-title">Serwer MOPS</Text>
+      <Text as="h2" size={400} weight="semibold" id="sync-title">{MSG.pane.serverTitle}</Text>
       {report.state === 'returned' && report.reviewComment && (
         <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody><MessageBarTitle>Sprawozdanie zwrócone do poprawy.</MessageBarTitle> Uwagi weryfikującego: {report.reviewComment}</MessageBarBody>
+          <MessageBarBody><MessageBarTitle>{MSG.pane.returnedTitle}</MessageBarTitle> {MSG.pane.reviewerNotes(report.reviewComment)}</MessageBarBody>
         </MessageBar>
       )}
       <div className={styles.actions}>
-        <Button appearance="primary" onClick={onSync} disabled={busy}>Synchronizuj</Button>
-        <Button onClick={onSubmit} disabled={busy || !canSubmit}>Przekaż do weryfikacji</Button>
-        {busy && <Spinner size="tiny" label="Trwa…" />}
+        <Button appearance="primary" onClick={onSync} disabled={busy}>{MSG.pane.sync}</Button>
+        <Button onClick={onSubmit} disabled={busy || !canSubmit}>{MSG.pane.submit}</Button>
+        {busy && <Spinner size="tiny" label={MSG.pane.working} />}
       </div>
       <div aria-live="polite">{outcome && <Outcome outcome={outcome} onKeepMine={onKeepMine} onTakeTheirs={onTakeTheirs} busy={busy} />}</div>
     </section>
@@ -49,14 +49,14 @@ function Outcome({ outcome, onKeepMine, onTakeTheirs, busy }: { outcome: SyncOut
     case 'saved':
       return (
         <>
-          <MessageBar intent="success"><MessageBarBody><MessageBarTitle>Zapisano na serwerze.</MessageBarTitle> Wersja {outcome.version}, {formatDate(outcome.savedAt)}.</MessageBarBody></MessageBar>
+          <MessageBar intent="success"><MessageBarBody><MessageBarTitle>{MSG.pane.savedTitle}</MessageBarTitle> {MSG.pane.savedDetail(outcome.version, formatDate(outcome.savedAt))}</MessageBarBody></MessageBar>
           {outcome.unrecorded && <MessageBar intent="warning" layout="multiline"><MessageBarBody>{outcome.unrecorded}</MessageBarBody></MessageBar>}
         </>
       );
     case 'submitted':
-      return <MessageBar intent="success"><MessageBarBody><MessageBarTitle>Przekazano do weryfikacji.</MessageBarTitle> MOPS otrzymał sprawozdanie.</MessageBarBody></MessageBar>;
+      return <MessageBar intent="success"><MessageBarBody><MessageBarTitle>{MSG.pane.submittedTitle}</MessageBarTitle> {MSG.pane.submittedDetail}</MessageBarBody></MessageBar>;
     case 'offline':
-      return <MessageBar intent="warning" layout="multiline"><MessageBarBody><MessageBarTitle>Serwer niedostępny.</MessageBarTitle> {outcome.message}</MessageBarBody></MessageBar>;
+      return <MessageBar intent="warning" layout="multiline"><MessageBarBody><MessageBarTitle>{MSG.pane.offlineTitle}</MessageBarTitle> {outcome.message}</MessageBarBody></MessageBar>;
     case 'blocked':
     case 'error':
       return <MessageBar intent="error" layout="multiline"><MessageBarBody>{outcome.message}</MessageBarBody></MessageBar>;
@@ -64,7 +64,7 @@ function Outcome({ outcome, onKeepMine, onTakeTheirs, busy }: { outcome: SyncOut
       return (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>Serwer odrzucił część danych.</MessageBarTitle> {outcome.message}
+            <MessageBarTitle>{MSG.pane.rejectedTitle}</MessageBarTitle> {outcome.message}
             <ul>{outcome.problems.map((p, i) => <li key={i}>{p.activityId ? `${p.activityId}: ` : ''}{p.message}</li>)}</ul>
           </MessageBarBody>
         </MessageBar>
@@ -74,22 +74,22 @@ function Outcome({ outcome, onKeepMine, onTakeTheirs, busy }: { outcome: SyncOut
         <div>
           <MessageBar intent="warning" layout="multiline">
             <MessageBarBody>
-              <MessageBarTitle>Ktoś zapisał nowszą wersję ({outcome.current.version}).</MessageBarTitle>
-              {' '}Zapisał: {outcome.current.savedBy ?? '—'}, {formatDate(outcome.current.savedAt)}. Różnice: {outcome.differences.length}.
+              <MessageBarTitle>{MSG.pane.conflictTitle(outcome.current.version)}</MessageBarTitle>
+              {MSG.pane.conflictDetail(outcome.differences.length, outcome.current.savedBy ?? '—', formatDate(outcome.current.savedAt))}
             </MessageBarBody>
             <MessageBarActions>
-              <Button onClick={onKeepMine} disabled={busy}>Zachowaj moje</Button>
-              <Button onClick={onTakeTheirs} disabled={busy}>Weź wersję z serwera</Button>
+              <Button onClick={onKeepMine} disabled={busy}>{MSG.pane.keepMine}</Button>
+              <Button onClick={onTakeTheirs} disabled={busy}>{MSG.pane.takeTheirs}</Button>
             </MessageBarActions>
           </MessageBar>
           <div className={styles.diff}>
-            <Table size="extra-small" aria-label="Różnice między arkuszem a serwerem">
+            <Table size="extra-small" aria-label={MSG.pane.differencesLabel}>
               <TableHeader>
                 <TableRow>
-                  <TableHeaderCell>Działanie</TableHeaderCell>
-                  <TableHeaderCell>Pole</TableHeaderCell>
-                  <TableHeaderCell>W arkuszu</TableHeaderCell>
-                  <TableHeaderCell>Na serwerze</TableHeaderCell>
+                  <TableHeaderCell>{MSG.pane.colActivity}</TableHeaderCell>
+                  <TableHeaderCell>{MSG.pane.colField}</TableHeaderCell>
+                  <TableHeaderCell>{MSG.pane.colMine}</TableHeaderCell>
+                  <TableHeaderCell>{MSG.pane.colTheirs}</TableHeaderCell>
                 </TableRow>
               </TableHeader>
               <TableBody>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Badge, Button, Field, MessageBar, MessageBarBody, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { WORKFLOW_STATE_LABELS, type CompletenessRow, type WorkflowState } from '@pwr-sync/shared';
+import { MSG, WORKFLOW_STATE_LABELS, type CompletenessRow, type WorkflowState } from '@pwr-sync/shared';
 import { formatDate } from '../format.ts';
 import type { ReviewNotice } from './useReview.ts';
 
@@ -35,15 +35,15 @@ export function CompletenessPanel({ rows, canReview, yearOpen, busy, notice, onA
   const [returning, setReturning] = useState<string | null>(null);
   const [comment, setComment] = useState('');
   const [commentError, setCommentError] = useState<string | null>(null);
-  if (!rows) return <Text>Wczytywanie kompletności…</Text>;
+  if (!rows) return <Text>{MSG.review.loadingCompleteness}</Text>;
   const count = (s: WorkflowState) => rows.filter((r) => r.state === s).length;
   const listed = only ? rows.filter((r) => r.state === only) : rows;
   const actionsNote = !canReview
-    ? 'Akceptować i zwracać sprawozdania może tylko weryfikator MOPS — ta rola ma wgląd bez zmian.'
-    : !yearOpen ? 'Rok jest zamknięty — sprawozdania są tylko do odczytu.' : null;
+    ? MSG.review.reviewerOnly
+    : !yearOpen ? MSG.review.yearClosed : null;
 
   async function handleReturn(unit: string) {
-    if (!comment.trim()) return setCommentError('Podaj powód zwrotu — jednostka zobaczy go w swoim panelu.');
+    if (!comment.trim()) return setCommentError(MSG.review.returnReasonMissing);
     setCommentError(null);
     if (await onReturn(unit, comment.trim())) {
       setReturning(null);
@@ -53,18 +53,18 @@ export function CompletenessPanel({ rows, canReview, yearOpen, busy, notice, onA
 
   return (
     <section className={styles.root} aria-labelledby="completeness-title">
-      <Text as="h2" size={400} weight="semibold" id="completeness-title">Kompletność sprawozdań</Text>
-      <div className={styles.counts} role="group" aria-label="Pokaż jednostki w stanie">
-        <Button size="small" appearance={only === null ? 'primary' : 'secondary'} onClick={() => setOnly(null)}>wszystkie ({rows.length})</Button>
+      <Text as="h2" size={400} weight="semibold" id="completeness-title">{MSG.review.completenessTitle}</Text>
+      <div className={styles.counts} role="group" aria-label={MSG.review.showStates}>
+        <Button size="small" appearance={only === null ? 'primary' : 'secondary'} onClick={() => setOnly(null)}>{MSG.review.allStates(rows.length)}</Button>
         {ORDER.map((s) => (
           <Button key={s} size="small" appearance={only === s ? 'primary' : 'secondary'} onClick={() => setOnly(s)} aria-pressed={only === s}>
-            {WORKFLOW_STATE_LABELS[s]} ({count(s)})
+            {MSG.review.stateCount(WORKFLOW_STATE_LABELS[s], count(s))}
           </Button>
         ))}
       </div>
       {actionsNote && <Text size={200} block>{actionsNote}</Text>}
       <div aria-live="polite">{notice && <MessageBar intent={notice.intent} layout="multiline"><MessageBarBody>{notice.text}</MessageBarBody></MessageBar>}</div>
-      <ul className={styles.list} aria-label="Jednostki">
+      <ul className={styles.list} aria-label={MSG.review.unitsLabel}>
         {listed.map((r) => {
           const disabled = busy || !canReview || !yearOpen;
           return (
@@ -74,22 +74,23 @@ export function CompletenessPanel({ rows, canReview, yearOpen, busy, notice, onA
                 <Badge appearance="tint" color={COLOR[r.state]}>{WORKFLOW_STATE_LABELS[r.state]}</Badge>
               </div>
               <Text size={200}>{r.orgUnitName}</Text>
-              <Text size={200}>Wypełniono {r.filled} z {r.activities} działań · wersja {r.version}{r.lastChangeAt ? ` · ${formatDate(r.lastChangeAt)}, ${r.lastChangeBy ?? '—'}` : ''}</Text>
-              {r.reviewComment && <Text size={200}>Uwagi: {r.reviewComment}</Text>}
+              <Text size={200}>{MSG.review.filled(r.activities, r.filled, r.version, r.lastChangeAt ? MSG.review.lastChange(formatDate(r.lastChangeAt), r.lastChangeBy ?? '—') : '')}</Text>
+              {/* the comment is current only until the unit hands the report in again (then it is in the history) */}
+              {(r.state === 'returned' || r.state === 'draft') && r.reviewComment && <Text size={200}>{MSG.review.notes(r.reviewComment)}</Text>}
               {(r.state === 'submitted' || r.state === 'accepted') && (
                 <div className={styles.actions}>
-                  {r.state === 'submitted' && <Button size="small" appearance="primary" disabled={disabled} onClick={() => void onAccept(r.orgUnitCode)} aria-label={`Akceptuj sprawozdanie ${r.orgUnitCode}`}>Akceptuj</Button>}
-                  <Button size="small" disabled={disabled} onClick={() => { setReturning(r.orgUnitCode); setComment(''); setCommentError(null); }} aria-label={`Zwróć do poprawy ${r.orgUnitCode}`}>Zwróć do poprawy…</Button>
+                  {r.state === 'submitted' && <Button size="small" appearance="primary" disabled={disabled} onClick={() => void onAccept(r.orgUnitCode)} aria-label={MSG.review.acceptLabel(r.orgUnitCode)}>{MSG.review.accept}</Button>}
+                  <Button size="small" disabled={disabled} onClick={() => { setReturning(r.orgUnitCode); setComment(''); setCommentError(null); }} aria-label={MSG.review.returnLabel(r.orgUnitCode)}>{MSG.review.returnAction}</Button>
                 </div>
               )}
               {returning === r.orgUnitCode && canReview && (
                 <div>
-                  <Field label={`Uwagi dla jednostki ${r.orgUnitCode}`} required validationMessage={commentError ?? undefined} validationState={commentError ? 'error' : 'none'}>
+                  <Field label={MSG.review.commentFor(r.orgUnitCode)} required validationMessage={commentError ?? undefined} validationState={commentError ? 'error' : 'none'}>
                     <Textarea value={comment} onChange={(_, d) => setComment(d.value)} maxLength={2000} resize="vertical" />
                   </Field>
                   <div className={styles.actions} style={{ marginTop: tokens.spacingVerticalXS }}>
-                    <Button size="small" appearance="primary" disabled={busy} onClick={() => void handleReturn(r.orgUnitCode)}>Zwróć z uwagami</Button>
-                    <Button size="small" appearance="subtle" onClick={() => setReturning(null)}>Anuluj</Button>
+                    <Button size="small" appearance="primary" disabled={busy} onClick={() => void handleReturn(r.orgUnitCode)}>{MSG.review.returnWithComment}</Button>
+                    <Button size="small" appearance="subtle" onClick={() => setReturning(null)}>{MSG.review.cancel}</Button>
                   </div>
                 </div>
               )}

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Checkbox, Field, Input, Label, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { BAND_COLOURS, BAND_ORDER, REPORT_STATUS_LABELS, VARIANCE_BAND_LABELS, type ConsolidatedRow, type ProgramStructure, type ReportStatus } from '@pwr-sync/shared';
+import { MSG, BAND_COLOURS, BAND_ORDER, REPORT_STATUS_LABELS, VARIANCE_BAND_LABELS, type ConsolidatedRow, type ProgramStructure, type ReportStatus } from '@pwr-sync/shared';
 import { EMPTY_FILTER, parseThresholdPercent, type ReviewFilter } from '../../review/filters.ts';
 import type { ReviewCounts } from '../../excel/review.ts';
 
@@ -71,61 +71,61 @@ export function FilterPanel({ rows, program, filter, counts, shownByPane, tableL
     <form className={styles.root} onSubmit={handleSubmit} aria-labelledby="filters-title">
       <Text as="h2" size={400} weight="semibold" id="filters-title">Filtry tabeli w Excelu</Text>
       <fieldset className={styles.group}>
-        <legend className={styles.legend}>Ocena</legend>
+        <legend className={styles.legend}>{MSG.review.band}</legend>
         {BAND_ORDER.map((b) => (
           <Checkbox key={b} checked={filter.bands.includes(b)} onChange={(_, d) => onChange({ ...filter, bands: toggle(filter.bands, b, !!d.checked) })}
             label={<span><span className={styles.swatch} style={{ backgroundColor: BAND_COLOURS[b].fill }} aria-hidden="true" />{VARIANCE_BAND_LABELS[b]}</span>} />
         ))}
       </fieldset>
       <div className={styles.row}>
-        <Field label="Wykonanie">
+        <Field label={MSG.review.execution}>
           <Select value={direction} onChange={(_, d) => setDirection(d.value as 'below' | 'above')}>
-            <option value="below">poniżej</option>
-            <option value="above">powyżej</option>
+            <option value="below">{MSG.review.below}</option>
+            <option value="above">{MSG.review.above}</option>
           </Select>
         </Field>
-        <Field label="Próg wykonania w % (np. 80 lub 87,5)" validationMessage={thresholdError ?? undefined} validationState={thresholdError ? 'error' : 'none'} style={{ flexGrow: 1 }}>
+        <Field label={MSG.review.thresholdLabel} validationMessage={thresholdError ?? undefined} validationState={thresholdError ? 'error' : 'none'} style={{ flexGrow: 1 }}>
           <Input value={threshold} onChange={(_, d) => setThreshold(d.value)} inputMode="decimal" contentAfter={<span aria-hidden="true">%</span>} />
         </Field>
       </div>
       <fieldset className={styles.group}>
-        <legend className={styles.legend}>Obszar</legend>
+        <legend className={styles.legend}>{MSG.review.area}</legend>
         {AREAS.map((a) => (
           <Checkbox key={a} checked={filter.areas.includes(a)} onChange={(_, d) => onChange({ ...filter, areas: toggle(filter.areas, a, !!d.checked) })} label={a} title={areaTitle(a)} />
         ))}
       </fieldset>
       <div className={styles.field}>
-        <Label htmlFor="filter-tasks" weight="semibold">Zadanie</Label>
+        <Label htmlFor="filter-tasks" weight="semibold">{MSG.review.task}</Label>
         <select id="filter-tasks" aria-describedby="filter-multi-hint" multiple size={4} className={styles.multi} value={filter.tasks} onChange={(e) => onChange({ ...filter, tasks: selected(e.currentTarget) })}>
           {tasks.map((t) => <option key={t} value={t}>{t}</option>)}
         </select>
       </div>
       <div className={styles.field}>
-        <Label htmlFor="filter-units" weight="semibold">Jednostka (odpowiedzialna, także współrealizująca)</Label>
+        <Label htmlFor="filter-units" weight="semibold">{MSG.review.unit}</Label>
         <select id="filter-units" aria-describedby="filter-multi-hint" multiple size={5} className={styles.multi} value={filter.units} onChange={(e) => onChange({ ...filter, units: selected(e.currentTarget) })}>
           {units.map((u) => <option key={u} value={u}>{u === unitName(u) ? u : `${u} — ${unitName(u)}`}</option>)}
         </select>
-        <Text size={200} id="filter-multi-hint">Ctrl + klik (lub Shift + strzałki): kilka naraz; nic nie zaznaczone — wszystkie.</Text>
+        <Text size={200} id="filter-multi-hint">{MSG.review.multiHint}</Text>
       </div>
       <fieldset className={styles.group}>
-        <legend className={styles.legend}>Status</legend>
+        <legend className={styles.legend}>{MSG.review.status}</legend>
         {STATUSES.map((s) => (
           <Checkbox key={s} checked={filter.statuses.includes(s)} onChange={(_, d) => onChange({ ...filter, statuses: toggle(filter.statuses, s, !!d.checked) })} label={REPORT_STATUS_LABELS[s]} />
         ))}
       </fieldset>
-      <Checkbox checked={filter.withMoney} onChange={(_, d) => onChange({ ...filter, withMoney: !!d.checked })} label="Tylko działania z wydatkami" />
+      <Checkbox checked={filter.withMoney} onChange={(_, d) => onChange({ ...filter, withMoney: !!d.checked })} label={MSG.review.withMoney} />
       <div className={styles.actions}>
-        <Button appearance="primary" type="submit" disabled={busy || !tableLoaded}>Zastosuj filtry</Button>
-        <Button onClick={handleClear} disabled={busy || !tableLoaded || (filter === EMPTY_FILTER && !counts)}>Wyczyść filtry</Button>
+        <Button appearance="primary" type="submit" disabled={busy || !tableLoaded}>{MSG.review.apply}</Button>
+        <Button onClick={handleClear} disabled={busy || !tableLoaded || (filter === EMPTY_FILTER && !counts)}>{MSG.review.clear}</Button>
       </div>
       <div aria-live="polite">
         {counts && (
           <Text block>
-            Excel pokazuje <strong>{counts.shown}</strong> z {counts.total} wierszy.
-            {counts.shown !== shownByPane && ` Filtry zmieniono też ręcznie w arkuszu — podsumowanie poniżej dotyczy filtrów z panelu (${shownByPane} wierszy).`}
+            {MSG.review.excelShows(counts.total, counts.shown)}
+            {counts.shown !== shownByPane && MSG.review.filtersChangedInSheet(shownByPane)}
           </Text>
         )}
-        {!tableLoaded && <Text size={200} block>Najpierw wczytaj zestawienie do arkusza.</Text>}
+        {!tableLoaded && <Text size={200} block>{MSG.review.loadFirst}</Text>}
       </div>
     </form>
   );

@@ -1,3 +1,4 @@
+import { MSG } from '@pwr-sync/shared';
 import { Button, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { SelectedReviewRow } from '../../excel/review.ts';
 import type { HistoryLine, WorkflowLine } from '../../review/history.ts';
@@ -27,31 +28,31 @@ export function HistoryPanel({ history, notice, busy, tableLoaded, onLoad }: His
   const styles = useStyles();
   return (
     <section className={styles.root} aria-labelledby="history-title">
-      <Text as="h2" size={400} weight="semibold" id="history-title">Historia zaznaczonego wiersza</Text>
-      <Text size={200}>Zaznacz w arkuszu „Zestawienie” dowolną komórkę wiersza i kliknij przycisk.</Text>
-      <Button onClick={onLoad} disabled={busy || !tableLoaded}>Pokaż historię</Button>
+      <Text as="h2" size={400} weight="semibold" id="history-title">{MSG.review.historyTitle}</Text>
+      <Text size={200}>{MSG.review.historyHint}</Text>
+      <Button onClick={onLoad} disabled={busy || !tableLoaded}>{MSG.review.showHistory}</Button>
       <div aria-live="polite">
         {notice && <MessageBar intent={notice.intent} layout="multiline"><MessageBarBody>{notice.text}</MessageBarBody></MessageBar>}
         {history && (
           <Text block weight="semibold">
-            {history.row.activityId} · {history.row.reportingUnit}{history.row.measureLabel ? ` · ${history.row.measureLabel}` : ''}: {history.lines.length ? `${history.lines.length} zmian` : 'brak zmian od pierwszego zapisu'}
+            {history.row.activityId} · {history.row.reportingUnit}{history.row.measureLabel ? ` · ${history.row.measureLabel}` : ''}: {MSG.review.changes(history.lines.length)}
           </Text>
         )}
       </div>
       {history && history.lines.length > 0 && (
         <div className={styles.scroll}>
-          <Table size="extra-small" aria-label="Historia zmian działania">
+          <Table size="extra-small" aria-label={MSG.review.historyTable}>
             <TableHeader>
               <TableRow>
-                <TableHeaderCell>Kiedy i kto</TableHeaderCell>
-                <TableHeaderCell>Pole</TableHeaderCell>
-                <TableHeaderCell>Było → jest</TableHeaderCell>
+                <TableHeaderCell>{MSG.review.colWhen}</TableHeaderCell>
+                <TableHeaderCell>{MSG.review.colField}</TableHeaderCell>
+                <TableHeaderCell>{MSG.review.colChange}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
               {history.lines.map((l, i) => (
                 <TableRow key={i}>
-                  <TableCell>{formatDate(l.savedAt)} · {l.savedBy} (wersja {l.version})</TableCell>
+                  <TableCell>{MSG.review.savedLine(formatDate(l.savedAt), l.savedBy, l.version)}</TableCell>
                   <TableCell>{l.field}</TableCell>
                   <TableCell>{l.old} → {l.new}</TableCell>
                 </TableRow>
@@ -62,16 +63,16 @@ export function HistoryPanel({ history, notice, busy, tableLoaded, onLoad }: His
       )}
       {history && (
         <section className={styles.root} aria-labelledby="workflow-title">
-          <Text as="h3" size={300} weight="semibold" id="workflow-title">Przebieg weryfikacji sprawozdania {history.row.reportingUnit}</Text>
+          <Text as="h3" size={300} weight="semibold" id="workflow-title">{MSG.review.workflowTitle(history.row.reportingUnit)}</Text>
           {history.events.length === 0 ? (
-            <Text size={200}>Brak zapisów weryfikacji (przekazanie, zwrot, akceptacja) tego sprawozdania.</Text>
+            <Text size={200}>{MSG.review.noEvents}</Text>
           ) : (
-            <ul className={styles.events} aria-label="Przebieg weryfikacji">
+            <ul className={styles.events} aria-label={MSG.review.eventsLabel}>
               {history.events.map((e, i) => (
                 <li key={i} className={styles.event}>
                   <Text><Text weight="semibold">{e.action}</Text> · {e.by}</Text>
-                  <Text size={200}>{formatDate(e.at)} · wersja {e.version}</Text>
-                  {e.comment && <Text size={200}>Uwagi: {e.comment}</Text>}
+                  <Text size={200}>{MSG.review.eventLine(formatDate(e.at), e.version)}</Text>
+                  {e.comment && <Text size={200}>{MSG.review.notes(e.comment)}</Text>}
                 </li>
               ))}
             </ul>

@@ -18,7 +18,7 @@ const useStyles = makeStyles({
   main: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, padding: tokens.spacingHorizontalL },
 });
 
-const ROLE_LABELS = { reviewer: 'weryfikator MOPS', manager: 'kierownictwo (podgląd)', admin: 'administrator', unit_reporter: 'jednostka' } as const;
+const ROLE_LABELS = MSG.review.roles;
 
 export interface ReviewAppProps {
   api: ApiClient;
@@ -44,16 +44,16 @@ export function ReviewApp({ api, me, host, supportOk, supportMessage, onSignOut 
     <>
       <header className={styles.header}>
         <div className={styles.row}>
-          <Text as="h1" size={400} weight="semibold">Przegląd sprawozdań</Text>
-          <Button size="small" appearance="subtle" onClick={() => onSignOut()}>Wyloguj</Button>
+          <Text as="h1" size={400} weight="semibold">{MSG.review.title}</Text>
+          <Button size="small" appearance="subtle" onClick={() => onSignOut()}>{MSG.pane.signOut}</Button>
         </div>
         <div className={styles.row}>
           <Text>{me.user.name}</Text>
           <Badge appearance="tint" color={model.canReview ? 'brand' : 'informative'}>{ROLE_LABELS[me.user.role]}</Badge>
         </div>
-        <Field label="Rok sprawozdawczy" orientation="horizontal">
+        <Field label={MSG.review.yearLabel} orientation="horizontal">
           <Select value={model.year === null ? '' : String(model.year)} onChange={(_, d) => model.setYear(Number(d.value))} disabled={model.busy !== null}>
-            {model.years.map((y) => <option key={y.year} value={y.year}>{y.year} ({y.status === 'open' ? 'otwarty' : 'zamknięty'})</option>)}
+            {model.years.map((y) => <option key={y.year} value={y.year}>{MSG.review.yearOption(y.year, y.status === 'open')}</option>)}
           </Select>
         </Field>
       </header>
@@ -63,25 +63,25 @@ export function ReviewApp({ api, me, host, supportOk, supportMessage, onSignOut 
             <Link href={browserModeUrl()} target="_blank" rel="noopener">{MSG.browser.useBrowser}</Link></MessageBarBody></MessageBar>
         )}
         <section aria-labelledby="table-title">
-          <Text as="h2" size={400} weight="semibold" id="table-title" block>Zestawienie w arkuszu</Text>
+          <Text as="h2" size={400} weight="semibold" id="table-title" block>{MSG.review.tableTitle}</Text>
           <Text size={200} block>
-            {model.rows === null ? 'Pobieranie zestawienia z serwera…' : `Na serwerze: ${model.rows.length} wierszy (działanie × miara) za ${model.year} r. ${tableLoaded ? 'Odświeżenie zastąpi tabelę w miejscu i zachowa filtry.' : 'Wczytanie utworzy arkusz „Zestawienie” z tabelą jak w zestawieniu centralnym.'}`}
+            {model.rows === null ? MSG.review.fetching : MSG.review.onServer(model.rows.length, model.year, tableLoaded)}
           </Text>
           <Button appearance={tableLoaded ? 'secondary' : 'primary'} style={{ marginTop: tokens.spacingVerticalS }}
             disabled={!supportOk || model.busy !== null || model.year === null} onClick={() => void model.loadTable()}>
-            {model.busy === 'table' ? 'Zapisywanie w arkuszu…' : tableLoaded ? 'Odśwież zestawienie' : 'Wczytaj zestawienie'}
+            {model.busy === 'table' ? MSG.review.writing : tableLoaded ? MSG.review.refresh : MSG.review.load}
           </Button>
-          {model.busy === 'data' && <Spinner size="tiny" label="Pobieranie…" />}
+          {model.busy === 'data' && <Spinner size="tiny" label={MSG.review.downloading} />}
           <div aria-live="polite" style={{ marginTop: tokens.spacingVerticalS }}>
             {model.notice && <MessageBar intent={model.notice.intent} layout="multiline"><MessageBarBody>{model.notice.text}</MessageBarBody></MessageBar>}
           </div>
         </section>
         <AnnexPanel year={model.year} title={annex.title} canEdit={model.canReview} busy={annex.busy} notice={annex.notice}
           onDownload={(y, summary) => void annex.download(y, summary)} onSaveTitle={annex.saveTitle} />
-        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabKey)} aria-label="Widoki przeglądu">
-          <Tab value="filters">Filtry i podsumowanie</Tab>
-          <Tab value="completeness">Kompletność</Tab>
-          <Tab value="history">Historia</Tab>
+        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabKey)} aria-label={MSG.review.tabsLabel}>
+          <Tab value="filters">{MSG.review.tabFilters}</Tab>
+          <Tab value="completeness">{MSG.review.tabCompleteness}</Tab>
+          <Tab value="history">{MSG.review.tabHistory}</Tab>
         </TabList>
         {tab === 'filters' && model.rows && (
           <>

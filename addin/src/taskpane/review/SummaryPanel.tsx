@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Text, ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
-import { BAND_COLOURS, VARIANCE_BAND_LABELS, formatPercent, summarizeExecution, type ConsolidatedRow } from '@pwr-sync/shared';
+import { MSG, BAND_COLOURS, VARIANCE_BAND_LABELS, formatPercent, summarizeExecution, type ConsolidatedRow } from '@pwr-sync/shared';
 import { bandsPresent, executionByGroup, type ChartGrouping } from '../../review/chart.ts';
 
 const useStyles = makeStyles({
@@ -25,25 +25,25 @@ export function SummaryPanel({ rows }: SummaryPanelProps) {
   const [grouping, setGrouping] = useState<ChartGrouping>('area');
   return (
     <section className={styles.root} aria-labelledby="summary-title">
-      <Text as="h2" size={400} weight="semibold" id="summary-title">Podsumowanie wybranych wierszy</Text>
+      <Text as="h2" size={400} weight="semibold" id="summary-title">{MSG.review.summaryTitle}</Text>
       <Text block data-testid="summary-headline">{summary.headline}</Text>
       {summary.bands && <Text size={200} block>{summary.bands}</Text>}
       {summary.totals.length > 0 && (
-        <ul className={styles.list} aria-label="Łącznie według miary">
+        <ul className={styles.list} aria-label={MSG.review.totalsLabel}>
           {summary.totals.map((t) => <li key={t}><Text size={200}>{t}</Text></li>)}
         </ul>
       )}
       {summary.activities.length > 0 && (
-        <ul className={styles.list} aria-label="Działania">
+        <ul className={styles.list} aria-label={MSG.review.activitiesLabel}>
           {summary.activities.slice(0, MAX_ACTIVITIES).map((a) => (
             <li key={a.activityId}><Text size={200}><strong>{a.activityId}</strong> {a.name} ({a.unit}): {a.text}</Text></li>
           ))}
-          {summary.activities.length > MAX_ACTIVITIES && <li><Text size={200}>… i {summary.activities.length - MAX_ACTIVITIES} dalszych działań (pełna lista w arkuszu).</Text></li>}
+          {summary.activities.length > MAX_ACTIVITIES && <li><Text size={200}>{MSG.review.moreActivities(summary.activities.length - MAX_ACTIVITIES)}</Text></li>}
         </ul>
       )}
-      <div className={styles.toggles} role="group" aria-label="Wykres według">
-        <ToggleButton size="small" checked={grouping === 'area'} onClick={() => setGrouping('area')}>Według obszaru</ToggleButton>
-        <ToggleButton size="small" checked={grouping === 'unit'} onClick={() => setGrouping('unit')}>Według jednostki</ToggleButton>
+      <div className={styles.toggles} role="group" aria-label={MSG.review.chartBy}>
+        <ToggleButton size="small" checked={grouping === 'area'} onClick={() => setGrouping('area')}>{MSG.review.byArea}</ToggleButton>
+        <ToggleButton size="small" checked={grouping === 'unit'} onClick={() => setGrouping('unit')}>{MSG.review.byUnit}</ToggleButton>
       </div>
       <ExecutionChart rows={rows} grouping={grouping} />
     </section>
@@ -63,12 +63,12 @@ const WIDTH = 360;
 export function ExecutionChart({ rows, grouping }: { rows: readonly ConsolidatedRow[]; grouping: ChartGrouping }) {
   const styles = useStyles();
   const groups = executionByGroup(rows, grouping).slice(0, grouping === 'unit' ? MAX_UNITS : undefined);
-  if (groups.length === 0) return <Text size={200}>Brak ocenionych wierszy do wykresu.</Text>;
+  if (groups.length === 0) return <Text size={200}>{MSG.review.noRatedRows}</Text>;
   const max = Math.max(...groups.map((g) => g.total));
   const scale = (WIDTH - LABEL_W - 48) / max;
   const height = groups.length * (BAR_H + GAP);
   const bands = bandsPresent(groups);
-  const title = grouping === 'area' ? 'Wykonanie według obszaru' : 'Wykonanie według jednostki';
+  const title = grouping === 'area' ? MSG.review.chartByArea : MSG.review.chartByUnit;
   const desc = groups.map((g) => `${g.key}: ${bands.filter((b) => g.counts[b]).map((b) => `${VARIANCE_BAND_LABELS[b]} ${g.counts[b]}`).join(', ')}`).join('; ');
   return (
     <figure style={{ margin: 0 }}>
@@ -89,7 +89,7 @@ export function ExecutionChart({ rows, grouping }: { rows: readonly Consolidated
                 x += w;
                 return rect;
               })}
-              <text x={x + 4} y={y + BAR_H - 5} fontSize="11">{g.onPlanShare === null ? g.total : `${g.total} · ${formatPercent(g.onPlanShare)} ≥ plan`}</text>
+              <text x={x + 4} y={y + BAR_H - 5} fontSize="11">{g.onPlanShare === null ? g.total : MSG.review.atLeastPlan(g.total, formatPercent(g.onPlanShare))}</text>
             </g>
           );
         })}

@@ -3,7 +3,7 @@
  * of the year's DOCX. Separate from useReview: it needs neither the workbook nor the review table.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { AnnexTitleSchema, type AnnexTitle, type AnnexTitleResponse } from '@pwr-sync/shared';
+import { describeIssue, AnnexTitleSchema, type AnnexTitle, type AnnexTitleResponse } from '@pwr-sync/shared';
 import type { ApiClient } from '../../api/client.ts';
 import { saveFile } from '../saveFile.ts';
 import type { ReviewNotice } from './useReview.ts';
@@ -44,10 +44,11 @@ export function useAnnexDownload({ api, year, onUnauthorized, save = saveFile }:
 
   /** Validates with the shared schema first; returns the field problems, or null when saved. */
   const saveTitle = useCallback(async (y: number, input: AnnexTitle): Promise<AnnexTitleProblems | null> => {
-    const parsed = AnnexTitleSchema.safeParse(input);
+    const parsed = AnnexTitleSchema.safeParse(input, { reportInput: true });
     if (!parsed.success) {
       const problems: AnnexTitleProblems = {};
-      for (const i of parsed.error.issues) problems[i.path[0] as keyof AnnexTitle] ??= i.message;
+      // The same Polish sentence the server would answer, naming the field.
+      for (const i of parsed.error.issues) problems[i.path[0] as keyof AnnexTitle] ??= describeIssue(i);
       return problems;
     }
     setBusy(true);

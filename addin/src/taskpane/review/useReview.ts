@@ -13,7 +13,7 @@
  *    and the unit's workflow audit (submitted, returned with the comment, accepted, reopened).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { filterConsolidatedRows, type CompletenessRow, type ConsolidatedRow, type MeResponse, type ProgramStructure, type ReportingYear } from '@pwr-sync/shared';
+import { MSG, filterConsolidatedRows, type CompletenessRow, type ConsolidatedRow, type MeResponse, type ProgramStructure, type ReportingYear } from '@pwr-sync/shared';
 import type { ApiClient, ApiOutcome } from '../../api/client.ts';
 import type { ReviewCounts, SelectedReviewRow } from '../../excel/review.ts';
 import type { ReviewHost } from '../../excel/reviewHost.ts';
@@ -111,7 +111,7 @@ export function useReview({ api, host, me, onUnauthorized }: UseReviewOptions) {
     setBusy(null);
     if (!r.ok) return setNotice({ intent: 'error', text: r.message });
     setCounts(r.value);
-    setNotice({ intent: 'success', text: `Zestawienie ${year} r. jest w arkuszu „Zestawienie” (${fresh.length} wierszy).` });
+    setNotice({ intent: 'success', text: MSG.review.loaded(fresh.length, year) });
   }, [year, fetchYear, host, applied]);
 
   const applyFilters = useCallback(async (next: ReviewFilter = filter) => {
@@ -154,7 +154,7 @@ export function useReview({ api, host, me, onUnauthorized }: UseReviewOptions) {
       fail(r, setReviewNotice);
       return false;
     }
-    setReviewNotice({ intent: 'success', text: `Zaakceptowano sprawozdanie jednostki ${unit}.` });
+    setReviewNotice({ intent: 'success', text: MSG.review.accepted(unit) });
     await refreshCompleteness();
     return true;
   }, [api, year, fail, refreshCompleteness]);
@@ -168,7 +168,7 @@ export function useReview({ api, host, me, onUnauthorized }: UseReviewOptions) {
       fail(r, setReviewNotice);
       return false;
     }
-    setReviewNotice({ intent: 'success', text: `Zwrócono sprawozdanie jednostki ${unit} do poprawy. Jednostka zobaczy uwagi w swoim panelu.` });
+    setReviewNotice({ intent: 'success', text: MSG.review.returned(unit) });
     await refreshCompleteness();
     return true;
   }, [api, year, fail, refreshCompleteness]);
@@ -186,7 +186,7 @@ export function useReview({ api, host, me, onUnauthorized }: UseReviewOptions) {
     if (!sel.value) {
       setBusy(null);
       setHistory(null);
-      return setHistoryNotice({ intent: 'info', text: 'Zaznacz w arkuszu „Zestawienie” komórkę w wierszu działania, a potem kliknij „Pokaż historię”.' });
+      return setHistoryNotice({ intent: 'info', text: MSG.review.selectRowFirst });
     }
     const h = await api.history(year, sel.value.reportingUnit);
     setBusy(null);

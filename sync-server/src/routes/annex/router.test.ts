@@ -78,11 +78,11 @@ describe('annex over HTTP', () => {
     const bad = await as(tokens.reviewer)('PUT', API_PATHS.annexTitle(OPEN_YEAR), { annexNumber: ' ', parentReportTitle: 'do Sprawozdania\nza rok 2025' });
     expect(bad.status).toBe(400);
     expect(bad.body.problems).toEqual(expect.arrayContaining([
-      expect.objectContaining({ field: 'annexNumber', message: 'numer załącznika: pole nie może być puste' }),
+      expect.objectContaining({ field: 'annexNumber', message: 'Uzupełnij pole „numer załącznika”.' }),
       expect.objectContaining({ field: 'parentReportTitle', message: expect.stringContaining('w jednym wierszu') }),
     ]));
     const tooLong = await as(tokens.reviewer)('PUT', API_PATHS.annexTitle(OPEN_YEAR), { ...title, parentReportTitle: 'x'.repeat(301) });
-    expect(tooLong.body.problems[0]).toMatchObject({ field: 'parentReportTitle', message: 'tytuł sprawozdania nadrzędnego: najwyżej 300 znaków' });
+    expect(tooLong.body.problems[0]).toMatchObject({ field: 'parentReportTitle', message: 'Pole „tytuł sprawozdania nadrzędnego” może mieć najwyżej 300 znaków — skróć tekst.' });
     expect((await as(tokens.reviewer)('PUT', API_PATHS.annexTitle(OPEN_YEAR), { ...title, extra: 1 })).status).toBe(400);
     expect((await as(tokens.reviewer)('PUT', API_PATHS.annexTitle(2031), title)).status).toBe(404);
     // nothing half-stored by the refusals

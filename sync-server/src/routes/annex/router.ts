@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { API_PATHS, AnnexTitleSchema, buildAnnexModel } from '@pwr-sync/shared';
+import { API_PATHS, AnnexTitleSchema, MSG, buildAnnexModel } from '@pwr-sync/shared';
 import type { Db, User } from '../../storage/index.ts';
 import { getAnnexTitle, setAnnexTitle } from '../../storage/index.ts';
 import { currentUser } from '../../auth/middleware.ts';
@@ -30,7 +30,7 @@ export function annexRouter(db: Db, log: Logger): Router {
 
   router.get(yearPath(API_PATHS.reportDocx(0)), validate(YearParamsSchema, 'params'), validate(ReportDocxQuerySchema, 'query'), async (_req, res) => {
     const user = currentUser(res);
-    if (!ANNEX_READERS.has(user.role)) throw forbidden('Załącznik do sprawozdania mogą pobrać MOPS, kierownictwo i administrator.');
+    if (!ANNEX_READERS.has(user.role)) throw forbidden(MSG.api.annexReaders);
     const { year } = parsed(YearParamsSchema, res.locals, 'params');
     const { summary } = parsed(ReportDocxQuerySchema, res.locals, 'query');
     const t0 = performance.now();
@@ -42,7 +42,7 @@ export function annexRouter(db: Db, log: Logger): Router {
 
   router.get(yearPath(API_PATHS.annexTitle(0)), validate(YearParamsSchema, 'params'), async (_req, res) => {
     const user = currentUser(res);
-    if (!ANNEX_READERS.has(user.role)) throw forbidden('Nagłówek załącznika widzą MOPS, kierownictwo i administrator.');
+    if (!ANNEX_READERS.has(user.role)) throw forbidden(MSG.api.annexTitleReaders);
     const { year } = parsed(YearParamsSchema, res.locals, 'params');
     await loadYear(db, year);
     res.json(await getAnnexTitle(db, year));
@@ -50,7 +50,7 @@ export function annexRouter(db: Db, log: Logger): Router {
 
   router.put(yearPath(API_PATHS.annexTitle(0)), validate(YearParamsSchema, 'params'), validate(AnnexTitleSchema), async (_req, res) => {
     const user = currentUser(res);
-    if (!ANNEX_EDITORS.has(user.role)) throw forbidden('Nagłówek załącznika może zmienić tylko weryfikator MOPS lub administrator.');
+    if (!ANNEX_EDITORS.has(user.role)) throw forbidden(MSG.api.annexTitleEditors);
     const { year } = parsed(YearParamsSchema, res.locals, 'params');
     await loadYear(db, year);
     const saved = await setAnnexTitle(db, year, parsed(AnnexTitleSchema, res.locals), user.name);

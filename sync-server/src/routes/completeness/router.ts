@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { API_PATHS } from '@pwr-sync/shared';
+import { API_PATHS, MSG } from '@pwr-sync/shared';
 import type { Db } from '../../storage/index.ts';
 import { getReportingUnits, listYearReports } from '../../storage/index.ts';
 import { currentUser } from '../../auth/middleware.ts';
@@ -14,7 +14,7 @@ import { YearParamsSchema } from '../params.ts';
 export function completenessRouter(db: Db): Router {
   const router = Router();
   router.get(API_PATHS.completeness(0).replace('/0/', '/:year/'), validate(YearParamsSchema, 'params'), async (_req, res) => {
-    if (!readsAllUnits(currentUser(res))) throw forbidden('Zestawienie kompletności jest dostępne dla MOPS i kierownictwa.');
+    if (!readsAllUnits(currentUser(res))) throw forbidden(MSG.api.completenessReaders);
     const { year } = parsed(YearParamsSchema, res.locals, 'params');
     const y = await loadYear(db, year);
     const [units, reports] = await Promise.all([getReportingUnits(db), listYearReports(db, year)]);

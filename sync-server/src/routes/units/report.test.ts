@@ -143,11 +143,11 @@ describe.each(backends())('unit report API on %s', (backend) => {
     expect(wrongType.body.problems.map((p: { field: string }) => p.field)).toEqual(expect.arrayContaining(['baseVersion', 'entries']));
     // every message in Polish, zod's own ones included (users read them)
     expect(wrongType.body.problems.map((p: { message: string }) => p.message)).toEqual([
-      expect.stringMatching(/^Nieprawidłowe dane wejściowe/), expect.stringMatching(/^Nieprawidłowe dane wejściowe/),
+      'Pole „wersja bazowa” musi być liczbą, np. „12” albo „0,5”.', 'Pole „pozycje sprawozdania” musi być listą.',
     ]);
     const badStatus = await asA()('PUT', reportPath, { baseVersion: 0, entries: [{ ...fullReport(assignmentsA.assignments)[0]!, status: 'done' }] });
     expect(badStatus.status).toBe(400);
-    expect(badStatus.body.error).toMatch(/^Niepoprawne dane żądania: entries\[0\]\.status — Nieprawidłowa opcja/);
+    expect(badStatus.body.error).toMatch(/^Pozycja 1: pole „status realizacji”: nieznana wartość „done” — dozwolone: realized, /);
     const entries = fullReport(assignmentsA.assignments);
     const withMeasure = entries.findIndex((e) => e.actual.measures.length > 0);
     const negative = structuredClone(entries);
@@ -173,12 +173,12 @@ describe.each(backends())('unit report API on %s', (backend) => {
     huge[withMeasure]!.actual.measures[0]!.value = 1e300;
     const r = await asA()('PUT', reportPath, { baseVersion: 0, entries: huge });
     expect(r.status).toBe(400);
-    expect(r.body.error).toMatch(/^Niepoprawne dane żądania: entries\[0\]\./);
+    expect(r.body.error).toMatch(/^Niepoprawne dane żądania \(2 problemy\)\. Pierwszy: Pozycja 1: /);
     expect(r.body.problems).toContainEqual(expect.objectContaining({
-      field: 'entries[0].moneyText[0]', message: 'kwota zapisana tekstem może mieć najwyżej 100 znaków',
+      field: 'entries[0].moneyText[0]', message: 'Pozycja 1: pole „kwota zapisana tekstem” może mieć najwyżej 100 znaków — skróć tekst.',
     }));
     expect(r.body.problems).toContainEqual(expect.objectContaining({
-      field: `entries[${withMeasure}].actual.measures[0].value`, message: 'wartość miary może wynosić najwyżej 1\u00a0000\u00a0000\u00a0000',
+      field: `entries[${withMeasure}].actual.measures[0].value`, message: `Pozycja ${withMeasure + 1}: pole „wartość miary” może wynosić najwyżej 1\u00a0000\u00a0000\u00a0000.`,
     }));
     expect((await asA()('GET', reportPath)).body.version).toBe(0);
   });

@@ -1,5 +1,5 @@
 import { Router, type Response } from 'express';
-import { API_PATHS, reportingUnitOf, ReturnRequestSchema, SaveReportRequestSchema, type AssignmentsResponse, type History, type UnitReport } from '@pwr-sync/shared';
+import { API_PATHS, MSG, reportingUnitOf, ReturnRequestSchema, SaveReportRequestSchema, type AssignmentsResponse, type History, type UnitReport } from '@pwr-sync/shared';
 import type { Config } from '../../config.ts';
 import type { Logger } from '../../log.ts';
 import type { Db, User } from '../../storage/index.ts';
@@ -7,7 +7,7 @@ import { getHistory, getOrgUnit, getUnitActivities, getUnitReport } from '../../
 import { currentUser } from '../../auth/middleware.ts';
 import { readsAllUnits } from '../../auth/access.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
-import { parsed, validate, validationError } from '../../http/validate.ts';
+import { parsed, parseNamed, validate } from '../../http/validate.ts';
 import { saveReport, testSaveHold } from '../../commands/saveReport.ts';
 import { runWorkflowAction } from '../../commands/workflow.ts';
 import { loadUnitYear, loadYear } from '../../commands/unitContext.ts';
@@ -25,7 +25,7 @@ async function readableActivities(db: Db, user: User, unit: string): Promise<Set
   if (readsAllUnits(user) || user.orgUnitCode === unit) return 'all';
   const mine = await getUnitActivities(db, user.orgUnitCode ?? '');
   const shared = mine.filter((a) => a.role === 'contributing' && reportingUnitOf(a.activity) === unit).map((a) => a.activity.id);
-  if (shared.length === 0) throw forbidden(`Twoja jednostka nie ma wglądu w sprawozdanie jednostki ${unit}.`);
+  if (shared.length === 0) throw forbidden(MSG.api.noReportAccess(unit));
   return new Set(shared);
 }
 
@@ -36,14 +36,14 @@ export function unitsRouter(db: Db, config: Config, log: Logger): Router {
   /** Parsed params, after checking the unit exists. */
   const unitOf = async (res: Response): Promise<UnitParams> => {
     const p = parsed(UnitParamsSchema, res.locals, 'params');
-    if (!(await getOrgUnit(db, p.unit))) throw notFound(`Nie ma jednostki ${p.unit}.`);
+    if (!(await getOrgUnit(db, p.unit))) throw notFound(MSG.api.noUnit(p.unit));
     return p;
   };
 
   router.get(P(API_PATHS.assignments), params, async (_req, res) => {
     const user = currentUser(res);
     const { year, unit } = await unitOf(res);
-    if (!readsAllUnits(user) && user.orgUnitCode !== unit) throw forbidden(`Twoja jednostka nie ma wglądu w przydział jednostki ${unit}.`);
+    if (!readsAllUnits(user) && user.orgUnitCode !== unit) throw forbidden(MSG.api.noAssignmentAccess(unit));
     const ctx = await loadUnitYear(db, year, unit);
     const body: AssignmentsResponse = { year, orgUnitCode: unit, assignments: ctx.assignments };
     res.json(body);
@@ -62,14 +62,13 @@ export function unitsRouter(db: Db, config: Config, log: Logger): Router {
   router.put(P(API_PATHS.report), params, validate(SaveReportRequestSchema), async (req, res) => {
     const { year, unit } = await unitOf(res);
     const rawKey = req.get('idempotency-key');
-    const key = rawKey === undefined ? undefined : IdempotencyKeySchema.safeParse(rawKey);
-    if (key && !key.success) throw validationError(key.error, 'body');
+    const key = rawKey === undefined ? undefined : parseNamed(IdempotencyKeySchema, rawKey, 'header', 'Idempotency-Key');
     const client = req.get('x-pwr-client');
     const result = await saveReport(db, {
       user: currentUser(res), year, orgUnitCode: unit,
       request: parsed(SaveReportRequestSchema, res.locals),
       source: client === 'addin' ? 'addin' : 'api',
-      idempotencyKey: key?.data,
+      idempotencyKey: key,
       beforeCommit,
     });
     res.status(result.replayed ? 200 : 201).json(result);
@@ -95,7 +94,7 @@ export function unitsRouter(db: Db, config: Config, log: Logger): Router {
   router.get(P(API_PATHS.history), params, async (_req, res) => {
     const user = currentUser(res);
     const { year, unit } = await unitOf(res);
-    if (!readsAllUnits(user) && user.orgUnitCode !== unit) throw forbidden(`Twoja jednostka nie ma wglądu w historię jednostki ${unit}.`);
+    if (!readsAllUnits(user) && user.orgUnitCode !== unit) throw forbidden(MSG.api.noHistoryAccess(unit));
     await loadYear(db, year);
     const body: History = await getHistory(db, year, unit);
     res.json(body);

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { MSG } from '@pwr-sync/shared';
 
 /** POST …/submit — optional: the version the unit reviewed; a newer stored one → 409. */
 export const SubmitRequestSchema = z.object({ version: z.number().int().nonnegative().optional() }).strict().default({});
 /** POST …/reopen — optional note shown to the unit. */
-export const ReopenRequestSchema = z.object({ comment: z.string().trim().max(2000, 'notatka może mieć najwyżej 2000 znaków').optional() }).strict().default({});
+export const ReopenRequestSchema = z.object({ comment: z.string().trim().max(2000, MSG.schema.reopenNoteTooLong(2000)).optional() }).strict().default({});
 /** POST …/accept — no body. */
 export const AcceptRequestSchema = z.object({}).strict().default({});
 /** `Idempotency-Key` header: 8–200 visible ASCII characters (a UUID is typical). */
-export const IdempotencyKeySchema = z.string().regex(/^[\x21-\x7e]{8,200}$/, 'Idempotency-Key: 8–200 znaków ASCII bez spacji');
+export const IdempotencyKeySchema = z.string().regex(/^[\x21-\x7e]{8,200}$/, MSG.schema.idempotencyKey);

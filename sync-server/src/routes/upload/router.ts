@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { Router, type RequestHandler } from 'express';
 import multer from 'multer';
-import { API_PATHS, SaveReportRequestSchema, type ReportEntry } from '@pwr-sync/shared';
+import { API_PATHS, MSG, SaveReportRequestSchema, type ReportEntry } from '@pwr-sync/shared';
 import type { Db } from '../../storage/index.ts';
 import { getOrgUnit, getUnitReport } from '../../storage/index.ts';
 import { currentUser } from '../../auth/middleware.ts';
 import { assertCanWriteUnit } from '../../auth/access.ts';
 import { ApiError, notFound } from '../../http/errors.ts';
-import { parsed, validate, validationError } from '../../http/validate.ts';
+import { parsed, parseNamed, validate, validationError } from '../../http/validate.ts';
 import { saveReport } from '../../commands/saveReport.ts';
 import { loadUnitYear } from '../../commands/unitContext.ts';
 import type { UploadPool, UploadTicket } from '../../workbook/uploadPool.ts';
@@ -15,6 +15,21 @@ import type { Logger } from '../../log.ts';
 import { IdempotencyKeySchema } from '../units/schema.ts';
 import { UnitParamsSchema } from '../params.ts';
 import { MAX_UPLOAD_BYTES, UploadFieldsSchema } from './schema.ts';
+
+/** A multer refusal in Polish, naming the form field; multer's codes (LIMIT_…) never reach the user. */
+function multerRefusal(err: multer.MulterError): ApiError {
+  const bad = (message: string) => new ApiError(message, 400, 'malformed_upload');
+  switch (err.code) {
+    case 'LIMIT_FILE_SIZE': return new ApiError(MSG.api.uploadTooLarge(MAX_UPLOAD_BYTES / 1024 / 1024), 413, 'upload_too_large');
+    case 'LIMIT_UNEXPECTED_FILE': return bad(MSG.api.uploadUnexpectedField(err.field ?? '?'));
+    case 'LIMIT_FILE_COUNT': return bad(MSG.api.uploadTooManyFiles);
+    case 'LIMIT_FIELD_COUNT': return bad(MSG.api.uploadTooManyFields);
+    case 'LIMIT_FIELD_VALUE': return bad(MSG.api.uploadFieldTooLong(err.field ?? '?'));
+    case 'LIMIT_FIELD_KEY': return bad(MSG.api.uploadFieldNameTooLong);
+    case 'LIMIT_PART_COUNT': return bad(MSG.api.uploadTooManyParts);
+    default: return bad(MSG.api.uploadMalformed);
+  }
+}
 
 /** multer, in memory, one file part "file", a few small fields; its errors become clear 4xx. */
 function receiveFile(): RequestHandler {
@@ -25,12 +40,9 @@ function receiveFile(): RequestHandler {
   return (req, res, next) => {
     upload(req, res, (err: unknown) => {
       if (!err) return next();
-      if (err instanceof multer.MulterError) {
-        return next(err.code === 'LIMIT_FILE_SIZE'
-          ? new ApiError(`Plik jest za duży (limit ${MAX_UPLOAD_BYTES / 1024 / 1024} MB).`, 413, 'upload_too_large')
-          : new ApiError(`Niepoprawne żądanie przesłania pliku (${err.code}): wyślij jeden plik w polu „file”.`, 400, 'malformed_upload'));
-      }
-      next(new ApiError('Niepoprawne żądanie przesłania pliku (multipart/form-data).', 400, 'malformed_upload'));
+      if (err instanceof multer.MulterError) return next(multerRefusal(err));
+      // busboy's own errors ("Unexpected end of form", "Boundary not found") stay in the log, not the answer.
+      next(new ApiError(MSG.api.uploadMalformed, 400, 'malformed_upload'));
     });
   };
 }
@@ -48,7 +60,7 @@ function admitUpload(pool: UploadPool): RequestHandler {
     if (!ticket) {
       res.set('Retry-After', String(RETRY_AFTER_SECONDS));
       return next(new ApiError(
-        `Serwer odczytuje teraz inne przesłane pliki. Spróbuj ponownie za ${RETRY_AFTER_SECONDS} sekund.`, 503, 'uploads_busy',
+        MSG.api.uploadsBusy(RETRY_AFTER_SECONDS), 503, 'uploads_busy',
         { retryAfterSeconds: RETRY_AFTER_SECONDS },
       ));
     }
@@ -79,13 +91,11 @@ export function uploadRouter(db: Db, log: Logger, pool: UploadPool): Router {
   }, admitUpload(pool), receiveFile(), async (req, res) => {
     const user = currentUser(res);
     const { year, unit } = parsed(UnitParamsSchema, res.locals, 'params');
-    if (!(await getOrgUnit(db, unit))) throw notFound(`Nie ma jednostki ${unit}.`);
-    const fields = UploadFieldsSchema.safeParse(req.body ?? {});
-    if (!fields.success) throw validationError(fields.error, 'body');
+    if (!(await getOrgUnit(db, unit))) throw notFound(MSG.api.noUnit(unit));
+    const fields = { data: parseNamed(UploadFieldsSchema, req.body ?? {}, 'form') };
     const rawKey = req.get('idempotency-key');
-    const key = rawKey === undefined ? undefined : IdempotencyKeySchema.safeParse(rawKey);
-    if (key && !key.success) throw validationError(key.error, 'body');
-    if (!req.file) throw new ApiError('Brak pliku: wyślij wypełniony szablon w polu „file” (multipart/form-data).', 400, 'file_missing');
+    const key = rawKey === undefined ? undefined : parseNamed(IdempotencyKeySchema, rawKey, 'header', 'Idempotency-Key');
+    if (!req.file) throw new ApiError(MSG.api.uploadFileMissing, 400, 'file_missing');
 
     const ctx = await loadUnitYear(db, year, unit);
     const t0 = performance.now();
@@ -106,7 +116,7 @@ export function uploadRouter(db: Db, log: Logger, pool: UploadPool): Router {
     // A retry is the same file and fields; the merged entries differ once the first attempt is saved.
     const fingerprint = createHash('sha256').update(req.file.buffer).update(`\n${fields.data.baseVersion ?? ''}`).digest('hex');
     const result = await saveReport(db, {
-      user, year, orgUnitCode: unit, request: request.data, source: 'upload', idempotencyKey: key?.data,
+      user, year, orgUnitCode: unit, request: request.data, source: 'upload', idempotencyKey: key,
       idempotencyFingerprint: { scope: `POST upload ${year} ${unit}`, fingerprint },
     });
     log({ category: 'upload', msg: 'upload saved', year, unit, version: result.version, entryCount: read.entries.length, ms: Math.round(performance.now() - t0) });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PlNumberParamSchema } from '@pwr-sync/shared';
 
 /** Largest accepted upload (the multipart file part). A filled template is tens of kilobytes. */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -9,6 +10,6 @@ export const UploadFieldsSchema = z.object({
    * The report version the file was filled from. Optional: the template carries the version it
    * was generated at, which is what optimistic concurrency should compare against.
    */
-  baseVersion: z.coerce.number().int().nonnegative().optional(),
+  baseVersion: PlNumberParamSchema.pipe(z.number().int().nonnegative()).optional(),
 });
 export type UploadFields = z.infer<typeof UploadFieldsSchema>;

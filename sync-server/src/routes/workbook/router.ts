@@ -1,5 +1,5 @@
 import { Router, type Response } from 'express';
-import { API_PATHS } from '@pwr-sync/shared';
+import { API_PATHS, MSG } from '@pwr-sync/shared';
 import type { Db, User } from '../../storage/index.ts';
 import { getOrgUnit, getProgramStructure, getUnitReport } from '../../storage/index.ts';
 import { currentUser } from '../../auth/middleware.ts';
@@ -32,7 +32,7 @@ export function workbookRouter(db: Db, log: Logger): Router {
 
   router.get(API_PATHS.workbook(0).replace('/0/', '/:year/'), validate(YearParamsSchema, 'params'), async (_req, res) => {
     const user = currentUser(res);
-    if (!CENTRAL_READERS.has(user.role)) throw forbidden('Zestawienie zbiorcze mogą pobrać MOPS, kierownictwo i administrator.');
+    if (!CENTRAL_READERS.has(user.role)) throw forbidden(MSG.api.centralWorkbookReaders);
     const { year } = parsed(YearParamsSchema, res.locals, 'params');
     const t0 = performance.now();
     const input = await loadCentralWorkbookInput(db, year);
@@ -46,10 +46,10 @@ export function workbookRouter(db: Db, log: Logger): Router {
     const user = currentUser(res);
     const { year, unit } = parsed(UnitParamsSchema, res.locals, 'params');
     if (!TEMPLATE_READERS.has(user.role) && !(user.role === 'unit_reporter' && user.orgUnitCode === unit)) {
-      throw forbidden(`Szablon jednostki ${unit} może pobrać tylko ta jednostka lub MOPS.`);
+      throw forbidden(MSG.api.templateReaders(unit));
     }
     const orgUnit = await getOrgUnit(db, unit);
-    if (!orgUnit) throw notFound(`Nie ma jednostki ${unit}.`);
+    if (!orgUnit) throw notFound(MSG.api.noUnit(unit));
     const [ctx, report, structure] = await Promise.all([loadUnitYear(db, year, unit), getUnitReport(db, year, unit), getProgramStructure(db)]);
     const buf = await unitTemplateBuffer({
       year, orgUnit, assignments: ctx.assignments, entries: report.entries, reportVersion: report.version,

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { API_PATHS } from '@pwr-sync/shared';
+import { API_PATHS, MSG } from '@pwr-sync/shared';
 import type { Db } from '../../storage/index.ts';
 import { getYears, updateYear } from '../../storage/index.ts';
 import { currentUser } from '../../auth/middleware.ts';
@@ -18,7 +18,7 @@ export function yearsRouter(db: Db): Router {
     assertAdmin(currentUser(res));
     const { year } = parsed(YearParamsSchema, res.locals, 'params');
     const updated = await updateYear(db, year, parsed(UpdateYearRequestSchema, res.locals));
-    if (!updated) throw notFound(`Rok ${year} nie jest prowadzony w systemie.`);
+    if (!updated) throw notFound(MSG.api.noYear(year));
     res.json(updated);
   });
   return router;

@@ -1,0 +1,118 @@
+/**
+ * The catalogue's lint: user-facing Polish text lives in shared/src/messages/ (the catalogue) and
+ * nowhere else; a number is never glued to a fixed noun form ("${n} wierszy") anywhere, the
+ * catalogue included — counted nouns go through counted()/withCount().
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { MEASURE_KINDS } from '../src/measures/kinds.ts';
+import { ADJECTIVE, NOUN } from '../src/messages/words.ts';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const ROOTS = ['shared/src', 'sync-server/src', 'addin/src'];
+
+/** Files that may hold Polish text, and why. */
+const EXEMPT: [RegExp, string][] = [
+  [/^shared\/src\/messages\//, 'the catalogue itself'],
+  [/^shared\/src\/measures\/kinds\.ts$/, 'the vocabulary of measure words'],
+  [/^shared\/src\/indicators\//, 'patterns that recognise the source report’s Polish, not texts shown'],
+  [/^shared\/src\/measures\/pairMeasures\.ts$/, 'Polish stop words for matching qualifiers'],
+  [/\.test\.tsx?$/, 'tests'],
+  [/\/(testing|testSupport)\//, 'test fixtures'],
+  [/^sync-server\/src\/openapi\//, 'the API description for integrators (developer documentation, not a message)'],
+];
+
+/**
+ * Files still to be moved into the catalogue. The lint fails on any other file with Polish text,
+ * and on a file listed here that no longer has any (so the list can only shrink).
+ */
+const PENDING = new Set<string>([
+  // workbooks and the annex document (sheet texts, headers, data validation)
+  'shared/src/sheet/consolidatedLayout.ts', 'shared/src/sheet/layout.ts', 'shared/src/sheet/presentation.ts',
+  'sync-server/src/workbook/template.ts', 'sync-server/src/workbook/settingsSheet.ts', 'sync-server/src/workbook/completenessSheet.ts',
+  'sync-server/src/workbook/summary.ts', 'sync-server/src/workbook/central.ts',
+  'shared/src/annex/sentences.ts', 'shared/src/annex/model.ts', 'shared/src/annex/schema.ts', 'sync-server/src/annex/docx.ts',
+  // the manifest and maintenance tools
+  'sync-server/src/cli/report.ts',
+  'sync-server/src/storage/dataDirLock.ts', 'sync-server/src/log.ts', 'sync-server/src/manifest/generate.ts', 'sync-server/src/manifest/router.ts',
+  // pane parts added alongside this work
+  'addin/src/taskpane/review/AnnexPanel.tsx', 'addin/src/taskpane/review/useAnnexDownload.ts',
+  'addin/src/excel/syncRecord.ts', 'addin/src/report/syncRecord.ts',
+]);
+
+const POLISH_LETTER = /[ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]/;
+const POLISH_WORD = /(^|[\s„(])(nie|jest|się|lub|oraz|dla|przez|brak|Brak|wpisz|Wpisz|podaj|Podaj|wybierz|Wybierz|kliknij|Kliknij|zapisz|Zapisz|pobierz|Pobierz|wyślij|Wyślij|Spróbuj|spróbuj|Zaloguj|Wyloguj|Synchronizuj|Przygotuj|Działanie|działania|Wydatki|Komentarz|Wykonanie|Plan|Status|Obszar|Zadanie|Jednostka|Ocena|Token|Logowanie)($|[\s.,:;!?…)”])/;
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return e.name === 'node_modules' || e.name === 'dist' ? [] : sources(p);
+    return /\.(ts|tsx)$/.test(e.name) && !e.name.endsWith('.d.ts') ? [p] : [];
+  });
+}
+
+/** Code with comments removed (strings kept), line structure kept. */
+function withoutComments(code: string): string {
+  return code
+    .replace(/\/\*[\s\S]*?\*\//g, (m) => m.replace(/[^\n]/g, ' '))
+    .replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
+}
+
+/** String literals and JSX text of a file, with their line numbers. */
+export function texts(code: string): { line: number; text: string }[] {
+  const out: { line: number; text: string }[] = [];
+  const clean = withoutComments(code);
+  const lineOf = (i: number) => clean.slice(0, i).split('\n').length;
+  for (const m of clean.matchAll(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g)) out.push({ line: lineOf(m.index!), text: m[0].slice(1, -1) });
+  for (const m of clean.matchAll(/>([^<>{}]*[A-Za-ząćęłńóśźż][^<>{}]*)</g)) {
+    if (/[=;()]|=>/.test(m[1]!)) continue; // code between a type parameter and a tag, not JSX text
+    out.push({ line: lineOf(m.index!), text: m[1]!.trim() });
+  }
+  return out;
+}
+
+export function isPolishText(text: string): boolean {
+  if (/^[\w./@:-]*$/.test(text)) return false; // identifiers, paths, module names
+  return POLISH_LETTER.test(text) || POLISH_WORD.test(text);
+}
+
+/** Every form a counted word takes after a number (when it differs between numbers). */
+const COUNTED_FORMS = [...new Set([
+  ...Object.values(NOUN), ...Object.values(ADJECTIVE), ...MEASURE_KINDS.map((k) => k.forms),
+].flatMap((f) => (f.few === f.many && f.one === f.few ? [] : [f.one, f.few, f.many])).filter((w) => /^[\p{L}]{2,}$/u.test(w)))];
+const GLUED = new RegExp(`\\$\\{[^}]*\\}\\s+(${COUNTED_FORMS.join('|')})(?![\\p{L}])`, 'u');
+
+const files = ROOTS.flatMap((r) => sources(path.join(REPO, r))).map((f) => path.relative(REPO, f).split(path.sep).join('/'));
+
+describe('the message catalogue lint', () => {
+  it('finds Polish text the way the check needs', () => {
+    expect(texts("const a = 'Zapisz zmiany'; // 'w komentarzu'\n<Text>Wyloguj</Text>").map((t) => t.text)).toEqual(['Zapisz zmiany', 'Wyloguj']);
+    expect(isPolishText('Brak połączenia z serwerem.')).toBe(true);
+    expect(isPolishText('Przygotuj arkusz')).toBe(true);
+    expect(isPolishText('application/json')).toBe(false);
+    expect(isPolishText('TableStyleLight9')).toBe(false);
+    expect(GLUED.test('Plik zawiera ${n} błędów')).toBe(true);
+    expect(GLUED.test('${counted(n, NOUN.error)}')).toBe(false);
+    expect(GLUED.test('Arkusz ma ${rows.length} wierszy')).toBe(true);
+  });
+
+  it('has no user-facing Polish text outside the catalogue', () => {
+    const found = new Map<string, string[]>();
+    for (const file of files) {
+      if (EXEMPT.some(([re]) => re.test(file))) continue;
+      const polish = texts(readFileSync(path.join(REPO, file), 'utf8')).filter((t) => isPolishText(t.text));
+      if (polish.length) found.set(file, polish.map((t) => `${file}:${t.line}: ${t.text.slice(0, 100)}`));
+    }
+    const unexpected = [...found].filter(([f]) => !PENDING.has(f)).flatMap(([, lines]) => lines);
+    expect(unexpected, 'move these texts into shared/src/messages/catalogue.ts').toEqual([]);
+    expect([...PENDING].filter((f) => !found.has(f)), 'migrated: remove from PENDING').toEqual([]);
+  });
+
+  it('never glues a number to a fixed noun form, the catalogue included', () => {
+    const glued = files.filter((f) => !/\.test\.tsx?$/.test(f)).flatMap((file) =>
+      texts(readFileSync(path.join(REPO, file), 'utf8')).filter((t) => GLUED.test(t.text)).map((t) => `${file}:${t.line}: ${t.text.slice(0, 100)}`));
+    expect(glued, 'use counted(n, NOUN.x) / withCount').toEqual([]);
+  });
+});
