@@ -5,6 +5,7 @@
  * answer was lost, even from a reopened pane) is replayed by the server rather than saved twice
  * or refused as stale.
  */
+import { MSG } from '@pwr-sync/shared';
 import type { ReportEntry, UnitReport } from '@pwr-sync/shared';
 import type { ApiClient, ApiOutcome, ApiProblem } from '../api/client.ts';
 import type { ReportHost } from '../excel/host.ts';
@@ -45,7 +46,7 @@ export async function sendReport({ api, host, year, unitCode, entries, baseVersi
   const kept: SyncRecord = { orgUnitCode: unitCode, year, version: record?.version ?? 0, pending: null };
   if (!retry) {
     const pending = await host.writeSyncRecord({ ...kept, pending: { key, fingerprint } });
-    if (!pending.ok) return { kind: 'blocked', message: `Nie wysłano: ${pending.message}` };
+    if (!pending.ok) return { kind: 'blocked', message: MSG.pane.notSent(pending.message) };
   }
   const r = await api.saveReport(year, unitCode, body, key);
   switch (r.kind) {
@@ -53,7 +54,7 @@ export async function sendReport({ api, host, year, unitCode, entries, baseVersi
       const recorded = await host.writeSyncRecord({ ...kept, version: r.value.version });
       const saved = { kind: 'saved' as const, version: r.value.version, savedAt: r.value.savedAt, replayed: r.value.replayed };
       // The pending key stays in the workbook: synchronising again replays this save and records it.
-      if (!recorded.ok) return { ...saved, unrecorded: `Skoroszyt nie zapamiętał nowej wersji: ${recorded.message} Kliknij „Synchronizuj” jeszcze raz, zanim zmienisz arkusz — serwer potwierdzi ten sam zapis.` };
+      if (!recorded.ok) return { ...saved, unrecorded: MSG.pane.savedNotRecorded(recorded.message) };
       return saved;
     }
     case 'conflict': {
