@@ -124,7 +124,7 @@ const zod = {
   format: (f: string, hint?: string) => `Pole ${q(f)} ma niepoprawny format${hint ? ` — ${hint}` : ''}.`,
   multipleOf: (f: string, step: number) => `Pole ${q(f)} musi być wielokrotnością ${formatPlNumber(step)}.`,
   unknownKeys: (keys: readonly string[], allowed: readonly string[]) =>
-    `Nieznane pole ${keys.map(q).join(', ')} — usuń je.${allowed.length ? ` Dozwolone pola: ${allowed.join(', ')}.` : ' To żądanie nie przyjmuje żadnych pól.'}`,
+    `${keys.length > 1 ? 'Nieznane pola' : 'Nieznane pole'} ${keys.map(q).join(', ')} — ${keys.length > 1 ? 'usuń je' : 'usuń je z żądania'}.${allowed.length ? ` Dozwolone pola: ${allowed.join(', ')}.` : ' To żądanie nie przyjmuje żadnych pól.'}`,
   unknownValue: (f: string, value: string | null, allowed: readonly string[]) =>
     `Pole ${q(f)}: ${value === null ? 'niedozwolona wartość' : `nieznana wartość ${q(value)}`} — dozwolone: ${allowed.join(', ')}.`,
   invalidValue: (f: string) => `Pole ${q(f)} ma niedozwoloną wartość.`,
@@ -184,7 +184,7 @@ const fields: Record<string, { name: string; hint?: string; required?: string; o
   'task[]': { name: 'zadanie (task)', hint: 'podaj kod zadania, np. I.1' },
   'unit[]': { name: 'jednostka (unit)', hint: 'podaj kod jednostki, np. MOPS/PRZ/08' },
   'band[]': { name: 'ocena (band)' },
-  'status[]': { name: 'status (status)' },
+  'status[]': { name: 'status' },
   summary: { name: 'podsumowanie (summary)' },
   'Idempotency-Key': { name: 'nagłówek Idempotency-Key', hint: 'wyślij 8–200 widocznych znaków ASCII bez spacji, np. UUID' },
 };

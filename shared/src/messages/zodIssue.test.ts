@@ -35,7 +35,7 @@ describe('zod issues in Polish, naming the field and what to do', () => {
   });
 
   it('an unknown key names the allowed ones', () => {
-    expect(first(ConsolidatedQuerySchema.strict(), { colour: 'red' }, ['area', 'band'])).toBe('Nieznane pole „colour” — usuń je. Dozwolone pola: area, band.');
+    expect(first(ConsolidatedQuerySchema.strict(), { colour: 'red' }, ['area', 'band'])).toBe('Nieznane pole „colour” — usuń je z żądania. Dozwolone pola: area, band.');
   });
 
   it('too long text counts characters in Polish', () => {
