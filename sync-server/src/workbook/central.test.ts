@@ -149,7 +149,7 @@ describe('central workbook (read back with exceljs)', () => {
 
   it('freezes the header and the columns up to the activity name; prints landscape at 70 %, header row, activity and technical columns outside', () => {
     expect(main.views[0]).toMatchObject({ state: 'frozen', ySplit: 1, xSplit: consolidatedColumnIndex('activityName') + 1 });
-    expect(main.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: false, scale: 70, printTitlesRow: '1:1', paperSize: 9 });
+    expect(main.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: false, scale: 70, printTitlesRow: '1:1', paperSize: 9, pageOrder: 'overThenDown' });
     expect(main.pageSetup.printTitlesColumn).toBe(`${consolidatedColumnLetter('activityId')}:${consolidatedColumnLetter('activityName')}`);
     expect(main.pageSetup.printArea).toBe(`A1:${consolidatedColumnLetter('actualText')}${rows.length + 1}`);
     expect(main.getColumn(consolidatedColumnLetter('activityName')).width).toBeGreaterThanOrEqual(40);

@@ -62,6 +62,8 @@ export function landscapePrint(title: string, wide?: WidePrint) {
       ...fit,
       printTitlesRow: '1:1',
       ...(wide?.titleColumns ? { printTitlesColumn: wide.titleColumns } : {}),
+      // Across, then down: a row's figures print right after its name, not 50 pages later.
+      ...(wide ? { pageOrder: 'overThenDown' as const } : {}),
       margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
     headerFooter: { oddHeader: `&L&B${escapeHeaderText(title)}`, oddFooter: '&LStrona &P z &N&R&D' },
