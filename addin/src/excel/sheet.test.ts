@@ -1,6 +1,5 @@
-import { BAND_ORDER } from '@pwr-sync/shared';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { REPORT_STATUS_LABELS, buildSheetRows, columnIndex, readSheetRows, type SheetCell } from '@pwr-sync/shared';
+import { BAND_ORDER, REPORT_STATUS_LABELS, UNIT_SHEET_COLUMNS, buildSheetRows, columnIndex, columnLetter, readSheetRows, type SheetCell } from '@pwr-sync/shared';
 import { isTouched } from '../report/sheetModel.ts';
 import { prepareSheet, readTable, refreshSheet, subscribeTableChanges, writeActivity } from './sheet.ts';
 import { HEADERS, INVALID_FILL } from './layout.ts';
@@ -8,6 +7,8 @@ import { createMockExcel } from './testing/mockExcel.ts';
 import { makeUnit } from './testing/fixtures.ts';
 
 const c = (key: Parameters<typeof columnIndex>[0]) => columnIndex(key);
+/** Letter of the table's last column. */
+const LAST = columnLetter(UNIT_SHEET_COLUMNS.length - 1);
 const syncCounts: Record<string, number> = {};
 afterAll(() => {
   // Reported in the closing note: context.sync() calls per user action for a 200-activity unit.
@@ -21,7 +22,7 @@ describe('prepareSheet', () => {
     const state = await prepareSheet(x.ctx, { ...unit, serverEntries: unit.entries, keep: 'sheet' });
     const rows = buildSheetRows(unit.assignments, unit.entries, unit.policy);
     expect(rows.length).toBe(380); // 180 activities × 2 measures + 20 status-only rows
-    const block = x.range(`A1:O${rows.length + 1}`);
+    const block = x.range(`A1:${LAST}${rows.length + 1}`);
     expect(block.values[0]).toEqual(HEADERS);
     expect(block.values.length).toBe(rows.length + 1);
     expect(block.values[1][c('actual')]).toBe(18);
@@ -29,7 +30,7 @@ describe('prepareSheet', () => {
     expect(block.values[1][c('moneySpent')]).toBe(1234.5);
     expect(block.numberFormat[1][c('moneySpent')]).toBe('#,##0.00 "zł"');
     expect(x.log).toContainEqual(['worksheets.add', 'Sprawozdanie']);
-    expect(x.log).toContainEqual(['tables.add', `A1:O${rows.length + 1}`, true]);
+    expect(x.log).toContainEqual(['tables.add', `A1:${LAST}${rows.length + 1}`, true]);
     expect(x.log.filter((l) => l[0] === 'protect')).toHaveLength(1);
     const order = x.log.map((l) => l[0]);
     expect(order.indexOf('protect')).toBeGreaterThan(order.indexOf('conditionalFormats.add')); // protection after every write to the sheet
@@ -56,7 +57,7 @@ describe('prepareSheet', () => {
     existing[4]![c('comment')] = 'liczba szacunkowa';
     const x = createMockExcel({ tableRows: existing });
     const state = await prepareSheet(x.ctx, { ...unit, serverEntries: unit.entries, keep: 'sheet' });
-    const written = x.range(`A1:O${existing.length + 1}`).values.slice(1);
+    const written = x.range(`A1:${LAST}${existing.length + 1}`).values.slice(1);
     expect(written[2][c('actual')]).toBe(7);
     expect(written[2][c('status')]).toBe(REPORT_STATUS_LABELS.realized);
     expect(written[4][c('actual')]).toBe('około 20');
@@ -76,7 +77,7 @@ describe('prepareSheet', () => {
     existing[0]![c('actual')] = 999;
     const x = createMockExcel({ tableRows: existing });
     await prepareSheet(x.ctx, { ...unit, serverEntries: unit.entries, keep: 'server' });
-    expect(x.range(`A1:O${existing.length + 1}`).values[1][c('actual')]).toBe(18);
+    expect(x.range(`A1:${LAST}${existing.length + 1}`).values[1][c('actual')]).toBe(18);
   });
 });
 
@@ -174,9 +175,9 @@ describe('the sheet a unit gets', () => {
     const x = createMockExcel();
     await prepareSheet(x.ctx, { ...unit, serverEntries: unit.entries, keep: 'sheet' });
     const n = buildSheetRows(unit.assignments, unit.entries, unit.policy).length;
-    expect(x.range(`A1:O${n + 1}`).values[0]).toEqual([
+    expect(x.range(`A1:${LAST}${n + 1}`).values[0]).toEqual([
       'ID działania', 'ID miary', 'Wiersz', 'Zadanie', 'Działanie', 'Miara', 'Opis miary', 'Plan', 'Wykonanie', 'Różnica', '% wykonania', 'Ocena',
-      'Status', 'Wydatki (zł)', 'Komentarz / wyjaśnienie',
+      'Status', 'Wydatki (zł)', 'Komentarz / wyjaśnienie', 'Wydatki – druga kwota (zł)', 'Zakres realizacji (opis)',
     ]);
     for (const l of ['A', 'B', 'C']) expect(x.range(`${l}:${l}`).columnHidden, l).toBe(true);
     expect(x.range('D:D').columnHidden).not.toBe(true);
@@ -186,7 +187,7 @@ describe('the sheet a unit gets', () => {
     const unit = makeUnit(20);
     const x = createMockExcel();
     await prepareSheet(x.ctx, { ...unit, serverEntries: unit.entries, keep: 'sheet' });
-    const written = x.ranges.find((r) => r.address.startsWith('A1:O'))!.mock.values.slice(1) as unknown[][];
+    const written = x.ranges.find((r) => r.address.startsWith(`A1:${LAST}`))!.mock.values.slice(1) as unknown[][];
     const cells = written.map((row) => row.map((v) => (v === '' ? null : v))) as SheetCell[][];
     expect(readSheetRows(cells, unit.assignments).entries.filter(isTouched)).toEqual(unit.entries);
   });

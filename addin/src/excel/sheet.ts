@@ -4,7 +4,7 @@
  * (prepare: 2–3 syncs, read: 1, refresh: 2, write one activity: 2 — whatever the number of rows).
  * Every batch that writes turns Excel events off and back on through withEventsOff (events.ts).
  */
-import { MSG, NUMBER_FORMATS, UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, UNIT_TABLE_NAME, columnIndex, columnLetter, type ReportEntry, type SheetCell, type SheetProblem } from '@pwr-sync/shared';
+import { MSG, NUMBER_FORMATS, SCOPE_DESCRIPTION_MAX, UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, UNIT_TABLE_NAME, columnIndex, columnLetter, type ReportEntry, type SheetCell, type SheetProblem } from '@pwr-sync/shared';
 import { activityRows, carryUnreadableCells, computedColumns, invalidCells, mergeRows, planActivityWrite, validateRows, type ReportContext, type SheetState, type ValidationMode } from '../report/sheetModel.ts';
 import { COLUMN_COUNT, HEADERS, INVALID_FILL, LAST_COLUMN, POINTS_PER_CHAR, STATUS_LIST_SOURCE, bandFormula, bodyColumnAddress, rowFormats } from './layout.ts';
 import { excelText } from './text.ts';
@@ -116,11 +116,14 @@ function applyLayout(sheet: Excel.Worksheet, n: number): void {
   status.errorAlert = { showAlert: true, style: 'Stop', title: MSG.pane.validation.statusTitle, message: MSG.pane.validation.statusError };
   status.prompt = { showPrompt: true, title: MSG.pane.validation.statusTitle, message: MSG.pane.validation.statusPrompt };
 
-  for (const key of ['actual', 'moneySpent'] as const) {
+  for (const key of ['actual', 'moneySpent', 'moneySpent2'] as const) {
     const dv = sheet.getRange(bodyColumnAddress(key, n)).dataValidation;
     dv.rule = { decimal: { operator: 'GreaterThanOrEqualTo', formula1: 0 } };
     dv.errorAlert = { showAlert: true, style: 'Stop', title: key === 'actual' ? MSG.pane.validation.actualTitle : MSG.pane.validation.moneyTitle, message: MSG.pane.validation.numberError };
   }
+  const scope = sheet.getRange(bodyColumnAddress('scopeDescription', n)).dataValidation;
+  scope.rule = { textLength: { operator: 'LessThanOrEqualTo', formula1: SCOPE_DESCRIPTION_MAX } };
+  scope.errorAlert = { showAlert: true, style: 'Stop', title: 'Zakres realizacji (opis)', message: `Opis może mieć najwyżej ${SCOPE_DESCRIPTION_MAX} znaków.` };
   const comment = sheet.getRange(bodyColumnAddress('comment', n)).dataValidation;
   comment.rule = { textLength: { operator: 'LessThanOrEqualTo', formula1: 2000 } };
   comment.errorAlert = { showAlert: true, style: 'Stop', title: MSG.pane.validation.commentTitle, message: MSG.pane.validation.commentError(2000) };

@@ -56,7 +56,7 @@ export const rowKey = (row: SheetCell[]) => `${text(row[col.activityId])}#${text
 
 /** An entry that holds anything at all; an untouched activity is "not filled in", not a problem while saving. */
 export function isTouched(e: ReportEntry | undefined): boolean {
-  return !!e && (e.status !== null || e.actual.measures.length > 0 || e.moneySpent.length > 0 || e.comment.trim() !== '');
+  return !!e && (e.status !== null || e.actual.measures.length > 0 || e.moneySpent.length > 0 || e.comment.trim() !== '' || (e.scopeDescription ?? '').trim() !== '');
 }
 
 /** An empty entry for an activity nobody has touched yet. */

@@ -17,7 +17,10 @@ export interface Draft {
   activityId: string;
   status: ReportStatus | '';
   measures: MeasureDraft[];
+  /** The first money amount, as typed. */
   money: string;
+  /** A second amount (an activity financed from two sources); kept apart, never summed. */
+  money2: string;
   comment: string;
   /** „Zakres realizacji (opis)”. */
   scopeDescription: string;
@@ -37,8 +40,12 @@ export function draftFromEntry(a: Assignment, entry: ReportEntry | undefined): D
     value: numberText(figures.length ? figures.reduce((s, f) => s + f.value, 0) : undefined), extra: false,
   }));
   const extras: MeasureDraft[] = beyond.map((m, i) => ({ id: `+${i}:${measureKey(m)}`, planMeasureId: null, kind: m.kind, qualifier: m.qualifier ?? '', plan: null, value: numberText(m.value), extra: true }));
-  const money = entry?.moneySpent.length ? formatPlNumber(entry.moneySpent.reduce((s, g) => s + g, 0) / 100, { decimals: 2 }) : '';
-  return { activityId: a.activity.id, status: entry?.status ?? '', measures: [...planned, ...extras], money, comment: entry?.comment ?? '', scopeDescription: entry?.scopeDescription ?? '' };
+  const amount = (g: number | undefined) => (g === undefined ? '' : formatPlNumber(g / 100, { decimals: 2 }));
+  return {
+    activityId: a.activity.id, status: entry?.status ?? '', measures: [...planned, ...extras],
+    money: amount(entry?.moneySpent[0]), money2: amount(entry?.moneySpent[1]),
+    comment: entry?.comment ?? '', scopeDescription: entry?.scopeDescription ?? '',
+  };
 }
 
 export function entryFromDraft(d: Draft): { entry: ReportEntry; errors: DraftErrors } {
@@ -59,10 +66,11 @@ export function entryFromDraft(d: Draft): { entry: ReportEntry; errors: DraftErr
     measures.push({ kind: m.kind, ...(q ? { qualifier: q } : {}), value: parsed.value, planMeasureId: m.planMeasureId });
   }
   const moneySpent: number[] = [];
-  if (d.money.trim()) {
-    const parsed = parseMoney(d.money);
+  for (const field of ['money', 'money2'] as const) {
+    if (!d[field].trim()) continue;
+    const parsed = parseMoney(d[field]);
     if (parsed.ok) moneySpent.push(parsed.value);
-    else errors.money = parsed.reason;
+    else errors[field] = parsed.reason;
   }
   const scopeDescription = d.scopeDescription.trim();
   return { entry: { activityId: d.activityId, status: d.status || null, actual: { measures }, moneySpent, comment: d.comment.trim(), ...(scopeDescription ? { scopeDescription } : {}) }, errors };

@@ -31,7 +31,7 @@ export type SheetColumnKey =
   | 'activityId' | 'measureKey' | 'line'
   | 'taskCode' | 'activityName' | 'measureKind' | 'qualifier'
   | 'plan' | 'actual' | 'difference' | 'ratio' | 'band'
-  | 'status' | 'moneySpent' | 'comment';
+  | 'status' | 'moneySpent' | 'comment' | 'moneySpent2' | 'scopeDescription';
 
 /** Column order of the unit report table. Do not reorder without a migration of existing sheets. */
 export const UNIT_SHEET_COLUMNS: readonly SheetColumn[] = [
@@ -50,7 +50,16 @@ export const UNIT_SHEET_COLUMNS: readonly SheetColumn[] = [
   { key: 'status', header: 'Status', type: 'status', width: 30, input: true, activityLevel: true },
   { key: 'moneySpent', header: 'Wydatki (zł)', type: 'money', width: 16, input: true, activityLevel: true },
   { key: 'comment', header: 'Komentarz / wyjaśnienie', type: 'text', width: 50, input: true, activityLevel: true },
+  // Added after the first layout: at the end, so existing sheets keep their columns.
+  { key: 'moneySpent2', header: 'Wydatki – druga kwota (zł)', type: 'money', width: 16, input: true, activityLevel: true },
+  { key: 'scopeDescription', header: 'Zakres realizacji (opis)', type: 'text', width: 60, input: true, activityLevel: true },
 ];
+
+/**
+ * Money amounts a sheet row holds (columns moneySpent, moneySpent2): an activity financed from two
+ * sources ("… zł" twice in the 2024 report) keeps both amounts, never their sum.
+ */
+export const SHEET_MONEY_COLUMNS = ['moneySpent', 'moneySpent2'] as const satisfies readonly SheetColumnKey[];
 
 /** Name of the Excel table in the unit's workbook and in the template. */
 export const UNIT_TABLE_NAME = 'PWR_Sprawozdanie';

@@ -11,9 +11,9 @@ import { measureKindLabel } from './consolidatedLayout.ts';
 import { parsePlNumber, parseMoney } from '../numbers/polishNumber.ts';
 import type { ReportEntry, ReportStatus } from '../report/schema.ts';
 import { REPORT_STATUS_LABELS, statusFromLabel } from '../report/labels.ts';
-import { computeVariance } from '../variance/computeVariance.ts';
+import { computeVariance, type MeasureVariance } from '../variance/computeVariance.ts';
 import { VARIANCE_BAND_LABELS, type VariancePolicy } from '../variance/policy.ts';
-import { UNIT_SHEET_COLUMNS, columnIndex, type SheetColumnKey } from './layout.ts';
+import { SHEET_MONEY_COLUMNS, UNIT_SHEET_COLUMNS, columnIndex, type SheetColumnKey } from './layout.ts';
 
 /** A cell value as Excel and exceljs hand it over. */
 export type SheetCell = string | number | boolean | null;
@@ -29,13 +29,21 @@ export interface SheetProblem {
 /** measureKey prefix of a measure the unit added beyond the plan. */
 export const EXTRA_MEASURE_PREFIX = '+';
 
+/** Inputs that belong to the activity and are read from its first line only. */
+const ACTIVITY_LEVEL = UNIT_SHEET_COLUMNS.filter((c) => c.input && c.activityLevel).map((c) => c.key);
+
 const col = Object.fromEntries(UNIT_SHEET_COLUMNS.map((c, i) => [c.key, i])) as Record<SheetColumnKey, number>;
 
 /**
  * Rows for the activities the unit reports: one per planned measure, one per measure added beyond
  * the plan, and one status-only row for an activity without measures.
  */
-export function buildSheetRows(assignments: Assignment[], entries: ReportEntry[], policy: VariancePolicy): SheetCell[][] {
+export function buildSheetRows(
+  assignments: Assignment[],
+  entries: ReportEntry[],
+  policy: VariancePolicy,
+  options: { blankExtraRows?: number } = {},
+): SheetCell[][] {
   const byActivity = new Map(entries.map((e) => [e.activityId, e]));
   const rows: SheetCell[][] = [];
   for (const { activity, plan, role } of assignments) {
@@ -45,14 +53,18 @@ export function buildSheetRows(assignments: Assignment[], entries: ReportEntry[]
     // planned measure and one per figure beyond the plan.
     const variances = computeVariance({ plan, actual: entry?.actual ?? { measures: [] }, status: entry?.status ?? null }, policy)
       .filter((v) => v.role === 'planned' || v.role === 'extra');
-    const lines = variances.length > 0 ? variances : [null];
+    // A template gets empty lines for figures beyond the plan („poza planem”): kind, description, value.
+    const lines: (MeasureVariance | null | 'blank')[] = variances.length > 0 ? [...variances] : [null];
+    for (let b = 0; b < (options.blankExtraRows ?? 0) && lines[0] !== null; b++) lines.push('blank');
     lines.forEach((v, i) => {
       const row: SheetCell[] = new Array(UNIT_SHEET_COLUMNS.length).fill(null);
       row[col.activityId] = activity.id;
       row[col.line] = i + 1;
       row[col.taskCode] = activity.subsection ? `${activity.taskCode} (${activity.subsection})` : activity.taskCode;
       row[col.activityName] = activity.name;
-      if (v) {
+      if (v === 'blank') {
+        row[col.measureKey] = EXTRA_MEASURE_PREFIX;
+      } else if (v) {
         row[col.measureKey] = v.role === 'planned' ? v.planMeasureId! : EXTRA_MEASURE_PREFIX + measureKey(v);
         // shown as the plural label used in headers and pickers („uczestnicy”); read back to the lemma
         row[col.measureKind] = measureKindLabel(v.kind);
@@ -65,8 +77,9 @@ export function buildSheetRows(assignments: Assignment[], entries: ReportEntry[]
       }
       if (i === 0 && entry) {
         row[col.status] = entry.status ? REPORT_STATUS_LABELS[entry.status] : null;
-        row[col.moneySpent] = entry.moneySpent.length ? entry.moneySpent.reduce((a, b) => a + b, 0) / 100 : null;
+        SHEET_MONEY_COLUMNS.forEach((key, k) => (row[col[key]] = entry.moneySpent[k] !== undefined ? entry.moneySpent[k]! / 100 : null));
         row[col.comment] = entry.comment || null;
+        row[col.scopeDescription] = entry.scopeDescription || null;
       }
       rows.push(row);
     });
@@ -163,11 +176,15 @@ export function readSheetRows(rows: SheetCell[][], assignments: Assignment[]): {
     const status = readStatus(first.row[col.status]);
     if (status === undefined) problem(first.rowIndex, 'status', MSG.sheet.unknownStatus(header('status'), asText(first.row[col.status])));
 
-    const money = readMoney(first.row[col.moneySpent]);
-    if (!money.ok) problem(first.rowIndex, 'moneySpent', MSG.sheet.cell(header('moneySpent'), money.reason));
+    const moneySpent: number[] = [];
+    for (const key of SHEET_MONEY_COLUMNS) {
+      const money = readMoney(first.row[col[key]]);
+      if (!money.ok) problem(first.rowIndex, key, MSG.sheet.cell(header(key), money.reason));
+      else if (money.grosze !== null) moneySpent.push(money.grosze);
+    }
 
     for (const later of group.slice(1)) {
-      for (const key of ['status', 'moneySpent', 'comment'] as const) {
+      for (const key of ACTIVITY_LEVEL) {
         if (!isBlank(later.row[col[key]])) problem(later.rowIndex, key, MSG.sheet.firstRowOnly(header(key), activityId));
       }
     }
@@ -197,8 +214,9 @@ export function readSheetRows(rows: SheetCell[][], assignments: Assignment[]): {
       activityId,
       status: status ?? null,
       actual: { measures },
-      moneySpent: money.ok && money.grosze !== null ? [money.grosze] : [],
+      moneySpent,
       comment: asText(first.row[col.comment]),
+      ...(asText(first.row[col.scopeDescription]) ? { scopeDescription: asText(first.row[col.scopeDescription]) } : {}),
     });
   }
   return { entries, problems };

@@ -44,16 +44,27 @@ describe('readUploadedTemplate', () => {
       ws.getCell(2, col('status')).value = 'zrealizowane';
       ws.getCell(2, col('moneySpent')).value = 1234.5;
       ws.getCell(2, col('comment')).value = 'mniej chętnych';
-      ws.getCell(4, col('status')).value = 'niezrealizowane w tym roku';
-      ws.getCell(5, col('measureKind')).value = 'spektakl';
-      ws.getCell(5, col('actual')).value = '1 200';
-      ws.getCell(5, col('status')).value = 'zrealizowane';
+      ws.getCell(2, col('moneySpent2')).value = '500,00 zł';
+      ws.getCell(2, col('scopeDescription')).value = 'Grupy wsparcia w dwóch filiach; spotkania w soboty.';
+      // the activity's line beyond the plan
+      ws.getCell(4, col('measureKind')).value = 'spektakl';
+      ws.getCell(4, col('qualifier')).value = 'dla rodzin';
+      ws.getCell(4, col('actual')).value = 3;
+      ws.getCell(5, col('status')).value = 'niezrealizowane w tym roku';
+      ws.getCell(7, col('measureKind')).value = 'spektakl';
+      ws.getCell(7, col('actual')).value = '1 200';
+      ws.getCell(7, col('status')).value = 'zrealizowane';
     });
     const read = await readUploadedTemplate(file, expected);
     expect(read).toMatchObject({ ok: true });
     if (!read.ok) return;
     expect(read.entries).toEqual([
-      { activityId: 'I.1-01', status: 'realized', actual: { measures: [{ kind: 'spotkanie', value: 4, planMeasureId: '1' }, { kind: 'uczestnik', value: 82, planMeasureId: '2' }] }, moneySpent: [123_450], comment: 'mniej chętnych' },
+      {
+        activityId: 'I.1-01', status: 'realized',
+        actual: { measures: [{ kind: 'spotkanie', value: 4, planMeasureId: '1' }, { kind: 'uczestnik', value: 82, planMeasureId: '2' }, { kind: 'spektakl', qualifier: 'dla rodzin', value: 3, planMeasureId: null }] },
+        // two amounts stay two amounts
+        moneySpent: [123_450, 50_000], comment: 'mniej chętnych', scopeDescription: 'Grupy wsparcia w dwóch filiach; spotkania w soboty.',
+      },
       { activityId: 'I.1-02', status: 'not_realized', actual: { measures: [] }, moneySpent: [], comment: '' },
       { activityId: 'I.2-01', status: 'realized', actual: { measures: [{ kind: 'spektakl', value: 1200, planMeasureId: null }] }, moneySpent: [], comment: '' },
     ]);
@@ -61,7 +72,7 @@ describe('readUploadedTemplate', () => {
 
   it('maps rows by the hidden ids even when the user sorted them', async () => {
     const file = await edit(await unitTemplateBuffer(input({ entries })), (ws) => {
-      const data = [2, 3, 4, 5].map((r) => (ws.getRow(r).values as unknown[]).slice(1));
+      const data = [2, 3, 4, 5, 6, 7].map((r) => (ws.getRow(r).values as unknown[]).slice(1));
       data.reverse().forEach((values, i) => values.forEach((v, c) => (ws.getCell(i + 2, c + 1).value = (v ?? null) as ExcelJS.CellValue)));
     });
     const read = await readUploadedTemplate(file, expected);
@@ -104,7 +115,7 @@ describe('readUploadedTemplate', () => {
     const file = await edit(await unitTemplateBuffer(input()), (ws) => {
       ws.getCell(2, col('actual')).value = 'dużo';
       ws.getCell(2, col('status')).value = 'prawie gotowe';
-      ws.getCell(4, col('actual')).value = -3;
+      ws.getCell(5, col('actual')).value = -3;
     });
     const bad = rejected(await readUploadedTemplate(file, expected));
     expect(bad.status).toBe(422);
@@ -112,7 +123,7 @@ describe('readUploadedTemplate', () => {
     expect(bad.problems!.map((p) => [p.activityId, p.field])).toEqual(expect.arrayContaining([['I.1-01', 'actual'], ['I.1-01', 'status'], ['I.1-02', 'actual']]));
     // Each with its sheet and cell as Excel names them (Wykonanie is column I, Status column M).
     const letter = (key: SheetColumnKey) => String.fromCharCode(64 + col(key));
-    expect(bad.problems!.map((p) => `${p.sheet}!${p.cell}`).sort()).toEqual([`Sprawozdanie!${letter('actual')}2`, `Sprawozdanie!${letter('actual')}4`, `Sprawozdanie!${letter('status')}2`].sort());
+    expect(bad.problems!.map((p) => `${p.sheet}!${p.cell}`).sort()).toEqual([`Sprawozdanie!${letter('actual')}2`, `Sprawozdanie!${letter('actual')}5`, `Sprawozdanie!${letter('status')}2`].sort());
     expect(bad.problems!.find((p) => p.field === 'status')!.message).toMatch(/^Wiersz 2, kolumna „Status”: .*prawie gotowe/);
   });
 
@@ -262,8 +273,8 @@ describe.skipIf(skipLibreOffice)('the same filled template saved by other progra
       ws.getCell(2, col('status')).value = 'zrealizowane';
       ws.getCell(2, col('moneySpent')).value = '1 234,50 zł';
       ws.getCell(2, col('comment')).value = '=mniej chętnych';
-      ws.getCell(4, col('status')).value = 'niezrealizowane w tym roku';
-      ws.getCell(4, col('comment')).value = 'brak sali';
+      ws.getCell(5, col('status')).value = 'niezrealizowane w tym roku';
+      ws.getCell(5, col('comment')).value = 'brak sali';
     });
     const files = { exceljs: filled, libreoffice: await savedByLibreOffice(filled), openpyxl: await savedByOpenpyxl(filled) };
     const rels = (f: Buffer) => { const c = checkZip(f); return c.ok ? c.entries.filter((e) => e.name.endsWith('.rels')).map((e) => readZipEntry(f, e).toString('utf8')).join('') : ''; };

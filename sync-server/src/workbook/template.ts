@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import type { Cell, DataValidation, Workbook, Worksheet } from 'exceljs';
 import type { z } from 'zod';
 import {
-  BAND_ORDER, MEASURE_KINDS, REPORT_STATUS_LABELS, UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, UNIT_TABLE_NAME, UNIT_VARIANCE_COLUMNS, buildSheetRows,
+  BAND_ORDER, EXTRA_MEASURE_PREFIX, MEASURE_KINDS, REPORT_STATUS_LABELS, SCOPE_DESCRIPTION_MAX, UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, UNIT_TABLE_NAME, UNIT_VARIANCE_COLUMNS, buildSheetRows,
   MSG, MeasureSchema, NUMBER_FORMATS, ReportEntrySchema, columnIndex, columnLetter, figureFormat, unitBandCondition, unitColumnFormat,
   type Assignment, type OrgUnit, type ReportEntry, type SheetColumnKey, type Task, type VariancePolicy,
 } from '@pwr-sync/shared';
@@ -46,7 +46,8 @@ export async function buildUnitTemplate(input: UnitTemplateInput): Promise<Workb
   setProperties(wb, input.year, input.generatedAt);
   wb.title = `Sprawozdanie ${input.orgUnit.code} — ${input.year}`;
 
-  const rows = buildSheetRows(input.assignments, input.entries, input.policy);
+  // One empty line per activity for a figure beyond the plan („poza planem”).
+  const rows = buildSheetRows(input.assignments, input.entries, input.policy, { blankExtraRows: 1 });
   const ws = wb.addWorksheet(UNIT_SHEET_NAME, {
     views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: `${columnLetter(columnIndex('actual'))}2` }],
     properties: { tabColor: { argb: 'FF548235' } },
@@ -68,14 +69,22 @@ export async function buildUnitTemplate(input: UnitTemplateInput): Promise<Workb
     const r = i + 2;
     for (const c of figureColumns) if (figureFormat(row[c]) !== NUMBER_FORMATS.number) ws.getCell(r, c + 1).numFmt = figureFormat(row[c]);
     const firstLine = row[columnIndex('line')] === 1;
-    const plannedMeasure = row[columnIndex('measureKey')] !== null;
+    const key = row[columnIndex('measureKey')];
+    const plannedMeasure = key !== null && !String(key).startsWith(EXTRA_MEASURE_PREFIX);
     const task = activityTask.get(String(row[columnIndex('activityId')]));
     const moneyOpen = basicTasks === null || (task !== undefined && basicTasks.has(task));
     unlockInput(ws.getCell(r, col('actual')), withHint(numberValidation('Wykonanie'), HINT.actual));
     if (firstLine) {
       unlockInput(ws.getCell(r, col('status')), withHint(listValidation(LIST_NAMES.status, 'Status', 'Wybierz status z listy.'), HINT.status));
-      if (moneyOpen) unlockInput(ws.getCell(r, col('moneySpent')), withHint(numberValidation('Wydatki'), HINT.moneySpent));
+      if (moneyOpen) {
+        unlockInput(ws.getCell(r, col('moneySpent')), withHint(numberValidation('Wydatki'), HINT.moneySpent));
+        unlockInput(ws.getCell(r, col('moneySpent2')), withHint(numberValidation('Wydatki – druga kwota'), HINT.moneySpent));
+      }
       unlockInput(ws.getCell(r, col('comment')), withHint(textValidation('Komentarz', COMMENT_MAX), HINT.comment(COMMENT_MAX)));
+      unlockInput(ws.getCell(r, col('scopeDescription')), withHint(textValidation('Zakres realizacji (opis)', SCOPE_DESCRIPTION_MAX), {
+        title: 'Zakres realizacji (opis)',
+        text: `Co zostało zrobione, własnymi słowami — trafi do rocznego sprawozdania. Najwyżej ${SCOPE_DESCRIPTION_MAX} znaków.`,
+      }));
     }
     if (!plannedMeasure) {
       unlockInput(ws.getCell(r, col('measureKind')), withHint(listValidation(LIST_NAMES.measureKind, 'Miara', 'Wybierz rodzaj miary z listy.'), HINT.measureKind));
@@ -176,9 +185,10 @@ function addInstructions(wb: Workbook, input: UnitTemplateInput): void {
     [`Jednostka: ${input.orgUnit.code} — ${input.orgUnit.name}`, 'bold'],
     ['', 'text'],
     ['1. W arkuszu „Sprawozdanie” wpisz wykonanie w żółtych komórkach kolumny „Wykonanie” (liczby ≥ 0).', 'text'],
-    ['2. W pierwszym wierszu każdego działania wybierz status z listy; wpisz wydatki (zadania podstawowe) i komentarz.', 'text'],
-    ['3. Działanie bez zaplanowanej miary: wybierz rodzaj miary z listy w kolumnie „Miara”.', 'text'],
-    ['4. Zapisz plik (.xlsx) i wyślij go w systemie pwr-sync. Możesz sortować i filtrować wiersze — ukryte identyfikatory je rozpoznają.', 'text'],
+    ['2. W pierwszym wierszu każdego działania wybierz status z listy; wpisz wydatki (zadania podstawowe; drugą kwotę, gdy działanie ma dwa źródła finansowania), komentarz i „Zakres realizacji (opis)” — co zostało zrobione, własnymi słowami.', 'text'],
+    ['3. Komentarz wyjaśnia odchylenie od planu albo powód braku wykonania; „Zakres realizacji (opis)” trafia do rocznego sprawozdania.', 'text'],
+    ['4. Wartość spoza planu: w ostatnim wierszu działania („poza planem”) wybierz rodzaj miary z listy, dopisz jej opis i wpisz wartość. Działanie bez zaplanowanej miary: wybierz rodzaj miary w jego wierszu.', 'text'],
+    ['5. Zapisz plik (.xlsx) i wyślij go w systemie pwr-sync. Możesz sortować i filtrować wiersze — ukryte identyfikatory je rozpoznają.', 'text'],
     ['', 'text'],
     ['Kolumny „Różnica”, „% wykonania” i „Ocena” przeliczają się same, gdy wpisujesz wykonanie; po wysłaniu system liczy je jeszcze raz według progów MOPS.', 'note'],
     ['Nie dodawaj ani nie usuwaj wierszy; arkusz jest chroniony bez hasła wyłącznie przed przypadkową zmianą.', 'note'],

@@ -3,6 +3,7 @@ import { Button, Field, Input, MessageBar, MessageBarBody, Select, Text, Textare
 import {
   MEASURE_KINDS,
   REPORT_STATUS_LABELS,
+  SCOPE_DESCRIPTION_MAX,
   VARIANCE_BAND_LABELS,
   computeVariance,
   formatMeasure,
@@ -83,7 +84,7 @@ export function ActivityForm({ assignment, taskKind, policy, entry, readOnly, bu
     }
   }
 
-  const blocking = Object.keys(errors).length > 0;
+  const blocking = Object.keys(errors).length > 0 || draft.scopeDescription.length > SCOPE_DESCRIPTION_MAX;
   const idBase = `act-${activity.id}`;
   return (
     // noValidate: problems are said in Polish beside the field, not by the browser.
@@ -148,9 +149,23 @@ export function ActivityForm({ assignment, taskKind, policy, entry, readOnly, bu
           <Input inputMode="decimal" value={draft.money} disabled={readOnly} onChange={(_, d) => update({ money: d.value })} />
         </Field>
       )}
+      {taskKind === 'basic' && (
+        <Field label="Wydatki – druga kwota (zł)" hint="Tylko gdy działanie ma drugie źródło finansowania." validationMessage={errors.money2} validationState={errors.money2 ? 'error' : 'none'}>
+          <Input inputMode="decimal" value={draft.money2} disabled={readOnly} onChange={(_, d) => update({ money2: d.value })} />
+        </Field>
+      )}
 
       <Field label={MSG.pane.commentLabel} hint={MSG.pane.commentHint} validationMessage={problemFor('comment')} validationState={problemFor('comment') ? 'error' : 'none'}>
         <Textarea value={draft.comment} disabled={readOnly} resize="vertical" onChange={(_, d) => update({ comment: d.value })} />
+      </Field>
+
+      <Field
+        label="Zakres realizacji (opis)"
+        hint={`Co zostało zrobione, własnymi słowami — trafi do rocznego sprawozdania (najwyżej ${SCOPE_DESCRIPTION_MAX} znaków).`}
+        validationMessage={draft.scopeDescription.length > SCOPE_DESCRIPTION_MAX ? `Opis ma ${draft.scopeDescription.length} znaków — skróć go do ${SCOPE_DESCRIPTION_MAX}.` : undefined}
+        validationState={draft.scopeDescription.length > SCOPE_DESCRIPTION_MAX ? 'error' : 'none'}
+      >
+        <Textarea value={draft.scopeDescription} disabled={readOnly} resize="vertical" onChange={(_, d) => update({ scopeDescription: d.value })} />
       </Field>
 
       {saved && !dirty && <MessageBar intent="success"><MessageBarBody>{MSG.pane.savedInSheet}</MessageBarBody></MessageBar>}

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { API_PATHS, UNIT_SHEET_COLUMNS, columnIndex, formatPlNumber, type SheetColumnKey, type UnitReport, type History } from '@pwr-sync/shared';
+import { API_PATHS, EXTRA_MEASURE_PREFIX, UNIT_SHEET_COLUMNS, columnIndex, formatPlNumber, type SheetColumnKey, type UnitReport, type History } from '@pwr-sync/shared';
 import {
   CLOSED_YEAR, OPEN_YEAR, backends, client, createTestDb, download, fullReport, pickUnits, resetOpenYear, startApp, upload, userToken, type TestApp, type TestDb,
 } from '../../../test/harness.ts';
@@ -44,7 +44,8 @@ describe.each(backends())('POST …/upload (real HTTP server) on %s', (backend) 
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('Sprawozdanie')!;
     for (let r = 2; r <= ws.rowCount; r++) {
-      const planned = ws.getCell(r, col('measureKey')).value !== null;
+      const key = ws.getCell(r, col('measureKey')).value;
+      const planned = key !== null && !String(key).startsWith(EXTRA_MEASURE_PREFIX);
       if (planned) ws.getCell(r, col('actual')).value = Number(ws.getCell(r, col('plan')).value ?? 0);
       if (ws.getCell(r, col('line')).value === 1) {
         ws.getCell(r, col('status')).value = planned ? 'zrealizowane' : 'realizowane w sposób ciągły';
@@ -113,6 +114,46 @@ describe.each(backends())('POST …/upload (real HTTP server) on %s', (backend) 
     expect(stored.exceljs!.some((e) => e.actual.measures.some((m) => m.value >= 1000))).toBe(true); // grouped text read as a number
     expect(stored.libreoffice).toEqual(stored.exceljs);
     expect(stored.openpyxl).toEqual(stored.exceljs);
+  });
+
+  it('carries a unit’s figures beyond the plan and „Zakres realizacji (opis)” through an upload and back into the next template', async () => {
+    const scope = 'Zajęcia prowadzone w dwóch filiach; w wakacje dodatkowe warsztaty dla rodzin.';
+    let activityId = '';
+    const file = await fill(await template(), (ws) => {
+      // (two money amounts: importUpload.test.ts, on a basic task; this unit reports complementary ones)
+      const first = 2;
+      activityId = String(ws.getCell(first, col('activityId')).value);
+      ws.getCell(first, col('scopeDescription')).value = scope;
+      let extraRow = first + 1;
+      while (extraRow < ws.rowCount && ws.getCell(extraRow, col('measureKey')).value !== EXTRA_MEASURE_PREFIX) extraRow++;
+      expect(ws.getCell(extraRow, col('activityId')).value).toBe(activityId);
+      ws.getCell(extraRow, col('measureKind')).value = 'warsztat';
+      ws.getCell(extraRow, col('qualifier')).value = 'wakacyjne dla rodzin';
+      ws.getCell(extraRow, col('actual')).value = '12';
+    });
+    expect((await upload(uploadUrl(), tokens.a, file)).status).toBe(201);
+    const entry = (await report()).entries.find((e) => e.activityId === activityId)!;
+    expect(entry.scopeDescription).toBe(scope);
+    expect(entry.actual.measures).toContainEqual({ kind: 'warsztat', qualifier: 'wakacyjne dla rodzin', value: 12, planMeasureId: null });
+    expect(entry.actual.measures.filter((m) => m.planMeasureId !== null).every((m) => typeof m.planMeasureId === 'string')).toBe(true);
+
+    // the next template shows them where they were typed
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await template()) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Sprawozdanie')!;
+    const rows = Array.from({ length: ws.rowCount - 1 }, (_, i) => ws.getRow(i + 2));
+    const firstLine = rows.find((r) => r.getCell(col('activityId')).value === activityId)!;
+    expect(firstLine.getCell(col('scopeDescription')).value).toBe(scope);
+    const extra = rows.find((r) => r.getCell(col('activityId')).value === activityId && r.getCell(col('measureKind')).value === 'warsztat')!;
+    expect([extra.getCell(col('qualifier')).value, extra.getCell(col('actual')).value, extra.getCell(col('band')).value]).toEqual(['wakacyjne dla rodzin', 12, 'brak celu']);
+  });
+
+  it('refuses a „Zakres realizacji (opis)” over the limit with a Polish message naming the cell, storing nothing', async () => {
+    const file = await fill(await template(), (ws) => { ws.getCell(2, col('scopeDescription')).value = 'x'.repeat(3001); });
+    const res = await upload(uploadUrl(), tokens.a, file);
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(JSON.stringify(res.body)).toContain('zakres realizacji (opis) może mieć najwyżej 3');
+    await expectNothingStored();
   });
 
   it('maps sorted rows back by their hidden ids', async () => {
