@@ -123,7 +123,7 @@ function applyLayout(sheet: Excel.Worksheet, n: number): void {
   }
   const scope = sheet.getRange(bodyColumnAddress('scopeDescription', n)).dataValidation;
   scope.rule = { textLength: { operator: 'LessThanOrEqualTo', formula1: SCOPE_DESCRIPTION_MAX } };
-  scope.errorAlert = { showAlert: true, style: 'Stop', title: 'Zakres realizacji (opis)', message: `Opis może mieć najwyżej ${SCOPE_DESCRIPTION_MAX} znaków.` };
+  scope.errorAlert = { showAlert: true, style: 'Stop', title: MSG.pane.validation.scopeTitle, message: MSG.pane.validation.scopeError(SCOPE_DESCRIPTION_MAX) };
   const comment = sheet.getRange(bodyColumnAddress('comment', n)).dataValidation;
   comment.rule = { textLength: { operator: 'LessThanOrEqualTo', formula1: 2000 } };
   comment.errorAlert = { showAlert: true, style: 'Stop', title: MSG.pane.validation.commentTitle, message: MSG.pane.validation.commentError(2000) };

@@ -164,6 +164,7 @@ const fields: Record<string, { name: string; hint?: string; required?: string; o
   'entries[].moneyText': { name: 'kwoty zapisane tekstem' },
   'entries[].moneyText[]': { name: 'kwota zapisana tekstem' },
   'entries[].comment': { name: 'komentarz do działania' },
+  'entries[].scopeDescription': { name: 'zakres realizacji (opis)' },
   comment: { name: 'komentarz dla jednostki', required: 'Podaj komentarz dla jednostki — napisz, co ma poprawić.' },
   status: { name: 'status' },
   deadline: { name: 'termin', hint: 'podaj datę w postaci RRRR-MM-DD, np. 2025-03-31' },
@@ -356,6 +357,12 @@ const pane = {
   moneyHint: 'np. 2 000 750,00',
   commentLabel: 'Komentarz / wyjaśnienie',
   commentHint: 'Powód niezrealizowania albo wyjaśnienie dużego odchylenia od planu.',
+  money2Label: 'Wydatki – druga kwota (zł)',
+  money2Hint: 'Tylko gdy działanie ma drugie źródło finansowania.',
+  scopeLabel: 'Zakres realizacji (opis)',
+  scopeHint: withCount((max: number) => `Co zostało zrobione, własnymi słowami — trafi do rocznego sprawozdania (najwyżej ${counted(max, NOUN.character)}).`),
+  /** The typed description is over the limit: how long it is and what to shorten it to. */
+  scopeTooLong: withCount((length: number, max: number) => `Opis ma ${counted(length, NOUN.character)} — skróć go do ${counted(max, NOUN.characterGenitive)}.`),
   savedInSheet: 'Zapisano w arkuszu.',
   saveInSheet: 'Zapisz w arkuszu',
   undo: 'Cofnij zmiany',
@@ -405,6 +412,8 @@ const pane = {
     numberError: 'Wpisz liczbę nieujemną, np. 1 234,5.',
     commentTitle: 'Komentarz',
     commentError: withCount((max: number) => `Komentarz może mieć najwyżej ${counted(max, NOUN.character)}.`),
+    scopeTitle: 'Zakres realizacji (opis)',
+    scopeError: withCount((max: number) => `Opis może mieć najwyżej ${counted(max, NOUN.character)}.`),
   },
 } as const;
 

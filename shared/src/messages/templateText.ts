@@ -12,6 +12,7 @@ export const templateText = {
     moneySpent: { title: 'Wydatki (zł)', text: 'Kwota w złotych, np. 12 500,50 (tylko zadania podstawowe).' },
     comment: (max: number) => ({ title: 'Komentarz / wyjaśnienie', text: `Wyjaśnij odchylenie od planu lub brak wykonania (do ${counted(max, NOUN.characterGenitive)}).` }),
     measureKind: { title: 'Miara', text: 'Działanie bez zaplanowanej miary: wybierz z listy, co liczysz.' },
+    scopeDescription: (max: number) => ({ title: 'Zakres realizacji (opis)', text: `Co zostało zrobione, własnymi słowami — trafi do rocznego sprawozdania (do ${counted(max, NOUN.characterGenitive)}).` }),
     qualifier: (max: number) => ({ title: 'Opis miary', text: `Doprecyzuj miarę, np. „rodziny z dziećmi do 3 lat” (do ${counted(max, NOUN.characterGenitive)}).` }),
   },
   tooLong: (what: string, max: number) => ({ title: `${what}: za długi tekst`, text: `Tekst może mieć najwyżej ${counted(max, NOUN.character)}.` }),

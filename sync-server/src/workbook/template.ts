@@ -81,10 +81,7 @@ export async function buildUnitTemplate(input: UnitTemplateInput): Promise<Workb
         unlockInput(ws.getCell(r, col('moneySpent2')), withHint(numberValidation('Wydatki – druga kwota'), HINT.moneySpent));
       }
       unlockInput(ws.getCell(r, col('comment')), withHint(textValidation('Komentarz', COMMENT_MAX), HINT.comment(COMMENT_MAX)));
-      unlockInput(ws.getCell(r, col('scopeDescription')), withHint(textValidation('Zakres realizacji (opis)', SCOPE_DESCRIPTION_MAX), {
-        title: 'Zakres realizacji (opis)',
-        text: `Co zostało zrobione, własnymi słowami — trafi do rocznego sprawozdania. Najwyżej ${SCOPE_DESCRIPTION_MAX} znaków.`,
-      }));
+      unlockInput(ws.getCell(r, col('scopeDescription')), withHint(textValidation('Zakres realizacji (opis)', SCOPE_DESCRIPTION_MAX), HINT.scopeDescription(SCOPE_DESCRIPTION_MAX)));
     }
     if (!plannedMeasure) {
       unlockInput(ws.getCell(r, col('measureKind')), withHint(listValidation(LIST_NAMES.measureKind, 'Miara', 'Wybierz rodzaj miary z listy.'), HINT.measureKind));

@@ -150,7 +150,7 @@ export function ActivityForm({ assignment, taskKind, policy, entry, readOnly, bu
         </Field>
       )}
       {taskKind === 'basic' && (
-        <Field label="Wydatki – druga kwota (zł)" hint="Tylko gdy działanie ma drugie źródło finansowania." validationMessage={errors.money2} validationState={errors.money2 ? 'error' : 'none'}>
+        <Field label={MSG.pane.money2Label} hint={MSG.pane.money2Hint} validationMessage={errors.money2} validationState={errors.money2 ? 'error' : 'none'}>
           <Input inputMode="decimal" value={draft.money2} disabled={readOnly} onChange={(_, d) => update({ money2: d.value })} />
         </Field>
       )}
@@ -160,9 +160,9 @@ export function ActivityForm({ assignment, taskKind, policy, entry, readOnly, bu
       </Field>
 
       <Field
-        label="Zakres realizacji (opis)"
-        hint={`Co zostało zrobione, własnymi słowami — trafi do rocznego sprawozdania (najwyżej ${SCOPE_DESCRIPTION_MAX} znaków).`}
-        validationMessage={draft.scopeDescription.length > SCOPE_DESCRIPTION_MAX ? `Opis ma ${draft.scopeDescription.length} znaków — skróć go do ${SCOPE_DESCRIPTION_MAX}.` : undefined}
+        label={MSG.pane.scopeLabel}
+        hint={MSG.pane.scopeHint(SCOPE_DESCRIPTION_MAX)}
+        validationMessage={draft.scopeDescription.length > SCOPE_DESCRIPTION_MAX ? MSG.pane.scopeTooLong(draft.scopeDescription.length, SCOPE_DESCRIPTION_MAX) : undefined}
         validationState={draft.scopeDescription.length > SCOPE_DESCRIPTION_MAX ? 'error' : 'none'}
       >
         <Textarea value={draft.scopeDescription} disabled={readOnly} resize="vertical" onChange={(_, d) => update({ scopeDescription: d.value })} />
