@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { API_PATHS, EXTRA_MEASURE_PREFIX, UNIT_SHEET_COLUMNS, columnIndex, formatPlNumber, type SheetColumnKey, type UnitReport, type History } from '@pwr-sync/shared';
+import { API_PATHS, EXTRA_MEASURE_PREFIX, UNIT_SHEET_COLUMNS, columnIndex, formatPlNumber, measureKindDef, type SheetColumnKey, type UnitReport, type History } from '@pwr-sync/shared';
 import {
   CLOSED_YEAR, OPEN_YEAR, backends, client, createTestDb, download, fullReport, pickUnits, resetOpenYear, startApp, upload, userToken, type TestApp, type TestDb,
 } from '../../../test/harness.ts';
@@ -144,7 +144,8 @@ describe.each(backends())('POST …/upload (real HTTP server) on %s', (backend) 
     const rows = Array.from({ length: ws.rowCount - 1 }, (_, i) => ws.getRow(i + 2));
     const firstLine = rows.find((r) => r.getCell(col('activityId')).value === activityId)!;
     expect(firstLine.getCell(col('scopeDescription')).value).toBe(scope);
-    const extra = rows.find((r) => r.getCell(col('activityId')).value === activityId && r.getCell(col('measureKind')).value === 'warsztat')!;
+    // the sheet names a kind by its plural label („warsztaty”), as the list to pick from does
+    const extra = rows.find((r) => r.getCell(col('activityId')).value === activityId && r.getCell(col('measureKind')).value === measureKindDef('warsztat')!.label)!;
     const band = extra.getCell(col('band'));
     // the band is a live formula (cached result) or a plain label
     expect([extra.getCell(col('qualifier')).value, extra.getCell(col('actual')).value, band.result ?? band.value]).toEqual(['wakacyjne dla rodzin', 12, 'brak celu']);
@@ -154,7 +155,7 @@ describe.each(backends())('POST …/upload (real HTTP server) on %s', (backend) 
     const file = await fill(await template(), (ws) => { ws.getCell(2, col('scopeDescription')).value = 'x'.repeat(3001); });
     const res = await upload(uploadUrl(), tokens.a, file);
     expect(res.status).toBeGreaterThanOrEqual(400);
-    expect(JSON.stringify(res.body)).toContain('zakres realizacji (opis) może mieć najwyżej 3');
+    expect(JSON.stringify(res.body)).toContain('pole „zakres realizacji (opis)” może mieć najwyżej 3');
     await expectNothingStored();
   });
 
