@@ -15,7 +15,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { MSG } from '@pwr-sync/shared';
 import type { Assignment, MeResponse, ReportEntry, ReportingYear, TaskKind, UnitReport, Task } from '@pwr-sync/shared';
-import type { ApiClient, ApiOutcome, ApiProblem } from '../api/client.ts';
+import type { ApiClient, ApiOutcome } from '../api/client.ts';
 import type { ReportHost } from '../excel/host.ts';
 import type { ReportContext, SheetState } from '../report/sheetModel.ts';
 import type { HostResult } from '../excel/runExcel.ts';
