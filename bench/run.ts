@@ -9,7 +9,7 @@ interface BenchModule { name: string; load: () => Promise<{ run: () => Promise<v
 const BENCHES: BenchModule[] = [
   { name: 'saves: 35 units saving full reports concurrently (sync server)', load: () => import('./saves.ts') },
   { name: 'reads: GET /api/me while every unit saves continuously, PGlite vs PostgreSQL', load: () => import('./readsUnderSaves.ts') },
-  { name: 'workbook: central workbook, Kraków 2024 and a streamed country-sized year', load: () => import('./workbook.ts') },
+  { name: 'workbook: the central workbook, Kraków 2024', load: () => import('./workbook.ts') },
   { name: 'annex: the annual annex (DOCX), Kraków 2024', load: () => import('./annex.ts') },
 ];
 

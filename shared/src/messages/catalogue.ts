@@ -530,7 +530,7 @@ const cli = {
   list
   year set <rok> [--status open|closed] [--deadline RRRR-MM-DD]
   prune-idempotency [--days 30]`,
-  consolidateUsage: 'Użycie: npm run consolidate -- --year 2024 --out zestawienie-2024.xlsx [--stream]',
+  consolidateUsage: 'Użycie: npm run consolidate -- --year 2024 --out zestawienie-2024.xlsx',
   reportUsage: 'Użycie: npm run report -- --year 2024 --out sprawozdanie-2024.docx [--summary]',
   error: (message: string) => `Błąd: ${message}`,
   badOption: (detail: string) => `Niepoprawna opcja wywołania (${detail}).`,

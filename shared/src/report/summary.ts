@@ -28,8 +28,7 @@ export const emptySummaryFigures = (): SummaryFigures => ({
 });
 
 /**
- * Accumulates row by row, so the streamed workbook never holds all rows: memory grows with the
- * number of areas, tasks, units and statuses only. Rows come grouped by activity (as consolidateRows
+ * Accumulates row by row: memory grows with the number of areas, tasks, units and statuses only. Rows come grouped by activity (as consolidateRows
  * gives them), which lets activities be counted once without remembering them all.
  */
 export class SummaryAccumulator {

@@ -5,7 +5,6 @@
  *   2. "Podsumowanie": per area, task and unit, band counts and money as formulas over the table;
  *   3. "Kompletność": every unit's submission state;
  *   4. "Ustawienia": the thresholds as named cells.
- * For country-sized years see centralStream.ts (same sheets, streamed, without an Excel table).
  */
 import ExcelJS from 'exceljs';
 import type { Workbook, Worksheet } from 'exceljs';
@@ -54,7 +53,7 @@ export function buildCentralWorkbook(input: CentralWorkbookInput): Workbook {
 
   writeSummarySheet(wb.addWorksheet(SUMMARY_SHEET_NAME, SUMMARY_SHEET_OPTIONS), {
     year: input.year,
-    sections: summarySections(input, summary, true),
+    sections: summarySections(input, summary),
     summary,
     dataRows: { first: 2, last: lastRow },
   });
@@ -130,7 +129,6 @@ export function addBandFormatting(ws: Worksheet, lastRow: number): void {
 export function summarySections(
   input: Pick<CentralWorkbookInput, 'program' | 'orgUnits' | 'completeness'>,
   summary: SummaryAccumulator,
-  unitFormulas: boolean,
 ): SummarySection[] {
   const unitNames = new Map(input.orgUnits.map((u) => [u.code, u.name]));
   for (const c of input.completeness) if (!unitNames.has(c.orgUnitCode)) unitNames.set(c.orgUnitCode, c.orgUnitName);
@@ -138,15 +136,15 @@ export function summarySections(
     .sort((a, b) => a.localeCompare(b, 'pl'));
   return [
     {
-      title: 'Obszary', keyHeader: 'Obszar', dimension: 'area', formulas: true,
+      title: 'Obszary', keyHeader: 'Obszar', dimension: 'area',
       lines: input.program.areas.map((a) => ({ key: a.code, name: a.title })),
     },
     {
-      title: 'Zadania', keyHeader: 'Zadanie', noteHeader: 'Rodzaj zadania', dimension: 'taskCode', formulas: true,
+      title: 'Zadania', keyHeader: 'Zadanie', noteHeader: 'Rodzaj zadania', dimension: 'taskCode',
       lines: input.program.tasks.map((t) => ({ key: t.code, name: t.title, note: TASK_KIND_LABELS[t.kind] })),
     },
     {
-      title: 'Jednostki sprawozdające', keyHeader: 'Jednostka', dimension: 'reportingUnit', formulas: unitFormulas,
+      title: 'Jednostki sprawozdające', keyHeader: 'Jednostka', dimension: 'reportingUnit',
       lines: unitCodes.map((code) => ({ key: code, name: unitNames.get(code) ?? code })),
     },
   ];

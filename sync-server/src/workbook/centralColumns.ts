@@ -1,8 +1,7 @@
 /**
  * The central workbook's main sheet ("Zestawienie"): how one ConsolidatedRow becomes its cells.
  * Its columns are the shared CONSOLIDATED_COLUMNS (the add-in's review table uses the same list), and
- * its cells start from the shared consolidatedCells; only the formulas are added here. Shared by the
- * in-memory workbook (an Excel table) and the streamed one.
+ * its cells start from the shared consolidatedCells; only the formulas are added here.
  *
  * Difference, execution % and band are formulas (plain A1 references, which every Excel language
  * and LibreOffice read) with the server's computeVariance results cached, so readers that do not

@@ -5,14 +5,12 @@
  */
 import ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
-import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   BAND_COLOURS, BAND_ORDER, CONSOLIDATED_COLUMNS, DEFAULT_VARIANCE_POLICY, NUMBER_FORMATS, SHEET_COLOURS, UNIT_SHEET_COLUMNS, UNIT_VARIANCE_COLUMNS,
   argbOf, reviewRowValues, unitBandCondition, unitColumnFormat,
 } from '@pwr-sync/shared';
 import { centralWorkbookBuffer } from './central.ts';
-import { streamCentralWorkbook } from './centralStream.ts';
 import { unitTemplateBuffer } from './template.ts';
 import { assignments, centralInput, entries, rows, tasks } from './testSupport/fixtures.ts';
 
@@ -25,14 +23,6 @@ async function load(buf: Buffer): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
-async function streamedBuffer(): Promise<Buffer> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  await streamCentralWorkbook(centralInput(), out);
-  return Buffer.concat(chunks);
-}
-
 /** A read-back cell as the add-in's review table holds it: formula results, dates as serials, blanks as null. */
 function asReviewCell(cell: ExcelJS.Cell): string | number | null {
   const v = cell.value;
@@ -42,13 +32,10 @@ function asReviewCell(cell: ExcelJS.Cell): string | number | null {
   return v as string | number;
 }
 
-describe.each([
-  ['in-memory', () => centralWorkbookBuffer(centralInput())],
-  ['streamed', streamedBuffer],
-])('the %s central workbook and the review table', (_name, build) => {
+describe('the central workbook and the review table', () => {
   let main: Worksheet;
   beforeAll(async () => {
-    main = (await load(await build())).getWorksheet('Zestawienie')!;
+    main = (await load(await centralWorkbookBuffer(centralInput()))).getWorksheet('Zestawienie')!;
   });
 
   it('have the shared columns: headers, widths, number formats, wrapping', () => {

@@ -72,8 +72,7 @@ export function landscapePrint(title: string, wide?: WidePrint) {
 
 /**
  * Options of a report sheet with a header row (the central workbook's table and completeness
- * sheets), given when the sheet is added — the streaming writer writes them as the sheet opens:
- * header row frozen, printed as landscapePrint.
+ * sheets), given when the sheet is added: header row frozen, printed as landscapePrint.
  */
 export function reportSheetOptions(title: string, frozenColumns = 0, wide?: WidePrint) {
   const topLeftCell = `${columnLetter(frozenColumns)}2`;

@@ -35,8 +35,6 @@ export interface SummarySection {
   noteHeader?: string;
   dimension: Dimension;
   lines: SummaryLine[];
-  /** false: cached values only (used for thousands of units in the streamed workbook). */
-  formulas: boolean;
 }
 
 const DIMENSION_COLUMN: Record<Dimension, ConsolidatedColumnKey> = { area: 'area', taskCode: 'taskCode', reportingUnit: 'reportingUnit' };
@@ -84,10 +82,6 @@ export function writeSummarySheet(ws: Worksheet, args: {
   for (const section of sections) {
     ws.getCell(`A${r}`).value = section.title;
     ws.getCell(`A${r}`).font = FONT_BOLD;
-    if (!section.formulas) {
-      ws.getCell(`B${r}`).value = 'wartości z chwili wygenerowania pliku (zbyt wiele wierszy na formuły)';
-      ws.getCell(`B${r}`).font = FONT_NOTE;
-    }
     r++;
     const headerRow = r;
     const sectionHeaders = headers(section);
@@ -114,15 +108,15 @@ export function writeSummarySheet(ws: Worksheet, args: {
       SUMMARY_BANDS.forEach((band, i) => {
         const col = FIRST_BAND_COL + i;
         const labelRef = `${columnLetter(col - 1)}$${headerRow}`;
-        ws.getCell(r, col).value = figure(section.formulas, `COUNTIFS(${keyRange},${keyRef},${range('band')},${labelRef})`, f.bands[band]);
+        ws.getCell(r, col).value = figure(`COUNTIFS(${keyRange},${keyRef},${range('band')},${labelRef})`, f.bands[band]);
         ws.getCell(r, col).numFmt = NUMBER_FORMATS.integer;
       });
-      ws.getCell(r, MEASURES_COL).value = figure(section.formulas, measuresFormula(keyRange, keyRef, range('lineRole')), f.measures);
+      ws.getCell(r, MEASURES_COL).value = figure(measuresFormula(keyRange, keyRef, range('lineRole')), f.measures);
       ws.getCell(r, MEASURES_COL).numFmt = NUMBER_FORMATS.integer;
-      ws.getCell(r, WITHOUT_MEASURE_COL).value = figure(section.formulas,
+      ws.getCell(r, WITHOUT_MEASURE_COL).value = figure(
         `COUNTIFS(${keyRange},${keyRef},${range('lineRole')},"",${range('band')},"<>")`, f.withoutMeasure);
       ws.getCell(r, WITHOUT_MEASURE_COL).numFmt = NUMBER_FORMATS.integer;
-      ws.getCell(r, MONEY_COL).value = figure(section.formulas, `SUMIFS(${range('moneySpent')},${keyRange},${keyRef})`, f.moneyGrosze / 100);
+      ws.getCell(r, MONEY_COL).value = figure(`SUMIFS(${range('moneySpent')},${keyRange},${keyRef})`, f.moneyGrosze / 100);
       ws.getCell(r, MONEY_COL).numFmt = NUMBER_FORMATS.money;
       r++;
     }
@@ -143,7 +137,7 @@ export function writeSummarySheet(ws: Worksheet, args: {
   }
 }
 
-/** Options of the summary sheet, given when it is added (the streaming writer takes them only then). */
+/** Options of the summary sheet, given when it is added. */
 export const SUMMARY_SHEET_OPTIONS = {
   ...landscapePrint('Program Wspierania Rodziny — podsumowanie'),
   properties: { tabColor: { argb: 'FF548235' } },
@@ -154,8 +148,8 @@ function measuresFormula(keyRange: string, keyRef: string, role: string): string
   return `COUNTIFS(${keyRange},${keyRef},${role},"${LINE_ROLE_LABELS.planned}")+COUNTIFS(${keyRange},${keyRef},${role},"${LINE_ROLE_LABELS.extra}")`;
 }
 
-function figure(formulas: boolean, formula: string, result: number): CellValue {
-  return formulas ? { formula, result } : result;
+function figure(formula: string, result: number): CellValue {
+  return { formula, result } as CellValue;
 }
 
 /** Column totals of a section in sheet order (bands…, measures, without a measure, money in złoty). */

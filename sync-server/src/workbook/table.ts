@@ -1,4 +1,4 @@
-/** Excel tables as the workbooks pwr-sync writes them (in-memory workbooks only: the streaming writer has none). */
+/** Excel tables as the workbooks pwr-sync writes them. */
 import type { CellValue, Worksheet } from 'exceljs';
 import { styleHeaderRow } from './styles.ts';
 
