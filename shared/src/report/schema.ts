@@ -59,6 +59,13 @@ export const ActualSchema = z.object({
 });
 export type Actual = z.infer<typeof ActualSchema>;
 
+/**
+ * Money amounts one activity may carry: the 2024 report has at most two („… zł” twice in one row, an
+ * activity financed from two sources). The form, the unit sheet, the template and the API all hold
+ * exactly this many (sheet/layout.ts SHEET_MONEY_COLUMNS is checked against it).
+ */
+export const MAX_MONEY_AMOUNTS = 2;
+
 /** Money in integer grosze (1 zł = 100 gr) so sums are exact. */
 export const GroszeSchema = z
   .number({ error: MSG.schema.amountNotNumber })
@@ -75,10 +82,10 @@ export const ReportEntrySchema = z.object({
   status: ReportStatusSchema.nullable(),
   actual: ActualSchema,
   /** Money spent, basic tasks only. */
-  moneySpent: z.array(GroszeSchema).max(5, MSG.schema.tooManyAmounts(5)).default([]),
+  moneySpent: z.array(GroszeSchema).max(MAX_MONEY_AMOUNTS, MSG.schema.tooManyAmounts(MAX_MONEY_AMOUNTS)).default([]),
   /** The money cell as written, for imported reports ("2 000 750,00 zł"); one text per amount. */
   moneyText: z.array(z.string().max(100, MSG.schema.moneyTextTooLong(100)))
-    .max(5, MSG.schema.tooManyMoneyTexts(5)).optional(),
+    .max(MAX_MONEY_AMOUNTS, MSG.schema.tooManyMoneyTexts(MAX_MONEY_AMOUNTS)).optional(),
   /** The unit's comment; the reason when not realized, the explanation when far off plan. */
   comment: z.string().max(2000, MSG.schema.commentTooLong(2000)).default(''),
   /**

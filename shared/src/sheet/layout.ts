@@ -7,6 +7,8 @@
  * hidden id columns keep the mapping stable even if the user sorts or filters the table.
  */
 
+import type { MAX_MONEY_AMOUNTS } from '../report/schema.ts';
+
 /** How a column's cells are typed and checked. */
 export type SheetColumnType = 'id' | 'text' | 'number' | 'money' | 'percent' | 'status' | 'measureKind' | 'band';
 
@@ -60,6 +62,9 @@ export const UNIT_SHEET_COLUMNS: readonly SheetColumn[] = [
  * sources ("… zł" twice in the 2024 report) keeps both amounts, never their sum.
  */
 export const SHEET_MONEY_COLUMNS = ['moneySpent', 'moneySpent2'] as const satisfies readonly SheetColumnKey[];
+// The sheet holds exactly as many amounts as an entry may carry: one rule (report/schema.ts).
+const moneyColumnsMatchSchema: (typeof SHEET_MONEY_COLUMNS)['length'] extends typeof MAX_MONEY_AMOUNTS ? true : never = true;
+void moneyColumnsMatchSchema;
 
 /** Name of the Excel table in the unit's workbook and in the template. */
 export const UNIT_TABLE_NAME = 'PWR_Sprawozdanie';
