@@ -16,6 +16,7 @@ import { ADJECTIVE, NOUN, w3 } from './words.ts';
 import { configText, deployText } from './configText.ts';
 import { browserText } from './browserText.ts';
 import { templateText } from './templateText.ts';
+import { workbookText } from './workbookText.ts';
 
 /** „text” — Polish quotation marks. */
 export const q = (s: string | number): string => `„${s}”`;
@@ -708,7 +709,7 @@ const summary = {
   totalIn: withCount((n: number, sentence: string) => `${sentence} — łącznie w ${counted(n, NOUN.activityLocative)}.`),
 } as const;
 
-export const MSG = { labels, numbers, zod, fields, api, zip, sheetGuard, rules, schema, sheet, summary, cli, pane, review, config: configText, browser: browserText, deploy: deployText, template: templateText } as const;
+export const MSG = { labels, numbers, zod, fields, api, zip, sheetGuard, rules, schema, sheet, summary, cli, pane, review, config: configText, browser: browserText, deploy: deployText, template: templateText, workbook: workbookText } as const;
 
 // Re-exported for messages built elsewhere from these parts.
 export { agreeing, counted };

@@ -18,7 +18,7 @@ import { columnLetter } from './layout.ts';
 import { NUMBER_FORMATS, figureFormat } from './presentation.ts';
 
 /** Sheet of the consolidated table, in the central workbook and in a reviewer's workbook. */
-export const CONSOLIDATED_SHEET_NAME = 'Zestawienie';
+export const CONSOLIDATED_SHEET_NAME: string = MSG.workbook.sheetNames.consolidated;
 /** Excel table name of the consolidated table. */
 export const CONSOLIDATED_TABLE_NAME = 'PWR_Zestawienie';
 
@@ -41,33 +41,34 @@ export interface ConsolidatedColumn {
 }
 
 const F = NUMBER_FORMATS;
+const H = MSG.workbook.consolidatedColumns;
 
 /** Column order of the consolidated table. */
 export const CONSOLIDATED_COLUMNS: readonly ConsolidatedColumn[] = Object.freeze([
-  { key: 'area', header: 'Obszar', width: 8, numberFormat: F.text },
-  { key: 'taskCode', header: 'Zadanie', width: 9, numberFormat: F.text },
-  { key: 'taskKind', header: 'Rodzaj zadania', width: 15, numberFormat: F.text },
-  { key: 'subsection', header: 'Podsekcja', width: 10, numberFormat: F.ordinal },
-  { key: 'activityId', header: 'ID działania', width: 12, numberFormat: F.text },
-  { key: 'activityName', header: 'Działanie', width: 55, numberFormat: F.text, wrap: true },
-  { key: 'reportingUnit', header: 'Jednostka sprawozdająca', width: 18, numberFormat: F.text },
-  { key: 'orgUnits', header: 'Jednostki odpowiedzialne', width: 24, numberFormat: F.text, wrap: true },
-  { key: 'measureKind', header: 'Miara', width: 16, numberFormat: F.text },
-  { key: 'qualifier', header: 'Opis miary', width: 20, numberFormat: F.text, wrap: true },
-  { key: 'lineRole', header: 'Względem planu', width: 14, numberFormat: F.text },
-  { key: 'plan', header: 'Plan', width: 11, numberFormat: F.number },
-  { key: 'actual', header: 'Wykonanie', width: 12, numberFormat: F.number },
-  { key: 'difference', header: 'Różnica', width: 11, numberFormat: F.number },
-  { key: 'ratio', header: '% wykonania', width: 12, numberFormat: F.percent },
-  { key: 'band', header: 'Ocena', width: 22, numberFormat: F.text },
-  { key: 'status', header: 'Status', width: 24, numberFormat: F.text, wrap: true },
-  { key: 'moneySpent', header: 'Wydatki (zł)', width: 17, numberFormat: F.money },
-  { key: 'comment', header: 'Komentarz / wyjaśnienie', width: 40, numberFormat: F.text, wrap: true },
-  { key: 'planText', header: 'Plan (opis)', width: 36, numberFormat: F.text, wrap: true },
-  { key: 'actualText', header: 'Wykonanie (opis)', width: 36, numberFormat: F.text, wrap: true },
-  { key: 'version', header: 'Wersja', width: 8, numberFormat: F.ordinal },
-  { key: 'savedBy', header: 'Zapisał(a)', width: 18, numberFormat: F.text },
-  { key: 'savedAt', header: 'Data zapisu', width: 17, numberFormat: F.dateTime },
+  { key: 'area', header: H.area, width: 8, numberFormat: F.text },
+  { key: 'taskCode', header: H.taskCode, width: 9, numberFormat: F.text },
+  { key: 'taskKind', header: H.taskKind, width: 15, numberFormat: F.text },
+  { key: 'subsection', header: H.subsection, width: 10, numberFormat: F.ordinal },
+  { key: 'activityId', header: H.activityId, width: 12, numberFormat: F.text },
+  { key: 'activityName', header: H.activityName, width: 55, numberFormat: F.text, wrap: true },
+  { key: 'reportingUnit', header: H.reportingUnit, width: 18, numberFormat: F.text },
+  { key: 'orgUnits', header: H.orgUnits, width: 24, numberFormat: F.text, wrap: true },
+  { key: 'measureKind', header: H.measureKind, width: 16, numberFormat: F.text },
+  { key: 'qualifier', header: H.qualifier, width: 20, numberFormat: F.text, wrap: true },
+  { key: 'lineRole', header: H.lineRole, width: 14, numberFormat: F.text },
+  { key: 'plan', header: H.plan, width: 11, numberFormat: F.number },
+  { key: 'actual', header: H.actual, width: 12, numberFormat: F.number },
+  { key: 'difference', header: H.difference, width: 11, numberFormat: F.number },
+  { key: 'ratio', header: H.ratio, width: 12, numberFormat: F.percent },
+  { key: 'band', header: H.band, width: 22, numberFormat: F.text },
+  { key: 'status', header: H.status, width: 24, numberFormat: F.text, wrap: true },
+  { key: 'moneySpent', header: H.moneySpent, width: 17, numberFormat: F.money },
+  { key: 'comment', header: H.comment, width: 40, numberFormat: F.text, wrap: true },
+  { key: 'planText', header: H.planText, width: 36, numberFormat: F.text, wrap: true },
+  { key: 'actualText', header: H.actualText, width: 36, numberFormat: F.text, wrap: true },
+  { key: 'version', header: H.version, width: 8, numberFormat: F.ordinal },
+  { key: 'savedBy', header: H.savedBy, width: 18, numberFormat: F.text },
+  { key: 'savedAt', header: H.savedAt, width: 17, numberFormat: F.dateTime },
 ].map((c) => Object.freeze(c as ConsolidatedColumn)));
 
 const INDEX = Object.fromEntries(CONSOLIDATED_COLUMNS.map((c, i) => [c.key, i])) as Record<ConsolidatedColumnKey, number>;

@@ -8,6 +8,9 @@
  */
 
 import type { MAX_MONEY_AMOUNTS } from '../report/schema.ts';
+import { MSG } from '../messages/catalogue.ts';
+
+const H = MSG.workbook.unitColumns;
 
 /** How a column's cells are typed and checked. */
 export type SheetColumnType = 'id' | 'text' | 'number' | 'money' | 'percent' | 'status' | 'measureKind' | 'band';
@@ -37,24 +40,24 @@ export type SheetColumnKey =
 
 /** Column order of the unit report table. Do not reorder without a migration of existing sheets. */
 export const UNIT_SHEET_COLUMNS: readonly SheetColumn[] = [
-  { key: 'activityId', header: 'ID działania', type: 'id', width: 10, input: false, hidden: true },
-  { key: 'measureKey', header: 'ID miary', type: 'id', width: 10, input: false, hidden: true },
-  { key: 'line', header: 'Wiersz', type: 'id', width: 6, input: false, hidden: true },
-  { key: 'taskCode', header: 'Zadanie', type: 'text', width: 9, input: false },
-  { key: 'activityName', header: 'Działanie', type: 'text', width: 60, input: false },
-  { key: 'measureKind', header: 'Miara', type: 'measureKind', width: 18, input: false },
-  { key: 'qualifier', header: 'Opis miary', type: 'text', width: 28, input: false },
-  { key: 'plan', header: 'Plan', type: 'number', width: 12, input: false },
-  { key: 'actual', header: 'Wykonanie', type: 'number', width: 12, input: true },
-  { key: 'difference', header: 'Różnica', type: 'number', width: 11, input: false, computed: true },
-  { key: 'ratio', header: '% wykonania', type: 'percent', width: 12, input: false, computed: true },
-  { key: 'band', header: 'Ocena', type: 'band', width: 22, input: false, computed: true },
-  { key: 'status', header: 'Status', type: 'status', width: 30, input: true, activityLevel: true },
-  { key: 'moneySpent', header: 'Wydatki (zł)', type: 'money', width: 16, input: true, activityLevel: true },
-  { key: 'comment', header: 'Komentarz / wyjaśnienie', type: 'text', width: 50, input: true, activityLevel: true },
+  { key: 'activityId', header: H.activityId, type: 'id', width: 10, input: false, hidden: true },
+  { key: 'measureKey', header: H.measureKey, type: 'id', width: 10, input: false, hidden: true },
+  { key: 'line', header: H.line, type: 'id', width: 6, input: false, hidden: true },
+  { key: 'taskCode', header: H.taskCode, type: 'text', width: 9, input: false },
+  { key: 'activityName', header: H.activityName, type: 'text', width: 60, input: false },
+  { key: 'measureKind', header: H.measureKind, type: 'measureKind', width: 18, input: false },
+  { key: 'qualifier', header: H.qualifier, type: 'text', width: 28, input: false },
+  { key: 'plan', header: H.plan, type: 'number', width: 12, input: false },
+  { key: 'actual', header: H.actual, type: 'number', width: 12, input: true },
+  { key: 'difference', header: H.difference, type: 'number', width: 11, input: false, computed: true },
+  { key: 'ratio', header: H.ratio, type: 'percent', width: 12, input: false, computed: true },
+  { key: 'band', header: H.band, type: 'band', width: 22, input: false, computed: true },
+  { key: 'status', header: H.status, type: 'status', width: 30, input: true, activityLevel: true },
+  { key: 'moneySpent', header: H.moneySpent, type: 'money', width: 16, input: true, activityLevel: true },
+  { key: 'comment', header: H.comment, type: 'text', width: 50, input: true, activityLevel: true },
   // Added after the first layout: at the end, so existing sheets keep their columns.
-  { key: 'moneySpent2', header: 'Wydatki – druga kwota (zł)', type: 'money', width: 16, input: true, activityLevel: true },
-  { key: 'scopeDescription', header: 'Zakres realizacji (opis)', type: 'text', width: 60, input: true, activityLevel: true },
+  { key: 'moneySpent2', header: H.moneySpent2, type: 'money', width: 16, input: true, activityLevel: true },
+  { key: 'scopeDescription', header: H.scopeDescription, type: 'text', width: 60, input: true, activityLevel: true },
 ];
 
 /**
@@ -69,7 +72,7 @@ void moneyColumnsMatchSchema;
 /** Name of the Excel table in the unit's workbook and in the template. */
 export const UNIT_TABLE_NAME = 'PWR_Sprawozdanie';
 /** Name of the report sheet. */
-export const UNIT_SHEET_NAME = 'Sprawozdanie';
+export const UNIT_SHEET_NAME: string = MSG.workbook.sheetNames.unit;
 
 /** 0-based index of a column in UNIT_SHEET_COLUMNS. */
 export function columnIndex(key: SheetColumnKey): number {

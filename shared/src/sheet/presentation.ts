@@ -4,6 +4,7 @@
  * the add-in's unit sheet and review table (Office.js, addin/src/excel/). Pure data: each side turns
  * these into its own style objects (exceljs wants ARGB 'FF1F4E78', Office.js '#1F4E78').
  */
+import { MSG } from '../messages/catalogue.ts';
 import type { VarianceBand } from '../variance/policy.ts';
 import { VARIANCE_BAND_LABELS } from '../variance/policy.ts';
 import { UNIT_SHEET_COLUMNS, columnIndex, columnLetter, type SheetColumn } from './layout.ts';
@@ -29,7 +30,7 @@ export const NUMBER_FORMATS = Object.freeze({
   number: '#,##0',
   percent: '0.0%',
   /** A space needs no escape in a format code; unescaped, it also reads back from the file unchanged. */
-  money: '#,##0.00 "zł"',
+  money: `#,##0.00 "${MSG.labels.currency}"`,
   dateTime: 'yyyy-mm-dd hh:mm',
   /** Variance thresholds on the settings sheet. */
   threshold: '0%',

@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import type { Workbook, Worksheet } from 'exceljs';
 import type { Writable } from 'node:stream';
 import {
-  CONSOLIDATED_COLUMNS, CONSOLIDATED_SHEET_NAME, CONSOLIDATED_TABLE_NAME, NUMBER_FORMATS, TASK_KIND_LABELS, consolidatedColumnIndex, consolidatedColumnLetter,
+  CONSOLIDATED_COLUMNS, CONSOLIDATED_SHEET_NAME, CONSOLIDATED_TABLE_NAME, MSG, NUMBER_FORMATS, TASK_KIND_LABELS, consolidatedColumnIndex, consolidatedColumnLetter,
   type Area, type CompletenessRow, type ConsolidatedRow, type OrgUnit, type Task, type VariancePolicy,
 } from '@pwr-sync/shared';
 import { bandRules, styleCentralRow, centralRowValues } from './centralColumns.ts';
@@ -21,6 +21,8 @@ import { addSettingsSheet } from './settingsSheet.ts';
 import { ALIGN_TOP, ALIGN_WRAP, bandStyle, reportSheetOptions } from './styles.ts';
 import { addListTable } from './table.ts';
 import { SUMMARY_SHEET_NAME, SUMMARY_SHEET_OPTIONS, SummaryAccumulator, writeSummarySheet, type SummarySection } from './summary.ts';
+
+const SECTION = MSG.workbook.central.summary.sections;
 
 /** Everything the central workbook is built from; no I/O happens while building it. */
 export interface CentralWorkbookInput {
@@ -81,7 +83,7 @@ export async function centralWorkbookBuffer(input: CentralWorkbookInput): Promis
 export function setProperties(wb: Workbook, year: number, generatedAt = new Date()): void {
   wb.creator = 'pwr-sync';
   wb.lastModifiedBy = 'pwr-sync';
-  wb.title = `Program Wspierania Rodziny — zestawienie ${year}`;
+  wb.title = MSG.workbook.central.title(year);
   wb.created = generatedAt;
   wb.modified = generatedAt;
 }
@@ -111,7 +113,7 @@ export const PRINTED_LAST_LETTER = consolidatedColumnLetter('actualText');
 export function centralSheetOptions(year: number) {
   return {
     properties: { tabColor: { argb: 'FF1F4E78' } },
-    ...reportSheetOptions(`Program Wspierania Rodziny — zestawienie ${year}`, consolidatedColumnIndex('activityName') + 1, {
+    ...reportSheetOptions(MSG.workbook.central.title(year), consolidatedColumnIndex('activityName') + 1, {
       scale: 70, titleColumns: `${consolidatedColumnLetter('activityId')}:${consolidatedColumnLetter('activityName')}`,
     }),
   };
@@ -136,15 +138,15 @@ export function summarySections(
     .sort((a, b) => a.localeCompare(b, 'pl'));
   return [
     {
-      title: 'Obszary', keyHeader: 'Obszar', dimension: 'area',
+      title: SECTION.area.title, keyHeader: SECTION.area.key, dimension: 'area',
       lines: input.program.areas.map((a) => ({ key: a.code, name: a.title })),
     },
     {
-      title: 'Zadania', keyHeader: 'Zadanie', noteHeader: 'Rodzaj zadania', dimension: 'taskCode',
+      title: SECTION.taskCode.title, keyHeader: SECTION.taskCode.key, noteHeader: SECTION.taskCode.note, dimension: 'taskCode',
       lines: input.program.tasks.map((t) => ({ key: t.code, name: t.title, note: TASK_KIND_LABELS[t.kind] })),
     },
     {
-      title: 'Jednostki sprawozdające', keyHeader: 'Jednostka', dimension: 'reportingUnit',
+      title: SECTION.reportingUnit.title, keyHeader: SECTION.reportingUnit.key, dimension: 'reportingUnit',
       lines: unitCodes.map((code) => ({ key: code, name: unitNames.get(code) ?? code })),
     },
   ];

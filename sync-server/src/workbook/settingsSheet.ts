@@ -4,10 +4,11 @@
  * in Excel re-colours and re-labels every row.
  */
 import type { Workbook, Worksheet } from 'exceljs';
-import { BAND_ORDER, MAX_VARIANCE_THRESHOLD, NUMBER_FORMATS, VARIANCE_BAND_LABELS, type VariancePolicy } from '@pwr-sync/shared';
+import { BAND_ORDER, MAX_VARIANCE_THRESHOLD, MSG, NUMBER_FORMATS, VARIANCE_BAND_LABELS, type VariancePolicy } from '@pwr-sync/shared';
 import { FILL_INPUT, FONT_BOLD, FONT_NOTE, FONT_TITLE, bandArgb, solidFill } from './styles.ts';
 
-export const SETTINGS_SHEET_NAME = 'Ustawienia';
+export const SETTINGS_SHEET_NAME = MSG.workbook.sheetNames.settings;
+const S = MSG.workbook.central.settings;
 
 /** Defined names of the threshold cells (ASCII, so every Excel language and LibreOffice accept them). */
 export const THRESHOLD_NAMES: Record<keyof VariancePolicy, string> = {
@@ -17,9 +18,9 @@ export const THRESHOLD_NAMES: Record<keyof VariancePolicy, string> = {
 };
 
 const THRESHOLD_ROWS: { key: keyof VariancePolicy; label: string; row: number }[] = [
-  { key: 'farBelow', label: 'Znacznie poniżej planu, gdy wykonanie jest mniejsze niż', row: 4 },
-  { key: 'onPlanFrom', label: 'Zgodnie z planem od', row: 5 },
-  { key: 'farAboveOver', label: 'Znacznie powyżej planu, gdy wykonanie przekracza', row: 6 },
+  { key: 'farBelow', label: S.thresholds.farBelow, row: 4 },
+  { key: 'onPlanFrom', label: S.thresholds.onPlanFrom, row: 5 },
+  { key: 'farAboveOver', label: S.thresholds.farAboveOver, row: 6 },
 ];
 
 /** Absolute address of a threshold cell, e.g. `Ustawienia!$B$4`. */
@@ -35,13 +36,13 @@ export function addSettingsSheet(workbook: Workbook, policy: VariancePolicy): Wo
   ws.getColumn(2).width = 14;
   ws.getColumn(3).width = 60;
 
-  ws.getCell('A1').value = 'Progi oceny wykonania (wykonanie / plan)';
+  ws.getCell('A1').value = S.title;
   ws.getCell('A1').font = FONT_TITLE;
-  ws.getCell('A2').value = 'Zmień próg w kolumnie B — oceny i kolory w arkuszu „Zestawienie” przeliczą się same.';
+  ws.getCell('A2').value = S.note;
   ws.getCell('A2').font = FONT_NOTE;
-  ws.getCell('A3').value = 'Próg';
-  ws.getCell('B3').value = 'Wartość';
-  ws.getCell('C3').value = 'Nazwa w formułach';
+  ws.getCell('A3').value = S.headers.threshold;
+  ws.getCell('B3').value = S.headers.value;
+  ws.getCell('C3').value = S.headers.name;
   for (const a of ['A3', 'B3', 'C3']) ws.getCell(a).font = FONT_BOLD;
 
   for (const { key, label, row } of THRESHOLD_ROWS) {
@@ -53,13 +54,13 @@ export function addSettingsSheet(workbook: Workbook, policy: VariancePolicy): Wo
     cell.font = FONT_BOLD;
     cell.dataValidation = {
       type: 'decimal', operator: 'between', formulae: [0, MAX_VARIANCE_THRESHOLD], allowBlank: false,
-      showErrorMessage: true, errorTitle: 'Nieprawidłowy próg', error: 'Podaj wartość procentową od 0 % do 10 000 %.',
+      showErrorMessage: true, errorTitle: S.badThresholdTitle, error: S.badThreshold,
     };
     ws.getCell(`C${row}`).value = THRESHOLD_NAMES[key];
     workbook.definedNames.add(thresholdAddress(key), THRESHOLD_NAMES[key]);
   }
 
-  ws.getCell('A8').value = 'Oceny';
+  ws.getCell('A8').value = S.bands;
   ws.getCell('A8').font = FONT_BOLD;
   BAND_ORDER.forEach((band, i) => {
     const cell = ws.getCell(`A${9 + i}`);
@@ -68,7 +69,7 @@ export function addSettingsSheet(workbook: Workbook, policy: VariancePolicy): Wo
     cell.fill = solidFill(colours.fill);
     cell.font = { color: { argb: colours.font } };
   });
-  ws.getCell('A16').value = '„Niezrealizowane” i „brak celu” wynikają ze statusu i planu, nie z progów.';
+  ws.getCell('A16').value = S.bandsNote;
   ws.getCell('A16').font = FONT_NOTE;
   return ws;
 }

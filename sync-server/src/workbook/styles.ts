@@ -5,7 +5,7 @@
  * never mutated after being assigned to a cell.
  */
 import type { Alignment, Fill, Font, Style, Worksheet } from 'exceljs';
-import { BAND_COLOURS, SHEET_COLOURS, argbOf, columnLetter, type VarianceBand } from '@pwr-sync/shared';
+import { BAND_COLOURS, MSG, SHEET_COLOURS, argbOf, columnLetter, type VarianceBand } from '@pwr-sync/shared';
 
 const frozen = <T extends object>(o: T): Readonly<T> => Object.freeze(o);
 
@@ -66,7 +66,7 @@ export function landscapePrint(title: string, wide?: WidePrint) {
       ...(wide ? { pageOrder: 'overThenDown' as const } : {}),
       margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
-    headerFooter: { oddHeader: `&L&B${escapeHeaderText(title)}`, oddFooter: '&LStrona &P z &N&R&D' },
+    headerFooter: { oddHeader: `&L&B${escapeHeaderText(title)}`, oddFooter: MSG.workbook.pageFooter },
   };
 }
 

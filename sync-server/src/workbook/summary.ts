@@ -5,7 +5,7 @@
  */
 import type { CellValue, Worksheet } from 'exceljs';
 import {
-  BAND_ORDER, CONSOLIDATED_SHEET_NAME, LINE_ROLE_LABELS, NUMBER_FORMATS, VARIANCE_BAND_LABELS, columnLetter, consolidatedColumnLetter,
+  BAND_ORDER, CONSOLIDATED_SHEET_NAME, LINE_ROLE_LABELS, MSG, NUMBER_FORMATS, VARIANCE_BAND_LABELS, columnLetter, consolidatedColumnLetter,
   type ConsolidatedColumnKey, type SummaryAccumulator, type SummaryDimension, type VarianceBand,
 } from '@pwr-sync/shared';
 import { wrappedLines } from './text.ts';
@@ -14,7 +14,8 @@ import { ALIGN_HEADER, ALIGN_WRAP, FILL_HEADER, FILL_TOTAL, FONT_BOLD, FONT_HEAD
 // The figures are the shared SummaryAccumulator's (also the annex's closing summary).
 export { SummaryAccumulator, type SummaryFigures } from '@pwr-sync/shared';
 
-export const SUMMARY_SHEET_NAME = 'Podsumowanie';
+export const SUMMARY_SHEET_NAME = MSG.workbook.sheetNames.summary;
+const S = MSG.workbook.central.summary;
 
 export const SUMMARY_BANDS: readonly VarianceBand[] = BAND_ORDER;
 
@@ -40,11 +41,11 @@ export interface SummarySection {
 const DIMENSION_COLUMN: Record<Dimension, ConsolidatedColumnKey> = { area: 'area', taskCode: 'taskCode', reportingUnit: 'reportingUnit' };
 
 const headers = (section: SummarySection) => [
-  section.keyHeader, 'Nazwa', section.noteHeader ?? '', ...SUMMARY_BANDS.map((b) => VARIANCE_BAND_LABELS[b]),
-  MEASURES_HEADER, WITHOUT_MEASURE_HEADER, 'Wydatki (zł)',
+  section.keyHeader, S.name, section.noteHeader ?? '', ...SUMMARY_BANDS.map((b) => VARIANCE_BAND_LABELS[b]),
+  MEASURES_HEADER, WITHOUT_MEASURE_HEADER, S.money,
 ];
-export const MEASURES_HEADER = 'Miary razem (planowane i poza planem)';
-export const WITHOUT_MEASURE_HEADER = 'Działania bez miary, z oceną';
+export const MEASURES_HEADER = S.measures;
+export const WITHOUT_MEASURE_HEADER = S.withoutMeasure;
 /**
  * Columns: A key, B name, C note, one per band from D, then measures, activities without a measure
  * and money. Every row with a band is a measure or an activity without one, so the band columns
@@ -73,9 +74,9 @@ export function writeSummarySheet(ws: Worksheet, args: {
     `${quoteSheet(CONSOLIDATED_SHEET_NAME)}!$${consolidatedColumnLetter(key)}$${dataRows.first}:$${consolidatedColumnLetter(key)}$${dataRows.last}`;
   WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
 
-  ws.getCell('A1').value = `Podsumowanie wykonania Programu Wspierania Rodziny — ${args.year}`;
+  ws.getCell('A1').value = S.title(args.year);
   ws.getCell('A1').font = FONT_TITLE;
-  ws.getCell('A2').value = 'Liczby miar w każdej ocenie i wydatki liczone formułami z arkusza „Zestawienie”; zmiana danych lub progów przelicza je.';
+  ws.getCell('A2').value = S.note;
   ws.getCell('A2').font = FONT_NOTE;
 
   let r = 4;
@@ -121,7 +122,7 @@ export function writeSummarySheet(ws: Worksheet, args: {
       r++;
     }
     const last = r - 1;
-    ws.getCell(r, 1).value = 'Razem';
+    ws.getCell(r, 1).value = S.total;
     for (let col = 1; col <= MONEY_COL; col++) {
       ws.getCell(r, col).font = FONT_BOLD;
       ws.getCell(r, col).fill = FILL_TOTAL;
@@ -139,7 +140,7 @@ export function writeSummarySheet(ws: Worksheet, args: {
 
 /** Options of the summary sheet, given when it is added. */
 export const SUMMARY_SHEET_OPTIONS = {
-  ...landscapePrint('Program Wspierania Rodziny — podsumowanie'),
+  ...landscapePrint(S.printTitle),
   properties: { tabColor: { argb: 'FF548235' } },
 };
 

@@ -44,7 +44,7 @@ const col = (key: SheetColumnKey) => columnIndex(key) + 1;
 export async function buildUnitTemplate(input: UnitTemplateInput): Promise<Workbook> {
   const wb = new ExcelJS.Workbook();
   setProperties(wb, input.year, input.generatedAt);
-  wb.title = `Sprawozdanie ${input.orgUnit.code} — ${input.year}`;
+  wb.title = T.title(input.orgUnit.code, input.year);
 
   // One empty line per activity for a figure beyond the plan („poza planem”).
   const rows = buildSheetRows(input.assignments, input.entries, input.policy, { blankExtraRows: 1 });
@@ -73,19 +73,19 @@ export async function buildUnitTemplate(input: UnitTemplateInput): Promise<Workb
     const plannedMeasure = key !== null && !String(key).startsWith(EXTRA_MEASURE_PREFIX);
     const task = activityTask.get(String(row[columnIndex('activityId')]));
     const moneyOpen = basicTasks === null || (task !== undefined && basicTasks.has(task));
-    unlockInput(ws.getCell(r, col('actual')), withHint(numberValidation('Wykonanie'), HINT.actual));
+    unlockInput(ws.getCell(r, col('actual')), withHint(numberValidation(T.field.actual), HINT.actual));
     if (firstLine) {
-      unlockInput(ws.getCell(r, col('status')), withHint(listValidation(LIST_NAMES.status, 'Status', 'Wybierz status z listy.'), HINT.status));
+      unlockInput(ws.getCell(r, col('status')), withHint(listValidation(LIST_NAMES.status, T.field.status, T.chooseStatus), HINT.status));
       if (moneyOpen) {
-        unlockInput(ws.getCell(r, col('moneySpent')), withHint(numberValidation('Wydatki'), HINT.moneySpent));
-        unlockInput(ws.getCell(r, col('moneySpent2')), withHint(numberValidation('Wydatki – druga kwota'), HINT.moneySpent));
+        unlockInput(ws.getCell(r, col('moneySpent')), withHint(numberValidation(T.field.moneySpent), HINT.moneySpent));
+        unlockInput(ws.getCell(r, col('moneySpent2')), withHint(numberValidation(T.field.moneySpent2), HINT.moneySpent));
       }
-      unlockInput(ws.getCell(r, col('comment')), withHint(textValidation('Komentarz', COMMENT_MAX), HINT.comment(COMMENT_MAX)));
-      unlockInput(ws.getCell(r, col('scopeDescription')), withHint(textValidation('Zakres realizacji (opis)', SCOPE_DESCRIPTION_MAX), HINT.scopeDescription(SCOPE_DESCRIPTION_MAX)));
+      unlockInput(ws.getCell(r, col('comment')), withHint(textValidation(T.field.comment, COMMENT_MAX), HINT.comment(COMMENT_MAX)));
+      unlockInput(ws.getCell(r, col('scopeDescription')), withHint(textValidation(T.field.scopeDescription, SCOPE_DESCRIPTION_MAX), HINT.scopeDescription(SCOPE_DESCRIPTION_MAX)));
     }
     if (!plannedMeasure) {
-      unlockInput(ws.getCell(r, col('measureKind')), withHint(listValidation(LIST_NAMES.measureKind, 'Miara', 'Wybierz rodzaj miary z listy.'), HINT.measureKind));
-      unlockInput(ws.getCell(r, col('qualifier')), withHint(textValidation('Opis miary', QUALIFIER_MAX), HINT.qualifier(QUALIFIER_MAX)));
+      unlockInput(ws.getCell(r, col('measureKind')), withHint(listValidation(LIST_NAMES.measureKind, T.field.measureKind, T.chooseKind), HINT.measureKind));
+      unlockInput(ws.getCell(r, col('qualifier')), withHint(textValidation(T.field.qualifier, QUALIFIER_MAX), HINT.qualifier(QUALIFIER_MAX)));
     }
     const variance = templateVarianceCells(row, r);
     for (const c of UNIT_SHEET_COLUMNS.filter((x) => x.computed)) {
@@ -103,7 +103,7 @@ export async function buildUnitTemplate(input: UnitTemplateInput): Promise<Workb
     autoFilter: true, sort: true, insertRows: false, deleteRows: false,
   });
   // 70 % over two pages across prints at 7 pt or more; the task and activity repeat on each page.
-  Object.assign(ws, landscapePrint(`Sprawozdanie ${input.orgUnit.code} — ${input.year}`, {
+  Object.assign(ws, landscapePrint(T.title(input.orgUnit.code, input.year), {
     scale: 70, titleColumns: `${columnLetter(columnIndex('taskCode'))}:${columnLetter(columnIndex('activityName'))}`,
   }));
 
@@ -135,6 +135,7 @@ function unlockInput(cell: Cell, validation: DataValidation): void {
 }
 
 const HINT = MSG.template.hint;
+const T = MSG.workbook.template;
 const COMMENT_MAX = (ReportEntrySchema.shape.comment.unwrap() as z.ZodString).maxLength ?? 2000;
 const QUALIFIER_MAX = (MeasureSchema.shape.qualifier.unwrap() as z.ZodString).maxLength ?? 200;
 /** Wrapped text columns of the report table: their width decides a row's height. */
@@ -156,15 +157,15 @@ function textValidation(what: string, max: number): DataValidation {
 function numberValidation(what: string): DataValidation {
   return {
     type: 'decimal', operator: 'greaterThanOrEqual', formulae: [0], allowBlank: true,
-    showErrorMessage: true, errorStyle: 'stop', errorTitle: `${what}: nieprawidłowa wartość`,
-    error: 'Wpisz liczbę większą lub równą 0 (np. 1 234,5).',
+    showErrorMessage: true, errorStyle: 'stop', errorTitle: T.badNumberTitle(what),
+    error: T.badNumber,
   };
 }
 
 function listValidation(name: string, what: string, message: string): DataValidation {
   return {
     type: 'list', formulae: [name], allowBlank: true,
-    showErrorMessage: true, errorStyle: 'stop', errorTitle: `${what}: wartość spoza listy`, error: message,
+    showErrorMessage: true, errorStyle: 'stop', errorTitle: T.notOnListTitle(what), error: message,
   };
 }
 
@@ -173,23 +174,18 @@ const INSTRUCTION_WIDTH = 90;
 
 function addInstructions(wb: Workbook, input: UnitTemplateInput): void {
   // One A4 page, portrait: the whole instruction on one printed sheet.
-  const ws = wb.addWorksheet('Instrukcja', {
+  const ws = wb.addWorksheet(MSG.workbook.sheetNames.instructions, {
     pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 1, margins: { left: 0.6, right: 0.6, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } },
   });
   ws.getColumn(1).width = INSTRUCTION_WIDTH;
+  const I = T.instructions;
   const lines: [string, 'title' | 'bold' | 'text' | 'note'][] = [
-    [`Sprawozdanie z realizacji Programu Wspierania Rodziny — ${input.year}`, 'title'],
-    [`Jednostka: ${input.orgUnit.code} — ${input.orgUnit.name}`, 'bold'],
+    [I.title(input.year), 'title'],
+    [I.unit(input.orgUnit.code, input.orgUnit.name), 'bold'],
     ['', 'text'],
-    ['1. W arkuszu „Sprawozdanie” wpisz wykonanie w żółtych komórkach kolumny „Wykonanie” (liczby ≥ 0).', 'text'],
-    ['2. W pierwszym wierszu każdego działania wybierz status z listy; wpisz wydatki (zadania podstawowe; drugą kwotę, gdy działanie ma dwa źródła finansowania), komentarz i „Zakres realizacji (opis)” — co zostało zrobione, własnymi słowami.', 'text'],
-    ['3. Komentarz wyjaśnia odchylenie od planu albo powód braku wykonania; „Zakres realizacji (opis)” trafia do rocznego sprawozdania.', 'text'],
-    ['4. Wartość spoza planu: w ostatnim wierszu działania („poza planem”) wybierz rodzaj miary z listy, dopisz jej opis i wpisz wartość. Działanie bez zaplanowanej miary: wybierz rodzaj miary w jego wierszu.', 'text'],
-    ['5. Zapisz plik (.xlsx) i wyślij go w systemie pwr-sync. Możesz sortować i filtrować wiersze — ukryte identyfikatory je rozpoznają.', 'text'],
+    ...I.steps.map((step): [string, 'text'] => [step, 'text']),
     ['', 'text'],
-    ['Kolumny „Różnica”, „% wykonania” i „Ocena” przeliczają się same, gdy wpisujesz wykonanie; po wysłaniu system liczy je jeszcze raz według progów MOPS.', 'note'],
-    ['Nie dodawaj ani nie usuwaj wierszy; arkusz jest chroniony bez hasła wyłącznie przed przypadkową zmianą.', 'note'],
-    ['Plik jest przypisany do jednostki i roku — nie da się go wysłać jako sprawozdania innej jednostki ani innego roku.', 'note'],
+    ...I.notes.map((note): [string, 'note'] => [note, 'note']),
   ];
   lines.forEach(([text, kind], i) => {
     const cell = ws.getCell(i + 1, 1);
