@@ -29,3 +29,7 @@ export * from './annex/schema.ts';
 export * from './annex/sentences.ts';
 export * from './annex/model.ts';
 export * from './messages/index.ts';
+export * from './plan/schema.ts';
+export * from './plan/rules.ts';
+export * from './plan/accepted.ts';
+export * from './api/planContracts.ts';

@@ -148,3 +148,28 @@ export function isWholeCountKind(lemma: string): boolean {
   const def = byLemma.get(lemma);
   return def !== undefined && !def.fractional;
 }
+
+/**
+ * Adds kinds MOPS accepted from units' plans (a proposed kind with its forms for 1, 2–4 and 5+) to
+ * the vocabulary of this process, so plans, reports, variance and texts take them like any other.
+ * Counts of discrete things (whole numbers). A lemma already known, or a form another kind owns,
+ * is skipped (a form shared by two kinds would make recognition ambiguous). Returns the added lemmas.
+ */
+export function registerMeasureKinds(kinds: readonly { lemma: string; forms: { one: string; few: string; many: string } }[]): string[] {
+  const added: string[] = [];
+  for (const k of kinds) {
+    if (byLemma.has(k.lemma)) continue;
+    const forms = [k.lemma, k.forms.one, k.forms.few, k.forms.many].map((f) => f.toLocaleLowerCase('pl'));
+    if (forms.some((f) => byForm.has(f) && byForm.get(f) !== k.lemma)) continue;
+    const def: MeasureKindDef = { lemma: k.lemma, forms: { ...k.forms, other: k.forms.few }, label: k.forms.few };
+    byLemma.set(k.lemma, def);
+    for (const f of forms) byForm.set(f, k.lemma);
+    added.push(k.lemma);
+  }
+  return added;
+}
+
+/** Every kind this process knows: the built-in vocabulary, then kinds accepted from plans. */
+export function allMeasureKinds(): MeasureKindDef[] {
+  return [...byLemma.values()];
+}

@@ -17,6 +17,7 @@ import { configText, deployText } from './configText.ts';
 import { browserText } from './browserText.ts';
 import { templateText } from './templateText.ts';
 import { workbookText } from './workbookText.ts';
+import { planText } from './planText.ts';
 
 /** „text” — Polish quotation marks. */
 export const q = (s: string | number): string => `„${s}”`;
@@ -189,6 +190,7 @@ const fields: Record<string, { name: string; hint?: string; required?: string; o
   'status[]': { name: 'status' },
   summary: { name: 'podsumowanie (summary)' },
   'Idempotency-Key': { name: 'nagłówek Idempotency-Key', hint: 'wyślij 8–200 widocznych znaków ASCII bez spacji, np. UUID' },
+  ...planText.requestFields,
 };
 
 /** Refusals of the HTTP API. */
@@ -709,7 +711,7 @@ const summary = {
   totalIn: withCount((n: number, sentence: string) => `${sentence} — łącznie w ${counted(n, NOUN.activityLocative)}.`),
 } as const;
 
-export const MSG = { labels, numbers, zod, fields, api, zip, sheetGuard, rules, schema, sheet, summary, cli, pane, review, config: configText, browser: browserText, deploy: deployText, template: templateText, workbook: workbookText } as const;
+export const MSG = { labels, numbers, zod, fields, api, zip, sheetGuard, rules, schema, sheet, summary, cli, pane, review, config: configText, browser: browserText, deploy: deployText, template: templateText, workbook: workbookText, plan: planText } as const;
 
 // Re-exported for messages built elsewhere from these parts.
 export { agreeing, counted };

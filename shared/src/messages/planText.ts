@@ -1,0 +1,124 @@
+/**
+ * Texts of planning: the plan rules' problems, the plan API's refusals and the planning pane.
+ * Part of MSG (catalogue.ts) as MSG.plan.
+ */
+import { formatPlNumber } from '../numbers/polishNumber.ts';
+import { counted } from './plural.ts';
+import { withCount } from './counted.ts';
+import { NOUN } from './words.ts';
+
+const q = (s: string | number): string => `„${s}”`;
+
+/** Polish names of the plan's fields, as the rules' messages and the pane name them. */
+const field = {
+  kind: 'rodzaj miary',
+  qualifier: 'opis miary',
+  value: 'cel',
+  proposedForms: 'formy nowego rodzaju miary',
+  description: 'wskaźniki rezultatów (opis)',
+  name: 'nazwa działania',
+  taskCode: 'zadanie',
+  subsection: 'podrozdział',
+  partnerUnits: 'jednostki współrealizujące',
+} as const;
+
+export const planText = {
+  field,
+  /** Request fields of the plan API, for zod problems (merged into MSG.fields). */
+  requestFields: {
+    'entries[].measures': { name: 'miary planu' },
+    'entries[].measures[]': { name: 'miara planu' },
+    'entries[].measures[].id': { name: 'identyfikator miary planu' },
+    'entries[].measures[].kind': { name: field.kind },
+    'entries[].measures[].value': { name: field.value },
+    'entries[].measures[].proposedForms': { name: field.proposedForms },
+    'entries[].measures[].proposedForms.one': { name: 'forma dla 1 (np. „spotkanie”)' },
+    'entries[].measures[].proposedForms.few': { name: 'forma dla 2–4 (np. „spotkania”)' },
+    'entries[].measures[].proposedForms.many': { name: 'forma dla 5 i więcej (np. „spotkań”)' },
+    'entries[].description': { name: field.description },
+    proposals: { name: 'propozycje nowych działań' },
+    'proposals[]': { name: 'propozycja nowego działania' },
+    'proposals[].key': { name: 'identyfikator propozycji' },
+    'proposals[].name': { name: field.name },
+    'proposals[].taskCode': { name: field.taskCode, hint: 'podaj kod zadania, np. I.1' },
+    'proposals[].subsection': { name: field.subsection },
+    'proposals[].partnerUnits': { name: field.partnerUnits },
+    'proposals[].partnerUnits[]': { name: 'jednostka współrealizująca', hint: 'podaj kod jednostki, np. MOPS/PRZ/08' },
+    plans: { name: 'plany jednostek' },
+    'plans[]': { name: 'plan jednostki' },
+    'plans[].orgUnitCode': { name: 'jednostka', hint: 'podaj kod jednostki, np. MOPS/PRZ/08' },
+    'plans[].entries': { name: 'pozycje planu' },
+    'plans[].proposals': { name: 'propozycje nowych działań' },
+  } as Record<string, { name: string; hint?: string }>,
+  rules: {
+    /** "Działanie I.1-01, miara 2 („spotkanie”): " */
+    prefix: (activityId: string, measure?: { index: number; kind: string }) =>
+      `Działanie ${activityId}${measure ? `, miara ${measure.index + 1}${measure.kind ? ` (${q(measure.kind)})` : ''}` : ''}: `,
+    proposalPrefix: (index: number, name: string) => `Propozycja nowego działania ${index + 1}${name.trim() ? ` (${q(name.trim().slice(0, 60))})` : ''}: `,
+    valueNotPositive: (value: number) => `pole ${q(field.value)} musi być większe od zera (wpisano ${formatPlNumber(value)}) — wpisz, ile planujesz.`,
+    valueNotWhole: (kindGenitivePlural: string, value: number) =>
+      `pole ${q(field.value)}: liczba ${kindGenitivePlural} musi być całkowita (wpisano ${formatPlNumber(value)}).`,
+    kindEmpty: `pole ${q(field.kind)} jest puste — wybierz rodzaj z listy.`,
+    kindUnknown: (kind: string) =>
+      `pole ${q(field.kind)}: ${q(kind)} nie ma w słowniku — wybierz rodzaj z listy albo zaproponuj nowy, podając jego trzy formy (dla 1, 2–4 i 5 sztuk).`,
+    formsMissing: (kind: string, missing: string[]) =>
+      `pole ${q(field.proposedForms)}: nowy rodzaj ${q(kind)} wymaga wszystkich trzech form — uzupełnij: ${missing.join(', ')}.`,
+    formNames: { one: 'forma dla 1', few: 'forma dla 2–4', many: 'forma dla 5 i więcej' },
+    duplicateMeasure: (qualifier?: string) =>
+      `ta sama miara${qualifier ? ` z opisem ${q(qualifier)}` : ' bez opisu'} jest już w tym działaniu — połącz cele albo rozróżnij miary w polu ${q(field.qualifier)}.`,
+    duplicateMeasureId: (id: string) => `identyfikator miary ${q(id)} występuje dwa razy — usuń jedną z miar albo dodaj ją jako nową.`,
+    duplicateEntry: 'podane dwa razy w jednym planie.',
+    unknownActivity: 'jednostka nie planuje tego działania w tym roku.',
+    planMissing: `brak planu — dodaj co najmniej jedną miarę albo wypełnij pole ${q(field.description)}.`,
+    nameMissing: `pole ${q(field.name)} jest puste — opisz planowane działanie.`,
+    taskUnknown: (code: string) => `pole ${q(field.taskCode)}: w programie nie ma zadania ${q(code)} — wybierz zadanie z listy.`,
+    subsectionNeeded: (task: string) => `pole ${q(field.subsection)}: zadanie ${task} dzieli się na podrozdziały — wybierz podrozdział.`,
+    subsectionUnknown: (task: string, n: number) => `pole ${q(field.subsection)}: zadanie ${task} nie ma podrozdziału ${n}) — wybierz z listy.`,
+    subsectionNotAllowed: (task: string) => `pole ${q(field.subsection)}: zadanie ${task} nie ma podrozdziałów — zostaw pole puste.`,
+    partnerUnknown: (code: string) => `pole ${q(field.partnerUnits)}: nie ma jednostki ${q(code)} — wybierz jednostkę z listy.`,
+    partnerSelf: `pole ${q(field.partnerUnits)}: jednostka proponująca jest jednostką sprawozdającą — nie dodawaj jej jako współrealizującej.`,
+    partnerTwice: (code: string) => `pole ${q(field.partnerUnits)}: jednostka ${q(code)} podana dwa razy.`,
+    proposalTwice: `działanie o tej nazwie w tym zadaniu zaproponowano dwa razy — usuń jedną propozycję.`,
+  },
+  schema: {
+    tooManyEntries: withCount((n: number) => `plan może mieć najwyżej ${counted(n, NOUN.itemAccusative)}`),
+    tooManyProposals: withCount((n: number) => `plan może zawierać najwyżej ${counted(n, NOUN.itemAccusative)} nowych działań`),
+    tooManyPartners: withCount((n: number) => `działanie może mieć najwyżej ${counted(n, NOUN.unitAccusative)} współrealizujących`),
+    tooManyPlans: withCount((n: number) => `jednorazowo można wprowadzić plany najwyżej ${counted(n, NOUN.unitGenitive)}`),
+    descriptionTooLong: withCount((n: number) => `wskaźniki rezultatów (opis) mogą mieć najwyżej ${counted(n, NOUN.character)}`),
+    nameTooLong: withCount((n: number) => `nazwa działania może mieć najwyżej ${counted(n, NOUN.character)}`),
+    formTooLong: withCount((n: number) => `forma rodzaju miary może mieć najwyżej ${counted(n, NOUN.character)}`),
+    proposalKey: 'identyfikator propozycji: 1–20 liter, cyfr lub łączników',
+  },
+  /** The plan API's refusals. */
+  api: {
+    planInvalid: withCount((n: number) => `Plan zawiera ${counted(n, NOUN.error)} — popraw je i zapisz ponownie.`),
+    planIncomplete: withCount((n: number) => `Nie można przekazać planu: ${counted(n, NOUN.problem)} do uzupełnienia.`),
+    notOurActivities: (unit: string, ids: string[]) => `Jednostka ${unit} nie planuje działań: ${ids.join(', ')}.`,
+    otherUnitWrite: (own: string | null, unit: string) => `Twoja jednostka (${own ?? '—'}) nie może zapisywać planu jednostki ${unit}.`,
+    readOnlyRole: 'Ta rola może czytać plany, ale nie może ich zapisywać.',
+    noPlanAccess: (unit: string) => `Twoja jednostka nie ma wglądu w plan jednostki ${unit}.`,
+    reviewOnly: 'Akceptować, zwracać i ponownie otwierać plany może tylko weryfikator (MOPS).',
+    lockedSubmitted: 'Plan przekazano do weryfikacji — zmiany są możliwe dopiero po zwrocie do poprawy.',
+    lockedAccepted: 'Plan został zaakceptowany i jest zablokowany — zmiany wymagają ponownego otwarcia przez weryfikatora (MOPS).',
+    lockedYear: (year: number) => `Rok ${year} jest już w fazie sprawozdawczej — plany są zablokowane; zmienić plan może tylko MOPS, otwierając go ponownie.`,
+    yearClosed: (year: number) => `Rok ${year} jest zamknięty — plany są tylko do odczytu.`,
+    submitEmpty: 'Nie można przekazać planu, w którym nic jeszcze nie zapisano.',
+    submitAgain: (state: string) => `Nie można przekazać planu o stanie ${q(state)} — jest już u weryfikatora lub został zaakceptowany.`,
+    wrongState: (action: 'submit' | 'accept' | 'return' | 'reopen', state: string) => {
+      const verb = { submit: 'przekazać', accept: 'zaakceptować', return: 'zwrócić do poprawy', reopen: 'ponownie otworzyć' }[action];
+      return `Nie można ${verb} planu o stanie ${q(state)}.`;
+    },
+    staleVersion: (stored: number, base: number) =>
+      `Plan zmienił się w międzyczasie (zapisana wersja ${stored}, a edycję zaczęto od wersji ${base}) — pobierz aktualny plan i nanieś zmiany ponownie.`,
+    versionMoved: (stored: number, viewed: number) =>
+      `Plan zmienił się w międzyczasie (zapisana wersja ${stored}, oglądana wersja ${viewed}) — odśwież go i spróbuj ponownie.`,
+    bulkUnknownUnit: (unit: string) => `Nie ma jednostki ${unit}.`,
+    bulkInvalid: withCount((n: number) => `Plany jednostek zawierają ${counted(n, NOUN.error)} — nic nie zapisano; popraw je i wyślij ponownie.`),
+    bulkLocked: (unit: string, state: string) => `Plan jednostki ${unit} ma stan ${q(state)} — otwórz go ponownie, zanim wprowadzisz nowy.`,
+    /** How the accepted plan text of an activity joining the program reads. */
+    joined: (year: number) => `przedsięwzięcie włączone do Programu w ${year} roku`,
+  },
+} as const;
+
+
