@@ -82,9 +82,9 @@ export const planText = {
   },
   schema: {
     tooManyEntries: withCount((n: number) => `plan może mieć najwyżej ${counted(n, NOUN.itemAccusative)}`),
-    tooManyProposals: withCount((n: number) => `plan może zawierać najwyżej ${counted(n, NOUN.itemAccusative)} nowych działań`),
-    tooManyPartners: withCount((n: number) => `działanie może mieć najwyżej ${counted(n, NOUN.unitAccusative)} współrealizujących`),
-    tooManyPlans: withCount((n: number) => `jednorazowo można wprowadzić plany najwyżej ${counted(n, NOUN.unitGenitive)}`),
+    tooManyProposals: (n: number) => `liczba propozycji nowych działań w jednym planie może wynosić najwyżej ${formatPlNumber(n)}`,
+    tooManyPartners: (n: number) => `liczba jednostek współrealizujących może wynosić najwyżej ${formatPlNumber(n)}`,
+    tooManyPlans: (n: number) => `liczba planów w jednym wprowadzeniu może wynosić najwyżej ${formatPlNumber(n)}`,
     descriptionTooLong: withCount((n: number) => `wskaźniki rezultatów (opis) mogą mieć najwyżej ${counted(n, NOUN.character)}`),
     nameTooLong: withCount((n: number) => `nazwa działania może mieć najwyżej ${counted(n, NOUN.character)}`),
     formTooLong: withCount((n: number) => `forma rodzaju miary może mieć najwyżej ${counted(n, NOUN.character)}`),
@@ -92,7 +92,7 @@ export const planText = {
   },
   /** The plan API's refusals. */
   api: {
-    planInvalid: withCount((n: number) => `Plan zawiera ${counted(n, NOUN.error)} — popraw je i zapisz ponownie.`),
+    planInvalid: withCount((n: number) => `Plan zawiera ${counted(n, NOUN.error)} — ${n === 1 ? 'popraw go' : 'popraw je'} i zapisz ponownie.`),
     planIncomplete: withCount((n: number) => `Nie można przekazać planu: ${counted(n, NOUN.problem)} do uzupełnienia.`),
     notOurActivities: (unit: string, ids: string[]) => `Jednostka ${unit} nie planuje działań: ${ids.join(', ')}.`,
     otherUnitWrite: (own: string | null, unit: string) => `Twoja jednostka (${own ?? '—'}) nie może zapisywać planu jednostki ${unit}.`,
@@ -114,7 +114,7 @@ export const planText = {
     versionMoved: (stored: number, viewed: number) =>
       `Plan zmienił się w międzyczasie (zapisana wersja ${stored}, oglądana wersja ${viewed}) — odśwież go i spróbuj ponownie.`,
     bulkUnknownUnit: (unit: string) => `Nie ma jednostki ${unit}.`,
-    bulkInvalid: withCount((n: number) => `Plany jednostek zawierają ${counted(n, NOUN.error)} — nic nie zapisano; popraw je i wyślij ponownie.`),
+    bulkInvalid: withCount((n: number) => `Plany jednostek zawierają ${counted(n, NOUN.error)} — nic nie zapisano; ${n === 1 ? 'popraw go' : 'popraw je'} i wyślij ponownie.`),
     bulkLocked: (unit: string, state: string) => `Plan jednostki ${unit} ma stan ${q(state)} — otwórz go ponownie, zanim wprowadzisz nowy.`,
     /** How the accepted plan text of an activity joining the program reads. */
     joined: (year: number) => `przedsięwzięcie włączone do Programu w ${year} roku`,

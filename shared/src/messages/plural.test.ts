@@ -79,6 +79,13 @@ const TABLE: Record<string, { args: unknown[]; one: string; few: string; many: s
   'schema.planMeasureIdTooLong': { args: [], one: 'identyfikator miary planu może mieć najwyżej {n} znak', few: 'identyfikator miary planu może mieć najwyżej {n} znaki', many: 'identyfikator miary planu może mieć najwyżej {n} znaków' },
   'summary.selected': { args: [1], one: 'Wybrano {n} działanie (1 wiersz).', few: 'Wybrano {n} działania (1 wiersz).', many: 'Wybrano {n} działań (1 wiersz).' },
   'summary.totalIn': { args: ['Zrealizowano 4 z 10 planowanych spotkań (40 %)'], one: 'Zrealizowano 4 z 10 planowanych spotkań (40 %) — łącznie w {n} działaniu.', few: 'Zrealizowano 4 z 10 planowanych spotkań (40 %) — łącznie w {n} działaniach.', many: 'Zrealizowano 4 z 10 planowanych spotkań (40 %) — łącznie w {n} działaniach.' },
+  'plan.api.planInvalid': { args: [], one: 'Plan zawiera {n} błąd — popraw go i zapisz ponownie.', few: 'Plan zawiera {n} błędy — popraw je i zapisz ponownie.', many: 'Plan zawiera {n} błędów — popraw je i zapisz ponownie.' },
+  'plan.api.planIncomplete': { args: [], one: 'Nie można przekazać planu: {n} problem do uzupełnienia.', few: 'Nie można przekazać planu: {n} problemy do uzupełnienia.', many: 'Nie można przekazać planu: {n} problemów do uzupełnienia.' },
+  'plan.api.bulkInvalid': { args: [], one: 'Plany jednostek zawierają {n} błąd — nic nie zapisano; popraw go i wyślij ponownie.', few: 'Plany jednostek zawierają {n} błędy — nic nie zapisano; popraw je i wyślij ponownie.', many: 'Plany jednostek zawierają {n} błędów — nic nie zapisano; popraw je i wyślij ponownie.' },
+  'plan.schema.tooManyEntries': { args: [], one: 'plan może mieć najwyżej {n} pozycję', few: 'plan może mieć najwyżej {n} pozycje', many: 'plan może mieć najwyżej {n} pozycji' },
+  'plan.schema.descriptionTooLong': { args: [], one: 'wskaźniki rezultatów (opis) mogą mieć najwyżej {n} znak', few: 'wskaźniki rezultatów (opis) mogą mieć najwyżej {n} znaki', many: 'wskaźniki rezultatów (opis) mogą mieć najwyżej {n} znaków' },
+  'plan.schema.nameTooLong': { args: [], one: 'nazwa działania może mieć najwyżej {n} znak', few: 'nazwa działania może mieć najwyżej {n} znaki', many: 'nazwa działania może mieć najwyżej {n} znaków' },
+  'plan.schema.formTooLong': { args: [], one: 'forma rodzaju miary może mieć najwyżej {n} znak', few: 'forma rodzaju miary może mieć najwyżej {n} znaki', many: 'forma rodzaju miary może mieć najwyżej {n} znaków' },
 };
 
 /** Every message declared withCount, by its dotted path in MSG. */

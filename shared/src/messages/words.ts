@@ -33,8 +33,6 @@ export const NOUN = {
   unit: w('jednostka', 'jednostki', 'jednostek'),
   /** genitive after "wszystkich": "tokeny wszystkich 28 jednostek sprawozdających" */
   unitGenitive: w('jednostki', 'jednostek', 'jednostek'),
-  /** accusative: "najwyżej 1 jednostkę" */
-  unitAccusative: w('jednostkę', 'jednostki', 'jednostek'),
   token: w('token', 'tokeny', 'tokenów'),
   key: w('klucz', 'klucze', 'kluczy'),
   file: w('plik', 'pliki', 'plików'),
