@@ -67,6 +67,9 @@ export const CLOSED_YEAR = 2024;
 /** Forgets everything reported for the open year (between tests sharing one database). */
 export async function resetOpenYear(db: Db, year = OPEN_YEAR): Promise<void> {
   await db.transaction(async (tx) => {
+    await tx.query('DELETE FROM review_comment_replies WHERE comment_id IN (SELECT id FROM review_comments WHERE year = $1)', [year]);
+    await tx.query('DELETE FROM review_comments WHERE year = $1', [year]);
+    await tx.query('DELETE FROM review_views WHERE year = $1', [year]);
     await tx.query('DELETE FROM report_changes WHERE year = $1', [year]);
     await tx.query('DELETE FROM report_versions WHERE year = $1', [year]);
     await tx.query('DELETE FROM workflow_events WHERE year = $1', [year]);

@@ -16,6 +16,7 @@ export function fieldLabel(field: string): string {
   if (field === 'comment') return MSG.review.fieldComment;
   if (field === 'moneySpent') return MSG.review.fieldMoney;
   if (field === 'actualText') return MSG.review.fieldActualText;
+  if (field === 'scopeDescription') return MSG.review.fieldScopeDescription;
   if (field.startsWith('actual:')) {
     const [kind = '', qualifier] = field.slice('actual:'.length).split('|');
     return MSG.review.fieldActual(measureKindLabel(kind) ?? kind, qualifier);

@@ -90,6 +90,8 @@ export type UnitReport = z.infer<typeof UnitReportSchema>;
 export const SaveReportRequestSchema = z.object({
   baseVersion: z.number().int().nonnegative(),
   entries: z.array(ReportEntrySchema).max(1000, MSG.schema.tooManyEntries(1000)),
+  /** MOPS (reviewer, admin) saving on a unit's behalf: why (required then; shown to the unit). */
+  onBehalfReason: z.string().trim().max(500, MSG.reviewView.onBehalfReasonTooLong(500)).optional(),
 });
 export type SaveReportRequest = z.infer<typeof SaveReportRequestSchema>;
 
@@ -120,8 +122,7 @@ export const ApiErrorBodySchema = z.object({
 });
 export type ApiErrorBody = z.infer<typeof ApiErrorBodySchema>;
 
-/** POST /api/years/:year/units/:unit/return */
-export const ReturnRequestSchema = z.object({ comment: z.string().trim().min(1, MSG.schema.returnComment).max(2000, MSG.schema.returnCommentTooLong(2000)) });
+/** POST /api/years/:year/units/:unit/return: ReturnRequestSchema in reviewContracts.ts (comments on activities). */
 
 /** GET /api/years/:year/completeness */
 export const CompletenessRowSchema = z.object({
@@ -207,7 +208,11 @@ export type ConsolidatedQuery = z.infer<typeof ConsolidatedQuerySchema>;
 
 /** GET /api/years/:year/units/:unit/history */
 export const HistorySchema = z.object({
-  versions: z.array(z.object({ version: z.number().int(), savedAt: z.string(), savedBy: z.string(), source: z.enum(['addin', 'upload', 'api', 'seed']) })),
+  versions: z.array(z.object({
+    version: z.number().int(), savedAt: z.string(), savedBy: z.string(), source: z.enum(['addin', 'upload', 'api', 'seed']),
+    /** Saved by MOPS on the unit's behalf: the reason given; null for the unit's own saves. */
+    onBehalfReason: z.string().nullable().default(null),
+  })),
   changes: z.array(z.object({
     version: z.number().int(),
     savedAt: z.string(),

@@ -18,7 +18,7 @@ import { browserText } from './browserText.ts';
 import { templateText } from './templateText.ts';
 import { workbookText } from './workbookText.ts';
 import { planText } from './planText.ts';
-import { annexText } from './annexText.ts';
+import { reviewText } from './reviewText.ts';
 
 /** „text” — Polish quotation marks. */
 export const q = (s: string | number): string => `„${s}”`;
@@ -521,6 +521,7 @@ const review = {
   fieldComment: 'Komentarz',
   fieldMoney: 'Wydatki',
   fieldActualText: 'Wykonanie (opis)',
+  fieldScopeDescription: 'Zakres realizacji (opis)',
   fieldActual: (kind: string, qualifier?: string) => `Wykonanie — ${kind}${qualifier ? ` (${qualifier})` : ''}`,
 } as const;
 
@@ -712,7 +713,7 @@ const summary = {
   totalIn: withCount((n: number, sentence: string) => `${sentence} — łącznie w ${counted(n, NOUN.activityLocative)}.`),
 } as const;
 
-export const MSG = { labels, numbers, zod, fields, api, zip, sheetGuard, rules, schema, sheet, summary, cli, pane, review, config: configText, browser: browserText, deploy: deployText, template: templateText, workbook: workbookText, plan: planText, annex: annexText } as const;
+export const MSG = { labels, numbers, zod, fields, api, zip, sheetGuard, rules, schema, sheet, summary, cli, pane, review, config: configText, browser: browserText, deploy: deployText, template: templateText, workbook: workbookText, plan: planText, reviewView: reviewText } as const;
 
 // Re-exported for messages built elsewhere from these parts.
 export { agreeing, counted };

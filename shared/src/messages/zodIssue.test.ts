@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ConsolidatedQuerySchema, ReturnRequestSchema, SaveReportRequestSchema } from '../api/contracts.ts';
+import { ConsolidatedQuerySchema, SaveReportRequestSchema } from '../api/contracts.ts';
+import { ReturnRequestSchema } from '../api/reviewContracts.ts';
 import { VarianceBandSchema } from '../variance/policy.ts';
 import { describeIssue } from './zodIssue.ts';
 
@@ -12,8 +13,8 @@ const first = <S extends z.ZodType>(schema: S, input: unknown, allowedKeys?: str
 
 describe('zod issues in Polish, naming the field and what to do', () => {
   it('a return without a comment asks for the comment', () => {
-    expect(first(ReturnRequestSchema, {})).toBe('Podaj komentarz dla jednostki — napisz, co ma poprawić.');
-    expect(first(ReturnRequestSchema, { comment: '   ' })).toBe('Podaj komentarz dla jednostki — napisz, co ma poprawić.');
+    expect(first(ReturnRequestSchema, {})).toBe('Podaj komentarz dla jednostki — uwagę do co najmniej jednego działania albo uwagę ogólną: napisz, co ma poprawić.');
+    expect(first(ReturnRequestSchema, { comment: '   ' })).toBe('Podaj komentarz dla jednostki — uwagę do co najmniej jednego działania albo uwagę ogólną: napisz, co ma poprawić.');
   });
 
   it('names nested fields and the position in a long report', () => {

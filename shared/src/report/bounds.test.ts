@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ConsolidatedQuerySchema, ReturnRequestSchema, SaveReportRequestSchema } from '../api/contracts.ts';
+import { ConsolidatedQuerySchema, SaveReportRequestSchema } from '../api/contracts.ts';
+import { ReturnRequestSchema } from '../api/reviewContracts.ts';
 import { MAX_MEASURE_VALUE } from '../measures/schema.ts';
 import type { ReportEntry } from './schema.ts';
 

@@ -20,6 +20,17 @@ export function assertCanWriteUnit(u: User, orgUnitCode: string): void {
   throw forbidden(MSG.api.readOnlyRole);
 }
 
+/**
+ * Who writes a unit's report in this save: the unit itself (its reporter), or MOPS on its behalf
+ * (a reviewer or an admin, with a reason; audited as MOPS's). Anyone else → 403.
+ */
+export function writerFor(u: User, orgUnitCode: string): 'unit' | 'mops' {
+  if (u.role === 'unit_reporter' && u.orgUnitCode === orgUnitCode) return 'unit';
+  if (REVIEW.has(u.role)) return 'mops';
+  if (u.role === 'unit_reporter') throw forbidden(MSG.api.otherUnitWrite(u.orgUnitCode, orgUnitCode));
+  throw forbidden(MSG.reviewView.onBehalfOnly);
+}
+
 /** Accept / return / reopen: a reviewer or an admin. */
 export function assertCanReview(u: User): void {
   if (!REVIEW.has(u.role)) throw forbidden(MSG.api.reviewOnly);

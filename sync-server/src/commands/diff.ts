@@ -3,10 +3,10 @@ import type { FieldChange } from '../storage/index.ts';
 
 /**
  * Field-level changes between two versions of a unit's report, as text:
- * status (code), comment, moneySpent (grosze, "; "-separated), actualText, and "actual:<measure key>"
+ * status (code), comment, moneySpent (grosze, "; "-separated), actualText, scopeDescription, and "actual:<measure key>"
  * per measure (the value as a plain number). Absent → null.
  */
-export function diffEntries(before: readonly ReportEntry[], after: readonly ReportEntry[]): FieldChange[] {
+export function diffReportVersions(before: readonly ReportEntry[], after: readonly ReportEntry[]): FieldChange[] {
   const old = new Map(before.map((e) => [e.activityId, e]));
   const next = new Map(after.map((e) => [e.activityId, e]));
   const ids = [...new Set([...next.keys(), ...old.keys()])];
@@ -21,6 +21,7 @@ export function diffEntries(before: readonly ReportEntry[], after: readonly Repo
     push('comment', a?.comment || null, b?.comment || null);
     push('moneySpent', a?.moneySpent.length ? a.moneySpent.join('; ') : null, b?.moneySpent.length ? b.moneySpent.join('; ') : null);
     push('actualText', a?.actual.text ?? null, b?.actual.text ?? null);
+    push('scopeDescription', a?.scopeDescription || null, b?.scopeDescription || null);
     const oldM = new Map((a?.actual.measures ?? []).map((m) => [measureKey(m), String(m.value)]));
     const newM = new Map((b?.actual.measures ?? []).map((m) => [measureKey(m), String(m.value)]));
     for (const key of new Set([...newM.keys(), ...oldM.keys()])) push(`actual:${key}`, oldM.get(key) ?? null, newM.get(key) ?? null);

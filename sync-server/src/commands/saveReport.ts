@@ -7,8 +7,8 @@ import {
 } from '../storage/index.ts';
 import { ApiError, forbidden } from '../http/errors.ts';
 import type { Logger } from '../log.ts';
-import { assertCanWriteUnit } from '../auth/access.ts';
-import { diffEntries } from './diff.ts';
+import { writerFor } from '../auth/access.ts';
+import { diffReportVersions } from './diff.ts';
 import { loadUnitYear } from './unitContext.ts';
 import { assertWritable, assertYearOpen } from './workflow.ts';
 
@@ -59,7 +59,7 @@ export function unprocessable(problems: ReportProblem[]): ApiError {
 
 /**
  * Saves a unit's whole report as a new version.
- * 1. access: the unit's reporter (or an admin); the year must be open;
+ * 1. access: the unit's reporter, or MOPS (reviewer, admin) on its behalf with a reason; the year must be open;
  * 2. server checks: activities of other units → 403; unknown ones, duplicates, and the shared rules
  *    (validateReportEntry, mode 'save') → 422 listing every problem;
  * 3. one transaction holding the report head's row lock: replay an Idempotency-Key seen before;
@@ -68,9 +68,16 @@ export function unprocessable(problems: ReportProblem[]): ApiError {
  */
 export async function saveReport(db: Db, input: SaveReportInput): Promise<SaveReportResponse> {
   const { user, year, orgUnitCode, request } = input;
-  assertCanWriteUnit(user, orgUnitCode);
+  const writer = writerFor(user, orgUnitCode);
   const ctx = await loadUnitYear(db, year, orgUnitCode);
   assertYearOpen(ctx.year);
+  // MOPS writes on the unit's behalf only with a reason, kept with the version and shown to the unit.
+  const onBehalfReason = writer === 'mops' ? request.onBehalfReason?.trim() ?? '' : null;
+  if (onBehalfReason === '') {
+    throw new ApiError(MSG.reviewView.onBehalfReasonMissing(orgUnitCode), 422, 'report_invalid', {
+      problems: [{ field: 'onBehalfReason', code: 'required', message: MSG.reviewView.onBehalfReasonMissing(orgUnitCode) }],
+    });
+  }
 
   const known = new Set((await getActivities(db)).map((a) => a.id));
   const notOurs = [...new Set(request.entries.map((e) => e.activityId).filter((id) => known.has(id) && !ctx.rules.has(id)))];
@@ -98,7 +105,9 @@ export async function saveReport(db: Db, input: SaveReportInput): Promise<SaveRe
           return { ...(seen.response as SaveReportResponse), replayed: true };
         }
       }
-      assertWritable(head.state);
+      // MOPS may correct a report waiting for its review; an accepted one must be reopened first.
+      if (writer === 'mops' && head.state === 'accepted') throw new ApiError(MSG.reviewView.onBehalfAccepted, 423, 'report_locked');
+      if (writer === 'unit') assertWritable(head.state);
       if (request.baseVersion !== head.version) {
         throw new ApiError(
           MSG.api.staleVersion(head.version, request.baseVersion),
@@ -107,8 +116,8 @@ export async function saveReport(db: Db, input: SaveReportInput): Promise<SaveRe
       }
       const previous = head.version > 0 ? (await getUnitReport(tx, year, orgUnitCode)).entries : [];
       const version = head.version + 1;
-      const savedAt = await insertReportVersion(tx, { year, orgUnitCode, version, entries, savedById: user.id, savedBy: user.name, source: input.source });
-      await insertReportChanges(tx, year, orgUnitCode, version, diffEntries(previous, entries));
+      const savedAt = await insertReportVersion(tx, { year, orgUnitCode, version, entries, savedById: user.id, savedBy: user.name, source: input.source, onBehalfReason });
+      await insertReportChanges(tx, year, orgUnitCode, version, diffReportVersions(previous, entries));
       await updateReportHead(tx, { year, orgUnitCode, version, state: head.state === 'not_started' ? 'draft' : head.state, reviewComment: head.reviewComment }, user.name);
       const response: SaveReportResponse = { version, savedAt, savedBy: user.name, replayed: false };
       if (input.idempotencyKey) await saveIdempotencyKey(tx, user.id, input.idempotencyKey, scope, requestHash, response);

@@ -1,9 +1,10 @@
-import { MSG, WORKFLOW_STATE_LABELS, validateSubmissionEntries, type ReportingYear, type ReportProblem, type UnitReport, type WorkflowState } from '@pwr-sync/shared';
+import { MSG, WORKFLOW_STATE_LABELS, validateSubmissionEntries, type ActivityCommentInput, type ReportingYear, type ReportProblem, type UnitReport, type WorkflowState } from '@pwr-sync/shared';
 import type { Db, User, WorkflowEvent } from '../storage/index.ts';
-import { getUnitReport, insertWorkflowEvent, lockReportHead, updateReportHead } from '../storage/index.ts';
+import { getUnitReport, insertReviewComments, insertWorkflowEvent, lockReportHead, updateReportHead } from '../storage/index.ts';
 import { ApiError } from '../http/errors.ts';
 import { assertCanReview, assertCanWriteUnit } from '../auth/access.ts';
 import { loadUnitYear, loadYear } from './unitContext.ts';
+import { checkReturnComments, resolveChangedComments } from './reviewComments.ts';
 
 export function assertYearOpen(year: ReportingYear): void {
   if (year.status !== 'open') throw new ApiError(MSG.api.yearClosed(year.year), 409, 'year_closed');
@@ -37,8 +38,10 @@ export interface WorkflowInput {
   user: User;
   year: number;
   orgUnitCode: string;
-  /** Return: required reason; reopen: optional note. */
+  /** Return: the overall note; reopen: the reason (required when reopening an accepted report). */
   comment?: string | undefined;
+  /** Return: comments on activities (optionally one measure each). */
+  comments?: readonly ActivityCommentInput[] | undefined;
   /** Submit: the version the unit looked at; a newer one → 409 with the current report. */
   version?: number | undefined;
 }
@@ -52,17 +55,24 @@ export async function runWorkflowAction(db: Db, action: Action, input: WorkflowI
   const { user, year, orgUnitCode } = input;
   if (action === 'submit') assertCanWriteUnit(user, orgUnitCode);
   else assertCanReview(user);
-  const ctx = action === 'submit' ? await loadUnitYear(db, year, orgUnitCode) : null;
+  const ctx = action === 'submit' || action === 'return' ? await loadUnitYear(db, year, orgUnitCode) : null;
   assertYearOpen(ctx?.year ?? (await loadYear(db, year)));
+  const comments = action === 'return' ? input.comments ?? [] : [];
+  if (ctx && action === 'return') checkReturnComments(orgUnitCode, ctx, comments);
 
   return db.transaction(async (tx) => {
     const head = await lockReportHead(tx, year, orgUnitCode);
     if (!ALLOWED_FROM[action].includes(head.state)) throw wrongState(action, head.state);
+    if (action === 'reopen' && head.state === 'accepted' && !input.comment?.trim()) {
+      throw new ApiError(MSG.reviewView.reopenReasonMissing, 422, 'reason_missing', {
+        problems: [{ field: 'comment', code: 'required', message: MSG.reviewView.reopenReasonMissing }],
+      });
+    }
     const current = await getUnitReport(tx, year, orgUnitCode);
     if (input.version !== undefined && input.version !== head.version) {
       throw new ApiError(MSG.api.versionMoved(head.version, input.version), 409, 'version_conflict', { current });
     }
-    if (ctx) {
+    if (ctx && action === 'submit') {
       const problems: ReportProblem[] = validateSubmissionEntries(current.entries, ctx.rules, 'submit');
       const given = new Set(current.entries.map((e) => e.activityId));
       for (const id of ctx.rules.keys()) {
@@ -75,9 +85,14 @@ export async function runWorkflowAction(db: Db, action: Action, input: WorkflowI
     const toState = TARGET[action];
     // The current comment is the last return's reason (or a reopen note) until the unit hands the
     // report in again: then it belongs to that return event in the history, not to the report.
-    const reviewComment = action === 'return' || action === 'reopen' ? input.comment ?? null : null;
+    const reviewComment = action === 'return' || action === 'reopen' ? input.comment || null : null;
     await updateReportHead(tx, { year, orgUnitCode, version: head.version, state: toState, reviewComment }, user.name);
-    await insertWorkflowEvent(tx, { year, orgUnitCode, action, fromState: head.state, toState, version: head.version, comment: input.comment ?? null, byId: user.id, byName: user.name });
+    await insertWorkflowEvent(tx, { year, orgUnitCode, action, fromState: head.state, toState, version: head.version, comment: input.comment || null, byId: user.id, byName: user.name });
+    if (action === 'return') {
+      await insertReviewComments(tx, year, orgUnitCode, head.version, { id: user.id, name: user.name },
+        comments.map((c) => ({ activityId: c.activityId, measureKey: c.measureKey ?? null, text: c.text })));
+    }
+    if (action === 'submit') await resolveChangedComments(tx, year, orgUnitCode, current.entries, head.version);
     return { ...current, state: toState, reviewComment };
   });
 }

@@ -9,6 +9,7 @@ import {
   AnnexTitleResponseSchema, AnnexTitleSchema, ApiErrorBodySchema, AssignmentsResponseSchema, CompletenessRowSchema,
   ConsolidatedQuerySchema, ConsolidatedRowSchema, HistorySchema, MeResponseSchema, OrgUnitCodeSchema, ProgramStructureSchema,
   ReportingYearSchema, ReturnRequestSchema, SaveReportRequestSchema, SaveReportResponseSchema, UnitReportSchema,
+  CommentReplyRequestSchema, ReviewCommentSchema, ReviewViewSchema,
 } from '@pwr-sync/shared';
 import { AcceptRequestSchema, IdempotencyKeySchema, ReopenRequestSchema, SubmitRequestSchema } from '../routes/units/schema.ts';
 import { UpdateYearRequestSchema } from '../routes/years/schema.ts';
@@ -23,6 +24,7 @@ const year = z.number().int().min(2000).max(2100).meta({ description: 'Rok spraw
 const unit = OrgUnitCodeSchema.meta({ description: 'Kod jednostki, zakodowany w adresie (MOPS/PRZ/08 → MOPS%2FPRZ%2F08)', example: 'MOPS/PRZ/08' });
 const YearPath = z.object({ year });
 const UnitPath = z.object({ year, unit });
+const CommentPath = z.object({ year, unit, comment: z.coerce.number().int().positive() });
 
 /** Polish descriptions of the error statuses; every error body is ApiErrorBody. */
 const ERRORS = {
@@ -125,10 +127,23 @@ export const API_OPERATIONS: Record<string, Record<string, Op>> = {
     post: { tag: 'Weryfikacja', summary: 'Akceptacja sprawozdania (weryfikator MOPS)', path: UnitPath, body: AcceptRequestSchema, ok: [200, { description: 'Zaakceptowane', ...json(UnitReportSchema) }], errors: [400, 403, 404, 409, 413] },
   },
   '/api/years/{year}/units/{unit}/return': {
-    post: { tag: 'Weryfikacja', summary: 'Zwrot do poprawy z komentarzem (weryfikator MOPS)', path: UnitPath, body: ReturnRequestSchema, ok: [200, { description: 'Zwrócone', ...json(UnitReportSchema) }], errors: [400, 403, 404, 409, 413] },
+    post: { tag: 'Weryfikacja', summary: 'Zwrot do poprawy z uwagami do działań i/lub uwagą ogólną (weryfikator MOPS, po obejrzeniu bieżącej wersji)', path: UnitPath, body: ReturnRequestSchema, ok: [200, { description: 'Zwrócone', ...json(UnitReportSchema) }], errors: [400, 403, 404, 409, 413, 422] },
   },
   '/api/years/{year}/units/{unit}/reopen': {
-    post: { tag: 'Weryfikacja', summary: 'Ponowne otwarcie sprawozdania (weryfikator MOPS)', path: UnitPath, body: ReopenRequestSchema, ok: [200, { description: 'Otwarte (w przygotowaniu)', ...json(UnitReportSchema) }], errors: [400, 403, 404, 409, 413] },
+    post: { tag: 'Weryfikacja', summary: 'Ponowne otwarcie sprawozdania (weryfikator MOPS; zaakceptowanego — z powodem)', path: UnitPath, body: ReopenRequestSchema, ok: [200, { description: 'Otwarte (w przygotowaniu)', ...json(UnitReportSchema) }], errors: [400, 403, 404, 409, 413, 422] },
+  },
+  '/api/years/{year}/units/{unit}/review': {
+    get: {
+      tag: 'Weryfikacja', summary: 'Sprawozdanie jednostki do weryfikacji: działania z planem, wykonaniem, oceną odchylenia, tekstami jednostki i zmianami od ostatnio oglądanej wersji (weryfikator MOPS)',
+      description: 'Otwarcie zapisuje, że weryfikator obejrzał bieżącą wersję — akceptacja i zwrot wymagają obejrzenia bieżącej wersji.',
+      path: UnitPath, ok: [200, { description: 'Widok sprawozdania', ...json(ReviewViewSchema) }], errors: [400, 403, 404],
+    },
+  },
+  '/api/years/{year}/units/{unit}/comments': {
+    get: { tag: 'Weryfikacja', summary: 'Uwagi weryfikatora do działań z odpowiedziami (wątki)', path: UnitPath, ok: [200, { description: 'Uwagi', ...json(z.array(ReviewCommentSchema)) }], errors: [400, 403, 404] },
+  },
+  '/api/years/{year}/units/{unit}/comments/{comment}/replies': {
+    post: { tag: 'Weryfikacja', summary: 'Odpowiedź na uwagę (jednostka lub MOPS)', path: CommentPath, body: CommentReplyRequestSchema, ok: [201, { description: 'Uwagi po dodaniu odpowiedzi', ...json(z.array(ReviewCommentSchema)) }], errors: [400, 403, 404, 409, 413] },
   },
   '/api/years/{year}/units/{unit}/history': {
     get: { tag: 'Sprawozdanie jednostki', summary: 'Historia: wersje, zmiany pól i zdarzenia weryfikacji', path: UnitPath, ok: [200, { description: 'Historia', ...json(HistorySchema) }], errors: [400, 403, 404] },

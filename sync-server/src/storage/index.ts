@@ -12,6 +12,7 @@ export * from './migrate.ts';
 export * from './seed.ts';
 export * from './program.ts';
 export * from './reports.ts';
+export * from './reviews.ts';
 export * from './users.ts';
 export * from './idempotency.ts';
 export * from './annex.ts';

@@ -55,14 +55,16 @@ export interface NewVersion {
   savedById: string | null;
   savedBy: string;
   source: SaveSource;
+  /** MOPS saving on the unit's behalf: the reason (shown to the unit); absent for the unit's own saves. */
+  onBehalfReason?: string | null;
 }
 
 /** Inserts a version row; the primary key (year, unit, version) refuses a second writer of the same version. */
 export async function insertReportVersion(tx: Queryable, v: NewVersion): Promise<string> {
   const r = await tx.query<{ saved_at: unknown }>(
-    `INSERT INTO report_versions (year, org_unit_code, version, entries, saved_by_id, saved_by, source)
-     VALUES ($1, $2, $3, $4::text::jsonb, $5, $6, $7) RETURNING saved_at`,
-    [v.year, v.orgUnitCode, v.version, json(v.entries), v.savedById, v.savedBy, v.source],
+    `INSERT INTO report_versions (year, org_unit_code, version, entries, saved_by_id, saved_by, source, on_behalf_reason)
+     VALUES ($1, $2, $3, $4::text::jsonb, $5, $6, $7, $8) RETURNING saved_at`,
+    [v.year, v.orgUnitCode, v.version, json(v.entries), v.savedById, v.savedBy, v.source, v.onBehalfReason ?? null],
   );
   return iso(r.rows[0]!.saved_at);
 }
@@ -158,8 +160,8 @@ const EVENT_ACTION: Record<WorkflowEvent['action'], WorkflowEventAction> = {
 
 /** What GET …/history returns: versions, field changes and the workflow audit trail. */
 export async function getHistory(q: Queryable, year: number, orgUnitCode: string): Promise<History> {
-  const versions = await q.query<{ version: number; saved_at: unknown; saved_by: string; source: SaveSource }>(
-    `SELECT version, saved_at, saved_by, source FROM report_versions WHERE year = $1 AND org_unit_code = $2 ORDER BY version`,
+  const versions = await q.query<{ version: number; saved_at: unknown; saved_by: string; source: SaveSource; on_behalf_reason: string | null }>(
+    `SELECT version, saved_at, saved_by, source, on_behalf_reason FROM report_versions WHERE year = $1 AND org_unit_code = $2 ORDER BY version`,
     [year, orgUnitCode],
   );
   const changes = await q.query<{ version: number; saved_at: unknown; saved_by: string; activity_id: string; field: string; old_value: string | null; new_value: string | null }>(
@@ -169,7 +171,7 @@ export async function getHistory(q: Queryable, year: number, orgUnitCode: string
     [year, orgUnitCode],
   );
   return {
-    versions: versions.rows.map((v) => ({ version: v.version, savedAt: iso(v.saved_at), savedBy: v.saved_by, source: v.source })),
+    versions: versions.rows.map((v) => ({ version: v.version, savedAt: iso(v.saved_at), savedBy: v.saved_by, source: v.source, onBehalfReason: v.on_behalf_reason })),
     changes: changes.rows.map((c) => ({
       version: c.version, savedAt: iso(c.saved_at), savedBy: c.saved_by, activityId: c.activity_id, field: c.field, old: c.old_value, new: c.new_value,
     })),

@@ -226,11 +226,11 @@ describe.each(backends())('unit report API on %s', (backend) => {
     expect(r.body.code).toBe('year_closed');
   });
 
-  it('refuses saves by reviewers and managers', async () => {
-    for (const token of [tokens.reviewer, tokens.manager]) {
-      const r = await client(app.url, token)('PUT', reportPath, { baseVersion: 0, entries: [] });
-      expect(r.status).toBe(403);
-    }
+  it('refuses saves by managers, and by a reviewer without a reason for writing on the unit\'s behalf', async () => {
+    expect((await client(app.url, tokens.manager)('PUT', reportPath, { baseVersion: 0, entries: [] })).status).toBe(403);
+    const r = await client(app.url, tokens.reviewer)('PUT', reportPath, { baseVersion: 0, entries: [] });
+    expect(r.status).toBe(422);
+    expect(r.body.problems[0].field).toBe('onBehalfReason');
   });
 
   it('serves /api/health without a token and JSON 404 for unknown API paths', async () => {

@@ -1,18 +1,20 @@
 import { Router, type Response } from 'express';
-import { API_PATHS, MSG, reportingUnitOf, ReturnRequestSchema, SaveReportRequestSchema, type AssignmentsResponse, type History, type UnitReport } from '@pwr-sync/shared';
+import { API_PATHS, CommentReplyRequestSchema, MSG, REVIEW_PATHS, reportingUnitOf, ReturnRequestSchema, SaveReportRequestSchema, type AssignmentsResponse, type History, type ReviewComment, type UnitReport } from '@pwr-sync/shared';
 import type { Config } from '../../config.ts';
 import type { Logger } from '../../log.ts';
 import type { Db, User } from '../../storage/index.ts';
-import { getHistory, getOrgUnit, getUnitActivities, getUnitReport } from '../../storage/index.ts';
+import { findReviewComment, getHistory, getOrgUnit, getReviewComments, getUnitActivities, getUnitReport, insertCommentReply } from '../../storage/index.ts';
 import { currentUser } from '../../auth/middleware.ts';
-import { readsAllUnits } from '../../auth/access.ts';
+import { assertCanReview, readsAllUnits } from '../../auth/access.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
 import { parsed, parseNamed, validate } from '../../http/validate.ts';
 import { saveReport, testSaveHold } from '../../commands/saveReport.ts';
 import { runWorkflowAction } from '../../commands/workflow.ts';
 import { loadUnitYear, loadYear } from '../../commands/unitContext.ts';
+import { assertYearOpen } from '../../commands/workflow.ts';
+import { openReviewView } from '../../commands/reviewView.ts';
 import { UnitParamsSchema, type UnitParams } from '../params.ts';
-import { AcceptRequestSchema, IdempotencyKeySchema, ReopenRequestSchema, SubmitRequestSchema } from './schema.ts';
+import { AcceptRequestSchema, CommentParamsSchema, IdempotencyKeySchema, ReopenRequestSchema, SubmitRequestSchema } from './schema.ts';
 
 /** Express pattern of an API_PATHS entry: /api/years/:year/units/:unit/… */
 const P = (fn: (year: number, unit: string) => string) => fn(0, 'UNIT').replace('/0/', '/:year/').replace('/UNIT/', '/:unit/');
@@ -84,11 +86,43 @@ export function unitsRouter(db: Db, config: Config, log: Logger): Router {
   });
   router.post(P(API_PATHS.return), params, validate(ReturnRequestSchema), async (_req, res) => {
     const { year, unit } = await unitOf(res);
-    res.json(await runWorkflowAction(db, 'return', { user: currentUser(res), year, orgUnitCode: unit, comment: parsed(ReturnRequestSchema, res.locals).comment }));
+    const body = parsed(ReturnRequestSchema, res.locals);
+    res.json(await runWorkflowAction(db, 'return', { user: currentUser(res), year, orgUnitCode: unit, comment: body.comment, comments: body.comments }));
   });
   router.post(P(API_PATHS.reopen), params, validate(ReopenRequestSchema), async (_req, res) => {
     const { year, unit } = await unitOf(res);
     res.json(await runWorkflowAction(db, 'reopen', { user: currentUser(res), year, orgUnitCode: unit, comment: parsed(ReopenRequestSchema, res.locals).comment }));
+  });
+
+  // The report view a reviewer decides from (records that this reviewer saw the current version).
+  router.get(P(REVIEW_PATHS.view), params, async (_req, res) => {
+    const user = currentUser(res);
+    assertCanReview(user);
+    const { year, unit } = await unitOf(res);
+    res.json(await openReviewView(db, user, year, unit));
+  });
+
+  router.get(P(REVIEW_PATHS.comments), params, async (_req, res) => {
+    const user = currentUser(res);
+    const { year, unit } = await unitOf(res);
+    if (!readsAllUnits(user) && user.orgUnitCode !== unit) throw forbidden(MSG.api.noHistoryAccess(unit));
+    await loadYear(db, year);
+    const body: ReviewComment[] = await getReviewComments(db, year, unit);
+    res.json(body);
+  });
+
+  // The unit (or MOPS) answers a comment; the thread is kept with the comment.
+  router.post(P((y, u) => REVIEW_PATHS.replies(y, u, 1)).replace('/1/replies', '/:comment/replies'), validate(CommentParamsSchema, 'params'), validate(CommentReplyRequestSchema), async (_req, res) => {
+    const user = currentUser(res);
+    const { year, unit, comment } = parsed(CommentParamsSchema, res.locals, 'params');
+    if (!(await getOrgUnit(db, unit))) throw notFound(MSG.api.noUnit(unit));
+    const fromUnit = user.role === 'unit_reporter' && user.orgUnitCode === unit;
+    if (!fromUnit && !['reviewer', 'admin'].includes(user.role)) throw forbidden(MSG.reviewView.replyAccess(unit));
+    assertYearOpen(await loadYear(db, year));
+    if (!(await findReviewComment(db, year, unit, comment))) throw notFound(MSG.reviewView.noComment(comment));
+    await insertCommentReply(db, comment, parsed(CommentReplyRequestSchema, res.locals).text, { id: user.id, name: user.name }, fromUnit);
+    const body: ReviewComment[] = await getReviewComments(db, year, unit);
+    res.status(201).json(body);
   });
 
   router.get(P(API_PATHS.history), params, async (_req, res) => {

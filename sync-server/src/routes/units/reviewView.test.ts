@@ -1,0 +1,171 @@
+/**
+ * Reviewing with the report in front of the reviewer: the report view (plan, figures, bands, the
+ * unit's texts, what changed since the version this reviewer last saw), a return with comments on
+ * activities that the unit sees, answers and resolves by resubmitting, reopening an accepted report
+ * with a reason, and MOPS entering figures on a unit's behalf (audited as MOPS's, visible to the unit).
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { API_PATHS, HistorySchema, measureKey, REVIEW_PATHS, ReviewCommentSchema, ReviewViewSchema, type Assignment, type ReportEntry } from '@pwr-sync/shared';
+import { backends, client, createTestDb, fullReport, OPEN_YEAR, pickUnits, resetOpenYear, startApp, userToken, type TestApp, type TestDb } from '../../../test/harness.ts';
+
+const { unitA, unitB } = pickUnits();
+
+describe.each(backends())('the reviewer\'s report view, comments and entry on behalf on %s', (backend) => {
+  let t: TestDb;
+  let app: TestApp;
+  let unit: ReturnType<typeof client>;
+  let otherUnit: ReturnType<typeof client>;
+  let reviewer: ReturnType<typeof client>;
+  let manager: ReturnType<typeof client>;
+  let assignments: Assignment[];
+  let entries: ReportEntry[];
+
+  beforeAll(async () => {
+    t = await createTestDb(backend);
+    app = await startApp(t.db);
+    unit = client(app.url, await userToken(t.db, 'rv-a', 'unit_reporter', unitA));
+    otherUnit = client(app.url, await userToken(t.db, 'rv-b', 'unit_reporter', unitB));
+    reviewer = client(app.url, await userToken(t.db, 'rv-rev', 'reviewer'));
+    manager = client(app.url, await userToken(t.db, 'rv-mgr', 'manager'));
+    assignments = (await unit('GET', API_PATHS.assignments(OPEN_YEAR, unitA))).body.assignments;
+    entries = fullReport(assignments);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await t?.close();
+  });
+  beforeEach(() => resetOpenYear(t.db));
+
+  const report = API_PATHS.report(OPEN_YEAR, unitA);
+  const view = async () => {
+    const r = await reviewer('GET', REVIEW_PATHS.view(OPEN_YEAR, unitA));
+    expect(r.status).toBe(200);
+    return ReviewViewSchema.parse(r.body);
+  };
+  /** Two reported activities with a planned measure: the ones the comments are about. */
+  const targets = () => assignments.filter((a) => a.role === 'reporting' && a.plan.kind === 'target' && a.plan.measures.length > 0).slice(0, 2);
+
+  it('shows every activity with plan, figure, band and the unit\'s texts; returns with comments the unit sees, answers and resolves', async () => {
+    const [first, second] = targets() as [Assignment, Assignment];
+    // The unit reports half of the first activity's plan, with a comment and its own text.
+    const half = entries.map((e) => e.activityId !== first.activity.id ? e : {
+      ...e, comment: 'Mniej chętnych niż zakładano.', scopeDescription: 'Zajęcia w dwóch filiach.',
+      actual: { measures: e.actual.measures.map((m) => ({ ...m, value: Math.floor(m.value / 2) })) },
+    });
+    expect((await unit('PUT', report, { baseVersion: 0, entries: half })).status).toBe(201);
+    expect((await unit('POST', API_PATHS.submit(OPEN_YEAR, unitA))).status).toBe(200);
+
+    expect((await manager('GET', REVIEW_PATHS.view(OPEN_YEAR, unitA))).status).toBe(403);
+    expect((await unit('GET', REVIEW_PATHS.view(OPEN_YEAR, unitA))).status).toBe(403);
+    const v1 = await view();
+    expect(v1.report).toMatchObject({ version: 1, state: 'submitted' });
+    expect(v1.seenVersion).toBeNull();
+    expect(v1.activities.map((a) => a.activityId)).toEqual(entries.map((e) => e.activityId));
+    expect(v1.activities.every((a) => !a.changed)).toBe(true);
+    const shown = v1.activities.find((a) => a.activityId === first.activity.id)!;
+    expect(shown.entry).toMatchObject({ comment: 'Mniej chętnych niż zakładano.', scopeDescription: 'Zajęcia w dwóch filiach.' });
+    expect(shown.rows[0]).toMatchObject({ activityName: first.activity.name, plan: first.plan.measures[0]!.value, comment: 'Mniej chętnych niż zakładano.' });
+    // Half the plan is below the on-plan threshold (90 %), at or above the far-below one (50 %) when the plan is even.
+    expect(['below', 'far_below']).toContain(shown.rows[0]!.band);
+
+    // Comments must name the unit's own activities and a measure of the plan.
+    const notOurs = (await reviewer('GET', API_PATHS.assignments(OPEN_YEAR, unitB))).body.assignments.find((x: Assignment) => x.role === 'reporting').activity.id as string;
+    const foreign = await reviewer('POST', API_PATHS.return(OPEN_YEAR, unitA), { comments: [{ activityId: notOurs, text: 'x' }] });
+    expect(foreign.status).toBe(422);
+    expect(foreign.body.error).toContain(notOurs);
+    const badMeasure = await reviewer('POST', API_PATHS.return(OPEN_YEAR, unitA), { comments: [{ activityId: first.activity.id, measureKey: 'smok', text: 'x' }] });
+    expect(badMeasure.status).toBe(422);
+    expect(badMeasure.body.error).toContain('„smok”');
+    expect((await reviewer('POST', API_PATHS.return(OPEN_YEAR, unitA), { comments: [] })).status).toBe(400);
+
+    const key = measureKey(first.plan.measures[0]!);
+    const returned = await reviewer('POST', API_PATHS.return(OPEN_YEAR, unitA), {
+      comment: 'Dwie poprawki, reszta w porządku.',
+      comments: [
+        { activityId: first.activity.id, measureKey: key, text: 'Wyjaśnij, dlaczego wykonano tylko połowę.' },
+        { activityId: second.activity.id, text: 'Uzupełnij opis zakresu realizacji.' },
+      ],
+    });
+    expect(returned.status).toBe(200);
+    expect(returned.body).toMatchObject({ state: 'returned', reviewComment: 'Dwie poprawki, reszta w porządku.' });
+
+    // The unit sees both comments at their activities.
+    const seen = ReviewCommentSchema.array().parse((await unit('GET', REVIEW_PATHS.comments(OPEN_YEAR, unitA))).body);
+    expect(seen.map((c) => [c.activityId, c.measureKey, c.status, c.by])).toEqual([
+      [first.activity.id, key, 'open', 'Test rv-rev'],
+      [second.activity.id, null, 'open', 'Test rv-rev'],
+    ]);
+    expect((await otherUnit('GET', REVIEW_PATHS.comments(OPEN_YEAR, unitA))).status).toBe(403);
+
+    // It answers the first, fixes the second, and hands the report in again.
+    const reply = REVIEW_PATHS.replies(OPEN_YEAR, unitA, seen[0]!.id);
+    expect((await otherUnit('POST', reply, { text: 'nie nasze' })).status).toBe(403);
+    expect((await unit('POST', reply, { text: '   ' })).status).toBe(400);
+    expect((await unit('POST', REVIEW_PATHS.replies(OPEN_YEAR, unitA, 999_999), { text: 'x' })).status).toBe(404);
+    expect((await unit('POST', reply, { text: 'Połowa grup nie ruszyła — brak sal w styczniu.' })).status).toBe(201);
+    const fixed = half.map((e) => (e.activityId === second.activity.id ? { ...e, scopeDescription: 'Warsztaty dla rodziców w trzech dzielnicach.' } : e));
+    expect((await unit('PUT', report, { baseVersion: 1, entries: fixed })).status).toBe(201);
+    expect((await unit('POST', API_PATHS.submit(OPEN_YEAR, unitA))).status).toBe(200);
+
+    // The reviewer sees what changed since version 1 and which comment is still open.
+    const v2 = await view();
+    expect(v2.seenVersion).toBe(1);
+    expect(v2.activities.filter((a) => a.changed).map((a) => a.activityId)).toEqual([second.activity.id]);
+    const changed = v2.activities.find((a) => a.changed)!;
+    expect(changed.previous?.scopeDescription ?? '').not.toBe(changed.entry?.scopeDescription);
+    expect(v2.comments.map((c) => [c.activityId, c.status, c.resolvedVersion, c.replies.map((r) => [r.by, r.fromUnit, r.text])])).toEqual([
+      [first.activity.id, 'open', null, [['Test rv-a', true, 'Połowa grup nie ruszyła — brak sal w styczniu.']]],
+      [second.activity.id, 'resolved', 2, []],
+    ]);
+    // Opening it again keeps the comparison with version 1 (the last version seen before this one).
+    expect((await view()).seenVersion).toBe(1);
+
+    expect((await reviewer('POST', API_PATHS.accept(OPEN_YEAR, unitA), {})).body.state).toBe('accepted');
+    // Undo: reopening an accepted report needs a reason, which the audit keeps.
+    const noReason = await reviewer('POST', API_PATHS.reopen(OPEN_YEAR, unitA), {});
+    expect(noReason.status).toBe(422);
+    expect(noReason.body.error).toContain('powód');
+    expect((await reviewer('POST', API_PATHS.reopen(OPEN_YEAR, unitA), { comment: 'Błędna kwota w II.1 — do korekty.' })).body.state).toBe('draft');
+    const events = HistorySchema.parse((await unit('GET', API_PATHS.history(OPEN_YEAR, unitA))).body).events;
+    expect(events.slice(-2).map((e) => [e.action, e.by, e.comment])).toEqual([
+      ['accepted', 'Test rv-rev', null],
+      ['reopened', 'Test rv-rev', 'Błędna kwota w II.1 — do korekty.'],
+    ]);
+  });
+
+  it('MOPS enters a late unit\'s figures on its behalf: audited as MOPS\'s with the reason, visible to the unit; a manager cannot', async () => {
+    const late = entries.map((e, i) => (i === 0 ? { ...e, comment: 'Dane z e-maila' } : e));
+    expect((await manager('PUT', report, { baseVersion: 0, entries: late, onBehalfReason: 'e-mail' })).status).toBe(403);
+    const noReason = await reviewer('PUT', report, { baseVersion: 0, entries: late });
+    expect(noReason.status).toBe(422);
+    expect(noReason.body.problems).toEqual([expect.objectContaining({ field: 'onBehalfReason', code: 'required' })]);
+    // The same rules as the unit's own save.
+    const invalid = await reviewer('PUT', report, { baseVersion: 0, entries: [...late, late[0]], onBehalfReason: 'e-mail' });
+    expect(invalid.status).toBe(422);
+    expect(invalid.body.problems.map((p: { code: string }) => p.code)).toContain('duplicate_entry');
+    const base = 0;
+
+    const saved = await reviewer('PUT', report, { baseVersion: base, entries: late, onBehalfReason: 'Dane przesłane e-mailem 12.01 (sprawozdanie spóźnione).' });
+    expect(saved.status).toBe(201);
+    expect(saved.body.savedBy).toBe('Test rv-rev');
+    // The unit sees that MOPS changed its report, why, and what changed.
+    const history = HistorySchema.parse((await unit('GET', API_PATHS.history(OPEN_YEAR, unitA))).body);
+    const byMops = history.versions.at(-1)!;
+    expect(byMops).toMatchObject({ savedBy: 'Test rv-rev', onBehalfReason: 'Dane przesłane e-mailem 12.01 (sprawozdanie spóźnione).' });
+    expect(history.changes.filter((c) => c.version === byMops.version).map((c) => [c.activityId, c.field, c.new])).toContainEqual([entries[0]!.activityId, 'comment', 'Dane z e-maila']);
+    expect((await unit('GET', report)).body).toMatchObject({ version: byMops.version, savedBy: 'Test rv-rev', state: 'draft' });
+
+    // A report waiting for review can be corrected by MOPS; an accepted one must be reopened first.
+    expect((await unit('POST', API_PATHS.submit(OPEN_YEAR, unitA))).status).toBe(200);
+    const corrected = await reviewer('PUT', report, { baseVersion: byMops.version, entries, onBehalfReason: 'Korekta literówki w komentarzu.' });
+    expect(corrected.status).toBe(201);
+    expect((await unit('GET', report)).body.state).toBe('submitted');
+    await view();
+    expect((await reviewer('POST', API_PATHS.accept(OPEN_YEAR, unitA), {})).status).toBe(200);
+    const locked = await reviewer('PUT', report, { baseVersion: corrected.body.version, entries: late, onBehalfReason: 'jeszcze raz' });
+    expect(locked.status).toBe(423);
+    expect(locked.body.error).toContain('otwórz');
+    // The unit's own save still needs no reason; the reviewer's view lists the versions MOPS saved.
+    expect((await view()).onBehalf.map((v) => v.reason)).toEqual(['Dane przesłane e-mailem 12.01 (sprawozdanie spóźnione).', 'Korekta literówki w komentarzu.']);
+  });
+});
