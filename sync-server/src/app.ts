@@ -5,7 +5,10 @@ import type { Config } from './config.ts';
 import type { Db, User } from './storage/index.ts';
 import { PgRateLimitStore } from './storage/index.ts';
 import type { Logger } from './log.ts';
-import { identify, requireUser, validTokenHash } from './auth/middleware.ts';
+import { csrfGuard, identify, requireUser, validTokenHash } from './auth/middleware.ts';
+import { systemClock, type Clock } from './auth/sessions.ts';
+import { authPublicRouter, authSessionRouter } from './routes/auth/router.ts';
+import { usersRouter } from './routes/users/router.ts';
 import { ApiError, errorHandler, notFoundHandler } from './http/errors.ts';
 import { cors, securityHeaders } from './http/security.ts';
 import { paneRouter } from './http/pane.ts';
@@ -32,6 +35,8 @@ export interface AppDeps {
   lifecycle?: Lifecycle;
   /** Where uploaded workbooks are read; main.ts passes its own to close it on shutdown. */
   uploads?: UploadPool;
+  /** The time sessions and tokens are checked against; tests pass a fake clock to expire them. */
+  clock?: Clock;
 }
 
 /**
@@ -39,9 +44,11 @@ export interface AppDeps {
  * listens with, every router included — with every dependency passed in (no globals, no in-memory state that two
  * instances could disagree on: sessions, rate limits, idempotency keys all live in the database).
  * 1. request log + security headers + CORS; 2. static add-in files; 3. /api/health (no auth);
- * 4. token lookup, rate limit (per valid token, else per IP), 401 without a valid token, then the JSON body (limit); 5. resource routers; 6. JSON 404 + error handler.
+ * 4. credential lookup (token, session bearer or cookie), rate limit (per valid credential, else per IP), sign-in/out,
+ * 401 without a valid credential, CSRF check of cookie sessions, then the JSON body (limit); 5. resource routers; 6. JSON 404 + error handler.
  */
-export function createApp({ db, config, log, lifecycle = newLifecycle(), uploads }: AppDeps): Express {
+export function createApp({ db, config, log, lifecycle = newLifecycle(), uploads, clock = systemClock }: AppDeps): Express {
+  const auth = { policy: config.session, clock };
   const uploadPool = uploads ?? new UploadPool({ ...DEFAULT_UPLOAD_POOL, workers: config.uploadWorkers, queue: config.uploadQueue });
   const app = express();
   app.disable('x-powered-by');
@@ -70,7 +77,7 @@ export function createApp({ db, config, log, lifecycle = newLifecycle(), uploads
   const api = express.Router();
   // Who is calling first (a database lookup, refusing nothing), so the limiter can tell a valid token
   // from a made-up one; the 401 comes after the limiter.
-  api.use(identify(db));
+  api.use(identify(db, auth));
   api.use(rateLimit({
     windowMs: 60_000,
     limit: config.rateLimitPerMinute,
@@ -87,10 +94,15 @@ export function createApp({ db, config, log, lifecycle = newLifecycle(), uploads
     // A database hiccup in the limiter must not take the API down.
     passOnStoreError: true,
   }));
+  // Signing in needs no credential (it parses its own small body); signing out works with an expired one.
+  api.use(authPublicRouter(db, config, auth, log));
   // 401 before the body is read: an anonymous caller's body is never parsed (nor its errors reported).
   api.use(requireUser);
+  // A cookie session's changes must come from this site with the CSRF token.
+  api.use(csrfGuard(config.publicUrl, config.allowedOrigins));
   api.use(express.json({ limit: config.bodyLimit }));
   api.use(
+    authSessionRouter(db, auth), usersRouter(db, config, auth, log),
     meRouter(db), yearsRouter(db), programRouter(db), unitsRouter(db, config, log), completenessRouter(db), consolidatedRouter(db),
     workbookRouter(db, log), annexRouter(db, log), uploadRouter(db, log, uploadPool),
   );

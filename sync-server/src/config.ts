@@ -6,6 +6,7 @@ import { parseEnv } from 'node:util';
 import type { z } from 'zod';
 import { MSG } from '@pwr-sync/shared';
 import { EnvSchema, type LogLevel } from './config/envSchema.ts';
+import type { SessionPolicy } from './auth/sessions.ts';
 
 /** Repository root: sync-server/src/config.ts → ../../ */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -47,6 +48,10 @@ export interface Config {
   uploadQueue: number;
   /** Serve HTTPS with this certificate and key (Office loads add-ins only over HTTPS); null: plain HTTP. */
   tls: { certFile: string; keyFile: string } | null;
+  /** Sessions (auth/sessions.ts): idle timeout, maximum age, the pane's bearer lifetime — in minutes. */
+  session: SessionPolicy;
+  /** Days a token issued without an explicit expiry stays valid (the CLI's `token issue`). */
+  tokenDays: number;
 }
 
 /** Where `office-addin-dev-certs install` puts the localhost certificate (`npm run certs -w addin`). */
@@ -104,6 +109,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadWorkers: e.PWR_UPLOAD_WORKERS ?? 1,
     uploadQueue: e.PWR_UPLOAD_QUEUE ?? 3,
     tls,
+    // A working day: two idle hours (a meeting, lunch) and ten hours in all; the pane renews its bearer every 7–8 minutes.
+    session: {
+      idleMinutes: e.PWR_SESSION_IDLE_MINUTES ?? 120,
+      maxAgeMinutes: (e.PWR_SESSION_MAX_HOURS ?? 10) * 60,
+      bearerMinutes: e.PWR_PANE_BEARER_MINUTES ?? 15,
+    },
+    tokenDays: e.PWR_TOKEN_DAYS ?? 90,
   };
 }
 

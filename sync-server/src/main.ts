@@ -42,6 +42,7 @@ if (config.mode === 'demo') {
     ...lines.map((t) => `  ${t.role.padEnd(13)} ${(t.orgUnitCode ?? '').padEnd(14)} ${t.token}`),
     MSG.cli.demoMore(tokens.filter((t) => t.role === 'unit_reporter').length),
     MSG.cli.demoFile(config.demoTokensFile),
+    MSG.auth.demoValidUntil(tokens.map((t) => t.expiresAt).sort()[0]!),
     '',
   ].join('\n') + '\n');
 }

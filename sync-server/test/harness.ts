@@ -85,7 +85,7 @@ export interface TestApp {
 }
 
 /** The production app (createApp, every router as main.ts serves it) on a loopback port. */
-export async function startApp(db: Db, overrides: Partial<Config> = {}, deps: Pick<AppDeps, 'uploads'> = {}): Promise<TestApp> {
+export async function startApp(db: Db, overrides: Partial<Config> = {}, deps: Pick<AppDeps, 'uploads' | 'clock'> = {}): Promise<TestApp> {
   const config = { ...loadConfig({ PWR_RATE_LIMIT_PER_MINUTE: '100000', PWR_ADDIN_DIR: '/nonexistent' }), ...overrides };
   const app = createApp({ db, config, log: silentLogger, ...deps });
   const server: Server = await new Promise((resolve) => {
@@ -118,7 +118,20 @@ export function pickUnits() {
 /** Creates a user with a fresh token; returns the token. */
 export async function userToken(db: Db, id: string, role: Role, orgUnitCode: string | null = null): Promise<string> {
   await upsertUser(db, { id, name: `Test ${id}`, role, orgUnitCode });
-  return issueToken(db, id, 'test');
+  return issueToken(db, id, { label: 'test', expiresAt: new Date(Date.now() + 365 * 86_400_000) });
+}
+
+/** A clock tests move by hand (sessions and tokens expire without waiting). */
+export function fakeClock(start = new Date()) {
+  let now = start.getTime();
+  const clock = () => new Date(now);
+  return Object.assign(clock, { advance: (ms: number) => { now += ms; }, set: (d: Date) => { now = d.getTime(); } });
+}
+
+/** A token that is an issued token's user's, with a given expiry (the users page and the CLI issue these). */
+export async function userTokenExpiring(db: Db, id: string, role: Role, orgUnitCode: string | null, expiresAt: Date, now = new Date()): Promise<string> {
+  await upsertUser(db, { id, name: `Test ${id}`, role, orgUnitCode });
+  return issueToken(db, id, { label: 'test', expiresAt, now });
 }
 
 /** A complete, on-plan report for a unit's assignments: it saves and submits without problems. */

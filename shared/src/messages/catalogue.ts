@@ -19,6 +19,7 @@ import { templateText } from './templateText.ts';
 import { workbookText } from './workbookText.ts';
 import { planText } from './planText.ts';
 import { reviewText } from './reviewText.ts';
+import { authText } from './authText.ts';
 
 /** „text” — Polish quotation marks. */
 export const q = (s: string | number): string => `„${s}”`;
@@ -192,6 +193,16 @@ const fields: Record<string, { name: string; hint?: string; required?: string; o
   summary: { name: 'podsumowanie (summary)' },
   'Idempotency-Key': { name: 'nagłówek Idempotency-Key', hint: 'wyślij 8–200 widocznych znaków ASCII bez spacji, np. UUID' },
   ...planText.requestFields,
+  // signing in and the users page (MSG.auth)
+  token: { name: 'token', required: 'Wklej token otrzymany od administratora MOPS.' },
+  client: { name: 'rodzaj klienta (client)', hint: 'podaj browser albo pane' },
+  id: { name: 'identyfikator użytkownika' },
+  name: { name: 'imię i nazwisko lub nazwa', required: 'Podaj imię i nazwisko lub nazwę użytkownika.' },
+  role: { name: 'rola' },
+  orgUnitCode: { name: 'jednostka', hint: 'podaj kod jednostki, np. MOPS/PRZ/08' },
+  label: { name: 'opis tokenu' },
+  expiresOn: { name: 'data ważności tokenu', hint: 'podaj datę w postaci RRRR-MM-DD, np. 2026-12-31' },
+  limit: { name: 'liczba wpisów (limit)' },
 };
 
 /** Refusals of the HTTP API. */
@@ -530,7 +541,7 @@ const cli = {
   adminUsage: `Użycie:
   user add <id> --name "<nazwa>" --role <unit_reporter|reviewer|manager|admin> [--unit <kod jednostki>]
   user disable <id>
-  token issue <userId> [--label <opis>]
+  token issue <userId> [--label <opis>] [--expires RRRR-MM-DD]   (domyślnie ważny tyle dni, ile PWR_TOKEN_DAYS; 90)
   token revoke <początek skrótu z "list">
   list
   year set <rok> [--status open|closed] [--deadline RRRR-MM-DD]
@@ -713,7 +724,7 @@ const summary = {
   totalIn: withCount((n: number, sentence: string) => `${sentence} — łącznie w ${counted(n, NOUN.activityLocative)}.`),
 } as const;
 
-export const MSG = { labels, numbers, zod, fields, api, zip, sheetGuard, rules, schema, sheet, summary, cli, pane, review, config: configText, browser: browserText, deploy: deployText, template: templateText, workbook: workbookText, plan: planText, reviewView: reviewText } as const;
+export const MSG = { labels, numbers, zod, fields, api, zip, sheetGuard, rules, schema, sheet, summary, cli, pane, review, config: configText, browser: browserText, deploy: deployText, template: templateText, workbook: workbookText, plan: planText, reviewView: reviewText, auth: authText } as const;
 
 // Re-exported for messages built elsewhere from these parts.
 export { agreeing, counted };

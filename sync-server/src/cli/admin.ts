@@ -5,7 +5,7 @@
  *
  *   npm run admin -- user add <id> --name "<name>" --role <unit_reporter|reviewer|manager|admin> [--unit <code>]
  *   npm run admin -- user disable <id>
- *   npm run admin -- token issue <userId> [--label <text>]
+ *   npm run admin -- token issue <userId> [--label <text>] [--expires YYYY-MM-DD]   (default: PWR_TOKEN_DAYS days)
  *   npm run admin -- token revoke <hash prefix from `list`>
  *   npm run admin -- list
  *   npm run admin -- year set <year> [--status open|closed] [--deadline YYYY-MM-DD]
@@ -16,20 +16,24 @@ import { loadSeed } from '@pwr-sync/seeds';
 import { MSG, OrgUnitCodeSchema, RoleSchema } from '@pwr-sync/shared';
 import { loadConfigOrExit } from '../config.ts';
 import {
-  DataDirLockedError, disableUser, getOrgUnit, getYear, importSeed, listTokens, listUsers, migrate, openDb, pruneIdempotencyKeys, revokeToken, updateYear, upsertUser, type Db,
+  DataDirLockedError, disableUser, getOrgUnit, getYear, importSeed, listTokens, listUsers, migrate, openDb, pruneIdempotencyKeys, recordAuthEvent, revokeToken, updateYear, upsertUser, type Db,
 } from '../storage/index.ts';
-import { issueToken } from '../auth/tokens.ts';
+import { endOfWarsawDay, issueToken } from '../auth/tokens.ts';
+import type { Config } from '../config.ts';
+
+/** The audit's actor for changes made from the command line. */
+const CLI_ACTOR = 'cli';
 
 const USAGE = MSG.cli.adminUsage;
 
 class UsageError extends Error {}
 
-async function run(db: Db, argv: string[]): Promise<void> {
+async function run(db: Db, config: Config, argv: string[]): Promise<void> {
   let parsedArgs;
   try {
     parsedArgs = parseArgs({
       args: argv, allowPositionals: true,
-      options: { name: { type: 'string' }, role: { type: 'string' }, unit: { type: 'string' }, label: { type: 'string' }, status: { type: 'string' }, deadline: { type: 'string' }, days: { type: 'string' } },
+      options: { name: { type: 'string' }, role: { type: 'string' }, unit: { type: 'string' }, label: { type: 'string' }, expires: { type: 'string' }, status: { type: 'string' }, deadline: { type: 'string' }, days: { type: 'string' } },
     });
   } catch (err) {
     // node's own text is English ("Unknown option '--x'"); only the option it names is kept.
@@ -38,6 +42,7 @@ async function run(db: Db, argv: string[]): Promise<void> {
   const { positionals, values } = parsedArgs;
   const [cmd, sub, arg] = positionals;
   const out = (s: string) => process.stdout.write(`${s}\n`);
+  const audit = (event: string, userId: string | null, detail = '') => recordAuthEvent(db, { at: new Date(), event, userId, actorId: CLI_ACTOR, detail });
   switch (`${cmd} ${sub ?? ''}`.trim()) {
     case 'user add': {
       if (!arg || !values.name || !values.role) throw new UsageError(MSG.cli.userAddNeeds);
@@ -49,31 +54,42 @@ async function run(db: Db, argv: string[]): Promise<void> {
       if ((role === 'unit_reporter') !== (unit !== null)) throw new UsageError(MSG.cli.unitOnlyForReporter);
       if (unit && !(await getOrgUnit(db, unit))) throw new UsageError(MSG.cli.noUnit(unit));
       const user = await upsertUser(db, { id: arg, name: values.name, role, orgUnitCode: unit });
+      await audit('user_added', user.id, `${user.role}${user.orgUnitCode ? ` ${user.orgUnitCode}` : ''}`);
       out(MSG.cli.userSaved(user.id, user.role, user.orgUnitCode));
       return;
     }
     case 'user disable':
       if (!arg) throw new UsageError(MSG.cli.userDisableNeeds);
-      out((await disableUser(db, arg)) ? MSG.cli.userDisabled(arg) : MSG.cli.noActiveUser(arg));
+      if (await disableUser(db, arg)) {
+        await audit('user_disabled', arg);
+        out(MSG.cli.userDisabled(arg));
+      } else out(MSG.cli.noActiveUser(arg));
       return;
     case 'token issue': {
       if (!arg) throw new UsageError(MSG.cli.tokenIssueNeeds);
-      const token = await issueToken(db, arg, values.label ?? 'cli').catch((e: unknown) => {
+      if (values.expires && !/^\d{4}-\d{2}-\d{2}$/.test(values.expires)) throw new UsageError(MSG.auth.cliExpiresFormat);
+      const expiresAt = values.expires ? endOfWarsawDay(values.expires) : new Date(Date.now() + config.tokenDays * 86_400_000);
+      if (Number.isNaN(expiresAt.getTime()) || expiresAt.getTime() <= Date.now()) throw new UsageError(MSG.auth.expiryPast(values.expires ?? ''));
+      const label = values.label ?? 'cli';
+      const token = await issueToken(db, arg, { label, expiresAt }).catch((e: unknown) => {
         throw new UsageError(MSG.cli.cannotIssue(arg, (e as Error).message));
       });
+      await audit('token_issued', arg, `${label} → ${expiresAt.toISOString()}`);
       out(token);
-      process.stderr.write(`${MSG.cli.tokenShownOnce}\n`);
+      process.stderr.write(`${MSG.auth.cliTokenValidUntil(expiresAt.toISOString())}\n${MSG.cli.tokenShownOnce}\n`);
       return;
     }
     case 'token revoke': {
       if (!arg) throw new UsageError(MSG.cli.tokenRevokeNeeds);
-      out(MSG.cli.tokensRevoked(await revokeToken(db, arg)));
+      const revoked = await revokeToken(db, arg);
+      if (revoked > 0) await audit('token_revoked', null, arg);
+      out(MSG.cli.tokensRevoked(revoked));
       return;
     }
     case 'list': {
       for (const u of await listUsers(db)) out(MSG.cli.listUser(!u.disabled, u.id, u.role, u.orgUnitCode ?? '', u.activeTokens, u.name));
       out('');
-      for (const t of await listTokens(db)) out(MSG.cli.listToken(t.hashPrefix, t.userId, t.label, t.createdAt, t.revokedAt));
+      for (const t of await listTokens(db)) out(MSG.auth.cliListToken(t.hashPrefix, t.userId, t.label, t.createdAt, t.expiresAt, t.revokedAt));
       return;
     }
     case 'year set': {
@@ -111,7 +127,7 @@ const db = await openDb(config, 'polecenie administracyjne (npm run admin)').cat
 try {
   await migrate(db);
   if (config.seedOnStart) await importSeed(db, loadSeed());
-  await run(db, process.argv.slice(2));
+  await run(db, config, process.argv.slice(2));
 } catch (err) {
   process.stderr.write(`${err instanceof UsageError ? `${MSG.cli.error(err.message)}\n\n${USAGE}` : err instanceof Error ? err.message : String(err)}\n`);
   process.exitCode = err instanceof UsageError ? 2 : 1;

@@ -104,6 +104,10 @@ export const EnvSchema = z.object({
   PWR_TEST_SAVE_DELAY_MS: opt(int('PWR_TEST_SAVE_DELAY_MS', 0, 600_000)),
   PWR_UPLOAD_WORKERS: opt(int('PWR_UPLOAD_WORKERS', 1, 16)),
   PWR_UPLOAD_QUEUE: opt(int('PWR_UPLOAD_QUEUE', 0, 64)),
+  PWR_SESSION_IDLE_MINUTES: opt(int('PWR_SESSION_IDLE_MINUTES', 1, 1440)),
+  PWR_SESSION_MAX_HOURS: opt(int('PWR_SESSION_MAX_HOURS', 1, 168)),
+  PWR_PANE_BEARER_MINUTES: opt(int('PWR_PANE_BEARER_MINUTES', 2, 120)),
+  PWR_TOKEN_DAYS: opt(int('PWR_TOKEN_DAYS', 1, 730)),
 }).superRefine((env, ctx) => {
   if ((env.PWR_TLS_CERT === undefined) !== (env.PWR_TLS_KEY === undefined)) {
     ctx.addIssue({ code: 'custom', path: [env.PWR_TLS_CERT ? 'PWR_TLS_KEY' : 'PWR_TLS_CERT'], message: T.tlsPair });
