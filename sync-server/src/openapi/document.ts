@@ -10,6 +10,8 @@ import {
   ConsolidatedQuerySchema, ConsolidatedRowSchema, HistorySchema, MeResponseSchema, OrgUnitCodeSchema, ProgramStructureSchema,
   ReportingYearSchema, ReturnRequestSchema, SaveReportRequestSchema, SaveReportResponseSchema, UnitReportSchema,
   CommentReplyRequestSchema, ReviewCommentSchema, ReviewViewSchema,
+  ADMIN_PATHS, AUTH_PATHS, AdminTokenSchema, AdminUserSchema, AuditQuerySchema, AuthEventSchema, IssueTokenRequestSchema, IssuedTokenSchema,
+  NewUserRequestSchema, SessionInfoSchema, SessionResponseSchema, SignInRequestSchema, UserIdSchema,
 } from '@pwr-sync/shared';
 import { AcceptRequestSchema, IdempotencyKeySchema, ReopenRequestSchema, SubmitRequestSchema } from '../routes/units/schema.ts';
 import { UpdateYearRequestSchema } from '../routes/years/schema.ts';
@@ -29,10 +31,10 @@ const CommentPath = z.object({ year, unit, comment: z.coerce.number().int().posi
 /** Polish descriptions of the error statuses; every error body is ApiErrorBody. */
 const ERRORS = {
   400: 'Niepoprawne żądanie (`invalid_request` z listą `problems`, `malformed_json`, …)',
-  401: 'Brak ważnego tokenu (`unauthorized`)',
-  403: 'Rola lub jednostka nie ma dostępu (`forbidden`)',
+  401: 'Brak ważnego tokenu lub sesji (`unauthorized`), sesja wygasła (`session_expired`: bezczynność, maksymalny czas, wylogowanie), token wygasł lub unieważniony (`token_expired`, `token_revoked`), konto wyłączone (`user_disabled`)',
+  403: 'Rola lub jednostka nie ma dostępu (`forbidden`); sesja przeglądarki: żądanie z innej witryny (`cross_site`) lub bez tokenu CSRF (`csrf_failed`)',
   404: 'Nie ma takiego roku, jednostki lub adresu (`not_found`)',
-  409: 'Nieaktualna wersja (`version_conflict`, z `current`) lub zamknięty rok (`year_closed`)',
+  409: 'Nieaktualna wersja (`version_conflict`, z `current`), zamknięty rok (`year_closed`); użytkownicy: identyfikator zajęty (`user_exists`), konto wyłączone (`user_disabled`), własne konto (`cannot_disable_self`)',
   413: 'Treść lub plik za duży (`payload_too_large`, `upload_too_large`)',
   422: 'Dane niezgodne z regułami (`report_invalid`, `report_incomplete`, `idempotency_key_reused`, z `problems`)',
   423: 'Sprawozdanie zablokowane: przekazane lub zaakceptowane (`report_locked`)',
@@ -86,6 +88,13 @@ const SaveHeaders = IdempotencyHeader.extend({
 });
 
 const HEALTH_TAG = 'Stan serwera';
+const AUTH_TAG = 'Logowanie i sesje';
+const USERS_TAG = 'Użytkownicy (administrator)';
+const UserPath = z.object({ id: UserIdSchema.meta({ description: 'Identyfikator (login) użytkownika', example: 'anna.nowak' }) });
+const TokenPath = UserPath.extend({ tokenId: z.string().meta({ description: 'Pierwsze 12 cyfr skrótu tokenu (`AdminToken.id`)', example: '3fa91c0d2b7e' }) });
+const SessionPath = UserPath.extend({ sessionId: z.string().meta({ description: 'Identyfikator sesji (`SessionInfo.id`)' }) });
+const CsrfHeader = z.object({ 'x-csrf-token': z.string().optional().meta({ description: 'Sesja przeglądarki (ciasteczko): token CSRF z logowania lub `GET /api/auth/session` — wymagany przy każdej zmianie' }) });
+const noContent = (description: string) => [204, { description }] as [number, { description: string }];
 
 /** Every operation of the API: path (OpenAPI style) → method → operation. */
 export const API_OPERATIONS: Record<string, Record<string, Op>> = {
@@ -98,6 +107,52 @@ export const API_OPERATIONS: Record<string, Record<string, Op>> = {
       tag: 'Dodatek', auth: false, summary: 'Manifest dodatku Excel dla adresu tego serwera (do instalacji w Excelu lub w centrum administracyjnym Microsoft 365)',
       ok: [200, { description: 'Manifest XML', content: { 'application/xml': { schema: { type: 'string' } } } }], errors: [404],
     },
+  },
+  [AUTH_PATHS.signIn]: {
+    post: {
+      tag: AUTH_TAG, auth: false, summary: 'Logowanie: wymiana tokenu na sesję',
+      description: '`client: browser` — sesja w ciasteczku `pwr_session` (httpOnly, SameSite=Strict, Secure przez TLS) i `csrfToken` do nagłówka X-CSRF-Token; '
+        + '`client: pane` — krótko ważny `bearer` panelu (odnawiany przez `POST /api/auth/renew`). Sesja wygasa po bezczynności (PWR_SESSION_IDLE_MINUTES) i po maksymalnym czasie (PWR_SESSION_MAX_HOURS). '
+        + 'Wygasły, unieważniony lub nieznany token → 401 z polskim komunikatem; każda próba trafia do dziennika (kto, kiedy, adres IP).',
+      body: SignInRequestSchema, ok: [201, { description: 'Sesja rozpoczęta', ...json(SessionResponseSchema) }], errors: [400, 401, 403, 429, 500],
+    },
+  },
+  [AUTH_PATHS.signOut]: {
+    post: { tag: AUTH_TAG, auth: false, summary: 'Wylogowanie: kończy sesję (także wygasłą) i usuwa ciasteczko', ok: noContent('Wylogowano'), errors: [403, 429, 500] },
+  },
+  [AUTH_PATHS.session]: {
+    get: { tag: AUTH_TAG, summary: 'Bieżąca sesja: kto, do kiedy, token CSRF sesji przeglądarki', ok: [200, { description: 'Sesja', ...json(SessionResponseSchema) }], errors: [400] },
+  },
+  [AUTH_PATHS.renew]: {
+    post: { tag: AUTH_TAG, summary: 'Odnowienie krótko ważnego tokenu panelu (poprzedni działa jeszcze minutę)', ok: [200, { description: 'Nowy `bearer`', ...json(SessionResponseSchema) }], errors: [400] },
+  },
+  [ADMIN_PATHS.users]: {
+    get: { tag: USERS_TAG, summary: 'Użytkownicy z tokenami, ostatnim logowaniem i liczbą aktywnych sesji', ok: [200, { description: 'Użytkownicy', ...json(z.array(AdminUserSchema)) }], errors: [403] },
+    post: { tag: USERS_TAG, summary: 'Dodanie użytkownika (sprawozdawca: z jednostką)', header: CsrfHeader, body: NewUserRequestSchema, ok: [201, { description: 'Dodany użytkownik', ...json(AdminUserSchema) }], errors: [400, 403, 409, 413] },
+  },
+  '/api/admin/users/{id}/disable': {
+    post: { tag: USERS_TAG, summary: 'Wyłączenie konta: od razu kończy jego sesje i unieważnia tokeny', path: UserPath, header: CsrfHeader, ok: [200, { description: 'Użytkownik po zmianie', ...json(AdminUserSchema) }], errors: [400, 403, 404, 409] },
+  },
+  '/api/admin/users/{id}/enable': {
+    post: { tag: USERS_TAG, summary: 'Ponowne włączenie konta (potrzebny nowy token)', path: UserPath, header: CsrfHeader, ok: [200, { description: 'Użytkownik po zmianie', ...json(AdminUserSchema) }], errors: [400, 403, 404] },
+  },
+  '/api/admin/users/{id}/tokens': {
+    post: {
+      tag: USERS_TAG, summary: 'Wydanie tokenu z datą ważności (pokazany tylko raz)', path: UserPath, header: CsrfHeader, body: IssueTokenRequestSchema,
+      ok: [201, { description: 'Token (jedyny raz jawnie) i jego opis', ...json(IssuedTokenSchema) }], errors: [400, 403, 404, 409, 413],
+    },
+  },
+  '/api/admin/users/{id}/tokens/{tokenId}/revoke': {
+    post: { tag: USERS_TAG, summary: 'Unieważnienie tokenu', path: TokenPath, header: CsrfHeader, ok: [200, { description: 'Token po zmianie', ...json(AdminTokenSchema) }], errors: [400, 403, 404] },
+  },
+  '/api/admin/users/{id}/sessions': {
+    get: { tag: USERS_TAG, summary: 'Aktywne sesje użytkownika', path: UserPath, ok: [200, { description: 'Sesje', ...json(z.array(SessionInfoSchema)) }], errors: [400, 403, 404] },
+  },
+  '/api/admin/users/{id}/sessions/{sessionId}/end': {
+    post: { tag: USERS_TAG, summary: 'Zakończenie jednej sesji użytkownika', path: SessionPath, header: CsrfHeader, ok: noContent('Sesja zakończona'), errors: [400, 403, 404] },
+  },
+  [ADMIN_PATHS.audit]: {
+    get: { tag: USERS_TAG, summary: 'Dziennik: logowania, nieudane próby, wylogowania i zmiany użytkowników (kto, kiedy, adres IP)', query: AuditQuerySchema, ok: [200, { description: 'Wpisy, od najnowszych', ...json(z.array(AuthEventSchema)) }], errors: [400, 403] },
   },
   '/api/me': { get: { tag: 'Użytkownik', summary: 'Kim jestem: użytkownik tokenu, rola i jednostka', ok: [200, { description: 'Zalogowany użytkownik', ...json(MeResponseSchema) }] } },
   '/api/years': { get: { tag: 'Lata', summary: 'Lata sprawozdawcze: status, termin, progi odchyleń', ok: [200, { description: 'Lata', ...json(z.array(ReportingYearSchema)) }] } },
@@ -210,20 +265,25 @@ export function openApiDocument({ serverUrl, version }: OpenApiOptions) {
       title: 'pwr-sync — API sprawozdań Programu Wspierania Rodziny',
       version,
       description: 'Sprawozdania jednostek z realizacji Programu Wspierania Rodziny (plan i wykonanie), weryfikacja MOPS, zestawienia. '
-        + 'Każde żądanie pod `/api/` (poza stanem serwera i tym dokumentem) wymaga nagłówka `Authorization: Bearer <token>`. '
+        + 'Każde żądanie pod `/api/` (poza stanem serwera, logowaniem i tym dokumentem) wymaga poświadczenia: `Authorization: Bearer <token>` (token wydany przez administratora — dla skryptów; '
+        + 'albo krótko ważny token sesji panelu) lub ciasteczka sesji przeglądarki `pwr_session` (wtedy zmiany wymagają nagłówka X-CSRF-Token). '
         + 'Błędy mają zawsze postać `ApiErrorBody` z polskim komunikatem `error` i stałym kodem `code`.',
     },
     servers: [{ url: serverUrl ?? '/' }],
-    security: [{ bearer: [] }],
+    security: [{ bearer: [] }, { cookie: [] }],
     tags: [...new Set(Object.values(API_OPERATIONS).flatMap((m) => Object.values(m).map((o) => o.tag)))].map((name) => ({ name })),
     paths,
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'Token użytkownika (`pwr_…`), wydany przez administratora (npm run admin -- token issue …)' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: 'Token użytkownika (`pwr_…`, z datą ważności), wydany przez administratora (strona Użytkownicy lub npm run admin -- token issue …), albo token sesji panelu (`pws_…`)' },
+        cookie: { type: 'apiKey', in: 'cookie', name: 'pwr_session', description: 'Sesja przeglądarki (POST /api/auth/sign-in z `client: browser`); zmiany wymagają nagłówka X-CSRF-Token' },
+      },
       schemas: {
         ApiErrorBody: ApiErrorBodySchema, UnitReport: UnitReportSchema, SaveReportRequest: SaveReportRequestSchema,
         SaveReportResponse: SaveReportResponseSchema, History: HistorySchema, ReportingYear: ReportingYearSchema,
         ConsolidatedRow: ConsolidatedRowSchema, CompletenessRow: CompletenessRowSchema, AssignmentsResponse: AssignmentsResponseSchema,
         ProgramStructure: ProgramStructureSchema, MeResponse: MeResponseSchema, AnnexTitle: AnnexTitleSchema, AnnexTitleResponse: AnnexTitleResponseSchema,
+        SessionResponse: SessionResponseSchema, AdminUser: AdminUserSchema, AuthEvent: AuthEventSchema,
       },
     },
   });

@@ -34,7 +34,7 @@ describe.each(backends())('sessions on %s', (backend) => {
   /** POST sign-in as a browser would (same origin); returns the cookie and the answer. */
   async function browserSignIn(t = token) {
     const res = await fetch(app.url + AUTH_PATHS.signIn, { method: 'POST', headers: { 'content-type': 'application/json', origin: app.url }, body: JSON.stringify({ token: t, client: 'browser' }) });
-    const body = await res.json();
+    const body = (await res.json()) as any;
     const setCookie = res.headers.get('set-cookie') ?? '';
     return { status: res.status, body, setCookie, cookie: setCookie.split(';')[0]! };
   }
@@ -57,7 +57,7 @@ describe.each(backends())('sessions on %s', (backend) => {
     expect(Date.parse(s.body.session.expiresAt) - clock().getTime()).toBe(10 * HOUR);
     const me = await withCookie(s.cookie, API_PATHS.me);
     expect(me.status).toBe(200);
-    const again = await (await withCookie(s.cookie, AUTH_PATHS.session)).json();
+    const again = (await (await withCookie(s.cookie, AUTH_PATHS.session)).json()) as any;
     expect(again.csrfToken).toBe(s.body.csrfToken);
   });
 
@@ -81,7 +81,7 @@ describe.each(backends())('sessions on %s', (backend) => {
     clock.advance(2 * HOUR);
     const res = await withCookie(s.cookie, API_PATHS.me);
     expect(res.status).toBe(401);
-    expect(await res.json()).toEqual({ code: 'session_expired', error: MSG.auth.sessionIdle(120) });
+    expect((await res.json()) as any).toEqual({ code: 'session_expired', error: MSG.auth.sessionIdle(120) });
     expect(MSG.auth.sessionIdle(120)).toBe('Sesja wygasła po 2 godz. bez aktywności — zaloguj się ponownie.');
   });
 
@@ -94,7 +94,7 @@ describe.each(backends())('sessions on %s', (backend) => {
     clock.advance(11 * MIN);
     const res = await withCookie(s.cookie, API_PATHS.me);
     expect(res.status).toBe(401);
-    expect((await res.json()).error).toBe(MSG.auth.sessionMaxAge(600));
+    expect(((await res.json()) as any).error).toBe(MSG.auth.sessionMaxAge(600));
   });
 
   it('CSRF: a change from another site, or without the CSRF token, is refused; with it, it goes through', async () => {
@@ -104,10 +104,10 @@ describe.each(backends())('sessions on %s', (backend) => {
     });
     const crossSite = await save({ origin: 'https://evil.example', 'sec-fetch-site': 'cross-site', [CSRF_HEADER]: s.body.csrfToken });
     expect(crossSite.status).toBe(403);
-    expect(await crossSite.json()).toMatchObject({ code: 'cross_site', error: MSG.auth.crossSite('https://evil.example') });
+    expect((await crossSite.json()) as any).toMatchObject({ code: 'cross_site', error: MSG.auth.crossSite('https://evil.example') });
     const noToken = await save({ origin: app.url });
     expect(noToken.status).toBe(403);
-    expect((await noToken.json()).code).toBe('csrf_failed');
+    expect(((await noToken.json()) as any).code).toBe('csrf_failed');
     const wrongToken = await save({ [CSRF_HEADER]: 'x'.repeat(43) });
     expect(wrongToken.status).toBe(403);
     const ok = await save({ origin: app.url, [CSRF_HEADER]: s.body.csrfToken });
@@ -171,7 +171,7 @@ describe.each(backends())('sessions on %s', (backend) => {
     expect(out.headers.get('set-cookie')).toMatch(/^pwr_session=; Path=\/; Expires=Thu, 01 Jan 1970/);
     const after = await withCookie(s.cookie, API_PATHS.me);
     expect(after.status).toBe(401);
-    expect((await after.json()).error).toBe(MSG.auth.sessionEnded);
+    expect(((await after.json()) as any).error).toBe(MSG.auth.sessionEnded);
     const events = await listAuthEvents(tdb.db, { userId: 'sess-unit', limit: 3 });
     expect(events[0]).toMatchObject({ event: 'sign_out', userId: 'sess-unit' });
     expect(events.some((e) => e.event === 'sign_in')).toBe(true);
