@@ -8,6 +8,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import pino from 'pino';
 import roll from 'pino-roll';
+import { MSG } from '@pwr-sync/shared';
 import type { LogLevel } from './config/envSchema.ts';
 
 export type LogEntry = Record<string, unknown> & { category?: string; level?: 'info' | 'warn' | 'error' };
@@ -52,7 +53,7 @@ export async function createLogger({ level, dir, retentionDays, stdout = pino.de
     base: { pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
-    redact: { paths: REDACTED_FIELDS.flatMap((f) => [f, `*.${f}`]), censor: '[usunięto]' },
+    redact: { paths: REDACTED_FIELDS.flatMap((f) => [f, `*.${f}`]), censor: MSG.cli.redacted },
   }, pino.multistream(streams));
   return ({ level: entryLevel = 'info', ...fields }) => logger[entryLevel](fields);
 }

@@ -24,7 +24,7 @@ import { DEFAULT_UPLOAD_POOL, UploadPool } from './workbook/uploadPool.ts';
 const config = loadConfigOrExit();
 const log = await createLogger({ level: config.logLevel, dir: config.logDir, retentionDays: config.retentionDays });
 const t0 = Date.now();
-const db = await openDb(config, 'serwer pwr-sync (npm start)').catch((err: unknown) => {
+const db = await openDb(config, MSG.cli.process.server).catch((err: unknown) => {
   if (!(err instanceof DataDirLockedError)) throw err;
   process.stderr.write(`${err.message}\n`);
   process.exit(1);

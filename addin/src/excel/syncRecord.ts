@@ -5,11 +5,12 @@
  * protected, so it is not edited by accident. It travels with the file to any PC.
  */
 import type { SyncRecord } from '../report/syncRecord.ts';
+import { MSG } from '@pwr-sync/shared';
 import { excelText } from './text.ts';
 
 export const SYNC_SHEET_NAME = 'PWR_Synchronizacja';
 const RANGE = 'A1:B5';
-const LABELS = ['Jednostka', 'Rok', 'Wersja na serwerze', 'Klucz wysyłki w toku', 'Skrót wysyłki w toku'] as const;
+const LABELS = MSG.pane.syncRecordLabels;
 const TEXT = '@';
 /** Text first, so a key or a unit code is never read as a number or a date. */
 const FORMATS = [[TEXT, TEXT], [TEXT, '0'], [TEXT, '0'], [TEXT, TEXT], [TEXT, TEXT]];

@@ -6,7 +6,7 @@
  * A workbook opened on another PC, after signing in again, or restored from a copy, must send the
  * version its figures really come from, so that the server answers 409 when it has moved on.
  */
-import type { SaveReportRequest } from '@pwr-sync/shared';
+import { MSG, type SaveReportRequest } from '@pwr-sync/shared';
 
 /** What the workbook remembers about its report sheet and its last sync. */
 export interface SyncRecord {
@@ -34,7 +34,7 @@ export function syncBase(record: SyncRecord | null, orgUnitCode: string, year: n
   if (record.orgUnitCode !== orgUnitCode || record.year !== year) {
     return {
       ok: false,
-      message: `Nie wysłano: arkusz w tym skoroszycie to sprawozdanie jednostki ${record.orgUnitCode} za ${record.year} r., a zalogowano się jako jednostka ${orgUnitCode} (rok ${year}). Otwórz skoroszyt jednostki ${orgUnitCode} albo przygotuj arkusz w nowym skoroszycie.`,
+      message: MSG.pane.otherUnitsSheet(record.orgUnitCode, record.year, orgUnitCode, year),
     };
   }
   return { ok: true, baseVersion: record.version };

@@ -275,6 +275,8 @@ const api = {
   uploadMalformed: 'Niepoprawne żądanie przesłania pliku — wyślij formularz multipart/form-data z plikiem w polu „file”.',
   uploadFileMissing: 'Brak pliku — wyślij wypełniony szablon w polu formularza „file” (multipart/form-data).',
   uploadRejected: (reason: string) => `Plik odrzucony: ${reason}.`,
+  /** A cell of an uploaded sheet: „Wiersz 12, kolumna „Wykonanie”: …”. */
+  uploadCell: (row: number | string, column: string, reason: string) => `Wiersz ${row}, kolumna ${q(column)}: ${reason}`,
   uploadNotXlsx: 'Plik odrzucony: to archiwum nie jest skoroszytem Excel (.xlsx).',
   uploadUnreadable: 'Plik odrzucony: nie udało się odczytać skoroszytu Excel (.xlsx).',
   notATemplate: 'To nie jest szablon sprawozdania pwr-sync. Pobierz szablon swojej jednostki z systemu i wypełnij go.',
@@ -334,6 +336,10 @@ const pane = {
   prepare: 'Przygotuj arkusz',
   prepareFirst: 'Najpierw przygotuj arkusz („Przygotuj arkusz”).',
   notSent: (reason: string) => `Nie wysłano: ${reason}`,
+  otherUnitsSheet: (sheetUnit: string, sheetYear: number, unit: string, year: number) =>
+    `Nie wysłano: arkusz w tym skoroszycie to sprawozdanie jednostki ${sheetUnit} za ${sheetYear} r., a zalogowano się jako jednostka ${unit} (rok ${year}). Otwórz skoroszyt jednostki ${unit} albo przygotuj arkusz w nowym skoroszycie.`,
+  /** Labels of the hidden sync record's cells (read back: a change here loses existing records). */
+  syncRecordLabels: ['Jednostka', 'Rok', 'Wersja na serwerze', 'Klucz wysyłki w toku', 'Skrót wysyłki w toku'],
   savedNotRecorded: (reason: string) =>
     `Skoroszyt nie zapamiętał nowej wersji: ${reason} Kliknij „Synchronizuj” jeszcze raz, zanim zmienisz arkusz — serwer potwierdzi ten sam zapis.`,
   unreadable: withCount((n: number) => `Nie wysłano: w arkuszu ${agreeing(n, w3('jest', 'są', 'jest'))} ${counted(n, NOUN.cell)}, ${n === 1 ? 'której' : 'których'} nie da się odczytać (lista „Problemy w arkuszu”). Popraw ${n === 1 ? 'ją' : 'je'}, aby nie nadpisać danych zapisanych na serwerze.`),
@@ -439,6 +445,7 @@ const review = {
   yearLabel: 'Rok sprawozdawczy',
   yearOption: (year: number, open: boolean) => `${year} (${open ? 'otwarty' : 'zamknięty'})`,
   tableTitle: 'Zestawienie w arkuszu',
+  filtersTitle: 'Filtry tabeli w Excelu',
   fetching: 'Pobieranie zestawienia z serwera…',
   onServer: withCount((rows: number, year: number | null, loaded: boolean) =>
     `Na serwerze: ${counted(rows, NOUN.row)} (działanie × miara) za ${year ?? '—'} r. ${loaded ? 'Odświeżenie zastąpi tabelę w miejscu i zachowa filtry.' : 'Wczytanie utworzy arkusz „Zestawienie” z tabelą jak w zestawieniu centralnym.'}`),
@@ -586,6 +593,31 @@ const cli = {
   demoHeader: '=== TRYB DEMO: tokeny demonstracyjne (nie używać w produkcji) ===',
   demoMore: withCount((n: number) => `  … oraz tokeny wszystkich ${counted(n, NOUN.unitGenitive, ADJECTIVE.reportingFGenitive)}`),
   demoFile: (file: string) => `  Wszystkie tokeny: ${file}`,
+  /** What a process is, in the message another process gets when the embedded database is taken. */
+  process: {
+    server: 'serwer pwr-sync (npm start)',
+    admin: 'polecenie administracyjne (npm run admin)',
+    consolidate: 'zestawienie (npm run consolidate)',
+    report: 'załącznik (npm run report)',
+    backup: 'kopia zapasowa (npm run backup)',
+    restore: 'odtwarzanie kopii (npm run backup -- --restore)',
+    unknown: 'nieznany proces',
+    other: (command: string) => `proces ${command}`,
+  },
+  /** The embedded database's directory is held by another process (`since`: Warsaw time). */
+  dataDirLocked: (dataDir: string, holder: string, pid: number, since: string, purpose: string) => [
+    `Wbudowana baza danych ${dataDir} jest teraz używana przez inny proces: ${holder}, PID ${pid}, od ${since}.`,
+    `Wbudowana baza (PGlite) obsługuje tylko jeden proces naraz, dlatego zatrzymano: ${purpose}. Niczego nie zmieniono.`,
+    `Co zrobić: zatrzymaj tamten proces (Ctrl+C w jego oknie albo „kill ${pid}”) i uruchom polecenie ponownie`,
+    'albo przełącz serwer na PostgreSQL (DATABASE_URL), na którym serwer i polecenia mogą działać jednocześnie.',
+  ].join('\n'),
+  /** Put in the log file in place of a secret or a person's text. */
+  redacted: '[usunięto]',
+  /** Who saved the seeded 2024 data (the history's „Zapisał(a)”). */
+  seedAuthor: 'import sprawozdania (dane startowe)',
+  manifestVersion: (version: string) => `wersja manifestu ${q(version)} nie ma postaci 1.2.3.4`,
+  manifestOrigin: (origin: string) => `adres ${q(origin)} nie jest samym adresem serwera (np. https://pwr.example.krakow.pl)`,
+  manifestComment: (release: string) => `pwr-sync ${release}: manifest dodatku dla adresu serwera, wygenerowany poleceniem npm run manifest`,
 } as const;
 
 /** Why an uploaded .xlsx archive was refused (zipGuard), after "Plik odrzucony: ". */
@@ -689,6 +721,8 @@ const schema = {
   oneLine: 'tekst musi mieścić się w jednym wierszu (bez znaków sterujących)',
   annexNumberChars: 'tylko litery, cyfry, kropka, ukośnik lub łącznik (np. 3 lub 3a)',
   oneReportingUnit: 'działanie musi mieć dokładnie jedną jednostkę sprawozdającą',
+  orgUnitCode: 'kod jednostki: wielkie litery, cyfry, „/” i „-”, np. MOPS/PRZ/08',
+  taskCode: 'kod zadania w postaci „I.1”',
 } as const;
 
 /** Problems of cells read back from a unit's sheet (the add-in's table, an uploaded template). */

@@ -10,7 +10,7 @@ export const AreaSchema = z.object({ code: AreaCodeSchema, title: z.string().min
 export type Area = z.infer<typeof AreaSchema>;
 
 /** Task code "I.1", "III.3". */
-export const TaskCodeSchema = z.string().regex(/^(I|II|III|IV)\.\d{1,2}$/, 'kod zadania w postaci "I.1"');
+export const TaskCodeSchema = z.string().regex(/^(I|II|III|IV)\.\d{1,2}$/, MSG.schema.taskCode);
 
 /** basic = zadanie podstawowe (has money spent); complementary = zadanie komplementarne. */
 export const TaskKindSchema = z.enum(['basic', 'complementary']);

@@ -119,7 +119,7 @@ async function run(db: Db, config: Config, argv: string[]): Promise<void> {
 }
 
 const config = loadConfigOrExit();
-const db = await openDb(config, 'polecenie administracyjne (npm run admin)').catch((err: unknown) => {
+const db = await openDb(config, MSG.cli.process.admin).catch((err: unknown) => {
   if (!(err instanceof DataDirLockedError)) throw err;
   process.stderr.write(`${err.message}\n`);
   process.exit(1);

@@ -58,7 +58,7 @@ if (args.restore) {
   const to = here(args['data-dir']);
   if (!existsSync(from)) fail(T.backupFileMissing(from), 1);
   if (existsSync(to) && readdirSync(to).length > 0) fail(T.backupTargetNotEmpty(to), 1);
-  const release = lockOrFail(to, 'odtwarzanie kopii (npm run backup -- --restore)');
+  const release = lockOrFail(to, MSG.cli.process.restore);
   const pg = await PGlite.create(to, { loadDataDir: new Blob([readFileSync(from)]) });
   try {
     process.stderr.write(`${T.backupRestored(from, to, await summary(pg))}\n`);
@@ -72,7 +72,7 @@ if (args.restore) {
   if (!existsSync(config.dataDir)) fail(T.backupNoDatabase(config.dataDir), 1);
   const out = here(args.out ?? `pwr-pglite-${new Date().toISOString().slice(0, 10)}.tar.gz`);
   const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
-  const release = lockOrFail(config.dataDir, 'kopia zapasowa (npm run backup)');
+  const release = lockOrFail(config.dataDir, MSG.cli.process.backup);
   const pg = await PGlite.create(config.dataDir);
   try {
     const dump = await pg.dumpDataDir('gzip');

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const { year, out: outArg } = parseYearArgs(MSG.cli.consolidateUsage, {});
   const out = outputPath(outArg, `zestawienie-${year}.xlsx`);
   const t0 = performance.now();
-  await withSeededDb('zestawienie (npm run consolidate)', async (db) => {
+  await withSeededDb(MSG.cli.process.consolidate, async (db) => {
     const input = await loadCentralWorkbookInput(db, year);
     await writeAtomically(out, async (tmp) => writeFile(tmp, await centralWorkbookBuffer(input)));
     process.stderr.write(`${MSG.cli.workbookSaved(input.rows.length, out, input.completeness.length, (performance.now() - t0) / 1000)}\n`);

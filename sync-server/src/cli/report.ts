@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   if (outArg !== undefined && !outArg.toLowerCase().endsWith('.docx')) fail(`${MSG.cli.docxExtension(outArg)}\n${usage}`, 2);
   const out = outputPath(outArg, `sprawozdanie-${year}.docx`);
   const t0 = performance.now();
-  await withSeededDb('załącznik (npm run report)', async (db) => {
+  await withSeededDb(MSG.cli.process.report, async (db) => {
     const model = buildAnnexModel(await loadAnnexInput(db, year, { summary: flags.summary }));
     await writeAtomically(out, async (tmp) => writeFile(tmp, await annexDocxBuffer(model)));
     const tables = model.areas.flatMap((a) => a.tasks.flatMap((t) => [t.table, ...t.subsections.map((s) => s.table)]));

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { MSG } from '@pwr-sync/shared';
 import { REPO_ROOT } from '../config.ts';
 import { RELEASE_VERSION } from '../lifecycle.ts';
 
@@ -29,14 +30,14 @@ export interface ManifestOptions {
 }
 
 export function manifestFor({ origin, version = manifestVersion(), template = readFileSync(MANIFEST_TEMPLATE, 'utf8') }: ManifestOptions): string {
-  if (!MANIFEST_VERSION_PATTERN.test(version)) throw new Error(`wersja manifestu „${version}” nie ma postaci 1.2.3.4`);
+  if (!MANIFEST_VERSION_PATTERN.test(version)) throw new Error(MSG.cli.manifestVersion(version));
   // The origin is a parsed URL origin (scheme, host, port): nothing in it needs XML escaping.
-  if (!/^https?:\/\/[a-z0-9.[\]:-]+$/i.test(origin)) throw new Error(`adres „${origin}” nie jest samym adresem serwera`);
+  if (!/^https?:\/\/[a-z0-9.[\]:-]+$/i.test(origin)) throw new Error(MSG.cli.manifestOrigin(origin));
   return template
     .replaceAll(TEMPLATE_ORIGIN, origin)
     .replace(/<Version>[^<]*<\/Version>/, `<Version>${version}</Version>`)
     // No origin in the comment: a punycode host (xn--…) would put a forbidden "--" into it.
-    .replace(/<!--[\s\S]*?-->\n/, `<!-- pwr-sync ${RELEASE_VERSION}: manifest dodatku dla adresu serwera, wygenerowany poleceniem npm run manifest -->\n`);
+    .replace(/<!--[\s\S]*?-->\n/, `<!-- ${MSG.cli.manifestComment(RELEASE_VERSION)} -->\n`);
 }
 
 /** The add-in files the manifest points to, as paths under /addin/ (the build must ship each). */

@@ -12,6 +12,7 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { MSG, formatWarsawTime } from '@pwr-sync/shared';
 
 export interface LockHolder {
   pid: number;
@@ -28,19 +29,9 @@ export interface LockHolder {
 export class DataDirLockedError extends Error {
   override name = 'DataDirLockedError';
   constructor(readonly dataDir: string, readonly holder: LockHolder, purpose: string) {
-    super([
-      `Wbudowana baza danych ${dataDir} jest teraz używana przez inny proces: ${holder.purpose}, PID ${holder.pid}, od ${localTime(holder.since)}.`,
-      `Wbudowana baza (PGlite) obsługuje tylko jeden proces naraz, dlatego zatrzymano: ${purpose}. Niczego nie zmieniono.`,
-      `Co zrobić: zatrzymaj tamten proces (Ctrl+C w jego oknie albo „kill ${holder.pid}”) i uruchom polecenie ponownie;`,
-      'albo przełącz serwer na PostgreSQL (DATABASE_URL), na którym serwer i polecenia działają jednocześnie.',
-    ].join('\n'));
+    super(MSG.cli.dataDirLocked(dataDir, holder.purpose, holder.pid, formatWarsawTime(holder.since), purpose));
   }
 }
-
-const localTime = (iso: string) => {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('pl-PL', { timeZone: 'Europe/Warsaw' });
-};
 
 export const lockPath = (dataDir: string) => `${path.resolve(dataDir)}.lock`;
 
@@ -95,7 +86,7 @@ export function lockDataDir(dataDir: string, purpose: string): () => void {
       const holder = readHolder(file);
       // A half-written lock (its writer is between create and write) is someone's: retry briefly.
       if (!holder) {
-        if (attempt > 50) throw new DataDirLockedError(dataDir, { pid: 0, purpose: 'nieznany proces', since: '', host: '', startTicks: null }, purpose);
+        if (attempt > 50) throw new DataDirLockedError(dataDir, { pid: 0, purpose: MSG.cli.process.unknown, since: '', host: '', startTicks: null }, purpose);
         Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
         continue;
       }

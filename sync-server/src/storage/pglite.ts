@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { MSG } from '@pwr-sync/shared';
 import type { Db, Queryable, QueryResult } from './db.ts';
 import { lockDataDir } from './dataDirLock.ts';
 
@@ -35,7 +36,7 @@ export function pgliteDb(pg: PGliteLike, release: () => void = () => {}): Db {
  * (dataDirLock.ts: another live process holding it → DataDirLockedError); `null` → in memory.
  * `purpose` names this process in the message another one gets.
  */
-export async function openPglite(dataDir: string | null, purpose = `proces ${process.argv.slice(1).join(' ')}`): Promise<Db> {
+export async function openPglite(dataDir: string | null, purpose = MSG.cli.process.other(process.argv.slice(1).join(' '))): Promise<Db> {
   if (!dataDir) return pgliteDb(await PGlite.create());
   const release = lockDataDir(dataDir, purpose);
   try {

@@ -1,5 +1,5 @@
 import {
-  DEFAULT_VARIANCE_POLICY, reportingUnitOf,
+  DEFAULT_VARIANCE_POLICY, MSG, reportingUnitOf,
   type ActivityReport, type OrgUnit, type Plan, type Program, type ReportEntry,
 } from '@pwr-sync/shared';
 import type { Db, Queryable } from './db.ts';
@@ -24,7 +24,7 @@ export interface SeedOptions {
 }
 
 /** Who the imported versions are attributed to. */
-export const SEED_AUTHOR = 'import sprawozdania (dane startowe)';
+export const SEED_AUTHOR = MSG.cli.seedAuthor;
 
 export function toReportEntry(r: ActivityReport): ReportEntry {
   const entry: ReportEntry = { activityId: r.activityId, status: r.status, actual: r.actual, moneySpent: r.moneySpent, comment: r.comment };

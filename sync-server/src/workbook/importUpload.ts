@@ -86,7 +86,7 @@ export function precheckUpload(file: Buffer, expected: UploadExpectation): Uploa
   }
   const maxRow = HEADER_SEARCH_ROWS + (expected.maxRows ?? DEFAULT_MAX_ROWS);
   const sheets = checkSheets(file, zip.entries, { ...DEFAULT_SHEET_LIMITS, maxRow, ...expected.sheetLimits });
-  return sheets.ok ? null : reject(413, 'upload_too_large', `Plik odrzucony: ${sheets.reason}.`);
+  return sheets.ok ? null : reject(413, 'upload_too_large', MSG.api.uploadRejected(sheets.reason));
 }
 
 /** Reads an uploaded template for `expected.orgUnitCode` and `expected.year`. */
@@ -130,7 +130,7 @@ export async function readUploadedTemplate(file: Buffer, expected: UploadExpecta
       // the server: not read, so a file saved without cached results (openpyxl) is not refused for them.
       if (c.computed) return null;
       const read = sheetCell(row.getCell(header.columns[i]!));
-      if (!read.ok) problems.push({ field: c.key, sheet: UNIT_SHEET_NAME, cell: `${columnLetter(header.columns[i]! - 1)}${r}`, code: 'sheet_cell', message: `Wiersz ${r}, kolumna „${c.header}”: ${read.reason}` });
+      if (!read.ok) problems.push({ field: c.key, sheet: UNIT_SHEET_NAME, cell: `${columnLetter(header.columns[i]! - 1)}${r}`, code: 'sheet_cell', message: MSG.api.uploadCell(r, c.header, read.reason) });
       return read.ok ? read.value : null;
     });
     if (cells.every((c) => c === null || c === '')) continue;
@@ -150,7 +150,7 @@ export async function readUploadedTemplate(file: Buffer, expected: UploadExpecta
       sheet: UNIT_SHEET_NAME,
       cell: index >= 0 && excelRow ? `${columnLetter(header.columns[index]! - 1)}${excelRow}` : '',
       code: 'sheet_cell',
-      message: `Wiersz ${excelRows[p.rowIndex] ?? '?'}, kolumna „${column?.header ?? p.column}”: ${p.message}`,
+      message: MSG.api.uploadCell(excelRows[p.rowIndex] ?? '?', column?.header ?? p.column, p.message),
     });
   }
   if (problems.length) {

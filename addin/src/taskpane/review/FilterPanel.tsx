@@ -69,7 +69,7 @@ export function FilterPanel({ rows, program, filter, counts, shownByPane, tableL
 
   return (
     <form className={styles.root} onSubmit={handleSubmit} aria-labelledby="filters-title">
-      <Text as="h2" size={400} weight="semibold" id="filters-title">Filtry tabeli w Excelu</Text>
+      <Text as="h2" size={400} weight="semibold" id="filters-title">{MSG.review.filtersTitle}</Text>
       <fieldset className={styles.group}>
         <legend className={styles.legend}>{MSG.review.band}</legend>
         {BAND_ORDER.map((b) => (

@@ -59,7 +59,7 @@ export function ReviewApp({ api, me, host, supportOk, supportMessage, onSignOut 
       </header>
       <main className={styles.main}>
         {!supportOk && supportMessage && (
-          <MessageBar intent="error" layout="multiline"><MessageBarBody><MessageBarTitle>Za stara wersja Excela.</MessageBarTitle> {supportMessage}{' '}
+          <MessageBar intent="error" layout="multiline"><MessageBarBody><MessageBarTitle>{MSG.pane.excelTooOld}</MessageBarTitle> {supportMessage}{' '}
             <Link href={browserModeUrl()} target="_blank" rel="noopener">{MSG.browser.useBrowser}</Link></MessageBarBody></MessageBar>
         )}
         <section aria-labelledby="table-title">
