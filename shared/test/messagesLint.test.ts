@@ -19,6 +19,7 @@ const EXEMPT: [RegExp, string][] = [
   [/^shared\/src\/measures\/kinds\.ts$/, 'the vocabulary of measure words'],
   [/^shared\/src\/indicators\//, 'patterns that recognise the source report’s Polish, not texts shown'],
   [/^shared\/src\/measures\/pairMeasures\.ts$/, 'Polish stop words for matching qualifiers'],
+  [/^shared\/src\/measures\/agreeQualifier\.ts$/, 'Polish pronouns a number leaves as they are (recognition, not texts shown)'],
   [/\.test\.tsx?$/, 'tests'],
   [/\/(testing|testSupport)\//, 'test fixtures'],
   [/^sync-server\/src\/openapi\//, 'the API description for integrators (developer documentation, not a message)'],

@@ -22,6 +22,7 @@ import { formatMoney } from '../numbers/money.ts';
 import { VARIANCE_BAND_LABELS, type VarianceBand } from '../variance/policy.ts';
 import { BAND_ORDER } from '../sheet/presentation.ts';
 import { annexPlanText, annexScopeText } from './sentences.ts';
+import { MSG } from '../messages/catalogue.ts';
 import type { AnnexTitle } from './schema.ts';
 
 export interface AnnexRow {
@@ -106,15 +107,17 @@ export interface AnnexInput {
   acceptance?: { accepted: number; units: number };
 }
 
-export const ANNEX_AUTHOR = 'Miejski Ośrodek Pomocy Społecznej w Krakowie';
+const A = MSG.annex;
+
+export const ANNEX_AUTHOR: string = A.author;
 
 /** „Program Wspierania Rodziny …” → „Programu Wspierania Rodziny …” (genitive after „realizację”). */
 export function programGenitive(title: string): string {
-  return /^Program\s/.test(title) ? title.replace(/^Program/, 'Programu') : `programu „${title}”`;
+  return /^Program\s/.test(title) ? title.replace(/^Program/, 'Programu') : A.programOther(title);
 }
 
 export function reportTitleOf(year: number, programTitle: string): string {
-  return `Sprawozdanie z działań podejmowanych w ${year} roku przez jednostki/komórki zaangażowane w realizację ${programGenitive(programTitle)}`;
+  return A.reportTitle(year, programGenitive(programTitle));
 }
 
 /** „I Zapewnienie …” */
@@ -128,7 +131,7 @@ export function areaHeading(area: Area): string {
  */
 export function taskHeading(task: Pick<Task, 'code' | 'kind' | 'title'>): string {
   if (/^Zadanie\s/.test(task.title)) return `${task.code} ${task.title}`;
-  return `${task.code} ${task.kind === 'basic' ? 'Zadanie podstawowe' : 'Zadanie komplementarne'}: ${task.title}`;
+  return `${task.code} ${task.kind === 'basic' ? A.taskKind.basic : A.taskKind.complementary}: ${task.title}`;
 }
 
 export function subsectionHeading(number: number, title: string): string {
@@ -188,7 +191,7 @@ export function buildAnnexModel(input: AnnexInput): AnnexModel {
     }),
   }));
 
-  const annexLine = `Załącznik Nr ${input.title.annexNumber}`;
+  const annexLine = A.annexLine(input.title.annexNumber);
   const reportTitle = reportTitleOf(year, input.program.title);
   return {
     year,
@@ -196,16 +199,16 @@ export function buildAnnexModel(input: AnnexInput): AnnexModel {
     parentReportLine: input.title.parentReportTitle,
     reportTitle,
     draftNote: input.acceptance && input.acceptance.accepted < input.acceptance.units
-      ? `Wersja robocza: zaakceptowane sprawozdania jednostek — ${input.acceptance.accepted} z ${input.acceptance.units}. Dane pozostałych jednostek mogą się jeszcze zmienić.`
+      ? A.draftNote(input.acceptance.accepted, input.acceptance.units)
       : null,
     docTitle: `${annexLine} — ${reportTitle}`,
     author: ANNEX_AUTHOR,
     columns: {
-      activity: 'Planowane do realizacji działania',
-      units: 'Komórka/jednostka odpowiedzialna za realizację',
-      plan: `Wskaźniki rezultatów zaplanowanych działań w ${year} roku`,
-      scope: `Zakres realizacji zadania w ${year} roku`,
-      money: `Wysokość środków na realizację działania w ${year} roku`,
+      activity: A.columns.activity,
+      units: A.columns.units,
+      plan: A.columns.plan(year),
+      scope: A.columns.scope(year),
+      money: A.columns.money(year),
     },
     areas,
     summary: input.summary ? summaryOf(input.summary, input.program.tasks) : null,
@@ -228,7 +231,7 @@ function summaryOf(acc: SummaryAccumulator, tasks: readonly Task[]): AnnexSummar
     totalGrosze,
     total: formatMoney(totalGrosze),
     activitiesByStatus: STATUS_ORDER.filter((s) => acc.activitiesByStatus.has(s)).map((s) => ({
-      status: s, label: s === 'none' ? 'bez informacji' : REPORT_STATUS_LABELS[s], count: acc.activitiesByStatus.get(s)!,
+      status: s, label: s === 'none' ? A.summary.noStatus : REPORT_STATUS_LABELS[s], count: acc.activitiesByStatus.get(s)!,
     })),
     activities: acc.activities,
     measuresByBand,

@@ -39,6 +39,6 @@ export type AnnexTitleResponse = z.infer<typeof AnnexTitleResponseSchema>;
 export function defaultAnnexTitle(year: number): AnnexTitle {
   return {
     annexNumber: '3',
-    parentReportTitle: `do Sprawozdania z działalności Miejskiego Ośrodka Pomocy Społecznej w Krakowie za rok ${year}`,
+    parentReportTitle: MSG.annex.defaultParentReport(year),
   };
 }

@@ -6,7 +6,10 @@
  */
 import { formatMeasure } from '../measures/formatMeasure.ts';
 import { formatPlNumber } from '../numbers/polishNumber.ts';
+import { MSG } from '../messages/catalogue.ts';
 import type { Plan, ReportEntry, ReportStatus } from '../report/schema.ts';
+
+const S = MSG.annex.sentence;
 
 /** A figure as the annex needs it; `subsets` are „w tym” parts, shown with their figure. */
 export interface AnnexFigure {
@@ -25,7 +28,7 @@ function figureText(f: AnnexFigure): string {
   } catch {
     text = `${formatPlNumber(f.value)} ${f.kind}${qualifier ? ` ${qualifier}` : ''}`;
   }
-  return f.subsets?.length ? `${text} (w tym ${f.subsets.map(figureText).join(', ')})` : text;
+  return f.subsets?.length ? S.subsets(text, f.subsets.map(figureText).join(', ')) : text;
 }
 
 /** "4 spotkania, 82 uczestników"; '' for none. */
@@ -35,14 +38,14 @@ export function figuresSentence(figures: readonly AnnexFigure[]): string {
 
 /** „przedsięwzięcie włączone do Programu w 2026 roku” — the report's wording for a new activity. */
 export function newActivitySentence(year: number): string {
-  return `przedsięwzięcie włączone do Programu w ${year} roku`;
+  return S.newActivity(year);
 }
 
 /** Planned indicators when the plan has no description of its own. */
 export function planSentence(plan: Pick<Plan, 'kind' | 'measures' | 'sinceYear'>, year: number): string {
   if (plan.kind === 'new_activity') return newActivitySentence(plan.sinceYear ?? year);
   if (plan.measures.length > 0) return figuresSentence(plan.measures);
-  return 'bez wskaźników liczbowych';
+  return S.noIndicators;
 }
 
 /** Scope of execution when the unit wrote no text: from its status and figures. */
@@ -53,23 +56,23 @@ export function scopeSentence(a: {
   plan?: Pick<Plan, 'kind' | 'sinceYear'>;
 }): string {
   const figures = figuresSentence(a.figures);
-  const withFigures = (lead: string) => (figures ? `${lead}: ${figures}` : lead);
+  const withFigures = (lead: string) => (figures ? S.withFigures(lead, figures) : lead);
   switch (a.status) {
     case null:
-      return figures || 'jednostka nie przekazała informacji o realizacji';
+      return figures || S.noInformation;
     case 'realized':
       if (figures) return figures;
-      return a.plan?.kind === 'new_activity' ? newActivitySentence(a.plan.sinceYear ?? a.year) : `działanie zrealizowane w ${a.year} roku`;
+      return a.plan?.kind === 'new_activity' ? newActivitySentence(a.plan.sinceYear ?? a.year) : S.realized(a.year);
     case 'not_realized':
-      return `wydarzenie nie było realizowane w ${a.year} roku`;
+      return S.notRealized(a.year);
     case 'cancelled':
-      return 'wydarzenie odwołane';
+      return S.cancelled;
     case 'ended':
-      return withFigures('realizacja przedsięwzięcia została zakończona');
+      return withFigures(S.ended);
     case 'realized_elsewhere':
-      return withFigures('zadanie realizowane w ramach innego działania Programu');
+      return withFigures(S.realizedElsewhere);
     case 'ongoing':
-      return withFigures('działanie realizowane w sposób ciągły');
+      return withFigures(S.ongoing);
   }
 }
 

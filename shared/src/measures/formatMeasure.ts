@@ -1,5 +1,6 @@
 import { formatPlNumber } from '../numbers/polishNumber.ts';
 import { measureKindDef, type PluralForms } from './kinds.ts';
+import { agreeQualifier } from './agreeQualifier.ts';
 
 const pluralRules = new Intl.PluralRules('pl');
 
@@ -11,8 +12,11 @@ export function measureWordFor(kind: string, value: number): string {
   return def.forms[category] ?? def.forms.other;
 }
 
-/** Renders a measure in Polish: { kind: 'spotkanie', value: 5 } → "5 spotkań"; the qualifier follows the word. */
+/**
+ * Renders a measure in Polish: { kind: 'spotkanie', value: 5 } → "5 spotkań"; the qualifier follows
+ * the word, agreeing with the number („1 rodzina objęta usługą”, „5 rodzin objętych usługą”).
+ */
 export function formatMeasure(m: { kind: string; value: number; qualifier?: string }): string {
   const text = `${formatPlNumber(m.value)} ${measureWordFor(m.kind, m.value)}`;
-  return m.qualifier ? `${text} ${m.qualifier}` : text;
+  return m.qualifier ? `${text} ${agreeQualifier(m.qualifier, m.value, measureKindDef(m.kind)!.forms)}` : text;
 }

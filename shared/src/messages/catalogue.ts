@@ -20,6 +20,7 @@ import { workbookText } from './workbookText.ts';
 import { planText } from './planText.ts';
 import { reviewText } from './reviewText.ts';
 import { authText } from './authText.ts';
+import { annexText } from './annexText.ts';
 
 /** „text” — Polish quotation marks. */
 export const q = (s: string | number): string => `„${s}”`;
@@ -758,7 +759,7 @@ const summary = {
   totalIn: withCount((n: number, sentence: string) => `${sentence} — łącznie w ${counted(n, NOUN.activityLocative)}.`),
 } as const;
 
-export const MSG = { labels, numbers, zod, fields, api, zip, sheetGuard, rules, schema, sheet, summary, cli, pane, review, config: configText, browser: browserText, deploy: deployText, template: templateText, workbook: workbookText, plan: planText, reviewView: reviewText, auth: authText } as const;
+export const MSG = { labels, numbers, zod, fields, api, zip, sheetGuard, rules, schema, sheet, summary, cli, pane, review, config: configText, browser: browserText, deploy: deployText, template: templateText, workbook: workbookText, plan: planText, reviewView: reviewText, auth: authText, annex: annexText } as const;
 
 // Re-exported for messages built elsewhere from these parts.
 export { agreeing, counted };

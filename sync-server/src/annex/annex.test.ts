@@ -100,7 +100,7 @@ describe('the 2024 annex from the seeded database', () => {
     const described = [...doc.matchAll(/<w:tblPr>[\s\S]*?<w:tblCaption w:val="([^"]+)"\/><w:tblDescription w:val="([^"]+)"\/><\/w:tblPr>/g)];
     expect(described).toHaveLength(tablesOf(doc).length);
     expect(described[0]![1]).toBe('Działania zadania I.1');
-    expect(described[0]![2]).toMatch(/^Kolumny: Planowane do realizacji działania; .*; Wysokość środków na realizację działania w 2024 roku\. Wiersze: \d+\.$/);
+    expect(described[0]![2]).toMatch(/^Kolumny: Planowane do realizacji działania; .*; Wysokość środków na realizację działania w 2024 roku\. Liczba wierszy: \d+\.$/);
     expect(described.map((d) => d[1])).toContain('Działania zadania I.2, część 1)');
     for (const rows of tablesOf(doc)) {
       expect(rows[0]).toContain('<w:tblHeader/>');

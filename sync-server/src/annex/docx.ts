@@ -11,7 +11,9 @@ import {
   ShadingType, StringValueElement, Table, TableCell, TableLayoutType, TableProperties, TableRow, TextRun, WidthType,
   type ITableOptions, type ParagraphChild,
 } from 'docx';
-import type { AnnexModel, AnnexRow, AnnexSummary, AnnexTable } from '@pwr-sync/shared';
+import { MSG, formatPlNumber, type AnnexModel, type AnnexRow, type AnnexSummary, type AnnexTable } from '@pwr-sync/shared';
+
+const A = MSG.annex;
 
 const FONT = 'Arial';
 /** Half-points. */
@@ -65,7 +67,7 @@ class DescribedTable extends Table {
 /** „Tabela I.2.1” → the table's caption for screen readers. */
 function tableCaption(key: string): string {
   const [area, task, sub] = key.split('.');
-  return sub ? `Działania zadania ${area}.${task}, część ${sub})` : `Działania zadania ${area}.${task}`;
+  return A.tableCaption(`${area}.${task}`, sub);
 }
 
 function activityTable(table: AnnexTable, columns: AnnexModel['columns']): Table {
@@ -93,7 +95,7 @@ function activityTable(table: AnnexTable, columns: AnnexModel['columns']): Table
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
-  }, tableCaption(table.key), `Kolumny: ${headers.join('; ')}. Wiersze: ${table.rows.length}.`);
+  }, tableCaption(table.key), A.tableDescription(headers, table.rows.length));
 }
 
 /** Two-column figures table of the summary (label | value), header row marked, total row bold; kept on one page. */
@@ -109,7 +111,7 @@ function figuresTable(caption: string, headers: [string, string], lines: [string
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
-  }, caption, `Kolumny: ${headers.join('; ')}. Ostatni wiersz: razem.`);
+  }, caption, A.figuresDescription(headers));
 }
 
 const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ text, heading: level });
@@ -120,28 +122,29 @@ const body = (text: string, extra: { bold?: boolean; alignment?: (typeof Alignme
 function linkedList(items: readonly string[], instance: number): Paragraph[] {
   if (items.length === 0) return [];
   return [
-    body('Działania powiązane z:', { keepNext: true }),
+    body(A.linkedTo, { keepNext: true }),
     ...items.map((item) => new Paragraph({ text: item, keepNext: true, numbering: { reference: LINKED_LIST, level: 0, instance } })),
   ];
 }
 
 function tableOrNote(table: AnnexTable, model: AnnexModel): (Paragraph | Table)[] {
-  if (table.rows.length === 0) return [body(`Brak działań zaplanowanych na ${model.year} rok.`)];
+  if (table.rows.length === 0) return [body(A.noActivities(model.year))];
   // a small gap after each table, as between the original's tables
   return [activityTable(table, model.columns), new Paragraph({ spacing: { after: 120 }, children: [] })];
 }
 
 function summaryBlocks(s: AnnexSummary, year: number): (Paragraph | Table)[] {
+  const S = A.summary;
   return [
-    heading('Podsumowanie', HeadingLevel.HEADING_1),
-    body(`Zestawienie wykonania Programu w ${year} roku, liczone tak samo jak arkusz „Podsumowanie” zestawienia zbiorczego.`),
-    heading('Środki na realizację zadań podstawowych', HeadingLevel.HEADING_2),
-    figuresTable('Środki na realizację zadań podstawowych', ['Zadanie podstawowe', `Wysokość środków w ${year} roku`], s.moneyByTask.map((t) => [t.heading, t.money]), ['Razem', s.total]),
-    heading('Działania według stanu realizacji', HeadingLevel.HEADING_2),
-    figuresTable('Działania według stanu realizacji', ['Stan realizacji', 'Liczba działań'], s.activitiesByStatus.map((x) => [x.label, String(x.count)]), ['Razem', String(s.activities)]),
-    heading('Miary według oceny wykonania planu', HeadingLevel.HEADING_2),
-    body('Pozycją jest każda miara planu lub wykonania; działanie opisane bez żadnej miary (np. niezrealizowane) liczy się jako jedna pozycja.'),
-    figuresTable('Miary według oceny wykonania planu', ['Ocena wykonania', 'Liczba pozycji'], s.measuresByBand.map((x) => [x.label, String(x.count)]), ['Razem', String(s.measures)]),
+    heading(S.title, HeadingLevel.HEADING_1),
+    body(S.intro(year)),
+    heading(S.money, HeadingLevel.HEADING_2),
+    figuresTable(S.money, S.moneyHeaders(year), s.moneyByTask.map((t) => [t.heading, t.money]), [S.total, s.total]),
+    heading(S.byStatus, HeadingLevel.HEADING_2),
+    figuresTable(S.byStatus, S.byStatusHeaders, s.activitiesByStatus.map((x) => [x.label, formatPlNumber(x.count)]), [S.total, formatPlNumber(s.activities)]),
+    heading(S.byBand, HeadingLevel.HEADING_2),
+    body(S.byBandNote),
+    figuresTable(S.byBand, S.byBandHeaders, s.measuresByBand.map((x) => [x.label, formatPlNumber(x.count)]), [S.total, formatPlNumber(s.measures)]),
   ];
 }
 
@@ -176,12 +179,12 @@ const headingStyle = (size: number, outlineLevel: number) => ({
 
 /** The annex as a DOCX file. */
 export async function annexDocxBuffer(model: AnnexModel): Promise<Buffer> {
-  const pageNumber: ParagraphChild[] = [new TextRun({ children: ['Strona ', PageNumber.CURRENT, ' z ', PageNumber.TOTAL_PAGES], size: SIZE_TABLE })];
+  const pageNumber: ParagraphChild[] = [new TextRun({ children: [A.page.before, PageNumber.CURRENT, A.page.between, PageNumber.TOTAL_PAGES], size: SIZE_TABLE })];
   const doc = new Document({
     title: model.docTitle,
     creator: model.author,
     lastModifiedBy: model.author,
-    subject: `Program Wspierania Rodziny — sprawozdanie za ${model.year} rok`,
+    subject: A.subject(model.year),
     description: `${model.annexLine} ${model.parentReportLine}`,
     styles: {
       default: {

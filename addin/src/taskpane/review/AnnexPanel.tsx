@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Text, tokens } from '@fluentui/react-components';
-import type { AnnexTitle, AnnexTitleResponse } from '@pwr-sync/shared';
+import { MSG, type AnnexTitle, type AnnexTitleResponse } from '@pwr-sync/shared';
 import type { AnnexTitleProblems } from './useAnnexDownload.ts';
+
+const T = MSG.annex.pane;
 
 export interface AnnexPanelProps {
   year: number | null;
@@ -33,24 +35,22 @@ export function AnnexPanel({ year, title, canEdit, busy, notice, onDownload, onS
 
   return (
     <section aria-labelledby="annex-title">
-      <Text as="h2" size={400} weight="semibold" id="annex-title" block>Załącznik do sprawozdania</Text>
-      <Text size={200} block>
-        Załącznik {year === null ? '' : `za ${year} r. `}jako dokument Word (DOCX) z danych jednostek — układ jak w opublikowanym sprawozdaniu.
-      </Text>
-      <Field label="Numer załącznika" hint={title?.isDefault ? 'domyślny' : undefined} validationMessage={problems.annexNumber} validationState={problems.annexNumber ? 'error' : 'none'}>
+      <Text as="h2" size={400} weight="semibold" id="annex-title" block>{T.title}</Text>
+      <Text size={200} block>{T.intro(year)}</Text>
+      <Field label={T.numberLabel} hint={title?.isDefault ? T.numberDefault : undefined} validationMessage={problems.annexNumber} validationState={problems.annexNumber ? 'error' : 'none'}>
         <Input value={draft.annexNumber} readOnly={!canEdit} disabled={title === null} onChange={(_, d) => setDraft((t) => ({ ...t, annexNumber: d.value }))} />
       </Field>
-      <Field label="Wiersz pod numerem (sprawozdanie nadrzędne)" validationMessage={problems.parentReportTitle} validationState={problems.parentReportTitle ? 'error' : 'none'}>
+      <Field label={T.parentLabel} validationMessage={problems.parentReportTitle} validationState={problems.parentReportTitle ? 'error' : 'none'}>
         <Input value={draft.parentReportTitle} readOnly={!canEdit} disabled={title === null} onChange={(_, d) => setDraft((t) => ({ ...t, parentReportTitle: d.value }))} />
       </Field>
       {canEdit && (
         <Button size="small" style={{ marginTop: tokens.spacingVerticalXS }} disabled={busy || !changed || year === null} onClick={() => void handleSave()}>
-          Zapisz nagłówek załącznika
+          {T.saveTitle}
         </Button>
       )}
-      <Checkbox label="Dołącz podsumowanie (środki, stan realizacji, ocena wykonania)" checked={summary} onChange={(_, d) => setSummary(!!d.checked)} />
+      <Checkbox label={T.withSummary} checked={summary} onChange={(_, d) => setSummary(!!d.checked)} />
       <Button appearance="secondary" style={{ marginTop: tokens.spacingVerticalXS }} disabled={busy || year === null} onClick={() => year !== null && onDownload(year, summary)}>
-        {busy ? 'Przygotowywanie…' : 'Pobierz załącznik (DOCX)'}
+        {busy ? T.preparing : T.download}
       </Button>
       <div aria-live="polite" style={{ marginTop: tokens.spacingVerticalS }}>
         {notice && <MessageBar intent={notice.intent} layout="multiline"><MessageBarBody>{notice.text}</MessageBarBody></MessageBar>}

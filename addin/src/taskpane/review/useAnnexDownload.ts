@@ -3,7 +3,7 @@
  * of the year's DOCX. Separate from useReview: it needs neither the workbook nor the review table.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { describeIssue, AnnexTitleSchema, type AnnexTitle, type AnnexTitleResponse } from '@pwr-sync/shared';
+import { MSG, describeIssue, AnnexTitleSchema, type AnnexTitle, type AnnexTitleResponse } from '@pwr-sync/shared';
 import type { ApiClient } from '../../api/client.ts';
 import { saveFile } from '../saveFile.ts';
 import type { ReviewNotice } from './useReview.ts';
@@ -33,13 +33,13 @@ export function useAnnexDownload({ api, year, onUnauthorized, save = saveFile }:
 
   const download = useCallback(async (y: number, summary: boolean) => {
     setBusy(true);
-    setNotice({ intent: 'info', text: `Przygotowywanie załącznika za ${y} r.…` });
+    setNotice({ intent: 'info', text: MSG.annex.pane.preparingYear(y) });
     const r = await api.reportDocx(y, summary);
     setBusy(false);
     if (r.kind === 'unauthorized') return unauthorized(r.message);
     if (r.kind !== 'ok') return setNotice({ intent: r.kind === 'offline' ? 'warning' : 'error', text: r.message });
     save(r.value.blob, r.value.filename);
-    setNotice({ intent: 'success', text: `Pobrano plik ${r.value.filename} (${Math.max(1, Math.round(r.value.blob.size / 1024))} KB) — otwórz go w Wordzie z folderu pobranych plików.` });
+    setNotice({ intent: 'success', text: MSG.annex.pane.downloaded(r.value.filename, Math.max(1, Math.round(r.value.blob.size / 1024))) });
   }, [api, unauthorized, save]);
 
   /** Validates with the shared schema first; returns the field problems, or null when saved. */
@@ -57,7 +57,7 @@ export function useAnnexDownload({ api, year, onUnauthorized, save = saveFile }:
     if (r.kind === 'unauthorized') { unauthorized(r.message); return null; }
     if (r.kind !== 'ok') { setNotice({ intent: r.kind === 'offline' ? 'warning' : 'error', text: r.message }); return null; }
     setTitle(r.value);
-    setNotice({ intent: 'success', text: `Zapisano nagłówek załącznika za ${y} r.` });
+    setNotice({ intent: 'success', text: MSG.annex.pane.titleSaved(y) });
     return null;
   }, [api, unauthorized]);
 
