@@ -25,6 +25,8 @@ import { consolidatedRouter } from './routes/consolidated/router.ts';
 import { workbookRouter } from './routes/workbook/router.ts';
 import { uploadRouter } from './routes/upload/router.ts';
 import { annexRouter } from './routes/annex/router.ts';
+import { plansRouter } from './routes/plans/router.ts';
+import { refreshMeasureKinds } from './commands/planContext.ts';
 import { DEFAULT_UPLOAD_POOL, UploadPool } from './workbook/uploadPool.ts';
 
 export interface AppDeps {
@@ -101,10 +103,15 @@ export function createApp({ db, config, log, lifecycle = newLifecycle(), uploads
   // A cookie session's changes must come from this site with the CSRF token.
   api.use(csrfGuard(config.publicUrl, config.allowedOrigins));
   api.use(express.json({ limit: config.bodyLimit }));
+  // Kinds MOPS accepted with plans (on any instance) are known before a body naming them is parsed.
+  api.use((req, _res, next) => {
+    if (req.method === 'GET' || req.method === 'HEAD') return next();
+    refreshMeasureKinds(db).then(() => next(), next);
+  });
   api.use(
     authSessionRouter(db, auth), usersRouter(db, config, auth, log),
     meRouter(db), yearsRouter(db), programRouter(db), unitsRouter(db, config, log), completenessRouter(db), consolidatedRouter(db),
-    workbookRouter(db, log), annexRouter(db, log), uploadRouter(db, log, uploadPool),
+    workbookRouter(db, log), annexRouter(db, log), uploadRouter(db, log, uploadPool), plansRouter(db),
   );
   // Routers carry full /api/… paths (API_PATHS), so the API is entered by prefix rather than mounted.
   const enterApi = Object.assign(

@@ -173,3 +173,10 @@ export function registerMeasureKinds(kinds: readonly { lemma: string; forms: { o
 export function allMeasureKinds(): MeasureKindDef[] {
   return [...byLemma.values()];
 }
+
+const BUILT_IN: ReadonlySet<string> = new Set(MEASURE_KINDS.map((k) => k.lemma));
+
+/** True for a kind of the built-in vocabulary (not one accepted from a plan). */
+export function isBuiltInMeasureKind(lemma: string): boolean {
+  return BUILT_IN.has(lemma);
+}

@@ -54,6 +54,9 @@ export const planText = {
     /** "Działanie I.1-01, miara 2 („spotkanie”): " */
     prefix: (activityId: string, measure?: { index: number; kind: string }) =>
       `Działanie ${activityId}${measure ? `, miara ${measure.index + 1}${measure.kind ? ` (${q(measure.kind)})` : ''}` : ''}: `,
+    /** A unit's part of MOPS's bulk entry: "Jednostka ZZM — " */
+    unitPrefix: (unit: string) => `Jednostka ${unit} — `,
+    unitTwice: 'plan tej jednostki podano dwa razy — zostaw jeden.',
     proposalPrefix: (index: number, name: string) => `Propozycja nowego działania ${index + 1}${name.trim() ? ` (${q(name.trim().slice(0, 60))})` : ''}: `,
     valueNotPositive: (value: number) => `pole ${q(field.value)} musi być większe od zera (wpisano ${formatPlNumber(value)}) — wpisz, ile planujesz.`,
     valueNotWhole: (kindGenitivePlural: string, value: number) =>

@@ -50,6 +50,8 @@ export interface PlanRuleContext {
   orgUnitCodes: ReadonlySet<string>;
   /** The unit whose plan this is. */
   orgUnitCode: string;
+  /** Activities that joined the program this year („włączone do Programu”): no target that year, so no plan is required. */
+  joinedActivityIds?: ReadonlySet<string>;
 }
 
 /** True when the measure's kind is new: not in the vocabulary, so it carries proposed forms. */
@@ -145,7 +147,7 @@ export function validatePlan(body: PlanBody, ctx: PlanRuleContext, mode: PlanRul
   }
   if (mode === 'submit') {
     for (const id of ctx.activityIds) {
-      if (!seen.has(id)) problems.push({ activityId: id, field: 'measures', code: 'plan_missing', message: `${R.prefix(id)}${R.planMissing}` });
+      if (!seen.has(id) && !ctx.joinedActivityIds?.has(id)) problems.push({ activityId: id, field: 'measures', code: 'plan_missing', message: `${R.prefix(id)}${R.planMissing}` });
     }
   }
   const names = new Set<string>();

@@ -13,6 +13,7 @@ export * from './seed.ts';
 export * from './program.ts';
 export * from './reports.ts';
 export * from './reviews.ts';
+export * from './plans.ts';
 export * from './users.ts';
 export * from './idempotency.ts';
 export * from './annex.ts';

@@ -1,0 +1,48 @@
+/**
+ * What planning needs about a unit's year: the year and its phase, the activities the unit plans
+ * (those it reports), and the rule context of plan/rules.ts. The one place planning reads the
+ * program's structure, so a change of how years hold their activities is made here.
+ */
+import { registerMeasureKinds, type Activity, type PlanRuleContext, type ReportingYear, type Task } from '@pwr-sync/shared';
+import type { Queryable } from '../storage/index.ts';
+import { getAcceptedMeasureKinds, getOrgUnits, getPlans, getProgramStructure, getUnitActivities } from '../storage/index.ts';
+import { loadYear } from './unitContext.ts';
+
+export type PlanPhase = 'planning' | 'reporting' | 'closed';
+
+/**
+ * The year's phase for planning. A year with a phase (planning → reporting → closed) says it; a
+ * year stored with only open/closed is open to plans while open.
+ */
+export function planPhaseOf(year: ReportingYear): PlanPhase {
+  const phase = (year as { phase?: PlanPhase }).phase;
+  if (phase) return phase;
+  return year.status === 'closed' ? 'closed' : 'planning';
+}
+
+export interface UnitPlanContext {
+  year: ReportingYear;
+  phase: PlanPhase;
+  /** Activities the unit plans (reports) in the year, in program order. */
+  activities: Activity[];
+  tasks: Task[];
+  rules: PlanRuleContext;
+}
+
+/** Adds kinds MOPS accepted (possibly on another instance) to this process's vocabulary. */
+export async function refreshMeasureKinds(q: Queryable): Promise<void> {
+  registerMeasureKinds(await getAcceptedMeasureKinds(q));
+}
+
+export async function loadUnitPlanYear(q: Queryable, year: number, orgUnitCode: string): Promise<UnitPlanContext> {
+  const y = await loadYear(q, year);
+  const [mine, structure, orgUnits, plans] = await Promise.all([getUnitActivities(q, orgUnitCode), getProgramStructure(q), getOrgUnits(q), getPlans(q, year), refreshMeasureKinds(q)]);
+  const activities = mine.filter((a) => a.role === 'reporting').map((a) => a.activity);
+  return {
+    year: y, phase: planPhaseOf(y), activities, tasks: structure.tasks,
+    rules: {
+      activityIds: activities.map((a) => a.id), tasks: structure.tasks, orgUnitCodes: new Set(orgUnits.map((u) => u.code)), orgUnitCode,
+      joinedActivityIds: new Set(activities.filter((a) => { const p = plans.get(a.id); return p?.kind === 'new_activity' && p.sinceYear === year; }).map((a) => a.id)),
+    },
+  };
+}
