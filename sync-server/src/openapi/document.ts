@@ -18,6 +18,7 @@ import { UpdateYearRequestSchema } from '../routes/years/schema.ts';
 import { ReportDocxQuerySchema } from '../routes/annex/schema.ts';
 import { MAX_UPLOAD_BYTES } from '../routes/upload/schema.ts';
 import { HealthSchema, LivenessSchema, ReadinessSchema } from '../routes/health/schema.ts';
+import { PLAN_OPERATIONS } from './planOperations.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -50,7 +51,7 @@ const binary = (type: string, description: string) => ({ description, content: {
 /** Errors every authenticated operation can answer. */
 const AUTH_ERRORS: ErrorStatus[] = [401, 429, 500];
 
-interface Op {
+export interface Op {
   summary: string;
   description?: string;
   tag: string;
@@ -228,6 +229,7 @@ export const API_OPERATIONS: Record<string, Record<string, Op>> = {
     get: { tag: 'Pliki', summary: 'Nagłówek załącznika roku', path: YearPath, ok: [200, { description: 'Nagłówek', ...json(AnnexTitleResponseSchema) }], errors: [400, 403, 404] },
     put: { tag: 'Pliki', summary: 'Zmiana nagłówka załącznika (weryfikator MOPS, administrator)', path: YearPath, body: AnnexTitleSchema, ok: [200, { description: 'Zapisany nagłówek', ...json(AnnexTitleResponseSchema) }], errors: [400, 403, 404, 413] },
   },
+  ...PLAN_OPERATIONS,
 };
 
 /** The multipart body of the upload, which zod does not describe (a file part). */
