@@ -3,7 +3,7 @@
  * writer locks, one immutable version per save, field-level changes, and the workflow audit.
  */
 import type { AcceptedMeasureKind, PlanBody, PlanHistory, PlanSaveSource, UnitPlan, WorkflowEventAction, WorkflowState } from '@pwr-sync/shared';
-import type { Queryable } from './db.ts';
+import { sqlState, type Queryable } from './db.ts';
 import { iso, isoOrNull, json } from './json.ts';
 import type { FieldChange, ReportHead } from './reports.ts';
 
@@ -130,9 +130,18 @@ export async function upsertPlans(tx: Queryable, year: number, plans: { activity
   );
 }
 
+/** PostgreSQL's undefined_table. */
+const UNDEFINED_TABLE = '42P01';
+
+/** Kinds accepted from plans; none on a schema from before plans (a database not yet migrated). */
 export async function getAcceptedMeasureKinds(q: Queryable): Promise<AcceptedMeasureKind[]> {
-  const r = await q.query<{ lemma: string; forms: AcceptedMeasureKind['forms']; accepted_year: number }>('SELECT lemma, forms, accepted_year FROM measure_kinds ORDER BY lemma');
-  return r.rows.map((k) => ({ lemma: k.lemma, forms: k.forms, acceptedYear: k.accepted_year }));
+  try {
+    const r = await q.query<{ lemma: string; forms: AcceptedMeasureKind['forms']; accepted_year: number }>('SELECT lemma, forms, accepted_year FROM measure_kinds ORDER BY lemma');
+    return r.rows.map((k) => ({ lemma: k.lemma, forms: k.forms, acceptedYear: k.accepted_year }));
+  } catch (err) {
+    if (sqlState(err) === UNDEFINED_TABLE) return [];
+    throw err;
+  }
 }
 
 export async function insertMeasureKinds(tx: Queryable, kinds: { lemma: string; forms: AcceptedMeasureKind['forms']; year: number; proposedBy: string; acceptedBy: string }[]): Promise<void> {
