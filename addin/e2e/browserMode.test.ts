@@ -102,7 +102,7 @@ describe('browser mode end to end (no Office)', () => {
     if (distDir) rmSync(distDir, { recursive: true, force: true });
   });
 
-  it('a unit signs in at the server’s root and sees its years with phase, deadline and report state; the token lives in sessionStorage', async () => {
+  it('a unit signs in at the server’s root and sees its years with phase, deadline and report state; the session is an httpOnly cookie, nothing in storage', async () => {
     await signIn(server.token);
     await expect.poll(() => page.getByRole('button', { name: /Rok 2025 \(otwarty\)/ }).count(), { timeout: 30_000 }).toBe(1);
     expect(page.url()).toBe(`${server.baseUrl}/addin/browser.html`);
@@ -110,8 +110,13 @@ describe('browser mode end to end (no Office)', () => {
     expect(await yearButton.textContent()).toMatch(/termin: .*2026.*nierozpoczęte/);
     expect(await page.getByRole('button', { name: /Rok 2024 \(zamknięty\)/ }).count()).toBe(1);
     expect(cspViolations).toEqual([]);
-    const stored = await page.evaluate(() => ({ session: sessionStorage.getItem('pwr-sync.token'), local: localStorage.getItem('pwr-sync.token') }));
-    expect(stored).toEqual({ session: server.token, local: null });
+    const stored = await page.evaluate(() => ({ session: Object.keys(sessionStorage), local: Object.keys(localStorage), cookie: document.cookie }));
+    expect(stored).toEqual({ session: [], local: [], cookie: '' }); // no script can read the session
+    const cookies = await browser.context.cookies(server.baseUrl);
+    expect(cookies.map((c) => ({ name: c.name, httpOnly: c.httpOnly, sameSite: c.sameSite, secure: c.secure, persistent: c.expires > 0 }))).toEqual([
+      { name: 'pwr_session', httpOnly: true, sameSite: 'Strict', secure: false, persistent: false }, // plain http://localhost: not Secure
+    ]);
+    expect(cookies[0]!.value).toMatch(/^pws_/);
     await shots('40-przegladarka-jednostka');
   });
 
@@ -128,8 +133,8 @@ describe('browser mode end to end (no Office)', () => {
     await p.route(OFFICE_JS_URL, (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: 'window.Office = { HostType: { Excel: "Excel" }, onReady: (cb) => { cb({ host: null, platform: null }); return Promise.resolve({ host: null }); } };' }));
     await p.goto(`${server.baseUrl}/addin/taskpane.html`);
     await expect.poll(() => p.url(), { timeout: 30_000 }).toBe(`${server.baseUrl}/addin/browser.html`);
-    // sessionStorage belongs to one tab: a new tab asks to sign in.
-    await expect.poll(() => p.getByLabel('Token').count(), { timeout: 30_000 }).toBe(1);
+    // The session cookie belongs to the browser: another tab is signed in too.
+    await expect.poll(() => p.getByRole('button', { name: 'Wyloguj' }).count(), { timeout: 30_000 }).toBe(1);
     await p.close();
   });
 
@@ -176,8 +181,11 @@ describe('browser mode end to end (no Office)', () => {
     await expect.poll(() => page.getByText('Przekazano do weryfikacji.').count(), { timeout: 30_000 }).toBe(1);
     await expect.poll(() => page.getByRole('button', { name: /Rok 2025/ }).textContent()).toMatch(/przekazane/);
     expect(await page.getByRole('button', { name: 'Prześlij', exact: true }).isDisabled()).toBe(true);
+    const cookie = (await browser.context.cookies(server.baseUrl))[0]!;
     await signOut();
-    expect(await page.evaluate(() => sessionStorage.getItem('pwr-sync.token'))).toBeNull();
+    await expect.poll(() => browser.context.cookies(server.baseUrl)).toEqual([]);
+    // The session ended on the server too: the old cookie no longer opens anything.
+    expect((await fetch(server.baseUrl + '/api/me', { headers: { cookie: `${cookie.name}=${cookie.value}` } })).status).toBe(401);
   });
 
   it('a reviewer sees the year’s completeness, downloads the central workbook and annex, and returns the report with a comment', async () => {

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
-import { API_PATHS, BAND_ORDER, UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, UNIT_TABLE_NAME, columnLetter, type UnitReport } from '@pwr-sync/shared';
+import { ADMIN_PATHS, API_PATHS, BAND_ORDER, MSG, UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, UNIT_TABLE_NAME, columnLetter, type UnitReport } from '@pwr-sync/shared';
 import { REPO_ROOT, startServer, type RunningServer } from './servers.ts';
 import { OFFICE_JS_URL, launchPaneBrowser, serveFakeOffice, type PaneBrowser } from './browser.ts';
 
@@ -99,7 +99,11 @@ describe('task pane end to end', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByText(/Sprawozdanie za \d{4} r\./).count(), { timeout: 20_000 }).toBe(1);
     expect(await page.getByText(/Termin:/).count()).toBe(1);
-    expect(await page.evaluate(() => localStorage.getItem('pwr-sync.token'))).toBe(server.token);
+    // The token was exchanged for a session: only its short-lived bearer is kept, in sessionStorage; nothing in localStorage.
+    const kept = await page.evaluate(() => ({ local: Object.keys(localStorage), session: sessionStorage.getItem('pwr-sync.session') }));
+    expect(kept.local.filter((k) => k.startsWith('pwr-sync.'))).toEqual([]);
+    expect(JSON.parse(kept.session!).bearer).toMatch(/^pws_/);
+    expect(kept.session).not.toContain(server.token);
   });
 
   it('prepares the sheet: table, protection, validation, hidden ids', async () => {
@@ -191,6 +195,51 @@ describe('task pane end to end', () => {
     await expect.poll(() => page.getByText('Zapisano na serwerze.').count(), { timeout: 15_000 }).toBe(1);
     expect(await page.getByText(/Wersja \d+/).count()).toBe(1);
     await shot('06-zapisano');
+  });
+
+  it('a session that expires in the middle of a sync keeps the work in the sheet, asks to sign in, then syncs with no conflict and no loss', async () => {
+    const { year, unit } = await openReport();
+    const before = await api<UnitReport>('GET', API_PATHS.report(year, unit));
+    const rows = await tableValues();
+    const row = rows.findIndex((r) => r[col('line')] === 1);
+    const typed = 'Wpisane tuż przed wygaśnięciem sesji.';
+    const original = rows[row]![col('comment')];
+    await fake('userEdit', UNIT_SHEET_NAME, `${columnLetter(col('comment'))}${row + 2}`, [[typed]]);
+    await expect.poll(() => page.getByText('Brak problemów w arkuszu').count(), { timeout: 10_000 }).toBe(1);
+    // The session ends while the save is on its way: the server sees it only after that.
+    const admin = server.tokens.find((t) => t.role === 'admin')!.token;
+    const adminCall = (method: string, path: string) => fetch(server.baseUrl + path, { method, headers: { Authorization: `Bearer ${admin}` } });
+    const me = await api<{ user: { id: string } }>('GET', API_PATHS.me);
+    await page.route('**/report', async (route) => {
+      if (route.request().method() !== 'PUT') return route.continue();
+      const sessions = (await (await adminCall('GET', ADMIN_PATHS.sessions(me.user.id))).json()) as { id: string }[];
+      for (const s of sessions) await adminCall('POST', ADMIN_PATHS.endSession(me.user.id, s.id));
+      await route.continue();
+    });
+    await page.getByRole('button', { name: 'Synchronizuj' }).click();
+    await expect.poll(() => page.getByLabel('Token').count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.getByText(MSG.auth.workKept, { exact: false }).count()).toBe(1);
+    await page.unroute('**/report');
+    await shot('06b-sesja-wygasla');
+    // Nothing reached the server; everything is still in the sheet, and the workbook still names the version it came from.
+    expect((await api<UnitReport>('GET', API_PATHS.report(year, unit))).version).toBe(before.version);
+    expect((await tableValues())[row]![col('comment')]).toBe(typed);
+    expect(await recordedVersion()).toBe(before.version);
+
+    await page.getByLabel('Token').fill(server.token);
+    await page.getByRole('button', { name: 'Zaloguj' }).click();
+    await expect.poll(() => page.getByText(/Sprawozdanie za \d{4} r\./).count(), { timeout: 20_000 }).toBe(1);
+    await page.getByRole('button', { name: 'Synchronizuj' }).click();
+    await expect.poll(() => page.getByText('Zapisano na serwerze.').count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.getByText(/Ktoś zapisał nowszą wersję/).count()).toBe(0);
+    const after = await api<UnitReport>('GET', API_PATHS.report(year, unit));
+    expect(after.version).toBe(before.version + 1);
+    expect(after.entries.find((e) => e.comment === typed)).toBeDefined();
+    expect(await recordedVersion()).toBe(after.version);
+    // Back to what the next tests expect in that row.
+    await fake('userEdit', UNIT_SHEET_NAME, `${columnLetter(col('comment'))}${row + 2}`, [[original]]);
+    await page.getByRole('button', { name: 'Synchronizuj' }).click();
+    await expect.poll(async () => (await api<UnitReport>('GET', API_PATHS.report(year, unit))).version, { timeout: 15_000 }).toBe(after.version + 1);
   });
 
   it('shows a conflict when someone saved meanwhile; "keep mine" saves on top', async () => {
@@ -307,7 +356,8 @@ describe('task pane end to end', () => {
     await page.getByRole('button', { name: 'Zaloguj' }).click();
     await expect.poll(() => page.getByText(/Sprawozdanie za \d{4} r\./).count(), { timeout: 20_000 }).toBe(1);
     // Nothing about the report is kept in the browser: the workbook says which version it holds.
-    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('pwr-sync.')))).toEqual(['pwr-sync.token']);
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('pwr-sync.')))).toEqual([]);
+    expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('pwr-sync.')))).toEqual(['pwr-sync.session']);
     expect(await recordedVersion()).toBe(synced);
 
     await page.getByRole('button', { name: 'Synchronizuj' }).click();
@@ -375,9 +425,11 @@ describe('task pane end to end', () => {
     expect(s).toBe(0);
   });
 
-  it('signs out and forgets the token', async () => {
+  it('signs out: the server ends the session and the pane forgets its bearer', async () => {
+    const kept = JSON.parse((await page.evaluate(() => sessionStorage.getItem('pwr-sync.session')))!) as { bearer: string };
     await page.getByRole('button', { name: 'Wyloguj' }).click();
     await expect.poll(() => page.getByLabel('Token').count()).toBe(1);
-    expect(await page.evaluate(() => localStorage.getItem('pwr-sync.token'))).toBeNull();
+    expect(await page.evaluate(() => sessionStorage.getItem('pwr-sync.session'))).toBeNull();
+    await expect.poll(async () => (await fetch(server.baseUrl + API_PATHS.me, { headers: { Authorization: `Bearer ${kept.bearer}` } })).status).toBe(401);
   });
 });

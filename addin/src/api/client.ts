@@ -22,14 +22,15 @@ import {
   type SaveReportResponse,
   type UnitReport,
   MSG,
+  CSRF_HEADER,
 } from '@pwr-sync/shared';
 
 export type ApiProblem = NonNullable<ApiErrorBody['problems']>[number];
 
 export type ApiOutcome<T> =
   | { kind: 'ok'; value: T }
-  /** 401: token missing, wrong or expired → sign in again. */
-  | { kind: 'unauthorized'; message: string }
+  /** 401: no session, or it expired, or the token did → sign in again (`code` says which; the message is the server's). */
+  | { kind: 'unauthorized'; message: string; code?: string }
   /** 403: signed in, but not allowed (another unit, wrong role, year closed). */
   | { kind: 'forbidden'; message: string }
   /** 409: someone saved a newer version; `current` is the server's report. */
@@ -45,7 +46,13 @@ const OFFLINE = MSG.pane.offline;
 
 export interface ApiClientOptions {
   baseUrl?: string;
-  token: string;
+  /**
+   * The bearer sent as Authorization: an issued token (scripts, tests), or — read on every request,
+   * so a renewal needs no new client — the pane's session bearer. None: the browser's session cookie goes instead.
+   */
+  token?: string | (() => string | null);
+  /** The browser session's CSRF token, sent as X-CSRF-Token with every request that changes something. */
+  csrfToken?: () => string | null;
   fetch?: typeof fetch;
   timeoutMs?: number;
 }
@@ -134,7 +141,7 @@ export class ApiClient {
       const xhr = new XMLHttpRequest();
       xhr.open('POST', this.baseUrl + API_PATHS.upload(year, unit));
       xhr.setRequestHeader('Accept', 'application/json');
-      xhr.setRequestHeader('Authorization', `Bearer ${this.options.token}`);
+      for (const [name, value] of Object.entries(this.authHeaders('POST'))) xhr.setRequestHeader(name, value);
       xhr.timeout = this.options.timeoutMs ?? 120_000;
       xhr.upload.onprogress = (e) => { if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total); };
       xhr.onerror = xhr.ontimeout = () => resolve({ kind: 'offline', message: OFFLINE });
@@ -150,6 +157,19 @@ export class ApiClient {
       form.append('file', file, file instanceof File ? file.name : 'sprawozdanie.xlsx');
       xhr.send(form);
     });
+  }
+
+  /** Any JSON endpoint by path (the session and users clients build on it: api/authClient.ts, api/adminClient.ts). */
+  call<T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown): Promise<ApiOutcome<T>> {
+    return this.request(method, path, schema, body);
+  }
+
+  /** Authorization (a bearer) and, for a change made with the browser's cookie, X-CSRF-Token. */
+  private authHeaders(method: string): Record<string, string> {
+    const { token, csrfToken } = this.options;
+    const bearer = typeof token === 'function' ? token() : token;
+    const csrf = method !== 'GET' && method !== 'HEAD' ? csrfToken?.() : null;
+    return { ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}), ...(csrf ? { [CSRF_HEADER]: csrf } : {}) };
   }
 
   private async request<T>(method: string, path: string, schema: z.ZodType<T>, body?: unknown, headers: Record<string, string> = {}): Promise<ApiOutcome<T>> {
@@ -192,7 +212,7 @@ export class ApiClient {
         method,
         headers: {
           Accept: accept,
-          Authorization: `Bearer ${this.options.token}`,
+          ...this.authHeaders(method),
           ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
           ...headers,
         },
@@ -215,7 +235,7 @@ function failureOf(status: number, json: unknown): Exclude<ApiOutcome<never>, { 
   const e = err.success ? err.data : undefined;
   switch (status) {
     case 401:
-      return { kind: 'unauthorized', message: MSG.pane.tokenInvalid };
+      return { kind: 'unauthorized', message: e?.error ?? MSG.pane.tokenInvalid, ...(e?.code ? { code: e.code } : {}) };
     case 403:
       return { kind: 'forbidden', message: e?.error ?? MSG.api.forbidden };
     case 409:

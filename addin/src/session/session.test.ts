@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { API_PATHS, AUTH_PATHS } from '@pwr-sync/shared';
 import { Session, type SessionState } from './session.ts';
-import { webTokenStore } from './tokenStore.ts';
+import { forgetLegacyToken, webBearerStore } from './tokenStore.ts';
 
 /** A Web Storage stand-in (what localStorage / sessionStorage offer). */
 function memoryStorage(): Storage {
@@ -16,18 +17,53 @@ function memoryStorage(): Storage {
 }
 
 const ME = { user: { id: 'u1', name: 'Anna Nowak', role: 'unit_reporter', orgUnitCode: 'MOPS/PRZ/08' }, orgUnit: null };
+const INFO = { id: 's1', client: 'pane', method: 'token', createdAt: '2026-03-02T08:00:00.000Z', lastSeenAt: '2026-03-02T08:00:00.000Z', expiresAt: '2026-03-02T18:00:00.000Z', idleExpiresAt: '2026-03-02T10:00:00.000Z', ip: '127.0.0.1' };
+const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
-/** A server that knows one token; `down` makes it unreachable. */
-function server(opts: { token?: string; down?: boolean } = {}) {
-  const calls: string[] = [];
+/**
+ * A server that knows the token "good": sign-in gives a pane bearer b1, b2, … (or, for the browser, a
+ * "cookie" it then expects) — `expired` makes every session check answer 401 session_expired.
+ */
+function server(opts: { down?: boolean; expired?: boolean } = {}) {
+  const calls: { method: string; path: string; headers: Record<string, string>; body?: string }[] = [];
+  let n = 0;
+  const bearers = new Set<string>();
+  let cookie = false;
   const fetch = (async (url: string, init?: RequestInit) => {
-    calls.push(`${init?.method ?? 'GET'} ${url} ${(init?.headers as Record<string, string>).Authorization}`);
+    const headers = (init?.headers ?? {}) as Record<string, string>;
+    const path = new URL(url, 'http://pwr.test').pathname;
+    calls.push({ method: init?.method ?? 'GET', path, headers, ...(typeof init?.body === 'string' ? { body: init.body } : {}) });
     if (opts.down) throw new TypeError('Failed to fetch');
-    const auth = (init?.headers as Record<string, string>).Authorization;
-    if (auth !== `Bearer ${opts.token ?? 'good'}`) return new Response(JSON.stringify({ error: 'Token wygasł.', code: 'unauthorized' }), { status: 401 });
-    return new Response(JSON.stringify(ME), { status: 200, headers: { 'content-type': 'application/json' } });
+    const bearer = headers.Authorization?.replace('Bearer ', '');
+    const issue = (client: string) => {
+      if (client === 'browser') { cookie = true; return json({ me: ME, session: { ...INFO, client }, csrfToken: 'csrf-1' }, 201); }
+      const b = `b${++n}`;
+      bearers.add(b);
+      return json({ me: ME, session: INFO, bearer: b, bearerExpiresAt: new Date(Date.now() + 15 * 60_000).toISOString() }, 201);
+    };
+    if (path === AUTH_PATHS.signIn) {
+      const body = JSON.parse(String(init?.body));
+      return body.token === 'good' ? issue(body.client) : json({ error: 'Nieznany token.', code: 'unauthorized' }, 401);
+    }
+    if (path === AUTH_PATHS.signOut) { cookie = false; return new Response(null, { status: 204 }); }
+    const valid = !opts.expired && (bearer ? bearers.has(bearer) : cookie);
+    if (!valid) return json(opts.expired ? { error: 'Sesja wygasła po 2 godz. bez aktywności — zaloguj się ponownie.', code: 'session_expired' } : { error: 'Brak sesji.', code: 'unauthorized' }, 401);
+    if (path === AUTH_PATHS.renew) { bearers.delete(bearer!); return issue('pane'); }
+    if (path === AUTH_PATHS.session) return json({ me: ME, session: { ...INFO, client: 'browser' }, csrfToken: 'csrf-1' });
+    return json(ME);
   }) as typeof globalThis.fetch;
-  return { fetch, calls };
+  return { fetch, calls, set: (o: typeof opts) => Object.assign(opts, o) };
+}
+
+/** Timers run by hand. */
+function timers() {
+  const pending: { fn: () => void; ms: number }[] = [];
+  return {
+    setTimer: (fn: () => void, ms: number) => { const t = { fn, ms }; pending.push(t); return t; },
+    clearTimer: (t: unknown) => { const i = pending.indexOf(t as never); if (i >= 0) pending.splice(i, 1); },
+    pending,
+    async fire() { const t = pending.shift()!; t.fn(); await new Promise((r) => setTimeout(r, 0)); return t.ms; },
+  };
 }
 
 function watch(session: Session): SessionState['status'][] {
@@ -36,78 +72,120 @@ function watch(session: Session): SessionState['status'][] {
   return seen;
 }
 
-describe('Session (one sign-in and one API client for every mode)', () => {
-  it('starts signed out without a stored token', () => {
-    expect(new Session({ store: webTokenStore(memoryStorage), fetch: server().fetch }).snapshot()).toEqual({ status: 'signed-out' });
-  });
-
-  it('signs in only with a token the server knows, trimmed, and keeps it in the given storage', async () => {
+describe('Session in the pane (a short-lived bearer, renewed while open)', () => {
+  it('starts signed out with nothing stored; signing in keeps the session bearer — never the token, never in localStorage', async () => {
     const area = memoryStorage();
-    const { fetch, calls } = server();
-    const session = new Session({ store: webTokenStore(() => area), fetch, baseUrl: 'https://pwr.test/' });
-    expect(await session.signIn('wrong')).toBe('Token jest nieprawidłowy lub wygasł. Zaloguj się ponownie.');
-    expect(area.getItem('pwr-sync.token')).toBeNull();
-    expect(session.snapshot().status).toBe('signed-out');
-    expect(await session.signIn('  good \n')).toBeNull();
-    expect(area.getItem('pwr-sync.token')).toBe('good');
-    const state = session.snapshot();
-    expect(state.status === 'signed-in' && state.me.user.name).toBe('Anna Nowak');
-    expect(calls.at(-1)).toBe('GET https://pwr.test/api/me Bearer good');
-  });
-
-  it('checks a stored token on start: known → signed in, refused → signed out with the reason and forgotten', async () => {
-    const area = memoryStorage();
-    area.setItem('pwr-sync.token', 'good');
-    const ok = new Session({ store: webTokenStore(() => area), fetch: server().fetch });
-    expect(ok.snapshot()).toEqual({ status: 'checking' });
-    const seen = watch(ok);
-    await ok.start();
-    expect(seen).toEqual(['checking', 'signed-in']);
-
-    area.setItem('pwr-sync.other', 'x');
-    area.setItem('another-app', 'kept');
-    const expired = new Session({ store: webTokenStore(() => area), fetch: server({ token: 'newer' }).fetch });
-    await expired.start();
-    expect(expired.snapshot()).toEqual({ status: 'signed-out', message: 'Token jest nieprawidłowy lub wygasł. Zaloguj się ponownie.' });
-    expect([area.getItem('pwr-sync.token'), area.getItem('pwr-sync.other'), area.getItem('another-app')]).toEqual([null, null, 'kept']);
-  });
-
-  it('keeps the stored token when the server cannot be reached, and retries', async () => {
-    const area = memoryStorage();
-    area.setItem('pwr-sync.token', 'good');
-    const down = { down: true };
-    const srv = server(down);
-    const session = new Session({ store: webTokenStore(() => area), fetch: srv.fetch });
-    await session.start();
-    expect(session.snapshot().status).toBe('unreachable');
-    expect(area.getItem('pwr-sync.token')).toBe('good');
-    down.down = false;
-    await session.start();
-    expect(session.snapshot().status).toBe('signed-in');
-  });
-
-  it('a 401 reported by any mode signs out with its message; other failures do not', async () => {
-    const session = new Session({ store: webTokenStore(memoryStorage), fetch: server().fetch });
-    await session.signIn('good');
-    session.report({ kind: 'forbidden', message: 'Brak uprawnień do tej operacji.' });
-    expect(session.snapshot().status).toBe('signed-in');
-    session.report({ kind: 'unauthorized', message: 'Sesja wygasła.' });
-    expect(session.snapshot()).toEqual({ status: 'signed-out', message: 'Sesja wygasła.' });
-  });
-
-  it('a sign-out while the stored token is being checked wins over the late answer', async () => {
-    const area = memoryStorage();
-    area.setItem('pwr-sync.token', 'good');
-    const session = new Session({ store: webTokenStore(() => area), fetch: server().fetch });
-    const checking = session.start();
-    session.signOut();
-    await checking;
+    const local = memoryStorage();
+    const srv = server();
+    const t = timers();
+    const session = new Session({ mode: 'pane', store: webBearerStore(() => area), fetch: srv.fetch, baseUrl: 'https://pwr.test/', ...t });
     expect(session.snapshot()).toEqual({ status: 'signed-out' });
+    expect(await session.signIn('wrong')).toBe('Nieznany token.');
+    expect(await session.signIn('  good \n')).toBeNull();
+    expect(srv.calls.at(-1)).toMatchObject({ method: 'POST', path: AUTH_PATHS.signIn, body: '{"token":"good","client":"pane"}' });
+    expect(JSON.parse(area.getItem('pwr-sync.session')!)).toMatchObject({ bearer: 'b1' });
+    expect(JSON.stringify([...Array(area.length).keys()].map((i) => area.getItem(area.key(i)!)))).not.toContain('good');
+    expect(local.length).toBe(0);
+    const state = session.snapshot();
+    if (state.status !== 'signed-in') throw new Error(state.status);
+    await state.api.me();
+    expect(srv.calls.at(-1)).toMatchObject({ path: API_PATHS.me, headers: { Authorization: 'Bearer b1' } });
+    // Renewal at half-life: about 7.5 minutes of the 15; the same client then sends the new bearer.
+    expect(t.pending[0]!.ms).toBeGreaterThan(7 * 60_000);
+    expect(t.pending[0]!.ms).toBeLessThanOrEqual(7.5 * 60_000);
+    await t.fire();
+    expect(srv.calls.at(-1)).toMatchObject({ method: 'POST', path: AUTH_PATHS.renew, headers: { Authorization: 'Bearer b1' } });
+    await state.api.me();
+    expect(srv.calls.at(-1)!.headers.Authorization).toBe('Bearer b2');
+    expect(JSON.parse(area.getItem('pwr-sync.session')!).bearer).toBe('b2');
+    expect(t.pending).toHaveLength(1);
   });
 
-  it('works with no storage at all (blocked by the browser): signed in for this page only', async () => {
-    const session = new Session({ store: webTokenStore(() => { throw new DOMException('denied', 'SecurityError'); }), fetch: server().fetch });
+  it('a 401 anywhere ends the session with the server’s reason and the note that the work is in the sheet', async () => {
+    const area = memoryStorage();
+    const srv = server();
+    const session = new Session({ mode: 'pane', store: webBearerStore(() => area), fetch: srv.fetch, expiredNote: 'Niewysłane zmiany zostały w arkuszu.', ...timers() });
+    await session.signIn('good');
+    srv.set({ expired: true });
+    const state = session.snapshot();
+    if (state.status !== 'signed-in') throw new Error(state.status);
+    const outcome = await state.api.me();
+    session.report(outcome);
+    expect(session.snapshot()).toEqual({ status: 'signed-out', message: 'Sesja wygasła po 2 godz. bez aktywności — zaloguj się ponownie. Niewysłane zmiany zostały w arkuszu.' });
+    expect(area.getItem('pwr-sync.session')).toBeNull();
+  });
+
+  it('a renewal refused (session over) signs out; a renewal that cannot reach the server is retried', async () => {
+    const srv = server();
+    const t = timers();
+    const session = new Session({ mode: 'pane', store: webBearerStore(memoryStorage), fetch: srv.fetch, ...t });
+    await session.signIn('good');
+    srv.set({ down: true });
+    await t.fire();
+    expect(session.snapshot().status).toBe('signed-in');
+    expect(t.pending[0]!.ms).toBe(30_000);
+    srv.set({ down: false, expired: true });
+    await t.fire();
+    expect(session.snapshot()).toMatchObject({ status: 'signed-out', message: expect.stringContaining('Sesja wygasła') });
+    expect(t.pending).toHaveLength(0);
+  });
+
+  it('a reload renews the kept bearer; unreachable keeps it for a retry; signing out tells the server and forgets it', async () => {
+    const area = memoryStorage();
+    const srv = server();
+    const first = new Session({ mode: 'pane', store: webBearerStore(() => area), fetch: srv.fetch, ...timers() });
+    await first.signIn('good');
+    srv.set({ down: true });
+    const reloaded = new Session({ mode: 'pane', store: webBearerStore(() => area), fetch: srv.fetch, ...timers() });
+    expect(reloaded.snapshot().status).toBe('checking');
+    const seen = watch(reloaded);
+    await reloaded.start();
+    expect(reloaded.snapshot()).toMatchObject({ status: 'unreachable' });
+    expect(area.getItem('pwr-sync.session')).not.toBeNull();
+    srv.set({ down: false });
+    await reloaded.start();
+    expect(seen).toEqual(['checking', 'unreachable', 'checking', 'signed-in']);
+    reloaded.signOut();
+    expect(srv.calls.at(-1)).toMatchObject({ method: 'POST', path: AUTH_PATHS.signOut });
+    expect(area.getItem('pwr-sync.session')).toBeNull();
+    expect(reloaded.snapshot()).toEqual({ status: 'signed-out' });
+  });
+
+  it('works without any storage (blocked), and removes a token an older pane left in localStorage', async () => {
+    const session = new Session({ mode: 'pane', store: webBearerStore(() => { throw new DOMException('denied', 'SecurityError'); }), fetch: server().fetch, ...timers() });
     expect(await session.signIn('good')).toBeNull();
     expect(session.snapshot().status).toBe('signed-in');
+    const local = memoryStorage();
+    local.setItem('pwr-sync.token', 'pwr_old');
+    forgetLegacyToken(() => local);
+    expect(local.getItem('pwr-sync.token')).toBeNull();
+  });
+});
+
+describe('Session in the browser (an httpOnly cookie and a CSRF token)', () => {
+  it('asks the server on start: no cookie → sign-in without a message; then the CSRF token goes with changes only, no bearer ever', async () => {
+    const srv = server();
+    const session = new Session({ mode: 'browser', fetch: srv.fetch });
+    expect(session.snapshot().status).toBe('checking');
+    await session.start();
+    expect(session.snapshot()).toEqual({ status: 'signed-out' });
+    expect(await session.signIn('good')).toBeNull();
+    const state = session.snapshot();
+    if (state.status !== 'signed-in') throw new Error(state.status);
+    await state.api.me();
+    expect(srv.calls.at(-1)!.headers).not.toHaveProperty('Authorization');
+    expect(srv.calls.at(-1)!.headers).not.toHaveProperty('X-CSRF-Token');
+    await state.api.submit(2025, 'MOPS/PRZ/08');
+    expect(srv.calls.at(-1)!.headers['X-CSRF-Token']).toBe('csrf-1');
+    // A reload: the cookie still holds, the CSRF token comes back from GET /api/auth/session.
+    const reloaded = new Session({ mode: 'browser', fetch: srv.fetch });
+    await reloaded.start();
+    expect(reloaded.snapshot().status).toBe('signed-in');
+  });
+
+  it('an expired session on start says why', async () => {
+    const session = new Session({ mode: 'browser', fetch: server({ expired: true }).fetch });
+    await session.start();
+    expect(session.snapshot()).toEqual({ status: 'signed-out', message: 'Sesja wygasła po 2 godz. bez aktywności — zaloguj się ponownie.' });
   });
 });

@@ -1,36 +1,68 @@
 /**
  * The session shared by every mode (unit pane, review mode, browser mode): who is signed in and the
- * one ApiClient that carries their token. A plain store (subscribe / snapshot) so it is tested
+ * one ApiClient that carries their credential. A plain store (subscribe / snapshot) so it is tested
  * without React; useSession.ts binds it to components.
  *
- * Flow: 1. a stored token is checked with GET /api/me (status 'checking'); 2. signIn probes a new
- * token the same way before keeping it; 3. any 401 seen anywhere (report) signs out with the
- * server's reason. Expiring sessions (issue #14) plug in at `report` and `TokenStore`.
+ * Signing in exchanges the pasted token for a server session (POST /api/auth/sign-in):
+ * - browser: an httpOnly cookie the browser sends by itself; the client keeps only the CSRF token
+ *   (memory), and on start asks GET /api/auth/session whether the cookie still holds;
+ * - pane: a short-lived bearer (memory + sessionStorage) renewed at half-life while the pane is open;
+ *   on start a stored bearer is renewed, which also says whether the session still holds.
+ * Any 401 seen anywhere (report) signs out with the server's Polish reason; in the pane the unit's
+ * unsent work stays in the sheet, and the note says so.
  */
-import type { MeResponse } from '@pwr-sync/shared';
+import type { MeResponse, SessionClient, SessionInfo, SessionResponse } from '@pwr-sync/shared';
 import { ApiClient, type ApiOutcome } from '../api/client.ts';
-import type { TokenStore } from './tokenStore.ts';
+import { currentSession, renewSession, signIn as signInCall, signOut as signOutCall } from '../api/authClient.ts';
+import { noBearerStore, type BearerStore } from './tokenStore.ts';
 
 export type SessionState =
   | { status: 'signed-out'; message?: string }
   | { status: 'checking' }
-  /** The stored token could not be checked (server down): kept, and `retry` tries again. */
+  /** The session could not be checked (server down): kept, and `retry` tries again. */
   | { status: 'unreachable'; message: string }
-  | { status: 'signed-in'; me: MeResponse; api: ApiClient };
+  | { status: 'signed-in'; me: MeResponse; api: ApiClient; session: SessionInfo };
 
 export interface SessionOptions {
-  store: TokenStore;
+  /** browser: cookie + CSRF token; pane: a renewed bearer. */
+  mode: SessionClient;
+  /** Where the pane keeps its bearer between reloads (sessionStorage); the browser keeps nothing. */
+  store?: BearerStore;
   baseUrl?: string;
   fetch?: typeof fetch;
+  /** Added to the reason when a session ends under the user's hands (the pane: „work is kept in the sheet”). */
+  expiredNote?: string;
+  /** Timers (tests pass fake ones). */
+  setTimer?: (fn: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
+  now?: () => number;
 }
+
+/** Retry a failed renewal this soon (the bearer still has time left). */
+const RENEW_RETRY_MS = 30_000;
 
 export class Session {
   private state: SessionState;
   private readonly listeners = new Set<() => void>();
   private generation = 0;
+  private bearer: string | null = null;
+  private csrf: string | null = null;
+  private timer: unknown = null;
+  private readonly store: BearerStore;
+  /** The one client of this session: reads the current bearer / CSRF token on every request. */
+  private readonly api: ApiClient;
 
   constructor(private readonly options: SessionOptions) {
-    this.state = options.store.read() ? { status: 'checking' } : { status: 'signed-out' };
+    this.store = options.mode === 'pane' ? options.store ?? noBearerStore : noBearerStore;
+    const { baseUrl, fetch } = options;
+    this.api = new ApiClient({
+      token: () => this.bearer,
+      csrfToken: () => this.csrf,
+      ...(baseUrl !== undefined ? { baseUrl } : {}),
+      ...(fetch ? { fetch } : {}),
+    });
+    // The browser cannot see its cookie: it always asks. The pane asks only when it kept a bearer.
+    this.state = options.mode === 'browser' || this.store.read() ? { status: 'checking' } : { status: 'signed-out' };
   }
 
   snapshot = (): SessionState => this.state;
@@ -40,49 +72,89 @@ export class Session {
     return () => this.listeners.delete(listener);
   };
 
-  /** Checks the stored token (on start, or after the server was unreachable). */
+  /** Checks the session on start (or after the server was unreachable). */
   start = async (): Promise<void> => {
-    const token = this.options.store.read();
-    if (!token) return this.set({ status: 'signed-out' });
+    const generation = ++this.generation;
+    if (this.options.mode === 'pane') {
+      const stored = this.store.read();
+      if (!stored) return this.set({ status: 'signed-out' });
+      this.bearer = stored.bearer;
+    }
     this.set({ status: 'checking' });
-    await this.check(token, ++this.generation);
+    const answer = this.options.mode === 'pane' ? await renewSession(this.api) : await currentSession(this.api);
+    if (generation !== this.generation) return; // signed in or out meanwhile
+    if (answer.kind === 'ok') return this.accept(answer.value);
+    if (answer.kind === 'unauthorized') {
+      // No cookie at all is a first visit, not an expiry: no message then.
+      return this.end(answer.code === 'unauthorized' && this.options.mode === 'browser' ? undefined : answer.message);
+    }
+    this.set({ status: 'unreachable', message: answer.message });
   };
 
-  /** Probes `token` with GET /api/me; kept only when the server knows it. Null, or why not (Polish). */
+  /** Exchanges a pasted token for a session. Null, or why not (Polish). */
   signIn = async (token: string): Promise<string | null> => {
-    const trimmed = token.trim();
-    const api = this.client(trimmed);
-    const me = await api.me();
-    if (me.kind !== 'ok') return me.message;
+    const answer = await signInCall(this.api, token.trim(), this.options.mode);
+    if (answer.kind !== 'ok') return answer.message;
     this.generation++;
-    this.options.store.write(trimmed);
-    this.set({ status: 'signed-in', me: me.value, api });
+    this.accept(answer.value);
     return null;
   };
 
+  /** Signs out: the server ends the session (and clears the cookie); nothing is kept here. */
   signOut = (message?: string): void => {
-    this.generation++;
-    this.options.store.clear();
-    this.set(message ? { status: 'signed-out', message } : { status: 'signed-out' });
+    if (this.state.status === 'signed-in' || this.bearer) void signOutCall(this.api);
+    this.end(message);
   };
 
   /** Every mode passes failed outcomes here: a 401 ends the session with the server's reason. */
   report = (outcome: ApiOutcome<unknown>): void => {
-    if (outcome.kind === 'unauthorized') this.signOut(outcome.message);
+    if (outcome.kind !== 'unauthorized') return;
+    const note = this.options.expiredNote;
+    this.end(note ? `${outcome.message} ${note}` : outcome.message);
   };
 
-  private async check(token: string, generation: number): Promise<void> {
-    const api = this.client(token);
-    const me = await api.me();
-    if (generation !== this.generation) return; // signed in or out meanwhile
-    if (me.kind === 'ok') return this.set({ status: 'signed-in', me: me.value, api });
-    if (me.kind === 'unauthorized') return this.signOut(me.message);
-    this.set({ status: 'unreachable', message: me.message });
+  private accept(answer: SessionResponse): void {
+    if (this.options.mode === 'pane' && answer.bearer && answer.bearerExpiresAt) {
+      this.bearer = answer.bearer;
+      this.store.write({ bearer: answer.bearer, expiresAt: answer.bearerExpiresAt });
+      this.scheduleRenewal(answer.bearerExpiresAt);
+    }
+    if (answer.csrfToken) this.csrf = answer.csrfToken;
+    this.set({ status: 'signed-in', me: answer.me, api: this.api, session: answer.session });
   }
 
-  private client(token: string): ApiClient {
-    const { baseUrl, fetch } = this.options;
-    return new ApiClient({ token, ...(baseUrl !== undefined ? { baseUrl } : {}), ...(fetch ? { fetch } : {}) });
+  /** The pane renews its bearer at half its remaining life while it is open. */
+  private scheduleRenewal(expiresAt: string, delay?: number): void {
+    this.stopTimer();
+    const now = this.options.now?.() ?? Date.now();
+    const ms = delay ?? Math.max(5_000, (Date.parse(expiresAt) - now) / 2);
+    const generation = this.generation;
+    const setTimer = this.options.setTimer ?? ((fn, t) => setTimeout(fn, t));
+    this.timer = setTimer(() => void this.renew(generation, expiresAt), ms);
+  }
+
+  private async renew(generation: number, expiresAt: string): Promise<void> {
+    const answer = await renewSession(this.api);
+    if (generation !== this.generation) return;
+    if (answer.kind === 'ok') return this.accept(answer.value);
+    if (answer.kind === 'unauthorized') return this.report(answer);
+    // Offline or a server error: try again while the bearer still has time.
+    const now = this.options.now?.() ?? Date.now();
+    if (Date.parse(expiresAt) - now > RENEW_RETRY_MS) this.scheduleRenewal(expiresAt, RENEW_RETRY_MS);
+  }
+
+  private stopTimer(): void {
+    if (this.timer !== null) (this.options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>)))(this.timer);
+    this.timer = null;
+  }
+
+  private end(message?: string): void {
+    this.generation++;
+    this.stopTimer();
+    this.bearer = null;
+    this.csrf = null;
+    this.store.clear();
+    this.set(message ? { status: 'signed-out', message } : { status: 'signed-out' });
   }
 
   private set(state: SessionState): void {

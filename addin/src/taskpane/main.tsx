@@ -12,7 +12,7 @@ import { createReviewHost } from '../excel/reviewHost.ts';
 import { App } from './App.tsx';
 import { browserModeUrl } from '../excel/requirements.ts';
 import { Session } from '../session/session.ts';
-import { paneTokenStore } from '../session/tokenStore.ts';
+import { forgetLegacyToken, paneBearerStore } from '../session/tokenStore.ts';
 import { z } from 'zod';
 import { MSG, plZodErrorMap } from '@pwr-sync/shared';
 
@@ -51,6 +51,8 @@ if (typeof Office === 'undefined') {
       location.replace(browserModeUrl());
       return;
     }
-    render(<App session={new Session({ store: paneTokenStore() })} host={createExcelHost()} reviewHost={createReviewHost()} />);
+    forgetLegacyToken();
+    const session = new Session({ mode: 'pane', store: paneBearerStore(), expiredNote: MSG.auth.workKept });
+    render(<App session={session} host={createExcelHost()} reviewHost={createReviewHost()} />);
   });
 }

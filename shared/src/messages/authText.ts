@@ -42,8 +42,6 @@ export const authText = {
   expiryTooFar: (date: string, latest: string) => `Data ważności (${date}) jest za odległa — token może być ważny najdłużej do ${latest}.`,
 
   // — sign-in, pane and browser —
-  signInIntroPane: 'Wklej osobisty token otrzymany od administratora MOPS. Panel zamieni go na sesję, która wygasa po bezczynności i na koniec dnia pracy; tokenu nie zapamiętuje.',
-  signInNoteBrowser: 'Wklej osobisty token otrzymany od administratora MOPS. Przeglądarka zapamięta tylko sesję (wygasa po bezczynności i na koniec dnia pracy, a także po zamknięciu przeglądarki).',
   workKept: 'Niewysłane zmiany zostały w arkuszu — po zalogowaniu kliknij Synchronizuj.',
   sessionUntil: (at: string) => `Sesja ważna najdłużej do ${formatWarsawTime(at)}`,
 

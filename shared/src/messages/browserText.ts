@@ -6,7 +6,7 @@ const q = (s: string | number): string => `„${s}”`;
 
 export const browserText = {
   appTitle: 'Sprawozdania PWR',
-  signInNote: 'Wklej osobisty token otrzymany z serwera sprawozdań MOPS. Przeglądarka zapamięta go tylko do zamknięcia tej karty.',
+  signInNote: 'Wklej osobisty token otrzymany od administratora MOPS. Przeglądarka zapamięta tylko sesję: wygasa po bezczynności, na koniec dnia pracy i po zamknięciu przeglądarki.',
   signOut: 'Wyloguj',
   loading: 'Wczytywanie…',
   retry: 'Spróbuj ponownie',

@@ -301,7 +301,7 @@ const api = {
 const pane = {
   // sign-in
   signInTitle: 'Logowanie',
-  signInIntro: 'Wklej osobisty token jednostki, otrzymany z serwera sprawozdań MOPS. Panel zapamięta go na tym komputerze do wylogowania.',
+  signInIntro: 'Wklej osobisty token otrzymany od administratora MOPS. Panel zamieni go na sesję, która wygasa po bezczynności i na koniec dnia pracy; samego tokenu nie zapamiętuje.',
   tokenLabel: 'Token',
   tokenMissing: 'Wklej token otrzymany z serwera MOPS.',
   signingIn: 'Logowanie…',
