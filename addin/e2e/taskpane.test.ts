@@ -95,6 +95,10 @@ describe('task pane end to end', () => {
     await shot('01-logowanie');
     await page.keyboard.press('Tab');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('type'))).toBe('password');
+    // An empty token: the pane's Polish sentence, not the browser's „Please fill out this field.”
+    // (with the browser's validation on, the form would not even be submitted).
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByText(MSG.pane.tokenMissing).count()).toBe(1);
     await page.keyboard.type(server.token);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByText(/Sprawozdanie za \d{4} r\./).count(), { timeout: 20_000 }).toBe(1);

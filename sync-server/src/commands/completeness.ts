@@ -3,7 +3,7 @@
  * version, filled count, last change and whether it is late. One source for GET …/completeness and
  * the central workbook's "Kompletność" sheet.
  */
-import type { CompletenessRow, WorkflowState } from '@pwr-sync/shared';
+import { warsawDate, type CompletenessRow, type WorkflowState } from '@pwr-sync/shared';
 import type { StoredUnitReport } from '../storage/index.ts';
 
 /** A reporting unit and how many activities it reports (getReportingUnits). */
@@ -16,11 +16,9 @@ export interface ReportingUnit {
 /** States in which the unit has handed its report in: never late, whatever the date. */
 const HANDED_IN: ReadonlySet<WorkflowState> = new Set(['submitted', 'accepted']);
 
-const warsawDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit', day: '2-digit' });
-
 /** The calendar day (YYYY-MM-DD) in Kraków at `now`: a deadline means "by the end of that day there". */
 export function krakowDate(now: Date): string {
-  return warsawDay.format(now);
+  return warsawDate(now);
 }
 
 /**

@@ -225,6 +225,20 @@ describe('every refusal of the API is Polish, without library English or state c
     expect(answered.length).toBe(refusals.length);
   }, 120_000);
 
+  it('names the header, not the body, for a header problem; the form field for an upload problem', async () => {
+    const header = await save({ baseVersion: 0, entries }, { 'idempotency-key': 'krótki' });
+    expect(header.status).toBe(400);
+    expect(header.body.problems.map((p: { field: string }) => p.field)).toEqual(['Idempotency-Key']);
+    expect(header.body.error).toMatch(/^Pole „nagłówek Idempotency-Key”/);
+    const form = new FormData();
+    form.append('plik', new Blob([new Uint8Array([1, 2, 3])]), 'a.xlsx');
+    const res = await fetch(app.url + U(API_PATHS.upload), { method: 'POST', body: form, headers: { authorization: `Bearer ${unitToken}` } });
+    const body = await res.json() as { error: string; problems?: { field: string }[] };
+    expect(res.status).toBe(400);
+    expect(body.error).toBe('Nieoczekiwany plik w polu formularza „plik” — wyślij jeden plik w polu „file”.');
+    expect(JSON.stringify(body)).not.toMatch(/LIMIT_|"body"/);
+  });
+
   it('the workflow refusals name states in the user words', async () => {
     expect((await unit('PUT', U(API_PATHS.report), { baseVersion: 0, entries })).status).toBe(201);
     const incomplete = entries.map((e, i) => (i === 0 ? { ...e, status: null } : e));

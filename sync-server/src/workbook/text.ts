@@ -2,11 +2,7 @@
  * Small conversions between domain values and what an exceljs cell holds: dates as Kraków's
  * wall-clock time, and user text that must stay text. (Polish labels live in shared/.)
  */
-const warsawParts = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Warsaw',
-  year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
-  hourCycle: 'h23',
-});
+import { warsawWallClockAsUtc } from '@pwr-sync/shared';
 
 /**
  * An instant as the Date exceljs should write so Excel shows Kraków's local time. Excel dates have
@@ -16,19 +12,12 @@ export function excelLocalDate(iso: string | null): Date | null {
   if (!iso) return null;
   // Consecutive rows of one submission share the timestamp; Intl formatting is the costly part.
   if (iso === lastDate.iso) return lastDate.value === null ? null : new Date(lastDate.value);
-  const value = wallClock(iso);
+  const value = warsawWallClockAsUtc(iso);
   lastDate = { iso, value: value?.getTime() ?? null };
   return value;
 }
 
 let lastDate: { iso: string; value: number | null } = { iso: '', value: null };
-
-function wallClock(iso: string): Date | null {
-  const instant = new Date(iso);
-  if (Number.isNaN(instant.getTime())) return null;
-  const p = Object.fromEntries(warsawParts.formatToParts(instant).map((x) => [x.type, x.value]));
-  return new Date(Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)));
-}
 
 /**
  * User text (activity names, comments, who saved) goes into cells as a plain string value. exceljs
