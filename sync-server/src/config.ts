@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { MSG } from '@pwr-sync/shared';
 import { EnvSchema, type LogLevel } from './config/envSchema.ts';
 import type { SessionPolicy } from './auth/sessions.ts';
+import { oidcConfig, type OidcConfig } from './config/oidcEnv.ts';
 
 /** Repository root: sync-server/src/config.ts → ../../ */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -52,6 +53,8 @@ export interface Config {
   session: SessionPolicy;
   /** Days a token issued without an explicit expiry stays valid (the CLI's `token issue`). */
   tokenDays: number;
+  /** Sign-in with the city's identity provider (OpenID Connect); null: token sign-in only. */
+  oidc: OidcConfig | null;
 }
 
 /** Where `office-addin-dev-certs install` puts the localhost certificate (`npm run certs -w addin`). */
@@ -67,7 +70,7 @@ export class ConfigError extends Error {
 }
 
 /** Settings whose values are never repeated in messages. */
-const SECRET = new Set(['DATABASE_URL']);
+const SECRET = new Set(['DATABASE_URL', 'PWR_OIDC_CLIENT_SECRET']);
 
 function describe(error: z.ZodError, env: NodeJS.ProcessEnv): string {
   const lines = error.issues.map((i) => {
@@ -116,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       bearerMinutes: e.PWR_PANE_BEARER_MINUTES ?? 15,
     },
     tokenDays: e.PWR_TOKEN_DAYS ?? 90,
+    oidc: oidcConfig(e),
   };
 }
 

@@ -8,6 +8,7 @@
  * - states, statuses and bands are named in the user's words, never by their codes;
  * - a refusal says what is wrong and what to do, naming the field, header or form field.
  */
+import { signInText } from './signInText.ts';
 import { formatPlNumber } from '../numbers/polishNumber.ts';
 import { formatPercent } from '../format/percent.ts';
 import { agreeing, counted } from './plural.ts';
@@ -759,7 +760,7 @@ const summary = {
   totalIn: withCount((n: number, sentence: string) => `${sentence} — łącznie w ${counted(n, NOUN.activityLocative)}.`),
 } as const;
 
-export const MSG = { labels, numbers, zod, fields, api, zip, sheetGuard, rules, schema, sheet, summary, cli, pane, review, config: configText, browser: browserText, deploy: deployText, template: templateText, workbook: workbookText, plan: planText, reviewView: reviewText, auth: authText, annex: annexText } as const;
+export const MSG = { labels, numbers, zod, fields, api, zip, sheetGuard, rules, schema, sheet, summary, cli, pane, review, config: configText, browser: browserText, deploy: deployText, template: templateText, workbook: workbookText, plan: planText, reviewView: reviewText, auth: authText, annex: annexText, signIn: signInText } as const;
 
 // Re-exported for messages built elsewhere from these parts.
 export { agreeing, counted };

@@ -6,6 +6,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { MSG } from '@pwr-sync/shared';
+import { checkOidcEnv, oidcEnvShape } from './oidcEnv.ts';
 
 const T = MSG.config;
 
@@ -108,7 +109,9 @@ export const EnvSchema = z.object({
   PWR_SESSION_MAX_HOURS: opt(int('PWR_SESSION_MAX_HOURS', 1, 168)),
   PWR_PANE_BEARER_MINUTES: opt(int('PWR_PANE_BEARER_MINUTES', 2, 120)),
   PWR_TOKEN_DAYS: opt(int('PWR_TOKEN_DAYS', 1, 730)),
+  ...oidcEnvShape,
 }).superRefine((env, ctx) => {
+  checkOidcEnv(env, ctx);
   if ((env.PWR_TLS_CERT === undefined) !== (env.PWR_TLS_KEY === undefined)) {
     ctx.addIssue({ code: 'custom', path: [env.PWR_TLS_CERT ? 'PWR_TLS_KEY' : 'PWR_TLS_CERT'], message: T.tlsPair });
   }
