@@ -18,6 +18,7 @@ export * from './users.ts';
 export * from './idempotency.ts';
 export * from './annex.ts';
 export * from './sessions.ts';
+export * from './oidc.ts';
 export { PgRateLimitStore } from './rateLimitStore.ts';
 export { openPglite, pgliteDb } from './pglite.ts';
 export { DataDirLockedError, lockDataDir, lockPath } from './dataDirLock.ts';
