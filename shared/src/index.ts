@@ -8,6 +8,7 @@ export * from './variance/policy.ts';
 export * from './api/contracts.ts';
 export * from './api/reviewContracts.ts';
 export * from './api/auth.ts';
+export * from './api/oidc.ts';
 export * from './sheet/layout.ts';
 export * from './result.ts';
 export * from './numbers/polishNumber.ts';
