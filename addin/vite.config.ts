@@ -24,7 +24,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 800,
     target: 'es2022',
     rollupOptions: {
-      input: { taskpane: resolve(pages, 'taskpane.html'), commands: resolve(pages, 'commands.html'), browser: resolve(pages, 'browser.html') },
+      input: { taskpane: resolve(pages, 'taskpane.html'), commands: resolve(pages, 'commands.html'), browser: resolve(pages, 'browser.html'), signinDialog: resolve(pages, 'signin-dialog.html') },
     },
   },
   server: { port: 3001 },
