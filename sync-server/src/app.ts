@@ -8,6 +8,8 @@ import type { Logger } from './log.ts';
 import { csrfGuard, identify, requireUser, validTokenHash } from './auth/middleware.ts';
 import { systemClock, type Clock } from './auth/sessions.ts';
 import { authPublicRouter, authSessionRouter } from './routes/auth/router.ts';
+import { oidcRouter } from './routes/auth/oidc.ts';
+import { OidcService } from './auth/oidc/service.ts';
 import { usersRouter } from './routes/users/router.ts';
 import { ApiError, errorHandler, notFoundHandler } from './http/errors.ts';
 import { cors, securityHeaders } from './http/security.ts';
@@ -39,6 +41,8 @@ export interface AppDeps {
   uploads?: UploadPool;
   /** The time sessions and tokens are checked against; tests pass a fake clock to expire them. */
   clock?: Clock;
+  /** The city's identity provider; by default from config.oidc (null: token sign-in only). */
+  oidc?: OidcService | null;
 }
 
 /**
@@ -49,8 +53,9 @@ export interface AppDeps {
  * 4. credential lookup (token, session bearer or cookie), rate limit (per valid credential, else per IP), sign-in/out,
  * 401 without a valid credential, CSRF check of cookie sessions, then the JSON body (limit); 5. resource routers; 6. JSON 404 + error handler.
  */
-export function createApp({ db, config, log, lifecycle = newLifecycle(), uploads, clock = systemClock }: AppDeps): Express {
+export function createApp({ db, config, log, lifecycle = newLifecycle(), uploads, clock = systemClock, oidc }: AppDeps): Express {
   const auth = { policy: config.session, clock };
+  const provider = oidc === undefined ? (config.oidc ? new OidcService(config.oidc) : null) : oidc;
   const uploadPool = uploads ?? new UploadPool({ ...DEFAULT_UPLOAD_POOL, workers: config.uploadWorkers, queue: config.uploadQueue });
   const app = express();
   app.disable('x-powered-by');
@@ -97,7 +102,7 @@ export function createApp({ db, config, log, lifecycle = newLifecycle(), uploads
     passOnStoreError: true,
   }));
   // Signing in needs no credential (it parses its own small body); signing out works with an expired one.
-  api.use(authPublicRouter(db, config, auth, log));
+  api.use(authPublicRouter(db, config, auth, log), oidcRouter(db, config, auth, provider, log));
   // 401 before the body is read: an anonymous caller's body is never parsed (nor its errors reported).
   api.use(requireUser);
   // A cookie session's changes must come from this site with the CSRF token.

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { MSG, warsawWallClockAsUtc } from '@pwr-sync/shared';
 import type { Queryable, User } from '../storage/index.ts';
-import { getTokenStatus, insertToken, touchToken } from '../storage/index.ts';
+import { getSignInSettings, getTokenStatus, insertToken, touchToken } from '../storage/index.ts';
 import { ApiError } from '../http/errors.ts';
 
 /** A new random bearer token: "pwr_" + 32 random bytes, base64url. Shown once, stored only as its hash. */
@@ -48,6 +48,8 @@ export async function checkToken(q: Queryable, token: string, now: Date): Promis
   if (status.userDisabled) return fail(MSG.auth.userDisabled, 'user_disabled');
   if (status.revoked) return fail(MSG.auth.tokenRevoked, 'token_revoked');
   if (now.getTime() >= Date.parse(status.expiresAt)) return fail(MSG.auth.tokenExpired(status.expiresAt), 'token_expired');
+  // A person in the city's directory may be held to the provider's sign-in (the users page's switch).
+  if ((await getSignInSettings(q, status.user.id))?.tokenSignIn === false) return fail(MSG.signIn.tokenSignInOff, 'token_sign_in_off');
   await touchToken(q, hash, now);
   return { ok: true, user: status.user, hash };
 }
