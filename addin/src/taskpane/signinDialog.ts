@@ -10,9 +10,9 @@ const status = document.getElementById('status')!;
 async function collect(): Promise<DialogMessage> {
   try {
     const res = await fetch(OIDC_PATHS.handoff, { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' }, body: '{}' });
-    const body = (await res.json().catch(() => ({}))) as { bearer?: string; bearerExpiresAt?: string; message?: string };
+    const body = (await res.json().catch(() => ({}))) as { bearer?: string; bearerExpiresAt?: string; error?: string };
     if (res.ok && body.bearer && body.bearerExpiresAt) return { ok: true, bearer: body.bearer, bearerExpiresAt: body.bearerExpiresAt };
-    return { ok: false, message: body.message ?? MSG.signIn.handoffMissing };
+    return { ok: false, message: body.error ?? MSG.signIn.handoffMissing };
   } catch {
     return { ok: false, message: MSG.signIn.handoffMissing };
   }
