@@ -262,15 +262,58 @@
   };
   window.OfficeExtension = { Error: Error };
   const ready = Promise.resolve({ host: 'Excel', platform: 'OfficeOnline' });
+  /**
+   * The dialog API as Office on the web runs it: a separate window on the add-in's domain whose page
+   * (loading office.js itself) talks back with messageParent; closing it raises 12006 to the pane.
+   */
+  const dialogs = { opened: [] };
+  const ui = {
+    displayDialogAsync(url, options, callback) {
+      const cb = typeof options === 'function' ? options : callback;
+      if (new URL(url, location.href).origin !== location.origin) {
+        cb?.({ status: 'failed', error: { code: 12004, message: 'The domain of the URL is not included in the AppDomains element in the manifest.' } });
+        return;
+      }
+      const win = window.open(url, '_blank', 'popup,width=480,height=640');
+      if (!win) { cb?.({ status: 'failed', error: { code: 12007, message: 'A dialog box is already opened from this host window.' } }); return; }
+      dialogs.opened.push(url);
+      const handlers = {};
+      let closedByAddin = false;
+      const onMessage = (ev) => {
+        if (ev.source !== win || !ev.data || ev.data.__officeDialog !== true) return;
+        handlers.dialogMessageReceived?.({ type: 'dialogMessageReceived', message: ev.data.message, origin: ev.origin });
+      };
+      window.addEventListener('message', onMessage);
+      const watch = setInterval(() => {
+        if (!win.closed) return;
+        clearInterval(watch);
+        window.removeEventListener('message', onMessage);
+        if (!closedByAddin) handlers.dialogEventReceived?.({ type: 'dialogEventReceived', error: 12006 });
+      }, 100);
+      cb?.({ status: 'succeeded', value: {
+        addEventHandler(type, handler) { handlers[type] = handler; },
+        close() { closedByAddin = true; win.close(); },
+        messageChild() {},
+      } });
+    },
+    messageParent(message) {
+      if (!window.opener) throw new Error('messageParent: this page is not an Office dialog');
+      window.opener.postMessage({ __officeDialog: true, message }, location.origin);
+    },
+  };
   window.Office = {
     HostType: { Excel: 'Excel', Word: 'Word' },
+    EventType: { DialogMessageReceived: 'dialogMessageReceived', DialogEventReceived: 'dialogEventReceived' },
+    AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
     onReady: (cb) => ready.then((info) => { cb?.(info); return info; }),
-    context: { requirements: { isSetSupported: (name, v) => name === 'ExcelApi' && Number(v ?? '1.1') <= Number(state.apiVersion) } },
+    context: { ui, requirements: { isSetSupported: (name, v) => name === 'ExcelApi' && Number(v ?? '1.1') <= Number(state.apiVersion) } },
   };
 
   /** Test controls: what a user does in Excel, and what the tests inspect. */
   window.__fakeExcel = {
     state,
+    /** URLs the add-in opened in Office dialogs. */
+    dialogs,
     setApiVersion(v) { state.apiVersion = v; },
     setCellEditMode(on) { state.cellEditMode = on; },
     /** The next command whose log name starts with `prefix` (after `skip` such commands) fails (GeneralException), midway through its batch. */
