@@ -10,7 +10,7 @@ import {
   ConsolidatedQuerySchema, ConsolidatedRowSchema, HistorySchema, MeResponseSchema, OrgUnitCodeSchema, ProgramStructureSchema,
   ReportingYearSchema, ReturnRequestSchema, SaveReportRequestSchema, SaveReportResponseSchema, UnitReportSchema,
   CommentReplyRequestSchema, ReviewCommentSchema, ReviewViewSchema,
-  ADMIN_PATHS, AUTH_PATHS, AdminTokenSchema, AdminUserSchema, AuditQuerySchema, AuthEventSchema, IssueTokenRequestSchema, IssuedTokenSchema,
+  ADMIN_PATHS, AUTH_PATHS, OIDC_PATHS, OidcStartQuerySchema, SignInMethodsSchema, AdminTokenSchema, AdminUserSchema, AuditQuerySchema, AuthEventSchema, IssueTokenRequestSchema, IssuedTokenSchema,
   NewUserRequestSchema, SessionInfoSchema, SessionResponseSchema, SignInRequestSchema, UserIdSchema,
 } from '@pwr-sync/shared';
 import { AcceptRequestSchema, IdempotencyKeySchema, ReopenRequestSchema, SubmitRequestSchema } from '../routes/units/schema.ts';
@@ -41,6 +41,7 @@ const ERRORS = {
   423: 'Sprawozdanie zablokowane: przekazane lub zaakceptowane (`report_locked`)',
   429: 'Za dużo żądań (`rate_limited`)',
   500: 'Wewnętrzny błąd serwera (`internal_error`)',
+  502: 'Odpowiedź dostawcy tożsamości nie przeszła kontroli lub dostawca nie odpowiada (logowanie kontem miejskim; strona HTML)',
   503: 'Baza danych nie odpowiada (`db_unavailable`) lub serwer odczytuje już tyle plików, ile może (`uploads_busy`, nagłówek `Retry-After`)',
 } as const;
 type ErrorStatus = keyof typeof ERRORS;
@@ -126,6 +127,30 @@ export const API_OPERATIONS: Record<string, Record<string, Op>> = {
   },
   [AUTH_PATHS.renew]: {
     post: { tag: AUTH_TAG, summary: 'Odnowienie krótko ważnego tokenu panelu (poprzedni działa jeszcze minutę)', ok: [200, { description: 'Nowy `bearer`', ...json(SessionResponseSchema) }], errors: [400] },
+  },
+  [OIDC_PATHS.methods]: {
+    get: { tag: AUTH_TAG, auth: false, summary: 'Sposoby logowania tego serwera: token zawsze, konto miejskie (OpenID Connect), gdy skonfigurowano PWR_OIDC_ISSUER', ok: [200, { description: 'Sposoby logowania', ...json(SignInMethodsSchema) }] },
+  },
+  [OIDC_PATHS.start]: {
+    get: {
+      tag: AUTH_TAG, auth: false, summary: 'Logowanie kontem miejskim: przekierowanie do dostawcy tożsamości',
+      description: 'Otwierane przez przeglądarkę (`client=browser`) lub w oknie dialogowym Office z panelu (`client=pane`). Zapisuje logowanie w toku (state, nonce, PKCE; 10 minut, jednorazowo) i wiąże je z przeglądarką ciasteczkiem `pwr_oidc`.',
+      query: OidcStartQuerySchema, ok: [303, { description: 'Przekierowanie do dostawcy tożsamości' }], errors: [404, 503],
+    },
+  },
+  [OIDC_PATHS.callback]: {
+    get: {
+      tag: AUTH_TAG, auth: false, summary: 'Powrót od dostawcy tożsamości (adres przekierowania rejestrowany u dostawcy)',
+      description: 'Sprawdza state, PKCE, podpis, wystawcę, odbiorcę, nonce i czasy tokenu ID, przypisuje konto do użytkownika pwr-sync (po identyfikatorze, przy pierwszym logowaniu po adresie e-mail) i zaczyna tę samą sesję co logowanie tokenem. '
+        + 'Przeglądarka: ciasteczko `pwr_session` i przekierowanie na `/`; panel: sesja czeka minutę na stronę okna dialogowego. Odmowy (nieznana osoba, konto wyłączone, powtórzony lub obcy powrót) — strona HTML po polsku, wpis w dzienniku.',
+      ok: [303, { description: 'Zalogowano: przekierowanie do aplikacji lub strony okna dialogowego panelu' }], errors: [400, 403, 502],
+    },
+  },
+  [OIDC_PATHS.handoff]: {
+    post: { tag: AUTH_TAG, auth: false, summary: 'Okno dialogowe panelu odbiera sesję panelu (jednorazowo, w ciągu minuty)', ok: [200, { description: 'Sesja panelu z `bearer`', ...json(SessionResponseSchema) }], errors: [401] },
+  },
+  [OIDC_PATHS.signOut]: {
+    get: { tag: AUTH_TAG, auth: false, summary: 'Wylogowanie przeglądarki zalogowanej kontem miejskim: kończy sesję i wylogowuje u dostawcy (RP-initiated logout), jeśli to obsługuje', ok: [303, { description: 'Przekierowanie do dostawcy lub na `/`' }] },
   },
   [ADMIN_PATHS.users]: {
     get: { tag: USERS_TAG, summary: 'Użytkownicy z tokenami, ostatnim logowaniem i liczbą aktywnych sesji', ok: [200, { description: 'Użytkownicy', ...json(z.array(AdminUserSchema)) }], errors: [403] },
