@@ -4,6 +4,7 @@
  * bearer in the pane (renewed while the pane is open). Tokens alone still authenticate scripts.
  */
 import { z } from 'zod';
+import { UserSignInSchema } from './oidc.ts';
 import { MSG } from '../messages/catalogue.ts';
 import { OrgUnitCodeSchema } from '../orgUnits/schema.ts';
 import { MeResponseSchema, RoleSchema } from './contracts.ts';
@@ -121,6 +122,7 @@ export const AdminUserSchema = z.object({
   lastSignInAt: z.string().nullable(),
   activeSessions: z.number().int(),
   tokens: z.array(AdminTokenSchema),
+  signIn: UserSignInSchema,
 });
 export type AdminUser = z.infer<typeof AdminUserSchema>;
 

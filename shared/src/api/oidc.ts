@@ -1,5 +1,6 @@
 /** Sign-in with the city's identity provider (OpenID Connect): the server's addresses the browser and the pane's dialog open. */
 import { z } from 'zod';
+import { MSG } from '../messages/catalogue.ts';
 
 export const OIDC_PATHS = {
   /** GET: which sign-in methods this server offers (no credential needed). */
@@ -33,3 +34,25 @@ export const DialogMessageSchema = z.union([
   z.object({ ok: z.literal(false), message: z.string().max(1000) }),
 ]);
 export type DialogMessage = z.infer<typeof DialogMessageSchema>;
+
+/** How a user signs in, as the users page shows it. */
+export const UserSignInSchema = z.object({
+  /** The e-mail the city's provider gives for this person: the first sign-in is matched by it. */
+  email: z.string().nullable(),
+  /** The provider account is bound (the person has signed in with it at least once). */
+  providerBound: z.boolean(),
+  /** Token sign-in allowed (units outside the city's directory); off: only the provider. */
+  tokenSignIn: z.boolean(),
+});
+export type UserSignIn = z.infer<typeof UserSignInSchema>;
+
+/** PUT /api/admin/users/:id/sign-in — every field optional; `unbindProvider` lets the person sign in with a new provider account. */
+export const UserSignInRequestSchema = z.object({
+  email: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : typeof v === 'string' ? v.trim() : v),
+    z.email({ error: MSG.signIn.emailInvalid }).max(254).transform((e) => e.toLowerCase()).nullable()).optional(),
+  tokenSignIn: z.boolean().optional(),
+  unbindProvider: z.boolean().optional(),
+}).strict();
+export type UserSignInRequest = z.input<typeof UserSignInRequestSchema>;
+
+export const userSignInPath = (id: string) => `/api/admin/users/${encodeURIComponent(id)}/sign-in`;

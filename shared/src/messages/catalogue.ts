@@ -204,6 +204,8 @@ const fields: Record<string, { name: string; hint?: string; required?: string; o
   orgUnitCode: { name: 'jednostka', hint: 'podaj kod jednostki, np. MOPS/PRZ/08' },
   label: { name: 'opis tokenu' },
   expiresOn: { name: 'data ważności tokenu', hint: 'podaj datę w postaci RRRR-MM-DD, np. 2026-12-31' },
+  email: { name: 'adres e-mail', hint: 'podaj adres e-mail, np. anna.nowak@um.krakow.pl' },
+  tokenSignIn: { name: 'logowanie tokenem' },
   limit: { name: 'liczba wpisów (limit)' },
 };
 

@@ -46,4 +46,14 @@ export const signInText = {
   signedIn: 'Zalogowano. To okno zaraz się zamknie.',
   dialogClosed: 'Zamknięto okno logowania przed jego zakończeniem.',
   dialogBlocked: 'Excel nie otworzył okna logowania — sprawdź, czy nie blokuje go inne okno dialogowe, i spróbuj ponownie.',
+
+  // the users page
+  emailInvalid: 'podaj adres e-mail, np. anna.nowak@um.krakow.pl',
+  emailTaken: (email: string, other: string) => `Adres ${email} ma już użytkownik „${other}” — jeden adres e-mail może należeć tylko do jednej osoby.`,
+  /** The audit's note of a change of sign-in settings (only what changed). */
+  auditChange: (email: string | null | undefined, tokenSignIn: boolean | undefined, unbound: boolean) => [
+    email !== undefined ? `e-mail: ${email ?? '—'}` : '',
+    tokenSignIn !== undefined ? `logowanie tokenem: ${tokenSignIn ? 'tak' : 'nie'}` : '',
+    unbound ? 'odłączono konto dostawcy tożsamości' : '',
+  ].filter(Boolean).join(', '),
 } as const;

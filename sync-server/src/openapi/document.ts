@@ -10,7 +10,7 @@ import {
   ConsolidatedQuerySchema, ConsolidatedRowSchema, HistorySchema, MeResponseSchema, OrgUnitCodeSchema, ProgramStructureSchema,
   ReportingYearSchema, ReturnRequestSchema, SaveReportRequestSchema, SaveReportResponseSchema, UnitReportSchema,
   CommentReplyRequestSchema, ReviewCommentSchema, ReviewViewSchema,
-  ADMIN_PATHS, AUTH_PATHS, OIDC_PATHS, OidcStartQuerySchema, SignInMethodsSchema, AdminTokenSchema, AdminUserSchema, AuditQuerySchema, AuthEventSchema, IssueTokenRequestSchema, IssuedTokenSchema,
+  ADMIN_PATHS, AUTH_PATHS, OIDC_PATHS, OidcStartQuerySchema, SignInMethodsSchema, UserSignInRequestSchema, AdminTokenSchema, AdminUserSchema, AuditQuerySchema, AuthEventSchema, IssueTokenRequestSchema, IssuedTokenSchema,
   NewUserRequestSchema, SessionInfoSchema, SessionResponseSchema, SignInRequestSchema, UserIdSchema,
 } from '@pwr-sync/shared';
 import { AcceptRequestSchema, IdempotencyKeySchema, ReopenRequestSchema, SubmitRequestSchema } from '../routes/units/schema.ts';
@@ -127,6 +127,12 @@ export const API_OPERATIONS: Record<string, Record<string, Op>> = {
   },
   [AUTH_PATHS.renew]: {
     post: { tag: AUTH_TAG, summary: 'Odnowienie krótko ważnego tokenu panelu (poprzedni działa jeszcze minutę)', ok: [200, { description: 'Nowy `bearer`', ...json(SessionResponseSchema) }], errors: [400] },
+  },
+  '/api/admin/users/{id}/sign-in': {
+    put: {
+      tag: USERS_TAG, summary: 'Sposób logowania użytkownika: adres e-mail do pierwszego logowania kontem miejskim, logowanie tokenem tak/nie, odłączenie konta dostawcy',
+      path: UserPath, header: CsrfHeader, body: UserSignInRequestSchema, ok: [200, { description: 'Użytkownik po zmianie', ...json(AdminUserSchema) }], errors: [400, 403, 404, 409],
+    },
   },
   [OIDC_PATHS.methods]: {
     get: { tag: AUTH_TAG, auth: false, summary: 'Sposoby logowania tego serwera: token zawsze, konto miejskie (OpenID Connect), gdy skonfigurowano PWR_OIDC_ISSUER', ok: [200, { description: 'Sposoby logowania', ...json(SignInMethodsSchema) }] },

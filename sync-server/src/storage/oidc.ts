@@ -79,3 +79,15 @@ export async function setSignInSettings(q: Queryable, userId: string, s: { email
   );
   return r.rowCount > 0;
 }
+
+/** Every user's sign-in settings, for the users page. */
+export async function listSignInSettings(q: Queryable): Promise<Map<string, { email: string | null; providerBound: boolean; tokenSignIn: boolean }>> {
+  const r = await q.query<Row>(`SELECT ${COLUMNS} FROM users`);
+  return new Map(r.rows.map((x) => [x.id, { email: x.email, providerBound: x.oidc_subject != null, tokenSignIn: x.token_sign_in }]));
+}
+
+/** The user who already has this e-mail (any case), other than `exceptId`. */
+export async function userWithEmail(q: Queryable, email: string, exceptId: string): Promise<string | null> {
+  const r = await q.query<{ id: string }>('SELECT id FROM users WHERE lower(email) = lower($1) AND id <> $2', [email, exceptId]);
+  return r.rows[0]?.id ?? null;
+}

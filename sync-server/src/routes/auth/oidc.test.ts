@@ -192,4 +192,34 @@ describe.each(backends())('sign-in with the city provider on %s', (backend) => {
     expect(refused.status).toBe(401);
     expect((await refused.json() as { error: string }).error).toContain('Logowanie tokenem jest dla tego konta wyłączone');
   });
+
+  it('the users page sets the e-mail a first sign-in is matched by, switches token sign-in and unbinds; audited', async () => {
+    const adminToken = await userToken(t.db, 'admin-oidc', 'admin');
+    const admin = { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' };
+    await upsertUser(t.db, { id: 'ewisniewska', name: 'Ewa Wiśniewska', role: 'reviewer', orgUnitCode: null });
+    const put = (id: string, body: unknown) => fetch(`${base}/api/admin/users/${id}/sign-in`, { method: 'PUT', headers: admin, body: JSON.stringify(body) });
+
+    const bad = await put('ewisniewska', { email: 'nie-adres' });
+    expect(bad.status).toBe(400);
+    expect((await bad.json() as { error: string }).error).toContain('Pole „adres e-mail” ma niepoprawny format — podaj adres e-mail, np. anna.nowak@um.krakow.pl');
+    const taken = await put('ewisniewska', { email: 'ANNA.NOWAK@um.krakow.pl' });
+    expect(taken.status).toBe(409);
+    expect((await taken.json() as { error: string }).error).toContain('ma już użytkownik „anowak”');
+
+    const ok = await put('ewisniewska', { email: 'Ewa.Wisniewska@um.krakow.pl', tokenSignIn: false });
+    expect(ok.status).toBe(200);
+    expect((await ok.json() as { signIn: unknown }).signIn).toEqual({ email: 'ewa.wisniewska@um.krakow.pl', providerBound: false, tokenSignIn: false });
+    idp.accounts.set('idp-ewa', { sub: 'idp-ewa', email: 'ewa.wisniewska@um.krakow.pl' });
+    const { res } = await signIn('idp-ewa');
+    expect(res.status).toBe(303);
+    const listed = await (await fetch(`${base}/api/admin/users`, { headers: admin })).json() as { id: string; signIn: { providerBound: boolean } }[];
+    expect(listed.find((u) => u.id === 'ewisniewska')!.signIn.providerBound).toBe(true);
+
+    const unbound = await put('ewisniewska', { unbindProvider: true });
+    expect((await unbound.json() as { signIn: { providerBound: boolean } }).signIn.providerBound).toBe(false);
+    const events = await listAuthEvents(t.db, { userId: 'ewisniewska', limit: 20 });
+    expect(events.filter((e) => e.event === 'user_sign_in_changed').map((e) => e.detail)).toEqual(expect.arrayContaining([
+      'e-mail: ewa.wisniewska@um.krakow.pl, logowanie tokenem: nie', 'odłączono konto dostawcy tożsamości',
+    ]));
+  });
 });

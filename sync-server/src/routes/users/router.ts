@@ -8,7 +8,7 @@ import type { Config } from '../../config.ts';
 import type { Db, LiveCutoffs, Queryable, TokenRow } from '../../storage/index.ts';
 import {
   disableUser, enableUser, getOrgUnit, getUser, insertUser, listAuthEvents, listLiveSessions, listTokens, listUsers,
-  recordAuthEvent, revokeToken, sessionSummary,
+  listSignInSettings, recordAuthEvent, revokeToken, sessionSummary,
 } from '../../storage/index.ts';
 import { currentUser, type AuthContext } from '../../auth/middleware.ts';
 import { assertAdmin } from '../../auth/access.ts';
@@ -17,6 +17,7 @@ import { endOfWarsawDay, issueToken } from '../../auth/tokens.ts';
 import { ApiError, notFound } from '../../http/errors.ts';
 import { parsed, validate } from '../../http/validate.ts';
 import type { Logger } from '../../log.ts';
+import { userSignInRouter } from './signIn.ts';
 
 /** The longest a token may be issued for from the users page. */
 export const MAX_TOKEN_DAYS = 730;
@@ -37,12 +38,13 @@ const tokenOut = (t: TokenRow, now: Date): AdminToken => ({
 });
 
 /** Every user with tokens, last sign-in and live sessions (one user when `only` is given). */
-async function adminUsers(q: Queryable, now: Date, policy: SessionPolicy, only?: string): Promise<AdminUser[]> {
-  const [users, tokens, sessions] = await Promise.all([listUsers(q, now), listTokens(q, only), sessionSummary(q, liveCutoffs(now, policy))]);
+export async function adminUsers(q: Queryable, now: Date, policy: SessionPolicy, only?: string): Promise<AdminUser[]> {
+  const [users, tokens, sessions, signIn] = await Promise.all([listUsers(q, now), listTokens(q, only), sessionSummary(q, liveCutoffs(now, policy)), listSignInSettings(q)]);
   return users.filter((u) => !only || u.id === only).map((u) => ({
     id: u.id, name: u.name, role: u.role, orgUnitCode: u.orgUnitCode, disabled: u.disabled, createdAt: u.createdAt,
     lastSignInAt: sessions.get(u.id)?.lastSignInAt ?? null, activeSessions: sessions.get(u.id)?.live ?? 0,
     tokens: tokens.filter((t) => t.userId === u.id).map((t) => tokenOut(t, now)),
+    signIn: signIn.get(u.id) ?? { email: null, providerBound: false, tokenSignIn: true },
   }));
 }
 
@@ -150,6 +152,8 @@ export function usersRouter(db: Db, _config: Config, auth: AuthContext, log: Log
     }
     res.status(204).end();
   });
+
+  router.use(userSignInRouter(db, auth, log, admin, one));
 
   router.get(ADMIN_PATHS.audit, validate(AuditQuerySchema, 'query'), async (_req, res) => {
     admin(res);
