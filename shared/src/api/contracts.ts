@@ -163,6 +163,8 @@ export const ConsolidatedRowSchema = z.object({
   activityName: z.string(),
   /** All responsible units' codes, reporting unit first. */
   orgUnitCodes: z.array(OrgUnitCodeSchema),
+  /** Their names from the org-unit registry, in the same order (the code where none is known). */
+  orgUnitNames: z.array(z.string()),
   reportingUnit: OrgUnitCodeSchema,
   lineRole: LineRoleSchema.nullable(),
   /** The planned measure's id (planned rows and their parts). */

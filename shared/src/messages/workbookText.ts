@@ -35,6 +35,8 @@ const consolidatedColumns = {
   activityName: 'Działanie',
   reportingUnit: 'Jednostka sprawozdająca',
   orgUnits: 'Jednostki odpowiedzialne',
+  /** Their codes (the names have the column above). */
+  orgUnitCodes: 'Kody jednostek odpowiedzialnych',
   measureKind: 'Miara',
   qualifier: 'Opis miary',
   lineRole: 'Względem planu',

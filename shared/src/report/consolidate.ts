@@ -13,6 +13,7 @@
  * - activities without a plan for the year are not part of that year and give no rows.
  */
 import type { Activity, Area, Task } from '../program/schema.ts';
+import type { OrgUnit } from '../orgUnits/schema.ts';
 import { reportingUnitOf } from '../program/schema.ts';
 import type { ConsolidatedRow } from '../api/contracts.ts';
 import { computeVariance } from '../variance/computeVariance.ts';
@@ -32,6 +33,8 @@ export interface ConsolidationReport {
 export interface ConsolidateInput {
   year: number;
   program: { areas?: readonly Area[]; tasks: readonly Task[]; activities: readonly Activity[] };
+  /** The org-unit registry: responsible units are named from it (a code without a name stays a code). */
+  orgUnits?: readonly Pick<OrgUnit, 'code' | 'name'>[];
   plans: ReadonlyMap<string, Plan> | Readonly<Record<string, Plan>>;
   reports: readonly ConsolidationReport[];
   policy?: VariancePolicy;
@@ -44,6 +47,7 @@ export function consolidateRows(input: ConsolidateInput): ConsolidatedRow[] {
     input.plans instanceof Map ? input.plans.get(id) : Object.hasOwn(input.plans, id) ? (input.plans as Record<string, Plan>)[id] : undefined;
   const taskByCode = new Map(input.program.tasks.map((t) => [t.code, t]));
   const reportByUnit = new Map(input.reports.map((r) => [r.orgUnitCode, r]));
+  const unitName = new Map((input.orgUnits ?? []).map((u) => [u.code, u.name]));
 
   const rows: ConsolidatedRow[] = [];
   for (const activity of input.program.activities) {
@@ -51,6 +55,7 @@ export function consolidateRows(input: ConsolidateInput): ConsolidatedRow[] {
     if (!plan) continue;
     const task = taskByCode.get(activity.taskCode);
     const reportingUnit = reportingUnitOf(activity);
+    const orgUnitCodes = [reportingUnit, ...activity.responsibleUnits.map((r) => r.orgUnitCode).filter((c) => c !== reportingUnit)];
     const report = reportByUnit.get(reportingUnit);
     const entry = report?.entries.find((e) => e.activityId === activity.id);
     const status = entry?.status ?? null;
@@ -63,7 +68,8 @@ export function consolidateRows(input: ConsolidateInput): ConsolidatedRow[] {
       subsection: activity.subsection,
       activityId: activity.id,
       activityName: activity.name,
-      orgUnitCodes: [reportingUnit, ...activity.responsibleUnits.map((r) => r.orgUnitCode).filter((c) => c !== reportingUnit)],
+      orgUnitCodes,
+      orgUnitNames: orgUnitCodes.map((c) => unitName.get(c) ?? c),
       reportingUnit,
       status,
       comment: entry?.comment ?? '',

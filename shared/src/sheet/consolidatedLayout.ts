@@ -24,7 +24,7 @@ export const CONSOLIDATED_TABLE_NAME = 'PWR_Zestawienie';
 
 export type ConsolidatedColumnKey =
   | 'area' | 'taskCode' | 'taskKind' | 'subsection' | 'activityId' | 'activityName'
-  | 'reportingUnit' | 'orgUnits' | 'measureKind' | 'qualifier' | 'lineRole' | 'plan' | 'actual'
+  | 'reportingUnit' | 'orgUnits' | 'orgUnitCodes' | 'measureKind' | 'qualifier' | 'lineRole' | 'plan' | 'actual'
   | 'difference' | 'ratio' | 'band' | 'status' | 'moneySpent' | 'comment'
   | 'planText' | 'actualText' | 'version' | 'savedBy' | 'savedAt';
 
@@ -43,31 +43,37 @@ export interface ConsolidatedColumn {
 const F = NUMBER_FORMATS;
 const H = MSG.workbook.consolidatedColumns;
 
-/** Column order of the consolidated table. */
+/**
+ * Column order of the consolidated table: what a reader needs on paper first (activity, units by
+ * name, figures, variance, comment, texts), up to `actualText`, the last printed column (see
+ * CONSOLIDATED_PRINTED_LAST); then columns for filtering and tracing — area, task kind, subsection,
+ * unit codes, and which version of whose save — kept on screen but outside the print area.
+ */
 export const CONSOLIDATED_COLUMNS: readonly ConsolidatedColumn[] = Object.freeze([
-  { key: 'area', header: H.area, width: 8, numberFormat: F.text },
   { key: 'taskCode', header: H.taskCode, width: 9, numberFormat: F.text },
+  { key: 'activityId', header: H.activityId, width: 10, numberFormat: F.text },
+  { key: 'activityName', header: H.activityName, width: 40, numberFormat: F.text, wrap: true },
+  { key: 'orgUnits', header: H.orgUnits, width: 28, numberFormat: F.text, wrap: true },
+  { key: 'measureKind', header: H.measureKind, width: 15, numberFormat: F.text, wrap: true },
+  { key: 'qualifier', header: H.qualifier, width: 16, numberFormat: F.text, wrap: true },
+  { key: 'lineRole', header: H.lineRole, width: 11, numberFormat: F.text, wrap: true },
+  { key: 'plan', header: H.plan, width: 10, numberFormat: F.number },
+  { key: 'actual', header: H.actual, width: 11, numberFormat: F.number },
+  { key: 'difference', header: H.difference, width: 10, numberFormat: F.number },
+  { key: 'ratio', header: H.ratio, width: 11, numberFormat: F.percent },
+  { key: 'band', header: H.band, width: 14, numberFormat: F.text, wrap: true },
+  { key: 'status', header: H.status, width: 15, numberFormat: F.text, wrap: true },
+  { key: 'moneySpent', header: H.moneySpent, width: 15, numberFormat: F.money },
+  { key: 'comment', header: H.comment, width: 32, numberFormat: F.text, wrap: true },
+  { key: 'planText', header: H.planText, width: 28, numberFormat: F.text, wrap: true },
+  { key: 'actualText', header: H.actualText, width: 28, numberFormat: F.text, wrap: true },
+  { key: 'area', header: H.area, width: 8, numberFormat: F.text },
   { key: 'taskKind', header: H.taskKind, width: 15, numberFormat: F.text },
   { key: 'subsection', header: H.subsection, width: 10, numberFormat: F.ordinal },
-  { key: 'activityId', header: H.activityId, width: 12, numberFormat: F.text },
-  { key: 'activityName', header: H.activityName, width: 55, numberFormat: F.text, wrap: true },
   { key: 'reportingUnit', header: H.reportingUnit, width: 18, numberFormat: F.text },
-  { key: 'orgUnits', header: H.orgUnits, width: 24, numberFormat: F.text, wrap: true },
-  { key: 'measureKind', header: H.measureKind, width: 16, numberFormat: F.text },
-  { key: 'qualifier', header: H.qualifier, width: 20, numberFormat: F.text, wrap: true },
-  { key: 'lineRole', header: H.lineRole, width: 14, numberFormat: F.text },
-  { key: 'plan', header: H.plan, width: 11, numberFormat: F.number },
-  { key: 'actual', header: H.actual, width: 12, numberFormat: F.number },
-  { key: 'difference', header: H.difference, width: 11, numberFormat: F.number },
-  { key: 'ratio', header: H.ratio, width: 12, numberFormat: F.percent },
-  { key: 'band', header: H.band, width: 22, numberFormat: F.text },
-  { key: 'status', header: H.status, width: 24, numberFormat: F.text, wrap: true },
-  { key: 'moneySpent', header: H.moneySpent, width: 17, numberFormat: F.money },
-  { key: 'comment', header: H.comment, width: 40, numberFormat: F.text, wrap: true },
-  { key: 'planText', header: H.planText, width: 36, numberFormat: F.text, wrap: true },
-  { key: 'actualText', header: H.actualText, width: 36, numberFormat: F.text, wrap: true },
+  { key: 'orgUnitCodes', header: H.orgUnitCodes, width: 30, numberFormat: F.text, wrap: true },
   { key: 'version', header: H.version, width: 8, numberFormat: F.ordinal },
-  { key: 'savedBy', header: H.savedBy, width: 18, numberFormat: F.text },
+  { key: 'savedBy', header: H.savedBy, width: 22, numberFormat: F.text },
   { key: 'savedAt', header: H.savedAt, width: 17, numberFormat: F.dateTime },
 ].map((c) => Object.freeze(c as ConsolidatedColumn)));
 
@@ -79,6 +85,9 @@ export const consolidatedColumnIndex = (key: ConsolidatedColumnKey): number => I
 export const consolidatedColumnLetter = (key: ConsolidatedColumnKey): string => columnLetter(INDEX[key]);
 /** Header (= Excel table column name) of a consolidated column. */
 export const consolidatedHeader = (key: ConsolidatedColumnKey): string => CONSOLIDATED_COLUMNS[INDEX[key]]!.header;
+/** The last column printed: the rest are for filtering and tracing, outside the print area. */
+export const CONSOLIDATED_PRINTED_LAST: ConsolidatedColumnKey = 'actualText';
+
 /** Letter of the table's last column. */
 export const CONSOLIDATED_LAST_LETTER = columnLetter(CONSOLIDATED_COLUMNS.length - 1);
 
@@ -113,7 +122,9 @@ export function consolidatedCells<D>(row: ConsolidatedRow, date: (iso: string | 
     activityId: row.activityId,
     activityName: text(row.activityName),
     reportingUnit: row.reportingUnit,
-    orgUnits: row.orgUnitCodes.join(', '),
+    // One unit per line: a long name never runs into the next.
+    orgUnits: row.orgUnitNames.join('\n'),
+    orgUnitCodes: row.orgUnitCodes.join(', '),
     measureKind: measureKindLabel(row.measureKind),
     qualifier: text(row.qualifier),
     lineRole: row.lineRole ? LINE_ROLE_LABELS[row.lineRole] : null,

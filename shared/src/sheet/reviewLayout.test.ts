@@ -5,20 +5,20 @@ import { excelSerialDate, reviewRowValues } from './reviewLayout.ts';
 
 const row: ConsolidatedRow = {
   year: 2024, area: 'I', taskCode: 'I.1', taskKind: 'basic', subsection: null, activityId: 'I.1-01', activityName: 'Poradnictwo',
-  orgUnitCodes: ['MOPS/PRZ/08', 'GRP-NGO'], reportingUnit: 'MOPS/PRZ/08', lineRole: 'planned', planMeasureId: '1', measureKind: 'usługa', qualifier: 'poradnictwa', plan: 10900,
+  orgUnitCodes: ['MOPS/PRZ/08', 'GRP-NGO'], orgUnitNames: ['Miejski Ośrodek Pomocy Społecznej (MOPS/PRZ/08)', 'organizacje pozarządowe'], reportingUnit: 'MOPS/PRZ/08', lineRole: 'planned', planMeasureId: '1', measureKind: 'usługa', qualifier: 'poradnictwa', plan: 10900,
   actual: 10801, difference: -99, ratio: 0.99, band: 'on_plan', status: 'realized', moneySpent: 200075000, comment: '',
   planText: '10 900 usług', actualText: null, scopeDescription: null, version: 1, savedBy: 'Anna', savedAt: '2024-07-01T10:00:00Z',
 };
 
 describe('review layout', () => {
-  it('has the central workbook\'s 24 columns in its order', () => {
+  it('has the central workbook\'s 25 columns in its order: what is printed first, then filtering and tracing', () => {
     expect(CONSOLIDATED_COLUMNS.map((c) => c.header)).toEqual([
-      'Obszar', 'Zadanie', 'Rodzaj zadania', 'Podsekcja', 'ID działania', 'Działanie', 'Jednostka sprawozdająca', 'Jednostki odpowiedzialne',
-      'Miara', 'Opis miary', 'Względem planu', 'Plan', 'Wykonanie', 'Różnica', '% wykonania', 'Ocena', 'Status', 'Wydatki (zł)', 'Komentarz / wyjaśnienie',
-      'Plan (opis)', 'Wykonanie (opis)', 'Wersja', 'Zapisał(a)', 'Data zapisu',
+      'Zadanie', 'ID działania', 'Działanie', 'Jednostki odpowiedzialne', 'Miara', 'Opis miary', 'Względem planu',
+      'Plan', 'Wykonanie', 'Różnica', '% wykonania', 'Ocena', 'Status', 'Wydatki (zł)', 'Komentarz / wyjaśnienie', 'Plan (opis)', 'Wykonanie (opis)',
+      'Obszar', 'Rodzaj zadania', 'Podsekcja', 'Jednostka sprawozdająca', 'Kody jednostek odpowiedzialnych', 'Wersja', 'Zapisał(a)', 'Data zapisu',
     ]);
-    expect(consolidatedColumnLetter('ratio')).toBe('O');
-    expect(consolidatedColumnLetter('band')).toBe('P');
+    expect(consolidatedColumnLetter('ratio')).toBe('K');
+    expect(consolidatedColumnLetter('band')).toBe('L');
     expect(consolidatedHeader('moneySpent')).toBe('Wydatki (zł)');
   });
 
@@ -27,14 +27,15 @@ describe('review layout', () => {
     const byHeader = Object.fromEntries(CONSOLIDATED_COLUMNS.map((c, i) => [c.header, reviewRowValues(row)[i]]));
     expect(byHeader).toEqual({
       'Obszar': 'I', 'Zadanie': 'I.1', 'Rodzaj zadania': 'podstawowe', 'Podsekcja': null, 'ID działania': 'I.1-01', 'Działanie': 'Poradnictwo',
-      'Jednostka sprawozdająca': 'MOPS/PRZ/08', 'Jednostki odpowiedzialne': 'MOPS/PRZ/08, GRP-NGO', 'Miara': 'usługi', 'Opis miary': 'poradnictwa', 'Względem planu': 'miara planu',
+      'Jednostka sprawozdająca': 'MOPS/PRZ/08', 'Jednostki odpowiedzialne': 'Miejski Ośrodek Pomocy Społecznej (MOPS/PRZ/08)\norganizacje pozarządowe',
+      'Kody jednostek odpowiedzialnych': 'MOPS/PRZ/08, GRP-NGO', 'Miara': 'usługi', 'Opis miary': 'poradnictwa', 'Względem planu': 'miara planu',
       'Plan': 10900, 'Wykonanie': 10801, 'Różnica': -99, '% wykonania': 0.99, 'Ocena': 'zgodnie z planem', 'Status': 'zrealizowane',
       'Wydatki (zł)': 2000750, 'Komentarz / wyjaśnienie': null, 'Plan (opis)': '10 900 usług', 'Wykonanie (opis)': null, 'Wersja': 1,
       'Zapisał(a)': 'Anna',
       // 2024-07-01 12:00 in Kraków (UTC+2) = 45474.5
       'Data zapisu': 45474.5,
     });
-    expect(reviewRowValues(row)).toHaveLength(24);
+    expect(reviewRowValues(row)).toHaveLength(25);
   });
 
   it('dates: winter time, missing and unreadable', () => {

@@ -37,7 +37,7 @@ it('formats percentages and counts the Polish way', () => {
 
 const row = (over: Partial<ConsolidatedRow>): ConsolidatedRow => ({
   year: 2024, area: 'I', taskCode: 'I.1', taskKind: 'basic', subsection: null, activityId: 'I.1-01', activityName: 'Grupy wsparcia',
-  orgUnitCodes: ['MOPS/PRZ/08'], reportingUnit: 'MOPS/PRZ/08', lineRole: 'planned', planMeasureId: '1', measureKind: 'spotkanie', qualifier: null, plan: 20, actual: 4,
+  orgUnitCodes: ['MOPS/PRZ/08'], orgUnitNames: ['Miejski Ośrodek Pomocy Społecznej (MOPS/PRZ/08)'], reportingUnit: 'MOPS/PRZ/08', lineRole: 'planned', planMeasureId: '1', measureKind: 'spotkanie', qualifier: null, plan: 20, actual: 4,
   difference: -16, ratio: 0.2, band: 'far_below', status: 'realized', moneySpent: null, comment: '', planText: null, actualText: null, scopeDescription: null,
   version: 1, savedBy: null, savedAt: null, ...over,
 });

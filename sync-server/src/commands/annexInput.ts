@@ -20,7 +20,7 @@ export async function loadAnnexInput(q: Queryable, year: number, options: { summ
   let summary: SummaryAccumulator | null = null;
   if (options.summary) {
     summary = new SummaryAccumulator();
-    for (const row of consolidateRows({ year, program, plans, reports, policy: y.policy })) summary.add(row);
+    for (const row of consolidateRows({ year, program, orgUnits, plans, reports, policy: y.policy })) summary.add(row);
   }
   return {
     year, program, orgUnits, plans, reports, summary,

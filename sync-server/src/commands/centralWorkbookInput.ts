@@ -17,7 +17,7 @@ export async function loadCentralWorkbookInput(q: Queryable, year: number, now =
   const [structure, activities, plans, reports, units] = await Promise.all([
     getProgramStructure(q), getActivities(q), getPlans(q, year), listYearReports(q, year), getReportingUnits(q),
   ]);
-  const rows = consolidateRows({ year, program: { areas: structure.areas, tasks: structure.tasks, activities }, plans, reports, policy: y.policy });
+  const rows = consolidateRows({ year, program: { areas: structure.areas, tasks: structure.tasks, activities }, orgUnits: structure.orgUnits, plans, reports, policy: y.policy });
   return {
     year,
     rows,

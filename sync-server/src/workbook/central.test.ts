@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CONSOLIDATED_COLUMNS, VARIANCE_BAND_LABELS, consolidatedColumnIndex, consolidatedColumnLetter } from '@pwr-sync/shared';
-import { centralWorkbookBuffer } from './central.ts';
+import { CONSOLIDATED_COLUMNS, VARIANCE_BAND_LABELS, consolidatedColumnIndex, consolidatedColumnLetter, type ConsolidatedColumnKey } from '@pwr-sync/shared';
+import { PRINTED_WIDTHS, centralWorkbookBuffer } from './central.ts';
+import { printScale } from './styles.ts';
 import { centralInput, rows } from './testSupport/fixtures.ts';
 import { libreOfficeSheets, skipLibreOffice } from './testSupport/libreoffice.ts';
 
@@ -31,7 +32,7 @@ describe('central workbook (read back with exceljs)', () => {
 
   it('holds an Excel table over every row with all the issue’s columns and filter buttons', () => {
     const table = (main as unknown as { getTable(n: string): { table: { tableRef: string; columns: { name: string; filterButton: boolean }[] } } }).getTable('PWR_Zestawienie');
-    expect(table.table.tableRef).toBe(`A1:X${rows.length + 1}`);
+    expect(table.table.tableRef).toBe(`A1:Y${rows.length + 1}`);
     expect(table.table.columns.map((c) => c.name)).toEqual(CONSOLIDATED_COLUMNS.map((c) => c.header));
     expect(table.table.columns.every((c) => c.filterButton)).toBe(true);
     expect(main.getRow(1).values).toEqual([undefined, ...CONSOLIDATED_COLUMNS.map((c) => c.header)]);
@@ -43,7 +44,7 @@ describe('central workbook (read back with exceljs)', () => {
     expect(at(main, 'measureKind', 3).value).toBe('uczestnicy');
     expect(at(main, 'taskKind', 5).value).toBe('komplementarne');
     expect(at(main, 'subsection', 5).value).toBe(1);
-    expect(at(main, 'orgUnits', 5).value).toBe('NCK, MOPS/PRZ/08');
+    expect(at(main, 'orgUnitCodes', 5).value).toBe('NCK, MOPS/PRZ/08');
     // the cancelled concert: no measure, still a row with its status
     expect(at(main, 'activityId', 7).value).toBe('I.2.1-02');
     expect(at(main, 'measureKind', 7).value).toBeNull();
@@ -71,15 +72,15 @@ describe('central workbook (read back with exceljs)', () => {
 
   it('computes difference, % and band by formulas over named thresholds, with cached results', () => {
     const diff = at(main, 'difference', 2);
-    expect(diff.formula).toBe('IF(ISNUMBER(M2),M2-L2,"")');
+    expect(diff.formula).toBe('IF(ISNUMBER(I2),I2-H2,"")');
     expect(diff.result).toBe(-16);
     const ratio = at(main, 'ratio', 2);
-    expect(ratio.formula).toBe('IF(AND(ISNUMBER(M2),ISNUMBER(L2),L2>0),M2/L2,"")');
+    expect(ratio.formula).toBe('IF(AND(ISNUMBER(I2),ISNUMBER(H2),H2>0),I2/H2,"")');
     expect(ratio.result).toBeCloseTo(0.2);
     const band = at(main, 'band', 2);
-    expect(band.formula).toContain('O2<ProgDalekoPonizej');
-    expect(band.formula).toContain('O2<ProgZgodnieOd');
-    expect(band.formula).toContain('O2>ProgDalekoPowyzej');
+    expect(band.formula).toContain('K2<ProgDalekoPonizej');
+    expect(band.formula).toContain('K2<ProgZgodnieOd');
+    expect(band.formula).toContain('K2>ProgDalekoPowyzej');
     expect(band.result).toBe(VARIANCE_BAND_LABELS.far_below);
     expect(at(main, 'band', 4).result).toBe(VARIANCE_BAND_LABELS.below);
     expect(at(main, 'band', 5).result).toBe(VARIANCE_BAND_LABELS.far_above);
@@ -125,16 +126,16 @@ describe('central workbook (read back with exceljs)', () => {
   it('colours bands by conditional formatting that refers to the settings cells', () => {
     const cf = (main as unknown as { conditionalFormattings: { ref: string; rules: { type: string; formulae: string[]; style: { fill: { bgColor: { argb: string } } } }[] }[] }).conditionalFormattings;
     expect(cf).toHaveLength(1);
-    expect(cf[0]!.ref).toBe(`N2:P${rows.length + 1}`);
+    expect(cf[0]!.ref).toBe(`J2:L${rows.length + 1}`);
     const formulas = cf[0]!.rules.map((r) => r.formulae[0]);
     expect(formulas).toEqual([
-      'AND(ISNUMBER($O2),$O2<ProgDalekoPonizej)',
-      'AND(ISNUMBER($O2),$O2>=ProgDalekoPonizej,$O2<ProgZgodnieOd)',
-      'AND(ISNUMBER($O2),$O2>=ProgZgodnieOd,$O2<=ProgDalekoPowyzej)',
-      'AND(ISNUMBER($O2),$O2>ProgDalekoPowyzej)',
-      '$P2="brak danych"',
-      '$P2="niezrealizowane"',
-      '$P2="brak celu"',
+      'AND(ISNUMBER($K2),$K2<ProgDalekoPonizej)',
+      'AND(ISNUMBER($K2),$K2>=ProgDalekoPonizej,$K2<ProgZgodnieOd)',
+      'AND(ISNUMBER($K2),$K2>=ProgZgodnieOd,$K2<=ProgDalekoPowyzej)',
+      'AND(ISNUMBER($K2),$K2>ProgDalekoPowyzej)',
+      '$L2="brak danych"',
+      '$L2="niezrealizowane"',
+      '$L2="brak celu"',
     ]);
     expect(cf[0]!.rules.every((r) => r.type === 'expression' && r.style.fill.bgColor.argb)).toBe(true);
     expect(wb.definedNames.model).toEqual(expect.arrayContaining([
@@ -147,12 +148,27 @@ describe('central workbook (read back with exceljs)', () => {
     expect(settings.getCell('B4').numFmt).toBe('0%');
   });
 
-  it('freezes the header and the columns up to the activity name; prints landscape at 70 %, header row, activity and technical columns outside', () => {
+  it('freezes the header and the columns up to the activity name; prints A3 landscape one page wide at 7 pt or more, header row on every page, tracing columns outside', () => {
     expect(main.views[0]).toMatchObject({ state: 'frozen', ySplit: 1, xSplit: consolidatedColumnIndex('activityName') + 1 });
-    expect(main.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: false, scale: 70, printTitlesRow: '1:1', paperSize: 9, pageOrder: 'overThenDown' });
-    expect(main.pageSetup.printTitlesColumn).toBe(`${consolidatedColumnLetter('activityId')}:${consolidatedColumnLetter('activityName')}`);
+    expect(main.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1', paperSize: 8 });
     expect(main.pageSetup.printArea).toBe(`A1:${consolidatedColumnLetter('actualText')}${rows.length + 1}`);
+    // what is printed: the activity, units by name, figures, variance in words, comment, texts
+    const printed = CONSOLIDATED_COLUMNS.slice(0, consolidatedColumnIndex('actualText') + 1).map((c) => c.key);
+    expect(printed).toEqual(expect.arrayContaining(['activityName', 'orgUnits', 'plan', 'actual', 'ratio', 'band', 'comment']));
+    expect(printed).not.toEqual(expect.arrayContaining(['orgUnitCodes']));
+    for (const key of ['version', 'savedBy', 'savedAt', 'orgUnitCodes'] as const) expect(consolidatedColumnIndex(key), key).toBeGreaterThan(consolidatedColumnIndex('actualText'));
+    // one page wide at 64 % or more: 11 pt prints at 7 pt or more
+    expect(printScale(PRINTED_WIDTHS, 'A3')).toBeGreaterThanOrEqual(64);
     expect(main.getColumn(consolidatedColumnLetter('activityName')).width).toBeGreaterThanOrEqual(40);
+  });
+
+  it('names the responsible units, one a line, reporting unit first, with their codes in a column of their own', () => {
+    const at = (r: number, key: ConsolidatedColumnKey) => main.getCell(r, consolidatedColumnIndex(key) + 1).value;
+    const joint = rows.findIndex((r) => r.orgUnitCodes.length > 1) + 2;
+    expect(at(joint, 'orgUnits')).toBe('Nowohuckie Centrum Kultury\nMiejski Ośrodek Pomocy Społecznej (MOPS/PRZ/08)');
+    expect(at(joint, 'orgUnitCodes')).toBe('NCK, MOPS/PRZ/08');
+    // both names show: the row is at least two lines tall
+    expect(main.getRow(joint).height).toBeGreaterThanOrEqual(30);
   });
 
   it('summarises per area, task and unit with COUNTIFS/SUMIFS formulas and correct cached results', () => {
@@ -166,14 +182,14 @@ describe('central workbook (read back with exceljs)', () => {
     };
     const areaI = line('I');
     expect(areaI.values).toEqual([2, 1, 0, 1, 0, 0, 1, 5, 0, 2_005_627.29]);
-    expect(areaI.row.getCell(4).formula).toBe('COUNTIFS(Zestawienie!$A$2:$A$9,$A6,Zestawienie!$P$2:$P$9,D$5)');
-    expect(areaI.row.getCell(12).formula).toBe('COUNTIFS(Zestawienie!$A$2:$A$9,$A6,Zestawienie!$K$2:$K$9,"",Zestawienie!$P$2:$P$9,"<>")');
-    expect(areaI.row.getCell(13).formula).toBe('SUMIFS(Zestawienie!$R$2:$R$9,Zestawienie!$A$2:$A$9,$A6)');
+    expect(areaI.row.getCell(4).formula).toBe('COUNTIFS(Zestawienie!$R$2:$R$9,$A6,Zestawienie!$L$2:$L$9,D$5)');
+    expect(areaI.row.getCell(12).formula).toBe('COUNTIFS(Zestawienie!$R$2:$R$9,$A6,Zestawienie!$G$2:$G$9,"",Zestawienie!$L$2:$L$9,"<>")');
+    expect(areaI.row.getCell(13).formula).toBe('SUMIFS(Zestawienie!$N$2:$N$9,Zestawienie!$R$2:$R$9,$A6)');
     expect(line('II').values).toEqual([0, 0, 1, 0, 0, 1, 0, 2, 0, 1_000_000.5]);
     expect(line('I.2').values).toEqual([0, 0, 0, 1, 0, 0, 1, 2, 0, 0]);
     expect(line('NCK').values).toEqual([0, 0, 0, 1, 0, 0, 1, 2, 0, 0]);
     expect(line('MOPS/PRZ/08').values).toEqual([2, 1, 1, 0, 0, 1, 0, 5, 0, 3_005_627.79]);
-    expect(line('MOPS/PRZ/08').row.getCell(11).formula).toContain('Zestawienie!$G$2:$G$9');
+    expect(line('MOPS/PRZ/08').row.getCell(11).formula).toContain('Zestawienie!$U$2:$U$9');
   });
 
   it('lists every unit’s completeness with Polish states', () => {
@@ -187,7 +203,7 @@ describe('central workbook (read back with exceljs)', () => {
 
   it('builds an empty year as a valid table with one blank row', async () => {
     const empty = await read(await centralWorkbookBuffer({ ...centralInput(), rows: [], completeness: [] }));
-    expect(empty.getWorksheet('Zestawienie')!.getRow(1).getCell(1).value).toBe('Obszar');
+    expect(empty.getWorksheet('Zestawienie')!.getRow(1).getCell(1).value).toBe('Zadanie');
   });
 });
 

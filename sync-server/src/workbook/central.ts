@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import type { Workbook, Worksheet } from 'exceljs';
 import type { Writable } from 'node:stream';
 import {
-  CONSOLIDATED_COLUMNS, CONSOLIDATED_SHEET_NAME, CONSOLIDATED_TABLE_NAME, MSG, NUMBER_FORMATS, TASK_KIND_LABELS, consolidatedColumnIndex, consolidatedColumnLetter,
+  CONSOLIDATED_COLUMNS, CONSOLIDATED_PRINTED_LAST, CONSOLIDATED_SHEET_NAME, CONSOLIDATED_TABLE_NAME, MSG, NUMBER_FORMATS, TASK_KIND_LABELS, consolidatedColumnIndex, consolidatedColumnLetter,
   type Area, type CompletenessRow, type ConsolidatedRow, type OrgUnit, type Task, type VariancePolicy,
 } from '@pwr-sync/shared';
 import { bandRules, styleCentralRow, centralRowValues } from './centralColumns.ts';
@@ -51,7 +51,8 @@ export function buildCentralWorkbook(input: CentralWorkbookInput): Workbook {
   rows.forEach((values, i) => styleCentralRow(main.getRow(i + 2), values));
   const lastRow = Math.max(rows.length, 1) + 1;
   addBandFormatting(main, lastRow);
-  main.pageSetup.printArea = `A1:${PRINTED_LAST_LETTER}${lastRow}`;
+  // exceljs writes "$" + each end: "A$1" becomes the absolute "$A$1" (LibreOffice ignores "$A1").
+  main.pageSetup.printArea = `A$1:${PRINTED_LAST_LETTER}$${lastRow}`;
 
   writeSummarySheet(wb.addWorksheet(SUMMARY_SHEET_NAME, SUMMARY_SHEET_OPTIONS), {
     year: input.year,
@@ -101,21 +102,24 @@ export function styleCentralColumns(ws: Worksheet): void {
   });
 }
 
-/** Technical columns (version, who saved, when) stay in the sheet but outside the print area. */
-export const PRINTED_LAST_LETTER = consolidatedColumnLetter('actualText');
+/**
+ * The columns a reader needs on paper come first; those for filtering and tracing (area, task kind,
+ * unit codes, version, who saved, when) stay in the sheet but outside the print area.
+ */
+export const PRINTED_LAST_LETTER = consolidatedColumnLetter(CONSOLIDATED_PRINTED_LAST);
+/** Widths of the printed columns: on A3 landscape, one page wide, they print at 7 pt or more (printScale). */
+export const PRINTED_WIDTHS = CONSOLIDATED_COLUMNS.slice(0, consolidatedColumnIndex(CONSOLIDATED_PRINTED_LAST) + 1).map((c) => c.width);
+export const CENTRAL_PAPER = 'A3';
 
 /**
  * Options of the main sheet, given when it is added: tab colour, header row and the columns up to
- * the activity's name frozen (the name stays while scrolling to the figures), print setup. 23
- * columns on one A4 width print at 3 pt, so the sheet prints at 70 % over several pages across,
- * the activity's id and name repeated on each.
+ * the activity's name frozen (the name stays while scrolling to the figures), print setup: the
+ * printed columns one A3 page wide, the header row on every page.
  */
 export function centralSheetOptions(year: number) {
   return {
     properties: { tabColor: { argb: 'FF1F4E78' } },
-    ...reportSheetOptions(MSG.workbook.central.title(year), consolidatedColumnIndex('activityName') + 1, {
-      scale: 70, titleColumns: `${consolidatedColumnLetter('activityId')}:${consolidatedColumnLetter('activityName')}`,
-    }),
+    ...reportSheetOptions(MSG.workbook.central.title(year), consolidatedColumnIndex('activityName') + 1, CENTRAL_PAPER),
   };
 }
 

@@ -1,27 +1,23 @@
 /**
- * The workbooks as MOPS and a clerk print them: LibreOffice prints the 2024 central workbook and a
- * unit template to PDF, and poppler reads back every word's box. Every page prints its text at
- * 7 pt or more (the 23 columns once fitted to one A4 width printed at about 3 pt), and no words of
- * different lines collide (wrapped names in rows too short for them did, 624 times).
+ * The workbooks as MOPS and a clerk print them: LibreOffice prints the central workbooks of 2024
+ * (closed, every report accepted) and 2025 (open, nothing reported yet), both from the seeded
+ * database, and a unit template to PDF; poppler reads back every word's box. Every page prints its
+ * text at 7 pt or more (the 23 columns once fitted to one A4 width printed at about 3 pt), no words of
+ * different lines collide (wrapped names in rows too short for them did, 624 times), the main sheet
+ * prints one page wide with its header row and page numbers on every page, in a sensible number of
+ * pages (160 when it printed at 70 % over five pages across).
  * PWR_PRINT_DIR=dir keeps the PDFs for looking at them.
  */
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { loadSeed } from '@pwr-sync/seeds';
-import { DEFAULT_VARIANCE_POLICY, consolidateRows } from '@pwr-sync/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_VARIANCE_POLICY } from '@pwr-sync/shared';
+import { createTestDb, type TestDb } from '../../test/harness.ts';
+import { loadCentralWorkbookInput } from '../commands/centralWorkbookInput.ts';
 import { centralWorkbookBuffer } from './central.ts';
 import { unitTemplateBuffer } from './template.ts';
 import { assignments, entries, tasks } from './testSupport/fixtures.ts';
 import { skipLibreOffice } from './testSupport/libreoffice.ts';
 import { measurePrint, pdfWords, printToPdf, type PdfWord, type PrintMeasure } from './testSupport/print.ts';
-
-const seed = loadSeed();
-const rows2024 = consolidateRows({
-  year: 2024, program: seed.program, plans: new Map(seed.plans.map((p) => [p.activityId, p.plan])),
-  reports: [...new Set(seed.reports.map((r) => r.orgUnitCode))].map((orgUnitCode) => ({
-    orgUnitCode, version: 1, savedAt: null, savedBy: null, entries: seed.reports.filter((r) => r.orgUnitCode === orgUnitCode),
-  })),
-});
 
 async function printed(name: string, xlsx: Buffer): Promise<PrintMeasure & { list: PdfWord[] }> {
   const keep = process.env.PWR_PRINT_DIR ? path.join(process.env.PWR_PRINT_DIR, `${name}.pdf`) : undefined;
@@ -33,17 +29,47 @@ async function printed(name: string, xlsx: Buffer): Promise<PrintMeasure & { lis
 const smallPages = (m: PrintMeasure) => [...m.pageMedians].filter(([, h]) => h < 7).map(([page, h]) => `strona ${page}: ${h.toFixed(1)} pt`);
 const collisions = (m: PrintMeasure) => m.overlaps.slice(0, 10).map(({ a, b }) => `strona ${a.page}: „${a.text}” / „${b.text}”`);
 
+/** The words of each page, by page number. */
+function pages(list: PdfWord[]): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  for (const w of list) out.set(w.page, [...(out.get(w.page) ?? []), w.text]);
+  return out;
+}
+
+/** Pages of the main sheet (its page header names the year's „zestawienie”) that lack a header word or the page number. */
+function mainPagesMissing(list: PdfWord[], year: number): { main: number; missing: string[] } {
+  const main = [...pages(list)].filter(([, words]) => words.slice(0, 8).join(' ').includes(`zestawienie ${year}`));
+  const missing = main.flatMap(([page, words]) => [
+    // the header row repeated, and its last printed column on the same page: one page wide
+    ...['Działanie', 'Ocena', '(opis)'].filter((w) => !words.includes(w)).map((w) => `strona ${page}: brak „${w}”`),
+    ...(words.includes('Strona') && words.includes(String(page)) ? [] : [`strona ${page}: brak numeru strony`]),
+  ]);
+  return { main: main.length, missing };
+}
+
 describe.skipIf(skipLibreOffice)('printed by LibreOffice', () => {
-  it('prints the 2024 central workbook legibly: 7 pt or more on every page, no colliding lines', async () => {
-    const m = await printed('central-2024', await centralWorkbookBuffer({
-      year: 2024, rows: rows2024, completeness: [], program: { areas: seed.program.areas, tasks: seed.program.tasks },
-      orgUnits: seed.orgUnits, policy: DEFAULT_VARIANCE_POLICY, generatedAt: new Date('2025-03-01T08:00:00Z'),
-    }));
-    expect(m.words).toBeGreaterThan(5000);
-    expect(m.medianHeight).toBeGreaterThanOrEqual(7);
-    expect(smallPages(m)).toEqual([]);
-    expect(collisions(m)).toEqual([]);
-  }, 240_000);
+  let db: TestDb;
+  beforeAll(async () => {
+    db = await createTestDb('pglite');
+  }, 120_000);
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  for (const year of [2024, 2025]) {
+    it(`prints the ${year} central workbook legibly: 7 pt or more, no colliding lines, one page wide with header and page numbers`, async () => {
+      const input = await loadCentralWorkbookInput(db.db, year, new Date('2026-01-15T08:00:00Z'));
+      const m = await printed(`central-${year}`, await centralWorkbookBuffer(input));
+      expect(m.words).toBeGreaterThan(year === 2024 ? 5000 : 3000);
+      expect(m.medianHeight).toBeGreaterThanOrEqual(7);
+      expect(smallPages(m)).toEqual([]);
+      expect(collisions(m)).toEqual([]);
+      const { main, missing } = mainPagesMissing(m.list, year);
+      expect(missing).toEqual([]);
+      expect(main).toBeGreaterThan(3);
+      expect(m.pages, 'pages of the whole workbook').toBeLessThanOrEqual(45);
+    }, 240_000);
+  }
 
   it('prints a unit template legibly, its instruction on one page', async () => {
     const m = await printed('template', await unitTemplateBuffer({

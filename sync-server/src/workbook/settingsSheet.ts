@@ -5,7 +5,7 @@
  */
 import type { Workbook, Worksheet } from 'exceljs';
 import { BAND_ORDER, MAX_VARIANCE_THRESHOLD, MSG, NUMBER_FORMATS, VARIANCE_BAND_LABELS, type VariancePolicy } from '@pwr-sync/shared';
-import { FILL_INPUT, FONT_BOLD, FONT_NOTE, FONT_TITLE, bandArgb, solidFill } from './styles.ts';
+import { FILL_INPUT, FONT_BOLD, FONT_NOTE, FONT_TITLE, PAPER, bandArgb, solidFill } from './styles.ts';
 
 export const SETTINGS_SHEET_NAME = MSG.workbook.sheetNames.settings;
 const S = MSG.workbook.central.settings;
@@ -31,7 +31,11 @@ export function thresholdAddress(key: keyof VariancePolicy): string {
 
 /** Writes the settings sheet and registers the threshold names in the workbook. */
 export function addSettingsSheet(workbook: Workbook, policy: VariancePolicy): Worksheet {
-  const ws = workbook.addWorksheet(SETTINGS_SHEET_NAME, { properties: { tabColor: { argb: 'FF7F7F7F' } } });
+  // One A4 page, landscape: the thresholds, the legend and the names used in formulas side by side.
+  const ws = workbook.addWorksheet(SETTINGS_SHEET_NAME, {
+    properties: { tabColor: { argb: 'FF7F7F7F' } },
+    pageSetup: { paperSize: PAPER.A4, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 1, margins: { left: 0.6, right: 0.6, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } },
+  });
   ws.getColumn(1).width = 58;
   ws.getColumn(2).width = 14;
   ws.getColumn(3).width = 60;

@@ -4,7 +4,7 @@
  * NUMBER_FORMATS. exceljs shares style objects by reference, so every object here is frozen and
  * never mutated after being assigned to a cell.
  */
-import type { Alignment, Fill, Font, Style, Worksheet } from 'exceljs';
+import type { Alignment, Fill, Font, PaperSize, Style, Worksheet } from 'exceljs';
 import { BAND_COLOURS, MSG, SHEET_COLOURS, argbOf, columnLetter, type VarianceBand } from '@pwr-sync/shared';
 
 const frozen = <T extends object>(o: T): Readonly<T> => Object.freeze(o);
@@ -43,27 +43,23 @@ export function bandStyle(band: VarianceBand): Partial<Style> {
   });
 }
 
-/**
- * How a wide sheet prints: `scale` (per cent) instead of one page wide, so an 11 pt body prints at
- * 7 pt or more over several pages; `titleColumns` repeat on every page (e.g. the activity's name).
- */
-export interface WidePrint { scale: number; titleColumns?: string }
+/** Paper sizes as the file's pageSetup numbers them (exceljs's enum has no A3). */
+export const PAPER = Object.freeze({ A4: 9 as PaperSize, A3: 8 as PaperSize });
+/** Printable width in points of landscape paper within landscapePrint's side margins (0,4″ each). */
+export const PRINTABLE_WIDTH_PT = Object.freeze({ A4: 841.89 - 57.6, A3: 1190.55 - 57.6 });
 
 /**
- * Print setup shared by the report sheets: A4 landscape, header row and page numbers on every
- * page; one page wide unless `wide` says how a sheet too wide for that prints.
+ * Print setup shared by the report sheets: landscape, one page wide (as many pages down as the rows
+ * need), the header row and page numbers on every page. A4 unless a sheet's columns need A3 to
+ * print at 7 pt or more (printScale tells).
  */
-export function landscapePrint(title: string, wide?: WidePrint) {
-  const fit = wide ? { fitToPage: false, scale: wide.scale } : { fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+export function landscapePrint(title: string, paper: keyof typeof PAPER = 'A4') {
   return {
     pageSetup: {
-      paperSize: 9,
+      paperSize: PAPER[paper],
       orientation: 'landscape' as const,
-      ...fit,
+      fitToPage: true, fitToWidth: 1, fitToHeight: 0,
       printTitlesRow: '1:1',
-      ...(wide?.titleColumns ? { printTitlesColumn: wide.titleColumns } : {}),
-      // Across, then down: a row's figures print right after its name, not 50 pages later.
-      ...(wide ? { pageOrder: 'overThenDown' as const } : {}),
       margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
     headerFooter: { oddHeader: `&L&B${escapeHeaderText(title)}`, oddFooter: MSG.workbook.pageFooter },
@@ -74,11 +70,11 @@ export function landscapePrint(title: string, wide?: WidePrint) {
  * Options of a report sheet with a header row (the central workbook's table and completeness
  * sheets), given when the sheet is added: header row frozen, printed as landscapePrint.
  */
-export function reportSheetOptions(title: string, frozenColumns = 0, wide?: WidePrint) {
+export function reportSheetOptions(title: string, frozenColumns = 0, paper: keyof typeof PAPER = 'A4') {
   const topLeftCell = `${columnLetter(frozenColumns)}2`;
   return {
     views: [{ state: 'frozen' as const, xSplit: frozenColumns, ySplit: 1, topLeftCell, activeCell: topLeftCell }],
-    ...landscapePrint(title, wide),
+    ...landscapePrint(title, paper),
   };
 }
 
@@ -92,6 +88,16 @@ export function styleHeaderRow(ws: Worksheet, columns: number): void {
     cell.fill = FILL_HEADER;
     cell.alignment = ALIGN_HEADER;
   }
+}
+
+/**
+ * The scale (per cent) at which columns of these widths (characters) print one page wide on
+ * landscape `paper`: a column of width w is about 5,25 w + 3,75 pt wide (7 px a character and 5 px
+ * of padding at 96 dpi). At 64 % or more an 11 pt body prints at 7 pt or more.
+ */
+export function printScale(widths: readonly number[], paper: keyof typeof PAPER): number {
+  const points = widths.reduce((sum, w) => sum + 5.25 * w + 3.75, 0);
+  return Math.min(100, Math.floor((PRINTABLE_WIDTH_PT[paper] / points) * 100));
 }
 
 /** `&` starts a control code in Excel headers and footers. */

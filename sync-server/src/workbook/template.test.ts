@@ -102,8 +102,8 @@ describe('unit template (read back with exceljs)', () => {
     expect(values).toMatchObject({ orgUnitCode: 'MOPS/PRZ/08', year: 2025, templateVersion: TEMPLATE_VERSION, reportVersion: 4 });
   });
 
-  it('prints landscape at 70 % with the header row and the activity repeated', () => {
-    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', scale: 70, printTitlesRow: '1:1', printTitlesColumn: 'D:E' });
+  it('prints A3 landscape one page wide with the header row on every page', () => {
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 8, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
     expect(wb.getWorksheet('Instrukcja')!.pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 1 });
   });
 

@@ -103,9 +103,7 @@ export async function buildUnitTemplate(input: UnitTemplateInput): Promise<Workb
     autoFilter: true, sort: true, insertRows: false, deleteRows: false,
   });
   // 70 % over two pages across prints at 7 pt or more; the task and activity repeat on each page.
-  Object.assign(ws, landscapePrint(T.title(input.orgUnit.code, input.year), {
-    scale: 70, titleColumns: `${columnLetter(columnIndex('taskCode'))}:${columnLetter(columnIndex('activityName'))}`,
-  }));
+  Object.assign(ws, landscapePrint(T.title(input.orgUnit.code, input.year), 'A3'));
 
   addInstructions(wb, input);
   const meta = await addMetaSheet(wb, {

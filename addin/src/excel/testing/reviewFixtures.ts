@@ -1,6 +1,8 @@
 /** Consolidated rows of a synthetic year, for the review adapter and filter tests. */
 import type { ConsolidatedRow, VarianceBand } from '@pwr-sync/shared';
 
+const UNIT_NAMES: Record<string, string> = { 'MOPS/PRZ/08': 'Miejski Ośrodek Pomocy Społecznej (MOPS/PRZ/08)', BK: 'Biblioteka Kraków', ZZM: 'Zarząd Zieleni Miejskiej' };
+
 const BANDS: [VarianceBand, number][] = [['far_below', 0.3], ['below', 0.7], ['on_plan', 1], ['far_above', 2]];
 
 /** `activities` activities over areas I–IV and three units, two measures each (every 10th: status only). */
@@ -13,7 +15,7 @@ export function makeConsolidatedRows(activities: number): ConsolidatedRow[] {
     const base = {
       year: 2024, area, taskCode, taskKind: i % 2 ? 'basic' as const : 'complementary' as const, subsection: null,
       activityId: `${taskCode}-${String(i).padStart(3, '0')}`, activityName: i === 3 ? '=HYPERLINK("x")' : `Działanie ${i}`,
-      orgUnitCodes: i % 5 === 0 ? [unit, 'GRP-NGO'] : [unit], reportingUnit: unit, status: 'realized' as const,
+      orgUnitCodes: i % 5 === 0 ? [unit, 'GRP-NGO'] : [unit], orgUnitNames: i % 5 === 0 ? [UNIT_NAMES[unit]!, 'organizacje pozarządowe'] : [UNIT_NAMES[unit]!], reportingUnit: unit, status: 'realized' as const,
       comment: i === 2 ? '+48 12 000 00 00' : '', planText: '20 spotkań, 200 uczestników', actualText: null, scopeDescription: null,
       version: 1, savedBy: 'Anna Nowak', savedAt: '2025-02-01T09:30:00Z',
     };

@@ -27,22 +27,22 @@ const base = {
 
 /** Eight rows: every band, a status-only row, money on first rows, formula-looking user text. */
 export const rows: ConsolidatedRow[] = [
-  { ...base, area: 'I', taskCode: 'I.1', taskKind: 'basic', subsection: null, activityId: 'I.1-01', activityName: 'Poradnictwo rodzinne', orgUnitCodes: ['MOPS/PRZ/08'], reportingUnit: 'MOPS/PRZ/08',
+  { ...base, area: 'I', taskCode: 'I.1', taskKind: 'basic', subsection: null, activityId: 'I.1-01', activityName: 'Poradnictwo rodzinne', orgUnitCodes: ['MOPS/PRZ/08'], orgUnitNames: ['Miejski Ośrodek Pomocy Społecznej (MOPS/PRZ/08)'], reportingUnit: 'MOPS/PRZ/08',
     measureKind: 'spotkanie', plan: 20, actual: 4, difference: -16, ratio: 0.2, band: 'far_below', status: 'realized', moneySpent: 200_075_000,
     comment: '=HYPERLINK("http://zły.example","kliknij")', planText: '20 spotkań, 200 uczestników', actualText: '4 spotkania, 82 uczestników' },
-  { ...base, area: 'I', taskCode: 'I.1', taskKind: 'basic', subsection: null, activityId: 'I.1-01', activityName: 'Poradnictwo rodzinne', orgUnitCodes: ['MOPS/PRZ/08'], reportingUnit: 'MOPS/PRZ/08',
+  { ...base, area: 'I', taskCode: 'I.1', taskKind: 'basic', subsection: null, activityId: 'I.1-01', activityName: 'Poradnictwo rodzinne', orgUnitCodes: ['MOPS/PRZ/08'], orgUnitNames: ['Miejski Ośrodek Pomocy Społecznej (MOPS/PRZ/08)'], reportingUnit: 'MOPS/PRZ/08',
     measureKind: 'uczestnik', planMeasureId: '2', plan: 200, actual: 82, difference: -118, ratio: 0.41, band: 'far_below', status: 'realized', moneySpent: null },
-  { ...base, area: 'I', taskCode: 'I.1', taskKind: 'basic', subsection: null, activityId: 'I.1-02', activityName: '+48 12 616 00 00 — telefon zaufania', orgUnitCodes: ['MOPS/PRZ/08'], reportingUnit: 'MOPS/PRZ/08',
+  { ...base, area: 'I', taskCode: 'I.1', taskKind: 'basic', subsection: null, activityId: 'I.1-02', activityName: '+48 12 616 00 00 — telefon zaufania', orgUnitCodes: ['MOPS/PRZ/08'], orgUnitNames: ['Miejski Ośrodek Pomocy Społecznej (MOPS/PRZ/08)'], reportingUnit: 'MOPS/PRZ/08',
     measureKind: 'godzina', plan: 1000, actual: 877.29, difference: -122.71, ratio: 0.87729, band: 'below', status: 'realized', moneySpent: 487_729 },
-  { ...base, area: 'I', taskCode: 'I.2', taskKind: 'complementary', subsection: 1, activityId: 'I.2.1-01', activityName: 'Spektakle dla rodzin', orgUnitCodes: ['NCK', 'MOPS/PRZ/08'], reportingUnit: 'NCK',
+  { ...base, area: 'I', taskCode: 'I.2', taskKind: 'complementary', subsection: 1, activityId: 'I.2.1-01', activityName: 'Spektakle dla rodzin', orgUnitCodes: ['NCK', 'MOPS/PRZ/08'], orgUnitNames: ['Nowohuckie Centrum Kultury', 'Miejski Ośrodek Pomocy Społecznej (MOPS/PRZ/08)'], reportingUnit: 'NCK',
     measureKind: 'spektakl', plan: 10, actual: 20, difference: 10, ratio: 2, band: 'far_above', status: 'realized', moneySpent: null, comment: '@SUM(1,2)', savedBy: '-Jan Kowalski' },
-  { ...base, area: 'I', taskCode: 'I.2', taskKind: 'complementary', subsection: 1, activityId: 'I.2.1-01', activityName: 'Spektakle dla rodzin', orgUnitCodes: ['NCK', 'MOPS/PRZ/08'], reportingUnit: 'NCK',
+  { ...base, area: 'I', taskCode: 'I.2', taskKind: 'complementary', subsection: 1, activityId: 'I.2.1-01', activityName: 'Spektakle dla rodzin', orgUnitCodes: ['NCK', 'MOPS/PRZ/08'], orgUnitNames: ['Nowohuckie Centrum Kultury', 'Miejski Ośrodek Pomocy Społecznej (MOPS/PRZ/08)'], reportingUnit: 'NCK',
     lineRole: 'extra', planMeasureId: null, measureKind: 'uczestnik', plan: null, actual: 6500, difference: null, ratio: null, band: 'no_target', status: 'realized', moneySpent: null, savedBy: '-Jan Kowalski' },
-  { ...base, area: 'I', taskCode: 'I.2', taskKind: 'complementary', subsection: 1, activityId: 'I.2.1-02', activityName: 'Koncert rodzinny', orgUnitCodes: ['NCK'], reportingUnit: 'NCK',
+  { ...base, area: 'I', taskCode: 'I.2', taskKind: 'complementary', subsection: 1, activityId: 'I.2.1-02', activityName: 'Koncert rodzinny', orgUnitCodes: ['NCK'], orgUnitNames: ['Nowohuckie Centrum Kultury'], reportingUnit: 'NCK',
     lineRole: null, planMeasureId: null, measureKind: null, plan: null, actual: null, difference: null, ratio: null, band: null, status: 'cancelled', moneySpent: null, comment: 'wydarzenie odwołane', savedBy: '-Jan Kowalski' },
-  { ...base, area: 'II', taskCode: 'II.1', taskKind: 'basic', subsection: null, activityId: 'II.1-01', activityName: 'Asystentura rodzinna', orgUnitCodes: ['MOPS/PRZ/08'], reportingUnit: 'MOPS/PRZ/08',
+  { ...base, area: 'II', taskCode: 'II.1', taskKind: 'basic', subsection: null, activityId: 'II.1-01', activityName: 'Asystentura rodzinna', orgUnitCodes: ['MOPS/PRZ/08'], orgUnitNames: ['Miejski Ośrodek Pomocy Społecznej (MOPS/PRZ/08)'], reportingUnit: 'MOPS/PRZ/08',
     measureKind: 'rodzina', plan: 605, actual: 605, difference: 0, ratio: 1, band: 'on_plan', status: 'realized', moneySpent: 100_000_050 },
-  { ...base, area: 'II', taskCode: 'II.1', taskKind: 'basic', subsection: null, activityId: 'II.1-02', activityName: 'Konkurs dla rodzin', orgUnitCodes: ['MOPS/PRZ/08'], reportingUnit: 'MOPS/PRZ/08',
+  { ...base, area: 'II', taskCode: 'II.1', taskKind: 'basic', subsection: null, activityId: 'II.1-02', activityName: 'Konkurs dla rodzin', orgUnitCodes: ['MOPS/PRZ/08'], orgUnitNames: ['Miejski Ośrodek Pomocy Społecznej (MOPS/PRZ/08)'], reportingUnit: 'MOPS/PRZ/08',
     measureKind: 'wydarzenie', plan: 2, actual: null, difference: null, ratio: null, band: 'not_realized', status: 'not_realized', moneySpent: null, comment: 'konkurs nie był organizowany' },
 ];
 
