@@ -103,6 +103,21 @@ export function unitColumnFormat(column: SheetColumn): string | null {
 }
 
 /**
+ * Columns of the unit sheet frozen with its header row: up to the activity's name, so the name
+ * stays in view while the clerk scrolls right to the comment and money.
+ */
+export const UNIT_FROZEN_COLUMNS = columnIndex('activityName') + 1;
+
+/**
+ * Whether a unit-sheet column wraps its text (and so decides a row's height): names, descriptions,
+ * comments and the status („realizowane w ramach innego działania”). Widths are chosen so the
+ * visible columns print one A3 page wide at 7 pt or more.
+ */
+export function unitColumnWraps(column: SheetColumn): boolean {
+  return !column.hidden && (column.type === 'text' || column.type === 'status');
+}
+
+/**
  * The number format of one cell of the add-in's unit sheet, which re-formats after every change and
  * so can choose per cell: a whole figure without decimals, a fraction (15,48 etatu) with two.
  */

@@ -6,6 +6,7 @@
  */
 import type { Alignment, Fill, Font, PaperSize, Style, Worksheet } from 'exceljs';
 import { BAND_COLOURS, MSG, SHEET_COLOURS, argbOf, columnLetter, type VarianceBand } from '@pwr-sync/shared';
+import { wrappedLines } from './text.ts';
 
 const frozen = <T extends object>(o: T): Readonly<T> => Object.freeze(o);
 
@@ -81,13 +82,17 @@ export function reportSheetOptions(title: string, frozenColumns = 0, paper: keyo
 /** The header row's look: white bold text on dark blue, wrapped, a little taller. */
 export function styleHeaderRow(ws: Worksheet, columns: number): void {
   const header = ws.getRow(1);
-  header.height = 32;
+  let lines = 2;
   for (let i = 1; i <= columns; i++) {
     const cell = header.getCell(i);
+    // Bold letters are wider: a header gets about 85 % of its column's characters a line.
+    if (typeof cell.value === 'string' && !ws.getColumn(i).hidden) lines = Math.max(lines, wrappedLines(cell.value, (ws.getColumn(i).width ?? 9) * 0.85));
     cell.font = FONT_HEADER;
     cell.fill = FILL_HEADER;
     cell.alignment = ALIGN_HEADER;
   }
+  // Every header shows whole, however narrow its column („Wydatki – druga kwota (zł)”).
+  header.height = lines * 15 + 2;
 }
 
 /**

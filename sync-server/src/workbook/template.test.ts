@@ -34,7 +34,8 @@ describe('unit template (read back with exceljs)', () => {
     expect(table.table.columns.map((c) => c.name)).toEqual(UNIT_SHEET_COLUMNS.map((c) => c.header));
     expect(table.table.tableRef).toBe('A1:Q7');
     UNIT_SHEET_COLUMNS.forEach((c, i) => expect(ws.getColumn(i + 1).hidden, c.key).toBe(Boolean(c.hidden)));
-    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    // header row and the columns up to the activity name (ids, task, name) frozen
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1, xSplit: 5, topLeftCell: 'F2' });
   });
 
   it('lists the activities the unit reports, with plans and current entries (not the one it only contributes to)', () => {

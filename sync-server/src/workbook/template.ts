@@ -13,7 +13,7 @@ import type { Cell, DataValidation, Workbook, Worksheet } from 'exceljs';
 import type { z } from 'zod';
 import {
   BAND_ORDER, EXTRA_MEASURE_PREFIX, MEASURE_KINDS, REPORT_STATUS_LABELS, SCOPE_DESCRIPTION_MAX, UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, UNIT_TABLE_NAME, UNIT_VARIANCE_COLUMNS, buildSheetRows,
-  MSG, MeasureSchema, NUMBER_FORMATS, ReportEntrySchema, columnIndex, columnLetter, figureFormat, unitBandCondition, unitColumnFormat,
+  MSG, MeasureSchema, NUMBER_FORMATS, ReportEntrySchema, columnIndex, columnLetter, figureFormat, unitBandCondition, unitColumnFormat, unitColumnWraps, UNIT_FROZEN_COLUMNS,
   type Assignment, type OrgUnit, type ReportEntry, type SheetColumnKey, type Task, type VariancePolicy,
 } from '@pwr-sync/shared';
 import { setProperties } from './central.ts';
@@ -49,7 +49,7 @@ export async function buildUnitTemplate(input: UnitTemplateInput): Promise<Workb
   // One empty line per activity for a figure beyond the plan („poza planem”).
   const rows = buildSheetRows(input.assignments, input.entries, input.policy, { blankExtraRows: 1 });
   const ws = wb.addWorksheet(UNIT_SHEET_NAME, {
-    views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: `${columnLetter(columnIndex('actual'))}2` }],
+    views: [{ state: 'frozen', xSplit: UNIT_FROZEN_COLUMNS, ySplit: 1, topLeftCell: `${columnLetter(UNIT_FROZEN_COLUMNS)}2`, activeCell: `${columnLetter(columnIndex('actual'))}2` }],
     properties: { tabColor: { argb: 'FF548235' } },
   });
   UNIT_SHEET_COLUMNS.forEach((c, i) => {
@@ -58,7 +58,7 @@ export async function buildUnitTemplate(input: UnitTemplateInput): Promise<Workb
     column.hidden = c.hidden ?? false;
     const numFmt = unitColumnFormat(c);
     if (numFmt) column.numFmt = numFmt;
-    column.alignment = c.type === 'text' ? ALIGN_WRAP : ALIGN_TOP;
+    column.alignment = unitColumnWraps(c) ? ALIGN_WRAP : ALIGN_TOP;
   });
   addListTable(ws, { name: UNIT_TABLE_NAME, theme: 'TableStyleLight9', stripes: false, headers: UNIT_SHEET_COLUMNS.map((c) => c.header), rows });
 
@@ -137,7 +137,7 @@ const T = MSG.workbook.template;
 const COMMENT_MAX = (ReportEntrySchema.shape.comment.unwrap() as z.ZodString).maxLength ?? 2000;
 const QUALIFIER_MAX = (MeasureSchema.shape.qualifier.unwrap() as z.ZodString).maxLength ?? 200;
 /** Wrapped text columns of the report table: their width decides a row's height. */
-const WRAPPED = UNIT_SHEET_COLUMNS.flatMap((c, index) => (c.type === 'text' && !c.hidden ? [{ index, width: c.width }] : []));
+const WRAPPED = UNIT_SHEET_COLUMNS.flatMap((c, index) => (unitColumnWraps(c) ? [{ index, width: c.width }] : []));
 
 /** The input message Excel and LibreOffice show when the cell is selected. */
 function withHint(validation: DataValidation, hint: { title: string; text: string }): DataValidation {
