@@ -74,18 +74,18 @@ describe('loadReviewTable', () => {
     expect(x.log).toContainEqual(['tables.add', `A1:${REVIEW_LAST_COLUMN}2`, true]);
   });
 
-  it('colours the variance cells of each band in its colour, keyed on the band label in column P', async () => {
+  it('colours the variance cells of each band in its colour, keyed on the band label in column L', async () => {
     const x = createMockReviewExcel();
     await loadReviewTable(x.ctx, { rows: makeConsolidatedRows(4), filters: [] });
     const adds = x.log.filter((l) => l[0] === 'conditionalFormats.add');
-    expect(adds.map((l) => l[1])).toEqual(BAND_ORDER.map(() => 'N2:P9'));
+    expect(adds.map((l) => l[1])).toEqual(BAND_ORDER.map(() => 'J2:L9'));
     type Cf = { custom: { rule: { formula: string }; format: { fill: { color: string }; font: { color: string } } } };
     const applied = adds.map((l) => (l[3] as Cf).custom);
     expect(applied.map((c) => [c.rule.formula, c.format.fill.color, c.format.font.color])).toEqual(
-      BAND_ORDER.map((b) => [`=$P2="${VARIANCE_BAND_LABELS[b]}"`, BAND_COLOURS[b].fill, BAND_COLOURS[b].font]),
+      BAND_ORDER.map((b) => [`=$L2="${VARIANCE_BAND_LABELS[b]}"`, BAND_COLOURS[b].fill, BAND_COLOURS[b].font]),
     );
     // Excel's "bad" red for far below plan, as in the central workbook.
-    expect(applied[0]).toMatchObject({ rule: { formula: '=$P2="znacznie poniżej planu"' }, format: { fill: { color: '#FFC7CE' }, font: { color: '#9C0006' } } });
+    expect(applied[0]).toMatchObject({ rule: { formula: '=$L2="znacznie poniżej planu"' }, format: { fill: { color: '#FFC7CE' }, font: { color: '#9C0006' } } });
   });
 });
 
