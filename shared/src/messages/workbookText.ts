@@ -144,10 +144,12 @@ const central = {
     printTitle: 'Program Wspierania Rodziny — podsumowanie',
     note: 'Liczby miar w każdej ocenie i wydatki są liczone formułami z arkusza „Zestawienie”; zmiana danych lub progów je przelicza.',
     sections: {
-      area: { title: 'Obszary', key: 'Obszar' },
+      area: { title: 'Obszary', key: 'Obszar', note: 'Zadania w obszarze' },
       taskCode: { title: 'Zadania', key: 'Zadanie', note: 'Rodzaj zadania' },
-      reportingUnit: { title: 'Jednostki sprawozdające', key: 'Jednostka' },
+      reportingUnit: { title: 'Jednostki sprawozdające', key: 'Jednostka', note: 'Stan sprawozdania' },
     },
+    /** Above the band columns, each headed by its band: what their figures count. */
+    bandsGroup: 'Liczba miar (i działań bez miary) w ocenie',
     name: 'Nazwa',
     measures: 'Miary razem (planowane i poza planem)',
     withoutMeasure: 'Działania bez miary, z oceną',

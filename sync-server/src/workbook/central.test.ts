@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { CONSOLIDATED_COLUMNS, VARIANCE_BAND_LABELS, consolidatedColumnIndex, consolidatedColumnLetter, type ConsolidatedColumnKey } from '@pwr-sync/shared';
 import { PRINTED_WIDTHS, centralWorkbookBuffer } from './central.ts';
 import { printScale } from './styles.ts';
+import { SUMMARY_WIDTHS } from './summary.ts';
 import { centralInput, rows } from './testSupport/fixtures.ts';
 import { libreOfficeSheets, skipLibreOffice } from './testSupport/libreoffice.ts';
 
@@ -190,6 +191,30 @@ describe('central workbook (read back with exceljs)', () => {
     expect(line('NCK').values).toEqual([0, 0, 0, 1, 0, 0, 1, 2, 0, 0]);
     expect(line('MOPS/PRZ/08').values).toEqual([2, 1, 1, 0, 0, 1, 0, 5, 0, 3_005_627.79]);
     expect(line('MOPS/PRZ/08').row.getCell(11).formula).toContain('Zestawienie!$U$2:$U$9');
+  });
+
+  it('heads every summary column with what it holds, „brak danych” among the bands, and prints one A4 page wide at 7 pt or more', () => {
+    const sum = wb.getWorksheet('Podsumowanie')!;
+    const headerRows: (string | undefined)[][] = [];
+    sum.eachRow((row) => { if (row.getCell(2).value === 'Nazwa') headerRows.push((row.values as (string | undefined)[]).slice(1)); });
+    expect(headerRows.map((h) => h.slice(0, 3))).toEqual([['Obszar', 'Nazwa', 'Zadania w obszarze'], ['Zadanie', 'Nazwa', 'Rodzaj zadania'], ['Jednostka', 'Nazwa', 'Stan sprawozdania']]);
+    for (const h of headerRows) {
+      expect(h.slice(3, 10)).toEqual(['znacznie poniżej planu', 'poniżej planu', 'zgodnie z planem', 'znacznie powyżej planu', 'brak danych', 'niezrealizowane', 'brak celu']);
+      expect(h.every((text) => typeof text === 'string' && text.length > 0)).toBe(true);
+    }
+    // over the band labels, what they count
+    expect(sum.getCell('D4').value).toBe('Liczba miar (i działań bez miary) w ocenie');
+    expect(sum.getCell('J4').isMerged).toBe(true);
+    const noteOf = (key: string) => { let note: unknown; sum.eachRow((row) => { if (row.getCell(1).value === key) note = row.getCell(3).value; }); return note; };
+    expect(noteOf('I')).toBe('I.1, I.2');
+    expect(noteOf('II.1')).toBe('podstawowe');
+    expect(noteOf('MOPS/PRZ/08')).toBe('zaakceptowane');
+    // a line's figures sit at the top, beside the first line of its name
+    let areaRow = 0;
+    sum.eachRow((row, n) => { if (!areaRow && row.getCell(1).value === 'I') areaRow = n; });
+    expect(sum.getCell(areaRow, 4).alignment).toMatchObject({ vertical: 'top' });
+    expect(printScale(SUMMARY_WIDTHS, 'A4')).toBeGreaterThanOrEqual(64);
+    expect(sum.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
   });
 
   it('lists every unit’s completeness with Polish states', () => {

@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import type { Workbook, Worksheet } from 'exceljs';
 import type { Writable } from 'node:stream';
 import {
-  CONSOLIDATED_COLUMNS, CONSOLIDATED_PRINTED_LAST, CONSOLIDATED_SHEET_NAME, CONSOLIDATED_TABLE_NAME, MSG, NUMBER_FORMATS, TASK_KIND_LABELS, consolidatedColumnIndex, consolidatedColumnLetter,
+  CONSOLIDATED_COLUMNS, CONSOLIDATED_PRINTED_LAST, CONSOLIDATED_SHEET_NAME, CONSOLIDATED_TABLE_NAME, MSG, NUMBER_FORMATS, TASK_KIND_LABELS, WORKFLOW_STATE_LABELS, consolidatedColumnIndex, consolidatedColumnLetter,
   type Area, type CompletenessRow, type ConsolidatedRow, type OrgUnit, type Task, type VariancePolicy,
 } from '@pwr-sync/shared';
 import { bandRules, styleCentralRow, centralRowValues } from './centralColumns.ts';
@@ -138,20 +138,24 @@ export function summarySections(
 ): SummarySection[] {
   const unitNames = new Map(input.orgUnits.map((u) => [u.code, u.name]));
   for (const c of input.completeness) if (!unitNames.has(c.orgUnitCode)) unitNames.set(c.orgUnitCode, c.orgUnitName);
+  const stateOf = new Map(input.completeness.map((c) => [c.orgUnitCode, c.state]));
   const unitCodes = [...new Set([...summary.byDimension.reportingUnit.keys(), ...input.completeness.map((c) => c.orgUnitCode)])]
     .sort((a, b) => a.localeCompare(b, 'pl'));
   return [
     {
-      title: SECTION.area.title, keyHeader: SECTION.area.key, dimension: 'area',
-      lines: input.program.areas.map((a) => ({ key: a.code, name: a.title })),
+      title: SECTION.area.title, keyHeader: SECTION.area.key, noteHeader: SECTION.area.note, dimension: 'area',
+      lines: input.program.areas.map((a) => ({ key: a.code, name: a.title, note: input.program.tasks.filter((t) => t.area === a.code).map((t) => t.code).join(', ') })),
     },
     {
       title: SECTION.taskCode.title, keyHeader: SECTION.taskCode.key, noteHeader: SECTION.taskCode.note, dimension: 'taskCode',
       lines: input.program.tasks.map((t) => ({ key: t.code, name: t.title, note: TASK_KIND_LABELS[t.kind] })),
     },
     {
-      title: SECTION.reportingUnit.title, keyHeader: SECTION.reportingUnit.key, dimension: 'reportingUnit',
-      lines: unitCodes.map((code) => ({ key: code, name: unitNames.get(code) ?? code })),
+      title: SECTION.reportingUnit.title, keyHeader: SECTION.reportingUnit.key, noteHeader: SECTION.reportingUnit.note, dimension: 'reportingUnit',
+      lines: unitCodes.map((code) => {
+        const state = stateOf.get(code);
+        return { key: code, name: unitNames.get(code) ?? code, ...(state ? { note: WORKFLOW_STATE_LABELS[state] } : {}) };
+      }),
     },
   ];
 }

@@ -80,7 +80,9 @@ const LINE_POINTS = 15;
 export function centralRowHeight(values: readonly CellValue[]): number {
   let lines = 1;
   for (const { index, width } of WRAPPED) {
-    const text = values[index];
+    // A formula's cached text counts too: the band („znacznie powyżej planu”) wraps to two lines.
+    const value = values[index];
+    const text = typeof value === 'object' && value !== null && 'result' in value ? value.result : value;
     if (typeof text !== 'string') continue;
     lines = Math.max(lines, wrappedLines(text, width));
   }

@@ -28,6 +28,7 @@ export const FILL_TOTAL = solidFill(argbOf(SHEET_COLOURS.totalFill));
 export const ALIGN_WRAP: Partial<Alignment> = frozen({ wrapText: true, vertical: 'top' });
 export const ALIGN_TOP: Partial<Alignment> = frozen({ vertical: 'top' });
 export const ALIGN_HEADER: Partial<Alignment> = frozen({ wrapText: true, vertical: 'middle' });
+export const ALIGN_CENTRE: Partial<Alignment> = frozen({ horizontal: 'center', vertical: 'middle' });
 
 /** A band's fill and font, the shared BAND_COLOURS in exceljs's ARGB. */
 export function bandArgb(band: VarianceBand): { fill: string; font: string } {

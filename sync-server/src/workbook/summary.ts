@@ -9,7 +9,7 @@ import {
   type ConsolidatedColumnKey, type SummaryAccumulator, type SummaryDimension, type VarianceBand,
 } from '@pwr-sync/shared';
 import { wrappedLines } from './text.ts';
-import { ALIGN_HEADER, ALIGN_WRAP, FILL_HEADER, FILL_TOTAL, FONT_BOLD, FONT_HEADER, FONT_NOTE, FONT_TITLE, landscapePrint } from './styles.ts';
+import { ALIGN_CENTRE, ALIGN_HEADER, ALIGN_TOP, ALIGN_WRAP, FILL_HEADER, FILL_TOTAL, FONT_BOLD, FONT_HEADER, FONT_NOTE, FONT_TITLE, landscapePrint } from './styles.ts';
 
 // The figures are the shared SummaryAccumulator's (also the annex's closing summary).
 export { SummaryAccumulator, type SummaryFigures } from '@pwr-sync/shared';
@@ -25,15 +25,15 @@ type Dimension = SummaryDimension;
 export interface SummaryLine {
   key: string;
   name: string;
-  /** Extra text column (the task kind), headed by the section's noteHeader. */
+  /** Text beside the name (the area's tasks, the task's kind, the unit's report state), headed by noteHeader. */
   note?: string;
 }
 
 export interface SummarySection {
   title: string;
   keyHeader: string;
-  /** Header of the note column when the lines carry a note („Rodzaj zadania”). */
-  noteHeader?: string;
+  /** Header of the note column: every section says what its column C holds. */
+  noteHeader: string;
   dimension: Dimension;
   lines: SummaryLine[];
 }
@@ -41,7 +41,7 @@ export interface SummarySection {
 const DIMENSION_COLUMN: Record<Dimension, ConsolidatedColumnKey> = { area: 'area', taskCode: 'taskCode', reportingUnit: 'reportingUnit' };
 
 const headers = (section: SummarySection) => [
-  section.keyHeader, S.name, section.noteHeader ?? '', ...SUMMARY_BANDS.map((b) => VARIANCE_BAND_LABELS[b]),
+  section.keyHeader, S.name, section.noteHeader, ...SUMMARY_BANDS.map((b) => VARIANCE_BAND_LABELS[b]),
   MEASURES_HEADER, WITHOUT_MEASURE_HEADER, S.money,
 ];
 export const MEASURES_HEADER = S.measures;
@@ -55,7 +55,12 @@ const FIRST_BAND_COL = 4;
 const MEASURES_COL = FIRST_BAND_COL + SUMMARY_BANDS.length;
 const WITHOUT_MEASURE_COL = MEASURES_COL + 1;
 const MONEY_COL = WITHOUT_MEASURE_COL + 1;
-const WIDTHS = [13, 46, 15, ...SUMMARY_BANDS.map(() => 11), 13, 13, 16];
+/**
+ * Band columns wide enough for their label's longest word in bold („niezrealizowane”), never broken
+ * inside it; all of it prints one A4 page wide at 7 pt or more (printScale).
+ */
+export const SUMMARY_WIDTHS: readonly number[] = [12, 36, 14, ...SUMMARY_BANDS.map(() => 16), 13, 13, 17];
+const WIDTHS = SUMMARY_WIDTHS;
 /** Points per line at 11 pt. */
 const LINE_POINTS = 15;
 
@@ -83,11 +88,18 @@ export function writeSummarySheet(ws: Worksheet, args: {
   for (const section of sections) {
     ws.getCell(`A${r}`).value = section.title;
     ws.getCell(`A${r}`).font = FONT_BOLD;
+    // What the band columns count, over their labels.
+    const group = ws.getCell(r, FIRST_BAND_COL);
+    group.value = S.bandsGroup;
+    group.font = FONT_BOLD;
+    group.alignment = ALIGN_CENTRE;
+    ws.mergeCells(r, FIRST_BAND_COL, r, FIRST_BAND_COL + SUMMARY_BANDS.length - 1);
     r++;
     const headerRow = r;
     const sectionHeaders = headers(section);
     // Neither Excel nor LibreOffice grows a generated file's rows: the heights fit the wrapped text.
-    ws.getRow(r).height = Math.max(...sectionHeaders.map((h, i) => wrappedLines(h, WIDTHS[i]! - 2))) * LINE_POINTS;
+    // Bold letters are wider: a header gets about 85 % of its column's characters a line.
+    ws.getRow(r).height = Math.max(...sectionHeaders.map((h, i) => wrappedLines(h, WIDTHS[i]! * 0.85))) * LINE_POINTS + 2;
     sectionHeaders.forEach((h, i) => {
       const cell = ws.getCell(headerRow, i + 1);
       cell.value = h;
@@ -101,11 +113,12 @@ export function writeSummarySheet(ws: Worksheet, args: {
     for (const line of section.lines) {
       const f = summary.figures(section.dimension, line.key);
       const keyRef = `$A${r}`;
+      // Every cell of a line at the top, beside the first line of its wrapped name.
+      for (let col = 1; col <= MONEY_COL; col++) ws.getCell(r, col).alignment = col === 2 || col === 3 ? ALIGN_WRAP : ALIGN_TOP;
       ws.getCell(r, 1).value = line.key;
       ws.getCell(r, 2).value = line.name;
-      ws.getCell(r, 2).alignment = ALIGN_WRAP;
-      ws.getRow(r).height = wrappedLines(line.name, WIDTHS[1]!) * LINE_POINTS;
       ws.getCell(r, 3).value = line.note ?? null;
+      ws.getRow(r).height = Math.max(wrappedLines(line.name, WIDTHS[1]!), wrappedLines(line.note ?? '', WIDTHS[2]!)) * LINE_POINTS;
       SUMMARY_BANDS.forEach((band, i) => {
         const col = FIRST_BAND_COL + i;
         const labelRef = `${columnLetter(col - 1)}$${headerRow}`;

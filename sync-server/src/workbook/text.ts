@@ -34,7 +34,7 @@ export function plainText(text: string | null | undefined): string | null {
  * one character per width unit at 11 pt (Polish text with its wide letters, bold-free).
  */
 export function wrappedLines(text: string, width: number): number {
-  const perLine = Math.max(1, Math.floor(width * 0.95));
+  const perLine = Math.max(1, Math.floor(width * 1.05));
   let lines = 0;
   for (const paragraph of text.split('\n')) {
     let used = 0;
