@@ -88,6 +88,14 @@
       for (const h of t.handlers) setTimeout(() => h({ address: fmt(rng), changeType: 'RangeEdited', source: 'Local', tableId: t.name }), 0);
     }
 
+    function fireSelection(sheet, rng) {
+      for (const t of state.tables.values()) {
+        if (t.sheet !== sheet || !t.selectionHandlers?.length) continue;
+        const inside = !!tableAt(sheet, rng.r0, rng.c0) || rng.r0 === t.top;
+        for (const h of t.selectionHandlers) setTimeout(() => h({ address: fmt(rng).split(':')[0], isInsideTable: inside, tableId: t.name, type: 'TableSelectionChanged' }), 0);
+      }
+    }
+
     function rangeProxy(getSheet, getRect) {
       const r = {
         load(props) { loads.push(() => {
@@ -129,6 +137,7 @@
             return cf;
           },
         },
+        select() { op(`select ${fmt(getRect())}`, () => { const rc = getRect(); state.active = { sheet: getSheet().name, r: rc.r0, c: rc.c0 }; fireSelection(getSheet(), rc); }); },
         getCell: (i, j) => rangeProxy(getSheet, () => { const rc = getRect(); return { r0: rc.r0 + i, c0: rc.c0 + j, r1: rc.r0 + i, c1: rc.c0 + j }; }),
         getRow: (i) => rangeProxy(getSheet, () => { const rc = getRect(); return { r0: rc.r0 + i, c0: rc.c0, r1: rc.r0 + i, c1: rc.c1 }; }),
         getColumn: (j) => rangeProxy(getSheet, () => { const rc = getRect(); return { r0: rc.r0, c0: rc.c0 + j, r1: rc.r1, c1: rc.c0 + j }; }),
@@ -222,6 +231,12 @@
           },
           getItemAt(i) { return { delete() { op(`rows.delete ${i}`, () => { const t = getTable(); const sheet = getSheet(); if (sheet.protected) throw error('AccessDenied', 'cannot delete rows on a protected sheet'); const at = t.top + 1 + i; for (const m of [sheet.cells, sheet.numberFormats, sheet.fills]) for (let j = 0; j < t.cols; j++) m.delete(key(at, t.left + j)); shiftRows(sheet, at + 1, -1); t.rows -= 1; }); } }; },
         },
+        onSelectionChanged: {
+          add(handler) {
+            op('onSelectionChanged.add', () => { const t = getTable(); (t.selectionHandlers = t.selectionHandlers ?? []).push(handler); });
+            return { context: ctx, remove() { op('onSelectionChanged.remove', () => { const t = getTable(); if (t) t.selectionHandlers = (t.selectionHandlers ?? []).filter((h) => h !== handler); }); } };
+          },
+        },
         onChanged: {
           add(handler) {
             op('onChanged.add', () => getTable().handlers.push(handler));
@@ -306,7 +321,8 @@
     EventType: { DialogMessageReceived: 'dialogMessageReceived', DialogEventReceived: 'dialogEventReceived' },
     AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
     onReady: (cb) => ready.then((info) => { cb?.(info); return info; }),
-    context: { ui, requirements: { isSetSupported: (name, v) => name === 'ExcelApi' && Number(v ?? '1.1') <= Number(state.apiVersion) } },
+    // The Office theme the pane follows (Office.context.officeTheme); tests set __fakeTheme before load.
+    context: { ui, officeTheme: window.__fakeTheme || { bodyBackgroundColor: '#FFFFFF', bodyForegroundColor: '#000000', controlBackgroundColor: '#FFFFFF', controlForegroundColor: '#000000' }, requirements: { isSetSupported: (name, v) => name === 'ExcelApi' && Number(v ?? '1.1') <= Number(state.apiVersion) } },
   };
 
   /** Test controls: what a user does in Excel, and what the tests inspect. */
@@ -327,8 +343,16 @@
     visibleRows(name) { const t = state.tables.get(name); return t ? visibleBodyRows(t) : null; },
     /** Column filters of a table, by header. */
     filters(name) { const t = state.tables.get(name); if (!t) return null; return Object.fromEntries([...(t.filters ?? new Map()).entries()].map(([j, f]) => [t.sheet.cells.get(key(t.top, t.left + j)), f])); },
-    /** The user clicks a cell. */
+    /** The user clicks a cell (review mode reads the active cell). */
     select(sheetName, address) { const p = parseAddress(address); state.active = { sheet: sheetName, r: p.r0, c: p.c0 }; },
+    /** The user clicks a cell, and Excel raises the selection event of the table the cell is in. */
+    userSelect(sheetName, address) {
+      const p = parseAddress(address); state.active = { sheet: sheetName, r: p.r0, c: p.c0 };
+      const t = tableAt(state.sheets.get(sheetName), p.r0, p.c0);
+      for (const h of t?.selectionHandlers ?? []) setTimeout(() => h({ address: address.split(':')[0], isInsideTable: true, tableId: t.name, type: 'TableSelectionChanged' }), 0);
+    },
+    /** The selected cell, as "Sheet!A1". */
+    activeCell() { return `${state.active.sheet}!${colLetter(state.active.c)}${state.active.r + 1}`; },
     header(name) { const t = state.tables.get(name); return t ? Array.from({ length: t.cols }, (_, j) => t.sheet.cells.get(key(t.top, t.left + j)) ?? '') : null; },
     fillAt(sheetName, address) { const p = parseAddress(address); return state.sheets.get(sheetName)?.fills.get(key(p.r0, p.c0)) ?? null; },
     isProtected(sheetName) { return !!state.sheets.get(sheetName)?.protected; },

@@ -4,7 +4,7 @@
  * (prepare: 2–3 syncs, read: 1, refresh: 2, write one activity: 2 — whatever the number of rows).
  * Every batch that writes turns Excel events off and back on through withEventsOff (events.ts).
  */
-import { MSG, NUMBER_FORMATS, SCOPE_DESCRIPTION_MAX, UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, UNIT_TABLE_NAME, columnIndex, columnLetter, type ReportEntry, type SheetCell, type SheetProblem } from '@pwr-sync/shared';
+import { MSG, NUMBER_FORMATS, SCOPE_DESCRIPTION_MAX, UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, UNIT_TABLE_NAME, columnIndex, columnLetter, type ReportEntry, type SheetCell, type SheetColumnKey, type SheetProblem } from '@pwr-sync/shared';
 import { activityRows, carryUnreadableCells, computedColumns, invalidCells, mergeRows, planActivityWrite, validateRows, type ReportContext, type SheetState, type ValidationMode } from '../report/sheetModel.ts';
 import { COLUMN_COUNT, HEADERS, INVALID_FILL, LAST_COLUMN, POINTS_PER_CHAR, STATUS_LIST_SOURCE, bandFormula, bodyColumnAddress, rowFormats } from './layout.ts';
 import { excelText } from './text.ts';
@@ -180,13 +180,13 @@ function writeDerived(table: Excel.Table, body: Excel.Range, rows: SheetCell[][]
  * Form → sheet for one activity: overwrites its rows, adds rows for measures added beyond the
  * plan and removes rows of measures taken away. Two syncs: read the rows, then write.
  */
-export async function writeActivity(context: Excel.RequestContext, input: ReportContext & { entry: ReportEntry }): Promise<SheetState> {
+export async function writeActivity(context: Excel.RequestContext, input: ReportContext & { entry: ReportEntry; claimedRows?: number[] }): Promise<SheetState> {
   const table = context.workbook.tables.getItem(UNIT_TABLE_NAME);
   const body = table.getDataBodyRange().load('values');
   await context.sync();
   const rows = asCells(body.values);
   // The form shows only what could be read: cells it could not show ("około 20") stay as typed.
-  const next = carryUnreadableCells(rows, activityRows(input.entry, input), input);
+  const next = carryUnreadableCells(rows, activityRows(input.entry, input), input, new Set(input.claimedRows ?? []));
   const plan = planActivityWrite(rows, input.entry.activityId, next);
   const state = validateRows(plan.after, input);
 
@@ -221,6 +221,42 @@ export async function subscribeTableChanges(context: Excel.RequestContext, onCha
   if (table.isNullObject) return null;
   const handler = table.onChanged.add(async (event) => {
     onChange(event.address);
+  });
+  await context.sync();
+  return handler;
+}
+
+/**
+ * Selects one cell of the report table (a problem's cell) and shows its sheet. A hidden column
+ * (the ids) selects the first visible cell of the row instead. One sync.
+ */
+export async function selectTableCell(context: Excel.RequestContext, rowIndex: number, column: SheetColumnKey): Promise<void> {
+  const table = context.workbook.tables.getItem(UNIT_TABLE_NAME);
+  const c = UNIT_SHEET_COLUMNS[columnIndex(column)]?.hidden ? UNIT_SHEET_COLUMNS.findIndex((x) => !x.hidden) : columnIndex(column);
+  table.worksheet.activate();
+  table.getDataBodyRange().getCell(Math.max(0, rowIndex), c).select();
+  await context.sync();
+}
+
+/** The table's body row of a selection address ("Sprawozdanie!E7" or "E7:G9" → 5), or null above the body. */
+export function bodyRowOfAddress(address: string): number | null {
+  const m = /(?:^|!)\$?[A-Z]+\$?(\d+)/.exec(address);
+  if (!m) return null;
+  const row = Number(m[1]) - 2; // the table starts at A1, its header on row 1
+  return row >= 0 ? row : null;
+}
+
+/**
+ * Subscribes to the user's selection in the report table: `onSelect` gets the body row selected.
+ * Returns the handler (removed by the host's unsubscribe), or null when there is no table yet.
+ */
+export async function subscribeTableSelection(context: Excel.RequestContext, onSelect: (rowIndex: number) => void): Promise<OfficeExtension.EventHandlerResult<Excel.TableSelectionChangedEventArgs> | null> {
+  const table = context.workbook.tables.getItemOrNullObject(UNIT_TABLE_NAME);
+  await context.sync();
+  if (table.isNullObject) return null;
+  const handler = table.onSelectionChanged.add(async (event) => {
+    const row = event.isInsideTable ? bodyRowOfAddress(event.address) : null;
+    if (row !== null) onSelect(row);
   });
   await context.sync();
   return handler;

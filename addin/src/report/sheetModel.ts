@@ -150,9 +150,11 @@ export function mergeRows(
  * cells onto the activity's first line); a measure row that `rows` lacks (a measure beyond the plan
  * whose figure cannot be read) is carried over whole, after the activity's last line. Returns `rows`.
  */
-export function carryUnreadableCells(existing: SheetCell[][], rows: SheetCell[][], ctx: ReportContext): SheetCell[][] {
+export function carryUnreadableCells(existing: SheetCell[][], rows: SheetCell[][], ctx: ReportContext, claimed: ReadonlySet<number> = new Set()): SheetCell[][] {
   const read = readSheetRows(existing, ctx.assignments);
   for (const p of read.problems) {
+    // The form took this figure in (given a measure kind there): it is written as the form says.
+    if (claimed.has(p.rowIndex)) continue;
     const old = existing[p.rowIndex];
     // A figure on a row whose measure kind is missing or unknown: the figure is what the unit typed.
     const key: SheetColumnKey = p.column === 'measureKind' ? 'actual' : p.column;

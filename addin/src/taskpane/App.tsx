@@ -1,14 +1,18 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Divider, Link, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReportHost } from '../excel/host.ts';
 import type { ReviewHost } from '../excel/reviewHost.ts';
 import { ReviewApp } from './review/ReviewApp.tsx';
-import { ActivityForm } from './components/ActivityForm.tsx';
+import { ActivityForm, type StrayFigure } from './components/ActivityForm.tsx';
 import { ActivityList } from './components/ActivityList.tsx';
 import { Header } from './components/Header.tsx';
 import { ProblemsList } from './components/ProblemsList.tsx';
 import { SignIn } from './components/SignIn.tsx';
 import { SyncPanel } from './components/SyncPanel.tsx';
+import { SyncState } from './components/SyncState.tsx';
+import { Steps, STEP_ORDER, type StepKey } from './components/Steps.tsx';
+import { filledCount } from '../report/unsynced.ts';
+import { formatPlNumber, columnIndex, type SheetProblem } from '@pwr-sync/shared';
 import { useUnitReport } from './useUnitReport.ts';
 import type { Session } from '../session/session.ts';
 import { useSession } from '../session/useSession.ts';
@@ -20,6 +24,8 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1 },
   main: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, padding: tokens.spacingHorizontalL },
   center: { padding: tokens.spacingHorizontalXXL },
+  nav: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
+  grow: { flexGrow: 1 },
 });
 
 export interface AppProps {
@@ -36,15 +42,15 @@ export function App({ session, host, reviewHost }: AppProps) {
   const state = useSession(session);
   const support = useMemo(() => host.checkSupport(), [host]);
 
-  if (state.status === 'signed-out') return <div className={styles.root}><SignIn {...(state.message ? { message: state.message } : {})} onSignIn={session.signIn} /></div>;
-  if (state.status === 'checking') return <div className={styles.center}><Spinner label="Wczytywanie sprawozdania…" /></div>;
+  if (state.status === 'signed-out') return <main className={styles.root}><SignIn {...(state.message ? { message: state.message } : {})} onSignIn={session.signIn} /></main>;
+  if (state.status === 'checking') return <main className={styles.center}><Spinner label={MSG.pane.loading} /></main>;
   if (state.status === 'unreachable')
     return (
-      <div className={styles.main}>
+      <main className={styles.main}>
         <MessageBar intent="error" layout="multiline"><MessageBarBody>{state.message}</MessageBarBody></MessageBar>
         <Button onClick={() => void session.start()}>{MSG.pane.retry}</Button>
         <Button appearance="subtle" onClick={() => session.signOut()}>{MSG.pane.signOut}</Button>
-      </div>
+      </main>
     );
   if (state.me.user.role !== 'unit_reporter')
     return <div className={styles.root}><ReviewApp api={state.api} me={state.me} host={reviewHost} supportOk={support.ok} supportMessage={support.ok ? null : support.message} onSignOut={(m) => session.signOut(m)} /></div>;
@@ -59,29 +65,105 @@ interface UnitPaneProps {
   support: ReturnType<ReportHost['checkSupport']>;
 }
 
-/** A unit reporter's pane: the sheet, the form, problems, sync and submit. */
+const ACTIVITY_ID_COLUMN = columnIndex('activityId');
+const ACTUAL_COLUMN = columnIndex('actual');
+
+/**
+ * A unit reporter's pane, one step at a time: Przygotuj arkusz → Wypełnij → Synchronizuj → Przekaż.
+ * Two views: the list (progress, activities, problems, sync) and one activity's form, opened by a
+ * click, Enter, a problem's link or selecting the activity's row in Excel. Each state has one
+ * primary action; the sync state says what has reached the server in both views.
+ */
 function UnitPane({ api, me, session, host, support }: UnitPaneProps) {
   const styles = useStyles();
-  const model = useUnitReport({ api, me, host, onFailure: session.report });
   const [selectedId, setSelectedId] = useState<string | null>(null);
+  /** Where focus goes when the view changes: into the form (chosen in the pane), or not (chosen in Excel). */
+  const [focusForm, setFocusForm] = useState(false);
+  const [returnTo, setReturnTo] = useState<string | null>(null);
+  const [formDirty, setFormDirty] = useState(false);
+  const sheetRowsRef = useRef<unknown[][]>([]);
+  const onSelectRow = useCallback((rowIndex: number) => {
+    const id = sheetRowsRef.current[rowIndex]?.[ACTIVITY_ID_COLUMN];
+    if (typeof id !== 'string' || !id) return;
+    // Chosen in Excel: open the form, but leave the keyboard in the sheet (only follow when the pane has focus).
+    setFocusForm(document.hasFocus());
+    setSelectedId(id);
+  }, []);
+  const model = useUnitReport({ api, me, host, onFailure: session.report, onSelectRow });
   const { phase, sheet, context } = model;
+  sheetRowsRef.current = sheet?.rows ?? [];
+  const progressRef = useRef<HTMLHeadingElement>(null);
+  const prepared = useRef(false);
 
-  if (phase.kind === 'loading') return <div className={styles.center}><Spinner label={MSG.pane.loading} /></div>;
+  // After „Przygotuj arkusz” focus moves to the new content (the progress heading above the list).
+  useEffect(() => {
+    if (prepared.current && sheet && model.busy === null) {
+      prepared.current = false;
+      progressRef.current?.focus();
+    }
+  }, [sheet, model.busy]);
+
+  if (phase.kind === 'loading') return <main className={styles.center}><Spinner label={MSG.pane.loading} /></main>;
   if (phase.kind === 'error')
     return (
-      <div className={styles.main}>
+      <main className={styles.main}>
         <MessageBar intent="error" layout="multiline"><MessageBarBody>{phase.message}</MessageBarBody></MessageBar>
         <Button onClick={() => void model.load()}>{MSG.pane.retry}</Button>
         <Button appearance="subtle" onClick={() => session.signOut()}>{MSG.pane.signOut}</Button>
-      </div>
+      </main>
     );
 
   const data = phase.data;
   const entries = new Map((sheet?.entries ?? []).map((e) => [e.activityId, e]));
   const reporting = data.assignments.filter((a) => a.role === 'reporting');
-  const selected = reporting.find((a) => a.activity.id === selectedId) ?? null;
+  const ids = reporting.map((a) => a.activity.id);
+  const position = selectedId ? ids.indexOf(selectedId) : -1;
+  const selected = position >= 0 ? reporting[position]! : null;
   const taskKind = (code: string) => data.tasks.find((t) => t.code === code)?.kind ?? 'complementary';
   const readOnly = data.report.state === 'submitted' || data.report.state === 'accepted' || data.year.status === 'closed';
+  const filled = sheet ? filledCount(sheet.entries, ids) : 0;
+  const unsynced = model.unsynced.length;
+  const unresolved = !!model.outcome && !['saved', 'submitted'].includes(model.outcome.kind);
+  const submitted = data.report.state === 'submitted' || data.report.state === 'accepted';
+
+  // The steps: done ones, and the one to take now.
+  const done = new Set<StepKey>();
+  if (sheet) done.add('prepare');
+  if (sheet && filled === ids.length && ids.length > 0) done.add('fill');
+  if (sheet && unsynced === 0 && !formDirty && data.report.version > 0) done.add('sync');
+  if (submitted) done.add('submit');
+  const current = submitted ? null : STEP_ORDER.find((k) => !done.has(k)) ?? 'submit';
+  const primary = !sheet || readOnly ? null : unsynced > 0 ? 'sync' : filled > 0 && !submitted ? 'submit' : null;
+
+  function open(id: string, focus = true) {
+    setFocusForm(focus);
+    setSelectedId(id);
+    setFormDirty(false);
+  }
+  function backToList() {
+    setReturnTo(selectedId);
+    setSelectedId(null);
+    setFormDirty(false);
+  }
+  function openProblem(p: SheetProblem) {
+    if (!p.activityId) return;
+    // The cell in Excel and the form in the pane: the user sees the problem in both.
+    void model.selectCell(p.rowIndex, p.column);
+    open(p.activityId);
+  }
+  // Figures typed in the sheet for this activity on a line without a measure kind (the Miara cell is locked).
+  const strayFigures: StrayFigure[] = selected && sheet
+    ? sheet.unreadable.filter((p) => p.activityId === selected.activity.id && p.column === 'measureKind').flatMap((p) => {
+      const v = sheet.rows[p.rowIndex]?.[ACTUAL_COLUMN];
+      return v === null || v === undefined || v === '' ? [] : [{ rowIndex: p.rowIndex, value: typeof v === 'number' ? formatPlNumber(v, { maxDecimals: 6 }) : String(v) }];
+    })
+    : [];
+
+  const syncState = sheet && (
+    <SyncState unsynced={unsynced} formDirty={formDirty} version={data.report.version} savedAt={data.report.savedAt ?? null} unresolved={unresolved} />
+  );
+  // In the form view, the sheet's problems as a short live summary (the list is in the list view).
+  const problemsNote = sheet && <Text size={200} role="status">{MSG.pane.problemsShort(sheet.problems.length)}</Text>;
 
   return (
     <div className={styles.root}>
@@ -95,48 +177,75 @@ function UnitPane({ api, me, session, host, support }: UnitPaneProps) {
           </MessageBar>
         )}
         {model.excelError && <MessageBar intent="error" layout="multiline"><MessageBarBody>{model.excelError}</MessageBarBody></MessageBar>}
-        {support.ok && (
-          <section aria-labelledby="sheet-title">
-            <Text as="h2" size={400} weight="semibold" id="sheet-title" block>{MSG.pane.sheetTitle}</Text>
-            <Text size={200} block>
-              {sheet ? MSG.pane.sheetHas(sheet.rows.length) : MSG.pane.sheetCreate}
-            </Text>
-            <Button appearance={sheet ? 'secondary' : 'primary'} onClick={() => void model.prepare()} disabled={model.busy !== null || readOnly} style={{ marginTop: tokens.spacingVerticalS }}>
-              {model.busy === 'prepare' ? MSG.pane.preparing : MSG.pane.prepare}
-            </Button>
-          </section>
-        )}
-        {sheet && context && (
+        {selected && sheet && context ? (
           <>
-            <Divider />
-            <ActivityList assignments={data.assignments} entries={entries} problems={sheet.problems} selectedId={selectedId} onSelect={setSelectedId} />
-            {selected && (
-              <ActivityForm
-                key={selected.activity.id}
-                assignment={selected}
-                taskKind={taskKind(selected.activity.taskCode)}
-                policy={data.year.policy}
-                entry={entries.get(selected.activity.id)}
-                readOnly={readOnly}
-                busy={model.busy !== null}
-                onSave={model.writeEntry}
-              />
+            {syncState}
+            <nav className={styles.nav} aria-label={MSG.pane.activityNav}>
+              <Button appearance="subtle" onClick={backToList}>{`← ${MSG.pane.backToList}`}</Button>
+              <span className={styles.grow} />
+              <Button size="small" disabled={position <= 0} onClick={() => open(ids[position - 1]!)}>{MSG.pane.previousActivity}</Button>
+              <Button size="small" disabled={position >= ids.length - 1} onClick={() => open(ids[position + 1]!)}>{MSG.pane.nextActivity}</Button>
+            </nav>
+            <Text size={200}>{MSG.pane.activityOf(position + 1, ids.length)}</Text>
+            <ActivityForm
+              key={selected.activity.id}
+              assignment={selected}
+              taskKind={taskKind(selected.activity.taskCode)}
+              policy={data.year.policy}
+              entry={entries.get(selected.activity.id)}
+              readOnly={readOnly}
+              busy={model.busy !== null}
+              onSave={model.writeEntry}
+              onDirtyChange={setFormDirty}
+              autoFocus={focusForm}
+              strayFigures={strayFigures}
+            />
+            {problemsNote}
+          </>
+        ) : (
+          <>
+            <Steps done={done} current={current} />
+            {data.report.state === 'returned' && data.report.reviewComment && (
+              <MessageBar intent="warning" layout="multiline">
+                <MessageBarBody><MessageBarTitle>{MSG.pane.returnedTitle}</MessageBarTitle> {MSG.pane.reviewerNotes(data.report.reviewComment)}</MessageBarBody>
+              </MessageBar>
             )}
-            <Divider />
-            <ProblemsList problems={sheet.problems} onSelect={setSelectedId} />
+            {syncState}
+            {sheet && context && (
+              <>
+                <Text as="h2" size={500} weight="semibold" ref={progressRef} tabIndex={-1}>{MSG.pane.progress(ids.length, filled)}</Text>
+                <ActivityList assignments={data.assignments} entries={entries} problems={sheet.problems} selectedId={selectedId} focusId={returnTo} onSelect={(id) => open(id)} />
+                {problemsNote}
+                <ProblemsList problems={sheet.problems} onSelect={openProblem} />
+                <Divider />
+                <SyncPanel
+                  outcome={model.outcome}
+                  busy={model.busy === 'sync' || model.busy === 'submit'}
+                  canSubmit={!readOnly && filled > 0}
+                  submitHint={!readOnly && filled === 0 ? MSG.pane.submitNeedsData : null}
+                  primary={primary}
+                  onSync={() => void model.sync()}
+                  onSubmit={() => void model.submit()}
+                  onKeepMine={() => void model.keepMine()}
+                  onTakeTheirs={() => void model.takeTheirs()}
+                />
+                <Divider />
+              </>
+            )}
+            {support.ok && (
+              <section aria-labelledby="sheet-title">
+                <Text as="h2" size={400} weight="semibold" id="sheet-title" block>{MSG.pane.sheetTitle}</Text>
+                <Text size={200} block>
+                  {sheet ? MSG.pane.sheetHas(sheet.rows.length) : MSG.pane.sheetCreate}
+                </Text>
+                <Button appearance={sheet ? 'secondary' : 'primary'} disabled={model.busy !== null || readOnly} style={{ marginTop: tokens.spacingVerticalS }}
+                  onClick={() => { prepared.current = true; void model.prepare(); }}>
+                  {model.busy === 'prepare' ? MSG.pane.preparing : MSG.pane.prepare}
+                </Button>
+              </section>
+            )}
           </>
         )}
-        <Divider />
-        <SyncPanel
-          report={data.report}
-          outcome={model.outcome}
-          busy={model.busy === 'sync' || model.busy === 'submit'}
-          canSubmit={!!sheet && !readOnly}
-          onSync={() => void model.sync()}
-          onSubmit={() => void model.submit()}
-          onKeepMine={() => void model.keepMine()}
-          onTakeTheirs={() => void model.takeTheirs()}
-        />
       </main>
     </div>
   );

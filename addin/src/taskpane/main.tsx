@@ -6,7 +6,8 @@
  */
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
+import { paneTheme } from './theme.ts';
 import { createExcelHost } from '../excel/host.ts';
 import { createReviewHost } from '../excel/reviewHost.ts';
 import { App } from './App.tsx';
@@ -25,7 +26,7 @@ const root = createRoot(document.getElementById('root')!);
 function render(node: ReactNode) {
   root.render(
     <StrictMode>
-      <FluentProvider theme={webLightTheme} lang="pl">{node}</FluentProvider>
+      <FluentProvider theme={paneTheme()} lang="pl" style={{ minHeight: '100vh' }}>{node}</FluentProvider>
     </StrictMode>,
   );
 }

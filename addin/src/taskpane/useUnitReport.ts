@@ -14,7 +14,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { MSG } from '@pwr-sync/shared';
-import type { Assignment, MeResponse, ReportEntry, ReportingYear, TaskKind, UnitReport, Task } from '@pwr-sync/shared';
+import type { Assignment, MeResponse, ReportEntry, ReportingYear, SheetColumnKey, TaskKind, UnitReport, Task } from '@pwr-sync/shared';
 import type { ApiClient, ApiOutcome } from '../api/client.ts';
 import type { ReportHost } from '../excel/host.ts';
 import type { ReportContext, SheetState } from '../report/sheetModel.ts';
@@ -22,6 +22,7 @@ import type { HostResult } from '../excel/runExcel.ts';
 import { newIdempotencyKey } from './format.ts';
 import { syncBase, type SyncRecord } from '../report/syncRecord.ts';
 import { sendReport, type SyncOutcome } from '../report/sendReport.ts';
+import { unsyncedActivities } from '../report/unsynced.ts';
 
 export type { SyncOutcome };
 
@@ -46,6 +47,8 @@ export interface UseUnitReportOptions {
   host: ReportHost;
   /** The session hears every failed call (a 401 signs out). */
   onFailure: (outcome: ApiOutcome<unknown>) => void;
+  /** The user selected a row of the report table in Excel (its body row index). */
+  onSelectRow?: (rowIndex: number) => void;
 }
 
 function failureMessage(o: Exclude<ApiOutcome<unknown>, { kind: 'ok' }>): string {
@@ -57,13 +60,15 @@ function unreadableMessage(count: number): string {
   return MSG.pane.unreadable(count);
 }
 
-export function useUnitReport({ api, me, host, onFailure }: UseUnitReportOptions) {
+export function useUnitReport({ api, me, host, onFailure, onSelectRow }: UseUnitReportOptions) {
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
   const [sheet, setSheet] = useState<SheetState | null>(null);
   const [busy, setBusy] = useState<null | 'prepare' | 'sync' | 'submit' | 'write'>(null);
   const [outcome, setOutcome] = useState<SyncOutcome | null>(null);
   const [excelError, setExcelError] = useState<string | null>(null);
   const unsubscribe = useRef<null | (() => Promise<void>)>(null);
+  const onSelectRowRef = useRef(onSelectRow);
+  onSelectRowRef.current = onSelectRow;
 
   // The parent passes a new callback on every render; a ref keeps `load` stable.
   const onFailureRef = useRef(onFailure);
@@ -121,10 +126,16 @@ export function useUnitReport({ api, me, host, onFailure }: UseUnitReportOptions
     await unsubscribe.current?.();
     let timer: ReturnType<typeof setTimeout> | undefined;
     // Pastes arrive as bursts of events: re-validate once they settle.
-    unsubscribe.current = await host.subscribeChanges(() => {
+    const offChanges = await host.subscribeChanges(() => {
       clearTimeout(timer);
       timer = setTimeout(() => void refresh(), 250);
     });
+    // Selecting an activity's row in Excel opens its form.
+    const offSelection = await host.subscribeSelection((row) => onSelectRowRef.current?.(row));
+    unsubscribe.current = async () => {
+      await offChanges();
+      await offSelection();
+    };
   }, [host, refresh]);
 
   // When the data is loaded, read the sheet if it was prepared before, and listen to its edits.
@@ -167,11 +178,12 @@ export function useUnitReport({ api, me, host, onFailure }: UseUnitReportOptions
     [host, context, data, subscribe, applySheet],
   );
 
+  /** Form → sheet; `claimedRows`: rows whose figure (typed without a measure kind) the form now holds. */
   const writeEntry = useCallback(
-    async (entry: ReportEntry) => {
+    async (entry: ReportEntry, claimedRows: number[] = []) => {
       if (!context) return false;
       setBusy('write');
-      const r = await host.writeActivity({ ...context, entry });
+      const r = await host.writeActivity({ ...context, entry, claimedRows });
       setBusy(null);
       return applySheet(r);
     },
@@ -273,7 +285,16 @@ export function useUnitReport({ api, me, host, onFailure }: UseUnitReportOptions
     setOutcome({ kind: 'submitted' });
   }, [api, data, readForSave, save, reloadReport]);
 
-  return { phase, sheet, busy, outcome, excelError, context, load, prepare, writeEntry, sync, keepMine, takeTheirs, submit, refresh, dismissOutcome: () => setOutcome(null) };
+  /** Shows a problem's cell in Excel; a failure is said like any Excel error. */
+  const selectCell = useCallback(async (rowIndex: number, column: SheetColumnKey) => {
+    const r = await host.selectCell(rowIndex, column);
+    setExcelError(r.ok ? null : r.message);
+  }, [host]);
+
+  // What the sheet holds that the server's latest version (as this pane last saw it) does not.
+  const unsynced = useMemo(() => (sheet && data ? unsyncedActivities(sheet.entries, data.report.entries, sheet.unreadable) : []), [sheet, data]);
+
+  return { phase, sheet, busy, outcome, excelError, context, unsynced, load, prepare, writeEntry, selectCell, sync, keepMine, takeTheirs, submit, refresh, dismissOutcome: () => setOutcome(null) };
 }
 
 export type UnitReportModel = ReturnType<typeof useUnitReport>;

@@ -347,13 +347,43 @@ const pane = {
   savedNotRecorded: (reason: string) =>
     `Skoroszyt nie zapamiętał nowej wersji: ${reason} Kliknij „Synchronizuj” jeszcze raz, zanim zmienisz arkusz — serwer potwierdzi ten sam zapis.`,
   unreadable: withCount((n: number) => `Nie wysłano: w arkuszu ${agreeing(n, w3('jest', 'są', 'jest'))} ${counted(n, NOUN.cell)}, ${n === 1 ? 'której' : 'których'} nie da się odczytać (lista „Problemy w arkuszu”). Popraw ${n === 1 ? 'ją' : 'je'}, aby nie nadpisać danych zapisanych na serwerze.`),
-  problemsBeforeSubmit: withCount((n: number) => `Sprawozdanie ma ${counted(n, NOUN.problemAccusative)} do poprawienia przed przekazaniem (lista poniżej).`),
+  // The list's place on the pane changes with the view: name it, never "below" or "above".
+  problemsBeforeSubmit: withCount((n: number) => `Sprawozdanie ma ${counted(n, NOUN.problemAccusative)} do poprawienia przed przekazaniem (lista „Problemy w arkuszu”).`),
   noProblems: 'Brak problemów w arkuszu',
   problemsTitle: (n: number) => `Problemy w arkuszu (${n})`,
   sheetRow: (row: number) => `wiersz ${row}`,
   notFilled: '(nie wypełniono)',
   // the activity list
-  activitiesTitle: (shown: number, all: number) => `Działania (${shown} z ${all})`,
+  /** The list's heading: how many are shown, never "29 z 29", which reads as "all done". */
+  activitiesTitle: (shown: number, all: number) => (shown === all ? `Działania (${all})` : `Działania (pokazano ${shown} z ${all})`),
+  activityListHint: 'Strzałki w górę i w dół wybierają działanie, Enter otwiera formularz. Zaznaczenie wiersza w arkuszu też otwiera formularz.',
+  /** Progress of the report: activities with a status. */
+  progress: withCount((all: number, filled: number) => `Wypełniono ${formatPlNumber(filled)} z ${counted(all, NOUN.activityGenitiveAfterZ)}`),
+  // the steps of the unit's flow
+  stepsLabel: 'Kroki sprawozdania',
+  steps: { prepare: 'Przygotuj arkusz', fill: 'Wypełnij', sync: 'Synchronizuj', submit: 'Przekaż' },
+  stepDone: 'zrobione',
+  stepCurrent: 'teraz',
+  // the activity's own view
+  backToList: 'Wróć do listy',
+  previousActivity: 'Poprzednie',
+  nextActivity: 'Następne',
+  activityNav: 'Przejdź do działania',
+  activityOf: (position: number, all: number) => `Działanie ${position} z ${all}`,
+  /** A figure typed in the sheet on a line without a measure kind, offered in the form to be given one. */
+  strayFigure: (value: string) => `W arkuszu wpisano ${value} bez rodzaju miary. Wybierz rodzaj poniżej i zapisz — wartość trafi do właściwego wiersza.`,
+  // the sync state
+  syncStateLabel: 'Stan synchronizacji',
+  unsyncedTitle: (n: number) => `Niezsynchronizowane zmiany (${n})`,
+  unsyncedDetail: (when: string | null) => (when ? `Ostatnia synchronizacja: ${when}. Kliknij „Synchronizuj”, aby wysłać zmiany na serwer.` : 'Sprawozdania nie wysłano jeszcze na serwer. Kliknij „Synchronizuj”, aby je wysłać.'),
+  formUnsaved: 'W formularzu są niezapisane zmiany — kliknij „Zapisz w arkuszu”.',
+  nothingSent: 'Na serwerze nie ma jeszcze danych sprawozdania.',
+  submitNeedsData: 'Przekazać można, gdy co najmniej jedno działanie jest wypełnione.',
+  savedWithProblems: withCount((n: number) => `Zapisano w arkuszu, ale działanie ma ${counted(n, NOUN.problemAccusative)} do poprawienia (przy polach formularza).`),
+  /** In the pane the Miara cell is locked (a plan column): the fix is the form's „Dodaj miarę”, and the problem says so. */
+  kindMissingHere: 'wartość bez rodzaju miary — otwórz działanie, wybierz rodzaj miary w formularzu i zapisz.',
+  problemWhere: (activityId: string, field: string) => `${activityId} · ${field}`,
+  problemsShort: (n: number) => (n === 0 ? 'Brak problemów w arkuszu' : `Problemy w arkuszu (${n})`),
   searchLabel: 'Szukaj działania',
   searchPlaceholder: 'nazwa lub identyfikator',
   filterTask: 'Filtr: zadanie',

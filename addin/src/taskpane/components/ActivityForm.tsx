@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Button, Field, Input, MessageBar, MessageBarBody, Select, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import {
   MEASURE_KINDS,
@@ -18,6 +18,7 @@ import {
   type VariancePolicy,
 } from '@pwr-sync/shared';
 import { isTouched } from '../../report/sheetModel.ts';
+import { stripPrefixes } from '../../report/problemText.ts';
 import { draftFromEntry, entryFromDraft, type Draft, type MeasureDraft } from '../draft.ts';
 
 const useStyles = makeStyles({
@@ -25,7 +26,25 @@ const useStyles = makeStyles({
   measure: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: tokens.spacingHorizontalS, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'flex-end' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  // A native select is as wide as its longest option („realizowane w ramach innego działania”) unless told otherwise.
+  select: { minWidth: 0, width: '100%', '& select': { minWidth: 0, width: '100%', textOverflow: 'ellipsis' } },
+  field: { minWidth: 0 },
+  lines: { display: 'flex', flexDirection: 'column' },
 });
+
+/** Several problems of one field: one line each, never one run-on paragraph. */
+function Lines({ texts, className }: { texts: string[]; className: string }): ReactNode {
+  if (texts.length === 0) return undefined;
+  if (texts.length === 1) return texts[0];
+  return <span className={className}>{texts.map((t, i) => <span key={i}>{t}</span>)}</span>;
+}
+
+/** A figure typed in the sheet on a line without a measure kind (the Miara cell is locked there). */
+export interface StrayFigure {
+  rowIndex: number;
+  /** As typed, shown in the form's input to be given a measure kind. */
+  value: string;
+}
 
 export interface ActivityFormProps {
   assignment: Assignment;
@@ -36,19 +55,42 @@ export interface ActivityFormProps {
   /** Report is submitted or accepted: read-only. */
   readOnly: boolean;
   busy: boolean;
-  /** Writes the entry to the sheet; resolves true when written. */
-  onSave: (entry: ReportEntry) => Promise<boolean>;
+  /** Writes the entry to the sheet; resolves true when written. `claimedRows`: stray figures the form took in. */
+  onSave: (entry: ReportEntry, claimedRows: number[]) => Promise<boolean>;
+  /** Focus the first field when the form appears (chosen in the pane; not when chosen by a click in Excel). */
+  autoFocus?: boolean;
+  strayFigures?: StrayFigure[];
+  /** Hears whether the form holds edits not yet written to the sheet (the pane's sync state counts them). */
+  onDirtyChange?: (dirty: boolean) => void;
 }
 
 let extraCounter = 0;
 
 /** The form for one activity: status, measures with Polish plural labels, money, comment. */
-export function ActivityForm({ assignment, taskKind, policy, entry, readOnly, busy, onSave }: ActivityFormProps) {
+export function ActivityForm({ assignment, taskKind, policy, entry, readOnly, busy, onSave, autoFocus = false, strayFigures = [], onDirtyChange }: ActivityFormProps) {
   const styles = useStyles();
   const { activity, plan } = assignment;
-  const [draft, setDraft] = useState<Draft>(() => draftFromEntry(assignment, entry));
-  const [dirty, setDirty] = useState(false);
+  // Figures typed in the sheet without a measure kind become measures beyond the plan, waiting for their kind.
+  const withStray = (d: Draft): Draft => (strayFigures.length === 0 ? d : {
+    ...d, measures: [...d.measures, ...strayFigures.map((f) => ({ id: `stray-${f.rowIndex}`, planMeasureId: null, kind: '', qualifier: '', plan: null, value: f.value, extra: true }))],
+  });
+  const [draft, setDraft] = useState<Draft>(() => withStray(draftFromEntry(assignment, entry)));
+  const [dirty, setDirty] = useState(strayFigures.length > 0 && !readOnly);
   const [saved, setSaved] = useState(false);
+  const firstField = useRef<HTMLSelectElement>(null);
+  const strayKind = useRef<HTMLSelectElement>(null);
+  const savedNote = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    onDirtyChange?.(dirty);
+  }, [dirty, onDirtyChange]);
+
+  // Chosen in the pane: focus goes to the form's first field (the stray figure's kind when there is one).
+  useEffect(() => {
+    if (!autoFocus) return;
+    window.scrollTo({ top: 0 });
+    (strayKind.current ?? firstField.current)?.focus();
+  }, [autoFocus]);
 
   // What is typed in the sheet shows up here, unless the user is in the middle of editing the form.
   // Choosing another activity needs no reset here: App renders the form with key={activity.id}.
@@ -62,8 +104,15 @@ export function ActivityForm({ assignment, taskKind, policy, entry, readOnly, bu
   const varianceOf = (m: MeasureDraft) => m.planMeasureId !== null
     ? variances.find((v) => v.role === 'planned' && v.planMeasureId === m.planMeasureId)
     : variances.find((v) => v.role === 'extra' && measureKey(v) === measureKey({ kind: m.kind, qualifier: m.qualifier.trim() || undefined }));
-  const problemFor = (field: string, kind?: string) =>
-    problems.filter((p) => String(p.field) === field && (!kind || p.measureKind === undefined || p.measureKind === kind)).map((p) => p.message).join(' ') || undefined;
+  // Each problem once, at its own field; a measure's problems beside that measure only.
+  const problemsOf = (field: string, kind?: string) =>
+    problems.filter((p) => String(p.field) === field && (kind === undefined ? true : p.measureKind === kind))
+      // The comment may hold several measures' explanations: each keeps the name of its measure.
+      .map((p) => stripPrefixes(p.message, activity.id, undefined, kind === undefined && field === 'comment'));
+  const problemFor = (field: string, kind?: string) => {
+    const texts = problemsOf(field, kind);
+    return texts.length ? <Lines texts={texts} className={styles.lines} /> : undefined;
+  };
   const actualProblems = problems.filter((p) => String(p.field).startsWith('actual') && !p.measureKind);
 
   function update(patch: Partial<Draft>) {
@@ -78,11 +127,17 @@ export function ActivityForm({ assignment, taskKind, policy, entry, readOnly, bu
   async function handleSubmit(e: FormEvent) {
     e.preventDefault();
     if (Object.keys(errors).length > 0) return;
-    if (await onSave(typed)) {
+    const claimed = strayFigures.filter((f) => draft.measures.some((m) => m.id === `stray-${f.rowIndex}`)).map((f) => f.rowIndex);
+    if (await onSave(typed, claimed)) {
       setDirty(false);
       setSaved(true);
     }
   }
+
+  // After saving, focus goes to what the save says (the button it came from is disabled now).
+  useEffect(() => {
+    if (saved) savedNote.current?.focus();
+  }, [saved]);
 
   const blocking = Object.keys(errors).length > 0 || draft.scopeDescription.length > SCOPE_DESCRIPTION_MAX;
   const idBase = `act-${activity.id}`;
@@ -92,8 +147,8 @@ export function ActivityForm({ assignment, taskKind, policy, entry, readOnly, bu
       <Text as="h2" size={400} weight="semibold" id={`${idBase}-title`}>{activity.id} · {activity.name}</Text>
       <Text size={200}>{MSG.pane.taskLine(activity.taskCode, activity.subsection ?? null, plan.text ?? (plan.measures.map((m) => formatMeasure(m)).join(', ') || MSG.pane.noFigures))}</Text>
 
-      <Field label={MSG.pane.statusLabel} validationMessage={problemFor('status')} validationState={problemFor('status') ? 'error' : 'none'}>
-        <Select value={draft.status} disabled={readOnly} onChange={(_, d) => update({ status: d.value as ReportStatus | '' })}>
+      <Field className={styles.field} label={MSG.pane.statusLabel} validationMessage={problemFor('status')} validationState={problemFor('status') ? 'error' : 'none'}>
+        <Select ref={firstField} className={styles.select} value={draft.status} disabled={readOnly} onChange={(_, d) => update({ status: d.value as ReportStatus | '' })}>
           <option value="">{MSG.pane.choose}</option>
           {(Object.keys(REPORT_STATUS_LABELS) as ReportStatus[]).map((s) => <option key={s} value={s}>{REPORT_STATUS_LABELS[s]}</option>)}
         </Select>
@@ -104,15 +159,17 @@ export function ActivityForm({ assignment, taskKind, policy, entry, readOnly, bu
         {draft.measures.length === 0 && <Text size={200}>{MSG.pane.planWithoutMeasures}</Text>}
         {draft.measures.map((m) => {
           const v = varianceOf(m);
-          const err = errors[`measure:${m.id}`] ?? problemFor('actual', m.kind);
+          const err = errors[`measure:${m.id}`] ?? (m.kind ? problemFor('actual', m.kind) : undefined);
+          const stray = m.id.startsWith('stray-');
           const parsed = entryFromDraft({ ...draft, measures: [m] }).entry.actual.measures[0];
           const word = m.kind ? (parsed ? formatMeasure(parsed) : formatMeasure({ kind: m.kind, value: 0, qualifier: m.qualifier || undefined }).replace(/^0\s/, '')) : '';
           return (
             <div key={m.id} className={styles.measure}>
               {m.extra && (
                 <div className={styles.row}>
-                  <Field label={MSG.pane.kindLabel} required>
-                    <Select value={m.kind} disabled={readOnly} onChange={(_, d) => updateMeasure(m.id, { kind: d.value })}>
+                  {stray && !m.kind && <Text size={200} weight="semibold">{MSG.pane.strayFigure(m.value)}</Text>}
+                  <Field className={styles.field} label={MSG.pane.kindLabel} required>
+                    <Select ref={stray && !m.kind ? strayKind : undefined} className={styles.select} value={m.kind} disabled={readOnly} onChange={(_, d) => updateMeasure(m.id, { kind: d.value })}>
                       <option value="">{MSG.pane.choose}</option>
                       {MEASURE_KINDS.map((k) => <option key={k.lemma} value={k.lemma}>{k.label}</option>)}
                     </Select>
@@ -136,7 +193,7 @@ export function ActivityForm({ assignment, taskKind, policy, entry, readOnly, bu
             </div>
           );
         })}
-        {actualProblems.map((p, i) => <Text key={i} role="alert" size={200} style={{ color: tokens.colorPaletteRedForeground1 }}>{p.message}</Text>)}
+        {actualProblems.map((p, i) => <Text key={i} size={200} style={{ color: tokens.colorPaletteRedForeground1 }}>{stripPrefixes(p.message, activity.id)}</Text>)}
         {!readOnly && (
           <Button appearance="secondary" onClick={() => update({ measures: [...draft.measures, { id: `extra-${++extraCounter}`, planMeasureId: null, kind: '', qualifier: '', plan: null, value: '', extra: true }] })}>
             {MSG.pane.addMeasure}
@@ -168,7 +225,12 @@ export function ActivityForm({ assignment, taskKind, policy, entry, readOnly, bu
         <Textarea value={draft.scopeDescription} disabled={readOnly} resize="vertical" onChange={(_, d) => update({ scopeDescription: d.value })} />
       </Field>
 
-      {saved && !dirty && <MessageBar intent="success"><MessageBarBody>{MSG.pane.savedInSheet}</MessageBarBody></MessageBar>}
+      {/* "Saved in the sheet" never stands beside an unresolved problem of the same activity. */}
+      <div ref={savedNote} tabIndex={-1} role="status">
+        {saved && !dirty && (problems.length === 0
+          ? <MessageBar intent="success"><MessageBarBody>{MSG.pane.savedInSheet}</MessageBarBody></MessageBar>
+          : <MessageBar intent="warning" layout="multiline"><MessageBarBody>{MSG.pane.savedWithProblems(problems.length)}</MessageBarBody></MessageBar>)}
+      </div>
       {!readOnly && (
         <div className={styles.actions}>
           <Button appearance="primary" type="submit" disabled={busy || blocking || !dirty}>{MSG.pane.saveInSheet}</Button>

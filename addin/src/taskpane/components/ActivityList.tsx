@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Badge, Checkbox, Field, Input, Select, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { MSG, REPORT_STATUS_LABELS, type Assignment, type ReportEntry, type ReportStatus, type SheetProblem } from '@pwr-sync/shared';
 
@@ -25,13 +25,18 @@ export interface ActivityListProps {
   problems: SheetProblem[];
   selectedId: string | null;
   onSelect: (activityId: string) => void;
+  /** Put focus on this activity's item when the list appears (coming back from its form). */
+  focusId?: string | null;
 }
 
 type StatusFilter = '' | 'empty' | ReportStatus;
 
 /** The unit's activities, searchable and filterable by task, status and problems. */
-export function ActivityList({ assignments, entries, problems, selectedId, onSelect }: ActivityListProps) {
+export function ActivityList({ assignments, entries, problems, selectedId, onSelect, focusId }: ActivityListProps) {
   const styles = useStyles();
+  const listRef = useRef<HTMLUListElement>(null);
+  // The list is one Tab stop: its current item takes Tab, arrows move between items (roving tabindex).
+  const [current, setCurrent] = useState<string | null>(focusId ?? selectedId);
   const [query, setQuery] = useState('');
   const [task, setTask] = useState('');
   const [status, setStatus] = useState<StatusFilter>('');
@@ -55,6 +60,30 @@ export function ActivityList({ assignments, entries, problems, selectedId, onSel
     return !q || a.activity.name.toLocaleLowerCase('pl').includes(q) || a.activity.id.toLocaleLowerCase('pl').includes(q);
   });
 
+  const active = shown.some((a) => a.activity.id === current) ? current : shown[0]?.activity.id ?? null;
+  const items = () => [...(listRef.current?.querySelectorAll<HTMLButtonElement>('button[data-activity]') ?? [])];
+
+  // Once, when the list appears with a focus target.
+  const focused = useRef(false);
+  useEffect(() => {
+    if (focused.current || !focusId) return;
+    focused.current = true;
+    listRef.current?.querySelector<HTMLButtonElement>(`button[data-activity="${CSS.escape(focusId)}"]`)?.focus();
+  }, [focusId]);
+
+  function handleKeyDown(e: KeyboardEvent<HTMLUListElement>) {
+    const all = items();
+    const at = all.findIndex((b) => b === document.activeElement);
+    if (at < 0) return;
+    const to = e.key === 'ArrowDown' ? at + 1 : e.key === 'ArrowUp' ? at - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? all.length - 1 : null;
+    if (to === null) return;
+    e.preventDefault();
+    const next = all[Math.max(0, Math.min(all.length - 1, to))];
+    if (!next) return;
+    setCurrent(next.dataset.activity ?? null);
+    next.focus();
+  }
+
   return (
     <section className={styles.root} aria-labelledby="activities-title">
       <Text as="h2" size={400} weight="semibold" id="activities-title">{MSG.pane.activitiesTitle(shown.length, reporting.length)}</Text>
@@ -77,7 +106,8 @@ export function ActivityList({ assignments, entries, problems, selectedId, onSel
         </Field>
       </div>
       <Checkbox label={MSG.pane.onlyProblems} checked={onlyProblems} onChange={(_, d) => setOnlyProblems(!!d.checked)} />
-      <ul className={styles.list} aria-label={MSG.pane.activityListLabel}>
+      <Text size={200} id="activities-hint">{MSG.pane.activityListHint}</Text>
+      <ul className={styles.list} aria-label={MSG.pane.activityListLabel} aria-describedby="activities-hint" ref={listRef} onKeyDown={handleKeyDown}>
         {shown.map((a) => {
           const e = entries.get(a.activity.id);
           const n = problemCount.get(a.activity.id) ?? 0;
@@ -85,6 +115,9 @@ export function ActivityList({ assignments, entries, problems, selectedId, onSel
             <li key={a.activity.id}>
               <button
                 type="button"
+                data-activity={a.activity.id}
+                tabIndex={a.activity.id === active ? 0 : -1}
+                onFocus={() => setCurrent(a.activity.id)}
                 className={mergeClasses(styles.item, a.activity.id === selectedId && styles.selected)}
                 aria-current={a.activity.id === selectedId ? 'true' : undefined}
                 onClick={() => onSelect(a.activity.id)}

@@ -1,21 +1,26 @@
+import { useEffect, useRef } from 'react';
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { MSG, type UnitReport } from '@pwr-sync/shared';
+import { MSG } from '@pwr-sync/shared';
 import { formatDate } from '../format.ts';
 import type { SyncOutcome } from '../useUnitReport.ts';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
-  diff: { maxHeight: '220px', overflowY: 'auto' },
+  // The differences table scrolls inside the pane, never the pane sideways; keyboard users can scroll it too.
+  diff: { maxHeight: '220px', overflow: 'auto', maxWidth: '100%' },
 });
 
 const FIELD_LABELS = MSG.pane.fieldLabels;
 
 export interface SyncPanelProps {
-  report: UnitReport;
   outcome: SyncOutcome | null;
   busy: boolean;
   canSubmit: boolean;
+  /** Why „Przekaż do weryfikacji” is disabled, when it is for lack of data. */
+  submitHint: string | null;
+  /** The one primary action of this state: send the changes, or hand the report over. */
+  primary: 'sync' | 'submit' | null;
   onSync: () => void;
   onSubmit: () => void;
   onKeepMine: () => void;
@@ -23,22 +28,25 @@ export interface SyncPanelProps {
 }
 
 /** "Synchronizuj" and "Przekaż do weryfikacji", with the outcome said plainly. */
-export function SyncPanel({ report, outcome, busy, canSubmit, onSync, onSubmit, onKeepMine, onTakeTheirs }: SyncPanelProps) {
+export function SyncPanel({ outcome, busy, canSubmit, submitHint, primary, onSync, onSubmit, onKeepMine, onTakeTheirs }: SyncPanelProps) {
   const styles = useStyles();
+  const result = useRef<HTMLDivElement>(null);
+  // When an action ends, focus goes to what it says (its button was disabled while it ran).
+  const wasBusy = useRef(busy);
+  useEffect(() => {
+    if (wasBusy.current && !busy && outcome) result.current?.focus();
+    wasBusy.current = busy;
+  }, [busy, outcome]);
   return (
     <section className={styles.root} aria-labelledby="sync-title">
       <Text as="h2" size={400} weight="semibold" id="sync-title">{MSG.pane.serverTitle}</Text>
-      {report.state === 'returned' && report.reviewComment && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody><MessageBarTitle>{MSG.pane.returnedTitle}</MessageBarTitle> {MSG.pane.reviewerNotes(report.reviewComment)}</MessageBarBody>
-        </MessageBar>
-      )}
       <div className={styles.actions}>
-        <Button appearance="primary" onClick={onSync} disabled={busy}>{MSG.pane.sync}</Button>
-        <Button onClick={onSubmit} disabled={busy || !canSubmit}>{MSG.pane.submit}</Button>
+        <Button appearance={primary === 'sync' ? 'primary' : 'secondary'} onClick={onSync} disabled={busy}>{MSG.pane.sync}</Button>
+        <Button appearance={primary === 'submit' ? 'primary' : 'secondary'} onClick={onSubmit} disabled={busy || !canSubmit} aria-describedby={submitHint ? 'submit-hint' : undefined}>{MSG.pane.submit}</Button>
         {busy && <Spinner size="tiny" label={MSG.pane.working} />}
       </div>
-      <div aria-live="polite">{outcome && <Outcome outcome={outcome} onKeepMine={onKeepMine} onTakeTheirs={onTakeTheirs} busy={busy} />}</div>
+      {submitHint && <Text size={200} id="submit-hint">{submitHint}</Text>}
+      <div ref={result} tabIndex={-1} aria-live="polite">{outcome && <Outcome outcome={outcome} onKeepMine={onKeepMine} onTakeTheirs={onTakeTheirs} busy={busy} />}</div>
     </section>
   );
 }
@@ -47,12 +55,8 @@ function Outcome({ outcome, onKeepMine, onTakeTheirs, busy }: { outcome: SyncOut
   const styles = useStyles();
   switch (outcome.kind) {
     case 'saved':
-      return (
-        <>
-          <MessageBar intent="success"><MessageBarBody><MessageBarTitle>{MSG.pane.savedTitle}</MessageBarTitle> {MSG.pane.savedDetail(outcome.version, formatDate(outcome.savedAt))}</MessageBarBody></MessageBar>
-          {outcome.unrecorded && <MessageBar intent="warning" layout="multiline"><MessageBarBody>{outcome.unrecorded}</MessageBarBody></MessageBar>}
-        </>
-      );
+      // What was saved is said by the pane's sync state (SyncState), green only while nothing is unsent.
+      return outcome.unrecorded ? <MessageBar intent="warning" layout="multiline"><MessageBarBody>{outcome.unrecorded}</MessageBarBody></MessageBar> : null;
     case 'submitted':
       return <MessageBar intent="success"><MessageBarBody><MessageBarTitle>{MSG.pane.submittedTitle}</MessageBarTitle> {MSG.pane.submittedDetail}</MessageBarBody></MessageBar>;
     case 'offline':
