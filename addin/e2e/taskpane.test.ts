@@ -154,6 +154,7 @@ describe('task pane end to end', () => {
     await expect.poll(() => page.getByText('Brak problemów w arkuszu').count()).toBe(1);
     expect((await tableValues())[0]![col('comment')]).toBe('Brak chętnych rodzin w tym roku.');
     await shot('04-formularz-poprawiony');
+    await page.getByRole('button', { name: 'Wróć do listy' }).click();
   });
 
   it('re-validates a paste into the sheet through the change event', async () => {
@@ -161,7 +162,7 @@ describe('task pane end to end', () => {
     const target = rows.findIndex((r, i) => i > 0 && r[col('line')] === 1);
     const cell = `${columnLetter(col('actual'))}${target + 2}`;
     expect(await fake('userEdit', UNIT_SHEET_NAME, cell, [['około 20']])).toBe(true);
-    await expect.poll(() => page.getByText(/Wykonanie|Miara/).filter({ hasText: /około|liczb|miar/ }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('listitem').filter({ hasText: /Wykonanie|Miara/ }).filter({ hasText: /około|liczb|miar/ }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await expect.poll(() => fake('fillAt', UNIT_SHEET_NAME, cell)).not.toBe(null);
     await shot('05-wklejenie-blad');
     // Sync refuses while a cell cannot be read: the entry would go up without it and overwrite the server.

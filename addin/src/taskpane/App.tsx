@@ -26,6 +26,8 @@ const useStyles = makeStyles({
   center: { padding: tokens.spacingHorizontalXXL },
   nav: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
   grow: { flexGrow: 1 },
+  navColumn: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  back: { alignSelf: 'flex-start' },
 });
 
 export interface AppProps {
@@ -133,7 +135,8 @@ function UnitPane({ api, me, session, host, support }: UnitPaneProps) {
   if (sheet && unsynced === 0 && !formDirty && data.report.version > 0) done.add('sync');
   if (submitted) done.add('submit');
   const current = submitted ? null : STEP_ORDER.find((k) => !done.has(k)) ?? 'submit';
-  const primary = !sheet || readOnly ? null : unsynced > 0 ? 'sync' : filled > 0 && !submitted ? 'submit' : null;
+  // One primary action per state: while the form holds unsaved edits, its „Zapisz w arkuszu”.
+  const primary = !sheet || readOnly || formDirty ? null : unsynced > 0 ? 'sync' : filled > 0 && !submitted ? 'submit' : null;
 
   function open(id: string, focus = true) {
     setFocusForm(focus);
@@ -162,6 +165,19 @@ function UnitPane({ api, me, session, host, support }: UnitPaneProps) {
   const syncState = sheet && (
     <SyncState unsynced={unsynced} formDirty={formDirty} version={data.report.version} savedAt={data.report.savedAt ?? null} unresolved={unresolved} />
   );
+  const syncPanel = (
+    <SyncPanel
+      outcome={model.outcome}
+      busy={model.busy === 'sync' || model.busy === 'submit'}
+      canSubmit={!readOnly && filled > 0}
+      submitHint={!readOnly && filled === 0 ? MSG.pane.submitNeedsData : null}
+      primary={primary}
+      onSync={() => void model.sync()}
+      onSubmit={() => void model.submit()}
+      onKeepMine={() => void model.keepMine()}
+      onTakeTheirs={() => void model.takeTheirs()}
+    />
+  );
   // In the form view, the sheet's problems as a short live summary (the list is in the list view).
   const problemsNote = sheet && <Text size={200} role="status">{MSG.pane.problemsShort(sheet.problems.length)}</Text>;
 
@@ -180,13 +196,14 @@ function UnitPane({ api, me, session, host, support }: UnitPaneProps) {
         {selected && sheet && context ? (
           <>
             {syncState}
-            <nav className={styles.nav} aria-label={MSG.pane.activityNav}>
-              <Button appearance="subtle" onClick={backToList}>{`← ${MSG.pane.backToList}`}</Button>
-              <span className={styles.grow} />
-              <Button size="small" disabled={position <= 0} onClick={() => open(ids[position - 1]!)}>{MSG.pane.previousActivity}</Button>
-              <Button size="small" disabled={position >= ids.length - 1} onClick={() => open(ids[position + 1]!)}>{MSG.pane.nextActivity}</Button>
+            <nav className={styles.navColumn} aria-label={MSG.pane.activityNav}>
+              <Button appearance="subtle" className={styles.back} onClick={backToList}>{`← ${MSG.pane.backToList}`}</Button>
+              <div className={styles.nav}>
+                <Button size="small" disabled={position <= 0} onClick={() => open(ids[position - 1]!)}>{MSG.pane.previousActivity}</Button>
+                <Text size={200} className={styles.grow} align="center">{MSG.pane.activityOf(position + 1, ids.length)}</Text>
+                <Button size="small" disabled={position >= ids.length - 1} onClick={() => open(ids[position + 1]!)}>{MSG.pane.nextActivity}</Button>
+              </div>
             </nav>
-            <Text size={200}>{MSG.pane.activityOf(position + 1, ids.length)}</Text>
             <ActivityForm
               key={selected.activity.id}
               assignment={selected}
@@ -201,6 +218,8 @@ function UnitPane({ api, me, session, host, support }: UnitPaneProps) {
               strayFigures={strayFigures}
             />
             {problemsNote}
+            <Divider />
+            {syncPanel}
           </>
         ) : (
           <>
@@ -213,22 +232,11 @@ function UnitPane({ api, me, session, host, support }: UnitPaneProps) {
             {syncState}
             {sheet && context && (
               <>
-                <Text as="h2" size={500} weight="semibold" ref={progressRef} tabIndex={-1}>{MSG.pane.progress(ids.length, filled)}</Text>
+                <Text as="h2" size={400} weight="semibold" ref={progressRef} tabIndex={-1}>{MSG.pane.progress(ids.length, filled)}</Text>
                 <ActivityList assignments={data.assignments} entries={entries} problems={sheet.problems} selectedId={selectedId} focusId={returnTo} onSelect={(id) => open(id)} />
-                {problemsNote}
                 <ProblemsList problems={sheet.problems} onSelect={openProblem} />
                 <Divider />
-                <SyncPanel
-                  outcome={model.outcome}
-                  busy={model.busy === 'sync' || model.busy === 'submit'}
-                  canSubmit={!readOnly && filled > 0}
-                  submitHint={!readOnly && filled === 0 ? MSG.pane.submitNeedsData : null}
-                  primary={primary}
-                  onSync={() => void model.sync()}
-                  onSubmit={() => void model.submit()}
-                  onKeepMine={() => void model.keepMine()}
-                  onTakeTheirs={() => void model.takeTheirs()}
-                />
+                {syncPanel}
                 <Divider />
               </>
             )}

@@ -233,7 +233,7 @@ export function ActivityForm({ assignment, taskKind, policy, entry, readOnly, bu
       </div>
       {!readOnly && (
         <div className={styles.actions}>
-          <Button appearance="primary" type="submit" disabled={busy || blocking || !dirty}>{MSG.pane.saveInSheet}</Button>
+          <Button appearance={dirty ? 'primary' : 'secondary'} type="submit" disabled={busy || blocking || !dirty}>{MSG.pane.saveInSheet}</Button>
           <Button disabled={!dirty} onClick={() => { setDraft(draftFromEntry(assignment, entry)); setDirty(false); }}>{MSG.pane.undo}</Button>
         </div>
       )}

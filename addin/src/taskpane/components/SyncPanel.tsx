@@ -34,15 +34,17 @@ export function SyncPanel({ outcome, busy, canSubmit, submitHint, primary, onSyn
   // When an action ends, focus goes to what it says (its button was disabled while it ran).
   const wasBusy = useRef(busy);
   useEffect(() => {
-    if (wasBusy.current && !busy && outcome) result.current?.focus();
+    // A plain save is said by the sync state (a status region); focus stays on the button then.
+    if (wasBusy.current && !busy && outcome && (outcome.kind !== 'saved' || outcome.unrecorded)) result.current?.focus();
     wasBusy.current = busy;
   }, [busy, outcome]);
   return (
     <section className={styles.root} aria-labelledby="sync-title">
       <Text as="h2" size={400} weight="semibold" id="sync-title">{MSG.pane.serverTitle}</Text>
       <div className={styles.actions}>
-        <Button appearance={primary === 'sync' ? 'primary' : 'secondary'} onClick={onSync} disabled={busy}>{MSG.pane.sync}</Button>
-        <Button appearance={primary === 'submit' ? 'primary' : 'secondary'} onClick={onSubmit} disabled={busy || !canSubmit} aria-describedby={submitHint ? 'submit-hint' : undefined}>{MSG.pane.submit}</Button>
+        {/* disabledFocusable while busy: the keyboard user's focus stays where it was. */}
+        <Button appearance={primary === 'sync' ? 'primary' : 'secondary'} onClick={onSync} disabledFocusable={busy}>{MSG.pane.sync}</Button>
+        <Button appearance={primary === 'submit' ? 'primary' : 'secondary'} onClick={onSubmit} disabledFocusable={busy && canSubmit} disabled={!canSubmit} aria-describedby={submitHint ? 'submit-hint' : undefined}>{MSG.pane.submit}</Button>
         {busy && <Spinner size="tiny" label={MSG.pane.working} />}
       </div>
       {submitHint && <Text size={200} id="submit-hint">{submitHint}</Text>}

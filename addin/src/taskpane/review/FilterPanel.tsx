@@ -9,7 +9,10 @@ const useStyles = makeStyles({
   group: { border: 'none', margin: 0, padding: 0, display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: 0, marginBottom: tokens.spacingVerticalXXS, width: '100%' },
   swatch: { display: 'inline-block', width: '10px', height: '10px', marginRight: tokens.spacingHorizontalXS, border: `1px solid ${tokens.colorNeutralStroke1}` },
-  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
+  // Wraps at 320 px: the threshold's long label would otherwise push its box off the pane.
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
+  threshold: { flex: '1 1 160px', minWidth: 0 },
+  thresholdInput: { minWidth: 0, width: '100%', '& input': { minWidth: 0, width: '100%' } },
   // A native multiple select: keyboard- and screen-reader-friendly, and robust in a narrow pane.
   multi: { width: '100%', fontFamily: tokens.fontFamilyBase, fontSize: tokens.fontSizeBase300, border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingVerticalXXS },
   field: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
@@ -84,8 +87,8 @@ export function FilterPanel({ rows, program, filter, counts, shownByPane, tableL
             <option value="above">{MSG.review.above}</option>
           </Select>
         </Field>
-        <Field label={MSG.review.thresholdLabel} validationMessage={thresholdError ?? undefined} validationState={thresholdError ? 'error' : 'none'} style={{ flexGrow: 1 }}>
-          <Input value={threshold} onChange={(_, d) => setThreshold(d.value)} inputMode="decimal" contentAfter={<span aria-hidden="true">%</span>} />
+        <Field label={MSG.review.thresholdLabel} validationMessage={thresholdError ?? undefined} validationState={thresholdError ? 'error' : 'none'} className={styles.threshold}>
+          <Input className={styles.thresholdInput} value={threshold} onChange={(_, d) => setThreshold(d.value)} inputMode="decimal" contentAfter={<span aria-hidden="true">%</span>} />
         </Field>
       </div>
       <fieldset className={styles.group}>

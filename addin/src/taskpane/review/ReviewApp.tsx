@@ -16,6 +16,8 @@ const useStyles = makeStyles({
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: tokens.spacingHorizontalL, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   row: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   main: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, padding: tokens.spacingHorizontalL },
+  // At 320 px the three tabs need more than the pane: they wrap onto a second line instead of going off screen.
+  tabs: { flexWrap: 'wrap', maxWidth: '100%' },
 });
 
 const ROLE_LABELS = MSG.review.roles;
@@ -78,7 +80,7 @@ export function ReviewApp({ api, me, host, supportOk, supportMessage, onSignOut 
         </section>
         <AnnexPanel year={model.year} title={annex.title} canEdit={model.canReview} busy={annex.busy} notice={annex.notice}
           onDownload={(y, summary) => void annex.download(y, summary)} onSaveTitle={annex.saveTitle} />
-        <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabKey)} aria-label={MSG.review.tabsLabel}>
+        <TabList className={styles.tabs} size="small" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabKey)} aria-label={MSG.review.tabsLabel}>
           <Tab value="filters">{MSG.review.tabFilters}</Tab>
           <Tab value="completeness">{MSG.review.tabCompleteness}</Tab>
           <Tab value="history">{MSG.review.tabHistory}</Tab>
