@@ -369,7 +369,8 @@ describe('task pane at 320 px', () => {
 
   it('review mode fits and passes axe on every tab, for a reviewer and a manager', async () => {
     await page.setViewportSize({ width: 320, height: 900 });
-    await signOut();
+    await page.goto(`${server.baseUrl}/addin/taskpane.html`);
+    await page.evaluate(() => localStorage.removeItem('pwr-sync.token'));
     for (const role of ['reviewer', 'manager']) {
       await signIn(server.tokens.find((t) => t.role === role)!.token);
       await expect.poll(() => page.getByText('Przegląd sprawozdań').count(), { timeout: 20_000 }).toBe(1);

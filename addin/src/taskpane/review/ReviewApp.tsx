@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Divider, Field, Link, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Button, Divider, Field, Link, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { browserModeUrl } from '../../excel/requirements.ts';
 import { MSG, type MeResponse } from '@pwr-sync/shared';
 import type { ApiClient } from '../../api/client.ts';
@@ -11,13 +11,13 @@ import { HistoryPanel } from './HistoryPanel.tsx';
 import { SummaryPanel } from './SummaryPanel.tsx';
 import { useAnnexDownload } from './useAnnexDownload.ts';
 import { useReview } from './useReview.ts';
+import { ReviewTabs } from './ReviewTabs.tsx';
 
 const useStyles = makeStyles({
   header: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: tokens.spacingHorizontalL, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   row: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   main: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, padding: tokens.spacingHorizontalL },
-  // At 320 px the three tabs need more than the pane: they wrap onto a second line instead of going off screen.
-  tabs: { flexWrap: 'wrap', maxWidth: '100%' },
+  panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
 });
 
 const ROLE_LABELS = MSG.review.roles;
@@ -80,11 +80,9 @@ export function ReviewApp({ api, me, host, supportOk, supportMessage, onSignOut 
         </section>
         <AnnexPanel year={model.year} title={annex.title} canEdit={model.canReview} busy={annex.busy} notice={annex.notice}
           onDownload={(y, summary) => void annex.download(y, summary)} onSaveTitle={annex.saveTitle} />
-        <TabList className={styles.tabs} size="small" selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabKey)} aria-label={MSG.review.tabsLabel}>
-          <Tab value="filters">{MSG.review.tabFilters}</Tab>
-          <Tab value="completeness">{MSG.review.tabCompleteness}</Tab>
-          <Tab value="history">{MSG.review.tabHistory}</Tab>
-        </TabList>
+        <ReviewTabs label={MSG.review.tabsLabel} selected={tab} onSelect={setTab}
+          tabs={[{ value: 'filters', label: MSG.review.tabFilters }, { value: 'completeness', label: MSG.review.tabCompleteness }, { value: 'history', label: MSG.review.tabHistory }]} />
+        <div role="tabpanel" aria-labelledby={`tab-${tab}`} className={styles.panel}>
         {tab === 'filters' && model.rows && (
           <>
             <FilterPanel rows={model.rows} program={model.program} filter={model.filter} counts={model.counts} shownByPane={model.shown.length}
@@ -100,6 +98,7 @@ export function ReviewApp({ api, me, host, supportOk, supportMessage, onSignOut 
         {tab === 'history' && (
           <HistoryPanel history={model.history} notice={model.historyNotice} busy={model.busy !== null} tableLoaded={tableLoaded} onLoad={() => void model.loadHistory()} />
         )}
+        </div>
       </main>
     </>
   );

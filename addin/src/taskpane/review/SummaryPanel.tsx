@@ -29,12 +29,13 @@ export function SummaryPanel({ rows }: SummaryPanelProps) {
       <Text block data-testid="summary-headline">{summary.headline}</Text>
       {summary.bands && <Text size={200} block>{summary.bands}</Text>}
       {summary.totals.length > 0 && (
-        <ul className={styles.list} aria-label={MSG.review.totalsLabel}>
+        // tabIndex: a region that scrolls must be reachable by keyboard (WCAG 2.1.1).
+        <ul className={styles.list} aria-label={MSG.review.totalsLabel} tabIndex={0}>
           {summary.totals.map((t) => <li key={t}><Text size={200}>{t}</Text></li>)}
         </ul>
       )}
       {summary.activities.length > 0 && (
-        <ul className={styles.list} aria-label={MSG.review.activitiesLabel}>
+        <ul className={styles.list} aria-label={MSG.review.activitiesLabel} tabIndex={0}>
           {summary.activities.slice(0, MAX_ACTIVITIES).map((a) => (
             <li key={a.activityId}><Text size={200}><strong>{a.activityId}</strong> {a.name} ({a.unit}): {a.text}</Text></li>
           ))}
@@ -54,6 +55,8 @@ const BAR_H = 18;
 const GAP = 8;
 const LABEL_W = 92;
 const WIDTH = 360;
+/** Upper bound of one character's advance at font size 11, for laying out labels. */
+const CHAR_W = 6.6;
 
 /**
  * Stacked bars: for each area (or the largest units), how many measures fall in each band, coloured
@@ -65,7 +68,10 @@ export function ExecutionChart({ rows, grouping }: { rows: readonly Consolidated
   const groups = executionByGroup(rows, grouping).slice(0, grouping === 'unit' ? MAX_UNITS : undefined);
   if (groups.length === 0) return <Text size={200}>{MSG.review.noRatedRows}</Text>;
   const max = Math.max(...groups.map((g) => g.total));
-  const scale = (WIDTH - LABEL_W - 48) / max;
+  const endLabel = (g: (typeof groups)[number]) => (g.onPlanShare === null ? String(g.total) : MSG.review.atLeastPlan(g.total, formatPercent(g.onPlanShare)));
+  // Room after the longest bar for its label ("57 · 58,8 % ≥ plan"), so no label runs past the chart.
+  const endRoom = Math.max(...groups.map((g) => endLabel(g).length)) * CHAR_W + 6;
+  const scale = Math.max(0, WIDTH - LABEL_W - endRoom) / max;
   const height = groups.length * (BAR_H + GAP);
   const bands = bandsPresent(groups);
   const title = grouping === 'area' ? MSG.review.chartByArea : MSG.review.chartByUnit;
@@ -89,7 +95,7 @@ export function ExecutionChart({ rows, grouping }: { rows: readonly Consolidated
                 x += w;
                 return rect;
               })}
-              <text x={x + 4} y={y + BAR_H - 5} fontSize="11">{g.onPlanShare === null ? g.total : MSG.review.atLeastPlan(g.total, formatPercent(g.onPlanShare))}</text>
+              <text x={x + 4} y={y + BAR_H - 5} fontSize="11">{endLabel(g)}</text>
             </g>
           );
         })}
