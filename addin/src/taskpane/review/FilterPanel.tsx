@@ -94,7 +94,9 @@ export function FilterPanel({ rows, program, filter, counts, shownByPane, tableL
       <fieldset className={styles.group}>
         <legend className={styles.legend}>{MSG.review.area}</legend>
         {AREAS.map((a) => (
-          <Checkbox key={a} checked={filter.areas.includes(a)} onChange={(_, d) => onChange({ ...filter, areas: toggle(filter.areas, a, !!d.checked) })} label={a} title={areaTitle(a)} />
+          <Checkbox key={a} checked={filter.areas.includes(a)} onChange={(_, d) => onChange({ ...filter, areas: toggle(filter.areas, a, !!d.checked) })} label={a} title={areaTitle(a)}
+            // Named by its title too, not only "I"–"IV" (the visible numeral stays part of the name).
+            aria-label={areaTitle(a) ? `${a} — ${areaTitle(a)}` : a} />
         ))}
       </fieldset>
       <div className={styles.field}>
