@@ -179,9 +179,9 @@ describe('review mode end to end', () => {
 
   it('filters by area', async () => {
     await applyAndCheck(async () => {
-      await page.getByRole('checkbox', { name: 'II', exact: true }).check();
+      await page.getByRole('checkbox', { name: /^II( —|$)/ }).check();
     }, { areas: ['II'] }, 'Obszar');
-    await page.getByRole('checkbox', { name: 'II', exact: true }).uncheck();
+    await page.getByRole('checkbox', { name: /^II( —|$)/ }).uncheck();
   });
 
   it('filters by task', async () => {
@@ -217,7 +217,7 @@ describe('review mode end to end', () => {
     await applyAndCheck(async () => {
       await page.getByRole('checkbox', { name: 'znacznie poniżej planu', exact: true }).check();
       await page.getByRole('checkbox', { name: 'poniżej planu', exact: true }).check();
-      await page.getByRole('checkbox', { name: 'I', exact: true }).check();
+      await page.getByRole('checkbox', { name: /^I( —|$)/ }).check();
     }, { bands: ['far_below', 'below'], areas: ['I'] }, 'Ocena');
     expect(await page.getByText(/Zrealizowano [\d\u00a0]+ z [\d\u00a0]+ planowanych \S+.*\(\d+(,\d)?\u00a0%\)/).count()).toBeGreaterThan(0);
     expect(await page.getByTestId('execution-chart').locator('rect').count()).toBeGreaterThan(0);
