@@ -304,7 +304,6 @@ describe('task pane at 320 px', () => {
     // A fresh workbook (a new page: a new in-memory Excel), signed in as unit B.
     const first = page;
     page = await browser.context.newPage();
-    await page.addInitScript(() => localStorage.removeItem('pwr-sync.token'));
     await page.setViewportSize({ width: 320, height: 800 });
     await serveFakeOffice(page);
     await page.goto(`${server.baseUrl}/addin/taskpane.html`);
@@ -352,7 +351,6 @@ describe('task pane at 320 px', () => {
     const saved = page;
     page = p;
     try {
-      await p.addInitScript(() => localStorage.removeItem('pwr-sync.token'));
       await p.addInitScript(() => { (window as any).__fakeTheme = { bodyBackgroundColor: '#262626', bodyForegroundColor: '#FFFFFF', controlBackgroundColor: '#333333', controlForegroundColor: '#FFFFFF' }; });
       await serveFakeOffice(p);
       await signIn(unitB.token.token);
@@ -370,7 +368,8 @@ describe('task pane at 320 px', () => {
   it('review mode fits and passes axe on every tab, for a reviewer and a manager', async () => {
     await page.setViewportSize({ width: 320, height: 900 });
     await page.goto(`${server.baseUrl}/addin/taskpane.html`);
-    await page.evaluate(() => localStorage.removeItem('pwr-sync.token'));
+    // The pane's session lives in this tab's sessionStorage: start signed out.
+    await page.evaluate(() => sessionStorage.clear());
     for (const role of ['reviewer', 'manager']) {
       await signIn(server.tokens.find((t) => t.role === role)!.token);
       await expect.poll(() => page.getByText('Przegląd sprawozdań').count(), { timeout: 20_000 }).toBe(1);
