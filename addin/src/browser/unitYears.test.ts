@@ -45,10 +45,18 @@ describe('a unit’s years in the browser mode', () => {
         { ...at, version: 1, activityId: 'I.1-01', field: 'status', old: null, new: 'realized' },
         { ...at, version: 2, activityId: 'I.1-01', field: 'actual:spotkanie|', old: '4', new: '6' },
         { ...at, version: 2, activityId: 'I.1-02', field: 'comment', old: 'x', new: null },
+        { ...at, version: 2, activityId: 'I.1-03', field: 'moneySpent', old: '125050', new: '125050; 300000000' },
+        { ...at, version: 2, activityId: 'I.1-04', field: 'actual:godzina|', old: '4877.29', new: '12000' },
+        { ...at, version: 2, activityId: 'I.1-05', field: 'scopeDescription', old: null, new: 'Warsztaty' },
       ],
       events: [],
     } as never, 2);
-    expect(lines).toEqual(['I.1-01, wykonanie (spotkanie): 4 → 6', 'I.1-02, komentarz: x → (puste)']);
+    expect(lines).toEqual([
+      'I.1-01, wykonanie (spotkanie): 4 → 6', 'I.1-02, komentarz: x → (puste)',
+      'I.1-03, wydatki: 1\u00a0250,50\u00a0zł → 1\u00a0250,50\u00a0zł; 3\u00a0000\u00a0000,00\u00a0zł',
+      'I.1-04, wykonanie (godzina): 4\u00a0877,29 → 12\u00a0000',
+      'I.1-05, zakres realizacji (opis): (puste) → Warsztaty',
+    ]);
     expect(changesOf({ versions: [], changes: [{ ...at, version: 1, activityId: 'I.1-01', field: 'status', old: null, new: 'realized' }], events: [] } as never, 1))
       .toEqual(['I.1-01, status: (puste) → zrealizowane']);
   });

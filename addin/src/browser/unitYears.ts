@@ -2,7 +2,7 @@
  * The browser mode's unit data without React (tested in node): every year with its report, and
  * what a save changed, read from the report's history.
  */
-import { MSG, type History, type ReportingYear, type UnitReport } from '@pwr-sync/shared';
+import { MSG, formatMoney, formatPlNumber, type History, type ReportingYear, type UnitReport } from '@pwr-sync/shared';
 import type { ApiClient, ApiOutcome } from '../api/client.ts';
 
 export interface UnitYear {
@@ -37,10 +37,13 @@ export function changesOf(history: History, version: number): string[] {
     .map((c) => t.change(c.activityId, t.field(c.field), shown(c.field, c.old), shown(c.field, c.new)));
 }
 
-/** A history value as the unit wrote it: statuses by their label, nothing as „(puste)”. */
+/** A history value as the unit wrote it: statuses by their label, money and figures in Polish, nothing as „(puste)”. */
 function shown(field: string, value: string | null): string {
   if (value === null || value === '') return MSG.browser.empty;
   if (field === 'status') return (MSG.labels.reportStatus as Record<string, string>)[value] ?? value;
+  // The history keeps money in grosze ("125050; 3000") and figures as JSON numbers ("4877.29").
+  if (field === 'moneySpent') return value.split('; ').map((g) => (/^\d+$/.test(g) ? formatMoney(Number(g)) : g)).join('; ');
+  if (field.startsWith('actual:') && /^-?\d+(\.\d+)?$/.test(value)) return formatPlNumber(Number(value));
   return value;
 }
 

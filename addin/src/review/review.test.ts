@@ -16,7 +16,7 @@ describe('parseThresholdPercent', () => {
     ['abc', /niedozwolone znaki w „abc”/],
     ['0.8', /kropka w „0\.8” — część dziesiętną oddziel przecinkiem/],
     ['-5', /wartość ujemna „-5”/],
-    ['20000', /^próg powyżej 10 000 % — wpisz procent, np\. „80”$/],
+    ['20000', /^próg powyżej 10\u00a0000\u00a0% — wpisz procent, np\. „80”$/],
   ])('rejects %j with a Polish reason', (text, reason) => {
     const r = parseThresholdPercent(text);
     expect(r).toEqual({ ok: false, reason: expect.stringMatching(reason) });

@@ -76,7 +76,7 @@ export const annexText = {
     download: 'Pobierz załącznik (DOCX)',
     preparingYear: (year: number) => `Przygotowywanie załącznika za ${year} r.…`,
     downloaded: (filename: string, kilobytes: number) =>
-      `Pobrano plik ${filename} (${formatPlNumber(kilobytes)} KB) — otwórz go w Wordzie z folderu pobranych plików.`,
+      `Pobrano plik ${filename} (${formatPlNumber(kilobytes)} KB) — otwórz go w Wordzie z folderu pobranych plików.`,
     titleSaved: (year: number) => `Zapisano nagłówek załącznika za ${year} r.`,
   },
 } as const;

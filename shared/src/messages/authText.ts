@@ -10,7 +10,7 @@ const q = (s: string | number): string => `„${s}”`;
 export function durationText(minutes: number): string {
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
-  return [h > 0 ? `${h} godz.` : '', m > 0 || h === 0 ? `${m} min` : ''].filter(Boolean).join(' ');
+  return [h > 0 ? `${h} godz.` : '', m > 0 || h === 0 ? `${m} min` : ''].filter(Boolean).join(' ');
 }
 
 export const authText = {
@@ -28,7 +28,7 @@ export const authText = {
   renewOnlyPane: 'Odnawia się tylko sesję panelu w Excelu; sesja przeglądarki przedłuża się sama przy każdym żądaniu.',
   noSession: 'To żądanie dotyczy sesji, a wysłano sam token — najpierw zaloguj się (POST /api/auth/sign-in).',
   // — the users page's refusals —
-  userIdChars: 'podaj 2–64 znaków: litery bez polskich znaków, cyfry, kropkę, myślnik lub podkreślenie, zaczynając od litery lub cyfry, np. anna.nowak',
+  userIdChars: 'podaj od 2 do 64 znaków: litery bez polskich znaków, cyfry, kropkę, myślnik lub podkreślenie, zaczynając od litery lub cyfry, np. anna.nowak',
   reporterNeedsUnit: 'sprawozdawca jednostki musi mieć przypisaną jednostkę — wybierz ją',
   unitOnlyForReporter: 'jednostkę przypisuje się tylko sprawozdawcy jednostki — usuń ją albo zmień rolę',
   noSuchDate: 'nie ma takiego dnia — podaj datę w postaci RRRR-MM-DD, np. 2026-12-31',
@@ -37,7 +37,7 @@ export const authText = {
   noToken: (id: string) => `Użytkownik nie ma tokenu ${q(id)}.`,
   noSessionOf: (id: string) => `Użytkownik nie ma aktywnej sesji ${q(id)}.`,
   notYourself: 'Nie możesz wyłączyć własnego konta — poproś o to innego administratora.',
-  disabledNoToken: (id: string) => `Konto ${q(id)} jest wyłączone — włącz je, zanim wydasz mu token.`,
+  disabledNoToken: (id: string) => `Konto ${q(id)} jest wyłączone — włącz je, zanim wydasz token.`,
   expiryPast: (date: string) => `Data ważności (${date}) już minęła — podaj przyszłą datę.`,
   expiryTooFar: (date: string, latest: string) => `Data ważności (${date}) jest za odległa — token może być ważny najdłużej do ${latest}.`,
 
@@ -58,7 +58,7 @@ export const authText = {
   unit: 'Jednostka',
   chooseUnit: 'Wybierz jednostkę',
   save: 'Dodaj',
-  userAdded: (id: string) => `Dodano użytkownika ${q(id)}. Wydaj mu token, aby mógł się zalogować.`,
+  userAdded: (id: string) => `Dodano użytkownika ${q(id)}. Wydaj token, aby ta osoba mogła się zalogować.`,
   filter: 'Szukaj (login, nazwa, jednostka)',
   colUser: 'Użytkownik',
   colRole: 'Rola i jednostka',
@@ -73,7 +73,7 @@ export const authText = {
   enable: 'Włącz',
   confirmDisable: (name: string) => `Wyłączyć konto ${q(name)}? Jego sesje skończą się od razu, a tokeny zostaną unieważnione.`,
   userDisabledDone: (id: string) => `Konto ${q(id)} wyłączono; jego sesje zakończono.`,
-  userEnabledDone: (id: string) => `Konto ${q(id)} włączono — wydaj mu nowy token.`,
+  userEnabledDone: (id: string) => `Konto ${q(id)} włączono — wydaj nowy token.`,
   details: 'Szczegóły',
   hide: 'Zwiń',
   tokensOf: (name: string) => `Tokeny: ${name}`,
@@ -85,9 +85,9 @@ export const authText = {
   copied: 'Skopiowano',
   revoke: 'Unieważnij',
   tokenRevokedDone: (id: string) => `Unieważniono token ${id}.`,
-  tokenState: (active: boolean, revoked: boolean) => (active ? 'ważny' : revoked ? 'unieważniony' : 'wygasł'),
+  tokenState: (active: boolean, revoked: boolean) => (active ? 'ważny' : revoked ? 'unieważniony' : 'wygasły'),
   tokenLine: (label: string, expiresAt: string) => `${label || 'bez opisu'} · ważny do ${formatWarsawTime(expiresAt)}`,
-  tokenLastUsed: (at: string | null) => (at ? `ostatnio użyty ${formatWarsawTime(at)}` : 'jeszcze nie użyty'),
+  tokenLastUsed: (at: string | null) => (at ? `ostatnio użyty ${formatWarsawTime(at)}` : 'jeszcze nieużywany'),
   noTokens: 'Brak tokenów.',
   sessionsOf: 'Aktywne sesje',
   noSessions: 'Brak aktywnych sesji.',

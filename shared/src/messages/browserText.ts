@@ -35,7 +35,7 @@ export const browserText = {
   uploading: 'Przesyłanie…',
   noFile: 'Wybierz plik .xlsx z wypełnionym szablonem.',
   notXlsx: (name: string) => `Plik ${q(name)} nie jest skoroszytem .xlsx — zapisz go w Excelu jako „Skoroszyt programu Excel (*.xlsx)”.`,
-  progress: (percent: number) => `Wysłano ${percent} %`,
+  progress: (percent: number) => `Wysłano ${percent} %`,
   checking: 'Serwer sprawdza plik…',
   saved: (version: number) => `Zapisano — wersja ${version}.`,
   savedSame: (version: number) => `Zapisano — wersja ${version}. Dane nie różnią się od poprzedniej wersji.`,
@@ -46,6 +46,8 @@ export const browserText = {
     if (field === 'status') return 'status';
     if (field === 'comment') return 'komentarz';
     if (field === 'moneySpent') return 'wydatki';
+    if (field === 'actualText') return 'wykonanie (opis)';
+    if (field === 'scopeDescription') return 'zakres realizacji (opis)';
     if (field.startsWith('actual:')) return `wykonanie (${field.slice(7).split('|').filter(Boolean).join(', ')})`;
     return field;
   },

@@ -63,7 +63,7 @@ export const planText = {
       `pole ${q(field.value)}: liczba ${kindGenitivePlural} musi być całkowita (wpisano ${formatPlNumber(value)}).`,
     kindEmpty: `pole ${q(field.kind)} jest puste — wybierz rodzaj z listy.`,
     kindUnknown: (kind: string) =>
-      `pole ${q(field.kind)}: ${q(kind)} nie ma w słowniku — wybierz rodzaj z listy albo zaproponuj nowy, podając jego trzy formy (dla 1, 2–4 i 5 sztuk).`,
+      `pole ${q(field.kind)}: rodzaju ${q(kind)} nie ma w słowniku — wybierz rodzaj z listy albo zaproponuj nowy, podając jego trzy formy (dla 1, 2–4 i 5 sztuk).`,
     formsMissing: (kind: string, missing: string[]) =>
       `pole ${q(field.proposedForms)}: nowy rodzaj ${q(kind)} wymaga wszystkich trzech form — uzupełnij: ${missing.join(', ')}.`,
     formNames: { one: 'forma dla 1', few: 'forma dla 2–4', many: 'forma dla 5 i więcej' },
@@ -76,7 +76,7 @@ export const planText = {
     nameMissing: `pole ${q(field.name)} jest puste — opisz planowane działanie.`,
     taskUnknown: (code: string) => `pole ${q(field.taskCode)}: w programie nie ma zadania ${q(code)} — wybierz zadanie z listy.`,
     subsectionNeeded: (task: string) => `pole ${q(field.subsection)}: zadanie ${task} dzieli się na podrozdziały — wybierz podrozdział.`,
-    subsectionUnknown: (task: string, n: number) => `pole ${q(field.subsection)}: zadanie ${task} nie ma podrozdziału ${n}) — wybierz z listy.`,
+    subsectionUnknown: (task: string, n: number) => `pole ${q(field.subsection)}: zadanie ${task} nie ma podrozdziału ${n} — wybierz podrozdział z listy.`,
     subsectionNotAllowed: (task: string) => `pole ${q(field.subsection)}: zadanie ${task} nie ma podrozdziałów — zostaw pole puste.`,
     partnerUnknown: (code: string) => `pole ${q(field.partnerUnits)}: nie ma jednostki ${q(code)} — wybierz jednostkę z listy.`,
     partnerSelf: `pole ${q(field.partnerUnits)}: jednostka proponująca jest jednostką sprawozdającą — nie dodawaj jej jako współrealizującej.`,

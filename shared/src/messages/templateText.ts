@@ -7,9 +7,9 @@ import { counted } from './plural.ts';
 import { NOUN } from './words.ts';
 export const templateText = {
   hint: {
-    actual: { title: 'Wykonanie', text: 'Wpisz liczbę ≥ 0 (np. 1 234 lub 15,5). Różnica, % wykonania i ocena obok przeliczą się same.' },
+    actual: { title: 'Wykonanie', text: 'Wpisz liczbę ≥ 0 (np. 1 234 lub 15,5). Różnica, % wykonania i ocena obok przeliczą się same.' },
     status: { title: 'Status działania', text: 'Wybierz z listy. Status wpisujesz w pierwszym wierszu działania.' },
-    moneySpent: { title: 'Wydatki (zł)', text: 'Kwota w złotych, np. 12 500,50 (tylko zadania podstawowe).' },
+    moneySpent: { title: 'Wydatki (zł)', text: 'Kwota w złotych, np. 12 500,50 (tylko zadania podstawowe).' },
     comment: (max: number) => ({ title: 'Komentarz / wyjaśnienie', text: `Wyjaśnij odchylenie od planu lub brak wykonania (do ${counted(max, NOUN.characterGenitive)}).` }),
     measureKind: { title: 'Miara', text: 'Działanie bez zaplanowanej miary: wybierz z listy, co liczysz.' },
     scopeDescription: (max: number) => ({ title: 'Zakres realizacji (opis)', text: `Co zostało zrobione, własnymi słowami — trafi do rocznego sprawozdania (do ${counted(max, NOUN.characterGenitive)}).` }),

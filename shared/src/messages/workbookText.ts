@@ -85,7 +85,7 @@ const template = {
   chooseStatus: 'Wybierz status z listy.',
   chooseKind: 'Wybierz rodzaj miary z listy.',
   badNumberTitle: (what: string) => `${what}: nieprawidłowa wartość`,
-  badNumber: 'Wpisz liczbę większą lub równą 0 (np. 1 234,5).',
+  badNumber: 'Wpisz liczbę większą lub równą 0 (np. 1 234,5).',
   notOnListTitle: (what: string) => `${what}: wartość spoza listy`,
   instructions: {
     title: (year: number) => `Sprawozdanie z realizacji Programu Wspierania Rodziny — ${year}`,
@@ -118,7 +118,7 @@ const central = {
       farAboveOver: 'Znacznie powyżej planu, gdy wykonanie przekracza',
     },
     badThresholdTitle: 'Nieprawidłowy próg',
-    badThreshold: 'Podaj wartość procentową od 0 % do 10 000 %.',
+    badThreshold: 'Podaj wartość procentową od 0 % do 10 000 %.',
     bands: 'Oceny',
     bandsNote: '„Niezrealizowane” i „brak celu” wynikają ze statusu i planu, nie z progów.',
   },

@@ -45,7 +45,7 @@ describe('the plan rules', () => {
     const [whole] = validatePlanEntry(entry([m(12.5, 'uczestnik')]), 'save');
     expect(whole!.message).toBe('Działanie I.1-02, miara 1 („uczestnik”): pole „cel”: liczba uczestników musi być całkowita (wpisano 12,5).');
     const [unknown] = validatePlanEntry(entry([m(3, 'hackathon')]), 'save');
-    expect(unknown!.message).toContain('pole „rodzaj miary”: „hackathon” nie ma w słowniku');
+    expect(unknown!.message).toContain('pole „rodzaj miary”: rodzaju „hackathon” nie ma w słowniku');
     const [forms] = validatePlanEntry(entry([m(3, 'hackathon', { proposedForms: { one: 'hackathon', few: '', many: '' } })]), 'save');
     expect(forms!.message).toContain('uzupełnij: forma dla 2–4, forma dla 5 i więcej');
     const [dup] = validatePlanEntry(entry([m(20, 'spotkanie'), m(4, 'spotkanie')]), 'save');

@@ -110,7 +110,7 @@ describe.each(backends())('units’ plans on %s', (backend) => {
     ['a negative target', [{ kind: 'rodzina', value: -5 }], 'target_not_positive', 'value', 'pole „cel” musi być większe od zera (wpisano -5)'],
     ['a fraction of people', [{ kind: 'uczestnik', value: 10.5 }], 'target_not_whole', 'value', 'pole „cel”: liczba uczestników musi być całkowita (wpisano 10,5)'],
     ['a fraction of events', [{ kind: 'wydarzenie', value: 2.25 }], 'target_not_whole', 'value', 'liczba wydarzeń musi być całkowita'],
-    ['a kind outside the vocabulary', [{ kind: 'hackathon', value: 3 }], 'kind_unknown', 'kind', 'pole „rodzaj miary”: „hackathon” nie ma w słowniku'],
+    ['a kind outside the vocabulary', [{ kind: 'hackathon', value: 3 }], 'kind_unknown', 'kind', 'pole „rodzaj miary”: rodzaju „hackathon” nie ma w słowniku'],
     ['an empty kind', [{ kind: ' ', value: 3 }], 'kind_missing', 'kind', 'pole „rodzaj miary” jest puste'],
     ['a proposed kind without all forms', [{ kind: 'hackathon', value: 3, proposedForms: { one: 'hackathon', few: 'hackathony', many: '' } }], 'kind_forms_missing', 'proposedForms', 'uzupełnij: forma dla 5 i więcej'],
     ['a kind and qualifier twice', [{ kind: 'godzina', value: 3, qualifier: 'usług' }, { kind: 'godzina', value: 4, qualifier: 'Usług' }], 'duplicate_measure', 'qualifier', 'ta sama miara z opisem „Usług” jest już w tym działaniu'],
