@@ -1,10 +1,12 @@
-import { Badge, Button, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { Badge, Button, MessageBar, MessageBarBody, Spinner, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { MSG } from '@pwr-sync/shared';
 import type { Session } from '../session/session.ts';
 import { useSession } from '../session/useSession.ts';
 import { SignIn } from '../taskpane/components/SignIn.tsx';
 import { ReviewHome } from './ReviewHome.tsx';
 import { UnitHome } from './UnitHome.tsx';
+import { UsersPage } from './UsersPage.tsx';
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
@@ -23,6 +25,9 @@ export function BrowserApp({ session }: { session: Session }) {
   const state = useSession(session);
   const t = MSG.browser;
   const signedIn = state.status === 'signed-in' ? state : null;
+  // The admin's pages: the reports (as MOPS sees them) and the users page.
+  const [page, setPage] = useState<'reports' | 'users'>('reports');
+  const isAdmin = signedIn?.me.user.role === 'admin';
   return (
     <div className={styles.root}>
       <header className={styles.bar}>
@@ -46,7 +51,14 @@ export function BrowserApp({ session }: { session: Session }) {
             <Button onClick={() => void session.start()}>{t.retry}</Button>
           </>
         )}
-        {signedIn && (signedIn.me.user.role === 'unit_reporter'
+        {signedIn && isAdmin && (
+          <TabList selectedValue={page} onTabSelect={(_, d) => setPage(d.value as 'reports' | 'users')} aria-label={t.appTitle}>
+            <Tab value="reports">{MSG.auth.navReview}</Tab>
+            <Tab value="users">{MSG.auth.navUsers}</Tab>
+          </TabList>
+        )}
+        {signedIn && isAdmin && page === 'users' && <UsersPage key={signedIn.me.user.id} api={signedIn.api} me={signedIn.me} onFailure={session.report} />}
+        {signedIn && !(isAdmin && page === 'users') && (signedIn.me.user.role === 'unit_reporter'
           ? <UnitHome key={signedIn.me.user.id} api={signedIn.api} me={signedIn.me} onFailure={session.report} />
           : <ReviewHome key={signedIn.me.user.id} api={signedIn.api} me={signedIn.me} onFailure={session.report} />)}
       </main>

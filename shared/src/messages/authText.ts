@@ -70,6 +70,7 @@ export const authText = {
   active: 'aktywny',
   disabled: 'wyłączony',
   disable: 'Wyłącz',
+  cancel: 'Anuluj',
   enable: 'Włącz',
   confirmDisable: (name: string) => `Wyłączyć konto ${q(name)}? Jego sesje skończą się od razu, a tokeny zostaną unieważnione.`,
   userDisabledDone: (id: string) => `Konto ${q(id)} wyłączono; jego sesje zakończono.`,
