@@ -17,6 +17,16 @@ describe('configuration from the environment', () => {
     expect(c).toMatchObject({ mode: 'demo', port: 3000, host: '127.0.0.1', databaseUrl: null, publicUrl: null, trustProxy: false, retentionDays: 90, logLevel: 'info' });
   });
 
+  it('sessions: a working day by default, each limit settable, a wrong one named', () => {
+    expect(loadConfig({}).session).toEqual({ idleMinutes: 120, maxAgeMinutes: 600, bearerMinutes: 15 });
+    expect(loadConfig({}).tokenDays).toBe(90);
+    expect(loadConfig({ PWR_SESSION_IDLE_MINUTES: '30', PWR_SESSION_MAX_HOURS: '8', PWR_PANE_BEARER_MINUTES: '10', PWR_TOKEN_DAYS: '30' }))
+      .toMatchObject({ session: { idleMinutes: 30, maxAgeMinutes: 480, bearerMinutes: 10 }, tokenDays: 30 });
+    const msg = message({ PWR_SESSION_IDLE_MINUTES: '0', PWR_SESSION_MAX_HOURS: 'dzień' });
+    expect(msg).toContain('PWR_SESSION_IDLE_MINUTES');
+    expect(msg).toContain('PWR_SESSION_MAX_HOURS');
+  });
+
   it('production starts with PostgreSQL and a public https address', () => {
     const c = loadConfig(PROD);
     expect(c).toMatchObject({ mode: 'production', host: '0.0.0.0', databaseUrl: PROD.DATABASE_URL, publicUrl: 'https://pwr.example.krakow.pl' });
