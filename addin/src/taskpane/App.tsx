@@ -163,7 +163,8 @@ function UnitPane({ api, me, session, host, support }: UnitPaneProps) {
     : [];
 
   const syncState = sheet && (
-    <SyncState unsynced={unsynced} formDirty={formDirty} version={data.report.version} savedAt={data.report.savedAt ?? null} unresolved={unresolved} />
+    // The form's unsaved edit adds one change, unless its activity already differs from the server.
+    <SyncState unsynced={unsynced + (formDirty && !(selectedId !== null && model.unsynced.includes(selectedId)) ? 1 : 0)} formDirty={formDirty} version={data.report.version} savedAt={data.report.savedAt ?? null} unresolved={unresolved} />
   );
   const syncPanel = (
     <SyncPanel

@@ -3,7 +3,7 @@ import { MSG } from '@pwr-sync/shared';
 import { formatDate } from '../format.ts';
 
 export interface SyncStateProps {
-  /** Activities whose sheet content the server does not have. */
+  /** Activities whose sheet or form content the server does not have. */
   unsynced: number;
   /** The form holds edits not yet written to the sheet. */
   formDirty: boolean;
@@ -20,7 +20,7 @@ export interface SyncStateProps {
  * activities and the time of the last sync. A polite status region: short, never a list.
  */
 export function SyncState({ unsynced, formDirty, version, savedAt, unresolved }: SyncStateProps) {
-  const changes = unsynced + (formDirty ? 1 : 0);
+  const changes = unsynced;
   const when = savedAt ? formatDate(savedAt) : null;
   return (
     <div role="status" aria-label={MSG.pane.syncStateLabel}>
