@@ -82,7 +82,7 @@ describe.each(backends())('sessions on %s', (backend) => {
     const res = await withCookie(s.cookie, API_PATHS.me);
     expect(res.status).toBe(401);
     expect((await res.json()) as any).toEqual({ code: 'session_expired', error: MSG.auth.sessionIdle(120) });
-    expect(MSG.auth.sessionIdle(120)).toBe('Sesja wygasła po 2 godz. bez aktywności — zaloguj się ponownie.');
+    expect(MSG.auth.sessionIdle(120)).toBe('Sesja wygasła po 2\u00a0godz. bez aktywności — zaloguj się ponownie.');
   });
 
   it('maximum age: however busy, a session ends after 10 hours', async () => {
