@@ -130,7 +130,7 @@ const zod = {
   format: (f: string, hint?: string) => `Pole ${q(f)} ma niepoprawny format${hint ? ` — ${hint}` : ''}.`,
   multipleOf: (f: string, step: number) => `Pole ${q(f)} musi być wielokrotnością ${formatPlNumber(step)}.`,
   unknownKeys: (keys: readonly string[], allowed: readonly string[]) =>
-    `${keys.length > 1 ? 'Nieznane pola' : 'Nieznane pole'} ${keys.map(q).join(', ')} — ${keys.length > 1 ? 'usuń je' : 'usuń je z żądania'}.${allowed.length ? ` Dozwolone pola: ${allowed.join(', ')}.` : ' To żądanie nie przyjmuje żadnych pól.'}`,
+    `${keys.length > 1 ? 'Nieznane pola' : 'Nieznane pole'} ${keys.map(q).join(', ')} — usuń je z żądania.${allowed.length ? ` Dozwolone pola: ${allowed.join(', ')}.` : ' To żądanie nie przyjmuje żadnych pól.'}`,
   unknownValue: (f: string, value: string | null, allowed: readonly string[]) =>
     `Pole ${q(f)}: ${value === null ? 'niedozwolona wartość' : `nieznana wartość ${q(value)}`} — dozwolone: ${allowed.join(', ')}.`,
   invalidValue: (f: string) => `Pole ${q(f)} ma niedozwoloną wartość.`,
