@@ -245,6 +245,9 @@ describe('task pane end to end', () => {
     await fake('userEdit', UNIT_SHEET_NAME, `${columnLetter(col('comment'))}${row + 2}`, [[original]]);
     await page.getByRole('button', { name: 'Synchronizuj' }).click();
     await expect.poll(async () => (await api<UnitReport>('GET', API_PATHS.report(year, unit))).version, { timeout: 15_000 }).toBe(after.version + 1);
+    // …and the pane has finished: the workbook records the new version before the next test acts.
+    await expect.poll(() => recordedVersion(), { timeout: 15_000 }).toBe(after.version + 1);
+    await expect.poll(() => page.getByText('Zapisano na serwerze.').count(), { timeout: 15_000 }).toBe(1);
   });
 
   it('shows a conflict when someone saved meanwhile; "keep mine" saves on top', async () => {
