@@ -42,7 +42,7 @@ export function BrowserApp({ session }: { session: Session }) {
       </header>
       <main className={styles.page}>
         {state.status === 'signed-out' && (
-          <div className={styles.card}><SignIn {...(state.message ? { message: state.message } : {})} note={t.signInNote} onSignIn={session.signIn} /></div>
+          <div className={styles.card}><SignIn {...(state.message ? { message: state.message } : {})} note={t.signInNote} onSignIn={session.signIn} methods={session.methods} onProviderSignIn={session.signInWithProvider} /></div>
         )}
         {state.status === 'checking' && <Spinner label={t.loading} />}
         {state.status === 'unreachable' && (

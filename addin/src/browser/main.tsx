@@ -10,6 +10,6 @@ import { BrowserApp } from './BrowserApp.tsx';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <FluentProvider theme={webLightTheme} lang="pl"><BrowserApp session={new Session({ mode: 'browser' })} /></FluentProvider>
+    <FluentProvider theme={webLightTheme} lang="pl"><BrowserApp session={new Session({ mode: 'browser', navigate: (url) => window.location.assign(url) })} /></FluentProvider>
   </StrictMode>,
 );

@@ -11,9 +11,9 @@
  * Any 401 seen anywhere (report) signs out with the server's Polish reason; in the pane the unit's
  * unsent work stays in the sheet, and the note says so.
  */
-import type { MeResponse, SessionClient, SessionInfo, SessionResponse } from '@pwr-sync/shared';
+import { MSG, OIDC_PATHS, type DialogMessage, type MeResponse, type SessionClient, type SessionInfo, type SessionResponse, type SignInMethods } from '@pwr-sync/shared';
 import { ApiClient, type ApiOutcome } from '../api/client.ts';
-import { currentSession, renewSession, signIn as signInCall, signOut as signOutCall } from '../api/authClient.ts';
+import { currentSession, renewSession, signIn as signInCall, signInMethods, signOut as signOutCall } from '../api/authClient.ts';
 import { noBearerStore, type BearerStore } from './tokenStore.ts';
 
 export type SessionState =
@@ -36,6 +36,10 @@ export interface SessionOptions {
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
   now?: () => number;
+  /** The browser goes to the server's sign-in and sign-out pages of the city's provider (window.location). */
+  navigate?: (url: string) => void;
+  /** The pane opens the provider's sign-in in an Office dialog; what the dialog page handed back, or why not. */
+  openDialog?: (url: string) => Promise<DialogMessage>;
 }
 
 /** Retry a failed renewal this soon (the bearer still has time left). */
@@ -102,8 +106,46 @@ export class Session {
 
   /** Signs out: the server ends the session (and clears the cookie); nothing is kept here. */
   signOut = (message?: string): void => {
+    // A browser signed in with the city's account also signs out at the provider (a page of the server).
+    if (!message && this.options.mode === 'browser' && this.state.status === 'signed-in' && this.state.session.method === 'oidc' && this.options.navigate) {
+      this.end();
+      return this.options.navigate(OIDC_PATHS.signOut);
+    }
     if (this.state.status === 'signed-in' || this.bearer) void signOutCall(this.api);
     this.end(message);
+  };
+
+  /** The sign-in methods the server offers; null when it cannot be asked (token sign-in still works). */
+  methods = async (): Promise<SignInMethods | null> => {
+    const answer = await signInMethods(this.api);
+    return answer.kind === 'ok' ? answer.value : null;
+  };
+
+  /**
+   * Sign-in with the city's identity provider: the browser leaves for the provider and comes back
+   * signed in (start() finds the cookie); the pane runs the flow in an Office dialog and takes the
+   * bearer the dialog page hands back. Null, or why not (Polish).
+   */
+  signInWithProvider = async (): Promise<string | null> => {
+    const url = `${this.options.baseUrl ?? ''}${OIDC_PATHS.start}?client=${this.options.mode}`;
+    if (this.options.mode === 'browser') {
+      this.options.navigate?.(url);
+      return null;
+    }
+    if (!this.options.openDialog) return MSG.signIn.notConfigured;
+    const message = await this.options.openDialog(url);
+    if (!message.ok) return message.message;
+    const generation = ++this.generation;
+    this.bearer = message.bearer;
+    const answer = await currentSession(this.api);
+    if (generation !== this.generation) return null; // signed in or out meanwhile
+    if (answer.kind !== 'ok') {
+      this.bearer = null;
+      return answer.message;
+    }
+    // The session answer does not repeat the pane's bearer: the dialog's one is kept and renewed.
+    this.accept({ ...answer.value, bearer: message.bearer, bearerExpiresAt: message.bearerExpiresAt });
+    return null;
   };
 
   /** Every mode passes failed outcomes here: a 401 ends the session with the server's reason. */

@@ -44,7 +44,7 @@ export function App({ session, host, reviewHost }: AppProps) {
   const state = useSession(session);
   const support = useMemo(() => host.checkSupport(), [host]);
 
-  if (state.status === 'signed-out') return <main className={styles.root}><SignIn {...(state.message ? { message: state.message } : {})} onSignIn={session.signIn} /></main>;
+  if (state.status === 'signed-out') return <main className={styles.root}><SignIn {...(state.message ? { message: state.message } : {})} onSignIn={session.signIn} methods={session.methods} onProviderSignIn={session.signInWithProvider} /></main>;
   if (state.status === 'checking') return <main className={styles.center}><Spinner label={MSG.pane.loading} /></main>;
   if (state.status === 'unreachable')
     return (

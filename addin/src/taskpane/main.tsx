@@ -10,6 +10,7 @@ import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle } from '@fl
 import { paneTheme } from './theme.ts';
 import { createExcelHost } from '../excel/host.ts';
 import { createReviewHost } from '../excel/reviewHost.ts';
+import { openSignInDialog } from '../excel/signInDialog.ts';
 import { App } from './App.tsx';
 import { browserModeUrl } from '../excel/requirements.ts';
 import { Session } from '../session/session.ts';
@@ -53,7 +54,7 @@ if (typeof Office === 'undefined') {
       return;
     }
     forgetLegacyToken();
-    const session = new Session({ mode: 'pane', store: paneBearerStore(), expiredNote: MSG.auth.workKept });
+    const session = new Session({ mode: 'pane', store: paneBearerStore(), expiredNote: MSG.auth.workKept, openDialog: openSignInDialog });
     render(<App session={session} host={createExcelHost()} reviewHost={createReviewHost()} />);
   });
 }
