@@ -47,9 +47,9 @@ async function waitFor(url: string, ms: number): Promise<void> {
 }
 
 /** Starts the server; `addinDir` serves another build of the pane (test files build in parallel). */
-export async function startServer(options: { addinDir?: string } = {}): Promise<RunningServer> {
+export async function startServer(options: { addinDir?: string; port?: number; env?: Record<string, string> } = {}): Promise<RunningServer> {
   const addinDir = options.addinDir ?? ADDIN_DIST;
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'pwr-e2e-'));
   const tokensFile = join(dataDir, 'demo-tokens.json');
@@ -57,7 +57,7 @@ export async function startServer(options: { addinDir?: string } = {}): Promise<
   const start = async () => {
     child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
       cwd: REPO_ROOT,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PWR_MODE: 'demo', PWR_DATA_DIR: join(dataDir, 'db'), PWR_DEMO_TOKENS_FILE: tokensFile, PWR_ADDIN_DIR: addinDir },
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PWR_MODE: 'demo', PWR_DATA_DIR: join(dataDir, 'db'), PWR_DEMO_TOKENS_FILE: tokensFile, PWR_ADDIN_DIR: addinDir, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stderr?.on('data', (d) => process.env.E2E_VERBOSE && process.stderr.write(d));

@@ -1,5 +1,5 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import { MSG } from '@pwr-sync/shared';
+import { MSG, OIDC_DIALOG_PAGE } from '@pwr-sync/shared';
 import { rateLimit, ipKeyGenerator } from 'express-rate-limit';
 import type { Config } from './config.ts';
 import type { Db, User } from './storage/index.ts';
@@ -12,7 +12,7 @@ import { oidcRouter } from './routes/auth/oidc.ts';
 import { OidcService } from './auth/oidc/service.ts';
 import { usersRouter } from './routes/users/router.ts';
 import { ApiError, errorHandler, notFoundHandler } from './http/errors.ts';
-import { cors, securityHeaders } from './http/security.ts';
+import { cors, dialogOpener, securityHeaders } from './http/security.ts';
 import { paneRouter } from './http/pane.ts';
 import { manifestRouter } from './manifest/router.ts';
 import { healthRouter } from './routes/health/router.ts';
@@ -74,6 +74,7 @@ export function createApp({ db, config, log, lifecycle = newLifecycle(), uploads
     next();
   });
   app.use(securityHeaders(config.allowedOrigins));
+  app.use(dialogOpener({ page: OIDC_DIALOG_PAGE, prefix: '/api/auth/oidc/' }));
   app.use(cors(config.allowedOrigins));
 
   app.use(paneRouter(config.addinDir));

@@ -57,3 +57,15 @@ export function cors(allowedOrigins: readonly string[]): RequestHandler {
     next();
   };
 }
+
+/**
+ * The Office dialog of the provider sign-in reports back to the pane through its opener. A page with
+ * COOP same-origin-allow-popups reached from the provider's page would put the dialog in a new
+ * browsing-context group and cut that link, so the sign-in's own pages keep COOP unsafe-none.
+ */
+export function dialogOpener(paths: { page: string; prefix: string }): RequestHandler {
+  return (req, res, next) => {
+    if (req.path === paths.page || req.path.startsWith(paths.prefix)) res.setHeader('Cross-Origin-Opener-Policy', 'unsafe-none');
+    next();
+  };
+}

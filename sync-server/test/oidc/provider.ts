@@ -28,11 +28,21 @@ export interface RunningProvider {
 export async function startOidcProvider(opts: {
   clients: TestClient[];
   accounts?: TestAccount[];
+  /** The issuer's host name: 127.0.0.1 (default) or localhost. Either way it listens on loopback only. */
+  hostname?: '127.0.0.1' | 'localhost';
 }): Promise<RunningProvider> {
   const accounts = new Map((opts.accounts ?? []).map((a) => [a.sub, a]));
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const port = (server.address() as AddressInfo).port;
+  // As `localhost` the provider is another site than the app on 127.0.0.1, as the city's provider is:
+  // a browser then treats its redirects as cross-site (SameSite cookies). Some resolvers try ::1 first.
+  const servers = [server];
+  if (opts.hostname === 'localhost') {
+    const v6 = createServer();
+    await new Promise<void>((resolve) => { v6.once('error', () => resolve()); v6.listen(port, '::1', () => { servers.push(v6); resolve(); }); });
+  }
+  const issuer = `http://${opts.hostname ?? '127.0.0.1'}:${port}`;
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
   const config: Configuration = {
     jwks: { keys: [{ ...(await exportJWK(privateKey)), alg: 'RS256', use: 'sig', kid: 'test' }] },
@@ -64,12 +74,14 @@ export async function startOidcProvider(opts: {
     },
   };
   const provider = new Provider(issuer, config);
-  server.on('request', provider.callback());
+  for (const s of servers) s.on('request', provider.callback());
   return {
     issuer,
     provider,
     accounts,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: async () => {
+      await Promise.all(servers.map((s) => new Promise<void>((resolve) => { s.closeAllConnections(); s.close(() => resolve()); })));
+    },
   };
 }
 
