@@ -16,7 +16,7 @@ import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { OIDC_PATHS } from '@pwr-sync/shared';
 import { REPO_ROOT, freePort, startServer, type RunningServer } from './servers.ts';
-import { FAKE_OFFICE, OFFICE_JS_URL, launchPaneBrowser, type PaneBrowser } from './browser.ts';
+import { FAKE_OFFICE, OFFICE_JS_URL, SHOTS, launchPaneBrowser, type PaneBrowser } from './browser.ts';
 import { startOidcProvider, type RunningProvider } from '../../sync-server/test/oidc/provider.ts';
 
 let server: RunningServer;
@@ -143,7 +143,7 @@ describe('sign-in with the city provider end to end', () => {
     // a pane session: no cookie; its bearer lives in the pane's memory and session storage only
     expect((await browser.context.cookies(server.baseUrl)).some((c) => c.name === 'pwr_session')).toBe(false);
     expect(await pane.evaluate(() => Object.keys(localStorage))).toEqual([]);
-    await browser.shot('62-panel-po-logowaniu-kontem');
+    await pane.screenshot({ path: join(SHOTS, '62-panel-po-logowaniu-kontem.png'), fullPage: true });
     await pane.close();
   });
 

@@ -50,7 +50,6 @@ export function SignIn({ message, note, onSignIn, methods, onProviderSignIn }: S
     // noValidate: the pane says what is missing in Polish, never the browser's „Please fill out this field.”
     <form className={styles.root} onSubmit={handleSubmit} aria-labelledby="signin-title" noValidate>
       <Text as="h1" size={500} weight="semibold" id="signin-title">{MSG.pane.signInTitle}</Text>
-      <Text>{note ?? MSG.pane.signInIntro}</Text>
       {message && (
         <MessageBar intent="warning"><MessageBarBody>{message}</MessageBarBody></MessageBar>
       )}
@@ -58,9 +57,10 @@ export function SignIn({ message, note, onSignIn, methods, onProviderSignIn }: S
         <>
           <Button appearance="primary" type="button" disabled={busy} onClick={() => void handleProvider()}>{MSG.signIn.button(provider.label)}</Button>
           {providerError && <MessageBar intent="error"><MessageBarBody>{providerError}</MessageBarBody></MessageBar>}
-          <Text>{MSG.signIn.orToken}</Text>
+          <Text weight="semibold">{MSG.signIn.orToken}</Text>
         </>
       )}
+      <Text>{note ?? MSG.pane.signInIntro}</Text>
       <Field label={MSG.pane.tokenLabel} required validationMessage={error ?? undefined} validationState={error ? 'error' : 'none'}>
         <Input type="password" value={token} onChange={(_, d) => setToken(d.value)} autoComplete="off" />
       </Field>
