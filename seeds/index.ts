@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { OrgUnitSchema, ProgramSchema, type OrgUnit, type Plan, type Program } from '@pwr-sync/shared';
 import { z } from 'zod';
 import { SEEDS_DIR } from './paths.ts';
+import { demoProgram } from './demo.ts';
 import { SeedReportSchema, type SeedReport } from './tools/extractToSeed.ts';
 import { PairingFileSchema, type PairingFile } from './tools/pairingFormat.ts';
 
@@ -15,6 +16,8 @@ export interface Seed {
   orgUnits: OrgUnit[];
   plans: { year: number; activityId: string; plan: Plan }[];
   reports: SeedReport[];
+  /** The demo period that follows the seed's program (seeds/demo.ts): its years start on it. */
+  demo: { program: Program };
 }
 
 export const SEED_YEAR = 2024;
@@ -27,7 +30,7 @@ export function loadSeed(): Seed {
   const orgUnits = z.array(OrgUnitSchema).parse(readJson('org-units.json'));
   const reports = z.array(SeedReportSchema).parse(readJson(String(SEED_YEAR), 'reports.json'));
   const plans = reports.map((r) => ({ year: r.year, activityId: r.activityId, plan: r.plan }));
-  return { program, orgUnits, plans, reports };
+  return { program, orgUnits, plans, reports, demo: { program: demoProgram(program, reports) } };
 }
 
 /** The reviewed pairing decisions of the seed year (seeds/<year>/pairing.json), validated. */

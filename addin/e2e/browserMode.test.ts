@@ -104,9 +104,9 @@ describe('browser mode end to end (no Office)', () => {
 
   it('a unit signs in at the server’s root and sees its years with phase, deadline and report state; the session is an httpOnly cookie, nothing in storage', async () => {
     await signIn(server.token);
-    await expect.poll(() => page.getByRole('button', { name: /Rok 2025 \(otwarty\)/ }).count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => page.getByRole('button', { name: /Rok 2025 \(sprawozdawczość\)/ }).count(), { timeout: 30_000 }).toBe(1);
     expect(page.url()).toBe(`${server.baseUrl}/addin/browser.html`);
-    const yearButton = page.getByRole('button', { name: /Rok 2025 \(otwarty\)/ });
+    const yearButton = page.getByRole('button', { name: /Rok 2025 \(sprawozdawczość\)/ });
     expect(await yearButton.textContent()).toMatch(/termin: .*2026.*nierozpoczęte/);
     expect(await page.getByRole('button', { name: /Rok 2024 \(zamknięty\)/ }).count()).toBe(1);
     expect(cspViolations).toEqual([]);

@@ -187,3 +187,12 @@ async function parsedBody(res: Response): Promise<any> {
   const text = await res.text();
   try { return text ? JSON.parse(text) : null; } catch { return text; }
 }
+
+/** Removes a year that has no reports (the seeded year in planning), so a test can start it as MOPS would. */
+export async function dropYear(db: Db, year: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    for (const table of ['year_phase_events', 'plans', 'activity_units_by_year', 'year_activities', 'annex_titles', 'reporting_years']) {
+      await tx.query(`DELETE FROM ${table} WHERE year = $1`, [year]);
+    }
+  });
+}

@@ -19,7 +19,7 @@ export function ReviewHome({ api, me, onFailure }: { api: ApiClient; me: MeRespo
       <Text as="h2" size={600} weight="semibold">{t.reviewTitle}</Text>
       <Field label={t.chooseYear} orientation="horizontal">
         <Select value={model.year === null ? '' : String(model.year)} onChange={(_, d) => model.setYear(Number(d.value))}>
-          {model.years.map((y) => <option key={y.year} value={y.year}>{t.yearLabel(y.year, y.status === 'open')}</option>)}
+          {model.years.map((y) => <option key={y.year} value={y.year}>{t.yearLabel(y.year, MSG.program.phase[y.phase])}</option>)}
         </Select>
       </Field>
       <section className={styles.card} aria-labelledby="files-title">

@@ -53,7 +53,7 @@ export function UnitHome({ api, me, onFailure }: { api: ApiClient; me: MeRespons
           {model.years.map((y) => (
             <li key={y.year.year}>
               <Button className={styles.year} appearance={y.year.year === model.selected ? 'primary' : 'secondary'} aria-pressed={y.year.year === model.selected} onClick={() => model.choose(y.year.year)}>
-                <Text weight="semibold">{t.yearLabel(y.year.year, y.year.status === 'open')}</Text>
+                <Text weight="semibold">{t.yearLabel(y.year.year, MSG.program.phase[y.year.phase])}</Text>
                 <Text size={200}>{y.year.deadline ? t.deadline(formatDate(y.year.deadline)) : t.noDeadline}</Text>
                 <Badge appearance="tint" color={STATE_COLOR[y.report.state]}>{t.reportState(MSG.labels.workflowState[y.report.state], y.report.version)}</Badge>
               </Button>

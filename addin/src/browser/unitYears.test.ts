@@ -3,7 +3,7 @@ import { ApiClient } from '../api/client.ts';
 import { changesOf, defaultYear, editable, loadUnitYears, type UnitYear } from './unitYears.ts';
 
 const policy = { farBelow: 0.5, onPlanFrom: 0.9, farAboveOver: 1.5 };
-const year = (y: number, status: 'open' | 'closed') => ({ year: y, status, deadline: `${y + 1}-03-31`, policy });
+const year = (y: number, status: 'open' | 'closed') => ({ year: y, programCode: 'PWR-2025-2027', phase: status === 'open' ? 'reporting' : 'closed', status, planningDeadline: null, deadline: `${y + 1}-03-31`, policy });
 const report = (y: number, state: string, version = 0) => ({ year: y, orgUnitCode: 'NCK', version, state, savedAt: null, savedBy: null, reviewComment: state === 'returned' ? 'Uzupełnij I.1-01.' : null, entries: [] });
 
 /** The server's answers by path; anything else 404. */

@@ -30,10 +30,31 @@ export function executionByGroup(rows: readonly ConsolidatedRow[], by: ChartGrou
     }
     groups.set(key, g);
   }
-  const order = ['I', 'II', 'III', 'IV'];
+  // areas by their codes (whatever the program numbers them with), units by size
   return [...groups.values()]
-    .sort((a, b) => (by === 'area' ? order.indexOf(a.key) - order.indexOf(b.key) : b.total - a.total || a.key.localeCompare(b.key, 'pl')))
+    .sort((a, b) => (by === 'area' ? compareAreaCodes(a.key, b.key) : b.total - a.total || a.key.localeCompare(b.key, 'pl')))
     .map(({ withRatio, good, ...g }) => ({ ...g, onPlanShare: withRatio ? good / withRatio : null }));
+}
+
+const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
+
+/** A Roman numeral's value ("IV" → 4), or null for another code. */
+function romanValue(code: string): number | null {
+  if (!/^[IVXLC]+$/.test(code)) return null;
+  let total = 0;
+  for (let i = 0; i < code.length; i++) {
+    const v = ROMAN[code[i]!]!;
+    const next = ROMAN[code[i + 1] ?? ''] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return total;
+}
+
+/** Area codes in reading order: Roman numerals by value (I, II, …, IX, X), others as numbers and text. */
+export function compareAreaCodes(a: string, b: string): number {
+  const [ra, rb] = [romanValue(a), romanValue(b)];
+  if (ra !== null && rb !== null) return ra - rb;
+  return a.localeCompare(b, 'pl', { numeric: true });
 }
 
 /** Bands in legend order that occur in the groups. */

@@ -7,6 +7,7 @@ import { PlNumberParamSchema } from '../numbers/queryNumber.ts';
 import { MSG } from '../messages/catalogue.ts';
 import { OrgUnitCodeSchema, OrgUnitSchema } from '../orgUnits/schema.ts';
 import { ActivitySchema, AreaSchema, TaskSchema, AreaCodeSchema } from '../program/schema.ts';
+import { YearPhaseSchema } from '../program/year.ts';
 import { PlanSchema, ReportEntrySchema, ReportStatusSchema, GroszeSchema } from '../report/schema.ts';
 import { VarianceBandSchema, VariancePolicySchema } from '../variance/policy.ts';
 
@@ -39,15 +40,21 @@ export const WORKFLOW_EVENT_LABELS: Record<WorkflowEventAction, string> = MSG.la
 /** GET /api/years */
 export const ReportingYearSchema = z.object({
   year: z.number().int(),
-  /** open: units report; closed: read-only archive. */
+  /** The program period the year belongs to. */
+  programCode: z.string(),
+  /** planning → reporting → closed (YearPhaseSchema); read it with plansOpen / reportsOpen. */
+  phase: YearPhaseSchema,
+  /** Derived from the phase, for older clients: open while the year is in reporting. */
   status: z.enum(['open', 'closed']),
-  /** ISO date (YYYY-MM-DD) by which units submit. */
+  /** ISO date (YYYY-MM-DD) by which units state their plans. */
+  planningDeadline: z.string().nullable(),
+  /** ISO date (YYYY-MM-DD) by which units submit their reports. */
   deadline: z.string().nullable(),
   policy: VariancePolicySchema,
 });
 export type ReportingYear = z.infer<typeof ReportingYearSchema>;
 
-/** GET /api/program — the structure without per-year figures. */
+/** GET /api/program[?year=] — the structure of a year's program (default: the newest year's), without per-year figures. */
 export const ProgramStructureSchema = z.object({
   areas: z.array(AreaSchema),
   tasks: z.array(TaskSchema),

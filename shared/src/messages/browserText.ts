@@ -13,7 +13,7 @@ export const browserText = {
   years: 'Lata sprawozdawcze',
   yearOpen: 'otwarty',
   yearClosed: 'zamknięty',
-  yearLabel: (year: number, open: boolean) => `Rok ${year} (${open ? 'otwarty' : 'zamknięty'})`,
+  yearLabel: (year: number, phase: string) => `Rok ${year} (${phase})`,
   deadline: (date: string) => `termin: ${date}`,
   noDeadline: 'bez terminu',
   reportState: (state: string, version: number) => (version > 0 ? `${state}, wersja ${version}` : state),

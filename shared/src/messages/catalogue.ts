@@ -22,6 +22,7 @@ import { planText } from './planText.ts';
 import { reviewText } from './reviewText.ts';
 import { authText } from './authText.ts';
 import { annexText } from './annexText.ts';
+import { programText } from './programText.ts';
 
 /** „text” — Polish quotation marks. */
 export const q = (s: string | number): string => `„${s}”`;
@@ -173,6 +174,13 @@ const fields: Record<string, { name: string; hint?: string; required?: string; o
   'entries[].scopeDescription': { name: 'zakres realizacji (opis)' },
   comment: { name: 'komentarz dla jednostki', required: 'Podaj komentarz dla jednostki — napisz, co ma poprawić.' },
   status: { name: 'status' },
+  reason: { name: 'powód cofnięcia', required: 'Podaj powód cofnięcia — zostanie zapisany w historii roku.' },
+  from: { name: 'faza, z której rok przechodzi', hint: 'podaj planning, reporting albo closed' },
+  to: { name: 'faza, do której rok przechodzi', hint: 'podaj planning, reporting albo closed' },
+  phase: { name: 'faza początkowa', hint: 'podaj planning albo reporting (bez planowania)' },
+  planningDeadline: { name: 'termin planowania', hint: 'podaj datę w postaci RRRR-MM-DD, np. 2025-12-15' },
+  pick: { name: 'wybrane działania zakończone lub odwołane' },
+  'pick[]': { name: 'identyfikator wybranego działania', hint: 'podaj identyfikator działania, np. I.3.2-14' },
   deadline: { name: 'termin', hint: 'podaj datę w postaci RRRR-MM-DD, np. 2025-03-31' },
   policy: { name: 'progi oceny' },
   // Thresholds are ratios (1 = 100 %): their schema's own messages speak in percent.
@@ -477,7 +485,7 @@ const review = {
   title: 'Przegląd sprawozdań',
   roles: { reviewer: 'weryfikator MOPS', manager: 'kierownictwo (podgląd)', admin: 'administrator', unit_reporter: 'jednostka' },
   yearLabel: 'Rok sprawozdawczy',
-  yearOption: (year: number, open: boolean) => `${year} (${open ? 'otwarty' : 'zamknięty'})`,
+  yearOption: (year: number, phase: string) => `${year} (${phase})`,
   tableTitle: 'Zestawienie w arkuszu',
   filtersTitle: 'Filtry tabeli w Excelu',
   fetching: 'Pobieranie zestawienia z serwera…',
@@ -585,7 +593,7 @@ const cli = {
   token issue <userId> [--label <opis>] [--expires RRRR-MM-DD]   (domyślnie ważny tyle dni, ile PWR_TOKEN_DAYS; 90)
   token revoke <początek skrótu z "list">
   list
-  year set <rok> [--status open|closed] [--deadline RRRR-MM-DD]
+  year set <rok> [--deadline RRRR-MM-DD]
   prune-idempotency [--days 30]`,
   consolidateUsage: 'Użycie: npm run consolidate -- --year 2024 --out zestawienie-2024.xlsx',
   reportUsage: 'Użycie: npm run report -- --year 2024 --out sprawozdanie-2024.docx [--summary]',
@@ -610,7 +618,7 @@ const cli = {
   listToken: (prefix: string, userId: string, label: string, createdAt: string, revokedAt: string | null) =>
     `${prefix}  ${userId.padEnd(28)} ${label.padEnd(8)} ${createdAt}${revokedAt ? `  unieważniony ${revokedAt}` : ''}`,
   noYear: (year: string | undefined) => `nie ma roku ${year ?? '(nie podano)'}`,
-  statusValues: '--status: podaj open albo closed',
+  statusValues: '--status: fazę roku (planowanie → sprawozdawczość → zamknięty) zmienia administrator w przeglądarce (Lata i fazy) albo przez POST /api/years/<rok>/phase — każda zmiana trafia do historii roku.',
   deadlineFormat: '--deadline: podaj datę w postaci RRRR-MM-DD, np. 2025-03-31',
   daysWhole: (given: string | undefined) => `--days: podaj liczbę całkowitą dni ≥ 0, nie ${q(given ?? '')}`,
   keysPruned: withCount((n: number) => n === 0 ? 'nie usunięto żadnego klucza' : `usunięto ${counted(n, NOUN.key)} Idempotency-Key`),
@@ -792,7 +800,7 @@ const summary = {
   totalIn: withCount((n: number, sentence: string) => `${sentence} — łącznie w ${counted(n, NOUN.activityLocative)}.`),
 } as const;
 
-export const MSG = { labels, numbers, zod, fields, api, zip, sheetGuard, rules, schema, sheet, summary, cli, pane, review, config: configText, browser: browserText, deploy: deployText, template: templateText, workbook: workbookText, plan: planText, reviewView: reviewText, auth: authText, annex: annexText, signIn: signInText } as const;
+export const MSG = { labels, numbers, zod, fields, api, zip, sheetGuard, rules, schema, sheet, summary, cli, pane, review, config: configText, browser: browserText, deploy: deployText, template: templateText, workbook: workbookText, plan: planText, reviewView: reviewText, auth: authText, annex: annexText, signIn: signInText, program: programText } as const;
 
 // Re-exported for messages built elsewhere from these parts.
 export { agreeing, counted };

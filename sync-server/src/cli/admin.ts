@@ -95,10 +95,10 @@ async function run(db: Db, config: Config, argv: string[]): Promise<void> {
     case 'year set': {
       const year = Number(arg);
       if (!Number.isInteger(year) || !(await getYear(db, year))) throw new UsageError(MSG.cli.noYear(arg));
-      if (values.status && values.status !== 'open' && values.status !== 'closed') throw new UsageError(MSG.cli.statusValues);
+      // a phase moves only through the audited move (admin page or POST /api/years/:year/phase)
+      if (values.status) throw new UsageError(MSG.cli.statusValues);
       if (values.deadline && !/^\d{4}-\d{2}-\d{2}$/.test(values.deadline)) throw new UsageError(MSG.cli.deadlineFormat);
       const y = await updateYear(db, year, {
-        ...(values.status ? { status: values.status as 'open' | 'closed' } : {}),
         ...(values.deadline ? { deadline: values.deadline } : {}),
       });
       out(JSON.stringify(y));

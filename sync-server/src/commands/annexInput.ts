@@ -14,7 +14,7 @@ import { loadYear } from './unitContext.ts';
 export async function loadAnnexInput(q: Queryable, year: number, options: { summary?: boolean } = {}): Promise<AnnexInput> {
   const y = await loadYear(q, year);
   const [program, orgUnits, plans, reports, title, reportingUnits] = await Promise.all([
-    getProgram(q), getOrgUnits(q), getPlans(q, year), listYearReports(q, year), getAnnexTitle(q, year), getReportingUnits(q),
+    getProgram(q, year), getOrgUnits(q), getPlans(q, year), listYearReports(q, year), getAnnexTitle(q, year), getReportingUnits(q, year),
   ]);
   if (!program) throw notFound(MSG.api.noProgram);
   let summary: SummaryAccumulator | null = null;

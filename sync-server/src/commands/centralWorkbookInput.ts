@@ -15,7 +15,7 @@ import { completenessRows, krakowDate } from './completeness.ts';
 export async function loadCentralWorkbookInput(q: Queryable, year: number, now = new Date()): Promise<CentralWorkbookInput> {
   const y = await loadYear(q, year);
   const [structure, activities, plans, reports, units] = await Promise.all([
-    getProgramStructure(q), getActivities(q), getPlans(q, year), listYearReports(q, year), getReportingUnits(q),
+    getProgramStructure(q, year), getActivities(q, year), getPlans(q, year), listYearReports(q, year), getReportingUnits(q, year),
   ]);
   const rows = consolidateRows({ year, program: { areas: structure.areas, tasks: structure.tasks, activities }, orgUnits: structure.orgUnits, plans, reports, policy: y.policy });
   return {

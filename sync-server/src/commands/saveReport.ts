@@ -10,7 +10,7 @@ import type { Logger } from '../log.ts';
 import { writerFor } from '../auth/access.ts';
 import { diffReportVersions } from './diff.ts';
 import { loadUnitYear } from './unitContext.ts';
-import { assertWritable, assertYearOpen } from './workflow.ts';
+import { assertWritable, assertYearOpen, assertYearOpenLocked } from './workflow.ts';
 
 export interface SaveReportInput {
   user: User;
@@ -79,7 +79,7 @@ export async function saveReport(db: Db, input: SaveReportInput): Promise<SaveRe
     });
   }
 
-  const known = new Set((await getActivities(db)).map((a) => a.id));
+  const known = new Set((await getActivities(db, year)).map((a) => a.id));
   const notOurs = [...new Set(request.entries.map((e) => e.activityId).filter((id) => known.has(id) && !ctx.rules.has(id)))];
   if (notOurs.length > 0) {
     throw forbidden(MSG.api.notOurActivities(orgUnitCode, notOurs));
@@ -95,6 +95,7 @@ export async function saveReport(db: Db, input: SaveReportInput): Promise<SaveRe
 
   try {
     return await db.transaction(async (tx) => {
+      await assertYearOpenLocked(tx, year);
       const head = await lockReportHead(tx, year, orgUnitCode);
       if (input.idempotencyKey) {
         const seen = await findIdempotencyKey(tx, user.id, input.idempotencyKey);

@@ -20,7 +20,7 @@ export async function loadYear(q: Queryable, year: number): Promise<ReportingYea
 /** Assignments of a unit for a year: the activities it is responsible for that have a plan that year. */
 export async function loadUnitYear(q: Queryable, year: number, orgUnitCode: string): Promise<UnitYearContext> {
   const y = await loadYear(q, year);
-  const [activities, plans, structure] = await Promise.all([getUnitActivities(q, orgUnitCode), getPlans(q, year), getProgramStructure(q)]);
+  const [activities, plans, structure] = await Promise.all([getUnitActivities(q, year, orgUnitCode), getPlans(q, year), getProgramStructure(q, year)]);
   const taskByCode = new Map<string, Task>(structure.tasks.map((t) => [t.code, t]));
   const assignments: Assignment[] = [];
   const rules = new Map<string, RuleContext>();

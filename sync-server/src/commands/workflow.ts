@@ -1,13 +1,22 @@
-import { MSG, WORKFLOW_STATE_LABELS, validateSubmissionEntries, type ActivityCommentInput, type ReportingYear, type ReportProblem, type UnitReport, type WorkflowState } from '@pwr-sync/shared';
-import type { Db, User, WorkflowEvent } from '../storage/index.ts';
-import { getUnitReport, insertReviewComments, insertWorkflowEvent, lockReportHead, updateReportHead } from '../storage/index.ts';
+import { MSG, WORKFLOW_STATE_LABELS, reportsOpen, validateSubmissionEntries, type ActivityCommentInput, type ReportingYear, type ReportProblem, type UnitReport, type WorkflowState } from '@pwr-sync/shared';
+import type { Db, Queryable, User, WorkflowEvent } from '../storage/index.ts';
+import { getUnitReport, insertReviewComments, insertWorkflowEvent, lockReportHead, lockYearPhaseShared, updateReportHead } from '../storage/index.ts';
 import { ApiError } from '../http/errors.ts';
 import { assertCanReview, assertCanWriteUnit } from '../auth/access.ts';
 import { loadUnitYear, loadYear } from './unitContext.ts';
 import { checkReturnComments, resolveChangedComments } from './reviewComments.ts';
 
-export function assertYearOpen(year: ReportingYear): void {
-  if (year.status !== 'open') throw new ApiError(MSG.api.yearClosed(year.year), 409, 'year_closed');
+/** Reports are saved and moved only while the year is in reporting (the phase, read by reportsOpen). */
+export function assertYearOpen(year: Pick<ReportingYear, 'year' | 'phase'>): void {
+  if (reportsOpen(year.phase)) return;
+  if (year.phase === 'closed') throw new ApiError(MSG.api.yearClosed(year.year), 409, 'year_closed');
+  throw new ApiError(MSG.program.api.noPlansPhase(year.year, MSG.program.phase[year.phase]), 409, 'year_not_reporting');
+}
+
+/** Inside a save's or a workflow action's transaction: the year still in reporting, its row held shared until commit. */
+export async function assertYearOpenLocked(tx: Queryable, year: number): Promise<void> {
+  const phase = await lockYearPhaseShared(tx, year);
+  if (phase) assertYearOpen({ year, phase });
 }
 
 /** Saves are refused while the report waits for review or after acceptance. */
@@ -61,6 +70,7 @@ export async function runWorkflowAction(db: Db, action: Action, input: WorkflowI
   if (ctx && action === 'return') checkReturnComments(orgUnitCode, ctx, comments);
 
   return db.transaction(async (tx) => {
+    await assertYearOpenLocked(tx, year);
     const head = await lockReportHead(tx, year, orgUnitCode);
     if (!ALLOWED_FROM[action].includes(head.state)) throw wrongState(action, head.state);
     if (action === 'reopen' && head.state === 'accepted' && !input.comment?.trim()) {

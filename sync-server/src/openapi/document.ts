@@ -12,6 +12,7 @@ import {
   CommentReplyRequestSchema, ReviewCommentSchema, ReviewViewSchema,
   ADMIN_PATHS, AUTH_PATHS, OIDC_PATHS, OidcStartQuerySchema, SignInMethodsSchema, UserSignInRequestSchema, AdminTokenSchema, AdminUserSchema, AuditQuerySchema, AuthEventSchema, IssueTokenRequestSchema, IssuedTokenSchema,
   NewUserRequestSchema, SessionInfoSchema, SessionResponseSchema, SignInRequestSchema, UserIdSchema,
+  StartYearRequestSchema, MovePhaseRequestSchema, UndoPhaseRequestSchema, YearPhaseHistorySchema, CarryOverSchema, ProgramSummarySchema,
 } from '@pwr-sync/shared';
 import { AcceptRequestSchema, IdempotencyKeySchema, ReopenRequestSchema, SubmitRequestSchema } from '../routes/units/schema.ts';
 import { UpdateYearRequestSchema } from '../routes/years/schema.ts';
@@ -35,7 +36,7 @@ const ERRORS = {
   401: 'Brak ważnego tokenu lub sesji (`unauthorized`), sesja wygasła (`session_expired`: bezczynność, maksymalny czas, wylogowanie), token wygasł lub unieważniony (`token_expired`, `token_revoked`), konto wyłączone (`user_disabled`)',
   403: 'Rola lub jednostka nie ma dostępu (`forbidden`); sesja przeglądarki: żądanie z innej witryny (`cross_site`) lub bez tokenu CSRF (`csrf_failed`)',
   404: 'Nie ma takiego roku, jednostki lub adresu (`not_found`)',
-  409: 'Nieaktualna wersja (`version_conflict`, z `current`), zamknięty rok (`year_closed`); użytkownicy: identyfikator zajęty (`user_exists`), konto wyłączone (`user_disabled`), własne konto (`cannot_disable_self`)',
+  409: 'Nieaktualna wersja (`version_conflict`, z `current`), rok poza fazą sprawozdawczości (`year_closed`, `year_not_reporting`), faza zmieniona w międzyczasie (`phase_conflict`), rok już rozpoczęty (`year_exists`); użytkownicy: identyfikator zajęty (`user_exists`), konto wyłączone (`user_disabled`), własne konto (`cannot_disable_self`)',
   413: 'Treść lub plik za duży (`payload_too_large`, `upload_too_large`)',
   422: 'Dane niezgodne z regułami (`report_invalid`, `report_incomplete`, `idempotency_key_reused`, z `problems`)',
   423: 'Sprawozdanie zablokowane: przekazane lub zaakceptowane (`report_locked`)',
@@ -187,14 +188,47 @@ export const API_OPERATIONS: Record<string, Record<string, Op>> = {
     get: { tag: USERS_TAG, summary: 'Dziennik: logowania, nieudane próby, wylogowania i zmiany użytkowników (kto, kiedy, adres IP)', query: AuditQuerySchema, ok: [200, { description: 'Wpisy, od najnowszych', ...json(z.array(AuthEventSchema)) }], errors: [400, 403] },
   },
   '/api/me': { get: { tag: 'Użytkownik', summary: 'Kim jestem: użytkownik tokenu, rola i jednostka', ok: [200, { description: 'Zalogowany użytkownik', ...json(MeResponseSchema) }] } },
-  '/api/years': { get: { tag: 'Lata', summary: 'Lata sprawozdawcze: status, termin, progi odchyleń', ok: [200, { description: 'Lata', ...json(z.array(ReportingYearSchema)) }] } },
+  '/api/years': {
+    get: { tag: 'Lata', summary: 'Lata programu: program, faza (planowanie → sprawozdawczość → zamknięty), terminy, progi odchyleń', ok: [200, { description: 'Lata', ...json(z.array(ReportingYearSchema)) }] },
+    post: {
+      tag: 'Lata', summary: 'Rozpoczęcie roku (administrator): działania realizowane przechodzą z jednostkami, zakończone i odwołane tylko wybrane (`pick`), plany puste',
+      description: '`phase: reporting` pomija planowanie (MOPS wprowadza plany sam). 409 `year_exists`, 422 `no_program` (żaden program nie obejmuje roku) lub `pick_unknown`.',
+      body: StartYearRequestSchema, ok: [201, { description: 'Rozpoczęty rok', ...json(ReportingYearSchema) }], errors: [400, 403, 409, 413, 422],
+    },
+  },
   '/api/years/{year}': {
     put: {
-      tag: 'Lata', summary: 'Zmiana roku: otwarcie/zamknięcie, termin, progi (administrator)', path: YearPath, body: UpdateYearRequestSchema,
+      tag: 'Lata', summary: 'Zmiana roku: terminy planowania i sprawozdań, progi (administrator); fazę zmienia się przez /phase', path: YearPath, body: UpdateYearRequestSchema,
       ok: [200, { description: 'Rok po zmianie', ...json(ReportingYearSchema) }], errors: [400, 403, 404, 413],
     },
   },
-  '/api/program': { get: { tag: 'Program', summary: 'Struktura programu: obszary, zadania, jednostki', ok: [200, { description: 'Struktura', ...json(ProgramStructureSchema) }] } },
+  '/api/years/{year}/phase': {
+    get: { tag: 'Lata', summary: 'Faza roku i historia jej zmian (kto, kiedy, powód cofnięcia)', path: YearPath, ok: [200, { description: 'Faza i historia', ...json(YearPhaseHistorySchema) }], errors: [400, 404] },
+    post: {
+      tag: 'Lata', summary: 'Przejście roku do następnej fazy (administrator), zapisywane w historii',
+      description: '`from` to faza widziana przez administratora: gdy ktoś zmienił ją w międzyczasie — 409 `phase_conflict`; przeskok lub ruch wstecz — 422 `phase_not_next`. Zapisy jednostek w toku kończą się przed zmianą fazy.',
+      path: YearPath, body: MovePhaseRequestSchema, ok: [200, { description: 'Rok po zmianie fazy', ...json(ReportingYearSchema) }], errors: [400, 403, 404, 409, 413, 422],
+    },
+  },
+  '/api/years/{year}/phase/undo': {
+    post: {
+      tag: 'Lata', summary: 'Cofnięcie ostatniej zmiany fazy z podaniem powodu (administrator); 409 `nothing_to_undo`, gdy rok nie zmieniał fazy',
+      path: YearPath, body: UndoPhaseRequestSchema, ok: [200, { description: 'Rok po cofnięciu', ...json(ReportingYearSchema) }], errors: [400, 403, 404, 409, 413],
+    },
+  },
+  '/api/years/{year}/carry-over': {
+    get: {
+      tag: 'Lata', summary: 'Podgląd rozpoczęcia roku (administrator): które działania przejdą, a które zakończono lub odwołano',
+      path: YearPath, ok: [200, { description: 'Działania przechodzące i nieprzechodzące', ...json(CarryOverSchema) }], errors: [400, 403, 409, 422],
+    },
+  },
+  '/api/program': {
+    get: {
+      tag: 'Program', summary: 'Struktura programu roku (domyślnie najnowszego): obszary, zadania, jednostki',
+      query: z.object({ year: year.optional() }), ok: [200, { description: 'Struktura', ...json(ProgramStructureSchema) }], errors: [400],
+    },
+  },
+  '/api/programs': { get: { tag: 'Program', summary: 'Okresy programu: lata, liczba działań (i wycofanych), dane demonstracyjne', ok: [200, { description: 'Programy', ...json(z.array(ProgramSummarySchema)) }] } },
   '/api/years/{year}/units/{unit}/assignments': {
     get: { tag: 'Sprawozdanie jednostki', summary: 'Działania jednostki w roku, z planem i rolą jednostki', path: UnitPath, ok: [200, { description: 'Przydział', ...json(AssignmentsResponseSchema) }], errors: [400, 403, 404] },
   },

@@ -103,7 +103,8 @@ describe('every refusal of the API is Polish, without library English or state c
   add('a reporter downloading the annex', 403, () => unit('GET', API_PATHS.reportDocx(Y)));
   add("a reporter reading the annex's title", 403, () => unit('GET', API_PATHS.annexTitle(Y)));
   add("a manager changing the annex's title", 403, () => manager('PUT', API_PATHS.annexTitle(Y), { annexNumber: '3', parentReportTitle: 'x' }));
-  add('a reviewer changing a year', 403, () => reviewer('PUT', `/api/years/${Y}`, { status: 'closed' }));
+  add('a reviewer changing a year', 403, () => reviewer('PUT', `/api/years/${Y}`, { deadline: '2026-03-31' }));
+  add('a reviewer moving a year on', 403, () => reviewer('POST', `/api/years/${Y}/phase`, { from: 'reporting', to: 'closed' }));
   add('a reporter uploading for another unit', 403, () => upload(app.url + U(API_PATHS.upload, unitB), unitToken, Buffer.from('x')));
   add('saving an activity of another unit', 403, async () => {
     const other = fullReport((await unitBClient('GET', U(API_PATHS.assignments, unitB))).body.assignments)[0]!;
@@ -155,7 +156,14 @@ describe('every refusal of the API is Polish, without library English or state c
   add('return: a blank comment', 400, () => reviewer('POST', U(API_PATHS.return), { comment: '   ' }), /Podaj komentarz dla jednostki/);
   add('return: a comment that is not text', 400, () => reviewer('POST', U(API_PATHS.return), { comment: 5 }), /komentarz dla jednostki/);
   add('reopen: a note that is not text', 400, () => reviewer('POST', U(API_PATHS.reopen), { comment: 5 }), /komentarz dla jednostki/);
-  add('year: an unknown status', 400, () => admin('PUT', `/api/years/${Y}`, { status: 'zamknięty' }), /dozwolone: open, closed/);
+  add('year: the phase through PUT', 400, () => admin('PUT', `/api/years/${Y}`, { status: 'closed' }), /Dozwolone pola: deadline, planningDeadline, policy/);
+  add('year: an unknown phase', 400, () => admin('POST', `/api/years/${Y}/phase`, { from: 'reporting', to: 'zamknięty' }), /dozwolone: planning, reporting, closed/);
+  add('year: a jump over a phase', 422, () => admin('POST', `/api/years/${Y + 1}/phase`, { from: 'planning', to: 'closed' }), /planowanie → sprawozdawczość → zamknięty/);
+  add('year: a stale phase move', 409, () => admin('POST', `/api/years/${Y}/phase`, { from: 'planning', to: 'reporting' }), /ktoś zmienił fazę/);
+  add('year: an undo without a reason', 400, () => admin('POST', `/api/years/${Y}/phase/undo`, {}), /Podaj powód cofnięcia/);
+  add('year: nothing to undo', 409, () => admin('POST', `/api/years/${Y}/phase/undo`, { reason: 'test' }), /nie miał jeszcze żadnej zmiany fazy/);
+  add('year: started twice', 409, () => admin('POST', '/api/years', { year: Y }), /już istnieje/);
+  add('year: outside every program', 422, () => admin('POST', '/api/years', { year: 2040 }), /Żaden program nie obejmuje roku 2040/);
   add('year: a malformed deadline', 400, () => admin('PUT', `/api/years/${Y}`, { deadline: '31.03.2025' }), /RRRR-MM-DD/);
   add('year: month 13', 400, () => admin('PUT', `/api/years/${Y}`, { deadline: '2025-13-45' }), /nie ma takiego dnia/);
   add('year: a day not in the calendar', 400, () => admin('PUT', `/api/years/${Y}`, { deadline: '2025-02-30' }), /nie ma takiego dnia/);

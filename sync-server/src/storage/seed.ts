@@ -1,10 +1,12 @@
 import {
-  DEFAULT_VARIANCE_POLICY, MSG, reportingUnitOf,
-  type ActivityReport, type OrgUnit, type Plan, type Program, type ReportEntry,
+  DEFAULT_VARIANCE_POLICY, MSG, carryOver, reportingUnitOf,
+  type Activity, type ActivityReport, type OrgUnit, type Plan, type Program, type ReportEntry,
 } from '@pwr-sync/shared';
 import type { Db, Queryable } from './db.ts';
 import { json } from './json.ts';
 import { SCHEMA_LOCK_KEY } from './migrate.ts';
+import { insertOrgUnits, insertProgram, upsertYearActivities } from './program.ts';
+import { insertPhaseEvent, insertYear } from './years.ts';
 
 /** What `loadSeed()` of `@pwr-sync/seeds` returns. */
 export interface SeedData {
@@ -12,12 +14,12 @@ export interface SeedData {
   orgUnits: OrgUnit[];
   plans: { year: number; activityId: string; plan: Plan }[];
   reports: ActivityReport[];
+  /** The (demo) program period after `program`: its first year in reporting, its second in planning. */
+  demo?: { program: Program };
 }
 
 export interface SeedOptions {
-  /** The year opened for reporting, with the last year's plans copied and no actuals. Default: last reported year + 1. */
-  openYear?: number;
-  /** Deadline of the open year (ISO date). */
+  /** Deadline of the year in reporting (ISO date). */
   openYearDeadline?: string;
   /** Deadline recorded for the closed, reported years. */
   closedYearDeadline?: (year: number) => string;
@@ -39,8 +41,12 @@ export async function isSeeded(q: Queryable): Promise<boolean> {
 
 /**
  * Loads the seed into an empty database, once (advisory lock + `meta.seeded`, so two instances
- * starting together seed it once). Reported years become closed with every unit's report accepted
- * at version 1 (source 'seed'); the next year opens with the same activities and plans, no actuals.
+ * starting together seed it once):
+ * 1. the org units and the seed's program period; each reported year closed, with every unit's
+ *    report accepted at version 1 (source 'seed');
+ * 2. the demo period (when given): its first year in reporting (plans copied from the last
+ *    reported year for the activities it carries, no actuals — planning skipped), its second year
+ *    in planning, started from the first as MOPS would start it (plans empty).
  * Returns false when the database was already seeded.
  */
 export async function importSeed(db: Db, seed: SeedData, opts: SeedOptions = {}): Promise<boolean> {
@@ -48,51 +54,18 @@ export async function importSeed(db: Db, seed: SeedData, opts: SeedOptions = {})
     await tx.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK_KEY]);
     if (await isSeeded(tx)) return false;
     const { program } = seed;
+    await insertOrgUnits(tx, seed.orgUnits);
+    await insertProgram(tx, program, SEED_AUTHOR);
 
-    await tx.query(
-      `INSERT INTO org_units (code, name, kind, aliases)
-       SELECT x.code, x.name, x.kind, x.aliases FROM jsonb_to_recordset($1::text::jsonb) AS x(code text, name text, kind text, aliases jsonb)`,
-      [json(seed.orgUnits.map((u) => ({ ...u, aliases: u.aliases ?? [] })))],
-    );
-    await tx.query(
-      'INSERT INTO program (id, code, title, years, areas, tasks) VALUES (1, $1, $2, $3::text::jsonb, $4::text::jsonb, $5::text::jsonb)',
-      [program.code, program.title, json(program.years), json(program.areas), json(program.tasks)],
-    );
-    await tx.query(
-      `INSERT INTO activities (id, position, task_code, data)
-       SELECT x.id, x.position, x.task_code, x.data FROM jsonb_to_recordset($1::text::jsonb) AS x(id text, position int, task_code text, data jsonb)`,
-      [json(program.activities.map((a, i) => ({ id: a.id, position: i, task_code: a.taskCode, data: a })))],
-    );
-    await tx.query(
-      `INSERT INTO activity_units (activity_id, org_unit_code, role, position)
-       SELECT x.activity_id, x.org_unit_code, x.role, x.position FROM jsonb_to_recordset($1::text::jsonb) AS x(activity_id text, org_unit_code text, role text, position int)`,
-      [json(program.activities.flatMap((a) => a.responsibleUnits.map((r, i) => ({ activity_id: a.id, org_unit_code: r.orgUnitCode, role: r.role, position: i }))))],
-    );
-
-    const reportedYears = [...new Set(seed.reports.map((r) => r.year))].sort();
-    const planYears = [...new Set(seed.plans.map((p) => p.year))].sort();
-    const lastYear = Math.max(...reportedYears, ...planYears);
-    const openYear = opts.openYear ?? lastYear + 1;
+    const reportedYears = [...new Set([...seed.reports.map((r) => r.year), ...seed.plans.map((p) => p.year)])].sort();
     const closedDeadline = opts.closedYearDeadline ?? ((y: number) => `${y + 1}-03-31`);
-    const years = [...new Set([...reportedYears, ...planYears])].filter((y) => y !== openYear).sort();
-    for (const y of years) {
-      await tx.query('INSERT INTO reporting_years (year, status, deadline, policy) VALUES ($1, $2, $3, $4::text::jsonb)',
-        [y, 'closed', closedDeadline(y), json(DEFAULT_VARIANCE_POLICY)]);
+    const positioned = (activities: Activity[]) => activities.map((activity, position) => ({ activity, position }));
+    for (const y of reportedYears) {
+      await insertYear(tx, { year: y, programCode: program.code, phase: 'closed', planningDeadline: null, deadline: closedDeadline(y), policy: DEFAULT_VARIANCE_POLICY });
+      await upsertYearActivities(tx, y, positioned(program.activities));
+      await insertPhaseEvent(tx, { year: y, action: 'started', fromPhase: null, toPhase: 'closed', reason: null, byId: null, byName: SEED_AUTHOR });
     }
-    await tx.query('INSERT INTO reporting_years (year, status, deadline, policy) VALUES ($1, $2, $3, $4::text::jsonb)',
-      [openYear, 'open', opts.openYearDeadline ?? `${openYear + 1}-12-31`, json(DEFAULT_VARIANCE_POLICY)]);
-
-    // Plans as given, then the open year's plans copied from the latest year that has them.
-    const plans = seed.plans.filter((p) => p.year !== openYear);
-    const sourceYear = Math.max(...planYears.filter((y) => y !== openYear));
-    const openPlans = seed.plans.some((p) => p.year === openYear)
-      ? seed.plans.filter((p) => p.year === openYear)
-      : seed.plans.filter((p) => p.year === sourceYear).map((p) => ({ ...p, year: openYear }));
-    await tx.query(
-      `INSERT INTO plans (year, activity_id, plan)
-       SELECT x.year, x."activityId", x.plan FROM jsonb_to_recordset($1::text::jsonb) AS x(year int, "activityId" text, plan jsonb)`,
-      [json([...plans, ...openPlans])],
-    );
+    await insertPlans(tx, seed.plans);
 
     // Each reported year: one accepted version 1 per reporting unit.
     const activityById = new Map(program.activities.map((a) => [a.id, a]));
@@ -115,7 +88,36 @@ export async function importSeed(db: Db, seed: SeedData, opts: SeedOptions = {})
         [year, SEED_AUTHOR, json(rows)],
       );
     }
+
+    let openYear: number | null = null;
+    if (seed.demo) {
+      const demo = seed.demo.program;
+      await insertProgram(tx, demo, SEED_AUTHOR);
+      openYear = demo.years[0];
+      await insertYear(tx, { year: openYear, programCode: demo.code, phase: 'reporting', planningDeadline: null, deadline: opts.openYearDeadline ?? `${openYear + 1}-12-31`, policy: DEFAULT_VARIANCE_POLICY });
+      await upsertYearActivities(tx, openYear, positioned(demo.activities));
+      await insertPhaseEvent(tx, { year: openYear, action: 'started', fromPhase: null, toPhase: 'reporting', reason: null, byId: null, byName: SEED_AUTHOR });
+      const lastPlanned = Math.max(...reportedYears);
+      const carried = new Set(demo.activities.map((a) => a.id));
+      await insertPlans(tx, seed.plans.filter((p) => p.year === lastPlanned && carried.has(p.activityId)).map((p) => ({ ...p, year: openYear! })));
+      // The next year as MOPS starts it from this one: nothing reported yet, so every activity carries over; no plans.
+      const planningYear = openYear + 1;
+      if (planningYear <= demo.years[1]) {
+        await insertYear(tx, { year: planningYear, programCode: demo.code, phase: 'planning', planningDeadline: `${planningYear}-12-31`, deadline: `${planningYear + 1}-03-31`, policy: DEFAULT_VARIANCE_POLICY });
+        await upsertYearActivities(tx, planningYear, positioned(carryOver(demo.activities, new Map()).carried));
+        await insertPhaseEvent(tx, { year: planningYear, action: 'started', fromPhase: null, toPhase: 'planning', reason: null, byId: null, byName: SEED_AUTHOR });
+      }
+    }
     await tx.query("INSERT INTO meta (key, value) VALUES ('seeded', $1::text::jsonb)", [json({ at: new Date().toISOString(), openYear })]);
     return true;
   });
+}
+
+async function insertPlans(tx: Queryable, plans: SeedData['plans']): Promise<void> {
+  if (plans.length === 0) return;
+  await tx.query(
+    `INSERT INTO plans (year, activity_id, plan)
+     SELECT x.year, x."activityId", x.plan FROM jsonb_to_recordset($1::text::jsonb) AS x(year int, "activityId" text, plan jsonb)`,
+    [json(plans)],
+  );
 }

@@ -1,19 +1,22 @@
 /**
  * A database with history across several years, as a city's would have after a few: 2024 from the
- * seed (closed, accepted), 2025 with saves, a return, resubmission and acceptance, 2026 open with
+ * seed (closed, accepted), 2025 with saves, a return, resubmission and acceptance, 2026 in reporting with
  * drafts. Made through the API, so every version, change and workflow event is the real thing.
  */
 import { API_PATHS } from '@pwr-sync/shared';
 import type { Db } from '../../src/storage/index.ts';
 import { client, fullReport, pickUnits, startApp, userToken } from '../harness.ts';
 
-export async function addYear(db: Db, year: number, from: number): Promise<void> {
-  await db.query(`INSERT INTO reporting_years (year, status, deadline, policy) SELECT $1, 'open', $2, policy FROM reporting_years WHERE year = $3`, [year, `${year + 1}-03-31`, from]);
-  await db.query('INSERT INTO plans (year, activity_id, plan) SELECT $1, activity_id, plan FROM plans WHERE year = $2', [year, from]);
+/** The seeded year in planning, moved to reporting with the plans of `from` (as MOPS entering them would). */
+export async function openYear(db: Db, year: number, from: number): Promise<void> {
+  await db.query(`UPDATE reporting_years SET phase = 'reporting' WHERE year = $1`, [year]);
+  await db.query(
+    `INSERT INTO plans (year, activity_id, plan) SELECT $1, p.activity_id, p.plan FROM plans p
+     JOIN year_activities a ON a.year = $1 AND a.activity_id = p.activity_id WHERE p.year = $2`, [year, from]);
 }
 
 export async function makeSeveralYears(db: Db): Promise<void> {
-  await addYear(db, 2026, 2025);
+  await openYear(db, 2026, 2025);
   const { unitA, unitB } = pickUnits();
   const app = await startApp(db);
   try {

@@ -20,7 +20,6 @@ const useStyles = makeStyles({
 });
 
 const STATUSES = Object.keys(REPORT_STATUS_LABELS) as ReportStatus[];
-const AREAS = ['I', 'II', 'III', 'IV'];
 
 export interface FilterPanelProps {
   rows: readonly ConsolidatedRow[];
@@ -38,6 +37,11 @@ export interface FilterPanelProps {
 
 const selected = (el: HTMLSelectElement) => [...el.selectedOptions].map((o) => o.value);
 const toggle = <T,>(list: readonly T[], item: T, on: boolean): T[] => (on ? [...list.filter((x) => x !== item), item] : list.filter((x) => x !== item));
+
+/** The program's area codes (its structure decides them), else those of the loaded rows. */
+function areaCodes(program: ProgramStructure | null, rows: readonly ConsolidatedRow[]): string[] {
+  return program?.areas.length ? program.areas.map((a) => a.code) : [...new Set(rows.map((r) => r.area))];
+}
 
 /** The filters, applied to the review table as real Excel filters. */
 export function FilterPanel({ rows, program, filter, counts, shownByPane, tableLoaded, busy, onChange, onApply, onClear }: FilterPanelProps) {
@@ -93,9 +97,9 @@ export function FilterPanel({ rows, program, filter, counts, shownByPane, tableL
       </div>
       <fieldset className={styles.group}>
         <legend className={styles.legend}>{MSG.review.area}</legend>
-        {AREAS.map((a) => (
+        {areaCodes(program, rows).map((a) => (
           <Checkbox key={a} checked={filter.areas.includes(a)} onChange={(_, d) => onChange({ ...filter, areas: toggle(filter.areas, a, !!d.checked) })} label={a} title={areaTitle(a)}
-            // Named by its title too, not only "I"–"IV" (the visible numeral stays part of the name).
+            // Named by its title too, not only its code (the visible numeral stays part of the name).
             aria-label={areaTitle(a) ? `${a} — ${areaTitle(a)}` : a} />
         ))}
       </fieldset>

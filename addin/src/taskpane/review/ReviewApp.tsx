@@ -55,7 +55,7 @@ export function ReviewApp({ api, me, host, supportOk, supportMessage, onSignOut 
         </div>
         <Field label={MSG.review.yearLabel} orientation="horizontal">
           <Select value={model.year === null ? '' : String(model.year)} onChange={(_, d) => model.setYear(Number(d.value))} disabled={model.busy !== null}>
-            {model.years.map((y) => <option key={y.year} value={y.year}>{MSG.review.yearOption(y.year, y.status === 'open')}</option>)}
+            {model.years.map((y) => <option key={y.year} value={y.year}>{MSG.review.yearOption(y.year, MSG.program.phase[y.phase])}</option>)}
           </Select>
         </Field>
       </header>

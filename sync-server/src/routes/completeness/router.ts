@@ -17,7 +17,7 @@ export function completenessRouter(db: Db): Router {
     if (!readsAllUnits(currentUser(res))) throw forbidden(MSG.api.completenessReaders);
     const { year } = parsed(YearParamsSchema, res.locals, 'params');
     const y = await loadYear(db, year);
-    const [units, reports] = await Promise.all([getReportingUnits(db), listYearReports(db, year)]);
+    const [units, reports] = await Promise.all([getReportingUnits(db, year), listYearReports(db, year)]);
     res.json(completenessRows(units, reports, { deadline: y.deadline, today: krakowDate(new Date()) }));
   });
   return router;

@@ -11,17 +11,18 @@ import { YearParamsSchema } from '../params.ts';
 import { ConsolidatedFilterSchema, toFilter } from './schema.ts';
 
 /**
- * Task and unit codes are data, not an enum of the schema: an unknown one is refused here, listing
+ * Area, task and unit codes are data (of the year's program), not an enum of the schema: an unknown one is refused here, listing
  * the codes the program has, rather than silently matching nothing.
  */
-function assertKnownCodes(query: { task?: string[] | undefined; unit?: string[] | undefined }, structure: ProgramStructure): void {
+function assertKnownCodes(query: { area?: string[] | undefined; task?: string[] | undefined; unit?: string[] | undefined }, structure: ProgramStructure): void {
   const problems: { field: string; code: string; message: string }[] = [];
-  const check = (field: 'task' | 'unit', given: string[] | undefined, known: string[]) => {
+  const check = (field: 'area' | 'task' | 'unit', given: string[] | undefined, known: string[]) => {
     const fieldName = MSG.fields[`${field}[]`]!.name;
     for (const value of given ?? []) {
       if (!known.includes(value)) problems.push({ field, code: 'invalid_value', message: MSG.zod.unknownValue(fieldName, value, known) });
     }
   };
+  check('area', query.area, structure.areas.map((a) => a.code));
   check('task', query.task, structure.tasks.map((t) => t.code));
   check('unit', query.unit, structure.orgUnits.filter((u) => u.kind !== 'group').map((u) => u.code));
   if (problems.length) throw new ApiError(problems.length > 1 ? MSG.zod.headlineMany(problems.length, problems[0]!.message) : problems[0]!.message, 400, 'invalid_request', { problems });
@@ -37,7 +38,7 @@ export function consolidatedRouter(db: Db): Router {
     const user = currentUser(res);
     const { year } = parsed(YearParamsSchema, res.locals, 'params');
     const y = await loadYear(db, year);
-    const [structure, activities, plans, reports] = await Promise.all([getProgramStructure(db), getActivities(db), getPlans(db, year), listYearReports(db, year)]);
+    const [structure, activities, plans, reports] = await Promise.all([getProgramStructure(db, year), getActivities(db, year), getPlans(db, year), listYearReports(db, year)]);
     const rows = consolidateRows({ year, program: { tasks: structure.tasks, activities }, orgUnits: structure.orgUnits, plans, reports, policy: y.policy });
     const query = parsed(ConsolidatedFilterSchema, res.locals, 'query');
     assertKnownCodes(query, structure);

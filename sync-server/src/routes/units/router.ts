@@ -23,9 +23,9 @@ const P = (fn: (year: number, unit: string) => string) => fn(0, 'UNIT').replace(
  * What a caller may read of a unit's report: everything (own unit, reviewer, manager, admin), the
  * activities its unit contributes to (another unit's reporter), or nothing (403).
  */
-async function readableActivities(db: Db, user: User, unit: string): Promise<Set<string> | 'all'> {
+async function readableActivities(db: Db, user: User, year: number, unit: string): Promise<Set<string> | 'all'> {
   if (readsAllUnits(user) || user.orgUnitCode === unit) return 'all';
-  const mine = await getUnitActivities(db, user.orgUnitCode ?? '');
+  const mine = await getUnitActivities(db, year, user.orgUnitCode ?? '');
   const shared = mine.filter((a) => a.role === 'contributing' && reportingUnitOf(a.activity) === unit).map((a) => a.activity.id);
   if (shared.length === 0) throw forbidden(MSG.api.noReportAccess(unit));
   return new Set(shared);
@@ -54,7 +54,7 @@ export function unitsRouter(db: Db, config: Config, log: Logger): Router {
   router.get(P(API_PATHS.report), params, async (_req, res) => {
     const user = currentUser(res);
     const { year, unit } = await unitOf(res);
-    const readable = await readableActivities(db, user, unit);
+    const readable = await readableActivities(db, user, year, unit);
     await loadYear(db, year);
     const report = await getUnitReport(db, year, unit);
     const body: UnitReport = readable === 'all' ? report : { ...report, entries: report.entries.filter((e) => readable.has(e.activityId)) };

@@ -50,7 +50,7 @@ export function workbookRouter(db: Db, log: Logger): Router {
     }
     const orgUnit = await getOrgUnit(db, unit);
     if (!orgUnit) throw notFound(MSG.api.noUnit(unit));
-    const [ctx, report, structure] = await Promise.all([loadUnitYear(db, year, unit), getUnitReport(db, year, unit), getProgramStructure(db)]);
+    const [ctx, report, structure] = await Promise.all([loadUnitYear(db, year, unit), getUnitReport(db, year, unit), getProgramStructure(db, year)]);
     const buf = await unitTemplateBuffer({
       year, orgUnit, assignments: ctx.assignments, entries: report.entries, reportVersion: report.version,
       policy: ctx.year.policy, tasks: structure.tasks,
