@@ -7,17 +7,14 @@ import { registerMeasureKinds, type Activity, type PlanRuleContext, type Reporti
 import type { Queryable } from '../storage/index.ts';
 import { getAcceptedMeasureKinds, getOrgUnits, getPlans, getProgramStructure, getUnitActivities } from '../storage/index.ts';
 import { loadYear } from './unitContext.ts';
+import type { YearPhase } from '@pwr-sync/shared';
 
-export type PlanPhase = 'planning' | 'reporting' | 'closed';
+/** The year's phase (planning → reporting → closed): plans are open while planning (plansOpen). */
+export type PlanPhase = YearPhase;
 
-/**
- * The year's phase for planning. A year with a phase (planning → reporting → closed) says it; a
- * year stored with only open/closed is open to plans while open.
- */
+/** The year's phase for planning. */
 export function planPhaseOf(year: ReportingYear): PlanPhase {
-  const phase = (year as { phase?: PlanPhase }).phase;
-  if (phase) return phase;
-  return year.status === 'closed' ? 'closed' : 'planning';
+  return year.phase;
 }
 
 export interface UnitPlanContext {
@@ -36,7 +33,7 @@ export async function refreshMeasureKinds(q: Queryable): Promise<void> {
 
 export async function loadUnitPlanYear(q: Queryable, year: number, orgUnitCode: string): Promise<UnitPlanContext> {
   const y = await loadYear(q, year);
-  const [mine, structure, orgUnits, plans] = await Promise.all([getUnitActivities(q, orgUnitCode), getProgramStructure(q), getOrgUnits(q), getPlans(q, year), refreshMeasureKinds(q)]);
+  const [mine, structure, orgUnits, plans] = await Promise.all([getUnitActivities(q, year, orgUnitCode), getProgramStructure(q, year), getOrgUnits(q), getPlans(q, year), refreshMeasureKinds(q)]);
   const activities = mine.filter((a) => a.role === 'reporting').map((a) => a.activity);
   return {
     year: y, phase: planPhaseOf(y), activities, tasks: structure.tasks,

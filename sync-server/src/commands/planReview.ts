@@ -25,7 +25,7 @@ const plannedCount = (p: StoredPlan | undefined) => (p ? p.entries.filter((e) =>
 export async function planCompleteness(q: Queryable, year: number, now = new Date()): Promise<PlanCompletenessRow[]> {
   const y = await loadYear(q, year);
   const deadline = (y as { planningDeadline?: string | null }).planningDeadline ?? null;
-  const [units, plans] = await Promise.all([getReportingUnits(q), listYearPlans(q, year)]);
+  const [units, plans] = await Promise.all([getReportingUnits(q, year), listYearPlans(q, year)]);
   const byUnit = new Map(plans.map((p) => [p.orgUnitCode, p]));
   const today = krakowDate(now);
   return units.map((u) => {
@@ -90,7 +90,7 @@ export async function bulkEnterPlans(db: Db, user: User, year: number, request: 
   }
   if (problems.length > 0) throw new ApiError(P.bulkInvalid(problems.length), 422, 'plans_invalid', { problems });
   const phase = prepared[0]?.ctx.phase ?? 'planning';
-  if (phase === 'closed' || y.status === 'closed') throw new ApiError(P.yearClosed(year), 409, 'year_closed');
+  if (phase === 'closed') throw new ApiError(P.yearClosed(year), 409, 'year_closed');
 
   return db.transaction(async (tx) => {
     const saved: BulkPlansResponse['saved'] = [];

@@ -53,7 +53,7 @@ export async function applyAcceptedPlan(tx: Queryable, ctx: UnitPlanContext, pla
   await insertMeasureKinds(tx, [...kinds.values()].map((k) => ({ ...k, year, proposedBy: plan.savedBy ?? orgUnitCode, acceptedBy: by.name })));
   registerMeasureKinds([...kinds.values()]);
 
-  const all = await getActivities(tx);
+  const all = await getActivities(tx, year);
   const taken = all.map((a) => a.id);
   const added: string[] = [];
   for (const p of plan.proposals) {

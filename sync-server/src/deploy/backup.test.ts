@@ -36,7 +36,6 @@ async function historyOf(db: Db, unit: string) {
   }
 }
 
-
 describeIfPg('PostgreSQL backup and upgrade', () => {
   let source: ThrowawayPostgres;
   let target: ThrowawayPostgres;

@@ -155,17 +155,31 @@ export async function insertMeasureKinds(tx: Queryable, kinds: { lemma: string; 
 }
 
 /**
- * Adds an activity MOPS accepted from a unit's proposal to the program, at the end of its task's
- * activities (program order), with its responsible units (the proposing unit reports).
+ * Adds an activity MOPS accepted from a unit's proposal to the program of the year („włączone do
+ * Programu w <rok> roku”), at the end of its task's activities, and to this year and the program's
+ * later years that are not closed, with its responsible units (the proposing unit reports).
  */
-export async function insertProposedActivity(tx: Queryable, _year: number, activity: import('@pwr-sync/shared').Activity): Promise<void> {
-  const pos = await tx.query<{ p: number | null }>('SELECT max(position) AS p FROM activities WHERE task_code = $1', [activity.taskCode]);
-  const after = pos.rows[0]?.p ?? (await tx.query<{ p: number | null }>('SELECT max(position) AS p FROM activities')).rows[0]?.p ?? -1;
-  await tx.query('UPDATE activities SET position = position + 1 WHERE position > $1', [after]);
-  await tx.query('INSERT INTO activities (id, position, task_code, data) VALUES ($1, $2, $3, $4::text::jsonb)', [activity.id, after + 1, activity.taskCode, json(activity)]);
-  await tx.query(
-    `INSERT INTO activity_units (activity_id, org_unit_code, role, position)
-     SELECT $1, x.code, x.role, x.position FROM jsonb_to_recordset($2::text::jsonb) AS x(code text, role text, position int)`,
-    [activity.id, json(activity.responsibleUnits.map((r, i) => ({ code: r.orgUnitCode, role: r.role, position: i })))],
-  );
+export async function insertProposedActivity(tx: Queryable, year: number, proposed: import('@pwr-sync/shared').Activity): Promise<void> {
+  const activity = { ...proposed, joinedYear: proposed.joinedYear ?? year };
+  const program = (await tx.query<{ program_code: string }>('SELECT program_code FROM reporting_years WHERE year = $1', [year])).rows[0]!.program_code;
+  const after = async (table: 'program_activities' | 'year_activities', where: string, key: unknown) => {
+    const inTask = await tx.query<{ p: number | null }>(`SELECT max(position) AS p FROM ${table} WHERE ${where} = $1 AND task_code = $2`, [key, activity.taskCode]);
+    const any = await tx.query<{ p: number | null }>(`SELECT max(position) AS p FROM ${table} WHERE ${where} = $1`, [key]);
+    const p = inTask.rows[0]?.p ?? any.rows[0]?.p ?? -1;
+    await tx.query(`UPDATE ${table} SET position = position + 1 WHERE ${where} = $1 AND position > $2`, [key, p]);
+    return p + 1;
+  };
+  const position = await after('program_activities', 'program_code', program);
+  await tx.query('INSERT INTO program_activities (program_code, id, position, task_code, data) VALUES ($1, $2, $3, $4, $5::text::jsonb)',
+    [program, activity.id, position, activity.taskCode, json(activity)]);
+  const years = await tx.query<{ year: number }>(`SELECT year FROM reporting_years WHERE program_code = $1 AND year >= $2 AND phase <> 'closed' ORDER BY year`, [program, year]);
+  for (const { year: y } of years.rows) {
+    const at = await after('year_activities', 'year', y);
+    await tx.query('INSERT INTO year_activities (year, activity_id, position, task_code, data) VALUES ($1, $2, $3, $4, $5::text::jsonb)', [y, activity.id, at, activity.taskCode, json(activity)]);
+    await tx.query(
+      `INSERT INTO activity_units_by_year (year, activity_id, org_unit_code, role, position)
+       SELECT $1, $2, x.code, x.role, x.position FROM jsonb_to_recordset($3::text::jsonb) AS x(code text, role text, position int)`,
+      [y, activity.id, json(activity.responsibleUnits.map((r, i) => ({ code: r.orgUnitCode, role: r.role, position: i })))],
+    );
+  }
 }

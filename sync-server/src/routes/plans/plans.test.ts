@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
-  API_PATHS, PLAN_PATHS, PlanCompletenessRowSchema, PlanHistorySchema, PlanPreviousResponseSchema, UnitPlanSchema,
+  API_PATHS, PLAN_PATHS, PROGRAM_PATHS, PlanCompletenessRowSchema, PlanHistorySchema, PlanPreviousResponseSchema, UnitPlanSchema,
   type Assignment, type PlanEntry,
 } from '@pwr-sync/shared';
 import { backends, client, createTestDb, OPEN_YEAR, pickUnits, resetOpenYear, startApp, userToken, type TestApp, type TestDb } from '../../../test/harness.ts';
@@ -20,9 +20,13 @@ async function resetPlans(db: Db): Promise<void> {
     await tx.query('DELETE FROM measure_kinds');
     // activities that joined the program from an accepted proposal
     const joined = "SELECT activity_id FROM plans WHERE year = $1 AND plan->>'kind' = 'new_activity' AND (plan->>'sinceYear')::int = $1";
-    await tx.query(`DELETE FROM activity_units WHERE activity_id IN (${joined})`, [YEAR]);
     const gone = await tx.query<{ activity_id: string }>(`DELETE FROM plans WHERE activity_id IN (${joined}) RETURNING activity_id`, [YEAR]);
-    for (const { activity_id } of gone.rows) await tx.query('DELETE FROM activities WHERE id = $1', [activity_id]);
+    for (const { activity_id } of gone.rows) {
+      await tx.query('DELETE FROM year_activities WHERE activity_id = $1 AND year >= $2', [activity_id, YEAR]);
+      await tx.query("DELETE FROM program_activities WHERE id = $1 AND (data->>'joinedYear')::int = $2", [activity_id, YEAR]);
+    }
+    // the seed's year in reporting, back in planning (with last year's plans as the units' starting point)
+    await tx.query("UPDATE reporting_years SET phase = 'planning' WHERE year = $1", [YEAR]);
   });
 }
 
@@ -33,6 +37,7 @@ describe.each(backends())('units’ plans on %s', (backend) => {
   let other: ReturnType<typeof client>;
   let reviewer: ReturnType<typeof client>;
   let manager: ReturnType<typeof client>;
+  let admin: ReturnType<typeof client>;
   let ids: string[];
   let idsB: string[];
 
@@ -43,6 +48,7 @@ describe.each(backends())('units’ plans on %s', (backend) => {
     other = client(app.url, await userToken(t.db, 'rep-b', 'unit_reporter', unitB));
     reviewer = client(app.url, await userToken(t.db, 'rev', 'reviewer'));
     manager = client(app.url, await userToken(t.db, 'mgr', 'manager'));
+    admin = client(app.url, await userToken(t.db, 'adm', 'admin'));
     const own = (r: { body: { assignments: Assignment[] } }) => r.body.assignments.filter((a) => a.role === 'reporting').map((a) => a.activity.id);
     ids = own(await unit('GET', API_PATHS.assignments(YEAR, unitA)));
     idsB = own(await other('GET', API_PATHS.assignments(YEAR, unitB)));
@@ -175,7 +181,9 @@ describe.each(backends())('units’ plans on %s', (backend) => {
     expect((await other('GET', API_PATHS.assignments(YEAR, unitB))).body.assignments.map((a: Assignment) => [a.activity.id, a.role])).toContainEqual([joined.activity.id, 'contributing']);
     expect((await unit('GET', PLAN_PATHS.measureKinds)).body).toEqual([{ lemma: 'rajd', forms: { one: 'rajd', few: 'rajdy', many: 'rajdów' }, acceptedYear: YEAR }]);
 
-    // the unit reports one figure per planned measure; variance compares with the accepted plan
+    // the year moves to reporting (plans lock); the unit reports one figure per planned measure; variance compares with the accepted plan
+    expect((await admin('POST', PROGRAM_PATHS.yearPhase(YEAR), { from: 'planning', to: 'reporting' })).status).toBe(200);
+    expect((await unit('PUT', plan(), { baseVersion: 3, entries: fixed })).status).toBeGreaterThanOrEqual(409);
     const report = assignments.filter((a) => a.role === 'reporting').map((a) => ({
       activityId: a.activity.id,
       status: a.plan.measures.length ? 'realized' : 'ongoing',
@@ -211,7 +219,7 @@ describe.each(backends())('units’ plans on %s', (backend) => {
     expect((await reviewer('GET', PLAN_PATHS.plan(YEAR, unitA))).body.version).toBe(0);
 
     const ok = await reviewer('PUT', PLAN_PATHS.bulk(YEAR), bulk);
-    expect(ok.status).toBe(201);
+    expect(ok.status, JSON.stringify(ok.body)).toBe(201);
     expect(ok.body.saved).toEqual([{ orgUnitCode: unitA, version: 1, state: 'accepted' }, { orgUnitCode: unitB, version: 1, state: 'accepted' }]);
     const history = PlanHistorySchema.parse((await unit('GET', PLAN_PATHS.history(YEAR, unitA))).body);
     expect(history.versions).toEqual([expect.objectContaining({ version: 1, savedBy: 'Test rev', source: 'mops_import' })]);

@@ -58,7 +58,7 @@ export function plansRouter(db: Db): Router {
       request: parsed(SavePlanRequestSchema, res.locals),
       source: CLIENTS.has(client) ? (client as 'addin' | 'browser') : 'api',
       idempotencyKey: key,
-      allActivityIds: new Set((await getActivities(db)).map((a) => a.id)),
+      allActivityIds: new Set((await getActivities(db, year)).map((a) => a.id)),
     });
     res.status(result.replayed ? 200 : 201).json(result);
   });
