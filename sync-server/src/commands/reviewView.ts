@@ -18,7 +18,7 @@ export async function openReviewView(db: Db, user: User, year: number, orgUnitCo
   if (!unit) throw notFound(MSG.api.noUnit(orgUnitCode));
   const ctx = await loadUnitYear(db, year, orgUnitCode);
   const [report, structure, comments, history, onBehalf] = await Promise.all([
-    getUnitReport(db, year, orgUnitCode), getProgramStructure(db), getReviewComments(db, year, orgUnitCode),
+    getUnitReport(db, year, orgUnitCode), getProgramStructure(db, year), getReviewComments(db, year, orgUnitCode),
     getHistory(db, year, orgUnitCode), getOnBehalfVersions(db, year, orgUnitCode),
   ]);
   const seenVersion = report.version > 0 ? await lastSeenVersionBefore(db, year, orgUnitCode, user.id, report.version) : null;
