@@ -116,6 +116,8 @@
         format: {
           font: { set bold(v) { op('font.bold', () => {}); }, set color(v) { op('font.color', () => {}); } },
           set wrapText(v) { op('wrapText', () => {}); },
+          set verticalAlignment(v) { op('verticalAlignment', () => {}); },
+          autofitRows() { op('autofitRows', () => {}); },
           set columnWidth(v) { op('columnWidth', () => {}); },
           fill: {
             set color(v) { op(`fill ${fmt(getRect())} ${v}`, () => { const rc = getRect(); for (let i = rc.r0; i <= rc.r1; i++) for (let j = rc.c0; j <= rc.c1; j++) getSheet().fills.set(key(i, j), v); }); },
@@ -171,7 +173,17 @@
           protect(options) { op('protect', () => { getSheet().protected = true; getSheet().protectionOptions = options; }); },
           unprotect() { op('unprotect', () => { getSheet().protected = false; }); },
         },
-        freezePanes: { freezeRows(n) { op(`freezeRows ${n}`, () => { getSheet().frozenRows = n; }); } },
+        freezePanes: {
+          freezeRows(n) { op(`freezeRows ${n}`, () => { getSheet().frozenRows = n; }); },
+          freezeAt(range) { op('freezeAt', () => { getSheet().frozenAt = range; }); },
+        },
+        pageLayout: {
+          set orientation(v) { op(`pageLayout.orientation ${v}`, () => { getSheet().orientation = v; }); },
+          set paperSize(v) { op(`pageLayout.paperSize ${v}`, () => { getSheet().paperSize = v; }); },
+          set zoom(v) { op('pageLayout.zoom', () => { getSheet().zoom = v; }); },
+          setPrintTitleRows(rows) { op(`pageLayout.setPrintTitleRows ${rows}`, () => { getSheet().printTitleRows = rows; }); },
+          headersFooters: { defaultForAllPages: {} },
+        },
         activate() { op('activate', () => {}); },
         tables: {
           add(address, hasHeaders) {

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { BAND_ORDER, REPORT_STATUS_LABELS, UNIT_SHEET_COLUMNS, buildSheetRows, columnIndex, columnLetter, readSheetRows, type SheetCell } from '@pwr-sync/shared';
+import { BAND_ORDER, MSG, REPORT_STATUS_LABELS, SHEET_COLOURS, UNIT_SHEET_COLUMNS, buildSheetRows, columnIndex, columnLetter, readSheetRows, type SheetCell } from '@pwr-sync/shared';
 import { isTouched } from '../report/sheetModel.ts';
 import { prepareSheet, readTable, refreshSheet, subscribeTableChanges, writeActivity } from './sheet.ts';
 import { HEADERS, INVALID_FILL } from './layout.ts';
@@ -46,6 +46,30 @@ describe('prepareSheet', () => {
     expect(state.problems).toEqual([]);
     expect(x.syncs()).toBe(2);
     syncCounts.prepareSheet_new = x.syncs();
+  });
+
+  it('looks and prints as the template: tinted inputs and variance, hints, frozen name, A3 one page wide with page numbers', async () => {
+    const unit = makeUnit(20);
+    const x = createMockExcel({ sheetExists: true });
+    await prepareSheet(x.ctx, { ...unit, serverEntries: unit.entries, keep: 'sheet' });
+    const n = buildSheetRows(unit.assignments, unit.entries, unit.policy).length;
+    const all = (address: string) => x.ranges.filter((r) => r.address === address).map((r) => r.mock);
+    expect(all(`A2:${LAST}${n + 1}`).map((r) => r.format.verticalAlignment)).toContain('Top');
+    const fillOf = (key: Parameters<typeof columnIndex>[0]) => all(`A2:${LAST}${n + 1}[col ${c(key)}]`).map((r) => r.format.fill.color).at(-1);
+    expect(fillOf('actual')).toBe(SHEET_COLOURS.inputFill);
+    expect(fillOf('comment')).toBe(SHEET_COLOURS.inputFill);
+    expect(fillOf('ratio')).toBe(SHEET_COLOURS.computedFill);
+    expect(x.log).toContainEqual([`autofitRows A2:${LAST}${n + 1}`]);
+    // the template's hints on the input cells
+    const dv = (key: Parameters<typeof columnIndex>[0]) => x.ranges.filter((r) => r.address === `${columnLetter(c(key))}2:${columnLetter(c(key))}${n + 1}`).at(-1)!.mock.dataValidation;
+    expect(dv('actual').prompt).toMatchObject({ showPrompt: true, title: MSG.template.hint.actual.title, message: MSG.template.hint.actual.text });
+    expect(dv('comment').prompt.message).toBe(MSG.template.hint.comment(2000).text);
+    // the header row and the columns up to the activity name frozen (ids hidden, task, name)
+    expect(x.log.find((l) => l[0] === 'freezeAt')![1]).toBe(x.range('A1:E1'));
+    const sheet = (x.ctx as unknown as { workbook: { worksheets: { getItemOrNullObject(n: string): any } } }).workbook.worksheets.getItemOrNullObject('Sprawozdanie');
+    expect(sheet.pageLayout).toMatchObject({ orientation: 'Landscape', paperSize: 'A3', zoom: { horizontalFitToPages: 1 } });
+    expect(sheet.pageLayout.headersFooters.defaultForAllPages.leftFooter).toBe('Strona &P z &N');
+    expect(x.log).toContainEqual(['setPrintTitleRows', '$1:$1']);
   });
 
   it('keeps what the unit typed when run again over an existing table (three syncs)', async () => {

@@ -4,11 +4,11 @@
  * (prepare: 2–3 syncs, read: 1, refresh: 2, write one activity: 2 — whatever the number of rows).
  * Every batch that writes turns Excel events off and back on through withEventsOff (events.ts).
  */
-import { MSG, NUMBER_FORMATS, SCOPE_DESCRIPTION_MAX, UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, UNIT_TABLE_NAME, columnIndex, columnLetter, type ReportEntry, type SheetCell, type SheetColumnKey, type SheetProblem } from '@pwr-sync/shared';
+import { MSG, NUMBER_FORMATS, SCOPE_DESCRIPTION_MAX, UNIT_FROZEN_COLUMNS, UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, UNIT_TABLE_NAME, columnIndex, columnLetter, unitColumnWraps, type ReportEntry, type SheetCell, type SheetColumnKey, type SheetProblem } from '@pwr-sync/shared';
 import { activityRows, carryUnreadableCells, computedColumns, invalidCells, mergeRows, planActivityWrite, validateRows, type ReportContext, type SheetState, type ValidationMode } from '../report/sheetModel.ts';
 import { COLUMN_COUNT, HEADERS, INVALID_FILL, LAST_COLUMN, POINTS_PER_CHAR, STATUS_LIST_SOURCE, bandFormula, bodyColumnAddress, rowFormats } from './layout.ts';
 import { excelText } from './text.ts';
-import { addBandFormats, styleHeader } from './look.ts';
+import { addBandFormats, setLandscapePrint, styleHeader, tintUnitColumns } from './look.ts';
 import { withEventsOff } from './events.ts';
 import { lookUpRecordSheet, queueRecordLoad, queueRecordWrite } from './syncRecord.ts';
 import { recordAfterPrepare, type SyncRecord } from '../report/syncRecord.ts';
@@ -90,16 +90,24 @@ export async function prepareSheet(context: Excel.RequestContext, input: Prepare
     applyLayout(sheet, n);
     markCells(sheet.getRange(`A2:${LAST_COLUMN}${n + 1}`), state.problems, n, false);
     protect(sheet);
-    sheet.freezePanes.freezeRows(1);
+    // The header row and the columns up to the activity's name stay in view, as in the template.
+    sheet.freezePanes.freezeAt(sheet.getRange(`A1:${columnLetter(UNIT_FROZEN_COLUMNS - 1)}1`));
     sheet.activate();
     queueRecordWrite(context, recordSheet, synced);
   });
   return state;
 }
 
-/** Column widths, hidden ids, header look, validation, variance colours, unlocked inputs. */
+/**
+ * The template's presentation (sync-server/src/workbook/template.ts): column widths, hidden ids,
+ * header look, wrapped names top-aligned in rows Excel fits to them, tinted inputs and computed
+ * cells, validation with hints, variance colours, unlocked inputs, print setup.
+ */
 function applyLayout(sheet: Excel.Worksheet, n: number): void {
   styleHeader(sheet.getRange(`A1:${LAST_COLUMN}1`));
+  const rows = sheet.getRange(`A2:${LAST_COLUMN}${n + 1}`);
+  rows.format.verticalAlignment = 'Top';
+  tintUnitColumns(rows);
 
   UNIT_SHEET_COLUMNS.forEach((c, i) => {
     const l = columnLetter(i);
@@ -107,7 +115,7 @@ function applyLayout(sheet: Excel.Worksheet, n: number): void {
     whole.format.columnWidth = c.width * POINTS_PER_CHAR;
     if (c.hidden) whole.columnHidden = true;
     const body = sheet.getRange(bodyColumnAddress(c.key, n));
-    if (c.type === 'text') body.format.wrapText = true;
+    if (unitColumnWraps(c)) body.format.wrapText = true;
     if (c.input) body.format.protection.locked = false;
   });
 
@@ -120,17 +128,27 @@ function applyLayout(sheet: Excel.Worksheet, n: number): void {
     const dv = sheet.getRange(bodyColumnAddress(key, n)).dataValidation;
     dv.rule = { decimal: { operator: 'GreaterThanOrEqualTo', formula1: 0 } };
     dv.errorAlert = { showAlert: true, style: 'Stop', title: key === 'actual' ? MSG.pane.validation.actualTitle : MSG.pane.validation.moneyTitle, message: MSG.pane.validation.numberError };
+    const hint = key === 'actual' ? HINT.actual : HINT.moneySpent;
+    dv.prompt = { showPrompt: true, title: hint.title, message: hint.text };
   }
   const scope = sheet.getRange(bodyColumnAddress('scopeDescription', n)).dataValidation;
   scope.rule = { textLength: { operator: 'LessThanOrEqualTo', formula1: SCOPE_DESCRIPTION_MAX } };
   scope.errorAlert = { showAlert: true, style: 'Stop', title: MSG.pane.validation.scopeTitle, message: MSG.pane.validation.scopeError(SCOPE_DESCRIPTION_MAX) };
+  scope.prompt = { showPrompt: true, title: HINT.scopeDescription(SCOPE_DESCRIPTION_MAX).title, message: HINT.scopeDescription(SCOPE_DESCRIPTION_MAX).text };
   const comment = sheet.getRange(bodyColumnAddress('comment', n)).dataValidation;
   comment.rule = { textLength: { operator: 'LessThanOrEqualTo', formula1: 2000 } };
   comment.errorAlert = { showAlert: true, style: 'Stop', title: MSG.pane.validation.commentTitle, message: MSG.pane.validation.commentError(2000) };
+  comment.prompt = { showPrompt: true, title: HINT.comment(2000).title, message: HINT.comment(2000).text };
 
   const variance = sheet.getRange(`${columnLetter(FIRST_COMPUTED)}2:${columnLetter(columnIndex('band'))}${n + 1}`);
   addBandFormats(variance, bandFormula);
+  // Rows grow to their wrapped names (Excel fits them; a generated file cannot).
+  rows.format.autofitRows();
+  setLandscapePrint(sheet, 'A3');
 }
+
+/** The input hints of the template's cells, the same texts. */
+const HINT = MSG.template.hint;
 
 function protect(sheet: Excel.Worksheet): void {
   // No password: protection prevents accidents in plan columns, it is not a security boundary.
@@ -139,7 +157,10 @@ function protect(sheet: Excel.Worksheet): void {
 
 /** Clears the marks of the body and fills the cells that break a rule. */
 function markCells(body: Excel.Range, problems: SheetProblem[], n: number, clear = true): void {
-  if (clear) body.format.fill.clear();
+  if (clear) {
+    body.format.fill.clear();
+    tintUnitColumns(body);
+  }
   for (const [r, c] of invalidCells(problems, n)) body.getCell(r, c).format.fill.color = INVALID_FILL;
 }
 

@@ -66,7 +66,9 @@ const sheetNames = {
 } as const;
 
 /** The printed page's footer: „Strona 2 z 5” and the date (Excel header/footer codes). */
-const pageFooter = '&LStrona &P z &N&R&D';
+/** „Strona 2 z 5” (Excel header/footer codes), also the add-in's footer. */
+const pageNumber = 'Strona &P z &N';
+const pageFooter = `&L${pageNumber}&R&D`;
 
 /** The unit template: data validation of its input cells and the instruction sheet. */
 const template = {
@@ -158,4 +160,4 @@ const central = {
   },
 } as const;
 
-export const workbookText = { unitColumns, consolidatedColumns, sheetNames, pageFooter, template, central } as const;
+export const workbookText = { unitColumns, consolidatedColumns, sheetNames, pageNumber, pageFooter, template, central } as const;

@@ -33,7 +33,10 @@ export function createMockExcel(options: MockOptions = {}): MockExcel {
         rowCount: values.length,
         numberFormat: [],
         columnHidden: false,
-        format: { columnWidth: 0, wrapText: false, font: { bold: false, color: '' }, fill: { color: '', clear: fn(`fill.clear ${address}`) }, protection: { locked: true } },
+        format: {
+          columnWidth: 0, wrapText: false, font: { bold: false, color: '' }, fill: { color: '', clear: fn(`fill.clear ${address}`) }, protection: { locked: true },
+          autofitRows: fn(`autofitRows ${address}`),
+        },
         // rule/errorAlert/prompt are write-only: not seeded, since a sync would reset seeded objects.
         dataValidation: { clear: fn(`dataValidation.clear ${address}`) },
         conditionalFormats: recorder.conditionalFormats(address, track),
@@ -57,7 +60,7 @@ export function createMockExcel(options: MockOptions = {}): MockExcel {
         name,
         visibility: 'Visible',
         protection: { protected: false, protect: fn(`${prefix}protect`), unprotect: fn(`${prefix}unprotect`) },
-        freezePanes: { freezeRows: fn('freezeRows') },
+        freezePanes: { freezeRows: fn('freezeRows'), freezeAt: fn('freezeAt') },
         activate: fn('activate'),
         getRange: (address: string) => makeRange(`${prefix}${address}`, cells),
         tables: {
@@ -68,6 +71,8 @@ export function createMockExcel(options: MockOptions = {}): MockExcel {
         },
       }),
     );
+    // Print setup is write-only: a plain object, so a test reads what the add-in set without a load.
+    Object.assign(sheet, { pageLayout: { setPrintTitleRows: fn('setPrintTitleRows'), headersFooters: { defaultForAllPages: {} } } });
     return withNullFlag(sheet, exists);
   }
   const sheet = makeSheet(!!sheetExists);
