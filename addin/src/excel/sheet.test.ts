@@ -66,9 +66,11 @@ describe('prepareSheet', () => {
     expect(dv('comment').prompt.message).toBe(MSG.template.hint.comment(2000).text);
     // the header row and the columns up to the activity name frozen (ids hidden, task, name)
     expect(x.log.find((l) => l[0] === 'freezeAt')![1]).toBe(x.range('A1:E1'));
-    const sheet = (x.ctx as unknown as { workbook: { worksheets: { getItemOrNullObject(n: string): any } } }).workbook.worksheets.getItemOrNullObject('Sprawozdanie');
-    expect(sheet.pageLayout).toMatchObject({ orientation: 'Landscape', paperSize: 'A3', zoom: { horizontalFitToPages: 1 } });
-    expect(sheet.pageLayout.headersFooters.defaultForAllPages.leftFooter).toBe('Strona &P z &N');
+    // The mock's print setup is a plain object the add-in wrote to: nothing to load.
+    const mockWorkbook = (x.ctx as unknown as { workbook: { worksheets: { getItemOrNullObject(n: string): { pageLayout: any } } } }).workbook;
+    const layout = mockWorkbook.worksheets.getItemOrNullObject('Sprawozdanie').pageLayout;
+    expect(layout).toMatchObject({ orientation: 'Landscape', paperSize: 'A3', zoom: { horizontalFitToPages: 1 } });
+    expect(layout.headersFooters.defaultForAllPages.leftFooter).toBe('Strona &P z &N');
     expect(x.log).toContainEqual(['setPrintTitleRows', '$1:$1']);
   });
 
