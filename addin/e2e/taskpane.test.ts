@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
-import { ADMIN_PATHS, API_PATHS, BAND_ORDER, MSG, UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, UNIT_TABLE_NAME, columnLetter, type UnitReport } from '@pwr-sync/shared';
+import { ADMIN_PATHS, API_PATHS, BAND_ORDER, MSG, SHEET_COLOURS, UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, UNIT_TABLE_NAME, columnLetter, type UnitReport } from '@pwr-sync/shared';
 import { REPO_ROOT, startServer, type RunningServer } from './servers.ts';
 import { OFFICE_JS_URL, launchPaneBrowser, serveFakeOffice, type PaneBrowser } from './browser.ts';
 
@@ -150,7 +150,8 @@ describe('task pane end to end', () => {
     await form.getByLabel('Komentarz / wyjaśnienie').fill('Brak chętnych rodzin w tym roku.');
     await expect.poll(() => form.getByText(/podaj w komentarzu powód/).count()).toBe(0);
     await form.getByRole('button', { name: 'Zapisz w arkuszu' }).click();
-    await expect.poll(() => fake('fillAt', UNIT_SHEET_NAME, commentCell)).toBe(null);
+    // the mark is gone: the cell is back to the input tint
+    await expect.poll(() => fake('fillAt', UNIT_SHEET_NAME, commentCell)).toBe(SHEET_COLOURS.inputFill);
     await expect.poll(() => page.getByText('Brak problemów w arkuszu').count()).toBe(1);
     expect((await tableValues())[0]![col('comment')]).toBe('Brak chętnych rodzin w tym roku.');
     await shot('04-formularz-poprawiony');
@@ -163,7 +164,7 @@ describe('task pane end to end', () => {
     const cell = `${columnLetter(col('actual'))}${target + 2}`;
     expect(await fake('userEdit', UNIT_SHEET_NAME, cell, [['około 20']])).toBe(true);
     await expect.poll(() => page.getByRole('listitem').filter({ hasText: /Wykonanie|Miara/ }).filter({ hasText: /około|liczb|miar/ }).count(), { timeout: 10_000 }).toBeGreaterThan(0);
-    await expect.poll(() => fake('fillAt', UNIT_SHEET_NAME, cell)).not.toBe(null);
+    await expect.poll(() => fake('fillAt', UNIT_SHEET_NAME, cell)).toBe(INVALID_FILL);
     await shot('05-wklejenie-blad');
     // Sync refuses while a cell cannot be read: the entry would go up without it and overwrite the server.
     const before = await api<UnitReport>('GET', API_PATHS.report((await api<{ year: number; status: string }[]>('GET', API_PATHS.years)).filter((y) => y.status === 'open').sort((a, b) => b.year - a.year)[0]!.year, (await api<{ user: { orgUnitCode: string } }>('GET', API_PATHS.me)).user.orgUnitCode));
@@ -175,7 +176,7 @@ describe('task pane end to end', () => {
     expect(await fake('userEdit', UNIT_SHEET_NAME, `${columnLetter(col('plan'))}${target + 2}`, [[5]])).toBe(false);
     await fake('userEdit', UNIT_SHEET_NAME, cell, [['']]);
     await expect.poll(() => page.getByText('Brak problemów w arkuszu').count(), { timeout: 10_000 }).toBe(1);
-    expect(await fake('fillAt', UNIT_SHEET_NAME, cell)).toBe(null);
+    expect(await fake('fillAt', UNIT_SHEET_NAME, cell)).toBe(SHEET_COLOURS.inputFill);
   });
 
   it('turns Excel events back on when a write fails midway, so later pastes are still checked', async () => {
