@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import {
   ADMIN_PATHS, AdminTokenSchema, AdminUserSchema, AuthEventSchema, IssuedTokenSchema, SessionInfoSchema,
-  type IssueTokenRequest, type NewUserRequest,
+  type IssueTokenRequest, type NewUserRequest, type UserSignInRequest, userSignInPath,
 } from '@pwr-sync/shared';
 import type { ApiClient } from './client.ts';
 
@@ -16,3 +16,4 @@ export const userSessions = (api: ApiClient, id: string) => api.call('GET', ADMI
 export const endSession = (api: ApiClient, id: string, sessionId: string) => api.call('POST', ADMIN_PATHS.endSession(id, sessionId), z.unknown(), {});
 export const auditLog = (api: ApiClient, userId?: string) =>
   api.call('GET', `${ADMIN_PATHS.audit}${userId ? `?user=${encodeURIComponent(userId)}` : ''}`, z.array(AuthEventSchema));
+export const setUserSignIn = (api: ApiClient, id: string, body: UserSignInRequest) => api.call('PUT', userSignInPath(id), AdminUserSchema, body);

@@ -3,6 +3,7 @@ import { Badge, Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitl
 import { MSG, type AdminUser, type AuthEvent, type SessionInfo } from '@pwr-sync/shared';
 import { formatDate } from '../taskpane/format.ts';
 import { defaultExpiry, type UsersModel } from './useUsers.ts';
+import { UserSignIn } from './UserSignIn.tsx';
 
 const useStyles = makeStyles({
   part: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalS },
@@ -72,6 +73,7 @@ export function UserDetails({ model, user }: { model: UsersModel; user: AdminUse
         )}
         {problems[''] && <MessageBar intent="error"><MessageBarBody>{problems['']}</MessageBarBody></MessageBar>}
       </section>
+      <UserSignIn key={`${user.id}/${user.signIn.email}/${user.signIn.tokenSignIn}`} model={model} user={user} />
       <section className={styles.part} aria-label={t.sessionsOf}>
         <Text weight="semibold">{t.sessionsOf}</Text>
         {sessions.length === 0 ? <Text size={200}>{t.noSessions}</Text> : (

@@ -1,6 +1,6 @@
 /** The users page's state: users with tokens and sessions, the org units to assign, and every admin action. */
 import { useCallback, useEffect, useState } from 'react';
-import { MSG, warsawDate, type AdminUser, type AuthEvent, type IssuedToken, type NewUserRequest, type OrgUnit, type SessionInfo } from '@pwr-sync/shared';
+import { MSG, warsawDate, type AdminUser, type AuthEvent, type IssuedToken, type NewUserRequest, type OrgUnit, type SessionInfo, type UserSignInRequest } from '@pwr-sync/shared';
 import type { ApiClient, ApiOutcome } from '../api/client.ts';
 import * as admin from '../api/adminClient.ts';
 
@@ -97,6 +97,17 @@ export function useUsers({ api, onFailure }: { api: ApiClient; onFailure: (o: Ap
       setUsers((list) => (list ?? []).map((u) => (u.id === id ? { ...u, tokens: u.tokens.map((x) => (x.id === tokenId ? t : x)) } : u)));
       setNotice({ intent: 'success', text: MSG.auth.tokenRevokedDone(tokenId) });
     }),
+    /** How the user signs in (e-mail for the city's provider, token on/off, unbind); the refusal's messages by field, or null. */
+    setSignIn: async (id: string, body: UserSignInRequest): Promise<Record<string, string> | null> => {
+      setBusy(true);
+      setNotice(null);
+      const o = await admin.setUserSignIn(api, id, body);
+      setBusy(false);
+      if (o.kind !== 'ok') { onFailure(o); return fieldProblems(o); }
+      put(o.value);
+      setNotice({ intent: 'success', text: MSG.signIn.saved(id) });
+      return null;
+    },
     sessions,
     endSession: (id: string, sessionId: string) => run(() => admin.endSession(api, id, sessionId), () => {
       setUsers((list) => (list ?? []).map((u) => (u.id === id ? { ...u, activeSessions: Math.max(0, u.activeSessions - 1) } : u)));

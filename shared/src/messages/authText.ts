@@ -109,6 +109,7 @@ export const authText = {
     user_enabled: 'włączono konto',
     token_issued: 'wydano token',
     token_revoked: 'unieważniono token',
+    user_sign_in_changed: 'zmieniono sposób logowania',
   },
   loadFailed: 'Nie udało się wczytać listy użytkowników.',
 

@@ -48,6 +48,16 @@ export const signInText = {
   dialogBlocked: 'Excel nie otworzył okna logowania — sprawdź, czy nie blokuje go inne okno dialogowe, i spróbuj ponownie.',
 
   // the users page
+  sectionTitle: 'Logowanie kontem miejskim',
+  bound: 'Konto miejskie połączone: ta osoba logowała się już kontem miejskim.',
+  notBound: (email: string | null) => email
+    ? `Konto miejskie połączy się przy pierwszym logowaniu z adresu ${email}.`
+    : 'Podaj adres e-mail, którego ta osoba używa w mieście, aby mogła logować się kontem miejskim.',
+  emailLabel: 'Adres e-mail w mieście',
+  tokenSignInLabel: 'Może też logować się tokenem (np. jednostki spoza miejskiego katalogu)',
+  save: 'Zapisz logowanie',
+  unbind: 'Odłącz konto miejskie',
+  saved: (id: string) => `Zapisano sposób logowania użytkownika „${id}”.`,
   emailInvalid: 'podaj adres e-mail, np. anna.nowak@um.krakow.pl',
   emailTaken: (email: string, other: string) => `Adres ${email} ma już użytkownik „${other}” — jeden adres e-mail może należeć tylko do jednej osoby.`,
   /** The audit's note of a change of sign-in settings (only what changed). */
