@@ -23,6 +23,12 @@ import {
   type UnitReport,
   MSG,
   CSRF_HEADER,
+  PLAN_PATHS,
+  AcceptedMeasureKindSchema,
+  PlanPreviousResponseSchema,
+  SavePlanResponseSchema,
+  UnitPlanSchema,
+  type SavePlanRequest,
 } from '@pwr-sync/shared';
 
 export type ApiProblem = NonNullable<ApiErrorBody['problems']>[number];
@@ -80,6 +86,25 @@ export class ApiClient {
   }
   report(year: number, unit: string) {
     return this.request('GET', API_PATHS.report(year, unit), UnitReportSchema);
+  }
+  /** A unit's plan for a year (version 0: nothing saved yet). */
+  unitPlan(year: number, unit: string) {
+    return this.request('GET', PLAN_PATHS.plan(year, unit), UnitPlanSchema);
+  }
+  /** Saves the whole plan; `client` says where it was entered (the history's source). */
+  savePlan(year: number, unit: string, body: SavePlanRequest, idempotencyKey: string, client: 'addin' | 'browser') {
+    return this.request('PUT', PLAN_PATHS.plan(year, unit), SavePlanResponseSchema, body, { 'Idempotency-Key': idempotencyKey, 'X-Pwr-Client': client });
+  }
+  submitPlan(year: number, unit: string, version: number) {
+    return this.request('POST', PLAN_PATHS.submit(year, unit), UnitPlanSchema, { version });
+  }
+  /** The activities the unit plans, with last year's plan and figures beside them. */
+  planPrevious(year: number, unit: string) {
+    return this.request('GET', PLAN_PATHS.previous(year, unit), PlanPreviousResponseSchema);
+  }
+  /** Measure kinds MOPS accepted from plans (to be registered before plans naming them are parsed). */
+  measureKinds() {
+    return this.request('GET', PLAN_PATHS.measureKinds, z.array(AcceptedMeasureKindSchema));
   }
   /** Saves the whole report; the idempotency key makes a retry after a lost answer harmless. */
   saveReport(year: number, unit: string, body: SaveReportRequest, idempotencyKey: string) {

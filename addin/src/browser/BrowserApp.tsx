@@ -7,6 +7,8 @@ import { SignIn } from '../taskpane/components/SignIn.tsx';
 import { ReviewHome } from './ReviewHome.tsx';
 import { UnitHome } from './UnitHome.tsx';
 import { UsersPage } from './UsersPage.tsx';
+import { UnitModes } from './UnitModes.tsx';
+import { PlanMode } from '../taskpane/plan/PlanPanel.tsx';
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
@@ -59,7 +61,7 @@ export function BrowserApp({ session }: { session: Session }) {
         )}
         {signedIn && isAdmin && page === 'users' && <UsersPage key={signedIn.me.user.id} api={signedIn.api} me={signedIn.me} onFailure={session.report} />}
         {signedIn && !(isAdmin && page === 'users') && (signedIn.me.user.role === 'unit_reporter'
-          ? <UnitHome key={signedIn.me.user.id} api={signedIn.api} me={signedIn.me} onFailure={session.report} />
+          ? <UnitModes key={signedIn.me.user.id} report={<UnitHome api={signedIn.api} me={signedIn.me} onFailure={session.report} />} plan={<PlanMode api={signedIn.api} unitCode={signedIn.me.user.orgUnitCode ?? ''} client="browser" />} />
           : <ReviewHome key={signedIn.me.user.id} api={signedIn.api} me={signedIn.me} onFailure={session.report} />)}
       </main>
     </div>

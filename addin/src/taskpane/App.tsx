@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Button, Divider, Link, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Divider, Link, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReportHost } from '../excel/host.ts';
 import type { ReviewHost } from '../excel/reviewHost.ts';
 import { ReviewApp } from './review/ReviewApp.tsx';
@@ -14,6 +14,7 @@ import { Steps, STEP_ORDER, type StepKey } from './components/Steps.tsx';
 import { filledCount } from '../report/unsynced.ts';
 import { formatPlNumber, columnIndex, type SheetProblem } from '@pwr-sync/shared';
 import { useUnitReport } from './useUnitReport.ts';
+import { PlanMode } from './plan/PlanPanel.tsx';
 import type { Session } from '../session/session.ts';
 import { useSession } from '../session/useSession.ts';
 import { MSG, type MeResponse } from '@pwr-sync/shared';
@@ -96,6 +97,13 @@ function UnitPane({ api, me, session, host, support }: UnitPaneProps) {
   sheetRowsRef.current = sheet?.rows ?? [];
   const progressRef = useRef<HTMLHeadingElement>(null);
   const prepared = useRef(false);
+  const [mode, setMode] = useState<'report' | 'plan'>('report');
+  const tabs = (
+    <TabList selectedValue={mode} onTabSelect={(_, d) => setMode(d.value as 'report' | 'plan')} style={{ paddingInline: tokens.spacingHorizontalL }}>
+      <Tab value="report">{MSG.plan.pane.tabReport}</Tab>
+      <Tab value="plan">{MSG.plan.pane.tabPlan}</Tab>
+    </TabList>
+  );
 
   // After „Przygotuj arkusz” focus moves to the new content (the progress heading above the list).
   useEffect(() => {
@@ -104,6 +112,9 @@ function UnitPane({ api, me, session, host, support }: UnitPaneProps) {
       progressRef.current?.focus();
     }
   }, [sheet, model.busy]);
+
+  // Planning does not wait on the report or the sheet: the plan keeps what is typed while they reload.
+  if (mode === 'plan') return <div className={styles.root}>{tabs}<main className={styles.main}><PlanMode api={api} unitCode={me.user.orgUnitCode ?? ''} client="addin" /></main></div>;
 
   if (phase.kind === 'loading') return <main className={styles.center}><Spinner label={MSG.pane.loading} /></main>;
   if (phase.kind === 'error')
@@ -185,6 +196,7 @@ function UnitPane({ api, me, session, host, support }: UnitPaneProps) {
   return (
     <div className={styles.root}>
       <Header data={data} onSignOut={() => session.signOut()} />
+      {tabs}
       <main className={styles.main}>
         {!support.ok && (
           <MessageBar intent="error" layout="multiline">

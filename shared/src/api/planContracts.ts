@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { MSG } from '../messages/catalogue.ts';
 import { OrgUnitCodeSchema } from '../orgUnits/schema.ts';
-import { ActivityIdSchema } from '../program/schema.ts';
+import { ActivityIdSchema, ActivitySchema } from '../program/schema.ts';
 import { ActualSchema, PlanSchema, ReportStatusSchema } from '../report/schema.ts';
 import { ActivityProposalSchema, PlanEntrySchema, ProposedFormsSchema } from '../plan/schema.ts';
 import { CompletenessRowSchema, WorkflowEventActionSchema, WorkflowStateSchema } from './contracts.ts';
@@ -51,6 +51,8 @@ export type SavePlanResponse = z.infer<typeof SavePlanResponseSchema>;
 /** One activity of a unit's planning year: the activity, this year's accepted plan if any, and last year beside it. */
 export const PlanActivitySchema = z.object({
   activityId: ActivityIdSchema,
+  /** The activity as the year's program has it (name, task, subsection, units). */
+  activity: ActivitySchema,
   /** Last year's accepted plan of the activity; null when it had none (new, or not in last year). */
   previousPlan: PlanSchema.nullable(),
   /** What the unit reported for it last year; null when nothing was reported. */
@@ -59,7 +61,7 @@ export const PlanActivitySchema = z.object({
 });
 export type PlanActivity = z.infer<typeof PlanActivitySchema>;
 
-/** GET /api/years/:year/units/:unit/plan/previous — last year beside this year. */
+/** GET /api/years/:year/units/:unit/plan/previous — the activities the unit plans, last year beside this year. */
 export const PlanPreviousResponseSchema = z.object({
   year: z.number().int(),
   previousYear: z.number().int(),

@@ -56,7 +56,7 @@ export async function planPrevious(q: Queryable, year: number, orgUnitCode: stri
     year, previousYear,
     activities: ctx.activities.map((a) => {
       const r = reported.get(a.id);
-      return { activityId: a.id, previousPlan: plans.get(a.id) ?? null, previousStatus: r?.status ?? null, previousActual: r ? r.actual : null };
+      return { activityId: a.id, activity: a, previousPlan: plans.get(a.id) ?? null, previousStatus: r?.status ?? null, previousActual: r ? r.actual : null };
     }),
   };
 }

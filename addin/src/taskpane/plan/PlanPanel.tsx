@@ -1,0 +1,246 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  MSG, WORKFLOW_STATE_LABELS, allMeasureKinds, proposalRef, formatMeasure, isMeasureKind, registerMeasureKinds,
+  type ActivityProposal, type PlanActivity, type PlanProblem, type PlanRuleContext, type Task, type UnitPlan,
+} from '@pwr-sync/shared';
+import type { ApiClient } from '../../api/client.ts';
+import { bodyOf, copyPrevious, draftOf, measurePreview, planLine, type EntryDraft, type MeasureDraft, type PlanDraft } from '../../plan/planDraft.ts';
+
+const T = MSG.plan.pane;
+const NEW_KIND = '__new__';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  activity: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, padding: tokens.spacingHorizontalS, border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
+  previous: { color: tokens.colorNeutralForeground3 },
+  measure: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, paddingLeft: tokens.spacingHorizontalS, borderLeft: `3px solid ${tokens.colorBrandStroke2}` },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
+  problem: { color: tokens.colorPaletteRedForeground1 },
+});
+
+export interface PlanPanelProps {
+  api: ApiClient;
+  unitCode: string;
+  year: number;
+  /** Where the plan is entered, for the version's source in the history. */
+  client: 'addin' | 'browser';
+}
+
+interface Loaded {
+  plan: UnitPlan;
+  activities: PlanActivity[];
+  previousYear: number;
+  tasks: Task[];
+  orgUnitCodes: string[];
+}
+
+/** Planning mode: the unit's planned measures per activity, last year beside them, proposals, save and submit. */
+export function PlanPanel({ api, unitCode, year, client }: PlanPanelProps) {
+  const styles = useStyles();
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [draft, setDraft] = useState<PlanDraft | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [problems, setProblems] = useState<PlanProblem[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  /** Bumped by every load: an answer to an older load (an effect run twice, a reload) is dropped, never overwriting what is typed. */
+  const loads = useRef(0);
+  const load = useCallback(async () => {
+    const mine = ++loads.current;
+    setError(null);
+    const kinds = await api.measureKinds();
+    if (kinds.kind === 'ok') registerMeasureKinds(kinds.value);
+    const [plan, previous, program] = await Promise.all([api.unitPlan(year, unitCode), api.planPrevious(year, unitCode), api.program()]);
+    if (mine !== loads.current) return;
+    if (plan.kind !== 'ok') return setError(plan.message);
+    if (previous.kind !== 'ok') return setError(previous.message);
+    if (program.kind !== 'ok') return setError(program.message);
+    setLoaded({ plan: plan.value, activities: previous.value.activities, previousYear: previous.value.previousYear, tasks: program.value.tasks, orgUnitCodes: program.value.orgUnits.map((u) => u.code) });
+    setDraft(draftOf(previous.value.activities.map((a) => a.activityId), plan.value));
+  }, [api, unitCode, year]);
+  useEffect(() => {
+    void load();
+    return () => { loads.current++; };
+  }, [load]);
+
+  const ctx = useMemo<PlanRuleContext | null>(() => loaded && {
+    activityIds: loaded.activities.map((a) => a.activityId), tasks: loaded.tasks, orgUnitCodes: new Set(loaded.orgUnitCodes), orgUnitCode: unitCode,
+  }, [loaded, unitCode]);
+
+  if (error) return <MessageBar intent="error" layout="multiline"><MessageBarBody>{error}</MessageBarBody></MessageBar>;
+  if (!loaded || !draft || !ctx) return <Spinner label={T.loading} />;
+  const { plan } = loaded;
+  const readOnly = !plan.editable;
+
+  const setEntry = (i: number, entry: EntryDraft) => setDraft({ ...draft, entries: draft.entries.map((e, k) => (k === i ? entry : e)) });
+  const setMeasure = (i: number, j: number, m: MeasureDraft) => setEntry(i, { ...draft.entries[i]!, measures: draft.entries[i]!.measures.map((x, k) => (k === j ? m : x)) });
+  const setProposal = (i: number, p: ActivityProposal) => setDraft({ ...draft, proposals: draft.proposals.map((x, k) => (k === i ? p : x)) });
+
+  const save = async (): Promise<number | null> => {
+    const { body, problems: found } = bodyOf(draft, ctx);
+    setProblems(found);
+    setNotice(null);
+    setFailure(null);
+    if (found.length > 0) return null;
+    setBusy(true);
+    const r = await api.savePlan(year, unitCode, { baseVersion: plan.version, ...body }, crypto.randomUUID(), client);
+    setBusy(false);
+    if (r.kind === 'ok') {
+      setLoaded({ ...loaded, plan: { ...plan, version: r.value.version, state: plan.state === 'not_started' ? 'draft' : plan.state, savedAt: r.value.savedAt, savedBy: r.value.savedBy } });
+      setNotice(T.saved(r.value.version));
+      return r.value.version;
+    }
+    if (r.kind === 'conflict') { await load(); setNotice(T.conflict); return null; }
+    if (r.kind === 'rejected') setProblems(r.problems as PlanProblem[]);
+    setFailure(r.message);
+    return null;
+  };
+  const submit = async () => {
+    const version = await save();
+    if (version === null) return;
+    setBusy(true);
+    const r = await api.submitPlan(year, unitCode, version);
+    setBusy(false);
+    if (r.kind === 'ok') { setLoaded({ ...loaded, plan: r.value }); setNotice(T.submitted); return; }
+    if (r.kind === 'rejected') setProblems(r.problems as PlanProblem[]);
+    setFailure(r.message);
+  };
+
+  const problemsOf = (activityId: string) => problems.filter((p) => p.activityId === activityId);
+  const kinds = allMeasureKinds();
+
+  return (
+    <section className={styles.root} aria-labelledby="plan-title">
+      <Text as="h2" size={400} weight="semibold" id="plan-title">{T.title(year)}</Text>
+      <Text size={200}>{T.intro(year)}</Text>
+      <Text size={200} weight="semibold">{T.state(WORKFLOW_STATE_LABELS[plan.state], plan.version)}</Text>
+      {(plan.source === 'mops' || plan.source === 'mops_import') && <Text size={200}>{T.enteredByMops}</Text>}
+      {plan.state === 'returned' && plan.reviewComment && (
+        <MessageBar intent="warning" layout="multiline"><MessageBarBody><MessageBarTitle>{T.returned}</MessageBarTitle> {plan.reviewComment}</MessageBarBody></MessageBar>
+      )}
+      {readOnly && <MessageBar intent="info" layout="multiline"><MessageBarBody>{plan.state === 'submitted' || plan.state === 'accepted' ? T.locked : T.yearLocked}</MessageBarBody></MessageBar>}
+
+      {draft.entries.map((entry, i) => {
+        const info = loaded.activities[i]!;
+        const prev = info.previousPlan;
+        return (
+          <div key={entry.activityId} className={styles.activity} data-activity={entry.activityId}>
+            <Text weight="semibold">{entry.activityId} · {info.activity.name}</Text>
+            <Text size={200} className={styles.previous}>
+              {prev ? T.previousPlan(loaded.previousYear, planLine(prev)) : T.previousNone(loaded.previousYear)}
+              {' · '}
+              {info.previousActual ? T.previousActual(loaded.previousYear, info.previousActual.measures.filter((m) => isMeasureKind(m.kind)).map((m) => formatMeasure(m)).join(', ') || (info.previousActual.text ?? '—')) : T.previousNotReported(loaded.previousYear)}
+            </Text>
+            {entry.measures.map((m, j) => {
+              const known = isMeasureKind(m.kind);
+              const preview = measurePreview(m);
+              return (
+                <div key={j} className={styles.measure}>
+                  <Text size={200} weight="semibold">{T.measure(j + 1)}</Text>
+                  <Field label={T.kind}>
+                    <Select value={m.forms || (!known && m.kind) ? NEW_KIND : m.kind} disabled={readOnly}
+                      onChange={(_, d) => setMeasure(i, j, d.value === NEW_KIND ? { ...m, kind: known ? '' : m.kind, forms: m.forms ?? { few: '', many: '' } } : { ...m, kind: d.value, forms: null })}>
+                      <option value="">{T.kindPick}</option>
+                      {kinds.map((k) => <option key={k.lemma} value={k.lemma}>{k.label}</option>)}
+                      <option value={NEW_KIND}>{T.kindNew}</option>
+                    </Select>
+                  </Field>
+                  {(m.forms || (!known && m.kind)) && (
+                    <>
+                      <Field label={T.kindNewWord}><Input value={m.kind} disabled={readOnly} onChange={(_, d) => setMeasure(i, j, { ...m, kind: d.value, forms: m.forms ?? { few: '', many: '' } })} /></Field>
+                      <Field label={T.formFew}><Input value={m.forms?.few ?? ''} disabled={readOnly} onChange={(_, d) => setMeasure(i, j, { ...m, forms: { few: d.value, many: m.forms?.many ?? '' } })} /></Field>
+                      <Field label={T.formMany}><Input value={m.forms?.many ?? ''} disabled={readOnly} onChange={(_, d) => setMeasure(i, j, { ...m, forms: { few: m.forms?.few ?? '', many: d.value } })} /></Field>
+                    </>
+                  )}
+                  <Field label={T.qualifier}><Input value={m.qualifier} disabled={readOnly} onChange={(_, d) => setMeasure(i, j, { ...m, qualifier: d.value })} /></Field>
+                  <Field label={T.value} hint={preview ? T.preview(preview) : undefined}>
+                    <Input value={m.value} inputMode="decimal" disabled={readOnly} onChange={(_, d) => setMeasure(i, j, { ...m, value: d.value })} />
+                  </Field>
+                  {!readOnly && <Button size="small" appearance="subtle" onClick={() => setEntry(i, { ...entry, measures: entry.measures.filter((_, k) => k !== j) })}>{T.removeMeasure}</Button>}
+                </div>
+              );
+            })}
+            {!readOnly && (
+              <div className={styles.actions}>
+                <Button size="small" onClick={() => setEntry(i, { ...entry, measures: [...entry.measures, { kind: '', qualifier: '', value: '', forms: null }] })}>{T.addMeasure}</Button>
+                {prev && prev.measures.length > 0 && <Button size="small" onClick={() => setEntry(i, copyPrevious(entry, prev))}>{T.copyPrevious(loaded.previousYear)}</Button>}
+              </div>
+            )}
+            <Field label={T.description}><Textarea value={entry.description} disabled={readOnly} resize="vertical" onChange={(_, d) => setEntry(i, { ...entry, description: d.value })} /></Field>
+            {problemsOf(entry.activityId).map((p, k) => <Text key={k} size={200} className={styles.problem} role="alert">{p.message}</Text>)}
+          </div>
+        );
+      })}
+
+      <Text as="h3" size={300} weight="semibold">{T.proposalsTitle}</Text>
+      <Text size={200}>{T.proposalsIntro}</Text>
+      {draft.proposals.map((p, i) => {
+        const task = loaded.tasks.find((t) => t.code === p.taskCode);
+        return (
+          <div key={p.key} className={styles.activity} data-proposal={p.key}>
+            <Field label={T.proposalName}><Textarea value={p.name} disabled={readOnly} onChange={(_, d) => setProposal(i, { ...p, name: d.value })} /></Field>
+            <Field label={T.proposalTask}>
+              <Select value={p.taskCode} disabled={readOnly} onChange={(_, d) => setProposal(i, { ...p, taskCode: d.value, subsection: null })}>
+                {loaded.tasks.map((t) => <option key={t.code} value={t.code}>{t.code} — {t.title.slice(0, 80)}</option>)}
+              </Select>
+            </Field>
+            {task && task.subsections.length > 0 && (
+              <Field label={T.proposalSubsection}>
+                <Select value={p.subsection === null ? '' : String(p.subsection)} disabled={readOnly} onChange={(_, d) => setProposal(i, { ...p, subsection: d.value ? Number(d.value) : null })}>
+                  <option value="">{T.proposalNoSubsection}</option>
+                  {task.subsections.map((s) => <option key={s.number} value={String(s.number)}>{s.number}) {s.title.slice(0, 80)}</option>)}
+                </Select>
+              </Field>
+            )}
+            <Field label={T.proposalPartners}>
+              <Input value={p.partnerUnits.join(', ')} disabled={readOnly} onChange={(_, d) => setProposal(i, { ...p, partnerUnits: d.value.split(',').map((x) => x.trim().toUpperCase()).filter(Boolean) })} />
+            </Field>
+            {!readOnly && <Button size="small" appearance="subtle" onClick={() => setDraft({ ...draft, proposals: draft.proposals.filter((_, k) => k !== i) })}>{T.removeProposal}</Button>}
+            {problems.filter((x) => x.activityId === proposalRef(p)).map((x, k) => <Text key={k} size={200} className={styles.problem} role="alert">{x.message}</Text>)}
+          </div>
+        );
+      })}
+      {!readOnly && (
+        <div className={styles.actions}>
+          <Button size="small" onClick={() => setDraft({ ...draft, proposals: [...draft.proposals, { key: `p${Date.now().toString(36)}`, name: '', taskCode: loaded.tasks[0]?.code ?? 'I.1', subsection: null, partnerUnits: [] }] })}>{T.addProposal}</Button>
+        </div>
+      )}
+
+      {problems.length > 0 && <MessageBar intent="error" layout="multiline"><MessageBarBody><MessageBarTitle>{T.problems}</MessageBarTitle> {problems.map((p) => p.message).join(' ')}</MessageBarBody></MessageBar>}
+      {failure && <MessageBar intent="error" layout="multiline"><MessageBarBody>{failure}</MessageBarBody></MessageBar>}
+      {notice && <MessageBar intent="success" layout="multiline"><MessageBarBody>{notice}</MessageBarBody></MessageBar>}
+      {!readOnly && (
+        <div className={styles.actions}>
+          <Button appearance="primary" disabled={busy} onClick={() => void save()}>{busy ? T.saving : T.save}</Button>
+          <Button disabled={busy} onClick={() => void submit()}>{T.submit}</Button>
+          {busy && <Spinner size="tiny" />}
+        </div>
+      )}
+    </section>
+  );
+}
+
+
+/** The year a unit plans: the newest year in planning, else the newest open one (a year stored before phases). */
+export function planningYear(years: readonly { year: number; status: string; phase?: string }[]): number | null {
+  const planning = years.filter((y) => y.phase === 'planning').sort((a, b) => b.year - a.year)[0];
+  if (planning) return planning.year;
+  const open = years.filter((y) => (y.phase ? y.phase === 'reporting' : y.status === 'open')).sort((a, b) => b.year - a.year)[0];
+  return open?.year ?? null;
+}
+
+/** Planning mode for a unit: finds the year it plans, then the panel. */
+export function PlanMode({ api, unitCode, client }: Omit<PlanPanelProps, 'year'>) {
+  const [year, setYear] = useState<number | null | undefined>(undefined);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    void api.years().then((r) => (r.kind === 'ok' ? setYear(planningYear(r.value as { year: number; status: string; phase?: string }[])) : setError(r.message)));
+  }, [api]);
+  if (error) return <MessageBar intent="error" layout="multiline"><MessageBarBody>{error}</MessageBarBody></MessageBar>;
+  if (year === undefined) return <Spinner label={T.loading} />;
+  if (year === null) return <MessageBar intent="info"><MessageBarBody>{MSG.pane.noYear}</MessageBarBody></MessageBar>;
+  return <PlanPanel api={api} unitCode={unitCode} year={year} client={client} />;
+}
