@@ -1,16 +1,14 @@
 import { useState, type ReactNode } from 'react';
-import { Tab, TabList } from '@fluentui/react-components';
 import { MSG } from '@pwr-sync/shared';
+import { ReviewTabs } from '../taskpane/review/ReviewTabs.tsx';
 
 /** A unit in the browser mode: its report (years, template, upload) or its plan. */
 export function UnitModes({ report, plan }: { report: ReactNode; plan: ReactNode }) {
   const [mode, setMode] = useState<'report' | 'plan'>('report');
   return (
     <>
-      <TabList selectedValue={mode} onTabSelect={(_, d) => setMode(d.value as 'report' | 'plan')}>
-        <Tab value="report">{MSG.plan.pane.tabReport}</Tab>
-        <Tab value="plan">{MSG.plan.pane.tabPlan}</Tab>
-      </TabList>
+      <ReviewTabs label={MSG.plan.pane.modes} selected={mode} onSelect={setMode}
+        tabs={[{ value: 'report', label: MSG.plan.pane.tabReport }, { value: 'plan', label: MSG.plan.pane.tabPlan }]} />
       {mode === 'plan' ? plan : report}
     </>
   );

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Button, Divider, Link, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Divider, Link, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReportHost } from '../excel/host.ts';
 import type { ReviewHost } from '../excel/reviewHost.ts';
 import { ReviewApp } from './review/ReviewApp.tsx';
@@ -15,6 +15,7 @@ import { filledCount } from '../report/unsynced.ts';
 import { formatPlNumber, columnIndex, type SheetProblem } from '@pwr-sync/shared';
 import { useUnitReport } from './useUnitReport.ts';
 import { PlanMode } from './plan/PlanPanel.tsx';
+import { ReviewTabs } from './review/ReviewTabs.tsx';
 import type { Session } from '../session/session.ts';
 import { useSession } from '../session/useSession.ts';
 import { MSG, type MeResponse } from '@pwr-sync/shared';
@@ -99,10 +100,8 @@ function UnitPane({ api, me, session, host, support }: UnitPaneProps) {
   const prepared = useRef(false);
   const [mode, setMode] = useState<'report' | 'plan'>('report');
   const tabs = (
-    <TabList selectedValue={mode} onTabSelect={(_, d) => setMode(d.value as 'report' | 'plan')} style={{ paddingInline: tokens.spacingHorizontalL }}>
-      <Tab value="report">{MSG.plan.pane.tabReport}</Tab>
-      <Tab value="plan">{MSG.plan.pane.tabPlan}</Tab>
-    </TabList>
+    <ReviewTabs label={MSG.plan.pane.modes} selected={mode} onSelect={setMode}
+      tabs={[{ value: 'report', label: MSG.plan.pane.tabReport }, { value: 'plan', label: MSG.plan.pane.tabPlan }]} />
   );
 
   // After „Przygotuj arkusz” focus moves to the new content (the progress heading above the list).

@@ -95,6 +95,7 @@ export const planText = {
   },
   /** The planning form (task pane and browser mode). */
   pane: {
+    modes: 'Sprawozdanie czy plan',
     tabReport: 'Sprawozdanie',
     tabPlan: 'Plan',
     title: (year: number) => `Plan na ${year} rok`,
