@@ -1,6 +1,6 @@
 /**
- * End-to-end planning: the built task pane in headless Chromium (office.js stand-in) against the
- * real server. A unit plans its activities in the pane — one after copying last year's measures
+ * End-to-end planning in the browser mode (the same React app as the pane) in headless Chromium
+ * against the real server. A unit plans its activities in the pane — one after copying last year's measures
  * and with two measures — proposes a new activity and submits; MOPS returns it with a comment; the
  * unit fixes it and submits again; MOPS accepts; the unit reports its figures against the accepted
  * plan and the year's consolidated rows show variance against it. The same form in the browser mode.
@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { API_PATHS, PLAN_PATHS, type Assignment, type ConsolidatedRow, type PlanPreviousResponse, type UnitPlan } from '@pwr-sync/shared';
 import { REPO_ROOT, startServer, type DemoToken, type RunningServer } from './servers.ts';
-import { launchPaneBrowser, serveFakeOffice, type PaneBrowser } from './browser.ts';
+import { launchPaneBrowser, type PaneBrowser } from './browser.ts';
 
 let server: RunningServer;
 let browser: PaneBrowser;
@@ -56,11 +56,10 @@ describe('planning end to end', () => {
     if (distDir) rmSync(distDir, { recursive: true, force: true });
   });
 
-  it('a unit plans in the pane, proposes an activity and submits; MOPS returns, the unit fixes, MOPS accepts; figures are compared with the accepted plan', async () => {
+  it('a unit plans in the browser mode, proposes an activity and submits; MOPS returns, the unit fixes, MOPS accepts; figures are compared with the accepted plan', async () => {
     const unit = planner.orgUnitCode!;
-    await serveFakeOffice(page);
     page.on('pageerror', (e) => console.log('PAGEERR', e.message));
-    await page.goto(`${server.baseUrl}/addin/taskpane.html`);
+    await page.goto(`${server.baseUrl}/`);
     await expect.poll(() => page.getByLabel('Token').count(), { timeout: 30_000 }).toBe(1);
     await page.getByLabel('Token').fill(planner.token);
     await page.getByRole('button', { name: 'Zaloguj' }).click();
@@ -98,7 +97,7 @@ describe('planning end to end', () => {
     await page.getByRole('button', { name: 'Przekaż plan do weryfikacji' }).click();
     await expect.poll(() => page.getByText('Plan przekazano do weryfikacji MOPS.').count(), { timeout: 30_000 }).toBe(1);
     const submitted = await api<UnitPlan>(planner.token, 'GET', PLAN_PATHS.plan(year, unit));
-    expect(submitted).toMatchObject({ state: 'submitted', source: 'addin' });
+    expect(submitted).toMatchObject({ state: 'submitted', source: 'browser' });
     expect(submitted.entries[0]!.measures).toHaveLength(copied + 1);
     expect(submitted.proposals.map((p) => p.name)).toEqual(['Rodzinne warsztaty z pierwszej pomocy']);
 

@@ -14,8 +14,6 @@ import { Steps, STEP_ORDER, type StepKey } from './components/Steps.tsx';
 import { filledCount } from '../report/unsynced.ts';
 import { formatPlNumber, columnIndex, type SheetProblem } from '@pwr-sync/shared';
 import { useUnitReport } from './useUnitReport.ts';
-import { PlanMode } from './plan/PlanPanel.tsx';
-import { ReviewTabs } from './review/ReviewTabs.tsx';
 import type { Session } from '../session/session.ts';
 import { useSession } from '../session/useSession.ts';
 import { MSG, type MeResponse } from '@pwr-sync/shared';
@@ -98,11 +96,6 @@ function UnitPane({ api, me, session, host, support }: UnitPaneProps) {
   sheetRowsRef.current = sheet?.rows ?? [];
   const progressRef = useRef<HTMLHeadingElement>(null);
   const prepared = useRef(false);
-  const [mode, setMode] = useState<'report' | 'plan'>('report');
-  const tabs = (
-    <ReviewTabs label={MSG.plan.pane.modes} selected={mode} onSelect={setMode}
-      tabs={[{ value: 'report', label: MSG.plan.pane.tabReport }, { value: 'plan', label: MSG.plan.pane.tabPlan }]} />
-  );
 
   // After „Przygotuj arkusz” focus moves to the new content (the progress heading above the list).
   useEffect(() => {
@@ -111,9 +104,6 @@ function UnitPane({ api, me, session, host, support }: UnitPaneProps) {
       progressRef.current?.focus();
     }
   }, [sheet, model.busy]);
-
-  // Planning does not wait on the report or the sheet: the plan keeps what is typed while they reload.
-  if (mode === 'plan') return <div className={styles.root}>{tabs}<main className={styles.main}><PlanMode api={api} unitCode={me.user.orgUnitCode ?? ''} client="addin" /></main></div>;
 
   if (phase.kind === 'loading') return <main className={styles.center}><Spinner label={MSG.pane.loading} /></main>;
   if (phase.kind === 'error')
@@ -195,7 +185,6 @@ function UnitPane({ api, me, session, host, support }: UnitPaneProps) {
   return (
     <div className={styles.root}>
       <Header data={data} onSignOut={() => session.signOut()} />
-      {tabs}
       <main className={styles.main}>
         {!support.ok && (
           <MessageBar intent="error" layout="multiline">
