@@ -16,6 +16,10 @@ import {
   ReportingYearSchema,
   SaveReportResponseSchema,
   UnitReportSchema,
+  REVIEW_PATHS,
+  ReviewCommentSchema,
+  ReviewViewSchema,
+  type ActivityCommentInput,
   type AnnexTitle,
   type ApiErrorBody,
   type SaveReportRequest,
@@ -122,9 +126,28 @@ export class ApiClient {
   accept(year: number, unit: string) {
     return this.request('POST', API_PATHS.accept(year, unit), UnitReportSchema, {});
   }
-  /** Reviewer: return a report to the unit with a comment the unit then sees. */
-  returnReport(year: number, unit: string, comment: string) {
-    return this.request('POST', API_PATHS.return(year, unit), UnitReportSchema, { comment });
+  /**
+   * Reviewer: return a report to the unit with comments on activities and/or an overall note (the
+   * unit sees each at its activity). Only after opening the current version in the report view.
+   */
+  returnReport(year: number, unit: string, comment: string, comments: readonly ActivityCommentInput[] = []) {
+    return this.request('POST', API_PATHS.return(year, unit), UnitReportSchema, { ...(comment ? { comment } : {}), comments });
+  }
+  /** Reviewer: reopen a report (an accepted one needs the reason, which the audit keeps). */
+  reopen(year: number, unit: string, reason: string) {
+    return this.request('POST', API_PATHS.reopen(year, unit), UnitReportSchema, { comment: reason });
+  }
+  /** Reviewer: the unit's report as a reviewer reads it; opening it records that this version was seen. */
+  reviewView(year: number, unit: string) {
+    return this.request('GET', REVIEW_PATHS.view(year, unit), ReviewViewSchema);
+  }
+  /** The reviewer's comments on the unit's activities with their threads. */
+  reviewComments(year: number, unit: string) {
+    return this.request('GET', REVIEW_PATHS.comments(year, unit), z.array(ReviewCommentSchema));
+  }
+  /** Answers a comment (the unit, or MOPS); the reply is every comment with its thread. */
+  replyToComment(year: number, unit: string, commentId: number, text: string) {
+    return this.request('POST', REVIEW_PATHS.replies(year, unit, commentId), z.array(ReviewCommentSchema), { text });
   }
   /** Versions and field changes of a unit's report (who, when, old → new). */
   history(year: number, unit: string) {

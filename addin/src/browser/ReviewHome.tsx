@@ -1,7 +1,9 @@
 import { Button, Field, MessageBar, MessageBarBody, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { MSG, type MeResponse } from '@pwr-sync/shared';
 import type { ApiClient, ApiOutcome } from '../api/client.ts';
+import { useState } from 'react';
 import { CompletenessPanel } from '../taskpane/review/CompletenessPanel.tsx';
+import { UnitReportView } from '../taskpane/review/report/UnitReportView.tsx';
 import { useYearReview } from './useYearReview.ts';
 
 const useStyles = makeStyles({
@@ -9,16 +11,18 @@ const useStyles = makeStyles({
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
-/** Reviewers and managers in a browser: completeness, accept / return (reviewers), the year's workbook and annex. */
+/** Reviewers and managers in a browser: completeness, each unit's report to decide from (reviewers), the year's workbook and annex. */
 export function ReviewHome({ api, me, onFailure }: { api: ApiClient; me: MeResponse; onFailure: (o: ApiOutcome<unknown>) => void }) {
   const styles = useStyles();
   const t = MSG.browser;
   const model = useYearReview({ api, me, onFailure });
+  /** The unit whose report is open for review. */
+  const [opened, setOpened] = useState<string | null>(null);
   return (
     <>
       <Text as="h2" size={600} weight="semibold">{t.reviewTitle}</Text>
       <Field label={t.chooseYear} orientation="horizontal">
-        <Select value={model.year === null ? '' : String(model.year)} onChange={(_, d) => model.setYear(Number(d.value))}>
+        <Select value={model.year === null ? '' : String(model.year)} onChange={(_, d) => { setOpened(null); model.setYear(Number(d.value)); }}>
           {model.years.map((y) => <option key={y.year} value={y.year}>{t.yearLabel(y.year, MSG.program.phase[y.phase])}</option>)}
         </Select>
       </Field>
@@ -31,8 +35,12 @@ export function ReviewHome({ api, me, onFailure }: { api: ApiClient; me: MeRespo
       </section>
       <div aria-live="polite">{model.notice && <MessageBar intent={model.notice.intent} layout="multiline"><MessageBarBody>{model.notice.text}</MessageBarBody></MessageBar>}</div>
       <section className={styles.card}>
-        <CompletenessPanel rows={model.rows} canReview={model.canReview} yearOpen={model.yearInfo?.status === 'open'} busy={model.busy}
-          notice={null} onAccept={model.accept} onReturn={model.returnReport} />
+        {opened !== null && model.year !== null ? (
+          <UnitReportView api={api} year={model.year} unit={opened} canReview={model.canReview} yearOpen={model.yearInfo?.status === 'open'}
+            onClose={() => setOpened(null)} onFailure={model.reportFailed} onDecided={model.refresh} />
+        ) : (
+          <CompletenessPanel rows={model.rows} canReview={model.canReview} yearOpen={model.yearInfo?.status === 'open'} notice={null} onOpen={setOpened} />
+        )}
       </section>
     </>
   );

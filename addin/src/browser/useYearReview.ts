@@ -1,6 +1,6 @@
 /**
- * Reviewers and managers in the browser mode: a year's completeness, accept / return (reviewers and
- * admins only, as in the pane: canReview, and the server refuses anyone else), and the year's files.
+ * Reviewers and managers in the browser mode: a year's completeness, each unit's report to decide
+ * from (reviewers and admins only, as in the pane: canReview, and the server refuses anyone else), and the year's files.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { MSG, type CompletenessRow, type MeResponse, type ReportingYear } from '@pwr-sync/shared';
@@ -42,22 +42,9 @@ export function useYearReview({ api, me, onFailure, save = saveFile }: { api: Ap
     if (year !== null) void loadRows(year);
   }, [year, loadRows]);
 
-  const act = useCallback(async (run: () => Promise<ApiOutcome<unknown>>, done: string) => {
-    if (year === null) return false;
-    setBusy(true);
-    const r = await run();
-    setBusy(false);
-    if (r.kind !== 'ok') {
-      fail(r);
-      return false;
-    }
-    setNotice({ intent: 'success', text: done });
-    await loadRows(year);
-    return true;
-  }, [year, fail, loadRows]);
-
-  const accept = useCallback((unit: string) => act(() => api.accept(year!, unit), MSG.browser.accepted(unit)), [act, api, year]);
-  const returnReport = useCallback((unit: string, comment: string) => act(() => api.returnReport(year!, unit, comment), MSG.browser.returnedTo(unit)), [act, api, year]);
+  /** A failure in the unit's report view: the session hears it (a 401 signs out); the view shows it. */
+  const reportFailed = useCallback((o: Exclude<ApiOutcome<unknown>, { kind: 'ok' }>) => failRef.current(o), []);
+  const refresh = useCallback(() => { if (year !== null) void loadRows(year); }, [year, loadRows]);
 
   const download = useCallback(async (what: 'workbook' | 'annex') => {
     if (year === null) return;
@@ -69,5 +56,5 @@ export function useYearReview({ api, me, onFailure, save = saveFile }: { api: Ap
   }, [api, year, save, fail]);
 
   const yearInfo = years.find((y) => y.year === year) ?? null;
-  return { years, year, setYear, yearInfo, rows, busy, notice, canReview: canReview(me), accept, returnReport, download };
+  return { years, year, setYear, yearInfo, rows, busy, notice, canReview: canReview(me), reportFailed, refresh, download };
 }

@@ -68,6 +68,9 @@ export type ReviewComment = z.infer<typeof ReviewCommentSchema>;
 /** One activity of the report view: plan and figures with their bands, the unit's texts, what changed. */
 export const ReviewActivitySchema = z.object({
   activityId: z.string(),
+  /** The task's and the area's titles: names first, codes second (the rows carry the codes). */
+  taskTitle: z.string(),
+  areaTitle: z.string(),
   /** The consolidated rows of the activity (one per measure line), as in the central workbook. */
   rows: z.array(ConsolidatedRowSchema).min(1),
   entry: ReportEntrySchema.nullable(),

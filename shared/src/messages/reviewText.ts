@@ -9,6 +9,8 @@ import { NOUN, w3 } from './words.ts';
 
 /** „najwyżej 1 uwagę, 2 uwagi, 5 uwag” (a reviewer's comments on activities, accusative). */
 const COMMENT_NOUN_ACC = w3('uwagę', 'uwagi', 'uwag');
+/** „1 uwaga, 2 uwagi, 5 uwag” (nominative). */
+const COMMENT_NOUN_NOM = w3('uwaga', 'uwagi', 'uwag');
 
 const q = (s: string | number): string => `„${s}”`;
 
@@ -32,4 +34,72 @@ export const reviewText = {
   onBehalfReasonTooLong: withCount((n: number) => `powód zmiany może mieć najwyżej ${counted(n, NOUN.character)}`),
   onBehalfOnly: 'Wpisywać dane w imieniu jednostki może tylko MOPS (weryfikator lub administrator).',
   onBehalfAccepted: 'Sprawozdanie jest zaakceptowane — aby wpisać zmiany w imieniu jednostki, najpierw otwórz je ponownie (z powodem).',
+  // the report view (pane and browser)
+  open: 'Otwórz sprawozdanie',
+  openLabel: (unitName: string) => `Otwórz sprawozdanie: ${unitName}`,
+  back: 'Wróć do listy jednostek',
+  loading: 'Wczytywanie sprawozdania…',
+  title: (unitName: string) => `Sprawozdanie: ${unitName}`,
+  versionLine: (state: string, version: number, savedBy: string | null, savedAt: string | null) =>
+    `${state} · wersja ${version}${savedBy ? ` · zapisał(a) ${savedBy}` : ''}${savedAt ? `, ${savedAt}` : ''}`,
+  firstLook: 'Oglądasz to sprawozdanie pierwszy raz — poniżej całe sprawozdanie.',
+  changedSince: withCount((n: number, seen: number) =>
+    n === 0 ? `Od wersji ${seen}, którą oglądałeś(-aś) ostatnio, nic się nie zmieniło.` : `Od wersji ${seen}, którą oglądałeś(-aś) ostatnio, zmieniono ${counted(n, NOUN.activity)} (oznaczone „zmieniono”).`),
+  changed: 'zmieniono',
+  before: (text: string) => `Wcześniej: ${text}`,
+  nothingBefore: 'wcześniej nie wypełniono',
+  overallNote: (text: string) => `Uwaga ogólna: ${text}`,
+  plan: 'Plan',
+  actual: 'Wykonanie',
+  execution: 'Wykonanie planu',
+  status: (label: string) => `Status: ${label}`,
+  noEntry: 'Jednostka nie wypełniła tego działania.',
+  unitComment: (text: string) => `Komentarz jednostki: ${text}`,
+  unitScope: (text: string) => `Zakres realizacji (opis): ${text}`,
+  planText: (text: string) => `Plan (tekst): ${text}`,
+  actualText: (text: string) => `Wykonanie (tekst): ${text}`,
+  onBehalfLine: (version: number, by: string, at: string, reason: string) => `Wersja ${version} — wpisał(a) MOPS (${by}, ${at}): ${reason}`,
+  onBehalfTitle: 'Zmiany wpisane przez MOPS w imieniu jednostki',
+  // comments
+  comments: 'Uwagi weryfikatora',
+  commentOpen: 'otwarta',
+  commentResolved: (version: number) => `rozwiązana (poprawiono w wersji ${version})`,
+  commentStillOpen: 'nadal otwarta — działania nie zmieniono',
+  commentMeta: (by: string, at: string, version: number) => `${by}, ${at} (do wersji ${version})`,
+  commentAbout: (measure: string) => `Dotyczy miary: ${measure}`,
+  reply: (by: string, at: string, text: string) => `${by}, ${at}: ${text}`,
+  addComment: 'Dodaj uwagę',
+  addCommentLabel: (activity: string) => `Dodaj uwagę do działania ${activity}`,
+  commentLabel: 'Uwaga dla jednostki',
+  measureLabel: 'Dotyczy (opcjonalnie)',
+  wholeActivity: 'całego działania',
+  removeComment: 'Usuń uwagę',
+  draftCount: withCount((n: number) => `Do zwrotu: ${counted(n, COMMENT_NOUN_NOM)}.`),
+  overallLabel: 'Uwaga ogólna (opcjonalnie)',
+  // decisions
+  accept: 'Akceptuj…',
+  acceptTitle: 'Zaakceptować sprawozdanie?',
+  acceptText: (unitName: string, version: number) =>
+    `Sprawozdanie jednostki ${unitName} (wersja ${version}) zostanie zaakceptowane i zablokowane. Cofnąć to można przez ponowne otwarcie z podaniem powodu.`,
+  acceptConfirm: 'Tak, akceptuj',
+  cancel: 'Anuluj',
+  returnAction: 'Zwróć do poprawy',
+  returnHint: 'Dodaj uwagę przy działaniu, którego dotyczy poprawka (przycisk „Dodaj uwagę”), albo wpisz uwagę ogólną.',
+  reopen: 'Otwórz ponownie…',
+  reopenLabel: 'Powód ponownego otwarcia',
+  reopenConfirm: 'Otwórz ponownie',
+  accepted: (unitName: string) => `Zaakceptowano sprawozdanie: ${unitName}.`,
+  returned: withCount((n: number, unitName: string) =>
+    `Zwrócono sprawozdanie do poprawy: ${unitName}${n > 0 ? ` (${counted(n, COMMENT_NOUN_NOM)} przy działaniach)` : ''}. Jednostka zobaczy je przy działaniach.`),
+  reopened: (unitName: string) => `Otwarto ponownie sprawozdanie: ${unitName}. Jednostka może je poprawić.`,
+  readOnlyNote: 'Decyzje (akceptacja, zwrot) podejmuje weryfikator MOPS — ta rola tylko czyta.',
+  // the unit's side
+  unitCommentsTitle: 'Uwagi weryfikatora do działań',
+  unitCommentsIntro: withCount((n: number) => `Weryfikator dodał ${counted(n, COMMENT_NOUN_ACC)} — przy każdej widać działanie, którego dotyczy.`),
+  answer: 'Odpowiedz',
+  answerLabel: 'Twoja odpowiedź',
+  answerSend: 'Wyślij odpowiedź',
+  answered: 'Odpowiedź zapisana.',
+  mopsChangedTitle: 'MOPS zmienił Twoje sprawozdanie',
+  mopsChangedLine: (version: number, by: string, at: string, reason: string) => `Wersja ${version} (${by}, ${at}) — powód: ${reason}`,
 } as const;

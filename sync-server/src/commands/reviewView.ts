@@ -30,11 +30,15 @@ export async function openReviewView(db: Db, user: User, year: number, orgUnitCo
     year, program: { tasks: structure.tasks, activities: reported.map((a) => a.activity) },
     plans: new Map(reported.map((a) => [a.activity.id, a.plan])), reports: [report], policy: ctx.year.policy,
   });
+  const taskByCode = new Map(structure.tasks.map((t) => [t.code, t]));
+  const areaByCode = new Map<string, string>(structure.areas.map((a) => [a.code, a.title]));
   const changed = new Set(previous ? diffReportVersions(previous, report.entries).map((c) => c.activityId) : []);
   return {
     report, orgUnitName: unit.name, seenVersion,
     activities: reported.map(({ activity }) => ({
       activityId: activity.id,
+      taskTitle: taskByCode.get(activity.taskCode)?.title ?? activity.taskCode,
+      areaTitle: areaByCode.get(taskByCode.get(activity.taskCode)?.area ?? '') ?? '',
       rows: rows.filter((r) => r.activityId === activity.id),
       entry: report.entries.find((e) => e.activityId === activity.id) ?? null,
       previous: previous?.find((e) => e.activityId === activity.id) ?? null,

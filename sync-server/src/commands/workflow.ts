@@ -1,6 +1,6 @@
 import { MSG, WORKFLOW_STATE_LABELS, reportsOpen, validateSubmissionEntries, type ActivityCommentInput, type ReportingYear, type ReportProblem, type UnitReport, type WorkflowState } from '@pwr-sync/shared';
 import type { Db, Queryable, User, WorkflowEvent } from '../storage/index.ts';
-import { getUnitReport, insertReviewComments, insertWorkflowEvent, lockReportHead, lockYearPhaseShared, updateReportHead } from '../storage/index.ts';
+import { getUnitReport, hasSeenVersion, insertReviewComments, insertWorkflowEvent, lockReportHead, lockYearPhaseShared, updateReportHead } from '../storage/index.ts';
 import { ApiError } from '../http/errors.ts';
 import { assertCanReview, assertCanWriteUnit } from '../auth/access.ts';
 import { loadUnitYear, loadYear } from './unitContext.ts';
@@ -77,6 +77,10 @@ export async function runWorkflowAction(db: Db, action: Action, input: WorkflowI
       throw new ApiError(MSG.reviewView.reopenReasonMissing, 422, 'reason_missing', {
         problems: [{ field: 'comment', code: 'required', message: MSG.reviewView.reopenReasonMissing }],
       });
+    }
+    // A reviewer decides with the report in front of them: the current version, opened in the report view.
+    if ((action === 'accept' || action === 'return') && !(await hasSeenVersion(tx, year, orgUnitCode, user.id, head.version))) {
+      throw new ApiError(MSG.reviewView.notSeen(orgUnitCode, head.version), 409, 'report_not_seen');
     }
     const current = await getUnitReport(tx, year, orgUnitCode);
     if (input.version !== undefined && input.version !== head.version) {

@@ -3,7 +3,7 @@
  * seed (closed, accepted), 2025 with saves, a return, resubmission and acceptance, 2026 in reporting with
  * drafts. Made through the API, so every version, change and workflow event is the real thing.
  */
-import { API_PATHS } from '@pwr-sync/shared';
+import { API_PATHS, REVIEW_PATHS } from '@pwr-sync/shared';
 import type { Db } from '../../src/storage/index.ts';
 import { client, fullReport, pickUnits, startApp, userToken } from '../harness.ts';
 
@@ -32,9 +32,11 @@ export async function makeSeveralYears(db: Db): Promise<void> {
       await save(2025, 0, 'v1');
       await save(2025, 1, 'v2');
       await reporter('POST', API_PATHS.submit(2025, unit), {});
+      await reviewer('GET', REVIEW_PATHS.view(2025, unit));
       await reviewer('POST', API_PATHS.return(2025, unit), { comment: 'Proszę uzupełnić liczbę uczestników.' });
       await save(2025, 2, 'v3');
       await reporter('POST', API_PATHS.submit(2025, unit), {});
+      await reviewer('GET', REVIEW_PATHS.view(2025, unit));
       const accepted = await reviewer('POST', API_PATHS.accept(2025, unit), {});
       if (accepted.status !== 200) throw new Error(`accept ${unit}: ${accepted.status} ${JSON.stringify(accepted.body)}`);
       await save(2026, 0, 'd1');

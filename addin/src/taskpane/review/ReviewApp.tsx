@@ -6,6 +6,7 @@ import type { ApiClient } from '../../api/client.ts';
 import type { ReviewHost } from '../../excel/reviewHost.ts';
 import { AnnexPanel } from './AnnexPanel.tsx';
 import { CompletenessPanel } from './CompletenessPanel.tsx';
+import { UnitReportView } from './report/UnitReportView.tsx';
 import { FilterPanel } from './FilterPanel.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
 import { SummaryPanel } from './SummaryPanel.tsx';
@@ -39,6 +40,8 @@ export function ReviewApp({ api, me, host, supportOk, supportMessage, onSignOut 
   const model = useReview({ api, host, me, onUnauthorized: onSignOut });
   const annex = useAnnexDownload({ api, year: model.year, onUnauthorized: onSignOut });
   const [tab, setTab] = useState<TabKey>('filters');
+  /** The unit whose report is open for review (in the completeness tab). */
+  const [opened, setOpened] = useState<string | null>(null);
   const tableLoaded = model.counts !== null;
   const yearOpen = model.yearInfo?.status === 'open';
 
@@ -54,7 +57,7 @@ export function ReviewApp({ api, me, host, supportOk, supportMessage, onSignOut 
           <Badge appearance="tint" color={model.canReview ? 'brand' : 'informative'}>{ROLE_LABELS[me.user.role]}</Badge>
         </div>
         <Field label={MSG.review.yearLabel} orientation="horizontal">
-          <Select value={model.year === null ? '' : String(model.year)} onChange={(_, d) => model.setYear(Number(d.value))} disabled={model.busy !== null}>
+          <Select value={model.year === null ? '' : String(model.year)} onChange={(_, d) => { setOpened(null); model.setYear(Number(d.value)); }} disabled={model.busy !== null}>
             {model.years.map((y) => <option key={y.year} value={y.year}>{MSG.review.yearOption(y.year, MSG.program.phase[y.phase])}</option>)}
           </Select>
         </Field>
@@ -91,9 +94,12 @@ export function ReviewApp({ api, me, host, supportOk, supportMessage, onSignOut 
             <SummaryPanel rows={model.shown} />
           </>
         )}
-        {tab === 'completeness' && (
-          <CompletenessPanel rows={model.completeness} canReview={model.canReview} yearOpen={yearOpen} busy={model.busy !== null}
-            notice={model.reviewNotice} onAccept={model.accept} onReturn={model.returnReport} />
+        {tab === 'completeness' && opened !== null && model.year !== null && (
+          <UnitReportView api={api} year={model.year} unit={opened} canReview={model.canReview} yearOpen={yearOpen}
+            onClose={() => setOpened(null)} onFailure={model.reportFailed} onDecided={() => void model.refreshCompleteness()} />
+        )}
+        {tab === 'completeness' && opened === null && (
+          <CompletenessPanel rows={model.completeness} canReview={model.canReview} yearOpen={yearOpen} notice={model.reviewNotice} onOpen={setOpened} />
         )}
         {tab === 'history' && (
           <HistoryPanel history={model.history} notice={model.historyNotice} busy={model.busy !== null} tableLoaded={tableLoaded} onLoad={() => void model.loadHistory()} />

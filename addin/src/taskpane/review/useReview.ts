@@ -8,7 +8,7 @@
  *    rows into the workbook as the review table (later: refreshed in place, filters re-applied).
  * 3. Filters are applied as real Excel table filters; counts come back from Excel, and the summary
  *    and chart are computed from the same rows with the shared filter (same semantics).
- * 4. Reviewers accept / return reports; the server refuses anyone else (403), and the pane says so.
+ * 4. Reviewers open a unit's report and decide from it (report/UnitReportView); the server refuses anyone else (403).
  * 5. History: the row under the cursor in Excel → the unit's history → that activity's changes,
  *    and the unit's workflow audit (submitted, returned with the comment, accepted, reopened).
  */
@@ -145,33 +145,10 @@ export function useReview({ api, host, me, onUnauthorized }: UseReviewOptions) {
     if (c.kind === 'ok') setCompleteness(c.value);
   }, [api, year]);
 
-  const accept = useCallback(async (unit: string) => {
-    if (year === null) return false;
-    setBusy('review');
-    const r = await api.accept(year, unit);
-    setBusy(null);
-    if (r.kind !== 'ok') {
-      fail(r, setReviewNotice);
-      return false;
-    }
-    setReviewNotice({ intent: 'success', text: MSG.review.accepted(unit) });
-    await refreshCompleteness();
-    return true;
-  }, [api, year, fail, refreshCompleteness]);
-
-  const returnReport = useCallback(async (unit: string, comment: string) => {
-    if (year === null) return false;
-    setBusy('review');
-    const r = await api.returnReport(year, unit, comment);
-    setBusy(null);
-    if (r.kind !== 'ok') {
-      fail(r, setReviewNotice);
-      return false;
-    }
-    setReviewNotice({ intent: 'success', text: MSG.review.returned(unit) });
-    await refreshCompleteness();
-    return true;
-  }, [api, year, fail, refreshCompleteness]);
+  /** A failure in the unit's report view: a 401 signs out; the view shows the message itself. */
+  const reportFailed = useCallback((o: Exclude<ApiOutcome<unknown>, { kind: 'ok' }>) => {
+    if (o.kind === 'unauthorized') onUnauthorizedRef.current(o.message);
+  }, []);
 
   /** History of the row under the cursor in the review table. */
   const loadHistory = useCallback(async () => {
@@ -196,7 +173,7 @@ export function useReview({ api, host, me, onUnauthorized }: UseReviewOptions) {
 
   return {
     me, years, year, setYear, yearInfo, program, rows, completeness, filter, setFilter, applied, counts, shown, busy, notice,
-    reviewNotice, history, historyNotice, canReview: canReview(me), loadTable, applyFilters, clearFilters, accept, returnReport, loadHistory,
+    reviewNotice, history, historyNotice, canReview: canReview(me), loadTable, applyFilters, clearFilters, refreshCompleteness, reportFailed, loadHistory,
   };
 }
 

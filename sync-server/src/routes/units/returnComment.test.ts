@@ -4,7 +4,7 @@
  * and so the Kompletność sheet, which is built from the completeness rows).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_PATHS, type CompletenessRow, type ReportEntry } from '@pwr-sync/shared';
+import { API_PATHS, REVIEW_PATHS, type CompletenessRow, type ReportEntry } from '@pwr-sync/shared';
 import { client, createTestDb, fullReport, OPEN_YEAR, pickUnits, resetOpenYear, startApp, userToken, type TestApp, type TestDb } from '../../../test/harness.ts';
 
 const { unitA } = pickUnits();
@@ -38,6 +38,7 @@ describe('a return comment after resubmission', () => {
   it('is current while returned, moves to the history on resubmission', async () => {
     expect((await unit('PUT', API_PATHS.report(OPEN_YEAR, unitA), { baseVersion: 0, entries })).status).toBe(201);
     expect((await unit('POST', API_PATHS.submit(OPEN_YEAR, unitA))).status).toBe(200);
+    expect((await reviewer('GET', REVIEW_PATHS.view(OPEN_YEAR, unitA))).status).toBe(200);
     expect((await reviewer('POST', API_PATHS.return(OPEN_YEAR, unitA), { comment })).status).toBe(200);
     expect(await current()).toEqual({ report: comment, completeness: comment });
 
@@ -54,6 +55,7 @@ describe('a return comment after resubmission', () => {
     expect(returned[0].comment).toBe(comment);
 
     // Accepting does not bring it back either.
+    await reviewer('GET', REVIEW_PATHS.view(OPEN_YEAR, unitA));
     expect((await reviewer('POST', API_PATHS.accept(OPEN_YEAR, unitA))).body.reviewComment).toBeNull();
     expect(await current()).toEqual({ report: null, completeness: null });
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { API_PATHS, HistorySchema, type ReportEntry } from '@pwr-sync/shared';
+import { API_PATHS, HistorySchema, REVIEW_PATHS, type ReportEntry } from '@pwr-sync/shared';
 import { backends, client, createTestDb, fullReport, OPEN_YEAR, pickUnits, resetOpenYear, startApp, userToken, type TestApp, type TestDb } from '../../../test/harness.ts';
 
 const { unitA } = pickUnits();
@@ -53,6 +53,11 @@ describe.each(backends())('review workflow on %s', (backend) => {
     expect((await manager('POST', API_PATHS.return(OPEN_YEAR, unitA), { comment: 'popraw' })).status).toBe(403);
     expect((await unit('POST', API_PATHS.accept(OPEN_YEAR, unitA))).status).toBe(403);
     expect((await reviewer('POST', API_PATHS.return(OPEN_YEAR, unitA), {})).status).toBe(400);
+    // Never without having seen it: the report view records the version this reviewer opened.
+    const unseen = await reviewer('POST', API_PATHS.return(OPEN_YEAR, unitA), { comment: 'popraw' });
+    expect(unseen.status).toBe(409);
+    expect(unseen.body.code).toBe('report_not_seen');
+    expect((await reviewer('GET', REVIEW_PATHS.view(OPEN_YEAR, unitA))).status).toBe(200);
     const returned = await reviewer('POST', API_PATHS.return(OPEN_YEAR, unitA), { comment: 'Uzupełnij komentarz do I.1' });
     expect(returned.body).toMatchObject({ state: 'returned', reviewComment: 'Uzupełnij komentarz do I.1' });
 
@@ -61,6 +66,9 @@ describe.each(backends())('review workflow on %s', (backend) => {
     expect((await unit('GET', report)).body).toMatchObject({ version: 2, state: 'returned' });
     expect((await unit('POST', API_PATHS.submit(OPEN_YEAR, unitA))).body.state).toBe('submitted');
     expect((await manager('POST', API_PATHS.accept(OPEN_YEAR, unitA))).status).toBe(403);
+    // Version 2 has not been seen yet.
+    expect((await reviewer('POST', API_PATHS.accept(OPEN_YEAR, unitA))).body.code).toBe('report_not_seen');
+    await reviewer('GET', REVIEW_PATHS.view(OPEN_YEAR, unitA));
     const accepted = await reviewer('POST', API_PATHS.accept(OPEN_YEAR, unitA));
     expect(accepted.body).toMatchObject({ state: 'accepted', version: 2, reviewComment: null });
     expect((await unit('PUT', report, { baseVersion: 2, entries })).status).toBe(423);

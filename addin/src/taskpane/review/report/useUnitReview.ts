@@ -1,0 +1,66 @@
+/**
+ * One unit's report as the reviewer reads it (GET …/review), and the decisions taken from it:
+ * accept (after a confirmation), return with comments on activities, reopen with a reason. Opening
+ * it records on the server that this reviewer saw the version, which accept and return require.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import { MSG, type ActivityCommentInput, type ReviewView } from '@pwr-sync/shared';
+import type { ApiClient, ApiOutcome } from '../../../api/client.ts';
+
+export type ReportNotice = { intent: 'success' | 'error' | 'warning'; text: string } | null;
+
+/** A comment the reviewer is writing, not sent yet (the return sends them all). */
+export interface DraftComment extends ActivityCommentInput { key: number }
+
+export function useUnitReview({ api, year, unit, onFailure, onDecided }: {
+  api: ApiClient; year: number; unit: string;
+  onFailure: (o: Exclude<ApiOutcome<unknown>, { kind: 'ok' }>) => void;
+  /** After a decision: the completeness list is stale. */
+  onDecided: () => void;
+}) {
+  const [view, setView] = useState<ReviewView | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<ReportNotice>(null);
+  const [drafts, setDrafts] = useState<DraftComment[]>([]);
+  const [overall, setOverall] = useState('');
+
+  const load = useCallback(async () => {
+    const r = await api.reviewView(year, unit);
+    if (r.kind === 'ok') setView(r.value);
+    else {
+      onFailure(r);
+      setNotice({ intent: 'error', text: r.message });
+    }
+  }, [api, year, unit, onFailure]);
+  useEffect(() => { void load(); }, [load]);
+
+  const name = view?.orgUnitName ?? unit;
+  const decide = useCallback(async (run: () => Promise<ApiOutcome<unknown>>, done: string) => {
+    setBusy(true);
+    const r = await run();
+    setBusy(false);
+    if (r.kind !== 'ok') {
+      onFailure(r);
+      setNotice({ intent: 'error', text: r.message });
+      return false;
+    }
+    setNotice({ intent: 'success', text: done });
+    setDrafts([]);
+    setOverall('');
+    onDecided();
+    await load();
+    return true;
+  }, [onFailure, onDecided, load]);
+
+  const accept = useCallback(() => decide(() => api.accept(year, unit), MSG.reviewView.accepted(name)), [decide, api, year, unit, name]);
+  const returnReport = useCallback(() => decide(
+    () => api.returnReport(year, unit, overall.trim(), drafts.map(({ key: _key, ...c }) => c)),
+    MSG.reviewView.returned(drafts.length, name),
+  ), [decide, api, year, unit, overall, drafts, name]);
+  const reopen = useCallback((reason: string) => decide(() => api.reopen(year, unit, reason), MSG.reviewView.reopened(name)), [decide, api, year, unit, name]);
+
+  const addDraft = useCallback((c: ActivityCommentInput) => setDrafts((d) => [...d, { ...c, key: Date.now() + d.length }]), []);
+  const removeDraft = useCallback((key: number) => setDrafts((d) => d.filter((x) => x.key !== key)), []);
+
+  return { view, busy, notice, drafts, overall, setOverall, addDraft, removeDraft, accept, returnReport, reopen, reload: load };
+}
