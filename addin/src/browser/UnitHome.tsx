@@ -7,6 +7,7 @@ import type { ApiClient, ApiOutcome } from '../api/client.ts';
 import { formatDate } from '../taskpane/format.ts';
 import { editable } from './unitYears.ts';
 import { useUnitYears } from './useUnitYears.ts';
+import { UnitFeedback } from '../taskpane/review/report/UnitFeedback.tsx';
 
 const useStyles = makeStyles({
   years: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, listStyle: 'none', margin: 0, padding: 0 },
@@ -68,6 +69,7 @@ export function UnitHome({ api, me, onFailure }: { api: ApiClient; me: MeRespons
               <MessageBarBody><MessageBarTitle>{t.returned}</MessageBarTitle> {report.reviewComment ?? t.returnedNoComment}</MessageBarBody>
             </MessageBar>
           )}
+          <UnitFeedback api={api} year={year.year} unit={model.unit} state={report.state} version={report.version} canReply={year.status === 'open'} onFailure={onFailure} />
           {!canEdit && (
             <MessageBar intent={report.state === 'accepted' ? 'success' : 'info'}>
               <MessageBarBody>{year.status === 'closed' ? t.readOnlyClosed(year.year) : report.state === 'accepted' ? t.readOnlyAccepted : t.readOnlySubmitted}</MessageBarBody>

@@ -3,7 +3,7 @@
  * from (reviewers and admins only, as in the pane: canReview, and the server refuses anyone else), and the year's files.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { MSG, type CompletenessRow, type MeResponse, type ReportingYear } from '@pwr-sync/shared';
+import type { CompletenessRow, MeResponse, ReportingYear } from '@pwr-sync/shared';
 import type { ApiClient, ApiOutcome } from '../api/client.ts';
 import { canReview } from '../taskpane/review/useReview.ts';
 import type { ReviewNotice } from '../taskpane/review/useReview.ts';

@@ -13,6 +13,7 @@ import { SyncState } from './components/SyncState.tsx';
 import { Steps, STEP_ORDER, type StepKey } from './components/Steps.tsx';
 import { filledCount } from '../report/unsynced.ts';
 import { formatPlNumber, columnIndex, type SheetProblem } from '@pwr-sync/shared';
+import { UnitFeedback } from './review/report/UnitFeedback.tsx';
 import { useUnitReport } from './useUnitReport.ts';
 import type { Session } from '../session/session.ts';
 import { useSession } from '../session/useSession.ts';
@@ -230,6 +231,8 @@ function UnitPane({ api, me, session, host, support }: UnitPaneProps) {
                 <MessageBarBody><MessageBarTitle>{MSG.pane.returnedTitle}</MessageBarTitle> {MSG.pane.reviewerNotes(data.report.reviewComment)}</MessageBarBody>
               </MessageBar>
             )}
+            <UnitFeedback api={api} year={data.year.year} unit={data.report.orgUnitCode} state={data.report.state} version={data.report.version}
+              canReply={data.year.status === 'open'} onFailure={session.report} />
             {syncState}
             {sheet && context && (
               <>

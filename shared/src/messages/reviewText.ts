@@ -89,8 +89,9 @@ export const reviewText = {
   reopenLabel: 'Powód ponownego otwarcia',
   reopenConfirm: 'Otwórz ponownie',
   accepted: (unitName: string) => `Zaakceptowano sprawozdanie: ${unitName}.`,
-  returned: withCount((n: number, unitName: string) =>
-    `Zwrócono sprawozdanie do poprawy: ${unitName}${n > 0 ? ` (${counted(n, COMMENT_NOUN_NOM)} przy działaniach)` : ''}. Jednostka zobaczy je przy działaniach.`),
+  returned: withCount((n: number, unitName: string) => (n > 0
+    ? `Zwrócono sprawozdanie do poprawy: ${unitName} (${counted(n, COMMENT_NOUN_NOM)} przy działaniach). Jednostka zobaczy je przy działaniach.`
+    : `Zwrócono sprawozdanie do poprawy: ${unitName}. Jednostka zobaczy uwagę ogólną.`)),
   reopened: (unitName: string) => `Otwarto ponownie sprawozdanie: ${unitName}. Jednostka może je poprawić.`,
   readOnlyNote: 'Decyzje (akceptacja, zwrot) podejmuje weryfikator MOPS — ta rola tylko czyta.',
   // the unit's side

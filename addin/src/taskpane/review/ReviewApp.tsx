@@ -99,7 +99,7 @@ export function ReviewApp({ api, me, host, supportOk, supportMessage, onSignOut 
             onClose={() => setOpened(null)} onFailure={model.reportFailed} onDecided={() => void model.refreshCompleteness()} />
         )}
         {tab === 'completeness' && opened === null && (
-          <CompletenessPanel rows={model.completeness} canReview={model.canReview} yearOpen={yearOpen} notice={model.reviewNotice} onOpen={setOpened} />
+          <CompletenessPanel rows={model.completeness} canReview={model.canReview} yearOpen={yearOpen} notice={null} onOpen={setOpened} />
         )}
         {tab === 'history' && (
           <HistoryPanel history={model.history} notice={model.historyNotice} busy={model.busy !== null} tableLoaded={tableLoaded} onLoad={() => void model.loadHistory()} />

@@ -44,7 +44,6 @@ export function useReview({ api, host, me, onUnauthorized }: UseReviewOptions) {
   const [counts, setCounts] = useState<ReviewCounts | null>(null);
   const [busy, setBusy] = useState<ReviewBusy>(null);
   const [notice, setNotice] = useState<ReviewNotice>(null);
-  const [reviewNotice, setReviewNotice] = useState<ReviewNotice>(null);
   const [history, setHistory] = useState<{ row: SelectedReviewRow; lines: HistoryLine[]; events: WorkflowLine[] } | null>(null);
   const [historyNotice, setHistoryNotice] = useState<ReviewNotice>(null);
 
@@ -173,7 +172,7 @@ export function useReview({ api, host, me, onUnauthorized }: UseReviewOptions) {
 
   return {
     me, years, year, setYear, yearInfo, program, rows, completeness, filter, setFilter, applied, counts, shown, busy, notice,
-    reviewNotice, history, historyNotice, canReview: canReview(me), loadTable, applyFilters, clearFilters, refreshCompleteness, reportFailed, loadHistory,
+    history, historyNotice, canReview: canReview(me), loadTable, applyFilters, clearFilters, refreshCompleteness, reportFailed, loadHistory,
   };
 }
 

@@ -55,7 +55,9 @@ describe.each(backends())('the reviewer\'s report view, comments and entry on be
     expect((await unit('PUT', report, { baseVersion: 0, entries: half })).status).toBe(201);
     expect((await unit('POST', API_PATHS.submit(OPEN_YEAR, unitA))).status).toBe(200);
 
-    expect((await manager('GET', REVIEW_PATHS.view(OPEN_YEAR, unitA))).status).toBe(403);
+    // A manager reads the report view too, but cannot decide.
+    expect((await manager('GET', REVIEW_PATHS.view(OPEN_YEAR, unitA))).status).toBe(200);
+    expect((await manager('POST', API_PATHS.accept(OPEN_YEAR, unitA), {})).status).toBe(403);
     expect((await unit('GET', REVIEW_PATHS.view(OPEN_YEAR, unitA))).status).toBe(403);
     const v1 = await view();
     expect(v1.report).toMatchObject({ version: 1, state: 'submitted' });

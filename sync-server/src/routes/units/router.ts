@@ -5,7 +5,7 @@ import type { Logger } from '../../log.ts';
 import type { Db, User } from '../../storage/index.ts';
 import { findReviewComment, getHistory, getOrgUnit, getReviewComments, getUnitActivities, getUnitReport, insertCommentReply } from '../../storage/index.ts';
 import { currentUser } from '../../auth/middleware.ts';
-import { assertCanReview, readsAllUnits } from '../../auth/access.ts';
+import { readsAllUnits } from '../../auth/access.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
 import { parsed, parseNamed, validate } from '../../http/validate.ts';
 import { saveReport, testSaveHold } from '../../commands/saveReport.ts';
@@ -94,11 +94,12 @@ export function unitsRouter(db: Db, config: Config, log: Logger): Router {
     res.json(await runWorkflowAction(db, 'reopen', { user: currentUser(res), year, orgUnitCode: unit, comment: parsed(ReopenRequestSchema, res.locals).comment }));
   });
 
-  // The report view a reviewer decides from (records that this reviewer saw the current version).
+  // The report view a reviewer decides from (records that this user saw the current version).
   router.get(P(REVIEW_PATHS.view), params, async (_req, res) => {
     const user = currentUser(res);
-    assertCanReview(user);
     const { year, unit } = await unitOf(res);
+    // MOPS and managers read it; only a reviewer's or admin's look lets them decide (accept, return).
+    if (!readsAllUnits(user)) throw forbidden(MSG.api.noReportAccess(unit));
     res.json(await openReviewView(db, user, year, unit));
   });
 
