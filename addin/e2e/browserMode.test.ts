@@ -3,7 +3,8 @@
  * office.js is refused and recorded), against the real server. A unit signs in at the server's root,
  * downloads its template, fills it with exceljs as a person types (Polish numbers as text), uploads
  * it and sees it saved with what changed, uploads a broken file and sees each problem with its cell,
- * submits; a reviewer returns the report with a comment; the unit sees the comment. Screenshots at
+ * submits; a reviewer opens the report and returns it with a comment on an activity and an overall
+ * note; the unit sees both and answers the comment. Screenshots at
  * 1280 and 375 px wide.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -188,30 +189,38 @@ describe('browser mode end to end (no Office)', () => {
     expect((await fetch(server.baseUrl + '/api/me', { headers: { cookie: `${cookie.name}=${cookie.value}` } })).status).toBe(401);
   });
 
-  it('a reviewer sees the year’s completeness, downloads the central workbook and annex, and returns the report with a comment', async () => {
+  it('a reviewer sees the year’s completeness, downloads the central workbook and annex, opens the report and returns it with comments', async () => {
     await signIn(reviewerToken());
     const unitCode = unit().orgUnitCode!;
-    const returnButton = page.getByRole('button', { name: `Zwróć do poprawy sprawozdanie ${unitCode}` });
-    await expect.poll(() => returnButton.count(), { timeout: 30_000 }).toBe(1);
+    const unitName = (await (await fetch(`${server.baseUrl}/api/program`, { headers: { authorization: `Bearer ${reviewerToken()}` } })).json() as { orgUnits: { code: string; name: string }[] }).orgUnits.find((u) => u.code === unitCode)!.name;
+    const openButton = page.getByRole('button', { name: `Otwórz sprawozdanie: ${unitName}` });
+    await expect.poll(() => openButton.count(), { timeout: 30_000 }).toBe(1);
     const [workbook] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Zestawienie zbiorcze (.xlsx)' }).click()]);
     expect(readFileSync((await workbook.path())!).subarray(0, 2).toString()).toBe('PK');
     const [annex] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Załącznik do sprawozdania (.docx)' }).click()]);
     expect(annex.suggestedFilename()).toMatch(/\.docx$/);
     await shots('43-przegladarka-weryfikator');
-    await returnButton.click();
-    await page.getByLabel(`Komentarz dla jednostki ${unitCode}`).fill('Uzupełnij wydatki w I kwartale.');
-    await page.getByRole('button', { name: 'Zwróć z komentarzem' }).click();
-    await expect.poll(() => page.getByText(`Zwrócono sprawozdanie jednostce ${unitCode} z komentarzem.`).count(), { timeout: 30_000 }).toBe(1);
+    await openButton.click();
+    // The report as the unit sent it: its figure, comment and the band of the figure against the plan.
+    const report = page.getByTestId('unit-report');
+    await expect.poll(() => report.getByText('Komentarz jednostki: więcej chętnych niż zakładano').count(), { timeout: 30_000 }).toBe(1);
+    expect(await report.textContent()).toMatch(/Wykonanie 1[\s\u00a0\u202f]?234/);
+    const addComment = page.getByRole('button', { name: /^Dodaj uwagę do działania/ }).first();
+    await addComment.click();
+    await page.getByLabel('Uwaga dla jednostki').fill('Sprawdź liczbę uczestników — 1 234 to dużo ponad plan.');
+    await page.getByRole('button', { name: 'Dodaj uwagę', exact: true }).click();
+    await page.getByLabel('Uwaga ogólna (opcjonalnie)').fill('Uzupełnij wydatki w I kwartale.');
+    await shots('43a-przegladarka-sprawozdanie-jednostki');
+    await page.getByRole('button', { name: 'Zwróć do poprawy', exact: true }).click();
+    await expect.poll(() => page.getByText(`Zwrócono sprawozdanie do poprawy: ${unitName} (1 uwaga przy działaniach)`, { exact: false }).count(), { timeout: 30_000 }).toBe(1);
     await signOut();
   });
 
   it('a manager sees completeness and downloads the central workbook, but may not accept or return', async () => {
     await signIn(server.tokens.find((t: DemoToken) => t.role === 'manager')!.token);
-    const unitCode = unit().orgUnitCode!;
     await expect.poll(() => page.getByText('Kompletność sprawozdań').count(), { timeout: 30_000 }).toBe(1);
     expect(await page.getByText(/może tylko weryfikator MOPS/).count()).toBe(1);
-    const returnButton = page.getByRole('button', { name: `Zwróć do poprawy ${unitCode}` });
-    expect((await returnButton.count()) === 0 || (await returnButton.isDisabled())).toBe(true);
+    expect(await page.getByRole('button', { name: /^(Akceptuj|Zwróć)/ }).count()).toBe(0);
     const [workbook] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Zestawienie zbiorcze (.xlsx)' }).click()]);
     expect(workbook.suggestedFilename()).toMatch(/\.xlsx$/);
     await signOut();
@@ -222,6 +231,13 @@ describe('browser mode end to end (no Office)', () => {
     const comment = page.getByTestId('review-comment');
     await expect.poll(() => comment.count(), { timeout: 30_000 }).toBe(1);
     expect(await comment.textContent()).toMatch(/zwrócone do poprawy.*Uzupełnij wydatki w I kwartale\./i);
+    // The comment on the activity, at that activity, and the unit answers it.
+    const feedback = page.getByTestId('unit-feedback');
+    await expect.poll(() => feedback.getByText('Sprawdź liczbę uczestników — 1 234 to dużo ponad plan.').count(), { timeout: 30_000 }).toBe(1);
+    await feedback.getByRole('button', { name: 'Odpowiedz' }).click();
+    await feedback.getByLabel('Twoja odpowiedź').fill('Tak, przyszło więcej rodzin niż w planie.');
+    await feedback.getByRole('button', { name: 'Wyślij odpowiedź' }).click();
+    await expect.poll(() => feedback.getByText(/Tak, przyszło więcej rodzin niż w planie\./).count(), { timeout: 30_000 }).toBe(1);
     expect(await page.getByRole('button', { name: /Rok 2025/ }).textContent()).toMatch(/zwrócone/);
     await shots('44-przegladarka-zwrot');
     expect(officeRequests).toEqual([]);

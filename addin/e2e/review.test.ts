@@ -3,8 +3,9 @@
  * server (real one: needs its review endpoints), office.js answered by fake-office.js, which applies
  * table filters with Excel's semantics on its own — so "what Excel shows" is checked independently
  * of the pane's own filter code. Covers loading the year, each filter, clearing, the summary and
- * chart, history of the selected row, accept, return (then in the history with the reviewer and
- * comment; the unit sees the comment), and a manager refused a reviewer action. Saves screenshots
+ * chart, history of the selected row, the report view a reviewer decides from (accept after a
+ * confirmation, return with comments on two activities — in the history with the reviewer and the
+ * overall note; the unit sees each comment at its activity), and a manager who reads but cannot decide. Saves screenshots
  * 2x-*.png (see SHOTS in browser.ts).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -14,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import {
-  API_PATHS, BAND_ORDER, CONSOLIDATED_COLUMNS, CONSOLIDATED_SHEET_NAME, CONSOLIDATED_TABLE_NAME, filterConsolidatedRows, consolidatedColumnLetter, summarizeExecution,
+  API_PATHS, REVIEW_PATHS, BAND_ORDER, CONSOLIDATED_COLUMNS, CONSOLIDATED_SHEET_NAME, CONSOLIDATED_TABLE_NAME, filterConsolidatedRows, consolidatedColumnLetter, summarizeExecution,
   type AssignmentsResponse, type CompletenessRow, type ConsolidatedFilter, type ConsolidatedRow,
 } from '@pwr-sync/shared';
 import { ApiClient } from '../src/api/client.ts';
@@ -30,6 +31,8 @@ let page: Page;
 let distDir: string;
 let rows2024: ConsolidatedRow[] = [];
 const units: { accept: string; ret: string; managerSees: string } = { accept: '', ret: '', managerSees: '' };
+/** Unit names by code: the pane shows names first. */
+const names = new Map<string, string>();
 
 const tokenOf = (role: string, unit?: string) => server.tokens.find((t: DemoToken) => t.role === role && (unit === undefined || t.orgUnitCode === unit))!.token;
 const shot = (name: string) => browser.shot(name);
@@ -93,7 +96,9 @@ describe('review mode end to end', () => {
     rows2024 = (await api<ConsolidatedRow[]>(tokenOf('reviewer'), 'GET', API_PATHS.consolidated(DATA_YEAR))).json;
     // Three small units of the open year submit their reports: one to accept, one to return, one for the manager.
     const done = (await api<CompletenessRow[]>(tokenOf('reviewer'), 'GET', API_PATHS.completeness(OPEN_YEAR))).json;
-    const small = done.filter((c) => c.activities > 0).sort((a, b) => a.activities - b.activities || a.orgUnitCode.localeCompare(b.orgUnitCode)).slice(0, 3).map((c) => c.orgUnitCode);
+    for (const c of done) names.set(c.orgUnitCode, c.orgUnitName);
+    // Units with at least two activities, so a return can comment on two of them.
+    const small = done.filter((c) => c.activities > 1).sort((a, b) => a.activities - b.activities || a.orgUnitCode.localeCompare(b.orgUnitCode)).slice(0, 3).map((c) => c.orgUnitCode);
     [units.accept, units.ret, units.managerSees] = small as [string, string, string];
     for (const u of small) await fillAndSubmit(u);
   }, 240_000);
@@ -242,25 +247,52 @@ describe('review mode end to end', () => {
     await shot('25-przeglad-historia');
   });
 
-  it('a reviewer accepts one report and returns another with a comment', async () => {
+  it('a reviewer opens a report before deciding: accepts one after a confirmation, returns another with comments on two activities', async () => {
     await page.getByLabel('Rok sprawozdawczy').selectOption(String(OPEN_YEAR));
     await page.getByRole('tab', { name: 'Kompletność' }).click();
-    await expect.poll(() => page.getByRole('button', { name: `Akceptuj sprawozdanie ${units.accept}` }).count(), { timeout: 15_000 }).toBe(1);
+    const open = (unit: string) => page.getByRole('button', { name: `Otwórz sprawozdanie: ${names.get(unit)}` });
+    await expect.poll(() => open(units.accept).count(), { timeout: 15_000 }).toBe(1);
     expect(await page.getByRole('button', { name: /^przekazane \(\d+\)$/ }).textContent()).toMatch(/\(3\)/);
+    // Names first, codes as secondary text; no decision from the list itself.
+    expect(await page.locator(`li[data-unit="${units.accept}"]`).textContent()).toContain(names.get(units.accept));
+    expect(await page.getByRole('button', { name: /^Akceptuj/ }).count()).toBe(0);
     await shot('26-przeglad-kompletnosc');
-    await page.getByRole('button', { name: `Akceptuj sprawozdanie ${units.accept}` }).click();
-    await expect.poll(() => page.getByText(`Zaakceptowano sprawozdanie jednostki ${units.accept}.`).count(), { timeout: 10_000 }).toBe(1);
-    expect((await api<{ state: string }>(tokenOf('reviewer'), 'GET', API_PATHS.report(OPEN_YEAR, units.accept))).json.state).toBe('accepted');
 
-    await page.getByRole('button', { name: `Zwróć do poprawy sprawozdanie ${units.ret}` }).click();
-    await page.getByRole('button', { name: 'Zwróć z komentarzem' }).click();
-    await expect.poll(() => page.getByText(/Podaj komentarz dla jednostki/).count()).toBe(1);
-    await page.getByLabel(`Komentarz dla jednostki ${units.ret}`).fill('Proszę uzupełnić liczbę uczestników spotkań.');
+    await open(units.accept).click();
+    const report = page.getByTestId('unit-report');
+    await expect.poll(() => report.getByText('Oglądasz to sprawozdanie pierwszy raz', { exact: false }).count(), { timeout: 15_000 }).toBe(1);
+    const activities = (await api<AssignmentsResponse>(tokenOf('reviewer'), 'GET', API_PATHS.assignments(OPEN_YEAR, units.accept))).json.assignments.filter((a) => a.role === 'reporting');
+    for (const a of activities) expect(await report.locator(`li[data-activity="${a.activity.id}"]`).textContent()).toContain(a.activity.name);
+    expect(await report.getByText('Komentarz jednostki: Nie realizowano w tym roku.').count()).toBe(activities.length);
+    await page.getByRole('button', { name: 'Akceptuj…' }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(1);
+    expect(await page.getByRole('dialog').textContent()).toContain('ponowne otwarcie z podaniem powodu');
+    await shot('26a-przeglad-akceptacja-potwierdzenie');
+    await page.getByRole('button', { name: 'Anuluj' }).click();
+    expect((await api<{ state: string }>(tokenOf('reviewer'), 'GET', API_PATHS.report(OPEN_YEAR, units.accept))).json.state).toBe('submitted');
+    await page.getByRole('button', { name: 'Akceptuj…' }).click();
+    await page.getByRole('button', { name: 'Tak, akceptuj' }).click();
+    await expect.poll(() => page.getByText(`Zaakceptowano sprawozdanie: ${names.get(units.accept)}.`).count(), { timeout: 10_000 }).toBe(1);
+    expect((await api<{ state: string }>(tokenOf('reviewer'), 'GET', API_PATHS.report(OPEN_YEAR, units.accept))).json.state).toBe('accepted');
+    await page.getByRole('button', { name: 'Wróć do listy jednostek' }).click();
+
+    await open(units.ret).click();
+    await expect.poll(() => page.getByRole('button', { name: /^Dodaj uwagę do działania/ }).count(), { timeout: 15_000 }).toBeGreaterThan(1);
+    const [first, second] = (await api<AssignmentsResponse>(tokenOf('reviewer'), 'GET', API_PATHS.assignments(OPEN_YEAR, units.ret))).json.assignments.filter((a) => a.role === 'reporting');
+    for (const [a, text] of [[first!, 'Podaj liczbę uczestników spotkań.'], [second!, 'Dlaczego nie zrealizowano? Opisz przyczynę.']] as const) {
+      await page.getByRole('button', { name: `Dodaj uwagę do działania ${a.activity.name}` }).click();
+      await page.getByLabel('Uwaga dla jednostki').fill(text);
+      await page.locator(`li[data-activity="${a.activity.id}"]`).getByRole('button', { name: 'Dodaj uwagę', exact: true }).click();
+    }
+    await page.getByLabel('Uwaga ogólna (opcjonalnie)').fill('Proszę uzupełnić liczbę uczestników spotkań.');
+    expect(await page.getByText('Do zwrotu: 2 uwagi.').count()).toBe(1);
     await shot('27-przeglad-zwrot-z-uwagami');
-    await page.getByRole('button', { name: 'Zwróć z komentarzem' }).click();
-    await expect.poll(() => page.getByText(`Zwrócono sprawozdanie jednostki ${units.ret} do poprawy.`, { exact: false }).count(), { timeout: 10_000 }).toBe(1);
+    await page.getByRole('button', { name: 'Zwróć do poprawy', exact: true }).click();
+    await expect.poll(() => page.getByText(`Zwrócono sprawozdanie do poprawy: ${names.get(units.ret)} (2 uwagi przy działaniach)`, { exact: false }).count(), { timeout: 10_000 }).toBe(1);
     const r = (await api<{ state: string; reviewComment: string }>(tokenOf('reviewer'), 'GET', API_PATHS.report(OPEN_YEAR, units.ret))).json;
     expect(r).toMatchObject({ state: 'returned', reviewComment: 'Proszę uzupełnić liczbę uczestników spotkań.' });
+    const comments = (await api<{ activityId: string; text: string }[]>(tokenOf('reviewer'), 'GET', REVIEW_PATHS.comments(OPEN_YEAR, units.ret))).json;
+    expect(comments.map((c) => [c.activityId, c.text])).toEqual([[first!.activity.id, 'Podaj liczbę uczestników spotkań.'], [second!.activity.id, 'Dlaczego nie zrealizowano? Opisz przyczynę.']]);
     await signOut();
   });
 
@@ -288,18 +320,30 @@ describe('review mode end to end', () => {
     await openPane(tokenOf('unit_reporter', units.ret));
     await expect.poll(() => page.getByText('Sprawozdanie zwrócone do poprawy.').count(), { timeout: 20_000 }).toBe(1);
     expect(await page.getByText(/Proszę uzupełnić liczbę uczestników spotkań\./).count()).toBe(1);
+    // Each comment at its activity, by name.
+    const feedback = page.getByTestId('unit-feedback');
+    await expect.poll(() => feedback.locator('li[data-activity]').count(), { timeout: 15_000 }).toBe(2);
+    const [first, second] = (await api<AssignmentsResponse>(tokenOf('reviewer'), 'GET', API_PATHS.assignments(OPEN_YEAR, units.ret))).json.assignments.filter((a) => a.role === 'reporting');
+    const firstText = await feedback.locator(`li[data-activity="${first!.activity.id}"]`).textContent();
+    expect(firstText).toContain(first!.activity.name);
+    expect(firstText).toContain('Podaj liczbę uczestników spotkań.');
+    expect(await feedback.locator(`li[data-activity="${second!.activity.id}"]`).textContent()).toContain('Dlaczego nie zrealizowano? Opisz przyczynę.');
     await shot('28-jednostka-widzi-uwagi');
     await signOut();
   });
 
-  it('a manager reads but cannot accept: buttons disabled in the pane, and the server refuses with 403', async () => {
+  it('a manager reads a report but cannot decide, and the server refuses with 403', async () => {
     await openPane(tokenOf('manager'));
     await expect.poll(() => page.getByText('kierownictwo (podgląd)', { exact: true }).count(), { timeout: 20_000 }).toBe(1);
     await page.getByRole('tab', { name: 'Kompletność' }).click();
-    const accept = page.getByRole('button', { name: `Akceptuj sprawozdanie ${units.managerSees}` });
-    await expect.poll(() => accept.count(), { timeout: 15_000 }).toBe(1);
-    expect(await accept.isDisabled()).toBe(true);
+    const open = page.getByRole('button', { name: `Otwórz sprawozdanie: ${names.get(units.managerSees)}` });
+    await expect.poll(() => open.count(), { timeout: 15_000 }).toBe(1);
     expect(await page.getByText(/może tylko weryfikator MOPS/).count()).toBe(1);
+    await open.click();
+    await expect.poll(() => page.getByText(/ta rola tylko czyta/).count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.getByRole('button', { name: 'Akceptuj…' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Dodaj uwagę/ }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Wróć do listy jednostek' }).click();
     // the annex's title block: read, not edited
     expect(await page.getByRole('button', { name: 'Zapisz nagłówek załącznika' }).count()).toBe(0);
     expect(await page.getByLabel('Numer załącznika').getAttribute('readonly')).not.toBeNull();
