@@ -184,7 +184,7 @@ export class ApiClient {
    * Uploads a filled template (multipart field `file`); `onProgress` hears the bytes sent (0–1).
    * XMLHttpRequest, not fetch: only it reports upload progress in every browser.
    */
-  uploadTemplate(year: number, unit: string, file: Blob, onProgress: (sent: number) => void = () => {}): Promise<ApiOutcome<SaveReportResponse>> {
+  uploadTemplate(year: number, unit: string, file: Blob, onProgress: (sent: number) => void = () => {}, onBehalfReason?: string): Promise<ApiOutcome<SaveReportResponse>> {
     return new Promise((resolve) => {
       const xhr = new XMLHttpRequest();
       xhr.open('POST', this.baseUrl + API_PATHS.upload(year, unit));
@@ -202,6 +202,8 @@ export class ApiClient {
         } else resolve(failureOf(xhr.status, json));
       };
       const form = new FormData();
+      // Text fields first: the server reads them before the file.
+      if (onBehalfReason) form.append('onBehalfReason', onBehalfReason);
       form.append('file', file, file instanceof File ? file.name : 'sprawozdanie.xlsx');
       xhr.send(form);
     });

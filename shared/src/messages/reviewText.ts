@@ -94,6 +94,15 @@ export const reviewText = {
     : `Zwrócono sprawozdanie do poprawy: ${unitName}. Jednostka zobaczy uwagę ogólną.`)),
   reopened: (unitName: string) => `Otwarto ponownie sprawozdanie: ${unitName}. Jednostka może je poprawić.`,
   readOnlyNote: 'Decyzje (akceptacja, zwrot) podejmuje weryfikator MOPS — ta rola tylko czyta.',
+  // entry on the unit's behalf
+  onBehalfPanel: 'Wpisz dane w imieniu jednostki',
+  onBehalfIntro: 'Gdy jednostka przysłała dane e-mailem lub w pliku Word: pobierz jej szablon, wpisz dane w Excelu lub LibreOffice i prześlij go tutaj. Zmiana zostanie zapisana jako wpis MOPS z podanym powodem — jednostka ją zobaczy.',
+  onBehalfReasonLabel: 'Powód (zobaczy go jednostka)',
+  onBehalfTemplate: 'Pobierz szablon jednostki (.xlsx)',
+  onBehalfFile: 'Wypełniony szablon',
+  onBehalfUpload: 'Prześlij w imieniu jednostki',
+  onBehalfReasonFirst: 'Najpierw wpisz powód zmiany.',
+  onBehalfSaved: (version: number) => `Zapisano wersję ${version} jako wpis MOPS w imieniu jednostki.`,
   // the unit's side
   unitCommentsTitle: 'Uwagi weryfikatora do działań',
   unitCommentsIntro: withCount((n: number) => `Weryfikator dodał ${counted(n, COMMENT_NOUN_ACC)} — przy każdej widać działanie, którego dotyczy.`),

@@ -64,7 +64,8 @@ export function CompletenessPanel({ rows, canReview, yearOpen, notice, onOpen }:
             <Text size={200}>{MSG.review.filled(r.activities, r.filled, r.version, r.lastChangeAt ? MSG.review.lastChange(formatDate(r.lastChangeAt), r.lastChangeBy ?? '—') : '')}</Text>
             {/* the comment is current only until the unit hands the report in again (then it is in the history) */}
             {(r.state === 'returned' || r.state === 'draft') && r.reviewComment && <Text size={200}>{MSG.review.notes(r.reviewComment)}</Text>}
-            {r.version > 0 && (
+            {/* MOPS opens a late unit's empty report too, to enter its figures on its behalf */}
+            {(r.version > 0 || (canReview && yearOpen && r.activities > 0)) && (
               <div className={styles.actions}>
                 <Button size="small" appearance={r.state === 'submitted' ? 'primary' : 'secondary'} onClick={() => onOpen(r.orgUnitCode)}
                   aria-label={MSG.reviewView.openLabel(r.orgUnitName)}>{MSG.reviewView.open}</Button>

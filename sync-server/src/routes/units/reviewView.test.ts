@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { API_PATHS, HistorySchema, measureKey, REVIEW_PATHS, ReviewCommentSchema, ReviewViewSchema, type Assignment, type ReportEntry } from '@pwr-sync/shared';
-import { backends, client, createTestDb, fullReport, OPEN_YEAR, pickUnits, resetOpenYear, startApp, userToken, type TestApp, type TestDb } from '../../../test/harness.ts';
+import { backends, client, createTestDb, download, fullReport, OPEN_YEAR, pickUnits, resetOpenYear, startApp, upload, userToken, type TestApp, type TestDb } from '../../../test/harness.ts';
 
 const { unitA, unitB } = pickUnits();
 
@@ -169,5 +169,20 @@ describe.each(backends())('the reviewer\'s report view, comments and entry on be
     expect(locked.body.error).toContain('otwórz');
     // The unit's own save still needs no reason; the reviewer's view lists the versions MOPS saved.
     expect((await view()).onBehalf.map((v) => v.reason)).toEqual(['Dane przesłane e-mailem 12.01 (sprawozdanie spóźnione).', 'Korekta literówki w komentarzu.']);
+  });
+
+  it('MOPS uploads a unit\'s template on its behalf with a reason; without one it is refused, a manager is refused', async () => {
+    const reviewerToken = await userToken(t.db, 'rv-rev2', 'reviewer');
+    const template = await download(app.url + API_PATHS.template(OPEN_YEAR, unitA), reviewerToken);
+    expect(template.status).toBe(200);
+    const url = app.url + API_PATHS.upload(OPEN_YEAR, unitA);
+    expect((await upload(url, await userToken(t.db, 'rv-mgr2', 'manager'), template.body, { onBehalfReason: 'x' })).status).toBe(403);
+    const noReason = await upload(url, reviewerToken, template.body);
+    expect(noReason.status).toBe(422);
+    expect(noReason.body.problems[0].field).toBe('onBehalfReason');
+    const saved = await upload(url, reviewerToken, template.body, { onBehalfReason: 'Szablon przysłany pocztą.' });
+    expect(saved.status).toBe(201);
+    const history = HistorySchema.parse((await unit('GET', API_PATHS.history(OPEN_YEAR, unitA))).body);
+    expect(history.versions.at(-1)).toMatchObject({ savedBy: 'Test rv-rev2', source: 'upload', onBehalfReason: 'Szablon przysłany pocztą.' });
   });
 });

@@ -270,8 +270,10 @@ describe.each(backends())('POST …/upload (real HTTP server) on %s', (backend) 
       await expectNothingStored();
     });
 
-    it('a reviewer cannot upload for a unit → 403; no token → 401', async () => {
-      expect((await upload(uploadUrl(), tokens.reviewer, await fill(await template()))).status).toBe(403);
+    it('a reviewer uploads for a unit only with a reason (on its behalf) → 422 without one; no token → 401', async () => {
+      const refused = await upload(uploadUrl(), tokens.reviewer, await fill(await template()));
+      expect(refused.status).toBe(422);
+      expect(refused.body.problems[0].field).toBe('onBehalfReason');
       expect((await upload(uploadUrl(), undefined, await fill(await template()))).status).toBe(401);
       await expectNothingStored();
     });

@@ -5,7 +5,7 @@ import { API_PATHS, MSG, SaveReportRequestSchema, type ReportEntry } from '@pwr-
 import type { Db } from '../../storage/index.ts';
 import { getOrgUnit, getUnitReport } from '../../storage/index.ts';
 import { currentUser } from '../../auth/middleware.ts';
-import { assertCanWriteUnit } from '../../auth/access.ts';
+import { writerFor } from '../../auth/access.ts';
 import { ApiError, notFound } from '../../http/errors.ts';
 import { parsed, parseNamed, validate, validationError } from '../../http/validate.ts';
 import { saveReport } from '../../commands/saveReport.ts';
@@ -35,7 +35,7 @@ function multerRefusal(err: multer.MulterError): ApiError {
 function receiveFile(): RequestHandler {
   const upload = multer({
     storage: multer.memoryStorage(),
-    limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, fieldSize: 1024, parts: 8 },
+    limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, fieldSize: 2048, parts: 8 },
   }).single('file');
   return (req, res, next) => {
     upload(req, res, (err: unknown) => {
@@ -86,7 +86,7 @@ export function uploadRouter(db: Db, log: Logger, pool: UploadPool): Router {
   const path = API_PATHS.upload(0, 'UNIT').replace('/0/', '/:year/').replace('/UNIT/', '/:unit/');
   router.post(path, validate(UnitParamsSchema, 'params'), (_req, res, next) => {
     const { unit } = parsed(UnitParamsSchema, res.locals, 'params');
-    assertCanWriteUnit(currentUser(res), unit);
+    writerFor(currentUser(res), unit); // the unit, or MOPS on its behalf (saveReport then needs the reason)
     next();
   }, admitUpload(pool), receiveFile(), async (req, res) => {
     const user = currentUser(res);
@@ -110,11 +110,11 @@ export function uploadRouter(db: Db, log: Logger, pool: UploadPool): Router {
     const uploaded = new Set(read.entries.map((e) => e.activityId));
     const current = await getUnitReport(db, year, unit);
     const kept: ReportEntry[] = current.version === baseVersion ? current.entries.filter((e) => !uploaded.has(e.activityId)) : [];
-    const request = SaveReportRequestSchema.safeParse({ baseVersion, entries: [...read.entries, ...kept] });
+    const request = SaveReportRequestSchema.safeParse({ baseVersion, entries: [...read.entries, ...kept], onBehalfReason: fields.data.onBehalfReason });
     if (!request.success) throw validationError(request.error, 'body');
 
     // A retry is the same file and fields; the merged entries differ once the first attempt is saved.
-    const fingerprint = createHash('sha256').update(req.file.buffer).update(`\n${fields.data.baseVersion ?? ''}`).digest('hex');
+    const fingerprint = createHash('sha256').update(req.file.buffer).update(`\n${fields.data.baseVersion ?? ''}\n${fields.data.onBehalfReason ?? ''}`).digest('hex');
     const result = await saveReport(db, {
       user, year, orgUnitCode: unit, request: request.data, source: 'upload', idempotencyKey: key,
       idempotencyFingerprint: { scope: `POST upload ${year} ${unit}`, fingerprint },

@@ -8,6 +8,7 @@ import type { ApiClient, ApiOutcome } from '../../../api/client.ts';
 import { formatDate } from '../../format.ts';
 import { ActivityReviewCard } from './ActivityReviewCard.tsx';
 import { useUnitReview } from './useUnitReview.ts';
+import { OnBehalfPanel } from './OnBehalfPanel.tsx';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -93,6 +94,9 @@ export function UnitReportView({ api, year, unit, canReview, yearOpen, onClose, 
                 </>
               )}
             </div>
+          )}
+          {canReview && yearOpen && state !== 'accepted' && (
+            <OnBehalfPanel api={api} year={year} unit={unit} onDone={m.changedOnBehalf} onFailure={m.failed} />
           )}
           <Dialog open={confirming} onOpenChange={(_, d) => setConfirming(d.open)}>
             <DialogSurface>

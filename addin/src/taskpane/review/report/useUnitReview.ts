@@ -62,5 +62,16 @@ export function useUnitReview({ api, year, unit, onFailure, onDecided }: {
   const addDraft = useCallback((c: ActivityCommentInput) => setDrafts((d) => [...d, { ...c, key: Date.now() + d.length }]), []);
   const removeDraft = useCallback((key: number) => setDrafts((d) => d.filter((x) => x.key !== key)), []);
 
-  return { view, busy, notice, drafts, overall, setOverall, addDraft, removeDraft, accept, returnReport, reopen, reload: load };
+  /** MOPS saved a version on the unit's behalf: a new version to look at (and so to see again). */
+  const changedOnBehalf = useCallback((text: string) => {
+    setNotice({ intent: 'success', text });
+    onDecided();
+    void load();
+  }, [onDecided, load]);
+  const failed = useCallback((o: Exclude<ApiOutcome<unknown>, { kind: 'ok' }>) => {
+    onFailure(o);
+    setNotice({ intent: 'error', text: o.message });
+  }, [onFailure]);
+
+  return { view, busy, notice, drafts, overall, setOverall, addDraft, removeDraft, accept, returnReport, reopen, changedOnBehalf, failed, reload: load };
 }
