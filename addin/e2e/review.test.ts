@@ -251,8 +251,9 @@ describe('review mode end to end', () => {
     await page.getByLabel('Rok sprawozdawczy').selectOption(String(OPEN_YEAR));
     await page.getByRole('tab', { name: 'Kompletność' }).click();
     const open = (unit: string) => page.getByRole('button', { name: `Otwórz sprawozdanie: ${names.get(unit)}` });
+    // The open year's list (the closed year's reports open too, so wait for this year's counts).
+    await expect.poll(() => page.getByRole('button', { name: /^przekazane \(\d+\)$/ }).textContent(), { timeout: 15_000 }).toMatch(/\(3\)/);
     await expect.poll(() => open(units.accept).count(), { timeout: 15_000 }).toBe(1);
-    expect(await page.getByRole('button', { name: /^przekazane \(\d+\)$/ }).textContent()).toMatch(/\(3\)/);
     // Names first, codes as secondary text; no decision from the list itself.
     expect(await page.locator(`li[data-unit="${units.accept}"]`).textContent()).toContain(names.get(units.accept));
     expect(await page.getByRole('button', { name: /^Akceptuj/ }).count()).toBe(0);
