@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
-import { API_PATHS, PLAN_PATHS, type Assignment, type ConsolidatedRow, type PlanPreviousResponse, type UnitPlan } from '@pwr-sync/shared';
+import { API_PATHS, PLAN_PATHS, PROGRAM_PATHS, type Assignment, type ConsolidatedRow, type PlanPreviousResponse, type UnitPlan } from '@pwr-sync/shared';
 import { REPO_ROOT, startServer, type DemoToken, type RunningServer } from './servers.ts';
 import { launchPaneBrowser, type PaneBrowser } from './browser.ts';
 
@@ -119,7 +119,10 @@ describe('planning end to end', () => {
     expect(planned.measures.at(-1)).toMatchObject({ kind: 'warsztat', value: 15 });
     expect(assignments.find((a) => a.activity.name === 'Rodzinne warsztaty z pierwszej pomocy')!.plan.text).toBe(`przedsięwzięcie włączone do Programu w ${year} roku`);
 
-    // the unit reports one figure per planned measure; variance is against the accepted plan
+    // MOPS moves the year to reporting (plans lock); the unit reports one figure per planned measure,
+    // and variance is against the accepted plan
+    const adminToken = server.tokens.find((t) => t.role === 'admin')!.token;
+    await api(adminToken, 'POST', PROGRAM_PATHS.yearPhase(year), { from: 'planning', to: 'reporting' });
     const entries = assignments.filter((a) => a.role === 'reporting').map((a) => ({
       activityId: a.activity.id, status: a.plan.measures.length ? 'realized' : 'ongoing',
       actual: { measures: a.plan.measures.map((m) => ({ kind: m.kind, value: m.kind === 'warsztat' ? 6 : m.value, planMeasureId: m.id })) },
