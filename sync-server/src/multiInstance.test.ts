@@ -114,7 +114,8 @@ describe.skipIf(!postgresAvailable())('a phase move while units save, two proces
       const entries: ReportEntry[] = fullReport((await call('GET', API_PATHS.assignments(OPEN_YEAR, unit))).body.assignments);
       const mine = new Map<number, string>();
       answered.set(unit, mine);
-      for (let n = 0; n < 40; n++) {
+      // until the year closes (on a slow machine that can take many saves; the cap only stops a runaway loop)
+      for (let n = 0; n < 500; n++) {
         const current = (await call('GET', API_PATHS.report(OPEN_YEAR, unit))).body as UnitReport;
         const mark = `${unit} save ${n}`;
         const r = await call('PUT', API_PATHS.report(OPEN_YEAR, unit), { baseVersion: current.version, entries: entries.map((e, i) => (i === 0 ? { ...e, comment: mark } : e)) });

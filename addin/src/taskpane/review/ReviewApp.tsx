@@ -19,6 +19,8 @@ const useStyles = makeStyles({
   row: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   main: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, padding: tokens.spacingHorizontalL },
   panel: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  // year labels carry the phase („2025 (sprawozdawczość)”): the select takes the pane's width, never more
+  year: { minWidth: 0, maxWidth: '100%' },
 });
 
 const ROLE_LABELS = MSG.review.roles;
@@ -56,8 +58,8 @@ export function ReviewApp({ api, me, host, supportOk, supportMessage, onSignOut 
           <Text>{me.user.name}</Text>
           <Badge appearance="tint" color={model.canReview ? 'brand' : 'informative'}>{ROLE_LABELS[me.user.role]}</Badge>
         </div>
-        <Field label={MSG.review.yearLabel} orientation="horizontal">
-          <Select value={model.year === null ? '' : String(model.year)} onChange={(_, d) => { setOpened(null); model.setYear(Number(d.value)); }} disabled={model.busy !== null}>
+        <Field label={MSG.review.yearLabel}>
+          <Select className={styles.year} value={model.year === null ? '' : String(model.year)} onChange={(_, d) => { setOpened(null); model.setYear(Number(d.value)); }} disabled={model.busy !== null}>
             {model.years.map((y) => <option key={y.year} value={y.year}>{MSG.review.yearOption(y.year, MSG.program.phase[y.phase])}</option>)}
           </Select>
         </Field>
