@@ -398,6 +398,8 @@ const pane = {
   filterStatus: 'Filtr: status',
   all: 'wszystkie',
   unfilled: 'niewypełnione',
+  /** The badge of an activity with problems: „2 problemy”. */
+  problemCount: withCount((n: number) => counted(n, NOUN.problem)),
   onlyProblems: 'Tylko z problemami',
   activityListLabel: 'Lista działań',
   noActivities: 'Brak działań spełniających kryteria.',

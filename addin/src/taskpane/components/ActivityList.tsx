@@ -125,7 +125,7 @@ export function ActivityList({ assignments, entries, problems, selectedId, onSel
                 <span>{a.activity.id} · {a.activity.name}</span>
                 <span className={styles.meta}>
                   <Badge size="small" appearance="outline" color={e?.status ? 'brand' : 'informative'}>{e?.status ? REPORT_STATUS_LABELS[e.status] : MSG.pane.unfilled}</Badge>
-                  {n > 0 && <Badge size="small" color="danger">problemy: {n}</Badge>}
+                  {n > 0 && <Badge size="small" color="danger">{MSG.pane.problemCount(n)}</Badge>}
                 </span>
               </button>
             </li>
