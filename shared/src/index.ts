@@ -40,3 +40,4 @@ export * from './plan/schema.ts';
 export * from './plan/rules.ts';
 export * from './plan/accepted.ts';
 export * from './api/planContracts.ts';
+export * from './api/programFileContracts.ts';

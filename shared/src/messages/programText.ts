@@ -47,6 +47,10 @@ const api = {
   fromYearLater: (from: number, year: number) => `Działania przenosi się z roku wcześniejszego: ${from} nie jest wcześniejszy niż ${year}.`,
   pickUnknown: (ids: string[]) => `Tych działań nie ma w programie tego roku: ${ids.join(', ')}.`,
   noProgram: (code: string) => `Nie ma programu ${q(code)}.`,
+  uploadUnknown: 'Nie ma takiego podglądu zmian programu (wygasł albo nie istniał) — wgraj plik programu ponownie.',
+  uploadApplied: (at: string) => `Te zmiany programu zastosowano już (${at}). Aby zmienić program dalej, pobierz jego aktualny plik.`,
+  programChanged: (code: string) => `Program ${q(code)} albo rejestr jednostek zmienił się od przygotowania podglądu — nic nie zastosowano. Pobierz aktualny plik programu, nanieś zmiany i wgraj go ponownie.`,
+  programExists: (code: string) => `Program ${q(code)} już istnieje — ktoś założył go w międzyczasie. Nic nie zastosowano.`,
   noPlansPhase: (year: number, phase: string) => `Rok ${year} jest w fazie ${q(phase)} — sprawozdania przyjmuje się tylko w fazie ${q('sprawozdawczość')}.`,
 } as const;
 
@@ -91,6 +95,8 @@ const file = {
     unknownUnit: (code: string) => `nie ma jednostki ${q(code)} w arkuszu „Jednostki” ani w rejestrze — dopisz ją tam`,
     unitTwiceInRegistry: (code: string) => `kod jednostki ${q(code)} występuje w rejestrze dwa razy`,
     tooManyRows: (sheet: string, max: number) => `arkusz ${q(sheet)} ma za dużo wierszy danych (najwyżej: ${max})`,
+    /** „Arkusz „Działania”, komórka C7: …” — every problem of a program file names its sheet and cell. */
+    at: (sheet: string, cell: string, reason: string) => `Arkusz ${q(sheet)}${cell ? `, komórka ${cell}` : ''}: ${reason}`,
     invalid: (n: number) => `Plik programu ma błędy (${n}) — popraw je w Excelu i wgraj plik ponownie.`,
     periodOverlap: (code: string, from: number, to: number) => `okres nakłada się na program ${q(code)} (${from}–${to})`,
     codeOfOtherProgram: (code: string, expected: string) => `to plik programu ${q(code)}, a wgrywasz go do programu ${q(expected)} — nowy okres wgraj przyciskiem „Nowy okres programu”`,

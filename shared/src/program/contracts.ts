@@ -115,4 +115,16 @@ export const PROGRAM_PATHS = {
   yearPhase: (year: number) => `/api/years/${year}/phase`,
   yearPhaseUndo: (year: number) => `/api/years/${year}/phase/undo`,
   carryOver: (year: number) => `/api/years/${year}/carry-over`,
+  /** GET the program period as an .xlsx (admin, reviewer): „Struktura”, „Działania”, „Jednostki”. */
+  programFile: (code: string) => `/api/programs/${encodeURIComponent(code)}/program.xlsx`,
+  /** POST (admin, multipart "file"): a changed file of this program → ProgramUploadPreview; nothing applied. */
+  programUploads: (code: string) => `/api/programs/${encodeURIComponent(code)}/uploads`,
+  /** POST (admin, multipart "file"): the file of a new program period (a new code in B1) → ProgramUploadPreview. */
+  newProgramUpload: '/api/programs/uploads',
+  /** GET (admin): a preview again (ProgramUploadPreview). */
+  upload: (uploadId: string) => `/api/programs/uploads/${encodeURIComponent(uploadId)}`,
+  /** POST (admin, no body): apply the previewed upload → ProgramApplyResult; 409 when the program changed since. */
+  applyUpload: (uploadId: string) => `/api/programs/uploads/${encodeURIComponent(uploadId)}/apply`,
+  /** GET (admin, reviewer): the program's applied changes, newest first (ProgramChange[]). */
+  programChanges: (code: string) => `/api/programs/${encodeURIComponent(code)}/changes`,
 } as const;

@@ -13,6 +13,8 @@ export const ProgramDiffSchema = z.object({
   comparedWith: z.string().nullable(),
   title: z.object({ from: z.string(), to: z.string() }).nullable(),
   years: z.object({ from: z.tuple([z.number(), z.number()]), to: z.tuple([z.number(), z.number()]) }).nullable(),
+  /** The „Dane demonstracyjne” mark switched on or off. */
+  demo: z.object({ from: z.boolean(), to: z.boolean() }).nullable(),
   areas: z.object({ added: z.array(z.string()), removed: z.array(z.string()), retitled: z.array(z.string()) }),
   tasks: z.object({ added: z.array(z.string()), removed: z.array(z.string()), changed: z.array(z.string()) }),
   added: z.array(Ref.extend({ taskCode: z.string() })),
@@ -37,7 +39,7 @@ const unitsOf = (a: Activity) => [reportingUnitOf(a), ...a.responsibleUnits.filt
 
 export interface DiffInput {
   /** The program as stored (null: a new period compared with nothing). */
-  before: Pick<Program, 'code' | 'title' | 'years' | 'areas' | 'tasks'> | null;
+  before: Pick<Program, 'code' | 'title' | 'years' | 'areas' | 'tasks' | 'demo'> | null;
   /** Activities of `before`, each with whether it is retired. */
   beforeActivities: { activity: Activity; retired: boolean }[];
   after: Program;
@@ -55,6 +57,7 @@ export function diffProgram(input: DiffInput): ProgramDiff {
     programCode: after.code, newPeriod: input.newPeriod, comparedWith: input.newPeriod ? before?.code ?? null : null,
     title: before && before.title !== after.title ? { from: before.title, to: after.title } : null,
     years: before && (before.years[0] !== after.years[0] || before.years[1] !== after.years[1]) ? { from: before.years, to: after.years } : null,
+    demo: before && !input.newPeriod && Boolean(before.demo) !== Boolean(after.demo) ? { from: Boolean(before.demo), to: Boolean(after.demo) } : null,
     areas: { added: [], removed: [], retitled: [] }, tasks: { added: [], removed: [], changed: [] },
     added: [], restored: [], renamed: [], moved: [], retired: [], unitsChanged: [], statusChanged: [],
     orgUnitsAdded: [], orgUnitsRenamed: [], unchanged: 0,
@@ -106,7 +109,7 @@ export function diffProgram(input: DiffInput): ProgramDiff {
 
 /** True when applying the diff would change nothing. */
 export function isEmptyDiff(d: ProgramDiff): boolean {
-  return !d.newPeriod && !d.title && !d.years && d.areas.added.length + d.areas.removed.length + d.areas.retitled.length
+  return !d.newPeriod && !d.title && !d.years && !d.demo && d.areas.added.length + d.areas.removed.length + d.areas.retitled.length
     + d.tasks.added.length + d.tasks.removed.length + d.tasks.changed.length + d.added.length + d.restored.length + d.renamed.length
     + d.moved.length + d.retired.length + d.unitsChanged.length + d.statusChanged.length + d.orgUnitsAdded.length + d.orgUnitsRenamed.length === 0;
 }
