@@ -184,23 +184,50 @@ describe('review mode end to end', () => {
 
   it('filters by area', async () => {
     await applyAndCheck(async () => {
-      await page.getByRole('checkbox', { name: /^II( —|$)/ }).check();
+      await page.getByRole('checkbox', { name: /^Kształtowanie .* \(II\)$/ }).check();
     }, { areas: ['II'] }, 'Obszar');
-    await page.getByRole('checkbox', { name: /^II( —|$)/ }).uncheck();
+    await page.getByRole('checkbox', { name: /^Kształtowanie .* \(II\)$/ }).uncheck();
   });
 
-  it('filters by task', async () => {
+  it('filters by task, found by its name and ticked from the keyboard', async () => {
+    const tasks = page.getByRole('group', { name: 'Zadanie', exact: true });
     await applyAndCheck(async () => {
-      await page.getByLabel('Zadanie', { exact: true }).selectOption(['I.3']);
+      await page.getByRole('searchbox', { name: 'Szukaj: Zadanie' }).fill('udostepnianie zasobow');
+      // the search leaves the one task whose title has those words (typed without Polish letters)
+      await expect.poll(() => tasks.getByRole('checkbox').count()).toBe(1);
+      const task = tasks.getByRole('checkbox', { name: /^Udostępnianie zasobów .* \(I\.3\)$/ });
+      await task.focus();
+      await page.keyboard.press('Space');
+      expect(await task.isChecked()).toBe(true);
     }, { tasks: ['I.3'] }, 'Zadanie');
-    await page.getByLabel('Zadanie', { exact: true }).selectOption([]);
+    await page.getByRole('button', { name: 'Odznacz wszystkie: Zadanie' }).click();
+    await page.getByRole('searchbox', { name: 'Szukaj: Zadanie' }).fill('');
   });
 
-  it('filters by unit (any responsible unit, so through the activity ids)', async () => {
+  it('filters by unit (any responsible unit, so through the activity ids): several ticked by name, no modifier keys', async () => {
+    const label = 'Jednostka (odpowiedzialna, także współrealizująca)';
+    const units = page.getByRole('group', { name: label, exact: true });
+    const search = page.getByRole('searchbox', { name: `Szukaj: ${label}` });
     await applyAndCheck(async () => {
-      await page.getByLabel(/^Jednostka/).selectOption(['MOPS/PRZ/08']);
-    }, { units: ['MOPS/PRZ/08'] }, 'ID działania');
-    await page.getByLabel(/^Jednostka/).selectOption([]);
+      await search.fill('PRZ/08');
+      await units.getByRole('checkbox', { name: /\(MOPS\/PRZ\/08\)/ }).check();
+      await search.fill('PRZ/07');
+      await units.getByRole('checkbox', { name: /\(MOPS\/PRZ\/07\)/ }).focus();
+      await page.keyboard.press('Space');
+      // the first stays ticked though the search hides it
+      await expect.poll(() => page.getByText('Zaznaczone: 2 (ukryte przez wyszukiwanie: 1)').count()).toBe(1);
+      await search.fill('');
+    }, { units: ['MOPS/PRZ/08', 'MOPS/PRZ/07'] }, 'ID działania');
+    // every name is whole: none clipped or past the pane's edge; long ones wrap onto more lines
+    const labels = await units.evaluate((g) => [...g.querySelectorAll('label')].map((l) => {
+      const r = l.getBoundingClientRect();
+      return { text: l.textContent ?? '', cut: l.scrollWidth > l.clientWidth + 1 || r.right > document.documentElement.clientWidth, lines: Math.round(r.height / parseFloat(getComputedStyle(l).lineHeight)) };
+    }));
+    expect(labels.length).toBeGreaterThan(10);
+    expect(labels.filter((l) => l.cut).map((l) => l.text)).toEqual([]);
+    expect(Math.max(...labels.map((l) => l.lines))).toBeGreaterThan(1);
+    await shot('25-przeglad-filtr-jednostki');
+    await page.getByRole('button', { name: `Odznacz wszystkie: ${label}` }).click();
   });
 
   it('filters by status', async () => {
@@ -222,13 +249,21 @@ describe('review mode end to end', () => {
     await applyAndCheck(async () => {
       await page.getByRole('checkbox', { name: 'znacznie poniżej planu', exact: true }).check();
       await page.getByRole('checkbox', { name: 'poniżej planu', exact: true }).check();
-      await page.getByRole('checkbox', { name: /^I( —|$)/ }).check();
+      await page.getByRole('checkbox', { name: /^Zapewnienie specjalistycznej .* \(I\)$/ }).check();
     }, { bands: ['far_below', 'below'], areas: ['I'] }, 'Ocena');
     expect(await page.getByText(/Zrealizowano [\d\u00a0]+ z [\d\u00a0]+ planowanych \S+.*\(\d+(,\d)?\u00a0%\)/).count()).toBeGreaterThan(0);
     expect(await page.getByTestId('execution-chart').locator('rect').count()).toBeGreaterThan(0);
     await shot('24-przeglad-podsumowanie-wykres');
     await page.getByRole('button', { name: 'Według jednostki' }).click();
-    expect(await page.getByTestId('execution-chart').locator('g[data-group="MOPS/PRZ/08"]').count()).toBeGreaterThanOrEqual(0);
+    // each bar under its unit's name (code second), not the code alone
+    const unitNames = new Map(rows2024.flatMap((r) => r.orgUnitCodes.map((c, i) => [c, r.orgUnitNames[i]!] as const)));
+    const bars = await page.getByTestId('execution-chart').locator('g[data-group]').evaluateAll((gs) => gs.map((g) => ({ key: g.getAttribute('data-group')!, label: g.querySelector('text')!.textContent!, title: g.querySelector(':scope > title')!.textContent! })));
+    expect(bars.length).toBeGreaterThan(1);
+    for (const b of bars) {
+      expect(b.title.startsWith(unitNames.get(b.key)!), b.title).toBe(true);
+      expect(b.label.startsWith(unitNames.get(b.key)!.split(' ')[0]!), b.label).toBe(true);
+    }
+    await shot('24b-przeglad-wykres-jednostki');
     await page.getByRole('button', { name: 'Wyczyść filtry' }).click();
     await expect.poll(async () => (await visible()).length).toBe(rows2024.length);
     expect(await fake('filters', CONSOLIDATED_TABLE_NAME)).toEqual({});
@@ -313,6 +348,8 @@ describe('review mode end to end', () => {
     const text = await returned.textContent();
     expect(text).toContain(server.tokens.find((t) => t.role === 'reviewer')!.name);
     expect(text).toContain('Uwagi: Proszę uzupełnić liczbę uczestników spotkań.');
+    // the unit by its name
+    expect(await page.locator('#workflow-title').textContent()).toContain(names.get(units.ret)!);
     await shot('27b-przeglad-historia-zwrotu');
     await signOut();
   });

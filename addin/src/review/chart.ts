@@ -61,3 +61,27 @@ export function compareAreaCodes(a: string, b: string): number {
 export function bandsPresent(groups: readonly ChartGroup[]): VarianceBand[] {
   return BAND_ORDER.filter((b) => groups.some((g) => (g.counts[b] ?? 0) > 0));
 }
+
+/**
+ * A label broken into lines of at most `width` characters at spaces (a longer word is cut), at most
+ * `lines` lines; the last ends with "…" when the text did not fit. SVG text does not wrap by itself.
+ */
+export function wrapLabel(text: string, width: number, lines: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  const words = text.split(/\s+/).filter(Boolean);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!.length > width ? `${words[i]!.slice(0, width - 1)}…` : words[i]!;
+    const next = line ? `${line} ${word}` : word;
+    if (next.length <= width) { line = next; continue; }
+    out.push(line);
+    line = word;
+    if (out.length === lines) {
+      const last = out[lines - 1]!;
+      out[lines - 1] = last.length < width ? `${last}…` : `${last.slice(0, width - 1)}…`;
+      return out;
+    }
+  }
+  if (line) out.push(line);
+  return out;
+}

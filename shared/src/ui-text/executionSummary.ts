@@ -92,7 +92,8 @@ export interface ExecutionSummary {
   bands: string;
   /** Like measures added up across activities, most frequent kinds first. */
   totals: string[];
-  activities: { activityId: string; taskCode: string; name: string; unit: string; text: string }[];
+  /** One per activity; `unitName`: the reporting unit's name (its code where none is known). */
+  activities: { activityId: string; taskCode: string; name: string; unit: string; unitName: string; text: string }[];
 }
 
 
@@ -131,7 +132,8 @@ export function summarizeExecution(rows: readonly ConsolidatedRow[], bandOrder: 
 
   const activities = [...byActivity.values()].map((list) => {
     const r = list[0]!;
-    return { activityId: r.activityId, taskCode: r.taskCode, name: r.activityName, unit: r.reportingUnit, text: activitySentence(list) };
+    const unitName = r.orgUnitNames[r.orgUnitCodes.indexOf(r.reportingUnit)] ?? r.reportingUnit;
+    return { activityId: r.activityId, taskCode: r.taskCode, name: r.activityName, unit: r.reportingUnit, unitName, text: activitySentence(list) };
   });
   return { headline, bands, totals: totalLines, activities };
 }

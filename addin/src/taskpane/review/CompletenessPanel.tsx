@@ -11,6 +11,7 @@ const useStyles = makeStyles({
   item: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingBottom: tokens.spacingVerticalS, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0, overflowWrap: 'anywhere' },
   head: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, alignItems: 'flex-start' },
   name: { overflowWrap: 'anywhere', minWidth: 0 },
+  code: { color: tokens.colorNeutralForeground3 },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
@@ -60,7 +61,7 @@ export function CompletenessPanel({ rows, canReview, yearOpen, notice, onOpen }:
               <Text weight="semibold" className={styles.name}>{r.orgUnitName}</Text>
               <Badge appearance="tint" color={COLOR[r.state]}>{WORKFLOW_STATE_LABELS[r.state]}</Badge>
             </div>
-            <Text size={200}>{r.orgUnitCode}</Text>
+            {!r.orgUnitName.includes(r.orgUnitCode) && <Text size={200} className={styles.code}>{r.orgUnitCode}</Text>}
             <Text size={200}>{MSG.review.filled(r.activities, r.filled, r.version, r.lastChangeAt ? MSG.review.lastChange(formatDate(r.lastChangeAt), r.lastChangeBy ?? '—') : '')}</Text>
             {/* the comment is current only until the unit hands the report in again (then it is in the history) */}
             {(r.state === 'returned' || r.state === 'draft') && r.reviewComment && <Text size={200}>{MSG.review.notes(r.reviewComment)}</Text>}

@@ -1,8 +1,10 @@
-import { useState, type FormEvent } from 'react';
-import { Button, Checkbox, Field, Input, Label, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useMemo, useState, type FormEvent } from 'react';
+import { Button, Checkbox, Field, Input, Select, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { MSG, BAND_COLOURS, BAND_ORDER, REPORT_STATUS_LABELS, VARIANCE_BAND_LABELS, type ConsolidatedRow, type ProgramStructure, type ReportStatus } from '@pwr-sync/shared';
 import { EMPTY_FILTER, parseThresholdPercent, type ReviewFilter } from '../../review/filters.ts';
 import type { ReviewCounts } from '../../excel/review.ts';
+import { areaChoices, taskChoices, unitChoices } from '../../review/choices.ts';
+import { ChoiceList } from './ChoiceList.tsx';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -13,9 +15,6 @@ const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
   threshold: { flex: '1 1 160px', minWidth: 0 },
   thresholdInput: { minWidth: 0, width: '100%', '& input': { minWidth: 0, width: '100%' } },
-  // A native multiple select: keyboard- and screen-reader-friendly, and robust in a narrow pane.
-  multi: { width: '100%', fontFamily: tokens.fontFamilyBase, fontSize: tokens.fontSizeBase300, border: `1px solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingVerticalXXS },
-  field: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
 });
 
@@ -35,13 +34,7 @@ export interface FilterPanelProps {
   onClear: () => void;
 }
 
-const selected = (el: HTMLSelectElement) => [...el.selectedOptions].map((o) => o.value);
 const toggle = <T,>(list: readonly T[], item: T, on: boolean): T[] => (on ? [...list.filter((x) => x !== item), item] : list.filter((x) => x !== item));
-
-/** The program's area codes (its structure decides them), else those of the loaded rows. */
-function areaCodes(program: ProgramStructure | null, rows: readonly ConsolidatedRow[]): string[] {
-  return program?.areas.length ? program.areas.map((a) => a.code) : [...new Set(rows.map((r) => r.area))];
-}
 
 /** The filters, applied to the review table as real Excel filters. */
 export function FilterPanel({ rows, program, filter, counts, shownByPane, tableLoaded, busy, onChange, onApply, onClear }: FilterPanelProps) {
@@ -49,10 +42,10 @@ export function FilterPanel({ rows, program, filter, counts, shownByPane, tableL
   const [direction, setDirection] = useState<'below' | 'above'>(filter.execution?.direction ?? 'below');
   const [threshold, setThreshold] = useState(filter.execution ? String(Math.round(filter.execution.ratio * 10000) / 100).replace('.', ',') : '');
   const [thresholdError, setThresholdError] = useState<string | null>(null);
-  const tasks = [...new Set(rows.map((r) => r.taskCode))];
-  const units = [...new Set(rows.flatMap((r) => r.orgUnitCodes))].sort((a, b) => a.localeCompare(b, 'pl'));
-  const unitName = (code: string) => program?.orgUnits.find((u) => u.code === code)?.name ?? code;
-  const areaTitle = (code: string) => program?.areas.find((a) => a.code === code)?.title ?? '';
+  // names first, codes as secondary text
+  const areas = useMemo(() => areaChoices(program, rows.map((r) => r.area)), [program, rows]);
+  const tasks = useMemo(() => taskChoices(program, rows.map((r) => r.taskCode)), [program, rows]);
+  const units = useMemo(() => unitChoices(program, new Map(rows.flatMap((r) => r.orgUnitCodes.map((c, i) => [c, r.orgUnitNames[i] ?? c] as const)))), [program, rows]);
 
   function handleSubmit(e: FormEvent) {
     e.preventDefault();
@@ -95,27 +88,9 @@ export function FilterPanel({ rows, program, filter, counts, shownByPane, tableL
           <Input className={styles.thresholdInput} value={threshold} onChange={(_, d) => setThreshold(d.value)} inputMode="decimal" contentAfter={<span aria-hidden="true">%</span>} />
         </Field>
       </div>
-      <fieldset className={styles.group}>
-        <legend className={styles.legend}>{MSG.review.area}</legend>
-        {areaCodes(program, rows).map((a) => (
-          <Checkbox key={a} checked={filter.areas.includes(a)} onChange={(_, d) => onChange({ ...filter, areas: toggle(filter.areas, a, !!d.checked) })} label={a} title={areaTitle(a)}
-            // Named by its title too, not only its code (the visible numeral stays part of the name).
-            aria-label={areaTitle(a) ? `${a} — ${areaTitle(a)}` : a} />
-        ))}
-      </fieldset>
-      <div className={styles.field}>
-        <Label htmlFor="filter-tasks" weight="semibold">{MSG.review.task}</Label>
-        <select id="filter-tasks" aria-describedby="filter-multi-hint" multiple size={4} className={styles.multi} value={filter.tasks} onChange={(e) => onChange({ ...filter, tasks: selected(e.currentTarget) })}>
-          {tasks.map((t) => <option key={t} value={t}>{t}</option>)}
-        </select>
-      </div>
-      <div className={styles.field}>
-        <Label htmlFor="filter-units" weight="semibold">{MSG.review.unit}</Label>
-        <select id="filter-units" aria-describedby="filter-multi-hint" multiple size={5} className={styles.multi} value={filter.units} onChange={(e) => onChange({ ...filter, units: selected(e.currentTarget) })}>
-          {units.map((u) => <option key={u} value={u}>{u === unitName(u) ? u : `${u} — ${unitName(u)}`}</option>)}
-        </select>
-        <Text size={200} id="filter-multi-hint">{MSG.review.multiHint}</Text>
-      </div>
+      <ChoiceList label={MSG.review.area} choices={areas} selected={filter.areas} onChange={(areas) => onChange({ ...filter, areas })} />
+      <ChoiceList label={MSG.review.task} choices={tasks} selected={filter.tasks} onChange={(tasks) => onChange({ ...filter, tasks })} searchable maxHeight={220} />
+      <ChoiceList label={MSG.review.unit} choices={units} selected={filter.units} onChange={(units) => onChange({ ...filter, units })} searchable maxHeight={260} />
       <fieldset className={styles.group}>
         <legend className={styles.legend}>{MSG.review.status}</legend>
         {STATUSES.map((s) => (

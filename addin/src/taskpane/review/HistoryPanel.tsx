@@ -1,19 +1,19 @@
 import { MSG } from '@pwr-sync/shared';
 import { Button, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from '@fluentui/react-components';
-import type { SelectedReviewRow } from '../../excel/review.ts';
-import type { HistoryLine, WorkflowLine } from '../../review/history.ts';
+import { choice, choiceText } from '../../review/choices.ts';
 import { formatDate } from '../format.ts';
-import type { ReviewNotice } from './useReview.ts';
+import type { ReviewHistory, ReviewNotice } from './useReview.ts';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   scroll: { maxHeight: '360px', overflowY: 'auto' },
   events: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  code: { color: tokens.colorNeutralForeground3 },
   event: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingBottom: tokens.spacingVerticalXS, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
 });
 
 export interface HistoryPanelProps {
-  history: { row: SelectedReviewRow; lines: HistoryLine[]; events: WorkflowLine[] } | null;
+  history: ReviewHistory | null;
   notice: ReviewNotice;
   busy: boolean;
   tableLoaded: boolean;
@@ -34,9 +34,11 @@ export function HistoryPanel({ history, notice, busy, tableLoaded, onLoad }: His
       <div aria-live="polite">
         {notice && <MessageBar intent={notice.intent} layout="multiline"><MessageBarBody>{notice.text}</MessageBarBody></MessageBar>}
         {history && (
-          <Text block weight="semibold">
-            {history.row.activityId} · {history.row.reportingUnit}{history.row.measureLabel ? ` · ${history.row.measureLabel}` : ''}: {MSG.review.changes(history.lines.length)}
-          </Text>
+          <>
+            {/* names first, codes as secondary text */}
+            <Text block weight="semibold">{history.activityName} <Text size={200} className={styles.code}>({history.row.activityId})</Text></Text>
+            <Text block>{choiceText(choice(history.row.reportingUnit, history.unitName))}{history.row.measureLabel ? ` · ${history.row.measureLabel}` : ''}: {MSG.review.changes(history.lines.length)}</Text>
+          </>
         )}
       </div>
       {history && history.lines.length > 0 && (
@@ -63,7 +65,7 @@ export function HistoryPanel({ history, notice, busy, tableLoaded, onLoad }: His
       )}
       {history && (
         <section className={styles.root} aria-labelledby="workflow-title">
-          <Text as="h3" size={300} weight="semibold" id="workflow-title">{MSG.review.workflowTitle(history.row.reportingUnit)}</Text>
+          <Text as="h3" size={300} weight="semibold" id="workflow-title">{MSG.review.workflowTitle(choiceText(choice(history.row.reportingUnit, history.unitName)))}</Text>
           {history.events.length === 0 ? (
             <Text size={200}>{MSG.review.noEvents}</Text>
           ) : (

@@ -93,7 +93,7 @@ export function ReviewApp({ api, me, host, supportOk, supportMessage, onSignOut 
             <FilterPanel rows={model.rows} program={model.program} filter={model.filter} counts={model.counts} shownByPane={model.shown.length}
               tableLoaded={tableLoaded} busy={model.busy !== null} onChange={model.setFilter} onApply={(f) => void model.applyFilters(f)} onClear={() => void model.clearFilters()} />
             <Divider />
-            <SummaryPanel rows={model.shown} />
+            <SummaryPanel rows={model.shown} program={model.program} />
           </>
         )}
         {tab === 'completeness' && opened !== null && model.year !== null && (

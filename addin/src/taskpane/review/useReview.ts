@@ -20,6 +20,9 @@ import type { ReviewHost } from '../../excel/reviewHost.ts';
 import { activityHistory, workflowLines, type HistoryLine, type WorkflowLine } from '../../review/history.ts';
 import { EMPTY_FILTER, toColumnFilters, toConsolidatedFilter, type ReviewFilter } from '../../review/filters.ts';
 
+/** The history tab's content: the row under the cursor (with its activity's and unit's names), its changes, the unit's workflow. */
+export interface ReviewHistory { row: SelectedReviewRow; activityName: string; unitName: string; lines: HistoryLine[]; events: WorkflowLine[] }
+
 export type ReviewNotice = { intent: 'success' | 'error' | 'warning' | 'info'; text: string } | null;
 export type ReviewBusy = null | 'data' | 'table' | 'filter' | 'review' | 'history';
 
@@ -44,7 +47,7 @@ export function useReview({ api, host, me, onUnauthorized }: UseReviewOptions) {
   const [counts, setCounts] = useState<ReviewCounts | null>(null);
   const [busy, setBusy] = useState<ReviewBusy>(null);
   const [notice, setNotice] = useState<ReviewNotice>(null);
-  const [history, setHistory] = useState<{ row: SelectedReviewRow; lines: HistoryLine[]; events: WorkflowLine[] } | null>(null);
+  const [history, setHistory] = useState<ReviewHistory | null>(null);
   const [historyNotice, setHistoryNotice] = useState<ReviewNotice>(null);
 
   // The parent passes a new callback on every render; a ref keeps `fail` stable, so effects that
@@ -167,8 +170,11 @@ export function useReview({ api, host, me, onUnauthorized }: UseReviewOptions) {
     const h = await api.history(year, sel.value.reportingUnit);
     setBusy(null);
     if (h.kind !== 'ok') return fail(h, setHistoryNotice);
-    setHistory({ row: sel.value, lines: activityHistory(h.value, sel.value.activityId), events: workflowLines(h.value) });
-  }, [api, host, year, fail]);
+    const { activityId, reportingUnit } = sel.value;
+    const row = rows?.find((r) => r.activityId === activityId);
+    const unitName = row?.orgUnitNames[row.orgUnitCodes.indexOf(reportingUnit)] ?? program?.orgUnits.find((u) => u.code === reportingUnit)?.name ?? reportingUnit;
+    setHistory({ row: sel.value, activityName: row?.activityName ?? activityId, unitName, lines: activityHistory(h.value, activityId), events: workflowLines(h.value) });
+  }, [api, host, year, fail, rows, program]);
 
   return {
     me, years, year, setYear, yearInfo, program, rows, completeness, filter, setFilter, applied, counts, shown, busy, notice,

@@ -16,6 +16,7 @@ const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   decide: { position: 'sticky', bottom: 0, backgroundColor: tokens.colorNeutralBackground1, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, padding: `${tokens.spacingVerticalS} 0`, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   text: { overflowWrap: 'anywhere' },
+  code: { color: tokens.colorNeutralForeground3 },
 });
 
 export interface UnitReportViewProps {
@@ -50,7 +51,7 @@ export function UnitReportView({ api, year, unit, canReview, yearOpen, onClose, 
   return (
     <section className={styles.root} aria-labelledby="report-title" data-testid="unit-report">
       <div><Button size="small" appearance="subtle" onClick={onClose}>{t.back}</Button></div>
-      <Text as="h2" size={400} weight="semibold" id="report-title" className={styles.text}>{t.title(name)} <Text size={200}>({unit})</Text></Text>
+      <Text as="h2" size={400} weight="semibold" id="report-title" className={styles.text}>{t.title(name)}{!name.includes(unit) && <> <Text size={200} className={styles.code}>({unit})</Text></>}</Text>
       <div aria-live="polite">{m.notice && <MessageBar intent={m.notice.intent} layout="multiline"><MessageBarBody>{m.notice.text}</MessageBarBody></MessageBar>}</div>
       {!view ? <Spinner size="tiny" label={t.loading} /> : (
         <>
