@@ -226,7 +226,7 @@ describe('review mode end to end', () => {
     expect(labels.length).toBeGreaterThan(10);
     expect(labels.filter((l) => l.cut).map((l) => l.text)).toEqual([]);
     expect(Math.max(...labels.map((l) => l.lines))).toBeGreaterThan(1);
-    await shot('25-przeglad-filtr-jednostki');
+    await shot('23b-przeglad-filtr-jednostki');
     await page.getByRole('button', { name: `Odznacz wszystkie: ${label}` }).click();
   });
 
@@ -278,7 +278,10 @@ describe('review mode end to end', () => {
     const target = rows2024.findIndex((r) => r.activityId === 'I.1-01');
     await fake('select', CONSOLIDATED_SHEET_NAME, `${consolidatedColumnLetter('actual')}${target + 2}`);
     await page.getByRole('button', { name: 'Pokaż historię' }).click();
-    await expect.poll(() => page.getByText(/^I\.1-01 · MOPS\/PRZ\/08/).count(), { timeout: 10_000 }).toBe(1);
+    // the activity and the unit by name, codes second
+    const esc = (t: string) => t.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    await expect.poll(() => page.getByText(new RegExp(`^${esc(rows2024[target]!.activityName)} \\(I\\.1-01\\)$`)).count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.getByText(/^Miejski Ośrodek Pomocy Społecznej \(MOPS\/PRZ\/08\)( · .*)?: /).count()).toBe(1);
     await shot('25-przeglad-historia');
   });
 

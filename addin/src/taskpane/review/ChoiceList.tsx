@@ -50,7 +50,7 @@ export function ChoiceList({ label, choices, selected, onChange, searchable = fa
         <SearchBox className={styles.search} size="small" value={query} onChange={(_, d) => setQuery(d.value)}
           placeholder={t.searchPlaceholder} aria-label={t.searchLabel(label)} />
       )}
-      <div className={styles.list} style={maxHeight ? { maxHeight: `${maxHeight}px` } : undefined} role="group" aria-label={label}>
+      <div className={styles.list} style={maxHeight ? { maxHeight: `${maxHeight}px` } : undefined}>
         {shown.map((c) => (
           <Checkbox key={c.value} className={styles.item} checked={set.has(c.value)} onChange={(_, d) => toggle(c.value, !!d.checked)}
             label={<span>{c.name}{c.code && <> <Text size={200} className={styles.code}>({c.code})</Text></>}</span>} />
