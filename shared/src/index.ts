@@ -4,6 +4,7 @@ export * from './program/year.ts';
 export * from './program/contracts.ts';
 export * from './program/carryOver.ts';
 export * from './program/diff.ts';
+export * from './program/phaseUndo.ts';
 export * from './measures/schema.ts';
 export * from './measures/kinds.ts';
 export * from './report/schema.ts';

@@ -7,6 +7,7 @@ import { SignIn } from '../taskpane/components/SignIn.tsx';
 import { ReviewHome } from './ReviewHome.tsx';
 import { UnitHome } from './UnitHome.tsx';
 import { UsersPage } from './UsersPage.tsx';
+import { ProgramPage } from './ProgramPage.tsx';
 import { UnitModes } from './UnitModes.tsx';
 import { PlanMode } from '../taskpane/plan/PlanPanel.tsx';
 
@@ -18,8 +19,12 @@ const useStyles = makeStyles({
   },
   who: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   page: { maxWidth: '960px', margin: '0 auto', padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  // three tabs do not fit 320 px side by side: they wrap
+  tabs: { flexWrap: 'wrap' },
   card: { backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusLarge, boxShadow: tokens.shadow4, maxWidth: '520px', margin: '0 auto' },
 });
+
+type AdminPage = 'reports' | 'program' | 'users';
 
 /** The app in a plain browser (no Office): the same session, API client and catalogue as the pane; files instead of Excel. */
 export function BrowserApp({ session }: { session: Session }) {
@@ -27,8 +32,8 @@ export function BrowserApp({ session }: { session: Session }) {
   const state = useSession(session);
   const t = MSG.browser;
   const signedIn = state.status === 'signed-in' ? state : null;
-  // The admin's pages: the reports (as MOPS sees them) and the users page.
-  const [page, setPage] = useState<'reports' | 'users'>('reports');
+  // The admin's pages: the reports (as MOPS sees them), the program with its years, and the users page.
+  const [page, setPage] = useState<AdminPage>('reports');
   const isAdmin = signedIn?.me.user.role === 'admin';
   return (
     <div className={styles.root}>
@@ -54,13 +59,15 @@ export function BrowserApp({ session }: { session: Session }) {
           </>
         )}
         {signedIn && isAdmin && (
-          <TabList selectedValue={page} onTabSelect={(_, d) => setPage(d.value as 'reports' | 'users')} aria-label={t.appTitle}>
+          <TabList className={styles.tabs} selectedValue={page} onTabSelect={(_, d) => setPage(d.value as AdminPage)} aria-label={t.appTitle}>
             <Tab value="reports">{MSG.auth.navReview}</Tab>
+            <Tab value="program">{MSG.program.admin.nav}</Tab>
             <Tab value="users">{MSG.auth.navUsers}</Tab>
           </TabList>
         )}
         {signedIn && isAdmin && page === 'users' && <UsersPage key={signedIn.me.user.id} api={signedIn.api} me={signedIn.me} onFailure={session.report} />}
-        {signedIn && !(isAdmin && page === 'users') && (signedIn.me.user.role === 'unit_reporter'
+        {signedIn && isAdmin && page === 'program' && <ProgramPage key={signedIn.me.user.id} api={signedIn.api} onFailure={session.report} />}
+        {signedIn && !(isAdmin && page !== 'reports') && (signedIn.me.user.role === 'unit_reporter'
           ? <UnitModes key={signedIn.me.user.id} report={<UnitHome api={signedIn.api} me={signedIn.me} onFailure={session.report} />} plan={<PlanMode api={signedIn.api} unitCode={signedIn.me.user.orgUnitCode ?? ''} client="browser" />} />
           : <ReviewHome key={signedIn.me.user.id} api={signedIn.api} me={signedIn.me} onFailure={session.report} />)}
       </main>

@@ -54,6 +54,72 @@ const api = {
   noPlansPhase: (year: number, phase: string) => `Rok ${year} jest w fazie ${q(phase)} — sprawozdania przyjmuje się tylko w fazie ${q('sprawozdawczość')}.`,
 } as const;
 
+/** The admin's page „Program i lata” in the browser mode (addin/src/browser/ProgramPage.tsx). */
+const admin = {
+  nav: 'Program i lata',
+  title: 'Program i lata',
+  intro: 'Okresy programu z ich latami. Rok przechodzi kolejno: planowanie → sprawozdawczość → zamknięty. Każda zmiana fazy trafia do historii roku; pomyłkę cofniesz z podaniem powodu.',
+  loadFailed: 'Nie udało się wczytać programów i lat.',
+  periods: 'Okresy programu',
+  period: (from: number, to: number) => `lata ${from}–${to}`,
+  activities: (n: number, retired: number) => `działania w programie: ${n}${retired > 0 ? `, wycofane: ${retired}` : ''}`,
+  noYearsInPeriod: 'W tym okresie nie rozpoczęto jeszcze żadnego roku.',
+  yearTitle: (year: number) => `Rok ${year}`,
+  phaseLabel: 'Faza',
+  planningDeadline: 'Termin planów',
+  reportingDeadline: 'Termin sprawozdań',
+  none: 'nie ustalono',
+  moveTo: (phase: string) => `Przejdź do fazy ${q(phase)}`,
+  confirmMoveTitle: (year: number) => `Zmiana fazy roku ${year}`,
+  confirmMove: (year: number, from: string, to: string) => `Rok ${year} przejdzie z fazy ${q(from)} do ${q(to)}. Zmiana zostanie zapisana w historii roku.`,
+  moveEffect: {
+    reporting: 'Plany zostaną zablokowane; jednostki zaczną składać sprawozdania z wykonania.',
+    closed: 'Rok stanie się tylko do odczytu: jednostki nie zapiszą już ani nie przekażą sprawozdań.',
+  },
+  moved: (year: number, phase: string) => `Rok ${year} jest teraz w fazie ${q(phase)}.`,
+  undo: 'Cofnij ostatnią zmianę fazy',
+  undoTitle: (year: number, from: string, to: string) => `Cofnięcie zmiany fazy roku ${year}: ${q(from)} → ${q(to)}`,
+  undoReason: 'Powód cofnięcia',
+  undoReasonHint: 'Powód zostanie zapisany w historii roku.',
+  undone: (year: number, phase: string) => `Cofnięto zmianę — rok ${year} wrócił do fazy ${q(phase)}.`,
+  confirm: 'Potwierdź',
+  cancel: 'Anuluj',
+  history: 'Historia faz',
+  hideHistory: 'Ukryj historię',
+  event: {
+    started: (phase: string) => `rozpoczęty w fazie ${q(phase)}`,
+    advanced: (from: string, to: string) => `${q(from)} → ${q(to)}`,
+    undone: (from: string, to: string) => `cofnięto: ${q(from)} → ${q(to)}`,
+  },
+  eventBy: (at: string, by: string) => `${at}, ${by}`,
+  eventReason: (reason: string) => `powód: ${reason}`,
+  // starting a year
+  startTitle: 'Nowy rok z poprzedniego',
+  startIntro: 'Realizowane działania przechodzą do nowego roku z jednostkami; zakończone i odwołane — tylko jeśli je zaznaczysz. Plany w nowym roku są puste.',
+  startYear: 'Rok',
+  startPhase: 'Pierwsza faza',
+  startPhasePlanning: 'planowanie (jednostki składają plany)',
+  startPhaseReporting: 'sprawozdawczość (bez planowania — plany wprowadza MOPS)',
+  preview: 'Pokaż, co przejdzie',
+  previewing: 'Sprawdzanie…',
+  fromYear: (year: number | null, code: string) => (year === null ? `Program ${q(code)}; poprzedniego roku nie ma w systemie.` : `Program ${q(code)}; statusy działań ze sprawozdań za rok ${year}.`),
+  carried: (n: number) => `Przejdą do nowego roku (${n})`,
+  notCarried: (n: number) => `Zakończone lub odwołane — nie przejdą, chyba że je zaznaczysz (${n})`,
+  noneNotCarried: 'Wszystkie działania programu są realizowane — wszystkie przejdą.',
+  reason: {
+    ended: 'zakończone w programie',
+    cancelled: 'odwołane w programie',
+    ended_in_report: 'zakończone według sprawozdania',
+    cancelled_in_report: 'odwołane według sprawozdania',
+  },
+  reportingUnit: (unit: string) => `sprawozdaje: ${unit}`,
+  pickAll: 'Zaznacz wszystkie',
+  picked: (n: number) => `zaznaczone: ${n}`,
+  start: (year: number, n: number) => `Rozpocznij rok ${year} (działania: ${n})`,
+  started: (year: number, phase: string) => `Rozpoczęto rok ${year} w fazie ${q(phase)}.`,
+  badYear: 'Podaj rok liczbą, np. 2027.',
+} as const;
+
 /** The demo program period's title: „Dane demonstracyjne” wherever the program is named. */
 const demoTitle = (from: number, to: number, baseFrom: number, baseTo: number) =>
   `Program Wspierania Rodziny dla Gminy Miejskiej Kraków na lata ${from}-${to} — Dane demonstracyjne (na podstawie programu na lata ${baseFrom}-${baseTo})`;
@@ -105,4 +171,4 @@ const file = {
   },
 } as const;
 
-export const programText = { schema, phase, activityStatus, api, demoTitle, demoBadge: 'Dane demonstracyjne', file } as const;
+export const programText = { schema, phase, activityStatus, api, admin, demoTitle, demoBadge: 'Dane demonstracyjne', file } as const;

@@ -1,6 +1,6 @@
 import {
-  DEFAULT_VARIANCE_POLICY, MSG, carryItem, carryOver, nextPhase,
-  type CarryOver, type CarryOverResult, type MovePhaseRequest, type PhaseEvent, type ReportStatus, type ReportingYear, type StartYearRequest, type YearPhase,
+  DEFAULT_VARIANCE_POLICY, MSG, carryItem, carryOver, nextPhase, undoableMove,
+  type CarryOver, type CarryOverResult, type MovePhaseRequest, type ReportStatus, type ReportingYear, type StartYearRequest, type YearPhase,
 } from '@pwr-sync/shared';
 import type { Db, Queryable, User } from '../storage/index.ts';
 import {
@@ -101,10 +101,8 @@ export async function undoPhase(db: Db, user: User, year: number, reason: string
   return db.transaction(async (tx) => {
     const y = await lockYearForMove(tx, year);
     if (!y) throw notFound(MSG.api.noYear(year));
-    // A phase reached by a move (not the one the year started in) can be taken back.
-    const events = await getPhaseEvents(tx, year);
-    const reached: PhaseEvent | undefined = [...events].reverse().find((e) => e.toPhase === y.phase && e.action !== 'undone');
-    if (!reached || reached.action !== 'advanced' || !reached.fromPhase) throw new ApiError(MSG.program.api.nothingToUndo(year), 409, 'nothing_to_undo');
+    const reached = undoableMove(y.phase, await getPhaseEvents(tx, year));
+    if (!reached?.fromPhase) throw new ApiError(MSG.program.api.nothingToUndo(year), 409, 'nothing_to_undo');
     const back = reached.fromPhase;
     await setYearPhase(tx, year, back);
     await insertPhaseEvent(tx, { year, action: 'undone', fromPhase: y.phase, toPhase: back, reason, byId: user.id, byName: user.name });
