@@ -178,7 +178,8 @@ describe('program periods and years page end to end (admin in the browser)', () 
     const carried = form.locator('ul[aria-labelledby="carried-title"] > li');
     const notCarried = form.locator('ul[aria-labelledby="not-carried-title"] > li');
     expect(await carried.count()).toBeGreaterThan(100);
-    expect(await carried.first().textContent()).toMatch(/sprawozdaje: \S+ \(.+\)/);
+    // each with its reporting unit by name
+    expect(await carried.first().textContent()).toMatch(/sprawozdaje: Miejski Ośrodek Pomocy Społecznej \(MOPS\/[A-Z/0-9]+\)/);
     expect(await notCarried.count()).toBe(2);
     expect(await form.textContent()).toContain(t.fromYear(2026, 'PWR-2025-2027-DEMO'));
     const picked = (await notCarried.first().getAttribute('data-activity'))!;
@@ -187,7 +188,7 @@ describe('program periods and years page end to end (admin in the browser)', () 
     await notCarried.first().getByRole('checkbox').check();
     expect(await form.getByText(t.picked(1)).count()).toBe(1);
     const n = await carried.count();
-    const pickedUnit = /sprawozdaje: (\S+)/.exec((await notCarried.first().textContent())!)![1]!;
+    const pickedUnit = (await notCarried.first().getAttribute('data-unit'))!;
     await shots('64-program-nowy-rok');
     await form.getByRole('button', { name: t.start(2027, n + 1) }).click();
     await expect.poll(() => page.getByText(t.started(2027, phase.planning)).count(), { timeout: 30_000 }).toBe(1);

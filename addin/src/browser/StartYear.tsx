@@ -10,6 +10,7 @@ const useStyles = makeStyles({
   // ~200 activities: the list scrolls inside the card instead of lengthening the page
   list: { listStyle: 'none', margin: 0, padding: 0, maxHeight: '320px', overflowY: 'auto', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   item: { display: 'flex', flexDirection: 'column', minWidth: 0, overflowWrap: 'anywhere' },
+  heading: { margin: 0 },
   muted: { color: tokens.colorNeutralForeground2 },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, alignItems: 'center' },
 });
@@ -34,6 +35,7 @@ export function StartYear({ model }: { model: ProgramAdminModel }) {
     e.preventDefault();
     setError(null);
     setPreview(null);
+    model.clearNotice();
     const n = Number(year);
     if (!/^\d{4}$/.test(year.trim())) return setError(t.badYear);
     setChecking(true);
@@ -58,11 +60,15 @@ export function StartYear({ model }: { model: ProgramAdminModel }) {
   }
 
   const line = (a: CarryItem) => `${a.id} — ${a.name}`;
-  const unit = (a: CarryItem) => t.reportingUnit(unitName.has(a.reportingUnit) ? `${a.reportingUnit} (${unitName.get(a.reportingUnit)})` : a.reportingUnit);
+  // registry names of MOPS's cells already end with their code: „Miejski Ośrodek … (MOPS/PRZ/08)”
+  const unit = (a: CarryItem) => {
+    const name = unitName.get(a.reportingUnit);
+    return t.reportingUnit(!name ? a.reportingUnit : name.includes(a.reportingUnit) ? name : `${a.reportingUnit} (${name})`);
+  };
 
   return (
     <section className={styles.card} aria-labelledby="start-year-title">
-      <Text as="h3" size={500} weight="semibold" id="start-year-title">{t.startTitle}</Text>
+      <Text as="h3" size={500} weight="semibold" id="start-year-title" className={styles.heading}>{t.startTitle}</Text>
       <Text>{t.startIntro}</Text>
       <form className={styles.form} onSubmit={show} noValidate>
         <Field label={t.startYear} required><Input value={year} inputMode="numeric" maxLength={4} onChange={(_, d) => { setYear(d.value); setPreview(null); }} /></Field>
@@ -80,16 +86,16 @@ export function StartYear({ model }: { model: ProgramAdminModel }) {
       {preview && (
         <>
           <Text className={styles.muted}>{t.fromYear(preview.fromYear, preview.programCode)}</Text>
-          <Text as="h4" weight="semibold" id="carried-title">{t.carried(preview.carried.length)}</Text>
+          <Text as="h4" weight="semibold" id="carried-title" className={styles.heading}>{t.carried(preview.carried.length)}</Text>
           <ul className={styles.list} aria-labelledby="carried-title" tabIndex={0}>
             {preview.carried.map((a) => (
-              <li key={a.id} className={styles.item} data-activity={a.id}>
+              <li key={a.id} className={styles.item} data-activity={a.id} data-unit={a.reportingUnit}>
                 <Text size={200}>{line(a)}</Text>
                 <Text size={200} className={styles.muted}>{unit(a)}</Text>
               </li>
             ))}
           </ul>
-          <Text as="h4" weight="semibold" id="not-carried-title">{t.notCarried(preview.notCarried.length)}</Text>
+          <Text as="h4" weight="semibold" id="not-carried-title" className={styles.heading}>{t.notCarried(preview.notCarried.length)}</Text>
           {preview.notCarried.length === 0 ? <Text>{t.noneNotCarried}</Text> : (
             <>
               <div className={styles.actions}>
@@ -98,7 +104,7 @@ export function StartYear({ model }: { model: ProgramAdminModel }) {
               </div>
               <ul className={styles.list} aria-labelledby="not-carried-title">
                 {preview.notCarried.map((a) => (
-                  <li key={a.id} className={styles.item} data-activity={a.id}>
+                  <li key={a.id} className={styles.item} data-activity={a.id} data-unit={a.reportingUnit}>
                     <Checkbox
                       checked={pick.has(a.id)}
                       onChange={(_, d) => setPick((s) => { const n = new Set(s); if (d.checked) n.add(a.id); else n.delete(a.id); return n; })}

@@ -8,6 +8,7 @@ import type { ProgramAdminModel } from './useProgramAdmin.ts';
 
 const useStyles = makeStyles({
   card: { border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalM, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  heading: { margin: 0 },
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
   facts: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2 },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
@@ -16,7 +17,7 @@ const useStyles = makeStyles({
 
 const t = MSG.program.admin;
 const label = (p: YearPhase) => MSG.program.phase[p];
-const PHASE_COLOR = { planning: 'warning', reporting: 'informative', closed: 'subtle' } as const;
+const PHASE_COLOR = { planning: 'warning', reporting: 'brand', closed: 'informative' } as const;
 
 function eventText(e: PhaseEvent): string {
   if (e.action === 'started') return t.event.started(label(e.toPhase));
@@ -47,7 +48,7 @@ export function YearCard({ year: y, model }: { year: ReportingYear; model: Progr
   return (
     <li className={styles.card} data-year={y.year}>
       <div className={styles.row}>
-        <Text as="h4" size={400} weight="semibold">{t.yearTitle(y.year)}</Text>
+        <Text as="h4" size={400} weight="semibold" className={styles.heading}>{t.yearTitle(y.year)}</Text>
         <Badge appearance="filled" color={PHASE_COLOR[y.phase]}>{label(y.phase)}</Badge>
       </div>
       <div className={styles.facts}>

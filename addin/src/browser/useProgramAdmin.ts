@@ -63,6 +63,7 @@ export function useProgramAdmin({ api, onFailure }: { api: ApiClient; onFailure:
 
   return {
     programs, years, events, units, loadError, notice, busy, load,
+    clearNotice: () => setNotice(null),
     /** Moves a year to its next phase (the phase the admin saw goes along: another admin's move answers 409). */
     advance: (y: ReportingYear) => {
       const to = nextPhase(y.phase);
