@@ -292,7 +292,19 @@ describe('task pane end to end', () => {
     expect(await page.getByText(/Nic nie zostało utracone/).count()).toBe(1);
     await shot('08-serwer-niedostepny');
     await server.start();
+    // While the retry is on its way, nothing says it is saved (the sheet matches the server's last
+    // version, so a cleared outcome used to show „Zapisano na serwerze.” before the request left).
+    let release!: () => void;
+    const held = new Promise<void>((r) => { release = r; });
+    await page.route('**/report', async (route) => {
+      if (route.request().method() !== 'PUT') return route.fallback();
+      await held;
+      await route.fallback();
+    }, { times: 1 });
     await page.getByRole('button', { name: 'Synchronizuj' }).click();
+    await expect.poll(() => page.getByText('Trwa zapisywanie na serwerze…').count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.getByText('Zapisano na serwerze.').count()).toBe(0);
+    release();
     await expect.poll(() => page.getByText('Zapisano na serwerze.').count(), { timeout: 15_000 }).toBe(1);
     // The retry of the same request is the same request.
     expect(saveKeys.length).toBe(sent + 2);

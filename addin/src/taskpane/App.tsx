@@ -15,6 +15,8 @@ import { filledCount } from '../report/unsynced.ts';
 import { formatPlNumber, columnIndex, type SheetProblem } from '@pwr-sync/shared';
 import { UnitFeedback } from './review/report/UnitFeedback.tsx';
 import { useUnitReport } from './useUnitReport.ts';
+import { PlanMode } from './plan/PlanPanel.tsx';
+import { ReviewTabs } from './review/ReviewTabs.tsx';
 import type { Session } from '../session/session.ts';
 import { useSession } from '../session/useSession.ts';
 import { MSG, type MeResponse } from '@pwr-sync/shared';
@@ -97,6 +99,11 @@ function UnitPane({ api, me, session, host, support }: UnitPaneProps) {
   sheetRowsRef.current = sheet?.rows ?? [];
   const progressRef = useRef<HTMLHeadingElement>(null);
   const prepared = useRef(false);
+  const [mode, setMode] = useState<'report' | 'plan'>('report');
+  const tabs = (
+    <ReviewTabs label={MSG.plan.pane.modes} selected={mode} onSelect={setMode}
+      tabs={[{ value: 'report', label: MSG.plan.pane.tabReport }, { value: 'plan', label: MSG.plan.pane.tabPlan }]} />
+  );
 
   // After „Przygotuj arkusz” focus moves to the new content (the progress heading above the list).
   useEffect(() => {
@@ -105,6 +112,9 @@ function UnitPane({ api, me, session, host, support }: UnitPaneProps) {
       progressRef.current?.focus();
     }
   }, [sheet, model.busy]);
+
+  // Planning does not wait on the report or the sheet: the plan keeps what is typed while they reload.
+  if (mode === 'plan') return <div className={styles.root}>{tabs}<main className={styles.main}><PlanMode api={api} unitCode={me.user.orgUnitCode ?? ''} client="addin" /></main></div>;
 
   if (phase.kind === 'loading') return <main className={styles.center}><Spinner label={MSG.pane.loading} /></main>;
   if (phase.kind === 'error')
@@ -165,7 +175,8 @@ function UnitPane({ api, me, session, host, support }: UnitPaneProps) {
 
   const syncState = sheet && (
     // The form's unsaved edit adds one change, unless its activity already differs from the server.
-    <SyncState unsynced={unsynced + (formDirty && !(selectedId !== null && model.unsynced.includes(selectedId)) ? 1 : 0)} formDirty={formDirty} version={data.report.version} savedAt={data.report.savedAt ?? null} unresolved={unresolved} />
+    <SyncState unsynced={unsynced + (formDirty && !(selectedId !== null && model.unsynced.includes(selectedId)) ? 1 : 0)} formDirty={formDirty} version={data.report.version} savedAt={data.report.savedAt ?? null} unresolved={unresolved}
+      sending={model.busy === 'sync' || model.busy === 'submit'} />
   );
   const syncPanel = (
     <SyncPanel
@@ -186,6 +197,7 @@ function UnitPane({ api, me, session, host, support }: UnitPaneProps) {
   return (
     <div className={styles.root}>
       <Header data={data} onSignOut={() => session.signOut()} />
+      {tabs}
       <main className={styles.main}>
         {!support.ok && (
           <MessageBar intent="error" layout="multiline">

@@ -439,6 +439,8 @@ const pane = {
   submit: 'Przekaż do weryfikacji',
   working: 'Trwa…',
   savedTitle: 'Zapisano na serwerze.',
+  /** While a save is on its way: nothing may look saved before the server answers. */
+  sendingTitle: 'Trwa zapisywanie na serwerze…',
   savedDetail: (version: number, when: string) => `Wersja ${version}, ${when}.`,
   submittedTitle: 'Przekazano do weryfikacji.',
   submittedDetail: 'MOPS otrzymał sprawozdanie.',

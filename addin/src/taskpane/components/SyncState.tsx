@@ -12,6 +12,8 @@ export interface SyncStateProps {
   savedAt: string | null;
   /** The last sync attempt ended in a conflict, an error or a refusal: nothing may look saved. */
   unresolved: boolean;
+  /** A save is on its way: until the server answers, nothing is said to be saved. */
+  sending: boolean;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface SyncStateProps {
  * the sheet and the form hold nothing the server's version lacks; otherwise the number of changed
  * activities and the time of the last sync. A polite status region: short, never a list.
  */
-export function SyncState({ unsynced, formDirty, version, savedAt, unresolved }: SyncStateProps) {
+export function SyncState({ unsynced, formDirty, version, savedAt, unresolved, sending }: SyncStateProps) {
   const changes = unsynced;
   const when = savedAt ? formatDate(savedAt) : null;
   return (
@@ -31,6 +33,8 @@ export function SyncState({ unsynced, formDirty, version, savedAt, unresolved }:
             {formDirty ? MSG.pane.formUnsaved : MSG.pane.unsyncedDetail(version > 0 ? when : null)}
           </MessageBarBody>
         </MessageBar>
+      ) : sending ? (
+        <MessageBar intent="info"><MessageBarBody>{MSG.pane.sendingTitle}</MessageBarBody></MessageBar>
       ) : version > 0 && !unresolved ? (
         <MessageBar intent="success" layout="multiline">
           <MessageBarBody><MessageBarTitle>{MSG.pane.savedTitle}</MessageBarTitle> {MSG.pane.savedDetail(version, when ?? '—')}</MessageBarBody>
