@@ -139,7 +139,11 @@ export const planText = {
     saved: (version: number) => `Zapisano plan (wersja ${version}).`,
     submitted: 'Plan przekazano do weryfikacji MOPS.',
     problems: 'Popraw plan:',
-    conflict: 'Plan zmienił się na serwerze w międzyczasie — wczytano aktualną wersję; nanieś zmiany ponownie.',
+    conflictTitle: (version: number) => `Ktoś zapisał nowszą wersję planu (${version}).`,
+    conflictDetail: (who: string) => `Zapisał(a): ${who}. Twoje zmiany są nadal w formularzu — zapisz je na nowszej wersji albo wczytaj plan z serwera.`,
+    keepMine: 'Zapisz moje zmiany',
+    takeTheirs: 'Wczytaj plan z serwera',
+    tookServer: (version: number) => `Wczytano plan z serwera (wersja ${version}).`,
     targetUnreadable: (reason: string) => `pole „${field.value}”: ${reason}`,
   },
   /** The plan API's refusals. */

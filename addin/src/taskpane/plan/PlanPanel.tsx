@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Select, Spinner, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Select, Spinner, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import {
   MSG, WORKFLOW_STATE_LABELS, allMeasureKinds, proposalRef, formatMeasure, isMeasureKind, registerMeasureKinds,
   type ActivityProposal, type PlanActivity, type PlanProblem, type PlanRuleContext, type Task, type UnitPlan,
@@ -45,6 +45,10 @@ export function PlanPanel({ api, unitCode, year, client }: PlanPanelProps) {
   const [failure, setFailure] = useState<string | null>(null);
   const [problems, setProblems] = useState<PlanProblem[]>([]);
   const [busy, setBusy] = useState(false);
+  /** A 409: the newer plan on the server, while what the unit typed stays in the form. */
+  const [newer, setNewer] = useState<UnitPlan | null>(null);
+  /** The key of a save that got no answer: the same body is sent again under it (replayed, not saved twice). */
+  const unanswered = useRef<{ key: string; body: string } | null>(null);
 
   /** Bumped by every load: an answer to an older load (an effect run twice, a reload) is dropped, never overwriting what is typed. */
   const loads = useRef(0);
@@ -79,26 +83,52 @@ export function PlanPanel({ api, unitCode, year, client }: PlanPanelProps) {
   const setMeasure = (i: number, j: number, m: MeasureDraft) => setEntry(i, { ...draft.entries[i]!, measures: draft.entries[i]!.measures.map((x, k) => (k === j ? m : x)) });
   const setProposal = (i: number, p: ActivityProposal) => setDraft({ ...draft, proposals: draft.proposals.map((x, k) => (k === i ? p : x)) });
 
-  const save = async (): Promise<number | null> => {
+  /** Saves the form on top of `base` (the version it was loaded from, or the newer one after „Zapisz moje”). */
+  const save = async (base: UnitPlan = plan): Promise<number | null> => {
     const { body, problems: found } = bodyOf(draft, ctx);
     setProblems(found);
     setNotice(null);
     setFailure(null);
     if (found.length > 0) return null;
+    const request = { baseVersion: base.version, ...body };
+    const json = JSON.stringify(request);
+    const key = unanswered.current?.body === json ? unanswered.current.key : crypto.randomUUID();
+    unanswered.current = { key, body: json };
     setBusy(true);
-    const r = await api.savePlan(year, unitCode, { baseVersion: plan.version, ...body }, crypto.randomUUID(), client);
+    const r = await api.savePlan(year, unitCode, request, key, client);
     setBusy(false);
+    if (r.kind !== 'offline') unanswered.current = null;
     if (r.kind === 'ok') {
-      setLoaded({ ...loaded, plan: { ...plan, version: r.value.version, state: plan.state === 'not_started' ? 'draft' : plan.state, savedAt: r.value.savedAt, savedBy: r.value.savedBy } });
+      setNewer(null);
+      setLoaded({ ...loaded, plan: { ...base, version: r.value.version, state: base.state === 'not_started' ? 'draft' : base.state, savedAt: r.value.savedAt, savedBy: r.value.savedBy } });
       setNotice(T.saved(r.value.version));
       return r.value.version;
     }
-    if (r.kind === 'conflict') { await load(); setNotice(T.conflict); return null; }
+    if (r.kind === 'conflict' && r.code === 'version_conflict') {
+      // What was typed stays; the unit chooses: its own on top of the newer version, or the server's.
+      const current = await api.unitPlan(year, unitCode);
+      if (current.kind === 'ok') { setNewer(current.value); return null; }
+      setFailure(current.message);
+      return null;
+    }
+    if (r.kind === 'failed' && r.status === 423) {
+      // Locked meanwhile (submitted elsewhere, accepted, or the year moved on): the form shows why and turns read-only.
+      const current = await api.unitPlan(year, unitCode);
+      if (current.kind === 'ok') setLoaded({ ...loaded, plan: current.value });
+    }
     if (r.kind === 'rejected') setProblems(r.problems as PlanProblem[]);
     setFailure(r.message);
     return null;
   };
+  const takeTheirs = () => {
+    if (!newer) return;
+    setLoaded({ ...loaded, plan: newer });
+    setDraft(draftOf(loaded.activities.map((a) => a.activityId), newer));
+    setNewer(null);
+    setNotice(T.tookServer(newer.version));
+  };
   const submit = async () => {
+    if (newer) return;
     const version = await save();
     if (version === null) return;
     setBusy(true);
@@ -210,12 +240,21 @@ export function PlanPanel({ api, unitCode, year, client }: PlanPanelProps) {
       )}
 
       {problems.length > 0 && <MessageBar intent="error" layout="multiline"><MessageBarBody><MessageBarTitle>{T.problems}</MessageBarTitle> {problems.map((p) => p.message).join(' ')}</MessageBarBody></MessageBar>}
+      {newer && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody><MessageBarTitle>{T.conflictTitle(newer.version)}</MessageBarTitle> {T.conflictDetail(newer.savedBy ?? '—')}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" disabled={busy} onClick={() => void save(newer)}>{T.keepMine}</Button>
+            <Button size="small" disabled={busy} onClick={takeTheirs}>{T.takeTheirs}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       {failure && <MessageBar intent="error" layout="multiline"><MessageBarBody>{failure}</MessageBarBody></MessageBar>}
       {notice && <MessageBar intent="success" layout="multiline"><MessageBarBody>{notice}</MessageBarBody></MessageBar>}
       {!readOnly && (
         <div className={styles.actions}>
-          <Button appearance="primary" disabled={busy} onClick={() => void save()}>{busy ? T.saving : T.save}</Button>
-          <Button disabled={busy} onClick={() => void submit()}>{T.submit}</Button>
+          <Button appearance="primary" disabled={busy || !!newer} onClick={() => void save()}>{busy ? T.saving : T.save}</Button>
+          <Button disabled={busy || !!newer} onClick={() => void submit()}>{T.submit}</Button>
           {busy && <Spinner size="tiny" />}
         </div>
       )}
