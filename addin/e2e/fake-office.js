@@ -13,7 +13,7 @@
 (function () {
   'use strict';
   const MAX_ROW = 1048575;
-  const state = { sheets: new Map(), tables: new Map(), log: [], syncs: 0, active: { sheet: 'Arkusz1', r: 0, c: 0 }, apiVersion: window.__fakeApiVersion || '1.9', eventsFromAddin: 0 };
+  const state = { sheets: new Map(), tables: new Map(), names: new Map(), log: [], syncs: 0, active: { sheet: 'Arkusz1', r: 0, c: 0 }, apiVersion: window.__fakeApiVersion || '1.9', eventsFromAddin: 0 };
 
   const colIndex = (letters) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
   const colLetter = (i) => { let s = ''; for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s; return s; };
@@ -29,7 +29,7 @@
   const error = (code, message) => Object.assign(new Error(message), { code, name: 'RichApi.Error', debugInfo: { code, message } });
 
   function newSheet(name) {
-    const s = { name, visibility: 'Visible', cells: new Map(), numberFormats: new Map(), fills: new Map(), unlocked: new Set(), hidden: new Set(), protected: false, validations: [], conditionalFormats: [] };
+    const s = { name, visibility: 'Visible', cells: new Map(), formulas: new Map(), numberFormats: new Map(), fills: new Map(), unlocked: new Set(), hidden: new Set(), protected: false, validations: [], conditionalFormats: [] };
     state.sheets.set(name, s);
     return s;
   }
@@ -111,10 +111,13 @@
         get worksheet() { return sheetProxy(getSheet()?.name ?? '', false); },
         get address() { if (!r._loaded) throw error('PropertyNotLoaded', 'address not loaded'); return r._loaded.address; },
         set numberFormat(v) { op(`numberFormat ${fmt(getRect())}`, () => writeCells(getSheet(), getRect(), v, 'numberFormats')); },
+        // Formulas are recorded beside the values; a cell's value stays what was written (Excel would
+        // compute the same at the year's thresholds). Tests read them with __fakeExcel.formulas().
+        set formulas(v) { op(`formulas ${fmt(getRect())}`, () => { const rc = getRect(); const s = getSheet(); v.forEach((row, i) => row.forEach((f, j) => { if (typeof f === 'string' && f.startsWith('=')) s.formulas.set(key(rc.r0 + i, rc.c0 + j), f); else { const k = key(rc.r0 + i, rc.c0 + j); const val = typeof f === 'string' && f.startsWith("'") ? f.slice(1) : f; s.formulas.delete(k); if (val === '' || val === null) s.cells.delete(k); else s.cells.set(k, val); } })); }); },
         set columnHidden(v) { op(`columnHidden ${fmt(getRect())}`, () => { const rc = getRect(); for (let c = rc.c0; c <= rc.c1; c++) v ? getSheet().hidden.add(c) : getSheet().hidden.delete(c); }); },
-        clear() { op(`clear ${fmt(getRect())}`, () => { const s = getSheet(), rc = getRect(); for (const m of [s.cells, s.numberFormats, s.fills]) for (const k of [...m.keys()]) { const [rr, cc] = k.split(',').map(Number); if (rr >= rc.r0 && rr <= rc.r1 && cc >= rc.c0 && cc <= rc.c1) m.delete(k); } }); },
+        clear() { op(`clear ${fmt(getRect())}`, () => { const s = getSheet(), rc = getRect(); for (const m of [s.cells, s.formulas, s.numberFormats, s.fills]) for (const k of [...m.keys()]) { const [rr, cc] = k.split(',').map(Number); if (rr >= rc.r0 && rr <= rc.r1 && cc >= rc.c0 && cc <= rc.c1) m.delete(k); } }); },
         format: {
-          font: { set bold(v) { op('font.bold', () => {}); }, set color(v) { op('font.color', () => {}); } },
+          font: { set bold(v) { op('font.bold', () => {}); }, set italic(v) { op('font.italic', () => {}); }, set size(v) { op('font.size', () => {}); }, set color(v) { op('font.color', () => {}); } },
           set wrapText(v) { op('wrapText', () => {}); },
           set verticalAlignment(v) { op('verticalAlignment', () => {}); },
           autofitRows() { op('autofitRows', () => {}); },
@@ -139,6 +142,7 @@
             return cf;
           },
         },
+        _refersTo() { const rc = getRect(); return `${getSheet().name}!$${colLetter(rc.c0)}$${rc.r0 + 1}`; },
         select() { op(`select ${fmt(getRect())}`, () => { const rc = getRect(); state.active = { sheet: getSheet().name, r: rc.r0, c: rc.c0 }; fireSelection(getSheet(), rc); }); },
         getCell: (i, j) => rangeProxy(getSheet, () => { const rc = getRect(); return { r0: rc.r0 + i, c0: rc.c0 + j, r1: rc.r0 + i, c1: rc.c0 + j }; }),
         getRow: (i) => rangeProxy(getSheet, () => { const rc = getRect(); return { r0: rc.r0 + i, c0: rc.c0, r1: rc.r0 + i, c1: rc.c1 }; }),
@@ -264,6 +268,18 @@
       getItem: (name) => { if (!state.sheets.has(name)) pendingError = error('ItemNotFound', `sheet ${name}`); return sheetProxy(name, false); },
       add: (name) => { op(`worksheets.add ${name}`, () => newSheet(name)); return sheetProxy(name, false); },
     };
+    // Defined names (workbook scope): what each refers to, as Excel reports a name's formula.
+    ctx.workbook.names = {
+      getItemOrNullObject: (name) => {
+        const item = { isNullObject: !state.names.has(name), name, load() { loads.push(() => { item.formula = state.names.get(name); }); return item; },
+          delete() { op(`names.delete ${name}`, () => state.names.delete(name)); } };
+        return item;
+      },
+      add: (name, range) => {
+        op(`names.add ${name}`, () => { if (state.names.has(name)) throw error('InvalidArgument', `name ${name} exists`); state.names.set(name, `=${range._refersTo()}`); });
+        return { name };
+      },
+    };
     const findTable = (name) => state.tables.get(name);
     ctx.workbook.tables = {
       getItemOrNullObject: (name) => { const t = findTable(name); return tableProxy(() => t, !t); },
@@ -375,6 +391,10 @@
     hiddenColumns(sheetName) { return [...(state.sheets.get(sheetName)?.hidden ?? [])].sort((a, b) => a - b).map(colLetter); },
     validations(sheetName) { return state.sheets.get(sheetName)?.validations ?? []; },
     conditionalFormats(sheetName) { return state.sheets.get(sheetName)?.conditionalFormats ?? []; },
+    /** A block of a sheet's formulas ('' where a cell holds a plain value). */
+    formulas(sheetName, address) { const sheet = state.sheets.get(sheetName); if (!sheet) return null; const r = parseAddress(address); return Array.from({ length: r.r1 - r.r0 + 1 }, (_, i) => Array.from({ length: r.c1 - r.c0 + 1 }, (_, j) => sheet.formulas.get(key(r.r0 + i, r.c0 + j)) ?? '')); },
+    /** Defined names and what they refer to. */
+    names() { return Object.fromEntries(state.names); },
     /**
      * A user typing or pasting into cells (Excel's validation does not run on paste): refused on
      * locked cells of a protected sheet, then raises the table's onChanged like Excel.

@@ -123,6 +123,18 @@ describe('review mode end to end', () => {
     expect(cfs).toHaveLength(BAND_ORDER.length);
     expect(cfs[0]!.address).toBe(`${consolidatedColumnLetter('difference')}2:${consolidatedColumnLetter('band')}${rows2024.length + 1}`);
     expect(cfs[0]!.cf.custom.format.fill.color).toBe('#FFC7CE');
+    expect(cfs.map((c) => c.cf.custom.rule.formula)).toContain('=$L2="brak danych"');
+    // Bands by formulas over the thresholds the pane wrote on „Ustawienia” (named cells), as in the central workbook.
+    expect(await fake('names')).toEqual({ ProgDalekoPonizej: '=Ustawienia!$B$4', ProgZgodnieOd: '=Ustawienia!$B$5', ProgDalekoPowyzej: '=Ustawienia!$B$6' });
+    expect((await fake<unknown[][]>('cells', 'Ustawienia', 'B4:B6')).flat()).toEqual([0.5, 0.9, 1.5]);
+    const band = consolidatedColumnLetter('band');
+    const banded = rows2024.findIndex((r) => r.ratio !== null && r.band !== null);
+    expect((await fake<string[][]>('formulas', CONSOLIDATED_SHEET_NAME, `${band}${banded + 2}`))[0]![0]).toMatch(new RegExp(`^=IF\\(ISNUMBER\\(K${banded + 2}\\),IF\\(K${banded + 2}<ProgDalekoPonizej,`));
+    const noFigure = rows2024.findIndex((r) => r.band === 'no_data');
+    if (noFigure >= 0) {
+      expect((await fake<string[][]>('formulas', CONSOLIDATED_SHEET_NAME, `${band}${noFigure + 2}`))[0]![0]).toBe('');
+      expect((await fake<unknown[][]>('cells', CONSOLIDATED_SHEET_NAME, `${band}${noFigure + 2}`))[0]![0]).toBe('brak danych');
+    }
     expect(await page.getByText(`Excel pokazuje ${rows2024.length} z ${rows2024.length} wierszy`, { exact: false }).count()).toBe(1);
     await shot('21-przeglad-zestawienie-wczytane');
   });

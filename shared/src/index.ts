@@ -31,6 +31,7 @@ export * from './sheet/rows.ts';
 export * from './sheet/presentation.ts';
 export * from './sheet/consolidatedLayout.ts';
 export * from './sheet/reviewLayout.ts';
+export * from './sheet/varianceFormulas.ts';
 export * from './ui-text/executionSummary.ts';
 export * from './report/summary.ts';
 export * from './annex/schema.ts';

@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { BAND_COLOURS, BAND_ORDER, CONSOLIDATED_COLUMNS, VARIANCE_BAND_LABELS, consolidatedColumnIndex, reviewRowValues } from '@pwr-sync/shared';
+import {
+  BAND_COLOURS, BAND_ORDER, CONSOLIDATED_COLUMNS, DEFAULT_VARIANCE_POLICY, VARIANCE_BAND_LABELS, consolidatedColumnIndex, reviewRowValues, type ConsolidatedRow,
+} from '@pwr-sync/shared';
 import { EMPTY_FILTER, toColumnFilters } from '../review/filters.ts';
 import { REVIEW_LAST_COLUMN, applyReviewFilters, clearReviewFilters, loadReviewTable, readSelectedReviewRow } from './review.ts';
 import { excelText } from './text.ts';
@@ -13,13 +15,14 @@ afterAll(() => {
   console.log('[review sync counts, 1000 activities]', JSON.stringify(syncCounts));
 });
 const c = consolidatedColumnIndex;
+const policy = DEFAULT_VARIANCE_POLICY;
 
 describe('loadReviewTable', () => {
   it('writes 1 000 activities as one table in two syncs: one 2D array, formats, band colours, filters', async () => {
     const rows = makeConsolidatedRows(1000);
     const x = createMockReviewExcel({ visibleRowCount: 101 });
     const filters = toColumnFilters({ ...EMPTY_FILTER, bands: ['far_below'] }, rows);
-    const counts = await loadReviewTable(x.ctx, { rows, filters });
+    const counts = await loadReviewTable(x.ctx, { rows, filters, policy });
     const address = `A1:${REVIEW_LAST_COLUMN}${rows.length + 1}`;
     const block = x.range(address);
     expect(block.values).toHaveLength(rows.length + 1);
@@ -41,10 +44,10 @@ describe('loadReviewTable', () => {
     const rows = makeConsolidatedRows(1000);
     const old = makeConsolidatedRows(10).map(reviewRowValues);
     const x = createMockReviewExcel({ tableRows: old });
-    await loadReviewTable(x.ctx, { rows, filters: [] });
+    await loadReviewTable(x.ctx, { rows, filters: [], policy });
     expect(x.log).toContainEqual(['convertToRange']);
     expect(x.log).toContainEqual([`clear A:${REVIEW_LAST_COLUMN}`, 'All']);
-    expect(x.log.some((l) => l[0] === 'worksheets.add')).toBe(false);
+    expect(x.log).not.toContainEqual(['worksheets.add', 'Zestawienie']);
     expect(x.syncs()).toBe(2);
     syncCounts.loadReviewTable_refresh = x.syncs();
   });
@@ -52,7 +55,7 @@ describe('loadReviewTable', () => {
   it('keeps user text as text: formulas and signs get the quote prefix', async () => {
     const rows = makeConsolidatedRows(3);
     const x = createMockReviewExcel();
-    await loadReviewTable(x.ctx, { rows, filters: [] });
+    await loadReviewTable(x.ctx, { rows, filters: [], policy });
     const values = x.range(`A1:${REVIEW_LAST_COLUMN}${rows.length + 1}`).values;
     const row3 = values.find((r: unknown[]) => r[c('activityId')] === rows.find((r) => r.activityId.endsWith('003'))!.activityId);
     expect(row3[c('activityName')]).toBe('\'=HYPERLINK("x")');
@@ -63,20 +66,20 @@ describe('loadReviewTable', () => {
 
   it('turns Excel events back on when writing the table fails midway', async () => {
     const x = createMockReviewExcel({ failOn: 'freezeRows' });
-    await expect(loadReviewTable(x.ctx, { rows: makeConsolidatedRows(3), filters: [] })).rejects.toMatchObject({ code: 'GeneralException' });
+    await expect(loadReviewTable(x.ctx, { rows: makeConsolidatedRows(3), filters: [], policy })).rejects.toMatchObject({ code: 'GeneralException' });
     expect(x.log).toContainEqual(['tables.add', `A1:${REVIEW_LAST_COLUMN}7`, true]); // the batch had started writing
     expect(x.ctx.runtime.enableEvents).toBe(true);
   });
 
   it('an empty year still gets a table with one blank row', async () => {
     const x = createMockReviewExcel();
-    await loadReviewTable(x.ctx, { rows: [], filters: [] });
+    await loadReviewTable(x.ctx, { rows: [], filters: [], policy });
     expect(x.log).toContainEqual(['tables.add', `A1:${REVIEW_LAST_COLUMN}2`, true]);
   });
 
   it('colours the variance cells of each band in its colour, keyed on the band label in column L', async () => {
     const x = createMockReviewExcel();
-    await loadReviewTable(x.ctx, { rows: makeConsolidatedRows(4), filters: [] });
+    await loadReviewTable(x.ctx, { rows: makeConsolidatedRows(4), filters: [], policy });
     const adds = x.log.filter((l) => l[0] === 'conditionalFormats.add');
     expect(adds.map((l) => l[1])).toEqual(BAND_ORDER.map(() => 'J2:L9'));
     type Cf = { custom: { rule: { formula: string }; format: { fill: { color: string }; font: { color: string } } } };
@@ -86,6 +89,82 @@ describe('loadReviewTable', () => {
     );
     // Excel's "bad" red for far below plan, as in the central workbook.
     expect(applied[0]).toMatchObject({ rule: { formula: '=$L2="znacznie poniżej planu"' }, format: { fill: { color: '#FFC7CE' }, font: { color: '#9C0006' } } });
+  });
+});
+
+describe('the review table follows the thresholds', () => {
+  /** Four banded activities, then a planned measure the unit gave no figure for („brak danych”). */
+  function rowsWithNoFigure(): ConsolidatedRow[] {
+    const rows = makeConsolidatedRows(4).slice(0, 2);
+    const noFigure: ConsolidatedRow = { ...rows[0]!, activityId: 'I.2-099', actual: null, difference: null, ratio: null, band: 'no_data', moneySpent: null };
+    return [...rows, noFigure];
+  }
+  const T = { farBelow: 'ProgDalekoPonizej', onPlanFrom: 'ProgZgodnieOd', farAboveOver: 'ProgDalekoPowyzej' };
+
+  it('writes difference, % and band as formulas over the named thresholds; „brak danych” keeps its label and gets no band formula', async () => {
+    const rows = rowsWithNoFigure();
+    const x = createMockReviewExcel();
+    await loadReviewTable(x.ctx, { rows, filters: [], policy });
+    const f = x.range('J2:L4').formulas as (string | number)[][];
+    // Plan in H, actual in I, ratio in K of the same row: a figure typed over in Excel moves them too.
+    expect(f[0]).toEqual([
+      '=IF(ISNUMBER(I2),I2-H2,"")',
+      '=IF(AND(ISNUMBER(I2),ISNUMBER(H2),H2>0),I2/H2,"")',
+      `=IF(ISNUMBER(K2),IF(K2<${T.farBelow},"znacznie poniżej planu",IF(K2<${T.onPlanFrom},"poniżej planu",IF(K2>${T.farAboveOver},"znacznie powyżej planu","zgodnie z planem"))),"")`,
+    ]);
+    expect(f[1]![2]).toMatch(/^=IF\(ISNUMBER\(K3\),IF\(K3<ProgDalekoPonizej,/);
+    // No figure: no difference, no ratio, no band by threshold — the label only.
+    expect(f[2]).toEqual(['', '', 'brak danych']);
+    // Excel computes what the server computed: the values written first agree with the formulas at the year's thresholds.
+    expect(x.range(`A1:${REVIEW_LAST_COLUMN}4`).values[1][c('band')]).toBe(VARIANCE_BAND_LABELS[rows[0]!.band!]);
+    expect(x.syncs()).toBe(2);
+  });
+
+  it('colours by conditional formats keyed on the band cell, never by fixed fills', async () => {
+    const x = createMockReviewExcel();
+    await loadReviewTable(x.ctx, { rows: rowsWithNoFigure(), filters: [], policy });
+    type Cf = { custom: { rule: { formula: string } } };
+    const rules = x.log.filter((l) => l[0] === 'conditionalFormats.add').map((l) => [l[1], (l[3] as Cf).custom.rule.formula]);
+    expect(rules).toEqual(BAND_ORDER.map((b) => ['J2:L4', `=$L2="${VARIANCE_BAND_LABELS[b]}"`]));
+    expect(rules).toContainEqual(['J2:L4', '=$L2="brak danych"']);
+    // No fixed colour on the body: only the header row is filled.
+    const filled = x.ranges.filter((r) => /^#/.test(String(r.mock.format?.fill?.color)) && !r.address.startsWith('Ustawienia!')).map((r) => r.address);
+    expect(filled).toEqual([`A1:${REVIEW_LAST_COLUMN}1`]);
+  });
+
+  it('writes the year\'s thresholds on „Ustawienia” as the named cells the formulas use, in the same two syncs', async () => {
+    const year = { farBelow: 0.6, onPlanFrom: 0.95, farAboveOver: 1.2 };
+    const x = createMockReviewExcel();
+    await loadReviewTable(x.ctx, { rows: rowsWithNoFigure(), filters: [], policy: year });
+    expect(x.log).toContainEqual(['worksheets.add', 'Ustawienia']);
+    const settings = x.range('Ustawienia!A1:C16').values as unknown[][];
+    expect(settings[3]).toEqual(['Znacznie poniżej planu, gdy wykonanie jest mniejsze niż', 0.6, T.farBelow]);
+    expect(settings[4]).toEqual(['Zgodnie z planem od', 0.95, T.onPlanFrom]);
+    expect(settings[5]).toEqual(['Znacznie powyżej planu, gdy wykonanie przekracza', 1.2, T.farAboveOver]);
+    expect(settings[8]![0]).toBe('znacznie poniżej planu');
+    expect(x.log.filter((l) => l[0] === 'names.add')).toEqual([
+      ['names.add', T.farBelow, 'Ustawienia!B4'], ['names.add', T.onPlanFrom, 'Ustawienia!B5'], ['names.add', T.farAboveOver, 'Ustawienia!B6'],
+    ]);
+    // A threshold is typed as a percentage, checked by Excel, on the input colour.
+    const [b4, b4Rule] = x.ranges.filter((r) => r.address === 'Ustawienia!B4').map((r) => r.mock);
+    expect(b4!.numberFormat).toEqual([['0%']]);
+    expect(b4!.format.fill.color).toBe('#FFF2CC');
+    expect(b4Rule!.dataValidation.rule).toEqual({ decimal: { operator: 'Between', formula1: 0, formula2: 100 } });
+    expect(x.range('Ustawienia!A9').format.fill.color).toBe(BAND_COLOURS.far_below.fill);
+    expect(x.syncs()).toBe(2);
+  });
+
+  it('on a workbook that has them, rewrites the thresholds in place and keeps names already pointing at them', async () => {
+    const x = createMockReviewExcel({
+      tableRows: makeConsolidatedRows(2).map(reviewRowValues), settingsSheet: true,
+      names: { [T.farBelow]: '=Ustawienia!$B$4', [T.onPlanFrom]: '=Arkusz1!$A$1' },
+    });
+    await loadReviewTable(x.ctx, { rows: rowsWithNoFigure(), filters: [], policy });
+    expect(x.log.some((l) => l[0] === 'worksheets.add')).toBe(false);
+    expect(x.log).toContainEqual(['clear Ustawienia!A1:C16', 'All']);
+    expect(x.log.filter((l) => String(l[0]).startsWith('names.'))).toEqual([
+      ['names.delete ProgZgodnieOd'], ['names.add', T.onPlanFrom, 'Ustawienia!B5'], ['names.add', T.farAboveOver, 'Ustawienia!B6'],
+    ]);
   });
 });
 

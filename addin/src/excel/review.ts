@@ -1,19 +1,24 @@
 /**
- * The review table ("Zestawienie") in the open workbook, for reviewers and managers. Each exported
+ * The review table ("Zestawienie") in the open workbook, for reviewers and managers. Its variance
+ * columns are formulas over the year's thresholds on the workbook's "Ustawienia" sheet
+ * (thresholds.ts), coloured by conditional formats keyed on the band cell: a threshold changed in
+ * Excel re-bands the table and its colours, as in the central workbook. Each exported
  * action is one batch for one Excel.run; values go as one 2D array, loads are batched and
  * context.sync() is never called in a loop:
  *   load or refresh the table with filters re-applied: 2 syncs; apply filters: 1; clear filters: 1;
  *   read the selected row: 1 — whatever the number of rows.
  */
 import {
-  CONSOLIDATED_COLUMNS, CONSOLIDATED_LAST_LETTER, CONSOLIDATED_SHEET_NAME, CONSOLIDATED_TABLE_NAME, NUMBER_FORMATS, VARIANCE_BAND_LABELS,
-  columnLetter, consolidatedCellFormat, consolidatedColumnLetter, consolidatedHeader, reviewRowValues, type ConsolidatedRow, type VarianceBand,
+  CONSOLIDATED_COLUMNS, CONSOLIDATED_LAST_LETTER, CONSOLIDATED_SHEET_NAME, CONSOLIDATED_TABLE_NAME, NUMBER_FORMATS,
+  columnLetter, consolidatedCellFormat, consolidatedHeader, reviewBandConditions, reviewRowValues, reviewVarianceAddress, reviewVarianceCells,
+  type ConsolidatedRow, type PlannedCell, type VarianceBand, type VariancePolicy,
 } from '@pwr-sync/shared';
 import type { ColumnFilter } from '../review/filters.ts';
 import { POINTS_PER_CHAR } from './layout.ts';
 import { addBandFormats, styleHeader } from './look.ts';
 import { excelText } from './text.ts';
 import { withEventsOff } from './events.ts';
+import { queueThresholdLookup, queueThresholdWrite } from './thresholds.ts';
 
 /** The review table is the shared consolidated table (CONSOLIDATED_COLUMNS), as the central workbook's main sheet. */
 export const REVIEW_LAST_COLUMN = CONSOLIDATED_LAST_LETTER;
@@ -32,9 +37,21 @@ export function reviewBody(rows: readonly ConsolidatedRow[]): (string | number)[
   return rows.map((r) => reviewRowValues(r).map((v) => excelText(v) as string | number));
 }
 
-/** Custom conditional-format formula that colours a row's variance cells by its band label. */
+const CONDITIONS = new Map(reviewBandConditions().map((c) => [c.band, c.formula]));
+/** Custom conditional-format formula that colours a row's variance cells by the band its band cell shows. */
 export function reviewBandFormula(band: VarianceBand): string {
-  return `=$${consolidatedColumnLetter('band')}2="${VARIANCE_BAND_LABELS[band]}"`;
+  return `=${CONDITIONS.get(band)}`;
+}
+
+/** A planned cell as Office.js `formulas` take it: "=…" for a formula, text kept as text. */
+export function excelFormulaCell(cell: PlannedCell): string | number {
+  if (cell !== null && typeof cell === 'object') return `=${cell.formula}`;
+  return excelText(cell) as string | number;
+}
+
+/** The variance block (difference, %, band) as Office.js formulas, body rows from sheet row 2. */
+export function reviewVarianceFormulas(rows: readonly ConsolidatedRow[]): (string | number)[][] {
+  return reviewVarianceCells(rows).map((row) => row.map(excelFormulaCell));
 }
 
 function applyColumnFilters(table: Excel.Table, filters: readonly ColumnFilter[]): void {
@@ -55,13 +72,19 @@ function queueCounts(table: Excel.Table): () => ReviewCounts {
 /**
  * "Wczytaj zestawienie" / "Odśwież": writes the consolidated rows as the review table, on its sheet,
  * replacing an earlier one in place, and re-applies the pane's filters.
- * 1. Look up the sheet and the table (sync 1).
- * 2. Convert an old table to a range and clear it; write header + rows as one 2D array with number
- *    formats; create the table; header look, widths, band colours; filters; load counts (sync 2).
+ * 1. Look up the sheet, the table, the settings sheet and the threshold names (sync 1).
+ * 2. Write the year's thresholds on "Ustawienia" (named cells); convert an old table to a range and
+ *    clear it; write header + rows as one 2D array with number formats, then the variance block as
+ *    formulas over the thresholds; create the table; header look, widths, band colours keyed on the
+ *    band cell; filters; load counts (sync 2).
  */
-export async function loadReviewTable(context: Excel.RequestContext, input: { rows: readonly ConsolidatedRow[]; filters: readonly ColumnFilter[] }): Promise<ReviewCounts> {
+export async function loadReviewTable(
+  context: Excel.RequestContext,
+  input: { rows: readonly ConsolidatedRow[]; filters: readonly ColumnFilter[]; policy: VariancePolicy },
+): Promise<ReviewCounts> {
   const existingSheet = context.workbook.worksheets.getItemOrNullObject(CONSOLIDATED_SHEET_NAME);
   const existingTable = context.workbook.tables.getItemOrNullObject(CONSOLIDATED_TABLE_NAME);
+  const thresholds = queueThresholdLookup(context);
   await context.sync();
 
   const counts = await withEventsOff(context, () => {
@@ -82,6 +105,8 @@ export async function loadReviewTable(context: Excel.RequestContext, input: { ro
     const block = sheet.getRange(address);
     block.numberFormat = [HEADERS.map(() => NUMBER_FORMATS.text), ...body.map((row) => CONSOLIDATED_COLUMNS.map((c, i) => consolidatedCellFormat(c, row[i])))];
     block.values = [HEADERS, ...body];
+    const variance = sheet.getRange(reviewVarianceAddress(input.rows.length));
+    variance.formulas = reviewVarianceFormulas(input.rows);
     const table = sheet.tables.add(address, true);
     table.name = CONSOLIDATED_TABLE_NAME;
     table.style = 'TableStyleMedium2';
@@ -92,8 +117,8 @@ export async function loadReviewTable(context: Excel.RequestContext, input: { ro
       sheet.getRange(`${l}:${l}`).format.columnWidth = c.width * POINTS_PER_CHAR;
       if (c.wrap) sheet.getRange(`${l}2:${l}${last}`).format.wrapText = true;
     });
-    const variance = sheet.getRange(`${consolidatedColumnLetter('difference')}2:${consolidatedColumnLetter('band')}${last}`);
     addBandFormats(variance, reviewBandFormula);
+    queueThresholdWrite(context, thresholds, input.policy);
     sheet.freezePanes.freezeRows(1);
     applyColumnFilters(table, input.filters);
     sheet.activate();

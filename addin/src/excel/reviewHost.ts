@@ -2,14 +2,14 @@
  * The host operations of the review mode, as one object handed to the review pane (components never
  * touch `Excel`). Every operation is one Excel.run through runExcel (Polish messages on failure).
  */
-import { MSG, type ConsolidatedRow } from '@pwr-sync/shared';
+import { MSG, type ConsolidatedRow, type VariancePolicy } from '@pwr-sync/shared';
 import type { ColumnFilter } from '../review/filters.ts';
 import { applyReviewFilters, clearReviewFilters, loadReviewTable, readSelectedReviewRow, type ReviewCounts, type SelectedReviewRow } from './review.ts';
 import { runExcel, type ExcelRunner, type HostResult } from './runExcel.ts';
 
 export interface ReviewHost {
-  /** Writes (or rewrites in place) the review table and applies the filters. */
-  loadTable(input: { rows: readonly ConsolidatedRow[]; filters: readonly ColumnFilter[] }): Promise<HostResult<ReviewCounts>>;
+  /** Writes (or rewrites in place) the review table, banded by the year's thresholds (`policy`), and applies the filters. */
+  loadTable(input: { rows: readonly ConsolidatedRow[]; filters: readonly ColumnFilter[]; policy: VariancePolicy }): Promise<HostResult<ReviewCounts>>;
   applyFilters(filters: readonly ColumnFilter[]): Promise<HostResult<ReviewCounts>>;
   clearFilters(): Promise<HostResult<ReviewCounts>>;
   /** The review row under the cursor; null when the cursor is outside the table. */

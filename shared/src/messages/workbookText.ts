@@ -113,6 +113,8 @@ const central = {
   settings: {
     title: 'Progi oceny wykonania (wykonanie / plan)',
     note: 'Zmień próg w kolumnie B — oceny i kolory w arkuszu „Zestawienie” przeliczą się same.',
+    /** The same sheet in a reviewer's workbook, written by the add-in. */
+    reviewerNote: 'Zmień próg w kolumnie B — oceny i kolory zestawienia i arkuszy sprawozdań przeliczą się same. „Wczytaj zestawienie” i „Otwórz jako arkusz” wpisują z powrotem progi roku ustalone przez MOPS.',
     headers: { threshold: 'Próg', value: 'Wartość', name: 'Nazwa w formułach' },
     thresholds: {
       farBelow: 'Znacznie poniżej planu, gdy wykonanie jest mniejsze niż',
@@ -122,7 +124,7 @@ const central = {
     badThresholdTitle: 'Nieprawidłowy próg',
     badThreshold: 'Podaj wartość procentową od 0 % do 10 000 %.',
     bands: 'Oceny',
-    bandsNote: '„Niezrealizowane” i „brak celu” wynikają ze statusu i planu, nie z progów.',
+    bandsNote: '„Niezrealizowane”, „brak celu” i „brak danych” wynikają ze statusu, planu i braku liczby, nie z progów.',
   },
   completeness: {
     title: (year: number) => `Kompletność sprawozdań ${year}`,

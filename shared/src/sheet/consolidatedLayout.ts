@@ -5,8 +5,8 @@
  * number formats, wrapping — and the cells of a row are defined only here, so the two cannot
  * disagree: each side maps over CONSOLIDATED_COLUMNS and adds only what its medium needs.
  *
- * Difference: the central workbook writes difference / % / band as formulas over named thresholds;
- * the add-in writes the server's computed values (the year's policy) and colours rows by the band label.
+ * Both write difference / % / band as the same formulas over the named thresholds of their
+ * "Ustawienia" sheet (consolidatedFormulas), so a changed threshold re-bands either table.
  */
 import type { ConsolidatedRow, LineRole } from '../api/contracts.ts';
 import { MSG } from '../messages/catalogue.ts';
@@ -16,6 +16,7 @@ import { REPORT_STATUS_LABELS } from '../report/labels.ts';
 import { VARIANCE_BAND_LABELS } from '../variance/policy.ts';
 import { columnLetter } from './layout.ts';
 import { NUMBER_FORMATS, figureFormat } from './presentation.ts';
+import { varianceFormulas } from './varianceFormulas.ts';
 
 /** Sheet of the consolidated table, in the central workbook and in a reviewer's workbook. */
 export const CONSOLIDATED_SHEET_NAME: string = MSG.workbook.sheetNames.consolidated;
@@ -152,4 +153,13 @@ export function inColumnOrder<T>(cells: Readonly<Record<ConsolidatedColumnKey, T
 /** A cell's number format: the column's, except figures, which show decimals only when they have them. */
 export function consolidatedCellFormat(column: ConsolidatedColumn, value: unknown): string {
   return column.numberFormat === NUMBER_FORMATS.number ? figureFormat(value) : column.numberFormat;
+}
+
+/**
+ * Formulas (without "=") of the variance cells of `row` placed on sheet row `r` (1-based) of a
+ * consolidated table at A1: only where the server computed a value (see varianceFormulas).
+ */
+export function consolidatedFormulas(row: Pick<ConsolidatedRow, 'difference' | 'ratio' | 'band'>, r: number): { difference?: string; ratio?: string; band?: string } {
+  const at = (key: ConsolidatedColumnKey) => `${consolidatedColumnLetter(key)}${r}`;
+  return varianceFormulas(row, { plan: at('plan'), actual: at('actual'), ratio: at('ratio') });
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ConsolidatedRow } from '../api/contracts.ts';
-import { CONSOLIDATED_COLUMNS, consolidatedColumnLetter, consolidatedHeader } from './consolidatedLayout.ts';
-import { excelSerialDate, reviewRowValues } from './reviewLayout.ts';
+import { CONSOLIDATED_COLUMNS, consolidatedColumnIndex, consolidatedColumnLetter, consolidatedHeader } from './consolidatedLayout.ts';
+import { REVIEW_VARIANCE_KEYS, excelSerialDate, reviewBandConditions, reviewRowValues, reviewVarianceAddress, reviewVarianceCells } from './reviewLayout.ts';
+import { bandFormula } from './varianceFormulas.ts';
 
 const row: ConsolidatedRow = {
   year: 2024, area: 'I', taskCode: 'I.1', taskKind: 'basic', subsection: null, activityId: 'I.1-01', activityName: 'Poradnictwo',
@@ -42,5 +43,27 @@ describe('review layout', () => {
     expect(excelSerialDate('2024-01-01T00:00:00Z')).toBeCloseTo(45292 + 1 / 24, 8);
     expect(excelSerialDate(null)).toBeNull();
     expect(excelSerialDate('nonsense')).toBeNull();
+  });
+});
+
+describe('review table variance formulas', () => {
+  it('keeps difference, % and band adjacent, so they are written as one block', () => {
+    const idx = REVIEW_VARIANCE_KEYS.map(consolidatedColumnIndex);
+    expect(idx).toEqual([idx[0], idx[0]! + 1, idx[0]! + 2]);
+    expect(reviewVarianceAddress(3)).toBe('J2:L4');
+    expect(reviewVarianceAddress(0)).toBe('J2:L2');
+  });
+
+  it('gives a row with a ratio formulas over the threshold names, and a row without a figure none', () => {
+    const noFigure: ConsolidatedRow = { ...row, actual: null, difference: null, ratio: null, band: 'no_data' };
+    const cells = reviewVarianceCells([row, noFigure]);
+    expect(cells[0]).toEqual([
+      { formula: 'IF(ISNUMBER(I2),I2-H2,"")' },
+      { formula: 'IF(AND(ISNUMBER(I2),ISNUMBER(H2),H2>0),I2/H2,"")' },
+      { formula: bandFormula('K2') },
+    ]);
+    expect(bandFormula('K2')).toContain('K2<ProgDalekoPonizej');
+    expect(cells[1]).toEqual([null, null, 'brak danych']);
+    expect(reviewBandConditions()[0]).toEqual({ band: 'far_below', formula: '$L2="znacznie poniżej planu"' });
   });
 });

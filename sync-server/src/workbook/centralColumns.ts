@@ -9,24 +9,12 @@
  */
 import type { CellValue, Row } from 'exceljs';
 import {
-  CONSOLIDATED_COLUMNS, NUMBER_FORMATS, VARIANCE_BAND_LABELS, consolidatedCellFormat, consolidatedCells, consolidatedColumnLetter, inColumnOrder,
-  type ConsolidatedColumnKey, type ConsolidatedRow, type VarianceBand,
+  CONSOLIDATED_COLUMNS, NUMBER_FORMATS, THRESHOLD_NAMES, VARIANCE_BAND_LABELS, consolidatedCellFormat, consolidatedCells, consolidatedColumnLetter, inColumnOrder,
+  consolidatedFormulas, type ConsolidatedColumnKey, type ConsolidatedRow, type VarianceBand,
 } from '@pwr-sync/shared';
-import { THRESHOLD_NAMES } from './settingsSheet.ts';
 import { excelLocalDate, wrappedLines } from './text.ts';
 
 const letter = consolidatedColumnLetter;
-
-/** Bands decided by the thresholds; the others come from the status and the plan. */
-export const RATIO_BANDS: readonly VarianceBand[] = ['far_below', 'below', 'on_plan', 'far_above'];
-
-/** Formula of the band cell for a sheet row whose ratio sits in `ratioRef`. */
-export function bandFormula(ratioRef: string): string {
-  const L = VARIANCE_BAND_LABELS;
-  const t = THRESHOLD_NAMES;
-  return `IF(ISNUMBER(${ratioRef}),IF(${ratioRef}<${t.farBelow},"${L.far_below}",IF(${ratioRef}<${t.onPlanFrom},"${L.below}",`
-    + `IF(${ratioRef}>${t.farAboveOver},"${L.far_above}","${L.on_plan}"))),"")`;
-}
 
 /** A formula's cached result; an empty string when computeVariance gave nothing. */
 const cached = (value: number | string | null): number | string => value ?? '';
@@ -39,16 +27,11 @@ const cached = (value: number | string | null): number | string => value ?? '';
  */
 export function centralRowValues(row: ConsolidatedRow, r: number): CellValue[] {
   const cells: Record<ConsolidatedColumnKey, CellValue> = consolidatedCells(row, excelLocalDate);
-  const plan = `${letter('plan')}${r}`;
-  const actual = `${letter('actual')}${r}`;
-  const ratio = `${letter('ratio')}${r}`;
-  // A row without a figure („brak danych”) gets no formula at all; the guards below keep a figure
-  // cleared in Excel from turning into −plan and 0 %.
-  if (row.difference !== null) cells.difference = { formula: `IF(ISNUMBER(${actual}),${actual}-${plan},"")`, result: cached(row.difference) } as CellValue;
-  if (row.ratio !== null) {
-    cells.ratio = { formula: `IF(AND(ISNUMBER(${actual}),ISNUMBER(${plan}),${plan}>0),${actual}/${plan},"")`, result: cached(row.ratio) } as CellValue;
-    if (row.band !== null && RATIO_BANDS.includes(row.band)) cells.band = { formula: bandFormula(ratio), result: cached(VARIANCE_BAND_LABELS[row.band]) } as CellValue;
-  }
+  // A row without a figure („brak danych”) gets no formula at all (consolidatedFormulas).
+  const f = consolidatedFormulas(row, r);
+  if (f.difference) cells.difference = { formula: f.difference, result: cached(row.difference) } as CellValue;
+  if (f.ratio) cells.ratio = { formula: f.ratio, result: cached(row.ratio) } as CellValue;
+  if (f.band && row.band) cells.band = { formula: f.band, result: cached(VARIANCE_BAND_LABELS[row.band]) } as CellValue;
   return inColumnOrder(cells);
 }
 

@@ -4,30 +4,14 @@
  * in Excel re-colours and re-labels every row.
  */
 import type { Workbook, Worksheet } from 'exceljs';
-import { BAND_ORDER, MAX_VARIANCE_THRESHOLD, MSG, NUMBER_FORMATS, VARIANCE_BAND_LABELS, type VariancePolicy } from '@pwr-sync/shared';
+import {
+  BAND_ORDER, MAX_VARIANCE_THRESHOLD, MSG, NUMBER_FORMATS, SETTINGS_LEGEND_FIRST_ROW, SETTINGS_LEGEND_NOTE_ROW, SETTINGS_LEGEND_TITLE_ROW, SETTINGS_SHEET_NAME,
+  THRESHOLD_NAMES, THRESHOLD_ROWS, VARIANCE_BAND_LABELS, thresholdAddress, type VariancePolicy,
+} from '@pwr-sync/shared';
 import { FILL_INPUT, FONT_BOLD, FONT_NOTE, FONT_TITLE, PAPER, bandArgb, solidFill } from './styles.ts';
 
-export const SETTINGS_SHEET_NAME = MSG.workbook.sheetNames.settings;
+export { SETTINGS_SHEET_NAME, THRESHOLD_NAMES, thresholdAddress };
 const S = MSG.workbook.central.settings;
-
-/** Defined names of the threshold cells (ASCII, so every Excel language and LibreOffice accept them). */
-export const THRESHOLD_NAMES: Record<keyof VariancePolicy, string> = {
-  farBelow: 'ProgDalekoPonizej',
-  onPlanFrom: 'ProgZgodnieOd',
-  farAboveOver: 'ProgDalekoPowyzej',
-};
-
-const THRESHOLD_ROWS: { key: keyof VariancePolicy; label: string; row: number }[] = [
-  { key: 'farBelow', label: S.thresholds.farBelow, row: 4 },
-  { key: 'onPlanFrom', label: S.thresholds.onPlanFrom, row: 5 },
-  { key: 'farAboveOver', label: S.thresholds.farAboveOver, row: 6 },
-];
-
-/** Absolute address of a threshold cell, e.g. `Ustawienia!$B$4`. */
-export function thresholdAddress(key: keyof VariancePolicy): string {
-  const row = THRESHOLD_ROWS.find((r) => r.key === key)!.row;
-  return `${SETTINGS_SHEET_NAME}!$B$${row}`;
-}
 
 /** Writes the settings sheet and registers the threshold names in the workbook. */
 export function addSettingsSheet(workbook: Workbook, policy: VariancePolicy): Worksheet {
@@ -64,16 +48,16 @@ export function addSettingsSheet(workbook: Workbook, policy: VariancePolicy): Wo
     workbook.definedNames.add(thresholdAddress(key), THRESHOLD_NAMES[key]);
   }
 
-  ws.getCell('A8').value = S.bands;
-  ws.getCell('A8').font = FONT_BOLD;
+  ws.getCell(`A${SETTINGS_LEGEND_TITLE_ROW}`).value = S.bands;
+  ws.getCell(`A${SETTINGS_LEGEND_TITLE_ROW}`).font = FONT_BOLD;
   BAND_ORDER.forEach((band, i) => {
-    const cell = ws.getCell(`A${9 + i}`);
+    const cell = ws.getCell(`A${SETTINGS_LEGEND_FIRST_ROW + i}`);
     const colours = bandArgb(band);
     cell.value = VARIANCE_BAND_LABELS[band];
     cell.fill = solidFill(colours.fill);
     cell.font = { color: { argb: colours.font } };
   });
-  ws.getCell('A16').value = S.bandsNote;
-  ws.getCell('A16').font = FONT_NOTE;
+  ws.getCell(`A${SETTINGS_LEGEND_NOTE_ROW}`).value = S.bandsNote;
+  ws.getCell(`A${SETTINGS_LEGEND_NOTE_ROW}`).font = FONT_NOTE;
   return ws;
 }

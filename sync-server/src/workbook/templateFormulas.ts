@@ -6,9 +6,9 @@
  * Each formula caches the server's value, so a reader that does not recalculate still shows it.
  */
 import type { CellValue, Workbook, Worksheet } from 'exceljs';
-import { VARIANCE_BAND_LABELS, columnIndex, columnLetter, type SheetCell, type SheetColumnKey, type VariancePolicy } from '@pwr-sync/shared';
-import { RATIO_BANDS, bandFormula } from './centralColumns.ts';
-import { THRESHOLD_NAMES } from './settingsSheet.ts';
+import {
+  RATIO_BANDS, THRESHOLD_NAMES, VARIANCE_BAND_LABELS, bandFormula, columnIndex, columnLetter, type SheetCell, type SheetColumnKey, type VariancePolicy,
+} from '@pwr-sync/shared';
 
 const letter = (key: SheetColumnKey) => columnLetter(columnIndex(key));
 

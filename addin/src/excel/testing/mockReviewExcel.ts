@@ -19,6 +19,10 @@ export interface MockReviewOptions {
   activeCell?: { sheet: string; rowIndex: number };
   /** Row index of the table's header row; default 0 (table at A1). */
   tableRowIndex?: number;
+  /** An existing "Ustawienia" sheet (its ranges are named `Ustawienia!…`). */
+  settingsSheet?: boolean;
+  /** Existing defined names and what they refer to ("=Ustawienia!$B$4"). */
+  names?: Record<string, string>;
 }
 
 export type MockReviewExcel = RecordedExcel;
@@ -33,10 +37,13 @@ export function createMockReviewExcel(options: MockReviewOptions = {}): MockRevi
       new OfficeMockObject({
         address,
         values: [],
+        formulas: [],
         numberFormat: [],
         rowCount: 0,
         rowIndex: 0,
-        format: { columnWidth: 0, wrapText: false, font: { bold: false, color: '' }, fill: { color: '' } },
+        format: { columnWidth: 0, wrapText: false, verticalAlignment: '', font: { bold: false, italic: false, size: 11, color: '' }, fill: { color: '' } },
+        // rule/errorAlert are write-only: not seeded, since a sync would reset seeded objects.
+        dataValidation: { clear: fn(`dataValidation.clear ${address}`) },
         conditionalFormats: recorder.conditionalFormats(address, track),
         clear: fn(`clear ${address}`),
         ...seed,
@@ -47,12 +54,14 @@ export function createMockReviewExcel(options: MockReviewOptions = {}): MockRevi
   }
 
   function makeSheet(name: string, exists: boolean): any {
+    // The review sheet's ranges keep their bare address; another sheet's are prefixed with its name.
+    const prefix = name === 'Zestawienie' ? '' : `${name}!`;
     const sheet = track(
       new OfficeMockObject({
         name,
         freezePanes: { freezeRows: fn('freezeRows') },
         activate: fn('activate'),
-        getRange: (address: string) => makeRange(address),
+        getRange: (address: string) => makeRange(`${prefix}${address}`),
         tables: {
           add: (address: string, hasHeaders: boolean) => {
             log.push(['tables.add', address, hasHeaders]);
@@ -65,6 +74,7 @@ export function createMockReviewExcel(options: MockReviewOptions = {}): MockRevi
     return withNullFlag(sheet, exists);
   }
   const sheet = makeSheet('Zestawienie', !!rows);
+  const settings = makeSheet('Ustawienia', !!options.settingsSheet);
 
   function makeTable(exists: boolean, body: ReviewCell[][]): any {
     const visible = options.visibleRowCount ?? body.length + 1;
@@ -103,7 +113,7 @@ export function createMockReviewExcel(options: MockReviewOptions = {}): MockRevi
   const ctx: any = new OfficeMockObject({
     workbook: {
       worksheets: {
-        getItemOrNullObject: () => sheet,
+        getItemOrNullObject: (name: string) => (name === 'Ustawienia' ? settings : sheet),
         add: (name: string) => (log.push(['worksheets.add', name]), makeSheet(name, true)),
       },
       tables: {
@@ -112,6 +122,13 @@ export function createMockReviewExcel(options: MockReviewOptions = {}): MockRevi
           if (!table) throw Object.assign(new Error("The requested resource doesn't exist."), { code: 'ItemNotFound' });
           return table;
         },
+      },
+      names: {
+        getItemOrNullObject: (name: string) => {
+          const formula = options.names?.[name];
+          return withNullFlag(track(new OfficeMockObject({ name, formula: formula ?? '', delete: fn(`names.delete ${name}`) })), formula !== undefined);
+        },
+        add: (name: string, reference: unknown) => void log.push(['names.add', name, ranges.find((r) => r.mock === reference)?.address]),
       },
       getActiveCell: () => {
         const cell = makeRange('active', { rowIndex: options.activeCell?.rowIndex ?? 0 });

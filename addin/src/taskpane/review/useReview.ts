@@ -105,16 +105,17 @@ export function useReview({ api, host, me, onUnauthorized }: UseReviewOptions) {
 
   /** "Wczytaj zestawienie" / "Odśwież": fresh rows from the server, written in place, filters kept. */
   const loadTable = useCallback(async () => {
-    if (year === null) return;
+    const policy = years.find((y) => y.year === year)?.policy;
+    if (year === null || !policy) return;
     const fresh = await fetchYear(year);
     if (!fresh) return;
     setBusy('table');
-    const r = await host.loadTable({ rows: fresh, filters: toColumnFilters(applied, fresh) });
+    const r = await host.loadTable({ rows: fresh, filters: toColumnFilters(applied, fresh), policy });
     setBusy(null);
     if (!r.ok) return setNotice({ intent: 'error', text: r.message });
     setCounts(r.value);
     setNotice({ intent: 'success', text: MSG.review.loaded(fresh.length, year) });
-  }, [year, fetchYear, host, applied]);
+  }, [year, years, fetchYear, host, applied]);
 
   const applyFilters = useCallback(async (next: ReviewFilter = filter) => {
     if (!rows) return;

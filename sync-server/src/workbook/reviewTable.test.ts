@@ -1,0 +1,110 @@
+/**
+ * The reviewer's review table as a sheet, read by LibreOffice: the add-in writes it with Office.js
+ * (addin/src/excel/review.ts); here the same shared layout — reviewRowValues, reviewVarianceCells,
+ * settingsSheetCells, reviewBandConditions — is written with exceljs, a threshold is changed on
+ * „Ustawienia”, and LibreOffice recalculates: the bands follow the threshold, „brak danych” never
+ * gets one. Set PWR_KEEP_REVIEW_SHEET=<dir> to keep the .xlsx and a PDF of it for looking at.
+ */
+import ExcelJS from 'exceljs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  CONSOLIDATED_COLUMNS, CONSOLIDATED_SHEET_NAME, DEFAULT_VARIANCE_POLICY, SETTINGS_SHEET_NAME, THRESHOLD_NAMES, THRESHOLD_ROWS, VARIANCE_BAND_LABELS,
+  consolidatedCellFormat, consolidatedColumnIndex, reviewBandConditions, reviewRowValues, reviewVarianceAddress, reviewVarianceCells, settingsSheetCells,
+  type ConsolidatedRow, type PlannedCell, type VariancePolicy,
+} from '@pwr-sync/shared';
+import { bandStyle } from './styles.ts';
+import { rows as fixtureRows } from './testSupport/fixtures.ts';
+import { libreOfficeSheets, skipLibreOffice } from './testSupport/libreoffice.ts';
+import { printToPdf } from './testSupport/print.ts';
+
+/** The fixture's rows (every band) and a planned measure the unit gave no figure for. */
+const rows: ConsolidatedRow[] = [
+  ...fixtureRows,
+  { ...fixtureRows[6]!, activityId: 'II.1-03', activityName: 'Grupa wsparcia', measureKind: 'spotkanie', plan: 12, actual: null, difference: null, ratio: null, band: 'no_data', moneySpent: null },
+];
+
+const cellOf = (v: PlannedCell): ExcelJS.CellValue => (v !== null && typeof v === 'object' ? { formula: v.formula } as ExcelJS.CellValue : v);
+
+/** The review layout as the add-in writes it, with exceljs: table values, variance formulas, thresholds, band colours. */
+function reviewWorkbook(policy: VariancePolicy): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(CONSOLIDATED_SHEET_NAME);
+  ws.addRow(CONSOLIDATED_COLUMNS.map((c) => c.header));
+  rows.forEach((row) => {
+    const values = reviewRowValues(row);
+    const r = ws.addRow(values);
+    CONSOLIDATED_COLUMNS.forEach((c, i) => { r.getCell(i + 1).numFmt = consolidatedCellFormat(c, values[i]); });
+  });
+  CONSOLIDATED_COLUMNS.forEach((c, i) => { ws.getColumn(i + 1).width = c.width; });
+  // For looking at it (PWR_KEEP_REVIEW_SHEET): the printed columns on one landscape page.
+  ws.pageSetup = { paperSize: 8 as never, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  ws.pageSetup.printArea = `A1:Q${rows.length + 1}`;
+  const first = consolidatedColumnIndex('difference') + 1;
+  reviewVarianceCells(rows).forEach((cells, i) => cells.forEach((v, j) => { ws.getCell(i + 2, first + j).value = cellOf(v); }));
+  ws.addConditionalFormatting({
+    ref: reviewVarianceAddress(rows.length),
+    rules: reviewBandConditions().map((c, i) => ({ type: 'expression', priority: i + 1, formulae: [c.formula], style: bandStyle(c.band) })),
+  });
+
+  const settings = wb.addWorksheet(SETTINGS_SHEET_NAME);
+  settingsSheetCells(policy).forEach((cells, i) => cells.forEach((v, j) => { settings.getCell(i + 1, j + 1).value = cellOf(v); }));
+  settings.getColumn(1).width = 58;
+  for (const { key, row } of THRESHOLD_ROWS) {
+    settings.getCell(`B${row}`).numFmt = '0%';
+    wb.definedNames.add(`${SETTINGS_SHEET_NAME}!$B$${row}`, THRESHOLD_NAMES[key]);
+  }
+  return wb;
+}
+
+const bandColumn = consolidatedColumnIndex('band');
+const ratioColumn = consolidatedColumnIndex('ratio');
+
+async function bandsAfterRecalculation(wb: ExcelJS.Workbook, keepAs?: string): Promise<string[]> {
+  const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
+  const keep = process.env.PWR_KEEP_REVIEW_SHEET;
+  if (keep && keepAs) {
+    mkdirSync(keep, { recursive: true });
+    writeFileSync(path.join(keep, `${keepAs}.xlsx`), xlsx);
+    await printToPdf(xlsx, path.join(keep, `${keepAs}.pdf`));
+  }
+  const sheets = await libreOfficeSheets(xlsx, { recalculate: true });
+  return sheets.get(CONSOLIDATED_SHEET_NAME)!.slice(1, rows.length + 1).map((r) => r[bandColumn]!);
+}
+
+describe.skipIf(skipLibreOffice)('review table in LibreOffice: the bands follow the thresholds', () => {
+  it('recalculates every band from the named thresholds as the server banded it', async () => {
+    const bands = await bandsAfterRecalculation(reviewWorkbook(DEFAULT_VARIANCE_POLICY), 'review-default');
+    expect(bands).toEqual(rows.map((r) => (r.band ? VARIANCE_BAND_LABELS[r.band] : '')));
+    expect(bands.at(-1)).toBe('brak danych');
+  }, 180_000);
+
+  it('re-bands when a threshold on „Ustawienia” changes; „brak danych” and the status bands stay', async () => {
+    const wb = reviewWorkbook(DEFAULT_VARIANCE_POLICY);
+    // MOPS lowers „far below” to 10 % and raises „on plan” to 95 %, in the workbook only.
+    wb.getWorksheet(SETTINGS_SHEET_NAME)!.getCell('B4').value = 0.1;
+    wb.getWorksheet(SETTINGS_SHEET_NAME)!.getCell('B5').value = 0.95;
+    const bands = await bandsAfterRecalculation(wb, 'review-changed');
+    const L = VARIANCE_BAND_LABELS;
+    expect(rows.map((r) => r.ratio)).toEqual([0.2, 0.41, 0.87729, 2, null, null, 1, null, null]);
+    expect(bands).toEqual([
+      L.below, // 20 %: was far below
+      L.below, // 41 %: was far below
+      L.below, // 88 %
+      L.far_above,
+      L.no_target,
+      '',
+      L.on_plan,
+      L.not_realized,
+      L.no_data, // no figure: no ratio, no threshold bands it
+    ]);
+  }, 180_000);
+
+  it('writes the ratio as a formula LibreOffice computes from plan and actual', async () => {
+    const sheets = await libreOfficeSheets(Buffer.from(await reviewWorkbook(DEFAULT_VARIANCE_POLICY).xlsx.writeBuffer()), { recalculate: true });
+    const main = sheets.get(CONSOLIDATED_SHEET_NAME)!;
+    expect(main[3]![ratioColumn]).toBe('87.729%'); // 877.29 / 1000, computed by LibreOffice: the file caches no result
+    expect(main[9]![ratioColumn]).toBe('');
+  }, 180_000);
+});
