@@ -116,7 +116,7 @@ export function createApp({ db, config, log, lifecycle = newLifecycle(), uploads
   });
   api.use(
     authSessionRouter(db, auth), usersRouter(db, config, auth, log),
-    meRouter(db), yearsRouter(db), programRouter(db), unitsRouter(db, config, log), completenessRouter(db), consolidatedRouter(db),
+    meRouter(db), yearsRouter(db), programRouter(db, log, uploadPool), unitsRouter(db, config, log), completenessRouter(db), consolidatedRouter(db),
     workbookRouter(db, log), annexRouter(db, log), uploadRouter(db, log, uploadPool), plansRouter(db),
   );
   // Routers carry full /api/… paths (API_PATHS), so the API is entered by prefix rather than mounted.

@@ -24,6 +24,9 @@ export const ProgramFileProblemSchema = z.object({
   sheet: z.string(),
   /** Cell address as Excel shows it ("C7"); empty when the problem is the whole sheet. */
   cell: z.string(),
+  /** The column's header (or the sheet's name when the problem is the whole sheet). */
+  field: z.string(),
+  code: z.literal('sheet_cell'),
   /** The whole sentence, naming the sheet and the cell. */
   message: z.string(),
 });

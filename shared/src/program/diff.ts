@@ -33,6 +33,9 @@ export const ProgramDiffSchema = z.object({
 });
 export type ProgramDiff = z.infer<typeof ProgramDiffSchema>;
 
+/** A task's content in a fixed key order (a stored task comes back from jsonb with its keys reordered). */
+const taskKey = (t: Program['tasks'][number]) => JSON.stringify([t.area, t.kind, t.title, t.linkedTo, t.subsections.map((x) => [x.number, x.title, x.linkedTo])]);
+
 /** Where an activity sits: "I.2" or "I.2, podsekcja 1)". */
 const placeOf = (a: Activity) => (a.subsection === null ? a.taskCode : `${a.taskCode} ${a.subsection})`);
 const unitsOf = (a: Activity) => [reportingUnitOf(a), ...a.responsibleUnits.filter((r) => r.role === 'contributing').map((r) => r.orgUnitCode)];
@@ -73,7 +76,7 @@ export function diffProgram(input: DiffInput): ProgramDiff {
   for (const t of after.tasks) {
     const was = tasksBefore.get(t.code);
     if (!was) out.tasks.added.push(t.code);
-    else if (JSON.stringify(was) !== JSON.stringify(t)) out.tasks.changed.push(t.code);
+    else if (taskKey(was) !== taskKey(t)) out.tasks.changed.push(t.code);
   }
   out.tasks.removed = [...tasksBefore.keys()].filter((c) => !after.tasks.some((t) => t.code === c));
 

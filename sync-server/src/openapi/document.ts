@@ -20,6 +20,7 @@ import { ReportDocxQuerySchema } from '../routes/annex/schema.ts';
 import { MAX_UPLOAD_BYTES } from '../routes/upload/schema.ts';
 import { HealthSchema, LivenessSchema, ReadinessSchema } from '../routes/health/schema.ts';
 import { PLAN_OPERATIONS } from './planOperations.ts';
+import { PROGRAM_FILE_OPERATIONS, PROGRAM_FILE_SCHEMAS, PROGRAM_UPLOAD_BODY } from './programFileOperations.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -36,9 +37,9 @@ const ERRORS = {
   401: 'Brak ważnego tokenu lub sesji (`unauthorized`), sesja wygasła (`session_expired`: bezczynność, maksymalny czas, wylogowanie), token wygasł lub unieważniony (`token_expired`, `token_revoked`), konto wyłączone (`user_disabled`)',
   403: 'Rola lub jednostka nie ma dostępu (`forbidden`); sesja przeglądarki: żądanie z innej witryny (`cross_site`) lub bez tokenu CSRF (`csrf_failed`)',
   404: 'Nie ma takiego roku, jednostki lub adresu (`not_found`)',
-  409: 'Nieaktualna wersja (`version_conflict`, z `current`), rok poza fazą sprawozdawczości (`year_closed`, `year_not_reporting`), faza zmieniona w międzyczasie (`phase_conflict`), rok już rozpoczęty (`year_exists`); użytkownicy: identyfikator zajęty (`user_exists`), konto wyłączone (`user_disabled`), własne konto (`cannot_disable_self`)',
+  409: 'Nieaktualna wersja (`version_conflict`, z `current`), rok poza fazą sprawozdawczości (`year_closed`, `year_not_reporting`), faza zmieniona w międzyczasie (`phase_conflict`), rok już rozpoczęty (`year_exists`), program zmieniony od podglądu (`program_changed`) lub podgląd już zastosowany (`upload_applied`); użytkownicy: identyfikator zajęty (`user_exists`), konto wyłączone (`user_disabled`), własne konto (`cannot_disable_self`)',
   413: 'Treść lub plik za duży (`payload_too_large`, `upload_too_large`)',
-  422: 'Dane niezgodne z regułami (`report_invalid`, `report_incomplete`, `idempotency_key_reused`, z `problems`)',
+  422: 'Dane niezgodne z regułami (`report_invalid`, `report_incomplete`, `idempotency_key_reused`, `program_file_invalid`, z `problems`)',
   423: 'Sprawozdanie zablokowane: przekazane lub zaakceptowane (`report_locked`)',
   429: 'Za dużo żądań (`rate_limited`)',
   500: 'Wewnętrzny błąd serwera (`internal_error`)',
@@ -295,6 +296,7 @@ export const API_OPERATIONS: Record<string, Record<string, Op>> = {
     put: { tag: 'Pliki', summary: 'Zmiana nagłówka załącznika (weryfikator MOPS, administrator)', path: YearPath, body: AnnexTitleSchema, ok: [200, { description: 'Zapisany nagłówek', ...json(AnnexTitleResponseSchema) }], errors: [400, 403, 404, 413] },
   },
   ...PLAN_OPERATIONS,
+  ...PROGRAM_FILE_OPERATIONS,
 };
 
 /** The multipart body of the upload, which zod does not describe (a file part). */
@@ -326,6 +328,7 @@ export function openApiDocument({ serverUrl, version }: OpenApiOptions) {
     paths[path] = Object.fromEntries(Object.entries(methods).map(([m, op]) => [m, operation(op)]));
   }
   (paths['/api/years/{year}/units/{unit}/upload']!.post as ZodOpenApiOperationObject).requestBody = UPLOAD_BODY as never;
+  for (const p of ['/api/programs/{code}/uploads', '/api/programs/uploads']) (paths[p]!.post as ZodOpenApiOperationObject).requestBody = PROGRAM_UPLOAD_BODY as never;
   return createDocument({
     openapi: '3.1.0',
     info: {
@@ -351,6 +354,7 @@ export function openApiDocument({ serverUrl, version }: OpenApiOptions) {
         ConsolidatedRow: ConsolidatedRowSchema, CompletenessRow: CompletenessRowSchema, AssignmentsResponse: AssignmentsResponseSchema,
         ProgramStructure: ProgramStructureSchema, MeResponse: MeResponseSchema, AnnexTitle: AnnexTitleSchema, AnnexTitleResponse: AnnexTitleResponseSchema,
         SessionResponse: SessionResponseSchema, AdminUser: AdminUserSchema, AuthEvent: AuthEventSchema,
+        ...PROGRAM_FILE_SCHEMAS,
       },
     },
   });

@@ -11,6 +11,7 @@ export * from './db.ts';
 export * from './migrate.ts';
 export * from './seed.ts';
 export * from './program.ts';
+export * from './programUploads.ts';
 export * from './years.ts';
 export * from './reports.ts';
 export * from './reviews.ts';

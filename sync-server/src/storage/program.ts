@@ -98,11 +98,11 @@ export async function retireProgramActivities(q: Queryable, code: string, ids: s
   );
 }
 
-/** Replaces the program's head (title, areas, tasks) and bumps its revision. */
-export async function updateProgramHead(q: Queryable, code: string, head: Pick<Program, 'title' | 'areas' | 'tasks'>): Promise<number> {
+/** Replaces the program's head (title, areas, tasks, the demo mark) and bumps its revision. */
+export async function updateProgramHead(q: Queryable, code: string, head: Pick<Program, 'title' | 'areas' | 'tasks'> & { demo: boolean }): Promise<number> {
   const r = await q.query<{ revision: number }>(
-    'UPDATE programs SET title = $2, areas = $3::text::jsonb, tasks = $4::text::jsonb, revision = revision + 1 WHERE code = $1 RETURNING revision',
-    [code, head.title, json(head.areas), json(head.tasks)],
+    'UPDATE programs SET title = $2, areas = $3::text::jsonb, tasks = $4::text::jsonb, demo = $5, revision = revision + 1 WHERE code = $1 RETURNING revision',
+    [code, head.title, json(head.areas), json(head.tasks), head.demo],
   );
   return r.rows[0]!.revision;
 }

@@ -7,13 +7,15 @@
  */
 import ExcelJS from 'exceljs';
 import { MSG, activityStatusOf, reportingUnitOf, type Activity, type OrgUnit, type Program } from '@pwr-sync/shared';
-import { ALIGN_TOP, ALIGN_WRAP, FILL_HEADER, FILL_INPUT, FONT_BOLD, FONT_HEADER, FONT_NOTE, FONT_TITLE, ALIGN_HEADER } from './styles.ts';
-import { plainText } from './text.ts';
+import { landscapePrint, ALIGN_TOP, ALIGN_WRAP, FILL_HEADER, FILL_INPUT, FONT_BOLD, FONT_HEADER, FONT_NOTE, FONT_TITLE, ALIGN_HEADER } from './styles.ts';
+import { plainText, wrappedLines } from './text.ts';
 import {
   META_ROWS, MIN_CONTRIBUTING_COLUMNS, PROGRAM_SHEETS, SPARE_ROWS, STRUCTURE_COLUMNS, STRUCTURE_HEADER_ROW, TABLE_HEADER_ROW, activityColumns,
 } from './programLayout.ts';
 
 const F = MSG.program.file;
+const TEXT = '@';
+const FONT_DEMO: Partial<ExcelJS.Font> = Object.freeze({ bold: true, size: 12, color: Object.freeze({ argb: 'FFC00000' }) });
 
 export interface ProgramFileInput {
   program: Program;
@@ -40,6 +42,16 @@ function header(ws: ExcelJS.Worksheet, rowNumber: number, headers: readonly stri
   row.height = 32;
 }
 
+/** A row tall enough for its wrapped texts (LibreOffice and Excel do not grow a row written without a height). */
+function fitRow(ws: ExcelJS.Worksheet, rowNumber: number, wrapped: readonly number[]): void {
+  const row = ws.getRow(rowNumber);
+  const lines = Math.max(1, ...wrapped.map((c) => {
+    const v = row.getCell(c).value;
+    return typeof v === 'string' ? wrappedLines(v, ws.getColumn(c).width ?? 10) : 1;
+  }));
+  if (lines > 1) row.height = lines * 15;
+}
+
 function note(ws: ExcelJS.Worksheet, address: string, text: string): void {
   const cell = ws.getCell(address);
   cell.value = text;
@@ -61,10 +73,17 @@ function structureSheet(wb: ExcelJS.Workbook, program: Program): void {
     cell.fill = FILL_INPUT;
   }
   ws.getCell(META_ROWS.title, 2).font = FONT_TITLE;
+  ws.getRow(META_ROWS.title).height = 20;
   ws.getCell(META_ROWS.demo, 2).dataValidation = listOf([F.yes, F.no]);
+  ws.getCell(META_ROWS.code, 2).numFmt = TEXT;
+  if (program.demo) {
+    const banner = ws.getCell(META_ROWS.demo + 1, 1);
+    banner.value = F.demoBanner;
+    banner.font = FONT_DEMO;
+  }
   note(ws, `A${STRUCTURE_HEADER_ROW - 1}`, F.intro);
   const h = F.structureHeaders;
-  header(ws, STRUCTURE_HEADER_ROW, STRUCTURE_COLUMNS.map((c) => h[c]), [12, 10, 10, 12, 16, 90, 60]);
+  header(ws, STRUCTURE_HEADER_ROW, STRUCTURE_COLUMNS.map((c) => h[c]), [20, 10, 10, 12, 16, 90, 60]);
 
   const rows: (string | number | null)[][] = [];
   for (const area of program.areas) {
@@ -74,6 +93,8 @@ function structureSheet(wb: ExcelJS.Workbook, program: Program): void {
       for (const s of task.subsections) rows.push([F.levels.subsection, null, task.code, s.number, null, s.title, s.linkedTo.join('\n') || null]);
     }
   }
+  // Codes stay text when retyped: Excel would turn "1" or "1.10" into a number.
+  for (const c of [2, 3]) ws.getColumn(c).numFmt = TEXT;
   rows.forEach((values, i) => {
     const row = ws.getRow(STRUCTURE_HEADER_ROW + 1 + i);
     values.forEach((v, c) => {
@@ -82,6 +103,7 @@ function structureSheet(wb: ExcelJS.Workbook, program: Program): void {
       cell.alignment = c >= 5 ? ALIGN_WRAP : ALIGN_TOP;
     });
     if (values[0] === F.levels.area) row.font = FONT_BOLD;
+    fitRow(ws, row.number, [6, 7]);
   });
   const last = STRUCTURE_HEADER_ROW + rows.length + SPARE_ROWS;
   for (let r = STRUCTURE_HEADER_ROW + 1; r <= last; r++) {
@@ -98,6 +120,7 @@ function activitiesSheet(wb: ExcelJS.Workbook, activities: readonly Activity[], 
   note(ws, 'A1', F.activitiesIntro);
   header(ws, TABLE_HEADER_ROW, columns.map((c) => c.header), columns.map((c) => (c.key === 'name' ? 70 : c.key === 'unitsText' ? 50 : c.key === 'id' ? 14 : 18)));
   const statusLabels = MSG.program.activityStatus;
+  columns.forEach((c, k) => { if (c.key === 'id' || c.key === 'task' || c.key === 'reporting' || c.key.startsWith('contributing')) ws.getColumn(k + 1).numFmt = TEXT; });
   activities.forEach((a, i) => {
     const row = ws.getRow(TABLE_HEADER_ROW + 1 + i);
     const contributing = a.responsibleUnits.filter((r) => r.role === 'contributing').map((r) => r.orgUnitCode);
@@ -112,6 +135,7 @@ function activitiesSheet(wb: ExcelJS.Workbook, activities: readonly Activity[], 
       cell.value = typeof v === 'number' ? v : plainText(v);
       cell.alignment = c.key === 'name' || c.key === 'unitsText' ? ALIGN_WRAP : ALIGN_TOP;
     });
+    fitRow(ws, row.number, columns.flatMap((c, k) => (c.key === 'name' || c.key === 'unitsText' ? [k + 1] : [])));
   });
   // Unit codes from the registry sheet (rows added there below the data are included).
   const unitList: ExcelJS.DataValidation = {
@@ -133,16 +157,25 @@ function registrySheet(wb: ExcelJS.Workbook, orgUnits: readonly OrgUnit[]): void
   note(ws, 'A1', F.registryIntro);
   const h = F.registryHeaders;
   header(ws, TABLE_HEADER_ROW, [h.code, h.name, h.kind], [18, 80, 24]);
+  ws.getColumn(1).numFmt = TEXT;
   orgUnits.forEach((u, i) => {
     const row = ws.getRow(TABLE_HEADER_ROW + 1 + i);
     row.getCell(1).value = plainText(u.code);
     row.getCell(2).value = plainText(u.name);
     row.getCell(3).value = F.orgUnitKinds[u.kind];
     row.getCell(2).alignment = ALIGN_WRAP;
+    fitRow(ws, row.number, [2]);
   });
   const kinds = listOf(Object.values(F.orgUnitKinds));
   for (let r = TABLE_HEADER_ROW + 1; r <= TABLE_HEADER_ROW + orgUnits.length + SPARE_ROWS; r++) ws.getCell(r, 3).dataValidation = kinds;
   ws.autoFilter = { from: { row: TABLE_HEADER_ROW, column: 1 }, to: { row: TABLE_HEADER_ROW, column: 3 } };
+}
+
+/** Printed landscape, one page wide, header row and page numbers on every page; a demo period's pages say „Dane demonstracyjne”. */
+function pageSetup(ws: ExcelJS.Worksheet, program: Program, headerRow: number): void {
+  const print = landscapePrint(program.demo ? `${program.code} — ${MSG.program.demoBadge}` : program.code);
+  ws.pageSetup = { ...ws.pageSetup, ...print.pageSetup, printTitlesRow: `${headerRow}:${headerRow}` };
+  ws.headerFooter = print.headerFooter;
 }
 
 /** The program file as xlsx bytes. */
@@ -154,5 +187,6 @@ export async function writeProgramFile(input: ProgramFileInput): Promise<Buffer>
   structureSheet(wb, input.program);
   activitiesSheet(wb, input.program.activities, input.orgUnits.length);
   registrySheet(wb, input.orgUnits);
+  wb.worksheets.forEach((ws, i) => pageSetup(ws, input.program, i === 0 ? STRUCTURE_HEADER_ROW : TABLE_HEADER_ROW));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -8,7 +8,8 @@
 import { MSG } from '@pwr-sync/shared';
 import { Worker } from 'node:worker_threads';
 import type { UploadExpectation, UploadRead } from './importUpload.ts';
-import type { UploadJob, UploadJobDone, UploadWorkerReady } from './uploadWorker.ts';
+import type { ProgramFileExpectation, ProgramFileRead } from './programFileRead.ts';
+import type { UploadJob, UploadJobDone, UploadTask, UploadWorkerReady } from './uploadWorker.ts';
 
 export interface UploadPoolOptions {
   /** Uploads read at the same time (worker threads). */
@@ -25,14 +26,18 @@ export const DEFAULT_UPLOAD_POOL: UploadPoolOptions = { workers: 1, queue: 3, ti
 
 /** A place in the pool, held from admission until the response is done. */
 export interface UploadTicket {
+  /** A unit's filled template (importUpload.ts). */
   read(file: Buffer, expected: UploadExpectation): Promise<UploadRead>;
+  /** A program file (programFileRead.ts). */
+  readProgram(file: Buffer, expected: ProgramFileExpectation): Promise<ProgramFileRead>;
   release(): void;
 }
 
-interface Job { id: number; file: Buffer; expected: UploadExpectation; done: (read: UploadRead) => void }
+type AnyRead = UploadRead | ProgramFileRead;
+interface Job { id: number; file: Buffer; task: UploadTask; done: (read: AnyRead) => void }
 interface Slot { worker: Worker; job: Job | null; timer: NodeJS.Timeout | null; ready: Promise<void> }
 
-const TOO_COMPLEX: UploadRead = { ok: false, status: 413, code: 'upload_too_large', message: MSG.api.uploadTooComplex };
+const TOO_COMPLEX: UploadRead & ProgramFileRead = { ok: false, status: 413, code: 'upload_too_large', message: MSG.api.uploadTooComplex };
 // In development the worker is TypeScript like the server: tsWorker.mjs loads it through tsx. The
 // compiled server (npm run build) runs the compiled uploadWorker.js directly — no TypeScript tooling;
 // the worker inherits the process's --conditions, so it resolves the compiled @pwr-sync/shared too.
@@ -54,11 +59,13 @@ export class UploadPool {
     if (this.closed || this.admitted >= this.options.workers + this.options.queue) return null;
     this.admitted++;
     let released = false;
+    const run = <R extends AnyRead>(file: Buffer, task: UploadTask) => new Promise<R>((done) => {
+      this.waiting.push({ id: this.nextId++, file, task, done: done as (read: AnyRead) => void });
+      this.dispatch();
+    });
     return {
-      read: (file, expected) => new Promise<UploadRead>((done) => {
-        this.waiting.push({ id: this.nextId++, file, expected, done });
-        this.dispatch();
-      }),
+      read: (file, expected) => run<UploadRead>(file, { kind: 'template', expected }),
+      readProgram: (file, expected) => run<ProgramFileRead>(file, { kind: 'program', expected }),
       release: () => {
         if (released) return;
         released = true;
@@ -98,7 +105,7 @@ export class UploadPool {
       slot.job = job;
       slot.timer = setTimeout(() => this.fail(slot!, TOO_COMPLEX), this.options.timeoutMs);
       // A copy: the file stays with the request (idempotency fingerprint) while the worker reads its own.
-      slot.worker.postMessage({ id: job.id, file: new Uint8Array(job.file), expected: job.expected } satisfies UploadJob);
+      slot.worker.postMessage({ id: job.id, file: new Uint8Array(job.file), task: job.task } satisfies UploadJob);
     }
   }
 
@@ -122,7 +129,7 @@ export class UploadPool {
     return slot;
   }
 
-  private finish(slot: Slot, read: UploadRead): void {
+  private finish(slot: Slot, read: AnyRead): void {
     const job = slot.job;
     if (slot.timer) clearTimeout(slot.timer);
     slot.job = null;
@@ -131,7 +138,7 @@ export class UploadPool {
     this.dispatch();
   }
 
-  private fail(slot: Slot, read: UploadRead): void {
+  private fail(slot: Slot, read: AnyRead): void {
     const index = this.slots.indexOf(slot);
     if (index < 0) return;
     this.slots.splice(index, 1);

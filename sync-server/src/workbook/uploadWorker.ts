@@ -1,16 +1,21 @@
-/** Worker thread of uploadPool.ts: reads one uploaded template at a time, off the server's event loop. */
+/** Worker thread of uploadPool.ts: reads one uploaded file at a time (a unit's template or a program file), off the server's event loop. */
 import { MSG } from '@pwr-sync/shared';
 import { parentPort } from 'node:worker_threads';
 import { readUploadedTemplate, type UploadExpectation, type UploadRead } from './importUpload.ts';
+import { readProgramFile, type ProgramFileExpectation, type ProgramFileRead } from './programFileRead.ts';
 
-export interface UploadJob { id: number; file: Uint8Array; expected: UploadExpectation }
-export interface UploadJobDone { id: number; read: UploadRead }
+export type UploadTask = { kind: 'template'; expected: UploadExpectation } | { kind: 'program'; expected: ProgramFileExpectation };
+export interface UploadJob { id: number; file: Uint8Array; task: UploadTask }
+export interface UploadJobDone { id: number; read: UploadRead | ProgramFileRead }
 /** Posted once the worker has loaded (exceljs and the shared core). */
 export interface UploadWorkerReady { ready: true }
 
-parentPort!.on('message', async ({ id, file, expected }: UploadJob) => {
-  const read = await readUploadedTemplate(Buffer.from(file.buffer, file.byteOffset, file.byteLength), expected)
-    .catch((): UploadRead => ({ ok: false, status: 400, code: 'malformed_file', message: MSG.api.uploadUnreadable }));
+const UNREADABLE = { ok: false, status: 400, code: 'malformed_file', message: MSG.api.uploadUnreadable } as const;
+
+parentPort!.on('message', async ({ id, file, task }: UploadJob) => {
+  const buf = Buffer.from(file.buffer, file.byteOffset, file.byteLength);
+  const read: UploadRead | ProgramFileRead = await (task.kind === 'program' ? readProgramFile(buf, task.expected) : readUploadedTemplate(buf, task.expected))
+    .catch(() => UNREADABLE);
   parentPort!.postMessage({ id, read } satisfies UploadJobDone);
 });
 parentPort!.postMessage({ ready: true } satisfies UploadWorkerReady);

@@ -32,7 +32,7 @@ function multerRefusal(err: multer.MulterError): ApiError {
 }
 
 /** multer, in memory, one file part "file", a few small fields; its errors become clear 4xx. */
-function receiveFile(): RequestHandler {
+export function receiveFile(): RequestHandler {
   const upload = multer({
     storage: multer.memoryStorage(),
     limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, fieldSize: 2048, parts: 8 },
@@ -54,7 +54,7 @@ const RETRY_AFTER_SECONDS = 10;
  * A place among the uploads being read, taken before the file is received and given back when the
  * response ends; none free → 503 with Retry-After, so uploads queue in clients, not in memory.
  */
-function admitUpload(pool: UploadPool): RequestHandler {
+export function admitUpload(pool: UploadPool): RequestHandler {
   return (_req, res, next) => {
     const ticket = pool.admit();
     if (!ticket) {
