@@ -45,10 +45,15 @@ async function copyRows(from: Db, to: Db): Promise<void> {
     `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
      WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname <> 'schema_migrations' ORDER BY c.oid`,
   )).rows.map((r) => r.name);
-  for (const t of tables) {
-    const rows = (await from.query<{ r: unknown }>(`SELECT coalesce(jsonb_agg(to_jsonb(x)), '[]'::jsonb) AS r FROM "${t}" x`)).rows[0]!.r;
-    await to.query(`INSERT INTO "${t}" SELECT * FROM jsonb_populate_recordset(null::"${t}", $1::text::jsonb)`, [JSON.stringify(rows)]);
-  }
+  // Creation order is not foreign-key order once a later migration adds a reference to an older
+  // table (reporting_years → programs): the copy runs with the constraint triggers off (as a restore does).
+  await to.transaction(async (tx) => {
+    await tx.query('SET LOCAL session_replication_role = replica');
+    for (const t of tables) {
+      const rows = (await from.query<{ r: unknown }>(`SELECT coalesce(jsonb_agg(to_jsonb(x)), '[]'::jsonb) AS r FROM "${t}" x`)).rows[0]!.r;
+      await tx.query(`INSERT INTO "${t}" SELECT * FROM jsonb_populate_recordset(null::"${t}", $1::text::jsonb)`, [JSON.stringify(rows)]);
+    }
+  });
 }
 
 describeIfPg('PostgreSQL backup and upgrade', () => {
