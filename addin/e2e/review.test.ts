@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import {
-  API_PATHS, REVIEW_PATHS, BAND_ORDER, CONSOLIDATED_COLUMNS, CONSOLIDATED_SHEET_NAME, CONSOLIDATED_TABLE_NAME, filterConsolidatedRows, consolidatedColumnLetter, summarizeExecution,
+  API_PATHS, REVIEW_PATHS, REPORT_SHEET_COLUMNS, REPORT_SHEET_HEADER_ROW, REPORT_SHEET_LAST_LETTER, reportSheetColumnIndex, reportSheetName, BAND_ORDER, CONSOLIDATED_COLUMNS, CONSOLIDATED_SHEET_NAME, CONSOLIDATED_TABLE_NAME, filterConsolidatedRows, consolidatedColumnLetter, summarizeExecution,
   type AssignmentsResponse, type CompletenessRow, type ConsolidatedFilter, type ConsolidatedRow,
 } from '@pwr-sync/shared';
 import { ApiClient } from '../src/api/client.ts';
@@ -342,6 +342,24 @@ describe('review mode end to end', () => {
     await expect.poll(() => page.getByText(`Zwrócono sprawozdanie do poprawy: ${names.get(units.ret)} (2 uwagi przy działaniach)`, { exact: false }).count(), { timeout: 10_000 }).toBe(1);
     const r = (await api<{ state: string; reviewComment: string }>(tokenOf('reviewer'), 'GET', API_PATHS.report(OPEN_YEAR, units.ret))).json;
     expect(r).toMatchObject({ state: 'returned', reviewComment: 'Proszę uzupełnić liczbę uczestników spotkań.' });
+
+    // „Otwórz jako arkusz”: the report as a read-only sheet of the workbook, named by the unit, every
+    // activity with its status, the unit's comment and the reviewer's comments at it, bands by formulas.
+    await page.getByRole('button', { name: 'Otwórz jako arkusz' }).click();
+    const sheetName = reportSheetName(names.get(units.ret)!, units.ret);
+    await expect.poll(() => page.getByText(`Sprawozdanie jest w arkuszu „${sheetName}” (tylko do odczytu).`).count(), { timeout: 10_000 }).toBe(1);
+    expect(await fake('isProtected', sheetName)).toBe(true);
+    const sheet = (await fake<unknown[][]>('cells', sheetName, `A1:${REPORT_SHEET_LAST_LETTER}400`))!;
+    expect(String(sheet[0]![0])).toContain(`Sprawozdanie: ${names.get(units.ret)}`);
+    expect(sheet[2]![0]).toBe('Oglądasz to sprawozdanie pierwszy raz — poniżej całe sprawozdanie.');
+    expect(sheet[REPORT_SHEET_HEADER_ROW - 1]).toEqual(REPORT_SHEET_COLUMNS.map((c) => c.header));
+    const at = (id: string) => sheet.find((row) => row[reportSheetColumnIndex('activityId')] === id)!;
+    expect(at(first!.activity.id)[reportSheetColumnIndex('comment')]).toBe('Nie realizowano w tym roku.');
+    expect(at(first!.activity.id)[reportSheetColumnIndex('status')]).toBe('niezrealizowane w tym roku');
+    expect(String(at(first!.activity.id)[reportSheetColumnIndex('reviewComments')])).toContain('Podaj liczbę uczestników spotkań.');
+    expect(String(at(second!.activity.id)[reportSheetColumnIndex('reviewComments')])).toContain('Dlaczego nie zrealizowano? Opisz przyczynę.');
+    expect(await fake('names')).toMatchObject({ ProgDalekoPonizej: '=Ustawienia!$B$4' });
+    await shot('27a-przeglad-sprawozdanie-jako-arkusz');
     const comments = (await api<{ activityId: string; text: string }[]>(tokenOf('reviewer'), 'GET', REVIEW_PATHS.comments(OPEN_YEAR, units.ret))).json;
     expect(comments.map((c) => [c.activityId, c.text])).toEqual([[first!.activity.id, 'Podaj liczbę uczestników spotkań.'], [second!.activity.id, 'Dlaczego nie zrealizowano? Opisz przyczynę.']]);
     await signOut();

@@ -38,12 +38,12 @@ export function tintUnitColumns(body: Excel.Range): void {
  * How a report sheet prints, as the server's workbooks: landscape, one page wide (A3 for the unit
  * sheet's columns), the header row on every page, „Strona X z Y” and the date in the footer.
  */
-export function setLandscapePrint(sheet: Excel.Worksheet, paper: 'A3' | 'A4'): void {
+export function setLandscapePrint(sheet: Excel.Worksheet, paper: 'A3' | 'A4', headerRow = 1): void {
   const layout = sheet.pageLayout;
   layout.orientation = 'Landscape';
   layout.paperSize = paper;
   layout.zoom = { horizontalFitToPages: 1 };
-  layout.setPrintTitleRows('$1:$1');
+  layout.setPrintTitleRows(`$${headerRow}:$${headerRow}`);
   layout.headersFooters.defaultForAllPages.leftFooter = MSG.workbook.pageNumber;
   layout.headersFooters.defaultForAllPages.rightFooter = '&D';
 }

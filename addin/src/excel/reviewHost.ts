@@ -4,6 +4,7 @@
  */
 import { MSG, type ConsolidatedRow, type VariancePolicy } from '@pwr-sync/shared';
 import type { ColumnFilter } from '../review/filters.ts';
+import { openReportSheet, type OpenReportSheetInput } from './reportSheet.ts';
 import { applyReviewFilters, clearReviewFilters, loadReviewTable, readSelectedReviewRow, type ReviewCounts, type SelectedReviewRow } from './review.ts';
 import { runExcel, type ExcelRunner, type HostResult } from './runExcel.ts';
 
@@ -14,6 +15,8 @@ export interface ReviewHost {
   clearFilters(): Promise<HostResult<ReviewCounts>>;
   /** The review row under the cursor; null when the cursor is outside the table. */
   selectedRow(): Promise<HostResult<SelectedReviewRow | null>>;
+  /** „Otwórz jako arkusz”: the unit's report as a read-only sheet named by the unit. */
+  openReportSheet(input: OpenReportSheetInput): Promise<HostResult<{ sheet: string }>>;
 }
 
 /** A missing review table has its own message: the reviewer has not loaded the year yet. */
@@ -29,5 +32,6 @@ export function createReviewHost(run?: ExcelRunner): ReviewHost {
     applyFilters: async (filters) => explainMissing(await runExcel((ctx) => applyReviewFilters(ctx, filters), opts('applyReviewFilters'))),
     clearFilters: async () => explainMissing(await runExcel((ctx) => clearReviewFilters(ctx), opts('clearReviewFilters'))),
     selectedRow: async () => explainMissing(await runExcel((ctx) => readSelectedReviewRow(ctx), opts('readSelectedReviewRow'))),
+    openReportSheet: (input) => runExcel((ctx) => openReportSheet(ctx, input), opts('openReportSheet')),
   };
 }

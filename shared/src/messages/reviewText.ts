@@ -60,6 +60,19 @@ export const reviewText = {
   actualText: (text: string) => `Wykonanie (tekst): ${text}`,
   onBehalfLine: (version: number, by: string, at: string, reason: string) => `Wersja ${version} — wpisał(a) MOPS (${by}, ${at}): ${reason}`,
   onBehalfTitle: 'Zmiany wpisane przez MOPS w imieniu jednostki',
+  // the report as a sheet in the reviewer's workbook (pane only)
+  openAsSheet: 'Otwórz jako arkusz',
+  openAsSheetHint: 'Tylko do odczytu: oceny liczą się z progów w arkuszu „Ustawienia”.',
+  openedAsSheet: (sheet: string) => `Sprawozdanie jest w arkuszu „${sheet}” (tylko do odczytu).`,
+  sheetYear: (year: number, code: string) => `rok ${year} · kod jednostki ${code}`,
+  sheetNoChangeMarks: 'Kolumna „Zmiana” pokazuje działania zmienione od wersji, którą oglądałeś(-aś) ostatnio.',
+  sheetColumns: {
+    change: 'Zmiana',
+    before: 'Przed zmianą',
+    unitComment: 'Komentarz jednostki',
+    scopeDescription: 'Zakres realizacji (opis)',
+    reviewComments: 'Uwagi weryfikatora i odpowiedzi',
+  },
   // comments
   comments: 'Uwagi weryfikatora',
   commentOpen: 'otwarta',

@@ -79,6 +79,8 @@ export const SHEET_COLOURS = Object.freeze({
   totalFill: '#D9E1F2',
   /** A cell that breaks a rule (Excel's "bad" fill, as far below plan). */
   invalidFill: '#FFC7CE',
+  /** An activity changed since the version the reviewer last saw (the report sheet): no band uses it. */
+  changedFill: '#FCE4D6',
 });
 
 /** '#1F4E78' → 'FF1F4E78', the opaque ARGB form exceljs writes. */

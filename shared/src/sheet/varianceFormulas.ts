@@ -92,8 +92,8 @@ export function bandCellConditions(bandRef: string): { band: VarianceBand; formu
   return BAND_ORDER.map((band) => ({ band, formula: `${bandRef}="${VARIANCE_BAND_LABELS[band]}"` }));
 }
 
-/** A cell of a sheet plan: a value, empty, or a formula (without "="). */
-export type PlannedCell = string | number | null | { formula: string };
+/** A cell of a sheet plan: a value, empty, or a formula (without "=") with the value the server computed. */
+export type PlannedCell = string | number | null | { formula: string; result?: string | number | null };
 
 /**
  * The settings sheet's text and thresholds as rows from A1 (columns A–C): title, note, headers,

@@ -21,6 +21,8 @@ export interface MockReviewOptions {
   tableRowIndex?: number;
   /** An existing "Ustawienia" sheet (its ranges are named `Ustawienia!…`). */
   settingsSheet?: boolean;
+  /** Other existing sheets by name (a unit's report sheet); their ranges are named `<sheet>!…`. */
+  sheets?: string[];
   /** Existing defined names and what they refer to ("=Ustawienia!$B$4"). */
   names?: Record<string, string>;
 }
@@ -41,7 +43,11 @@ export function createMockReviewExcel(options: MockReviewOptions = {}): MockRevi
         numberFormat: [],
         rowCount: 0,
         rowIndex: 0,
-        format: { columnWidth: 0, wrapText: false, verticalAlignment: '', font: { bold: false, italic: false, size: 11, color: '' }, fill: { color: '' } },
+        format: {
+          columnWidth: 0, wrapText: false, verticalAlignment: '', font: { bold: false, italic: false, size: 11, color: '' }, fill: { color: '' },
+          autofitRows: fn(`autofitRows ${address}`),
+        },
+        getColumn: (col: number) => makeRange(`${address}[col ${col}]`),
         // rule/errorAlert are write-only: not seeded, since a sync would reset seeded objects.
         dataValidation: { clear: fn(`dataValidation.clear ${address}`) },
         conditionalFormats: recorder.conditionalFormats(address, track),
@@ -60,7 +66,8 @@ export function createMockReviewExcel(options: MockReviewOptions = {}): MockRevi
       new OfficeMockObject({
         name,
         freezePanes: { freezeRows: fn('freezeRows') },
-        activate: fn('activate'),
+        protection: { protect: fn(`${prefix}protect`), unprotect: fn(`${prefix}unprotect`) },
+        activate: fn(`${prefix}activate`),
         getRange: (address: string) => makeRange(`${prefix}${address}`),
         tables: {
           add: (address: string, hasHeaders: boolean) => {
@@ -71,9 +78,12 @@ export function createMockReviewExcel(options: MockReviewOptions = {}): MockRevi
         },
       }),
     );
+    // Print setup is write-only: a plain object, so a test reads what the add-in set without a load.
+    Object.assign(sheet, { pageLayout: { setPrintTitleRows: fn(`${prefix}setPrintTitleRows`), headersFooters: { defaultForAllPages: {} } } });
     return withNullFlag(sheet, exists);
   }
   const sheet = makeSheet('Zestawienie', !!rows);
+  const others = new Map<string, any>();
   const settings = makeSheet('Ustawienia', !!options.settingsSheet);
 
   function makeTable(exists: boolean, body: ReviewCell[][]): any {
@@ -113,7 +123,12 @@ export function createMockReviewExcel(options: MockReviewOptions = {}): MockRevi
   const ctx: any = new OfficeMockObject({
     workbook: {
       worksheets: {
-        getItemOrNullObject: (name: string) => (name === 'Ustawienia' ? settings : sheet),
+        getItemOrNullObject: (name: string) => {
+          if (name === 'Ustawienia') return settings;
+          if (name === 'Zestawienie') return sheet;
+          if (!others.has(name)) others.set(name, makeSheet(name, !!options.sheets?.includes(name)));
+          return others.get(name);
+        },
         add: (name: string) => (log.push(['worksheets.add', name]), makeSheet(name, true)),
       },
       tables: {

@@ -98,7 +98,8 @@ export function ReviewApp({ api, me, host, supportOk, supportMessage, onSignOut 
         )}
         {tab === 'completeness' && opened !== null && model.year !== null && (
           <UnitReportView api={api} year={model.year} unit={opened} canReview={model.canReview} yearOpen={yearOpen}
-            onClose={() => setOpened(null)} onFailure={model.reportFailed} onDecided={() => void model.refreshCompleteness()} />
+            onClose={() => setOpened(null)} onFailure={model.reportFailed} onDecided={() => void model.refreshCompleteness()}
+            onOpenAsSheet={supportOk ? (view) => host.openReportSheet({ view, year: model.year!, unit: opened }) : undefined} />
         )}
         {tab === 'completeness' && opened === null && (
           <CompletenessPanel rows={model.completeness} canReview={model.canReview} yearOpen={yearOpen} notice={null} onOpen={setOpened} />

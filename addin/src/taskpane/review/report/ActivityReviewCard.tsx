@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Badge, Button, Field, Select, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import {
-  BAND_COLOURS, MSG, REPORT_STATUS_LABELS, REVIEW_COMMENT_MAX, VARIANCE_BAND_LABELS, formatMeasure, formatPercent, formatPlNumber, measureKey,
-  type ActivityCommentInput, type ReportEntry, type ReviewActivity, type ReviewComment,
+  BAND_COLOURS, MSG, REPORT_STATUS_LABELS, REVIEW_COMMENT_MAX, VARIANCE_BAND_LABELS, entrySummary, formatPercent, formatPlNumber, measureKey,
+  type ActivityCommentInput, type ReviewActivity, type ReviewComment,
 } from '@pwr-sync/shared';
 import { CommentThread, measureLabel } from './CommentThread.tsx';
 import type { DraftComment } from './useUnitReview.ts';
@@ -18,13 +18,6 @@ const useStyles = makeStyles({
 });
 
 const num = (v: number | null) => (v === null ? '—' : formatPlNumber(v));
-
-/** The entry as one line, for "before" beside a change. */
-function entrySummary(e: ReportEntry | null): string {
-  if (!e) return MSG.reviewView.nothingBefore;
-  const parts = [e.status ? REPORT_STATUS_LABELS[e.status] : null, e.actual.measures.map((m) => formatMeasure(m)).join(', ') || null, e.comment || null, e.scopeDescription || null];
-  return parts.filter(Boolean).join(' · ');
-}
 
 export interface ActivityReviewCardProps {
   activity: ReviewActivity;

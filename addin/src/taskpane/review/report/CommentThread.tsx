@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Badge, Button, Field, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { MSG, REVIEW_COMMENT_MAX, measureKindLabel, type ReviewComment } from '@pwr-sync/shared';
+import { MSG, REVIEW_COMMENT_MAX, measureKeyLabel, type ReviewComment } from '@pwr-sync/shared';
 import { formatDate } from '../../format.ts';
 
 const useStyles = makeStyles({
@@ -10,12 +10,8 @@ const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
 });
 
-/** "uczestnik|rodzin z dziećmi" → "uczestnicy (rodzin z dziećmi)". */
-export function measureLabel(key: string): string {
-  const [kind = '', qualifier] = key.split('|');
-  const label = measureKindLabel(kind) ?? kind;
-  return qualifier ? `${label} (${qualifier})` : label;
-}
+/** "uczestnik|rodzin z dziećmi" → "uczestnicy (rodzin z dziećmi)" (shared with the report sheet). */
+export const measureLabel = measureKeyLabel;
 
 function statusText(c: ReviewComment, reportState: string): string {
   const t = MSG.reviewView;

@@ -3,7 +3,8 @@ import {
   Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, MessageBar, MessageBarBody, Spinner, Text, Textarea,
   makeStyles, tokens,
 } from '@fluentui/react-components';
-import { MSG, REVIEW_COMMENT_MAX, WORKFLOW_STATE_LABELS } from '@pwr-sync/shared';
+import { MSG, REVIEW_COMMENT_MAX, WORKFLOW_STATE_LABELS, type ReviewView } from '@pwr-sync/shared';
+import type { HostResult } from '../../../excel/runExcel.ts';
 import type { ApiClient, ApiOutcome } from '../../../api/client.ts';
 import { formatDate } from '../../format.ts';
 import { ActivityReviewCard } from './ActivityReviewCard.tsx';
@@ -17,6 +18,7 @@ const useStyles = makeStyles({
   decide: { position: 'sticky', bottom: 0, backgroundColor: tokens.colorNeutralBackground1, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, padding: `${tokens.spacingVerticalS} 0`, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   text: { overflowWrap: 'anywhere' },
   code: { color: tokens.colorNeutralForeground3 },
+  sheet: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
 });
 
 export interface UnitReportViewProps {
@@ -28,6 +30,8 @@ export interface UnitReportViewProps {
   onClose: () => void;
   onFailure: (o: Exclude<ApiOutcome<unknown>, { kind: 'ok' }>) => void;
   onDecided: () => void;
+  /** In the pane (Excel present): writes the report as a read-only sheet of the workbook. */
+  onOpenAsSheet?: ((view: ReviewView) => Promise<HostResult<{ sheet: string }>>) | undefined;
 }
 
 /**
@@ -35,13 +39,20 @@ export interface UnitReportViewProps {
  * plan, figures, bands and the unit's texts, what changed since the reviewer's last look, comments;
  * accept after a confirmation, return with comments on activities, reopen with a reason.
  */
-export function UnitReportView({ api, year, unit, canReview, yearOpen, onClose, onFailure, onDecided }: UnitReportViewProps) {
+export function UnitReportView({ api, year, unit, canReview, yearOpen, onClose, onFailure, onDecided, onOpenAsSheet }: UnitReportViewProps) {
   const styles = useStyles();
   const t = MSG.reviewView;
   const m = useUnitReview({ api, year, unit, onFailure, onDecided });
   const [confirming, setConfirming] = useState(false);
   const [reopening, setReopening] = useState(false);
   const [reason, setReason] = useState('');
+  const [sheet, setSheet] = useState<{ busy: boolean; notice: { intent: 'success' | 'error'; text: string } | null }>({ busy: false, notice: null });
+  async function openAsSheet() {
+    if (!onOpenAsSheet || !m.view) return;
+    setSheet({ busy: true, notice: null });
+    const r = await onOpenAsSheet(m.view);
+    setSheet({ busy: false, notice: r.ok ? { intent: 'success', text: t.openedAsSheet(r.value.sheet) } : { intent: 'error', text: r.message } });
+  }
   const view = m.view;
   const name = view?.orgUnitName ?? unit;
   const state = view?.report.state;
@@ -57,6 +68,13 @@ export function UnitReportView({ api, year, unit, canReview, yearOpen, onClose, 
         <>
           <Text size={200}>{t.versionLine(WORKFLOW_STATE_LABELS[view.report.state], view.report.version, view.report.savedBy, view.report.savedAt ? formatDate(view.report.savedAt) : null)}</Text>
           <Text size={200} data-testid="changed-since">{view.seenVersion === null ? t.firstLook : t.changedSince(view.activities.filter((a) => a.changed).length, view.seenVersion)}</Text>
+          {onOpenAsSheet && (
+            <div className={styles.sheet}>
+              <div><Button size="small" disabled={sheet.busy} onClick={() => void openAsSheet()}>{sheet.busy ? <Spinner size="extra-tiny" label={t.openAsSheet} /> : t.openAsSheet}</Button></div>
+              <Text size={200} className={styles.text}>{t.openAsSheetHint}</Text>
+              <div aria-live="polite">{sheet.notice && <MessageBar intent={sheet.notice.intent} layout="multiline"><MessageBarBody>{sheet.notice.text}</MessageBarBody></MessageBar>}</div>
+            </div>
+          )}
           {lastReturn?.comment && <Text size={200} className={styles.text}>{t.overallNote(lastReturn.comment)}</Text>}
           {view.onBehalf.length > 0 && (
             <div>
