@@ -13,6 +13,7 @@ import { readProgramFile, type ProgramFileRead } from './programFileRead.ts';
 import { PROGRAM_SHEETS } from './programLayout.ts';
 import { libreOfficeSheets, skipLibreOffice } from './testSupport/libreoffice.ts';
 import { savedByLibreOffice } from './testSupport/otherTools.ts';
+import { measurePrint, pdfWords, printToPdf } from './testSupport/print.ts';
 
 const seed = loadSeed();
 const demo = seed.demo!.program;
@@ -82,6 +83,17 @@ describe('program file', () => {
     expect(act[2]!.slice(0, 4)).toEqual([first.id, first.taskCode, first.subsection === null ? '' : String(first.subsection), first.name]);
     expect(sheets.get(S.structure)![0]!.slice(0, 2)).toEqual(['Kod programu', demo.code]);
     expect(sheets.get(S.registry)!.filter((r) => r[0]).length).toBe(2 + seed.orgUnits.length);
+  }, 180_000);
+
+  it.skipIf(skipLibreOffice)('prints readably: 7 pt or more, no colliding lines, „Dane demonstracyjne” and the page number on every page', async () => {
+    const words = await pdfWords(await printToPdf(await writeProgramFile({ program: demo, orgUnits: seed.orgUnits })));
+    const m = measurePrint(words);
+    expect([...m.pageMedians].filter(([, h]) => h < 7)).toEqual([]);
+    expect(m.overlaps.map(({ a, b }) => `${a.page}: ${a.text} / ${b.text}`)).toEqual([]);
+    for (let page = 1; page <= m.pages; page++) {
+      const text = words.filter((w) => w.page === page).map((w) => w.text);
+      expect(text, `strona ${page}`).toEqual(expect.arrayContaining(['demonstracyjne', 'Strona']));
+    }
   }, 180_000);
 
   it('keeps user text as text: a name that looks like a formula is written and read as text', async () => {

@@ -172,8 +172,8 @@ function registrySheet(wb: ExcelJS.Workbook, orgUnits: readonly OrgUnit[]): void
 }
 
 /** Printed landscape, one page wide, header row and page numbers on every page; a demo period's pages say „Dane demonstracyjne”. */
-function pageSetup(ws: ExcelJS.Worksheet, program: Program, headerRow: number): void {
-  const print = landscapePrint(program.demo ? `${program.code} — ${MSG.program.demoBadge}` : program.code);
+function pageSetup(ws: ExcelJS.Worksheet, program: Program, headerRow: number, paper: 'A4' | 'A3'): void {
+  const print = landscapePrint(program.demo ? `${program.code} — ${MSG.program.demoBadge}` : program.code, paper);
   ws.pageSetup = { ...ws.pageSetup, ...print.pageSetup, printTitlesRow: `${headerRow}:${headerRow}` };
   ws.headerFooter = print.headerFooter;
 }
@@ -187,6 +187,7 @@ export async function writeProgramFile(input: ProgramFileInput): Promise<Buffer>
   structureSheet(wb, input.program);
   activitiesSheet(wb, input.program.activities, input.orgUnits.length);
   registrySheet(wb, input.orgUnits);
-  wb.worksheets.forEach((ws, i) => pageSetup(ws, input.program, i === 0 ? STRUCTURE_HEADER_ROW : TABLE_HEADER_ROW));
+  // The activities' many columns print at 7 pt or more only on A3.
+  wb.worksheets.forEach((ws, i) => pageSetup(ws, input.program, i === 0 ? STRUCTURE_HEADER_ROW : TABLE_HEADER_ROW, i === 1 ? 'A3' : 'A4'));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -11,7 +11,7 @@ import {
   API_PATHS, PROGRAM_PATHS, reportingUnitOf,
   type Activity, type ProgramApplyResult, type ProgramChange, type ProgramStructure, type ProgramSummary, type ProgramUploadPreview, type ReportEntry, type UnitReport,
 } from '@pwr-sync/shared';
-import { getActivities, getProgramActivities } from '../../storage/index.ts';
+import { getActivities, getPlans, getProgramActivities } from '../../storage/index.ts';
 import { backends, client, createTestDb, download, fullReport, startApp, upload, userToken, type TestApp, type TestDb } from '../../../test/harness.ts';
 import { makeZip, rewriteZip, sheetPart } from '../../workbook/testSupport/zip.ts';
 
@@ -190,6 +190,34 @@ describe.each(backends())('program file API on %s', (backend) => {
     const res = await upload(url(PROGRAM_PATHS.programUploads(DEMO)), tokens.admin, await programFile());
     expect(res.status).toBe(201);
     expect(res.body, JSON.stringify(res.body.diff)).toMatchObject({ empty: true, diff: { unchanged: (await getProgramActivities(t.db, DEMO)).length } });
+  });
+
+  it('two confirms of one preview at once: applied once, the other told so', async () => {
+    const wb = await open(await programFile());
+    const act = wb.getWorksheet('Działania')!;
+    const cell = act.getCell(3, col(act, 'Nazwa działania'));
+    cell.value = `${String(cell.value)} — poprawione`;
+    const preview = (await upload(url(PROGRAM_PATHS.programUploads(DEMO)), tokens.admin, await save(wb))).body as ProgramUploadPreview;
+    const answers = await Promise.all([1, 2].map(() => admin('POST', PROGRAM_PATHS.applyUpload(preview.uploadId))));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    expect(answers.find((a) => a.status === 409)!.body.code).toBe('upload_applied');
+    const changes = (await admin('GET', PROGRAM_PATHS.programChanges(DEMO))).body as ProgramChange[];
+    expect(changes.filter((c) => c.diff.renamed.some((r) => r.to.endsWith('— poprawione')))).toHaveLength(1);
+  });
+
+  it('a retired activity stays in a year in planning when something was planned for it there', async () => {
+    const current = (await getProgramActivities(t.db, DEMO)).map((a) => a.activity);
+    const planned = current.find((a) => (a.status ?? 'running') === 'running' && a.id !== 'I.1-99')!;
+    const plan = (await getPlans(t.db, 2025)).values().next().value;
+    await t.db.query('INSERT INTO plans (year, activity_id, plan) VALUES (2026, $1, $2::text::jsonb)', [planned.id, JSON.stringify(plan)]);
+    const wb = await open(await programFile());
+    const act = wb.getWorksheet('Działania')!;
+    act.spliceRows(rowOf(act, planned.id).number, 1);
+    const preview = (await upload(url(PROGRAM_PATHS.programUploads(DEMO)), tokens.admin, await save(wb))).body as ProgramUploadPreview;
+    expect(preview.yearEffects.find((y) => y.year === 2026)).toMatchObject({ removed: [], kept: [planned.id] });
+    expect((await admin('POST', PROGRAM_PATHS.applyUpload(preview.uploadId))).status).toBe(200);
+    expect((await getActivities(t.db, 2026)).map((a) => a.id)).toContain(planned.id);
+    expect((await getPlans(t.db, 2026)).get(planned.id)).toEqual(plan);
   });
 
   it('refuses a broken file with every problem at its sheet and cell, and a file of another program', async () => {
