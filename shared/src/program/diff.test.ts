@@ -28,7 +28,8 @@ describe('diffProgram', () => {
       act('I.1-04', { status: 'ended' }),
       act('I.2-01', { taskCode: 'I.2', subsection: 1 }),
     ]);
-    const d = diffProgram({ before, beforeActivities: stored(), after, registry, fileUnits: [...registry, { code: 'NOWA', name: 'Nowa', kind: 'other', aliases: [] }], newPeriod: false });
+    const fileUnits = [registry[0]!, { ...registry[1]!, kind: 'other' as const }, { code: 'NOWA', name: 'Nowa', kind: 'other' as const, aliases: [] }];
+    const d = diffProgram({ before, beforeActivities: stored(), after, registry, fileUnits, newPeriod: false });
     expect(d).toMatchObject({
       renamed: [{ id: 'I.1-01', from: 'Działanie I.1-01', to: 'Nowa nazwa' }],
       moved: [{ id: 'I.1-02', from: 'I.1', to: 'I.2 1)' }],
@@ -37,6 +38,7 @@ describe('diffProgram', () => {
       added: [{ id: 'I.2-01', taskCode: 'I.2' }],
       retired: [{ id: 'I.1-05' }],
       orgUnitsAdded: [{ code: 'NOWA', name: 'Nowa' }],
+      orgUnitsKindChanged: [{ code: 'NCK', name: 'Nowohuckie Centrum Kultury', from: 'culture', to: 'other' }],
       unchanged: 0, title: null, demo: null,
     });
     expect(isEmptyDiff(d)).toBe(false);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { OrgUnit } from '../orgUnits/schema.ts';
+import { OrgUnitKindSchema, type OrgUnit } from '../orgUnits/schema.ts';
 import { activityStatusOf, reportingUnitOf, ActivityStatusSchema, type Activity, type Program } from './schema.ts';
 
 const Ref = z.object({ id: z.string(), name: z.string() });
@@ -28,6 +28,8 @@ export const ProgramDiffSchema = z.object({
   statusChanged: z.array(Ref.extend({ from: ActivityStatusSchema, to: ActivityStatusSchema })),
   orgUnitsAdded: z.array(z.object({ code: z.string(), name: z.string() })),
   orgUnitsRenamed: z.array(z.object({ code: z.string(), from: z.string(), to: z.string() })),
+  /** Registry units whose kind the file changes (e.g. to „grupa (nie sprawozdaje)”). */
+  orgUnitsKindChanged: z.array(z.object({ code: z.string(), name: z.string(), from: OrgUnitKindSchema, to: OrgUnitKindSchema })).default([]),
   /** Activities unchanged. */
   unchanged: z.number().int(),
 });
@@ -63,7 +65,7 @@ export function diffProgram(input: DiffInput): ProgramDiff {
     demo: before && !input.newPeriod && Boolean(before.demo) !== Boolean(after.demo) ? { from: Boolean(before.demo), to: Boolean(after.demo) } : null,
     areas: { added: [], removed: [], retitled: [] }, tasks: { added: [], removed: [], changed: [] },
     added: [], restored: [], renamed: [], moved: [], retired: [], unitsChanged: [], statusChanged: [],
-    orgUnitsAdded: [], orgUnitsRenamed: [], unchanged: 0,
+    orgUnitsAdded: [], orgUnitsRenamed: [], orgUnitsKindChanged: [], unchanged: 0,
   };
   const areasBefore = new Map((before?.areas ?? []).map((a) => [a.code, a]));
   for (const a of after.areas) {
@@ -105,7 +107,10 @@ export function diffProgram(input: DiffInput): ProgramDiff {
   for (const u of input.fileUnits) {
     const known = registry.get(u.code);
     if (!known) out.orgUnitsAdded.push({ code: u.code, name: u.name });
-    else if (known.name !== u.name) out.orgUnitsRenamed.push({ code: u.code, from: known.name, to: u.name });
+    else {
+      if (known.name !== u.name) out.orgUnitsRenamed.push({ code: u.code, from: known.name, to: u.name });
+      if (known.kind !== u.kind) out.orgUnitsKindChanged.push({ code: u.code, name: u.name, from: known.kind, to: u.kind });
+    }
   }
   return out;
 }
@@ -114,5 +119,6 @@ export function diffProgram(input: DiffInput): ProgramDiff {
 export function isEmptyDiff(d: ProgramDiff): boolean {
   return !d.newPeriod && !d.title && !d.years && !d.demo && d.areas.added.length + d.areas.removed.length + d.areas.retitled.length
     + d.tasks.added.length + d.tasks.removed.length + d.tasks.changed.length + d.added.length + d.restored.length + d.renamed.length
-    + d.moved.length + d.retired.length + d.unitsChanged.length + d.statusChanged.length + d.orgUnitsAdded.length + d.orgUnitsRenamed.length === 0;
+    + d.moved.length + d.retired.length + d.unitsChanged.length + d.statusChanged.length + d.orgUnitsAdded.length + d.orgUnitsRenamed.length
+    + (d.orgUnitsKindChanged?.length ?? 0) === 0;
 }

@@ -19,7 +19,7 @@ import type { Db, Queryable, StoredProgramUpload, User } from '../storage/index.
 import {
   UNIQUE_VIOLATION, activitiesWithHistory, getOrgUnits, getProgramActivities, getProgramHead, insertOrgUnits, insertProgram, insertProgramChange,
   insertProgramUpload, listPrograms, lockProgram, markProgramUploadApplied, openYearsOf, removeYearActivities, renameOrgUnits, retireProgramActivities,
-  sqlState, updateProgramHead, upsertProgramActivities, upsertYearActivities, yearActivityRows, getProgramUpload,
+  setOrgUnitKinds, sqlState, updateProgramHead, upsertProgramActivities, upsertYearActivities, yearActivityRows, getProgramUpload,
 } from '../storage/index.ts';
 import { assertAdmin, assertCanReview } from '../auth/access.ts';
 import { ApiError, notFound } from '../http/errors.ts';
@@ -251,9 +251,10 @@ export async function applyProgramUpload(db: Db, user: User, id: string): Promis
   }
 }
 
-/** The registry as the file says: new org units added, renamed ones renamed (none removed). */
+/** The registry as the file says: new org units added, renamed ones renamed, kinds changed (none removed). */
 async function registry(tx: Queryable, u: StoredProgramUpload): Promise<void> {
   const added = new Set(u.diff.orgUnitsAdded.map((x) => x.code));
   await insertOrgUnits(tx, u.fileUnits.filter((x) => added.has(x.code)));
   await renameOrgUnits(tx, u.diff.orgUnitsRenamed.map((x) => ({ code: x.code, name: x.to })));
+  await setOrgUnitKinds(tx, (u.diff.orgUnitsKindChanged ?? []).map((x) => ({ code: x.code, kind: x.to })));
 }

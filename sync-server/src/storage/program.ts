@@ -169,6 +169,11 @@ export async function renameOrgUnits(q: Queryable, units: { code: string; name: 
   for (const u of units) await q.query('UPDATE org_units SET name = $2 WHERE code = $1', [u.code, u.name]);
 }
 
+/** Sets the kind of org units of the registry (as the program file says). */
+export async function setOrgUnitKinds(q: Queryable, units: { code: string; kind: OrgUnit['kind'] }[]): Promise<void> {
+  for (const u of units) await q.query('UPDATE org_units SET kind = $2 WHERE code = $1', [u.code, u.kind]);
+}
+
 /**
  * The structure (areas, tasks, org units) of a year's program; without a year, of the newest
  * year's program.

@@ -197,12 +197,17 @@ describe.each(backends())('program file API on %s', (backend) => {
     const act = wb.getWorksheet('Działania')!;
     const cell = act.getCell(3, col(act, 'Nazwa działania'));
     cell.value = `${String(cell.value)} — poprawione`;
+    // and the kind of the unit added earlier, on „Jednostki”
+    const reg = wb.getWorksheet('Jednostki')!;
+    reg.eachRow((row) => { if (row.getCell(1).value === 'TEST-NOWA') row.getCell(3).value = 'kultura'; });
     const preview = (await upload(url(PROGRAM_PATHS.programUploads(DEMO)), tokens.admin, await save(wb))).body as ProgramUploadPreview;
     const answers = await Promise.all([1, 2].map(() => admin('POST', PROGRAM_PATHS.applyUpload(preview.uploadId))));
     expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
     expect(answers.find((a) => a.status === 409)!.body.code).toBe('upload_applied');
     const changes = (await admin('GET', PROGRAM_PATHS.programChanges(DEMO))).body as ProgramChange[];
     expect(changes.filter((c) => c.diff.renamed.some((r) => r.to.endsWith('— poprawione')))).toHaveLength(1);
+    expect(preview.diff.orgUnitsKindChanged).toEqual([{ code: 'TEST-NOWA', name: 'Nowa jednostka testowa', from: 'other', to: 'culture' }]);
+    expect(((await admin('GET', API_PATHS.program)).body as ProgramStructure).orgUnits.find((u) => u.code === 'TEST-NOWA')?.kind).toBe('culture');
   });
 
   it('a retired activity stays in a year in planning when something was planned for it there', async () => {
