@@ -65,7 +65,7 @@ export const reviewText = {
   openAsSheetHint: 'Tylko do odczytu: oceny liczą się z progów w arkuszu „Ustawienia”.',
   openedAsSheet: (sheet: string) => `Sprawozdanie jest w arkuszu „${sheet}” (tylko do odczytu).`,
   sheetYear: (year: number, code: string) => `rok ${year} · kod jednostki ${code}`,
-  sheetNoChangeMarks: 'Kolumna „Zmiana” pokazuje działania zmienione od wersji, którą oglądałeś(-aś) ostatnio.',
+  sheetNoChangeMarks: 'Zmienione działania mają kolor tła; kolumna „Przed zmianą” mówi, co było wcześniej.',
   sheetColumns: {
     change: 'Zmiana',
     before: 'Przed zmianą',

@@ -49,7 +49,7 @@ export const REPORT_SHEET_COLUMNS: readonly ReportSheetColumn[] = Object.freeze(
   { key: 'actual', header: H.actual, width: 11, numberFormat: F.number },
   { key: 'difference', header: H.difference, width: 10, numberFormat: F.number },
   { key: 'ratio', header: H.ratio, width: 11, numberFormat: F.percent },
-  { key: 'band', header: H.band, width: 14, numberFormat: F.text, wrap: true },
+  { key: 'band', header: H.band, width: 20, numberFormat: F.text, wrap: true },
   { key: 'status', header: H.status, width: 15, numberFormat: F.text, wrap: true },
   { key: 'change', header: C.change, width: 11, numberFormat: F.text },
   { key: 'before', header: C.before, width: 30, numberFormat: F.text, wrap: true },

@@ -10,9 +10,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  CONSOLIDATED_COLUMNS, CONSOLIDATED_SHEET_NAME, DEFAULT_VARIANCE_POLICY, SETTINGS_SHEET_NAME, THRESHOLD_NAMES, THRESHOLD_ROWS, VARIANCE_BAND_LABELS,
-  consolidatedCellFormat, consolidatedColumnIndex, reviewBandConditions, reviewRowValues, reviewVarianceAddress, reviewVarianceCells, settingsSheetCells,
-  type ConsolidatedRow, type PlannedCell, type VariancePolicy,
+  CONSOLIDATED_COLUMNS, CONSOLIDATED_SHEET_NAME, DEFAULT_VARIANCE_POLICY, REPORT_SHEET_COLUMNS, REPORT_SHEET_FIRST_ROW, REPORT_SHEET_HEADER_ROW, SETTINGS_SHEET_NAME,
+  THRESHOLD_NAMES, THRESHOLD_ROWS, VARIANCE_BAND_LABELS, consolidatedCellFormat, consolidatedColumnIndex, figureFormat, reportBandConditions, reportSheetColumnIndex,
+  reportVarianceAddress, reviewBandConditions, reviewReportSheet, reviewRowValues, reviewVarianceAddress, reviewVarianceCells, settingsSheetCells,
+  type ConsolidatedRow, type PlannedCell, type ReviewView, type VariancePolicy,
 } from '@pwr-sync/shared';
 import { bandStyle } from './styles.ts';
 import { rows as fixtureRows } from './testSupport/fixtures.ts';
@@ -26,6 +27,17 @@ const rows: ConsolidatedRow[] = [
 ];
 
 const cellOf = (v: PlannedCell): ExcelJS.CellValue => (v !== null && typeof v === 'object' ? { formula: v.formula } as ExcelJS.CellValue : v);
+
+/** The thresholds sheet and its names, as the add-in writes them (thresholds.ts). */
+function addSettings(wb: ExcelJS.Workbook, policy: VariancePolicy): void {
+  const settings = wb.addWorksheet(SETTINGS_SHEET_NAME);
+  settingsSheetCells(policy).forEach((cells, i) => cells.forEach((v, j) => { settings.getCell(i + 1, j + 1).value = cellOf(v); }));
+  settings.getColumn(1).width = 58;
+  for (const { key, row } of THRESHOLD_ROWS) {
+    settings.getCell(`B${row}`).numFmt = '0%';
+    wb.definedNames.add(`${SETTINGS_SHEET_NAME}!$B$${row}`, THRESHOLD_NAMES[key]);
+  }
+}
 
 /** The review layout as the add-in writes it, with exceljs: table values, variance formulas, thresholds, band colours. */
 function reviewWorkbook(policy: VariancePolicy): ExcelJS.Workbook {
@@ -48,13 +60,7 @@ function reviewWorkbook(policy: VariancePolicy): ExcelJS.Workbook {
     rules: reviewBandConditions().map((c, i) => ({ type: 'expression', priority: i + 1, formulae: [c.formula], style: bandStyle(c.band) })),
   });
 
-  const settings = wb.addWorksheet(SETTINGS_SHEET_NAME);
-  settingsSheetCells(policy).forEach((cells, i) => cells.forEach((v, j) => { settings.getCell(i + 1, j + 1).value = cellOf(v); }));
-  settings.getColumn(1).width = 58;
-  for (const { key, row } of THRESHOLD_ROWS) {
-    settings.getCell(`B${row}`).numFmt = '0%';
-    wb.definedNames.add(`${SETTINGS_SHEET_NAME}!$B$${row}`, THRESHOLD_NAMES[key]);
-  }
+  addSettings(wb, policy);
   return wb;
 }
 
@@ -107,4 +113,79 @@ describe.skipIf(skipLibreOffice)('review table in LibreOffice: the bands follow 
     expect(main[3]![ratioColumn]).toBe('87.729%'); // 877.29 / 1000, computed by LibreOffice: the file caches no result
     expect(main[9]![ratioColumn]).toBe('');
   }, 180_000);
+});
+
+/** MOPS/PRZ/08's report view built from the fixture's rows: I.1-01 changed since version 2, a comment with an answer. */
+function reportView(): ReviewView {
+  const mine = rows.filter((r) => r.reportingUnit === 'MOPS/PRZ/08');
+  const ids = [...new Set(mine.map((r) => r.activityId))];
+  const entry = (id: string) => ({ activityId: id, status: 'realized' as const, actual: { measures: [{ kind: 'spotkanie', value: 4 }] }, moneySpent: [], comment: '', scopeDescription: '' });
+  return {
+    report: { year: 2024, orgUnitCode: 'MOPS/PRZ/08', version: 3, state: 'submitted', savedAt: '2025-01-15T10:00:00Z', savedBy: 'Anna Nowak', reviewComment: null, entries: [] },
+    orgUnitName: 'Miejski Ośrodek Pomocy Społecznej (MOPS/PRZ/08)',
+    seenVersion: 2,
+    activities: ids.map((id) => ({
+      activityId: id, taskTitle: 'Zadanie', areaTitle: 'Obszar', rows: mine.filter((r) => r.activityId === id), entry: entry(id),
+      previous: id === 'I.1-01' ? { ...entry(id), actual: { measures: [{ kind: 'spotkanie', value: 2 }] }, comment: 'wstępne dane' } : entry(id), changed: id === 'I.1-01',
+    })),
+    comments: [{ id: 1, activityId: 'I.1-01', measureKey: 'uczestnik', text: 'Podaj liczbę uczestników.', by: 'Ewa Weryfikator', at: '2025-01-10T09:00:00Z', version: 2, status: 'resolved', resolvedVersion: 3,
+      replies: [{ text: 'Uzupełnione: 82 uczestników.', by: 'Anna Nowak', at: '2025-01-15T09:55:00Z', fromUnit: true }] }],
+    events: [{ at: '2025-01-10T09:00:00Z', by: 'Ewa Weryfikator', action: 'returned', version: 2, comment: 'Uzupełnij liczby uczestników.' }],
+    onBehalf: [],
+    policy: DEFAULT_VARIANCE_POLICY,
+  };
+}
+
+/** A unit's report sheet as the add-in writes it (addin/src/excel/reportSheet.ts), with exceljs. */
+function reportWorkbook(policy: VariancePolicy): { wb: ExcelJS.Workbook; name: string; n: number } {
+  const plan = reviewReportSheet(reportView(), 2024, 'MOPS/PRZ/08');
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(plan.name);
+  plan.title.forEach((t, i) => { ws.getCell(i + 1, 1).value = t; });
+  ws.getCell('A1').font = { bold: true, size: 14 };
+  ws.getRow(REPORT_SHEET_HEADER_ROW).values = plan.header;
+  ws.getRow(REPORT_SHEET_HEADER_ROW).font = { bold: true, color: { argb: 'FFFFFFFF' } };
+  ws.getRow(REPORT_SHEET_HEADER_ROW).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E78' } };
+  REPORT_SHEET_COLUMNS.forEach((c, i) => { ws.getColumn(i + 1).width = c.width; });
+  plan.body.forEach((cells, i) => cells.forEach((v, j) => {
+    const cell = ws.getCell(REPORT_SHEET_FIRST_ROW + i, j + 1);
+    cell.value = cellOf(v);
+    const column = REPORT_SHEET_COLUMNS[j]!;
+    cell.numFmt = column.numberFormat === '#,##0' ? figureFormat(v) : column.numberFormat === '@' ? 'General' : column.numberFormat;
+    cell.alignment = { vertical: 'top', wrapText: !!column.wrap };
+    if (plan.changedRows.includes(i)) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4D6' } };
+  }));
+  ws.addConditionalFormatting({
+    ref: reportVarianceAddress(plan.body.length),
+    rules: reportBandConditions().map((c, i) => ({ type: 'expression', priority: i + 1, formulae: [c.formula], style: bandStyle(c.band) })),
+  });
+  ws.pageSetup = { paperSize: 8 as never, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  addSettings(wb, policy);
+  return { wb, name: plan.name, n: plan.body.length };
+}
+
+describe.skipIf(skipLibreOffice)('a unit\'s report sheet in LibreOffice: bands by formula, marks of what changed', () => {
+  it('recalculates the bands; a changed threshold re-bands them; the change marks and texts read back', async () => {
+    const { wb, name, n } = reportWorkbook(DEFAULT_VARIANCE_POLICY);
+    const keep = process.env.PWR_KEEP_REVIEW_SHEET;
+    const read = async (book: ExcelJS.Workbook, as: string) => {
+      const xlsx = Buffer.from(await book.xlsx.writeBuffer());
+      if (keep) {
+        mkdirSync(keep, { recursive: true });
+        await printToPdf(xlsx, path.join(keep, `${as}.pdf`));
+      }
+      const sheet = (await libreOfficeSheets(xlsx, { recalculate: true })).get(name)!;
+      return sheet.slice(REPORT_SHEET_FIRST_ROW - 1, REPORT_SHEET_FIRST_ROW - 1 + n);
+    };
+    const band = reportSheetColumnIndex('band');
+    const before = await read(wb, 'report-default');
+    expect(before.map((r) => r[band])).toEqual([VARIANCE_BAND_LABELS.far_below, VARIANCE_BAND_LABELS.far_below, VARIANCE_BAND_LABELS.below, VARIANCE_BAND_LABELS.on_plan, VARIANCE_BAND_LABELS.not_realized, VARIANCE_BAND_LABELS.no_data]);
+    expect(before.map((r) => r[reportSheetColumnIndex('change')])).toEqual(['zmieniono', 'zmieniono', '', '', '', '']);
+    expect(before[0]![reportSheetColumnIndex('before')]).toBe('zrealizowane · 2 spotkania · wstępne dane');
+    expect(before[0]![reportSheetColumnIndex('reviewComments')]).toContain('↳ Anna Nowak, 15 stycznia 2025, 10:55: Uzupełnione: 82 uczestników.');
+
+    wb.getWorksheet(SETTINGS_SHEET_NAME)!.getCell('B4').value = 0.1;
+    const after = await read(wb, 'report-changed');
+    expect(after.map((r) => r[band])).toEqual([VARIANCE_BAND_LABELS.below, VARIANCE_BAND_LABELS.below, VARIANCE_BAND_LABELS.below, VARIANCE_BAND_LABELS.on_plan, VARIANCE_BAND_LABELS.not_realized, VARIANCE_BAND_LABELS.no_data]);
+  }, 240_000);
 });
