@@ -33,6 +33,9 @@ import {
   SavePlanResponseSchema,
   UnitPlanSchema,
   type SavePlanRequest,
+  PROGRAM_PATHS,
+  ProgramUploadPreviewSchema,
+  type ProgramUploadPreview,
 } from '@pwr-sync/shared';
 
 export type ApiProblem = NonNullable<ApiErrorBody['problems']>[number];
@@ -180,14 +183,30 @@ export class ApiClient {
     return this.download(API_PATHS.workbook(year), `zestawienie-${year}.xlsx`);
   }
 
+  /** Uploads a filled template (multipart field `file`); `onProgress` hears the bytes sent (0–1). */
+  uploadTemplate(year: number, unit: string, file: Blob, onProgress: (sent: number) => void = () => {}, onBehalfReason?: string): Promise<ApiOutcome<SaveReportResponse>> {
+    // Text fields first: the server reads them before the file.
+    return this.uploadFile(API_PATHS.upload(year, unit), SaveReportResponseSchema, file, 'sprawozdanie.xlsx', onProgress, onBehalfReason ? { onBehalfReason } : {});
+  }
+
+  /** The program file of period `code` (null: a new period, its code in B1) → the diff preview; nothing applied yet. */
+  uploadProgram(code: string | null, file: Blob, onProgress: (sent: number) => void = () => {}): Promise<ApiOutcome<ProgramUploadPreview>> {
+    return this.uploadFile(code ? PROGRAM_PATHS.programUploads(code) : PROGRAM_PATHS.newProgramUpload, ProgramUploadPreviewSchema, file, 'program.xlsx', onProgress, {});
+  }
+
+  /** A program period as its Excel file („Struktura”, „Działania”, „Jednostki”). */
+  programFile(code: string) {
+    return this.download(PROGRAM_PATHS.programFile(code), `program-${code}.xlsx`);
+  }
+
   /**
-   * Uploads a filled template (multipart field `file`); `onProgress` hears the bytes sent (0–1).
+   * A multipart upload (fields, then the file as `file`); `onProgress` hears the bytes sent (0–1).
    * XMLHttpRequest, not fetch: only it reports upload progress in every browser.
    */
-  uploadTemplate(year: number, unit: string, file: Blob, onProgress: (sent: number) => void = () => {}, onBehalfReason?: string): Promise<ApiOutcome<SaveReportResponse>> {
+  private uploadFile<T>(path: string, schema: z.ZodType<T>, file: Blob, fallbackName: string, onProgress: (sent: number) => void, fields: Record<string, string>): Promise<ApiOutcome<T>> {
     return new Promise((resolve) => {
       const xhr = new XMLHttpRequest();
-      xhr.open('POST', this.baseUrl + API_PATHS.upload(year, unit));
+      xhr.open('POST', this.baseUrl + path);
       xhr.setRequestHeader('Accept', 'application/json');
       for (const [name, value] of Object.entries(this.authHeaders('POST'))) xhr.setRequestHeader(name, value);
       xhr.timeout = this.options.timeoutMs ?? 120_000;
@@ -197,14 +216,13 @@ export class ApiClient {
         let json: unknown;
         try { json = JSON.parse(xhr.responseText); } catch { json = undefined; }
         if (xhr.status >= 200 && xhr.status < 300) {
-          const parsed = SaveReportResponseSchema.safeParse(json);
+          const parsed = schema.safeParse(json);
           resolve(parsed.success ? { kind: 'ok', value: parsed.data } : { kind: 'failed', status: xhr.status, message: MSG.pane.unexpectedReply });
         } else resolve(failureOf(xhr.status, json));
       };
       const form = new FormData();
-      // Text fields first: the server reads them before the file.
-      if (onBehalfReason) form.append('onBehalfReason', onBehalfReason);
-      form.append('file', file, file instanceof File ? file.name : 'sprawozdanie.xlsx');
+      for (const [name, value] of Object.entries(fields)) form.append(name, value);
+      form.append('file', file, file instanceof File ? file.name : fallbackName);
       xhr.send(form);
     });
   }

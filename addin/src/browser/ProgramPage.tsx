@@ -4,6 +4,8 @@ import type { ApiClient, ApiOutcome } from '../api/client.ts';
 import { useProgramAdmin } from './useProgramAdmin.ts';
 import { YearCard } from './YearCard.tsx';
 import { StartYear } from './StartYear.tsx';
+import { ProgramFile } from './ProgramFile.tsx';
+import { useProgramFile } from './useProgramFile.ts';
 
 const useStyles = makeStyles({
   card: { backgroundColor: tokens.colorNeutralBackground1, borderRadius: tokens.borderRadiusLarge, boxShadow: tokens.shadow4, padding: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -19,6 +21,7 @@ const t = MSG.program.admin;
 export function ProgramPage({ api, onFailure }: { api: ApiClient; onFailure: (o: ApiOutcome<unknown>) => void }) {
   const styles = useStyles();
   const model = useProgramAdmin({ api, onFailure });
+  const file = useProgramFile({ api, onFailure, onApplied: model.load });
 
   if (model.loadError) return (
     <>
@@ -46,6 +49,7 @@ export function ProgramPage({ api, onFailure }: { api: ApiClient; onFailure: (o:
               </div>
               <Text className={styles.title}>{p.title}</Text>
               <Text size={200} className={styles.muted}>{t.activities(p.activities, p.retired)}</Text>
+              <div><Button size="small" disabled={file.busy !== null} onClick={() => void file.download(p.code)}>{t.download}</Button></div>
               {years.length === 0 ? <Text>{t.noYearsInPeriod}</Text> : (
                 <ul className={styles.list} aria-label={`${p.code}: ${t.period(p.firstYear, p.lastYear)}`}>
                   {years.map((y) => <YearCard key={y.year} year={y} model={model} />)}
@@ -55,6 +59,7 @@ export function ProgramPage({ api, onFailure }: { api: ApiClient; onFailure: (o:
           );
         })}
       </ul>
+      <ProgramFile key={model.programs.length} programs={model.programs} model={file} />
       <StartYear key={model.years.length} model={model} />
     </>
   );
