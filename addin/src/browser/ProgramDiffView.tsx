@@ -56,6 +56,7 @@ export function ProgramDiffView({ preview: p }: { preview: ProgramUploadPreview 
       <Section name="status-changed" title={d.statusChanged} items={x.statusChanged.map((a) => d.unitsItem(a.id, a.name, MSG.program.activityStatus[a.from], MSG.program.activityStatus[a.to]))} />
       <Section name="org-units-added" title={d.orgUnitsAdded} items={x.orgUnitsAdded.map((u) => d.unitItem(u.code, u.name))} />
       <Section name="org-units-renamed" title={d.orgUnitsRenamed} items={x.orgUnitsRenamed.map((u) => d.renamedItem(u.code, u.from, u.to))} />
+      <Section name="org-units-kind" title={d.orgUnitsKindChanged} items={(x.orgUnitsKindChanged ?? []).map((u) => d.movedItem(u.code, u.name, MSG.program.file.orgUnitKinds[u.from], MSG.program.file.orgUnitKinds[u.to]))} />
       {!p.newPeriod && <Text size={200} className={styles.muted}>{d.unchanged(x.unchanged)}</Text>}
       <Section name="years" title={t.yearEffectsTitle} items={p.yearEffects.map((e) => t.yearEffect(e.year, MSG.program.phase[e.phase], e.added.length, e.updated.length, e.removed.length, e.kept.length))} />
     </div>

@@ -156,6 +156,7 @@ const admin = {
     statusChanged: 'Zmieniony status działań',
     orgUnitsAdded: 'Nowe jednostki w rejestrze',
     orgUnitsRenamed: 'Jednostki ze zmienioną nazwą',
+    orgUnitsKindChanged: 'Jednostki ze zmienionym rodzajem',
     section: (title: string, n: number) => `${title} (${n})`,
     inTask: (id: string, name: string, task: string) => `${id} — ${name} (zadanie ${task})`,
     item: (id: string, name: string) => `${id} — ${name}`,
