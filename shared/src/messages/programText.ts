@@ -220,6 +220,7 @@ const file = {
     nothing: (what: string) => `arkusz nie ma ${what} — program potrzebuje co najmniej jednego`,
     choose: (what: string, allowed: readonly string[]) => `pole ${q(what)}: wybierz z listy (${allowed.join(', ')})`,
     wholeNumber: (what: string) => `pole ${q(what)}: wpisz liczbę całkowitą`,
+    yearRange: 'wpisz rok od 2000 do 2100, np. 2026',
     field: (what: string, reason: string) => `pole ${q(what)}: ${reason}`,
     formula: 'w pliku programu nie ma formuł — wpisz wartość',
     taskOfArea: 'wiersz zadania potrzebuje kodu obszaru i kodu zadania',

@@ -120,7 +120,10 @@ class Problems {
 
 /** A zod issue of one cell as a reason: the schema's own Polish message, else the shared sentence naming the column. */
 function reasonOf(issue: z.core.$ZodIssue, header: string): string {
-  if ((issue.code === 'invalid_format' || issue.code === 'custom') && issue.message) return P.field(header, issue.message);
+  if ((issue.code === 'invalid_format' || issue.code === 'custom') && issue.message) {
+    // „kod programu: wielkie litery…” already names the field
+    return issue.message.startsWith(`${header.toLocaleLowerCase('pl')}:`) ? issue.message : P.field(header, issue.message);
+  }
   return lower(describeIssue({ ...issue, path: [] } as never, { whole: header }));
 }
 
@@ -149,8 +152,9 @@ const SubsectionNumber = SubsectionSchema.shape.number;
 const Link = TaskSchema.shape.linkedTo.unwrap().element;
 const ActivityName = ActivitySchema.shape.name;
 const UnitsText = ActivitySchema.shape.unitsText.unwrap();
-const JoinedYear = z.number().int().min(2000).max(2100);
-const Year = ProgramSchema.shape.years.def.items[0];
+/** A year as MOPS types it (a plain number, no „2 000” in the message). */
+const Year = z.number().int().refine((y) => y >= 2000 && y <= 2100, P.yearRange);
+const JoinedYear = Year;
 const ProgramTitle = ProgramSchema.shape.title;
 const OrgUnitName = z.string().trim().min(1).max(500).regex(/^[^\u0000-\u001f\u007f]*$/, MSG.schema.oneLine);
 
