@@ -1,11 +1,11 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Button, Divider, Link, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ReportHost } from '../excel/host.ts';
 import type { ReviewHost } from '../excel/reviewHost.ts';
 import { ReviewApp } from './review/ReviewApp.tsx';
 import { ActivityForm, type StrayFigure } from './components/ActivityForm.tsx';
 import { ActivityList } from './components/ActivityList.tsx';
-import { Header } from './components/Header.tsx';
+import { Header, UnitHeader } from './components/Header.tsx';
 import { ProblemsList } from './components/ProblemsList.tsx';
 import { SignIn } from './components/SignIn.tsx';
 import { SyncPanel } from './components/SyncPanel.tsx';
@@ -113,18 +113,21 @@ function UnitPane({ api, me, session, host, support }: UnitPaneProps) {
     }
   }, [sheet, model.busy]);
 
-  // Planning does not wait on the report or the sheet: the plan keeps what is typed while they reload.
-  if (mode === 'plan') return <div className={styles.root}>{tabs}<main className={styles.main}><PlanMode api={api} unitCode={me.user.orgUnitCode ?? ''} client="addin" /></main></div>;
+  // One shell in every state: the header first, then the tabs, so switching tabs keeps the focused tab (not remounted).
+  const unitHeader = <UnitHeader name={me.orgUnit?.name ?? me.user.orgUnitCode ?? ''} onSignOut={() => session.signOut()} />;
+  const shell = (header: ReactNode, body: ReactNode) => <div className={styles.root}>{header}{tabs}{body}</div>;
 
-  if (phase.kind === 'loading') return <main className={styles.center}><Spinner label={MSG.pane.loading} /></main>;
+  // Planning does not wait on the report or the sheet: the plan keeps what is typed while they reload.
+  if (mode === 'plan') return shell(unitHeader, <main className={styles.main}><PlanMode api={api} unitCode={me.user.orgUnitCode ?? ''} client="addin" /></main>);
+
+  if (phase.kind === 'loading') return shell(unitHeader, <main className={styles.center}><Spinner label={MSG.pane.loading} /></main>);
   if (phase.kind === 'error')
-    return (
+    return shell(unitHeader, (
       <main className={styles.main}>
         <MessageBar intent="error" layout="multiline"><MessageBarBody>{phase.message}</MessageBarBody></MessageBar>
         <Button onClick={() => void model.load()}>{MSG.pane.retry}</Button>
-        <Button appearance="subtle" onClick={() => session.signOut()}>{MSG.pane.signOut}</Button>
       </main>
-    );
+    ));
 
   const data = phase.data;
   const entries = new Map((sheet?.entries ?? []).map((e) => [e.activityId, e]));
@@ -194,10 +197,9 @@ function UnitPane({ api, me, session, host, support }: UnitPaneProps) {
   // In the form view, the sheet's problems as a short live summary (the list is in the list view).
   const problemsNote = sheet && <Text size={200} role="status">{MSG.pane.problemsShort(sheet.problems.length)}</Text>;
 
-  return (
-    <div className={styles.root}>
-      <Header data={data} onSignOut={() => session.signOut()} />
-      {tabs}
+  return shell(
+    <Header data={data} onSignOut={() => session.signOut()} />,
+    (
       <main className={styles.main}>
         {!support.ok && (
           <MessageBar intent="error" layout="multiline">
@@ -271,6 +273,6 @@ function UnitPane({ api, me, session, host, support }: UnitPaneProps) {
           </>
         )}
       </main>
-    </div>
+    ),
   );
 }

@@ -45,3 +45,16 @@ export function Header({ data, onSignOut }: HeaderProps) {
     </header>
   );
 }
+
+/** The unit and sign-out, where the report's header is not shown (the plan tab, the report still loading). */
+export function UnitHeader({ name, onSignOut }: { name: string; onSignOut: () => void }) {
+  const styles = useStyles();
+  return (
+    <header className={styles.root}>
+      <div className={styles.row}>
+        <Text as="h1" size={400} weight="semibold">{name}</Text>
+        <Button size="small" appearance="subtle" onClick={onSignOut}>{MSG.pane.signOut}</Button>
+      </div>
+    </header>
+  );
+}

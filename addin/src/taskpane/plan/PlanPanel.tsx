@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Select, Spinner, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Select, Spinner, Text, Textarea, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import {
   MSG, WORKFLOW_STATE_LABELS, allMeasureKinds, proposalRef, formatMeasure, isMeasureKind, registerMeasureKinds,
   type ActivityProposal, type PlanActivity, type PlanProblem, type PlanRuleContext, type Task, type UnitPlan,
@@ -17,6 +17,10 @@ const useStyles = makeStyles({
   measure: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, paddingLeft: tokens.spacingHorizontalS, borderLeft: `3px solid ${tokens.colorBrandStroke2}` },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   problem: { color: tokens.colorPaletteRedForeground1 },
+  // A native select is as wide as its longest option (a task's title): held to the pane's width, as in ActivityForm.
+  select: { minWidth: 0, width: '100%', '& select': { minWidth: 0, width: '100%', textOverflow: 'ellipsis' } },
+  field: { minWidth: 0 },
+  name: { overflowWrap: 'anywhere' },
 });
 
 export interface PlanPanelProps {
@@ -25,6 +29,8 @@ export interface PlanPanelProps {
   year: number;
   /** Where the plan is entered, for the version's source in the history. */
   client: 'addin' | 'browser';
+  /** The year is still in planning (else plans are locked for the unit). */
+  inPlanning?: boolean;
 }
 
 interface Loaded {
@@ -36,7 +42,7 @@ interface Loaded {
 }
 
 /** Planning mode: the unit's planned measures per activity, last year beside them, proposals, save and submit. */
-export function PlanPanel({ api, unitCode, year, client }: PlanPanelProps) {
+export function PlanPanel({ api, unitCode, year, client, inPlanning = true }: PlanPanelProps) {
   const styles = useStyles();
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [draft, setDraft] = useState<PlanDraft | null>(null);
@@ -49,6 +55,8 @@ export function PlanPanel({ api, unitCode, year, client }: PlanPanelProps) {
   const [newer, setNewer] = useState<UnitPlan | null>(null);
   /** The key of a save that got no answer: the same body is sent again under it (replayed, not saved twice). */
   const unanswered = useRef<{ key: string; body: string } | null>(null);
+  /** The form as last loaded or saved, with its version: „Przekaż” sends no new version when nothing changed. */
+  const stored = useRef<{ draft: PlanDraft; version: number } | null>(null);
 
   /** Bumped by every load: an answer to an older load (an effect run twice, a reload) is dropped, never overwriting what is typed. */
   const loads = useRef(0);
@@ -63,7 +71,9 @@ export function PlanPanel({ api, unitCode, year, client }: PlanPanelProps) {
     if (previous.kind !== 'ok') return setError(previous.message);
     if (program.kind !== 'ok') return setError(program.message);
     setLoaded({ plan: plan.value, activities: previous.value.activities, previousYear: previous.value.previousYear, tasks: program.value.tasks, orgUnitCodes: program.value.orgUnits.map((u) => u.code) });
-    setDraft(draftOf(previous.value.activities.map((a) => a.activityId), plan.value));
+    const fresh = draftOf(previous.value.activities.map((a) => a.activityId), plan.value);
+    stored.current = { draft: fresh, version: plan.value.version };
+    setDraft(fresh);
   }, [api, unitCode, year]);
   useEffect(() => {
     void load();
@@ -73,6 +83,12 @@ export function PlanPanel({ api, unitCode, year, client }: PlanPanelProps) {
   const ctx = useMemo<PlanRuleContext | null>(() => loaded && {
     activityIds: loaded.activities.map((a) => a.activityId), tasks: loaded.tasks, orgUnitCodes: new Set(loaded.orgUnitCodes), orgUnitCode: unitCode,
   }, [loaded, unitCode]);
+
+  // Once problems are shown, they follow the typing: a fixed field's message goes at once, a new one appears.
+  const shown = problems.length > 0;
+  useEffect(() => {
+    if (shown && draft && ctx) setProblems(bodyOf(draft, ctx).problems);
+  }, [draft, ctx, shown]);
 
   if (error) return <MessageBar intent="error" layout="multiline"><MessageBarBody>{error}</MessageBarBody></MessageBar>;
   if (!loaded || !draft || !ctx) return <Spinner label={T.loading} />;
@@ -99,6 +115,7 @@ export function PlanPanel({ api, unitCode, year, client }: PlanPanelProps) {
     setBusy(false);
     if (r.kind !== 'offline') unanswered.current = null;
     if (r.kind === 'ok') {
+      stored.current = { draft, version: r.value.version };
       setNewer(null);
       setLoaded({ ...loaded, plan: { ...base, version: r.value.version, state: base.state === 'not_started' ? 'draft' : base.state, savedAt: r.value.savedAt, savedBy: r.value.savedBy } });
       setNotice(T.saved(r.value.version));
@@ -123,13 +140,17 @@ export function PlanPanel({ api, unitCode, year, client }: PlanPanelProps) {
   const takeTheirs = () => {
     if (!newer) return;
     setLoaded({ ...loaded, plan: newer });
-    setDraft(draftOf(loaded.activities.map((a) => a.activityId), newer));
+    const fresh = draftOf(loaded.activities.map((a) => a.activityId), newer);
+    stored.current = { draft: fresh, version: newer.version };
+    setDraft(fresh);
     setNewer(null);
     setNotice(T.tookServer(newer.version));
   };
   const submit = async () => {
     if (newer) return;
-    const version = await save();
+    const same = (d: PlanDraft) => JSON.stringify(bodyOf(d, ctx).body);
+    const unchanged = stored.current && stored.current.version === plan.version && plan.version > 0 && same(stored.current.draft) === same(draft);
+    const version = unchanged ? plan.version : await save();
     if (version === null) return;
     setBusy(true);
     const r = await api.submitPlan(year, unitCode, version);
@@ -151,15 +172,15 @@ export function PlanPanel({ api, unitCode, year, client }: PlanPanelProps) {
       {plan.state === 'returned' && plan.reviewComment && (
         <MessageBar intent="warning" layout="multiline"><MessageBarBody><MessageBarTitle>{T.returned}</MessageBarTitle> {plan.reviewComment}</MessageBarBody></MessageBar>
       )}
-      {readOnly && <MessageBar intent="info" layout="multiline"><MessageBarBody>{plan.state === 'submitted' || plan.state === 'accepted' ? T.locked : T.yearLocked}</MessageBarBody></MessageBar>}
+      {readOnly && <MessageBar intent="info" layout="multiline"><MessageBarBody>{!inPlanning ? T.yearLocked : plan.state === 'submitted' || plan.state === 'accepted' ? T.locked : T.yearLocked}</MessageBarBody></MessageBar>}
 
       {draft.entries.map((entry, i) => {
         const info = loaded.activities[i]!;
         const prev = info.previousPlan;
         return (
           <div key={entry.activityId} className={styles.activity} data-activity={entry.activityId}>
-            <Text weight="semibold">{entry.activityId} · {info.activity.name}</Text>
-            <Text size={200} className={styles.previous}>
+            <Text weight="semibold" className={styles.name}>{entry.activityId} · {info.activity.name}</Text>
+            <Text size={200} className={mergeClasses(styles.previous, styles.name)}>
               {prev ? T.previousPlan(loaded.previousYear, planLine(prev)) : T.previousNone(loaded.previousYear)}
               {' · '}
               {info.previousActual ? T.previousActual(loaded.previousYear, info.previousActual.measures.filter((m) => isMeasureKind(m.kind)).map((m) => formatMeasure(m)).join(', ') || (info.previousActual.text ?? '—')) : T.previousNotReported(loaded.previousYear)}
@@ -170,8 +191,8 @@ export function PlanPanel({ api, unitCode, year, client }: PlanPanelProps) {
               return (
                 <div key={j} className={styles.measure}>
                   <Text size={200} weight="semibold">{T.measure(j + 1)}</Text>
-                  <Field label={T.kind}>
-                    <Select value={m.forms || (!known && m.kind) ? NEW_KIND : m.kind} disabled={readOnly}
+                  <Field className={styles.field} label={T.kind}>
+                    <Select className={styles.select} value={m.forms || (!known && m.kind) ? NEW_KIND : m.kind} disabled={readOnly}
                       onChange={(_, d) => setMeasure(i, j, d.value === NEW_KIND ? { ...m, kind: known ? '' : m.kind, forms: m.forms ?? { few: '', many: '' } } : { ...m, kind: d.value, forms: null })}>
                       <option value="">{T.kindPick}</option>
                       {kinds.map((k) => <option key={k.lemma} value={k.lemma}>{k.label}</option>)}
@@ -180,13 +201,13 @@ export function PlanPanel({ api, unitCode, year, client }: PlanPanelProps) {
                   </Field>
                   {(m.forms || (!known && m.kind)) && (
                     <>
-                      <Field label={T.kindNewWord}><Input value={m.kind} disabled={readOnly} onChange={(_, d) => setMeasure(i, j, { ...m, kind: d.value, forms: m.forms ?? { few: '', many: '' } })} /></Field>
-                      <Field label={T.formFew}><Input value={m.forms?.few ?? ''} disabled={readOnly} onChange={(_, d) => setMeasure(i, j, { ...m, forms: { few: d.value, many: m.forms?.many ?? '' } })} /></Field>
-                      <Field label={T.formMany}><Input value={m.forms?.many ?? ''} disabled={readOnly} onChange={(_, d) => setMeasure(i, j, { ...m, forms: { few: m.forms?.few ?? '', many: d.value } })} /></Field>
+                      <Field className={styles.field} label={T.kindNewWord}><Input value={m.kind} disabled={readOnly} onChange={(_, d) => setMeasure(i, j, { ...m, kind: d.value, forms: m.forms ?? { few: '', many: '' } })} /></Field>
+                      <Field className={styles.field} label={T.formFew}><Input value={m.forms?.few ?? ''} disabled={readOnly} onChange={(_, d) => setMeasure(i, j, { ...m, forms: { few: d.value, many: m.forms?.many ?? '' } })} /></Field>
+                      <Field className={styles.field} label={T.formMany}><Input value={m.forms?.many ?? ''} disabled={readOnly} onChange={(_, d) => setMeasure(i, j, { ...m, forms: { few: m.forms?.few ?? '', many: d.value } })} /></Field>
                     </>
                   )}
-                  <Field label={T.qualifier}><Input value={m.qualifier} disabled={readOnly} onChange={(_, d) => setMeasure(i, j, { ...m, qualifier: d.value })} /></Field>
-                  <Field label={T.value} hint={preview ? T.preview(preview) : undefined}>
+                  <Field className={styles.field} label={T.qualifier}><Input value={m.qualifier} disabled={readOnly} onChange={(_, d) => setMeasure(i, j, { ...m, qualifier: d.value })} /></Field>
+                  <Field className={styles.field} label={T.value} hint={preview ? T.preview(preview) : undefined}>
                     <Input value={m.value} inputMode="decimal" disabled={readOnly} onChange={(_, d) => setMeasure(i, j, { ...m, value: d.value })} />
                   </Field>
                   {!readOnly && <Button size="small" appearance="subtle" onClick={() => setEntry(i, { ...entry, measures: entry.measures.filter((_, k) => k !== j) })}>{T.removeMeasure}</Button>}
@@ -199,7 +220,7 @@ export function PlanPanel({ api, unitCode, year, client }: PlanPanelProps) {
                 {prev && prev.measures.length > 0 && <Button size="small" onClick={() => setEntry(i, copyPrevious(entry, prev))}>{T.copyPrevious(loaded.previousYear)}</Button>}
               </div>
             )}
-            <Field label={T.description}><Textarea value={entry.description} disabled={readOnly} resize="vertical" onChange={(_, d) => setEntry(i, { ...entry, description: d.value })} /></Field>
+            <Field className={styles.field} label={T.description}><Textarea value={entry.description} disabled={readOnly} resize="vertical" onChange={(_, d) => setEntry(i, { ...entry, description: d.value })} /></Field>
             {problemsOf(entry.activityId).map((p, k) => <Text key={k} size={200} className={styles.problem} role="alert">{p.message}</Text>)}
           </div>
         );
@@ -211,21 +232,21 @@ export function PlanPanel({ api, unitCode, year, client }: PlanPanelProps) {
         const task = loaded.tasks.find((t) => t.code === p.taskCode);
         return (
           <div key={p.key} className={styles.activity} data-proposal={p.key}>
-            <Field label={T.proposalName}><Textarea value={p.name} disabled={readOnly} onChange={(_, d) => setProposal(i, { ...p, name: d.value })} /></Field>
-            <Field label={T.proposalTask}>
-              <Select value={p.taskCode} disabled={readOnly} onChange={(_, d) => setProposal(i, { ...p, taskCode: d.value, subsection: null })}>
+            <Field className={styles.field} label={T.proposalName}><Textarea value={p.name} disabled={readOnly} onChange={(_, d) => setProposal(i, { ...p, name: d.value })} /></Field>
+            <Field className={styles.field} label={T.proposalTask}>
+              <Select className={styles.select} value={p.taskCode} disabled={readOnly} onChange={(_, d) => setProposal(i, { ...p, taskCode: d.value, subsection: null })}>
                 {loaded.tasks.map((t) => <option key={t.code} value={t.code}>{t.code} — {t.title.slice(0, 80)}</option>)}
               </Select>
             </Field>
             {task && task.subsections.length > 0 && (
-              <Field label={T.proposalSubsection}>
-                <Select value={p.subsection === null ? '' : String(p.subsection)} disabled={readOnly} onChange={(_, d) => setProposal(i, { ...p, subsection: d.value ? Number(d.value) : null })}>
+              <Field className={styles.field} label={T.proposalSubsection}>
+                <Select className={styles.select} value={p.subsection === null ? '' : String(p.subsection)} disabled={readOnly} onChange={(_, d) => setProposal(i, { ...p, subsection: d.value ? Number(d.value) : null })}>
                   <option value="">{T.proposalNoSubsection}</option>
                   {task.subsections.map((s) => <option key={s.number} value={String(s.number)}>{s.number}) {s.title.slice(0, 80)}</option>)}
                 </Select>
               </Field>
             )}
-            <Field label={T.proposalPartners}>
+            <Field className={styles.field} label={T.proposalPartners}>
               <Input value={p.partnerUnits.join(', ')} disabled={readOnly} onChange={(_, d) => setProposal(i, { ...p, partnerUnits: d.value.split(',').map((x) => x.trim().toUpperCase()).filter(Boolean) })} />
             </Field>
             {!readOnly && <Button size="small" appearance="subtle" onClick={() => setDraft({ ...draft, proposals: draft.proposals.filter((_, k) => k !== i) })}>{T.removeProposal}</Button>}
@@ -272,14 +293,19 @@ export function planningYear(years: readonly { year: number; status: string; pha
 }
 
 /** Planning mode for a unit: finds the year it plans, then the panel. */
-export function PlanMode({ api, unitCode, client }: Omit<PlanPanelProps, 'year'>) {
-  const [year, setYear] = useState<number | null | undefined>(undefined);
+export function PlanMode({ api, unitCode, client }: Omit<PlanPanelProps, 'year' | 'inPlanning'>) {
+  const [chosen, setChosen] = useState<{ year: number; inPlanning: boolean } | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    void api.years().then((r) => (r.kind === 'ok' ? setYear(planningYear(r.value as { year: number; status: string; phase?: string }[])) : setError(r.message)));
+    void api.years().then((r) => {
+      if (r.kind !== 'ok') return setError(r.message);
+      const years = r.value as { year: number; status: string; phase?: string }[];
+      const year = planningYear(years);
+      setChosen(year === null ? null : { year, inPlanning: years.find((y) => y.year === year)?.phase !== 'reporting' });
+    });
   }, [api]);
   if (error) return <MessageBar intent="error" layout="multiline"><MessageBarBody>{error}</MessageBarBody></MessageBar>;
-  if (year === undefined) return <Spinner label={T.loading} />;
-  if (year === null) return <MessageBar intent="info"><MessageBarBody>{MSG.pane.noYear}</MessageBarBody></MessageBar>;
-  return <PlanPanel api={api} unitCode={unitCode} year={year} client={client} />;
+  if (chosen === undefined) return <Spinner label={T.loading} />;
+  if (chosen === null) return <MessageBar intent="info"><MessageBarBody>{MSG.pane.noYear}</MessageBarBody></MessageBar>;
+  return <PlanPanel api={api} unitCode={unitCode} year={chosen.year} client={client} inPlanning={chosen.inPlanning} />;
 }
