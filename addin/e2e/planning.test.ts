@@ -256,7 +256,9 @@ describe('planning in the task pane, end to end', () => {
       }
       if (r[col('line')] === 1) await fake('userEdit', UNIT_SHEET_NAME, cell('status', i), [[planned ? REPORT_STATUS_LABELS.realized : REPORT_STATUS_LABELS.ongoing]]);
       if (r[col('line')] === 1 && r[col('activityId')] === first.activityId) await fake('userEdit', UNIT_SHEET_NAME, cell('comment', i), [['Mniej chętnych niż w planie.']]);
+      if (r[col('line')] === 1 && !planned) await fake('userEdit', UNIT_SHEET_NAME, cell('comment', i), [['Pierwsze warsztaty w marcu, kolejne co miesiąc.']]);
     }
+    await expect.poll(() => page.getByText('Brak problemów w arkuszu').count(), { timeout: 30_000 }).toBe(1);
     await page.getByRole('button', { name: 'Synchronizuj' }).click();
     await expect.poll(() => page.getByText('Zapisano na serwerze.').count(), { timeout: 30_000 }).toBe(1);
     await browser.shot('5x-sprawozdanie-po-planie-320');
