@@ -403,6 +403,45 @@ describe('review mode end to end', () => {
     await signOut();
   });
 
+  it('the unit fixes one activity and hands in again; the reviewer\'s sheet marks what changed since the version last seen', async () => {
+    const unitToken = tokenOf('unit_reporter', units.ret);
+    const report = (await api<{ version: number; entries: { activityId: string; comment: string }[] }>(unitToken, 'GET', API_PATHS.report(OPEN_YEAR, units.ret))).json;
+    const [first, second] = (await api<AssignmentsResponse>(tokenOf('reviewer'), 'GET', API_PATHS.assignments(OPEN_YEAR, units.ret))).json.assignments.filter((a) => a.role === 'reporting');
+    const entries = report.entries.map((e) => (e.activityId === first!.activity.id ? { ...e, comment: 'Zajęcia przeniesiono na 2026 r. z powodu remontu.' } : e));
+    expect((await api(unitToken, 'PUT', API_PATHS.report(OPEN_YEAR, units.ret), { baseVersion: report.version, entries })).status).toBeLessThan(300);
+    expect((await api(unitToken, 'POST', API_PATHS.submit(OPEN_YEAR, units.ret), {})).status).toBe(200);
+
+    await openPane(tokenOf('reviewer'));
+    await expect.poll(() => page.getByText('Przegląd sprawozdań').count(), { timeout: 20_000 }).toBe(1);
+    await page.getByLabel('Rok sprawozdawczy').selectOption(String(OPEN_YEAR));
+    await page.getByRole('tab', { name: 'Kompletność' }).click();
+    const open = page.getByRole('button', { name: `Otwórz sprawozdanie: ${names.get(units.ret)}` });
+    await expect.poll(() => open.count(), { timeout: 15_000 }).toBe(1);
+    await open.click();
+    await expect.poll(() => page.getByTestId('changed-since').textContent(), { timeout: 15_000 }).toMatch(/zmieniono 1 działanie/);
+    await page.getByRole('button', { name: 'Otwórz jako arkusz' }).click();
+    const sheetName = reportSheetName(names.get(units.ret)!, units.ret);
+    await expect.poll(() => page.getByText(`Sprawozdanie jest w arkuszu „${sheetName}” (tylko do odczytu).`).count(), { timeout: 10_000 }).toBe(1);
+    const sheet = (await fake<unknown[][]>('cells', sheetName, `A1:${REPORT_SHEET_LAST_LETTER}400`))!;
+    expect(String(sheet[2]![0])).toMatch(/^Od wersji \d+, którą oglądałeś\(-aś\) ostatnio, zmieniono 1 działanie/);
+    const id = reportSheetColumnIndex('activityId');
+    const rowsOf = (activityId: string) => sheet.map((row, i) => ({ row, i })).filter(({ row }) => row[id] === activityId);
+    const changed = rowsOf(first!.activity.id);
+    expect(changed.length).toBeGreaterThan(0);
+    for (const { row, i } of changed) {
+      expect(row[reportSheetColumnIndex('change')]).toBe('zmieniono');
+      expect(await fake('fillAt', sheetName, `A${i + 1}`)).toBe('#FCE4D6');
+    }
+    expect(changed[0]!.row[reportSheetColumnIndex('comment')]).toBe('Zajęcia przeniesiono na 2026 r. z powodu remontu.');
+    expect(String(changed[0]!.row[reportSheetColumnIndex('before')])).toContain('Nie realizowano w tym roku.');
+    for (const { row, i } of rowsOf(second!.activity.id)) {
+      expect(row[reportSheetColumnIndex('change')]).toBe('');
+      expect(await fake('fillAt', sheetName, `A${i + 1}`)).toBeNull();
+    }
+    await shot('28a-przeglad-arkusz-zmiany-od-ostatniego-ogladania');
+    await signOut();
+  });
+
   it('a manager reads a report but cannot decide, and the server refuses with 403', async () => {
     await openPane(tokenOf('manager'));
     await expect.poll(() => page.getByText('kierownictwo (podgląd)', { exact: true }).count(), { timeout: 20_000 }).toBe(1);
