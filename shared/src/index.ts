@@ -11,6 +11,7 @@ export * from './report/schema.ts';
 export * from './report/labels.ts';
 export * from './variance/policy.ts';
 export * from './api/contracts.ts';
+export * from './api/historyChanges.ts';
 export * from './api/reviewContracts.ts';
 export * from './api/auth.ts';
 export * from './api/oidc.ts';

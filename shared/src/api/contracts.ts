@@ -10,6 +10,7 @@ import { ActivitySchema, AreaSchema, TaskSchema, AreaCodeSchema } from '../progr
 import { YearPhaseSchema } from '../program/year.ts';
 import { PlanSchema, ReportEntrySchema, ReportStatusSchema, GroszeSchema } from '../report/schema.ts';
 import { VarianceBandSchema, VariancePolicySchema } from '../variance/policy.ts';
+import { HistoryChangeRowSchema } from './historyChanges.ts';
 
 export const RoleSchema = z.enum(['unit_reporter', 'reviewer', 'manager', 'admin']);
 export type Role = z.infer<typeof RoleSchema>;
@@ -222,16 +223,8 @@ export const HistorySchema = z.object({
     /** Saved by MOPS on the unit's behalf: the reason given; null for the unit's own saves. */
     onBehalfReason: z.string().nullable().default(null),
   })),
-  changes: z.array(z.object({
-    version: z.number().int(),
-    savedAt: z.string(),
-    savedBy: z.string(),
-    activityId: z.string(),
-    /** "status", "comment", "moneySpent", "actual:<measure key>" */
-    field: z.string(),
-    old: z.string().nullable(),
-    new: z.string().nullable(),
-  })),
+  /** What changed, as typed records (historyChanges.ts), oldest first; the review comment threads on the same timeline. */
+  changes: z.array(HistoryChangeRowSchema),
   /**
    * Workflow audit of the report (submit, accept, return, reopen), oldest first. Defaults to []
    * so a response from a server that predates the field still parses.

@@ -39,6 +39,12 @@ export function measureKey(m: Pick<Measure, 'kind' | 'qualifier'>): string {
   return m.qualifier ? `${m.kind}|${m.qualifier.toLocaleLowerCase('pl')}` : m.kind;
 }
 
+/** The measure a measureKey names ("godzina|usług" → { kind: 'godzina', qualifier: 'usług' }): kinds never contain "|". */
+export function measureRefOfKey(key: string): { kind: string; qualifier: string | null } {
+  const at = key.indexOf('|');
+  return at < 0 ? { kind: key, qualifier: null } : { kind: key.slice(0, at), qualifier: key.slice(at + 1) || null };
+}
+
 /**
  * A planned measure's id, stable within its activity and year ("1", "2", … in plan order when the
  * plan is set). Actual figures point at it, so a figure answers exactly one planned measure.

@@ -3,7 +3,7 @@ import type { Queryable } from '../storage/index.ts';
 import { getReviewComments, getVersionEntries, resolveReviewComments } from '../storage/index.ts';
 import { ApiError } from '../http/errors.ts';
 import type { UnitYearContext } from './unitContext.ts';
-import { diffReportVersions } from './diff.ts';
+import { reportChanges } from './reportChanges.ts';
 
 /**
  * A return's comments name activities the unit reports, and a measure of the activity's plan (or
@@ -33,7 +33,7 @@ export async function resolveChangedComments(tx: Queryable, year: number, orgUni
   const changed = new Set<string>();
   for (const returnedAt of new Set(open.map((c) => c.version))) {
     const before = (await getVersionEntries(tx, year, orgUnitCode, returnedAt)) ?? [];
-    for (const c of diffReportVersions(before, entries)) changed.add(c.activityId);
+    for (const c of reportChanges(before, entries)) changed.add(c.activityId);
   }
   await resolveReviewComments(tx, year, orgUnitCode, open.filter((c) => changed.has(c.activityId)).map((c) => c.activityId), version);
 }

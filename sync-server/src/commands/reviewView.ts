@@ -6,7 +6,7 @@ import {
 } from '../storage/index.ts';
 import { notFound } from '../http/errors.ts';
 import { loadUnitYear } from './unitContext.ts';
-import { diffReportVersions } from './diff.ts';
+import { reportChanges } from './reportChanges.ts';
 
 /**
  * A unit's report as a reviewer reads it: every activity the unit reports with its consolidated
@@ -32,7 +32,7 @@ export async function openReviewView(db: Db, user: User, year: number, orgUnitCo
   });
   const taskByCode = new Map(structure.tasks.map((t) => [t.code, t]));
   const areaByCode = new Map<string, string>(structure.areas.map((a) => [a.code, a.title]));
-  const changed = new Set(previous ? diffReportVersions(previous, report.entries).map((c) => c.activityId) : []);
+  const changed = new Set(previous ? reportChanges(previous, report.entries).map((c) => c.activityId) : []);
   return {
     report, orgUnitName: unit.name, seenVersion,
     activities: reported.map(({ activity }) => ({

@@ -8,7 +8,7 @@ import {
 import { ApiError, forbidden } from '../http/errors.ts';
 import type { Logger } from '../log.ts';
 import { writerFor } from '../auth/access.ts';
-import { diffReportVersions } from './diff.ts';
+import { reportChanges } from './reportChanges.ts';
 import { loadUnitYear } from './unitContext.ts';
 import { assertWritable, assertYearOpen, assertYearOpenLocked } from './workflow.ts';
 
@@ -118,7 +118,7 @@ export async function saveReport(db: Db, input: SaveReportInput): Promise<SaveRe
       const previous = head.version > 0 ? (await getUnitReport(tx, year, orgUnitCode)).entries : [];
       const version = head.version + 1;
       const savedAt = await insertReportVersion(tx, { year, orgUnitCode, version, entries, savedById: user.id, savedBy: user.name, source: input.source, onBehalfReason });
-      await insertReportChanges(tx, year, orgUnitCode, version, diffReportVersions(previous, entries));
+      await insertReportChanges(tx, year, orgUnitCode, version, reportChanges(previous, entries));
       await updateReportHead(tx, { year, orgUnitCode, version, state: head.state === 'not_started' ? 'draft' : head.state, reviewComment: head.reviewComment }, user.name);
       const response: SaveReportResponse = { version, savedAt, savedBy: user.name, replayed: false };
       if (input.idempotencyKey) await saveIdempotencyKey(tx, user.id, input.idempotencyKey, scope, requestHash, response);

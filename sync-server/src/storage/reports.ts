@@ -1,6 +1,8 @@
-import type { History, ReportEntry, UnitReport, WorkflowEventAction, WorkflowState } from '@pwr-sync/shared';
+import { measureRefOfKey, type History, type HistoryChange, type HistoryChangeRow, type ReportEntry, type UnitReport, type WorkflowEventAction, type WorkflowState } from '@pwr-sync/shared';
 import type { Queryable } from './db.ts';
 import { iso, isoOrNull, json } from './json.ts';
+import { storedChange } from './legacyChanges.ts';
+import { getReviewComments } from './reviews.ts';
 
 export type SaveSource = 'addin' | 'upload' | 'api' | 'seed';
 
@@ -69,14 +71,19 @@ export async function insertReportVersion(tx: Queryable, v: NewVersion): Promise
   return iso(r.rows[0]!.saved_at);
 }
 
+/** A plan change as text (plan history); report changes are typed records (ReportChange). */
 export interface FieldChange { activityId: string; field: string; old: string | null; new: string | null }
 
-export async function insertReportChanges(tx: Queryable, year: number, orgUnitCode: string, version: number, changes: FieldChange[]): Promise<void> {
+/** One typed change of one activity between two versions of a unit's report (commands/reportChanges.ts). */
+export interface ReportChange { activityId: string; change: HistoryChange }
+
+/** Stores a version's typed changes (column `change`; `field` names the record's kind for queries by hand). */
+export async function insertReportChanges(tx: Queryable, year: number, orgUnitCode: string, version: number, changes: readonly ReportChange[]): Promise<void> {
   if (changes.length === 0) return;
   await tx.query(
-    `INSERT INTO report_changes (year, org_unit_code, version, activity_id, field, old_value, new_value)
-     SELECT $1, $2, $3, c."activityId", c.field, c.old, c.new
-     FROM jsonb_to_recordset($4::text::jsonb) AS c("activityId" text, field text, old text, new text)`,
+    `INSERT INTO report_changes (year, org_unit_code, version, activity_id, field, change)
+     SELECT $1, $2, $3, c."activityId", c.change->>'field', c.change
+     FROM jsonb_to_recordset($4::text::jsonb) AS c("activityId" text, change jsonb)`,
     [year, orgUnitCode, version, json(changes)],
   );
 }
@@ -158,23 +165,34 @@ const EVENT_ACTION: Record<WorkflowEvent['action'], WorkflowEventAction> = {
   submit: 'submitted', accept: 'accepted', return: 'returned', reopen: 'reopened',
 };
 
-/** What GET …/history returns: versions, field changes and the workflow audit trail. */
+/** What GET …/history returns: versions, typed changes with the comment threads, and the workflow audit trail. */
 export async function getHistory(q: Queryable, year: number, orgUnitCode: string): Promise<History> {
   const versions = await q.query<{ version: number; saved_at: unknown; saved_by: string; source: SaveSource; on_behalf_reason: string | null }>(
     `SELECT version, saved_at, saved_by, source, on_behalf_reason FROM report_versions WHERE year = $1 AND org_unit_code = $2 ORDER BY version`,
     [year, orgUnitCode],
   );
-  const changes = await q.query<{ version: number; saved_at: unknown; saved_by: string; activity_id: string; field: string; old_value: string | null; new_value: string | null }>(
-    `SELECT c.version, v.saved_at, v.saved_by, c.activity_id, c.field, c.old_value, c.new_value
-     FROM report_changes c JOIN report_versions v USING (year, org_unit_code, version)
-     WHERE c.year = $1 AND c.org_unit_code = $2 ORDER BY c.version, c.id`,
+  const changes = await q.query<{ version: number; activity_id: string; field: string; old_value: string | null; new_value: string | null; change: unknown }>(
+    `SELECT version, activity_id, field, old_value, new_value, change FROM report_changes
+     WHERE year = $1 AND org_unit_code = $2 ORDER BY version, id`,
     [year, orgUnitCode],
   );
+  const saves = new Map(versions.rows.map((v) => [v.version, { savedAt: iso(v.saved_at), savedBy: v.saved_by, onBehalfReason: v.on_behalf_reason }]));
+  const rows: HistoryChangeRow[] = changes.rows.flatMap((c) => {
+    const save = saves.get(c.version);
+    return save ? [{ version: c.version, ...save, activityId: c.activity_id, change: storedChange(c.change, c.field, c.old_value, c.new_value) }] : [];
+  });
+  // The comment threads on the same timeline: each comment with the return, each answer, each resolution with the version that resolved it.
+  for (const c of await getReviewComments(q, year, orgUnitCode)) {
+    const at = { activityId: c.activityId, onBehalfReason: null };
+    rows.push({ ...at, version: c.version, savedAt: c.at, savedBy: c.by, change: { field: 'reviewComment', commentId: c.id, measure: c.measureKey ? measureRefOfKey(c.measureKey) : null, text: c.text } });
+    for (const r of c.replies) rows.push({ ...at, version: c.version, savedAt: r.at, savedBy: r.by, change: { field: 'reviewReply', commentId: c.id, fromUnit: r.fromUnit, text: r.text } });
+    const resolvedBy = c.resolvedVersion === null ? undefined : saves.get(c.resolvedVersion);
+    if (c.status === 'resolved' && resolvedBy) rows.push({ ...at, version: c.resolvedVersion!, savedAt: resolvedBy.savedAt, savedBy: resolvedBy.savedBy, change: { field: 'reviewCommentResolved', commentId: c.id, text: c.text } });
+  }
   return {
     versions: versions.rows.map((v) => ({ version: v.version, savedAt: iso(v.saved_at), savedBy: v.saved_by, source: v.source, onBehalfReason: v.on_behalf_reason })),
-    changes: changes.rows.map((c) => ({
-      version: c.version, savedAt: iso(c.saved_at), savedBy: c.saved_by, activityId: c.activity_id, field: c.field, old: c.old_value, new: c.new_value,
-    })),
+    // oldest first (a stable sort: a version's changes keep their order)
+    changes: rows.sort((a, b) => a.savedAt.localeCompare(b.savedAt)),
     events: (await getWorkflowEvents(q, year, orgUnitCode)).map((e) => ({
       at: e.at, by: e.byName, action: EVENT_ACTION[e.action], version: e.version, comment: e.comment,
     })),
