@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiClient } from '../api/client.ts';
+import { HistorySchema } from '@pwr-sync/shared';
 import { changesOf, defaultYear, editable, loadUnitYears, type UnitYear } from './unitYears.ts';
 
 const policy = { farBelow: 0.5, onPlanFrom: 0.9, farAboveOver: 1.5 };
@@ -39,25 +40,30 @@ describe('a unit’s years in the browser mode', () => {
 
   it('says what a save changed, in Polish, only for that version', () => {
     const at = { savedAt: '2025-02-01T10:00:00Z', savedBy: 'Anna Nowak' };
-    const lines = changesOf({
+    const figure = (kind: string, old: number[], next: number[]) => ({ field: 'figure' as const, measure: { kind, qualifier: null }, role: 'planned' as const, planMeasureId: '1', old, new: next });
+    const lines = changesOf(HistorySchema.parse({
       versions: [],
       changes: [
-        { ...at, version: 1, activityId: 'I.1-01', field: 'status', old: null, new: 'realized' },
-        { ...at, version: 2, activityId: 'I.1-01', field: 'actual:spotkanie|', old: '4', new: '6' },
-        { ...at, version: 2, activityId: 'I.1-02', field: 'comment', old: 'x', new: null },
-        { ...at, version: 2, activityId: 'I.1-03', field: 'moneySpent', old: '125050', new: '125050; 300000000' },
-        { ...at, version: 2, activityId: 'I.1-04', field: 'actual:godzina|', old: '4877.29', new: '12000' },
-        { ...at, version: 2, activityId: 'I.1-05', field: 'scopeDescription', old: null, new: 'Warsztaty' },
+        { ...at, version: 1, activityId: 'I.1-01', change: { field: 'status', old: null, new: 'realized' } },
+        { ...at, version: 2, activityId: 'I.1-01', change: figure('spotkanie', [4], [6]) },
+        { ...at, version: 2, activityId: 'I.1-02', change: { field: 'comment', old: 'x', new: null } },
+        { ...at, version: 2, activityId: 'I.1-03', change: { field: 'moneySpent', old: [125050], new: [125050, 300000000] } },
+        { ...at, version: 2, activityId: 'I.1-04', change: figure('godzina', [4877.29], [12000]) },
+        { ...at, version: 2, activityId: 'I.1-04', change: { ...figure('godzina', [], [2, 3]), role: 'extra', planMeasureId: null } },
+        { ...at, version: 2, activityId: 'I.1-05', change: { field: 'scopeDescription', old: null, new: 'Warsztaty' } },
+        // a reviewer's comment is not a change the save made
+        { ...at, version: 2, activityId: 'I.1-05', change: { field: 'reviewComment', commentId: 1, measure: null, text: 'Popraw' } },
       ],
       events: [],
-    } as never, 2);
+    }), 2);
     expect(lines).toEqual([
-      'I.1-01, wykonanie (spotkanie): 4 → 6', 'I.1-02, komentarz: x → (puste)',
-      'I.1-03, wydatki: 1\u00a0250,50\u00a0zł → 1\u00a0250,50\u00a0zł; 3\u00a0000\u00a0000,00\u00a0zł',
-      'I.1-04, wykonanie (godzina): 4\u00a0877,29 → 12\u00a0000',
+      'I.1-01, wykonanie — spotkania: 4 → 6', 'I.1-02, komentarz: x → (puste)',
+      'I.1-03, wydatki: 1\u00a0250,50\u00a0zł → 1\u00a0250,50\u00a0zł + 3\u00a0000\u00a0000,00\u00a0zł',
+      'I.1-04, wykonanie — godziny: 4\u00a0877,29 → 12\u00a0000',
+      'I.1-04, wykonanie — godziny — poza planem: (puste) → 2 + 3',
       'I.1-05, zakres realizacji (opis): (puste) → Warsztaty',
     ]);
-    expect(changesOf({ versions: [], changes: [{ ...at, version: 1, activityId: 'I.1-01', field: 'status', old: null, new: 'realized' }], events: [] } as never, 1))
+    expect(changesOf(HistorySchema.parse({ versions: [], changes: [{ ...at, version: 1, activityId: 'I.1-01', change: { field: 'status', old: null, new: 'realized' } }], events: [] }), 1))
       .toEqual(['I.1-01, status: (puste) → zrealizowane']);
   });
 

@@ -2,8 +2,9 @@
  * The browser mode's unit data without React (tested in node): every year with its report, and
  * what a save changed, read from the report's history.
  */
-import { MSG, formatMoney, formatPlNumber, type History, type ReportingYear, type UnitReport } from '@pwr-sync/shared';
+import { MSG, type History, type ReportingYear, type UnitReport } from '@pwr-sync/shared';
 import type { ApiClient, ApiOutcome } from '../api/client.ts';
+import { changeText } from '../review/history.ts';
 
 export interface UnitYear {
   year: ReportingYear;
@@ -29,22 +30,16 @@ export function defaultYear(years: readonly UnitYear[]): number | null {
   return (years.find((y) => y.year.status === 'open') ?? years[0])?.year.year ?? null;
 }
 
-/** The lines a save of `version` changed, in Polish ("I.1-01, wykonanie (spotkanie): 4 → 6"). */
+/** The lines a save of `version` changed, in Polish ("I.1-01, wykonanie — spotkania: 4 → 6"), from the typed records. */
 export function changesOf(history: History, version: number): string[] {
   const t = MSG.browser;
   return history.changes
-    .filter((c) => c.version === version)
-    .map((c) => t.change(c.activityId, t.field(c.field), shown(c.field, c.old), shown(c.field, c.new)));
-}
-
-/** A history value as the unit wrote it: statuses by their label, money and figures in Polish, nothing as „(puste)”. */
-function shown(field: string, value: string | null): string {
-  if (value === null || value === '') return MSG.browser.empty;
-  if (field === 'status') return (MSG.labels.reportStatus as Record<string, string>)[value] ?? value;
-  // The history keeps money in grosze ("125050; 3000") and figures as JSON numbers ("4877.29").
-  if (field === 'moneySpent') return value.split('; ').map((g) => (/^\d+$/.test(g) ? formatMoney(Number(g)) : g)).join('; ');
-  if (field.startsWith('actual:') && /^-?\d+(\.\d+)?$/.test(value)) return formatPlNumber(Number(value));
-  return value;
+    .filter((c) => c.version === version && c.change.field !== 'reviewComment' && c.change.field !== 'reviewReply')
+    .map((c) => {
+      const x = changeText(c.change, t.empty);
+      const field = x.field.charAt(0).toLocaleLowerCase('pl') + x.field.slice(1);
+      return 'text' in x ? t.changeNote(c.activityId, field, x.text) : t.change(c.activityId, field, x.old, x.new);
+    });
 }
 
 /** Whether the unit may still change or submit the report (the server enforces the same). */

@@ -9,7 +9,7 @@ import { MSG } from '@pwr-sync/shared';
 import type { ReportEntry, UnitReport } from '@pwr-sync/shared';
 import type { ApiClient, ApiOutcome, ApiProblem } from '../api/client.ts';
 import type { ReportHost } from '../excel/host.ts';
-import { diffEntries, type EntryDifference } from './diff.ts';
+import { differencesFromServer, type EntryDifference } from './conflictDifferences.ts';
 import { isTouched } from './sheetModel.ts';
 import { idempotencyKeyFor, requestFingerprint, type SyncRecord } from './syncRecord.ts';
 
@@ -60,7 +60,7 @@ export async function sendReport({ api, host, year, unitCode, entries, baseVersi
     case 'conflict': {
       const current = r.current ?? (await api.report(year, unitCode).then((x) => (x.kind === 'ok' ? x.value : null)));
       if (!current) return { kind: 'error', message: r.message };
-      return { kind: 'conflict', message: r.message, current, differences: diffEntries(touched, current.entries) };
+      return { kind: 'conflict', message: r.message, current, differences: differencesFromServer(touched, current.entries) };
     }
     case 'rejected':
       return { kind: 'rejected', message: r.message, problems: r.problems };

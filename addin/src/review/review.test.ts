@@ -3,7 +3,7 @@ import { HistorySchema, filterConsolidatedRows } from '@pwr-sync/shared';
 import { makeConsolidatedRows } from '../excel/testing/reviewFixtures.ts';
 import { executionByGroup, bandsPresent } from './chart.ts';
 import { EMPTY_FILTER, describeFilter, isEmptyFilter, parseThresholdPercent, toColumnFilters, toConsolidatedFilter } from './filters.ts';
-import { activityHistory, fieldLabel, valueText, workflowLines } from './history.ts';
+import { activityHistory, changeText, workflowLines } from './history.ts';
 
 describe('parseThresholdPercent', () => {
   it.each([
@@ -66,24 +66,38 @@ describe('chart data', () => {
 });
 
 describe('history lines', () => {
-  it('labels fields and values in Polish, newest first', () => {
-    expect(fieldLabel('actual:uczestnik|rodzin z dziećmi')).toBe('Wykonanie — uczestnicy (rodzin z dziećmi)');
-    expect(valueText('status', 'not_realized')).toBe('niezrealizowane w tym roku');
-    expect(valueText('moneySpent', '123450; 100')).toBe('1\u00a0234,50\u00a0zł + 1,00\u00a0zł');
-    expect(valueText('actual:spotkanie', '1234.5')).toBe('1\u00a0234,5');
-    expect(valueText('comment', null)).toBe('—');
-    const lines = activityHistory({
+  it('renders each typed change in Polish: figures with their measure, parts, extras, „w tym”, money, pairing, comment threads', () => {
+    const m = (kind: string, qualifier: string | null = null) => ({ kind, qualifier });
+    expect(changeText({ field: 'figure', measure: m('uczestnik', 'rodzin z dziećmi'), role: 'planned', planMeasureId: '1', old: [], new: [12, 3] }))
+      .toEqual({ field: 'Wykonanie — uczestnicy (rodzin z dziećmi)', old: '—', new: '12 + 3' });
+    expect(changeText({ field: 'figure', measure: m('spotkanie'), role: 'extra', planMeasureId: null, old: [1234.5], new: [] }))
+      .toEqual({ field: 'Wykonanie — spotkania — poza planem', old: '1\u00a0234,5', new: '—' });
+    expect(changeText({ field: 'subset', of: m('dziecko'), ofPlanMeasureId: '1', measure: m('dziecko', 'z niepełnosprawnością'), old: [4], new: [5] }))
+      .toEqual({ field: 'W tym — dzieci (z niepełnosprawnością) (z: dzieci)', old: '4', new: '5' });
+    expect(changeText({ field: 'status', old: null, new: 'not_realized' })).toEqual({ field: 'Status', old: '—', new: 'niezrealizowane w tym roku' });
+    expect(changeText({ field: 'moneySpent', old: [123450, 100], new: [] }, '(puste)')).toEqual({ field: 'Wydatki', old: '1\u00a0234,50\u00a0zł + 1,00\u00a0zł', new: '(puste)' });
+    expect(changeText({ field: 'pairing', planMeasureId: '2', old: [], new: [{ ...m('spotkanie'), value: 4 }, { ...m('spotkanie'), value: 2 }], comment: 'dwie części' }))
+      .toEqual({ field: 'Przypisanie do planu (miara planu nr 2)', old: 'brak danych', new: '4 spotkania + 2 spotkania — dwie części' });
+    expect(changeText({ field: 'reviewComment', commentId: 1, measure: m('uczestnik'), text: 'Uzupełnij' })).toEqual({ field: 'Komentarz weryfikatora — uczestnicy', text: 'Uzupełnij' });
+    expect(changeText({ field: 'reviewReply', commentId: 1, fromUnit: true, text: 'Uzupełnione' })).toEqual({ field: 'Odpowiedź jednostki', text: 'Uzupełnione' });
+    expect(changeText({ field: 'other', name: 'pole', old: 'a', new: null })).toEqual({ field: 'pole', old: 'a', new: '—' });
+  });
+
+  it('lists one activity newest first, a save\'s changes in the server\'s order, with the reason MOPS gave', () => {
+    const lines = activityHistory(HistorySchema.parse({
       versions: [],
       events: [],
       changes: [
-        { version: 1, savedAt: '2025-01-01T10:00:00Z', savedBy: 'Anna', activityId: 'I.1-01', field: 'status', old: null, new: 'realized' },
-        { version: 2, savedAt: '2025-01-02T10:00:00Z', savedBy: 'Jan', activityId: 'I.1-01', field: 'actual:spotkanie', old: '4', new: '6' },
-        { version: 2, savedAt: '2025-01-02T10:00:00Z', savedBy: 'Jan', activityId: 'I.1-02', field: 'comment', old: null, new: 'x' },
+        { version: 1, savedAt: '2025-01-01T10:00:00Z', savedBy: 'Anna', activityId: 'I.1-01', change: { field: 'status', old: null, new: 'realized' } },
+        { version: 1, savedAt: '2025-01-01T10:00:00Z', savedBy: 'Anna', activityId: 'I.1-01', change: { field: 'comment', old: null, new: 'x' } },
+        { version: 2, savedAt: '2025-01-02T10:00:00Z', savedBy: 'Jan', onBehalfReason: 'e-mail', activityId: 'I.1-01', change: { field: 'figure', measure: { kind: 'spotkanie', qualifier: null }, role: 'unstated', planMeasureId: null, old: [4], new: [6] } },
+        { version: 2, savedAt: '2025-01-02T10:00:00Z', savedBy: 'Jan', activityId: 'I.1-02', change: { field: 'comment', old: null, new: 'x' } },
       ],
-    }, 'I.1-01');
-    expect(lines.map((l) => `${l.version} ${l.savedBy} ${l.field}: ${l.old} → ${l.new}`)).toEqual([
-      '2 Jan Wykonanie — spotkania: 4 → 6',
+    }), 'I.1-01');
+    expect(lines.map((l) => `${l.version} ${l.savedBy} ${l.field}: ${'text' in l ? l.text : `${l.old} → ${l.new}`}${l.onBehalfReason ? ` (${l.onBehalfReason})` : ''}`)).toEqual([
+      '2 Jan Wykonanie — spotkania: 4 → 6 (e-mail)',
       '1 Anna Status: — → zrealizowane',
+      '1 Anna Komentarz: — → x',
     ]);
   });
 

@@ -41,16 +41,8 @@ export const browserText = {
   savedSame: (version: number) => `Zapisano — wersja ${version}. Dane nie różnią się od poprzedniej wersji.`,
   changesTitle: 'Co się zmieniło',
   change: (activityId: string, field: string, from: string, to: string) => `${activityId}, ${field}: ${from} → ${to}`,
+  changeNote: (activityId: string, field: string, text: string) => `${activityId}, ${field}: ${text}`,
   empty: '(puste)',
-  field: (field: string) => {
-    if (field === 'status') return 'status';
-    if (field === 'comment') return 'komentarz';
-    if (field === 'moneySpent') return 'wydatki';
-    if (field === 'actualText') return 'wykonanie (opis)';
-    if (field === 'scopeDescription') return 'zakres realizacji (opis)';
-    if (field.startsWith('actual:')) return `wykonanie (${field.slice(7).split('|').filter(Boolean).join(', ')})`;
-    return field;
-  },
   problemsTitle: 'Plik nie został zapisany',
   problemAt: (sheet: string, cell: string) => `Arkusz ${q(sheet)}, komórka ${cell}`,
   step3: '3. Przekaż do weryfikacji',

@@ -593,6 +593,15 @@ const review = {
   fieldActualText: 'Wykonanie (opis)',
   fieldScopeDescription: 'Zakres realizacji (opis)',
   fieldActual: (kind: string, qualifier?: string) => `Wykonanie — ${kind}${qualifier ? ` (${qualifier})` : ''}`,
+  fieldExtra: (figure: string) => `${figure} — poza planem`,
+  fieldSubset: (measure: string, of: string) => `W tym — ${measure} (z: ${of})`,
+  fieldPairing: (planMeasureId: string) => `Przypisanie do planu (miara planu nr ${planMeasureId})`,
+  pairingNone: 'brak danych',
+  pairingComment: (comment: string) => ` — ${comment}`,
+  fieldReviewComment: (measure: string | null) => `Komentarz weryfikatora${measure ? ` — ${measure}` : ''}`,
+  fieldReviewReply: (fromUnit: boolean) => (fromUnit ? 'Odpowiedź jednostki' : 'Odpowiedź MOPS'),
+  fieldCommentResolved: 'Komentarz rozpatrzony (jednostka zmieniła działanie)',
+  onBehalfNote: (reason: string) => ` · wprowadził MOPS w imieniu jednostki: ${reason}`,
 } as const;
 
 /** The command-line tools (npm run admin / consolidate / report) and the server's start. */

@@ -54,9 +54,9 @@ export function HistoryPanel({ history, notice, busy, tableLoaded, onLoad }: His
             <TableBody>
               {history.lines.map((l, i) => (
                 <TableRow key={i}>
-                  <TableCell>{MSG.review.savedLine(formatDate(l.savedAt), l.savedBy, l.version)}</TableCell>
+                  <TableCell>{MSG.review.savedLine(formatDate(l.savedAt), l.savedBy, l.version)}{l.onBehalfReason ? MSG.review.onBehalfNote(l.onBehalfReason) : ''}</TableCell>
                   <TableCell>{l.field}</TableCell>
-                  <TableCell>{l.old} → {l.new}</TableCell>
+                  <TableCell>{'text' in l ? l.text : `${l.old} → ${l.new}`}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -60,7 +60,7 @@ describe.each(backends())('unit report API on %s', (backend) => {
     const history = (await asA()('GET', API_PATHS.history(OPEN_YEAR, unitA))).body;
     expect(history.versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
     const v2 = history.changes.filter((c: { version: number }) => c.version === 2);
-    expect(v2).toEqual([expect.objectContaining({ activityId: entries[0]!.activityId, field: 'comment', old: entries[0]!.comment || null, new: 'zmiana' })]);
+    expect(v2).toEqual([expect.objectContaining({ activityId: entries[0]!.activityId, change: { field: 'comment', old: entries[0]!.comment || null, new: 'zmiana' } })]);
   });
 
   it('refuses a stale baseVersion with 409 and the current report, writing nothing', async () => {

@@ -1,4 +1,4 @@
-/** What differs between the unit's entries and the server's, for the conflict screen. */
+/** What differs between the unit's entries and the server's newer version, shown on the conflict screen (409). */
 import { MSG, REPORT_STATUS_LABELS, formatMeasure, formatMoney, type ReportEntry } from '@pwr-sync/shared';
 import { emptyEntry } from './sheetModel.ts';
 
@@ -16,7 +16,7 @@ const show = {
   comment: (e: ReportEntry) => e.comment.trim() || '—',
 };
 
-export function diffEntries(mine: ReportEntry[], theirs: ReportEntry[]): EntryDifference[] {
+export function differencesFromServer(mine: ReportEntry[], theirs: ReportEntry[]): EntryDifference[] {
   const a = new Map(mine.map((e) => [e.activityId, e]));
   const b = new Map(theirs.map((e) => [e.activityId, e]));
   const ids = [...new Set([...a.keys(), ...b.keys()])].sort();
