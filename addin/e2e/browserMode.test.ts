@@ -171,7 +171,7 @@ describe('browser mode end to end (no Office)', () => {
     expect(sawProgress).toBe(true);
     const text = (await result.textContent())!;
     expect(text).toMatch(/Co się zmieniło/);
-    expect(text).toMatch(/wykonanie \([^)]+\): \(puste\) → 1[\s\u00a0\u202f]?234/);
+    expect(text).toMatch(/wykonanie — [^:]+: \(puste\) → 1[\s\u00a0\u202f]?234/);
     expect(text).toMatch(/status: \(puste\) → niezrealizowane w tym roku/);
     await expect.poll(() => page.getByRole('button', { name: /Rok 2025/ }).textContent()).toMatch(/wersja robocza, wersja 1/);
     await shots('42-przegladarka-zapisano');
