@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReportEntry } from '@pwr-sync/shared';
-import { reportChanges } from './reportChanges.ts';
+import { pairingChange, reportChanges } from './reportChanges.ts';
 
 const entry = (over: Partial<ReportEntry> = {}): ReportEntry => ({ activityId: 'I.1-01', status: 'realized', actual: { measures: [] }, moneySpent: [], comment: '', ...over });
 
@@ -32,5 +32,14 @@ describe('reportChanges (typed records between two versions)', () => {
       { field: 'subset', of: { kind: 'uczestnik', qualifier: 'Rodzin' }, ofPlanMeasureId: null, measure: { kind: 'dziecko', qualifier: null }, old: [], new: [1] },
     ]);
     expect(reportChanges([entry({ comment: 'a' })], []).map((c) => c.change)).toEqual([{ field: 'status', old: 'realized', new: null }, { field: 'comment', old: 'a', new: null }]);
+  });
+});
+
+describe('pairingChange', () => {
+  it('names the figures answering the planned measure before and after, and the comment', () => {
+    expect(pairingChange('I.3.2-17', '2', [{ kind: 'spotkanie', value: 4, planMeasureId: '2' }], [{ kind: 'spotkanie', qualifier: 'część A', value: 2, planMeasureId: '2' }, { kind: 'spotkanie', value: 2 }], null)).toEqual({
+      activityId: 'I.3.2-17',
+      change: { field: 'pairing', planMeasureId: '2', old: [{ kind: 'spotkanie', qualifier: null, value: 4 }], new: [{ kind: 'spotkanie', qualifier: 'część A', value: 2 }, { kind: 'spotkanie', qualifier: null, value: 2 }], comment: null },
+    });
   });
 });

@@ -67,3 +67,12 @@ export function reportChanges(before: readonly ReportEntry[], after: readonly Re
   }
   return out;
 }
+
+/**
+ * The change MOPS's settlement of a pairing „do sprawdzenia” makes: which figures answered the
+ * planned measure before and after ([] = „brak danych”), with the settlement's comment.
+ */
+export function pairingChange(activityId: string, planMeasureId: string, before: readonly ActualFigure[], after: readonly ActualFigure[], comment: string | null): ReportChange {
+  const figures = (fs: readonly ActualFigure[]) => fs.map((f) => ({ ...ref(f), value: f.value }));
+  return { activityId, change: { field: 'pairing', planMeasureId, old: figures(before), new: figures(after), comment } };
+}
