@@ -37,8 +37,11 @@ export interface AnnexRow {
 }
 
 export interface AnnexTable {
-  /** "I.1" or "I.2.3" (task and subsection): names the table for screen readers. */
+  /** "I.1" or "I.2.3" (task and subsection). */
   key: string;
+  /** The task and the subsection (null: the task's own table): name the table for screen readers. */
+  taskCode: string;
+  subsection: number | null;
   withMoney: boolean;
   rows: AnnexRow[];
 }
@@ -159,10 +162,10 @@ export function buildAnnexModel(input: AnnexInput): AnnexModel {
       moneyGrosze: [...grosze],
     };
   };
-  const tableOf = (key: string, task: Task, activities: readonly Activity[]): AnnexTable => {
+  const tableOf = (task: Task, subsection: number | null, activities: readonly Activity[]): AnnexTable => {
     const withMoney = task.kind === 'basic';
     return {
-      key, withMoney,
+      key: subsection === null ? task.code : `${task.code}.${subsection}`, taskCode: task.code, subsection, withMoney,
       rows: activities.flatMap((a) => {
         const plan = input.plans.get(a.id);
         return plan ? [rowOf(a, plan, withMoney)] : [];
@@ -180,12 +183,12 @@ export function buildAnnexModel(input: AnnexInput): AnnexModel {
         code: task.code,
         heading: taskHeading(task),
         linkedTo: [...task.linkedTo],
-        table: direct.length > 0 || task.subsections.length === 0 ? tableOf(task.code, task, direct) : null,
+        table: direct.length > 0 || task.subsections.length === 0 ? tableOf(task, null, direct) : null,
         subsections: task.subsections.map((s) => ({
           number: s.number,
           heading: subsectionHeading(s.number, s.title),
           linkedTo: [...s.linkedTo],
-          table: tableOf(`${task.code}.${s.number}`, task, activities.filter((a) => a.subsection === s.number)),
+          table: tableOf(task, s.number, activities.filter((a) => a.subsection === s.number)),
         })),
       };
     }),

@@ -48,10 +48,12 @@ export const TaskSchema = z.object({
 export type Task = z.infer<typeof TaskSchema>;
 
 /**
- * Activity id: by convention task, optional subsection, sequence — "I.1-01", "I.3.2-14". Stable
- * across the years of one program: moving an activity to another task keeps its id.
+ * Activity id, as the program writes it: the 2022–2024 program uses task, optional subsection and
+ * sequence ("I.1-01", "I.3.2-14"); another program may number differently ("A.1.07", "B2-3", "12").
+ * Only the shape is bounded: letters A–Z and digits in parts joined by "." or "-". Stable across
+ * the years of one program: moving an activity to another task keeps its id.
  */
-export const ActivityIdSchema = z.string().regex(/^[A-Z0-9]{1,8}(\.[A-Z0-9]{1,4}){0,4}-\d{1,4}$/, MSG.schema.activityId);
+export const ActivityIdSchema = z.string().max(40, MSG.schema.activityId).regex(/^[A-Z0-9]{1,8}([.-][A-Z0-9]{1,8}){0,6}$/, MSG.schema.activityId);
 export type ActivityId = z.infer<typeof ActivityIdSchema>;
 
 /**

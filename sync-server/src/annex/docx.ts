@@ -64,10 +64,9 @@ class DescribedTable extends Table {
   }
 }
 
-/** „Tabela I.2.1” → the table's caption for screen readers. */
-function tableCaption(key: string): string {
-  const [area, task, sub] = key.split('.');
-  return A.tableCaption(`${area}.${task}`, sub);
+/** The table's caption for screen readers: „Działania zadania I.2, część 1)” (task codes of any depth). */
+function tableCaption(table: AnnexTable): string {
+  return A.tableCaption(table.taskCode, table.subsection === null ? undefined : String(table.subsection));
 }
 
 function activityTable(table: AnnexTable, columns: AnnexModel['columns']): Table {
@@ -95,7 +94,7 @@ function activityTable(table: AnnexTable, columns: AnnexModel['columns']): Table
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
-  }, tableCaption(table.key), A.tableDescription(headers, table.rows.length));
+  }, tableCaption(table), A.tableDescription(headers, table.rows.length));
 }
 
 /** Two-column figures table of the summary (label | value), header row marked, total row bold; kept on one page. */

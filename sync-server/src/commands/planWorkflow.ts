@@ -31,11 +31,18 @@ function wrongState(action: Action, state: WorkflowState): ApiError {
   return new ApiError(P.wrongState(action, label), 409, 'invalid_state');
 }
 
-/** The next free sequence of a task's activities: "I.3.2-41" after I.3's highest 40. */
+/**
+ * The next free sequence of a task's activities: "I.3.2-41" after I.3's highest 40. A program whose
+ * ids have another shape ("A.1.07") has no "-n" sequences: numbering starts at 1, and a number some
+ * id already has is skipped.
+ */
 function nextActivityId(taskCode: string, subsection: number | null, taken: readonly string[]): string {
   const seqs = taken.filter((id) => id.startsWith(`${taskCode}-`) || id.startsWith(`${taskCode}.`)).map((id) => Number(id.split('-').pop()));
-  const next = Math.max(0, ...seqs.filter(Number.isFinite)) + 1;
-  return `${taskCode}${subsection ? `.${subsection}` : ''}-${String(next).padStart(2, '0')}`;
+  const used = new Set(taken);
+  const idOf = (n: number) => `${taskCode}${subsection ? `.${subsection}` : ''}-${String(n).padStart(2, '0')}`;
+  let next = Math.max(0, ...seqs.filter(Number.isFinite)) + 1;
+  while (used.has(idOf(next))) next++;
+  return idOf(next);
 }
 
 /**
