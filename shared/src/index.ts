@@ -16,6 +16,7 @@ export * from './api/reviewContracts.ts';
 export * from './api/auth.ts';
 export * from './api/oidc.ts';
 export * from './sheet/layout.ts';
+export * from './sheet/planLayout.ts';
 export * from './result.ts';
 export * from './numbers/polishNumber.ts';
 export * from './numbers/queryNumber.ts';

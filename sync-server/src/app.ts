@@ -30,6 +30,7 @@ import { annexRouter } from './routes/annex/router.ts';
 import { plansRouter } from './routes/plans/router.ts';
 import { refreshMeasureKinds } from './commands/planContext.ts';
 import { DEFAULT_UPLOAD_POOL, UploadPool } from './workbook/uploadPool.ts';
+import { planFilesRouter } from './routes/plans/files.ts';
 
 export interface AppDeps {
   db: Db;
@@ -117,7 +118,7 @@ export function createApp({ db, config, log, lifecycle = newLifecycle(), uploads
   api.use(
     authSessionRouter(db, auth), usersRouter(db, config, auth, log),
     meRouter(db), yearsRouter(db), programRouter(db, log, uploadPool), unitsRouter(db, config, log), completenessRouter(db), consolidatedRouter(db),
-    workbookRouter(db, log), annexRouter(db, log), uploadRouter(db, log, uploadPool), plansRouter(db),
+    workbookRouter(db, log), annexRouter(db, log), uploadRouter(db, log, uploadPool), plansRouter(db), planFilesRouter(db, log, uploadPool),
   );
   // Routers carry full /api/… paths (API_PATHS), so the API is entered by prefix rather than mounted.
   const enterApi = Object.assign(

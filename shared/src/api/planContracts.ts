@@ -137,6 +137,9 @@ export const PLAN_PATHS = {
   upload: (year: number, unit: string) => `${unitPath(year, unit)}/upload`,
   completeness: (year: number) => `/api/years/${year}/plans/completeness`,
   bulk: (year: number) => `/api/years/${year}/plans`,
+  /** MOPS's sheet of plans for many units: download, fill, upload (audited as MOPS's entry). */
+  bulkTemplate: (year: number) => `/api/years/${year}/plans/template.xlsx`,
+  bulkUpload: (year: number) => `/api/years/${year}/plans/upload`,
   /** Measure kinds accepted with plans (beside the built-in vocabulary). */
   measureKinds: '/api/measure-kinds',
 } as const;

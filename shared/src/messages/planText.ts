@@ -6,6 +6,7 @@ import { formatPlNumber } from '../numbers/polishNumber.ts';
 import { counted } from './plural.ts';
 import { withCount } from './counted.ts';
 import { NOUN } from './words.ts';
+import { planTemplateText } from './planTemplateText.ts';
 
 const q = (s: string | number): string => `„${s}”`;
 
@@ -146,6 +147,8 @@ export const planText = {
     tookServer: (version: number) => `Wczytano plan z serwera (wersja ${version}).`,
     targetUnreadable: (reason: string) => `pole „${field.value}”: ${reason}`,
   },
+  /** The plan template, its upload, and MOPS's review of plans. */
+  template: planTemplateText,
   /** The plan API's refusals. */
   api: {
     planInvalid: withCount((n: number) => `Plan zawiera ${counted(n, NOUN.error)} — ${n === 1 ? 'popraw go' : 'popraw je'} i zapisz ponownie.`),

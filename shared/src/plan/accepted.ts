@@ -3,6 +3,7 @@
  * assignments, the rules of a report, variance, the workbooks and the annex use).
  */
 import { MSG } from '../messages/catalogue.ts';
+import { formatMeasure } from '../measures/formatMeasure.ts';
 import { withPlanMeasureIds, type PlanMeasure } from '../measures/schema.ts';
 import type { Plan } from '../report/schema.ts';
 import type { PlanEntry, PlanMeasureEntry } from './schema.ts';
@@ -41,4 +42,10 @@ export function entryOfPlan(activityId: string, plan: Plan): PlanEntry {
     measures: plan.measures.map((m) => ({ id: m.id, kind: m.kind, value: m.value, ...(m.qualifier ? { qualifier: m.qualifier } : {}) })),
     ...(plan.kind !== 'new_activity' && plan.text ? { description: plan.text } : {}),
   };
+}
+
+/** A plan in one line, as a unit reads it beside this year's: its measures („20 spotkań, 200 uczestników”), else its text. */
+export function planSummary(plan: Plan): string {
+  if (plan.measures.length === 0) return plan.text ?? '';
+  return plan.measures.map((m) => formatMeasure(m)).join(', ');
 }

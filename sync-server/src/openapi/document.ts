@@ -327,7 +327,9 @@ export function openApiDocument({ serverUrl, version }: OpenApiOptions) {
   for (const [path, methods] of Object.entries(API_OPERATIONS)) {
     paths[path] = Object.fromEntries(Object.entries(methods).map(([m, op]) => [m, operation(op)]));
   }
-  (paths['/api/years/{year}/units/{unit}/upload']!.post as ZodOpenApiOperationObject).requestBody = UPLOAD_BODY as never;
+  for (const upload of ['/api/years/{year}/units/{unit}/upload', '/api/years/{year}/units/{unit}/plan/upload', '/api/years/{year}/plans/upload']) {
+    (paths[upload]!.post as ZodOpenApiOperationObject).requestBody = UPLOAD_BODY as never;
+  }
   for (const p of ['/api/programs/{code}/uploads', '/api/programs/uploads']) (paths[p]!.post as ZodOpenApiOperationObject).requestBody = PROGRAM_UPLOAD_BODY as never;
   return createDocument({
     openapi: '3.1.0',

@@ -13,6 +13,8 @@ const YearPath = z.object({ year });
 const UnitPath = z.object({ year, unit });
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 const TAG = 'Plany jednostek';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const binary = (description: string) => ({ description, content: { [XLSX]: { schema: { type: 'string' as const, contentMediaType: XLSX } } } });
 const REVIEW = 'Weryfikacja planów';
 
 const PlanHeaders = z.object({
@@ -61,6 +63,26 @@ export const PLAN_OPERATIONS: Record<string, Record<string, Op>> = {
       tag: REVIEW, summary: 'Wprowadzenie planów wielu jednostek naraz (MOPS): wszystko albo nic',
       description: 'Te same reguły co zapis jednostki; jeden 422 `plans_invalid` z problemami wszystkich jednostek (każdy z `orgUnitCode`). Każda jednostka dostaje nową wersję ze źródłem `mops_import`, zapisaną przez użytkownika MOPS; `accept: true` od razu akceptuje plany.',
       path: YearPath, body: BulkPlansRequestSchema, ok: [201, { description: 'Zapisane plany', ...json(BulkPlansResponseSchema) }], errors: [400, 403, 404, 409, 413, 422, 423],
+    },
+  },
+  '/api/years/{year}/units/{unit}/plan/template.xlsx': {
+    get: { tag: TAG, summary: 'Szablon planu jednostki do wypełnienia w Excelu: działania, plan i wykonanie z poprzedniego roku obok, lista rodzajów miar', path: UnitPath, ok: [200, binary('Szablon planu .xlsx')], errors: [400, 403, 404] },
+  },
+  '/api/years/{year}/units/{unit}/plan/upload': {
+    post: {
+      tag: TAG, summary: 'Przesłanie wypełnionego szablonu planu (multipart, pole `file`; jednostka albo MOPS w jej imieniu)',
+      description: 'Te same reguły, dostęp, blokady i wersje co zapis planu; każdy naruszony przepis → 422 `sheet_problems` z problemami, z których każdy wskazuje arkusz, komórkę i pole.',
+      path: UnitPath, ok: [201, { description: 'Zapisano nową wersję planu', ...json(SavePlanResponseSchema) }], errors: [400, 403, 404, 409, 413, 422, 423, 503],
+    },
+  },
+  '/api/years/{year}/plans/template.xlsx': {
+    get: { tag: REVIEW, summary: 'Arkusz planów wszystkich jednostek do wypełnienia przez MOPS w ich imieniu', path: YearPath, ok: [200, binary('Arkusz planów .xlsx')], errors: [400, 403, 404] },
+  },
+  '/api/years/{year}/plans/upload': {
+    post: {
+      tag: REVIEW, summary: 'Przesłanie arkusza planów wielu jednostek (MOPS, multipart, pole `file`; `accept=true` od razu akceptuje)',
+      description: 'Wprowadzane są plany jednostek, które w arkuszu zmieniono — wszystko albo nic, jako wpis MOPS (`mops_import`).',
+      path: YearPath, ok: [201, { description: 'Zapisane plany', ...json(BulkPlansResponseSchema) }], errors: [400, 403, 404, 409, 413, 422, 423, 503],
     },
   },
   '/api/measure-kinds': {

@@ -15,7 +15,7 @@ import type { Cell, Worksheet } from 'exceljs';
 import {
   MSG,
   UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, columnLetter, readSheetRows,
-  type Assignment, type ReportEntry, type SheetCell, type SheetColumnKey,
+  type Assignment, type PlanSheetColumnKey, type ReportEntry, type SheetCell, type SheetColumnKey,
 } from '@pwr-sync/shared';
 import { META_KEYS, META_SHEET_NAME, TEMPLATE_MARKER, TEMPLATE_VERSION, layoutSignature, type TemplateMeta } from './templateMeta.ts';
 import { checkZip, DEFAULT_ZIP_LIMITS, type ZipLimits } from './zipGuard.ts';
@@ -25,7 +25,10 @@ import { normalisePartPaths } from './partPaths.ts';
 /** A problem in one cell, addressed as the user sees it (Excel row number, column header). */
 export interface UploadProblem {
   activityId?: string;
-  field: SheetColumnKey;
+  /** The column: of the report sheet, or of the plan sheet (importPlanUpload). */
+  field: SheetColumnKey | PlanSheetColumnKey;
+  /** MOPS's sheet of many units' plans: whose row it is. */
+  orgUnitCode?: string;
   /** Where, as Excel names it: the sheet and the cell ("I5"). */
   sheet: string;
   cell: string;
@@ -54,7 +57,7 @@ export interface UploadExpectation {
   sheetLimits?: Partial<SheetLimits>;
 }
 
-const reject = (status: UploadRejection['status'], code: UploadRejection['code'], message: string, problems?: UploadProblem[]): UploadRejection =>
+export const reject = (status: UploadRejection['status'], code: UploadRejection['code'], message: string, problems?: UploadProblem[]): UploadRejection =>
   ({ ok: false, status, code, message, ...(problems ? { problems } : {}) });
 
 const HEADER_SEARCH_ROWS = 10;
@@ -74,7 +77,7 @@ export const DEFAULT_SHEET_LIMITS: SheetLimits = {
 };
 
 /** The checks that need no cell object (zip structure and sizes, sheet extent, text). null: passed. */
-export function precheckUpload(file: Buffer, expected: UploadExpectation): UploadRejection | null {
+export function precheckUpload(file: Buffer, expected: Pick<UploadExpectation, 'zipLimits' | 'maxRows' | 'sheetLimits'>): UploadRejection | null {
   const zip = checkZip(file, expected.zipLimits ?? DEFAULT_ZIP_LIMITS);
   if (!zip.ok) {
     return zip.code === 'zip_too_large'
@@ -159,10 +162,17 @@ export async function readUploadedTemplate(file: Buffer, expected: UploadExpecta
   return { ok: true, meta, entries: read.entries };
 }
 
-function readMeta(ws: Worksheet | undefined): TemplateMeta | null {
-  if (!ws || text(ws.getCell('A1')) !== TEMPLATE_MARKER) return null;
+/** The key / value rows of a template's metadata sheet; null when the marker is not the expected one. */
+export function readMetaValues(ws: Worksheet | undefined, marker: string, keys: readonly string[]): Map<string, string> | null {
+  if (!ws || text(ws.getCell('A1')) !== marker) return null;
   const values = new Map<string, string>();
-  for (let r = 2; r < 2 + META_KEYS.length; r++) values.set(text(ws.getCell(r, 1)), text(ws.getCell(r, 2)));
+  for (let r = 2; r < 2 + keys.length; r++) values.set(text(ws.getCell(r, 1)), text(ws.getCell(r, 2)));
+  return values;
+}
+
+function readMeta(ws: Worksheet | undefined): TemplateMeta | null {
+  const values = readMetaValues(ws, TEMPLATE_MARKER, META_KEYS);
+  if (!values) return null;
   const year = Number(values.get('year'));
   const templateVersion = Number(values.get('templateVersion'));
   const reportVersion = Number(values.get('reportVersion'));
@@ -172,8 +182,7 @@ function readMeta(ws: Worksheet | undefined): TemplateMeta | null {
 }
 
 /** The header row (within the first rows) and, per UNIT_SHEET_COLUMNS entry, its 1-based column. */
-function findHeader(ws: Worksheet): { ok: true; row: number; columns: number[] } | { ok: false; reason: string } {
-  const wanted = UNIT_SHEET_COLUMNS.map((c) => c.header);
+export function findHeader(ws: Worksheet, wanted: readonly string[] = UNIT_SHEET_COLUMNS.map((c) => c.header)): { ok: true; row: number; columns: number[] } | { ok: false; reason: string } {
   for (let r = 1; r <= Math.min(HEADER_SEARCH_ROWS, ws.rowCount); r++) {
     const found = new Map<string, number>();
     ws.getRow(r).eachCell((cell, colNumber) => {
@@ -188,7 +197,7 @@ function findHeader(ws: Worksheet): { ok: true; row: number; columns: number[] }
   return { ok: false, reason: MSG.api.noHeaderRow };
 }
 
-function text(cell: Cell): string {
+export function text(cell: Cell): string {
   const read = sheetCell(cell);
   return read.ok && read.value !== null ? String(read.value).trim() : '';
 }

@@ -21,7 +21,7 @@ import { wrappedLines } from './text.ts';
 import { addTemplateThresholds, templateVarianceCells } from './templateFormulas.ts';
 import { addListTable } from './table.ts';
 import { ALIGN_TOP, ALIGN_WRAP, FILL_COMPUTED, FILL_INPUT, FONT_BOLD, FONT_NOTE, FONT_TITLE, bandStyle, landscapePrint } from './styles.ts';
-import { LIST_COLUMNS, LIST_NAMES, META_KEYS, META_SHEET_NAME, TEMPLATE_MARKER, TEMPLATE_VERSION, layoutSignature, type TemplateMeta } from './templateMeta.ts';
+import { LIST_COLUMNS, LIST_NAMES, META_KEYS, TEMPLATE_MARKER, TEMPLATE_VERSION, addMetaList, layoutSignature, writeMetaSheet, type TemplateMeta } from './templateMeta.ts';
 
 export interface UnitTemplateInput {
   year: number;
@@ -126,7 +126,7 @@ function addBandFormatting(ws: Worksheet, lastRow: number): void {
   });
 }
 
-function unlockInput(cell: Cell, validation: DataValidation): void {
+export function unlockInput(cell: Cell, validation: DataValidation): void {
   cell.protection = UNLOCKED;
   cell.fill = FILL_INPUT;
   cell.dataValidation = validation;
@@ -140,11 +140,11 @@ const QUALIFIER_MAX = (MeasureSchema.shape.qualifier.unwrap() as z.ZodString).ma
 const WRAPPED = UNIT_SHEET_COLUMNS.flatMap((c, index) => (unitColumnWraps(c) ? [{ index, width: c.width }] : []));
 
 /** The input message Excel and LibreOffice show when the cell is selected. */
-function withHint(validation: DataValidation, hint: { title: string; text: string }): DataValidation {
+export function withHint(validation: DataValidation, hint: { title: string; text: string }): DataValidation {
   return { ...validation, showInputMessage: true, promptTitle: hint.title, prompt: hint.text };
 }
 
-function textValidation(what: string, max: number): DataValidation {
+export function textValidation(what: string, max: number): DataValidation {
   const tooLong = MSG.template.tooLong(what, max);
   return {
     type: 'textLength', operator: 'lessThanOrEqual', formulae: [max], allowBlank: true,
@@ -160,7 +160,7 @@ function numberValidation(what: string): DataValidation {
   };
 }
 
-function listValidation(name: string, what: string, message: string): DataValidation {
+export function listValidation(name: string, what: string, message: string): DataValidation {
   return {
     type: 'list', formulae: [name], allowBlank: true,
     showErrorMessage: true, errorStyle: 'stop', errorTitle: T.notOnListTitle(what), error: message,
@@ -171,20 +171,25 @@ function listValidation(name: string, what: string, message: string): DataValida
 const INSTRUCTION_WIDTH = 90;
 
 function addInstructions(wb: Workbook, input: UnitTemplateInput): void {
-  // One A4 page, portrait: the whole instruction on one printed sheet.
-  const ws = wb.addWorksheet(MSG.workbook.sheetNames.instructions, {
-    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 1, margins: { left: 0.6, right: 0.6, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } },
-  });
-  ws.getColumn(1).width = INSTRUCTION_WIDTH;
   const I = T.instructions;
-  const lines: [string, 'title' | 'bold' | 'text' | 'note'][] = [
+  addInstructionSheet(wb, [
     [I.title(input.year), 'title'],
     [I.unit(input.orgUnit.code, input.orgUnit.name), 'bold'],
     ['', 'text'],
     ...I.steps.map((step): [string, 'text'] => [step, 'text']),
     ['', 'text'],
     ...I.notes.map((note): [string, 'note'] => [note, 'note']),
-  ];
+  ]);
+}
+
+export type InstructionLine = [text: string, kind: 'title' | 'bold' | 'text' | 'note'];
+
+/** The instruction sheet of a template: one A4 page, portrait, one wrapped line of text a row. */
+export function addInstructionSheet(wb: Workbook, lines: readonly InstructionLine[]): void {
+  const ws = wb.addWorksheet(MSG.workbook.sheetNames.instructions, {
+    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 1, margins: { left: 0.6, right: 0.6, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } },
+  });
+  ws.getColumn(1).width = INSTRUCTION_WIDTH;
   lines.forEach(([text, kind], i) => {
     const cell = ws.getCell(i + 1, 1);
     cell.value = text;
@@ -198,17 +203,9 @@ function addInstructions(wb: Workbook, input: UnitTemplateInput): void {
 }
 
 async function addMetaSheet(wb: Workbook, meta: TemplateMeta): Promise<Worksheet> {
-  const ws = wb.addWorksheet(META_SHEET_NAME, { state: 'veryHidden' });
-  ws.getCell('A1').value = TEMPLATE_MARKER;
-  META_KEYS.forEach((key, i) => {
-    ws.getCell(i + 2, 1).value = key;
-    ws.getCell(i + 2, 2).value = typeof meta[key] === 'number' ? meta[key] : String(meta[key]);
-  });
-  const statuses = Object.values(REPORT_STATUS_LABELS);
-  statuses.forEach((label, i) => (ws.getCell(`${LIST_COLUMNS.status}${i + 1}`).value = label));
-  MEASURE_KINDS.forEach((k, i) => (ws.getCell(`${LIST_COLUMNS.measureKind}${i + 1}`).value = k.label));
-  wb.definedNames.add(`${META_SHEET_NAME}!$${LIST_COLUMNS.status}$1:$${LIST_COLUMNS.status}$${statuses.length}`, LIST_NAMES.status);
-  wb.definedNames.add(`${META_SHEET_NAME}!$${LIST_COLUMNS.measureKind}$1:$${LIST_COLUMNS.measureKind}$${MEASURE_KINDS.length}`, LIST_NAMES.measureKind);
+  const ws = await writeMetaSheet(wb, TEMPLATE_MARKER, META_KEYS, meta as unknown as Record<keyof TemplateMeta, string | number>);
+  addMetaList(wb, ws, LIST_COLUMNS.status, LIST_NAMES.status, Object.values(REPORT_STATUS_LABELS));
+  addMetaList(wb, ws, LIST_COLUMNS.measureKind, LIST_NAMES.measureKind, MEASURE_KINDS.map((k) => k.label));
   await ws.protect('', { selectLockedCells: false, selectUnlockedCells: false });
   return ws;
 }

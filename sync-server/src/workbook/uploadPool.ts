@@ -9,6 +9,7 @@ import { MSG } from '@pwr-sync/shared';
 import { Worker } from 'node:worker_threads';
 import type { UploadExpectation, UploadRead } from './importUpload.ts';
 import type { ProgramFileExpectation, ProgramFileRead } from './programFileRead.ts';
+import type { PlanUploadExpectation, PlanUploadRead } from './importPlanUpload.ts';
 import type { UploadJob, UploadJobDone, UploadTask, UploadWorkerReady } from './uploadWorker.ts';
 
 export interface UploadPoolOptions {
@@ -28,16 +29,18 @@ export const DEFAULT_UPLOAD_POOL: UploadPoolOptions = { workers: 1, queue: 3, ti
 export interface UploadTicket {
   /** A unit's filled template (importUpload.ts). */
   read(file: Buffer, expected: UploadExpectation): Promise<UploadRead>;
+  /** A unit's plan template, or MOPS's sheet of plans (importPlanUpload.ts). */
+  readPlan(file: Buffer, expected: PlanUploadExpectation): Promise<PlanUploadRead>;
   /** A program file (programFileRead.ts). */
   readProgram(file: Buffer, expected: ProgramFileExpectation): Promise<ProgramFileRead>;
   release(): void;
 }
 
-type AnyRead = UploadRead | ProgramFileRead;
+type AnyRead = UploadRead | PlanUploadRead | ProgramFileRead;
 interface Job { id: number; file: Buffer; task: UploadTask; done: (read: AnyRead) => void }
 interface Slot { worker: Worker; job: Job | null; timer: NodeJS.Timeout | null; ready: Promise<void> }
 
-const TOO_COMPLEX: UploadRead & ProgramFileRead = { ok: false, status: 413, code: 'upload_too_large', message: MSG.api.uploadTooComplex };
+const TOO_COMPLEX: UploadRead & PlanUploadRead & ProgramFileRead = { ok: false, status: 413, code: 'upload_too_large', message: MSG.api.uploadTooComplex };
 // In development the worker is TypeScript like the server: tsWorker.mjs loads it through tsx. The
 // compiled server (npm run build) runs the compiled uploadWorker.js directly — no TypeScript tooling;
 // the worker inherits the process's --conditions, so it resolves the compiled @pwr-sync/shared too.
@@ -65,6 +68,7 @@ export class UploadPool {
     });
     return {
       read: (file, expected) => run<UploadRead>(file, { kind: 'template', expected }),
+      readPlan: (file, expected) => run<PlanUploadRead>(file, { kind: 'plan', expected }),
       readProgram: (file, expected) => run<ProgramFileRead>(file, { kind: 'program', expected }),
       release: () => {
         if (released) return;

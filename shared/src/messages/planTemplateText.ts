@@ -1,0 +1,132 @@
+/**
+ * Texts of the plan template (a unit's, and MOPS's sheet of plans for many units), its upload and
+ * the browser screens around it, and MOPS's review of plans. Part of MSG.plan (planText.ts).
+ */
+import { formatPlNumber } from '../numbers/polishNumber.ts';
+import { counted } from './plural.ts';
+import { withCount } from './counted.ts';
+import { NOUN } from './words.ts';
+
+const q = (s: string | number): string => `„${s}”`;
+
+export const planTemplateText = {
+  title: (unit: string, year: number) => `Plan ${unit} — ${year}`,
+  bulkTitle: (year: number) => `Plany jednostek — ${year}`,
+  columns: {
+    orgUnitCode: 'Jednostka',
+    activityId: 'Działanie',
+    activityName: 'Nazwa działania',
+    previousPlan: (year: number) => `Plan ${year}`,
+    previousActual: (year: number) => `Wykonanie ${year}`,
+    kind: 'Rodzaj miary',
+    qualifier: 'Opis miary (opcjonalnie)',
+    value: (year: number) => `Cel ${year}`,
+    description: 'Wskaźniki rezultatów (opis)',
+    formFew: 'Nowy rodzaj: forma dla 2–4',
+    formMany: 'Nowy rodzaj: forma dla 5+',
+    measureId: 'ID miary',
+  },
+  noPrevious: '—',
+  notReported: 'brak sprawozdania',
+  /** Hints shown when an input cell is selected (title ≤ 32 characters, text ≤ 255). */
+  hint: {
+    kind: { title: 'Rodzaj miary', text: 'Wybierz z listy, co liczysz. Nowy rodzaj (spoza listy): wpisz jego formę dla 1 (np. „rajd”) i podaj w kolumnach obok formy dla 2–4 i 5+.' },
+    qualifier: { title: 'Opis miary', text: 'Opcjonalnie doprecyzuj miarę, np. „rodziny z dziećmi do 3 lat”.' },
+    value: { title: 'Cel', text: 'Ile planujesz: liczba większa od zera; osoby, spotkania i inne rzeczy policzalne — liczba całkowita.' },
+    description: { title: 'Wskaźniki rezultatów', text: 'Opcjonalnie: tekst planu do sprawozdania, własnymi słowami (tylko w pierwszym wierszu działania).' },
+    formFew: { title: 'Forma dla 2–4', text: 'Tylko dla nowego rodzaju miary: np. „rajdy”.' },
+    formMany: { title: 'Forma dla 5 i więcej', text: 'Tylko dla nowego rodzaju miary: np. „rajdów”.' },
+  },
+  kindNotOnList: 'Tego rodzaju nie ma na liście. Jeśli to nowy rodzaj miary, zostaw go i podaj w kolumnach obok formy dla 2–4 i 5+ — MOPS zdecyduje, czy go przyjąć.',
+  kindNotOnListTitle: 'Nowy rodzaj miary?',
+  badTarget: 'Wpisz liczbę większą od zera (np. 120 albo 12,5).',
+  badTargetTitle: 'Cel: nieprawidłowa wartość',
+  instructions: {
+    title: (year: number) => `Plan działań na ${year} rok — Program Wspierania Rodziny`,
+    unit: (code: string, name: string) => `Jednostka: ${code} — ${name}`,
+    bulk: 'Arkusz planów wielu jednostek — wypełnia MOPS w imieniu jednostek.',
+    steps: (year: number) => [
+      `1. W arkuszu „Plan” dla każdego działania podaj planowane miary na ${year} rok: w żółtych komórkach wybierz rodzaj miary z listy, opcjonalnie opisz miarę i wpisz cel.`,
+      '2. Każda miara to osobny wiersz; pod działaniem są puste wiersze na kolejne miary. Tej samej miary (rodzaj i opis) nie podawaj dwa razy.',
+      `3. Obok widać plan i wykonanie z ${year - 1} roku — możesz przepisać miary jako punkt wyjścia.`,
+      '4. Opcjonalnie w pierwszym wierszu działania wpisz „Wskaźniki rezultatów (opis)” — tekst planu do sprawozdania.',
+      '5. Nowy rodzaj miary, którego nie ma na liście: wpisz go w kolumnie „Rodzaj miary” w formie dla 1 (np. „rajd”) i podaj formy dla 2–4 (np. „rajdy”) i dla 5+ (np. „rajdów”).',
+      '6. Zapisz plik (.xlsx) i wyślij go w systemie pwr-sync; po sprawdzeniu przekaż plan do weryfikacji MOPS.',
+    ],
+    notes: [
+      'Cel musi być większy od zera; liczba osób, spotkań i innych rzeczy policzalnych — całkowita (ułamki tylko dla godzin i etatów).',
+      'Nie dodawaj ani nie usuwaj wierszy; arkusz jest chroniony bez hasła wyłącznie przed przypadkową zmianą. Usunięcie rodzaju i celu z wiersza usuwa miarę.',
+      'Plik jest przypisany do jednostki i roku — system sprawdzi go tymi samymi regułami co formularz planu.',
+    ],
+  },
+  upload: {
+    notATemplate: 'To nie jest szablon planu pwr-sync. Pobierz szablon planu z systemu i wypełnij go.',
+    outdated: 'Szablon planu pochodzi z innej wersji systemu. Pobierz aktualny szablon i przenieś do niego plan.',
+    otherUnit: (fileUnit: string, unit: string) => `Ten plik jest szablonem planu jednostki ${fileUnit}, a nie ${unit}.`,
+    bulkAsUnit: 'Ten plik jest arkuszem planów wielu jednostek — wysyła go MOPS w przeglądzie planów, nie w planie jednej jednostki.',
+    notBulk: 'Ten plik jest szablonem planu jednej jednostki — wyślij go w planie tej jednostki albo pobierz arkusz planów wszystkich jednostek.',
+    otherYear: (fileYear: number, year: number) => `Ten plik jest szablonem planu na rok ${fileYear}, a nie ${year}.`,
+    /** „Arkusz „Plan”, komórka H7 („Cel 2026”): …” */
+    at: (sheet: string, cell: string, column: string) => `Arkusz ${q(sheet)}, komórka ${cell} (kolumna ${q(column)}): `,
+    unknownActivity: (id: string) => `działania ${q(id)} nie ma w planie tej jednostki — nie zmieniaj kolumny „Działanie”.`,
+    unknownUnit: (code: string) => `jednostki ${q(code)} nie ma wśród jednostek sprawozdających — nie zmieniaj kolumny „Jednostka”.`,
+    notANumber: (reason: string) => `cel nie jest liczbą: ${reason}`,
+    kindWithoutValue: 'wybrano rodzaj miary bez celu — wpisz cel albo usuń rodzaj.',
+    tooMany: withCount((n: number) => `plan działania może mieć najwyżej ${counted(n, NOUN.measureAccusative)}`),
+    nothingChanged: 'Arkusz nie zmienia planu żadnej jednostki — wpisz plany jednostek i wyślij go ponownie.',
+    saved: (version: number) => `Zapisano plan z pliku — wersja ${version}.`,
+    bulkSaved: withCount((n: number) => `Wprowadzono plany ${counted(n, NOUN.unitGenitive)} jako wpis MOPS.`),
+  },
+  /** The browser's plan files (a unit's template; MOPS's sheet of plans). */
+  browser: {
+    filesTitle: 'Plan w pliku Excel',
+    filesText: 'Bez formularza: pobierz szablon planu, wypełnij go w Excelu lub LibreOffice i wyślij. Obowiązują te same reguły co w formularzu.',
+    download: 'Pobierz szablon planu',
+    chooseFile: 'Wypełniony szablon planu (.xlsx)',
+    upload: 'Wyślij plan',
+    uploading: 'Wysyłanie…',
+    problemsTitle: 'Plan z pliku nie został zapisany',
+  },
+  /** MOPS's review of plans (browser review mode). */
+  review: {
+    modes: 'Sprawozdania czy plany',
+    tabReports: 'Sprawozdania',
+    tabPlans: 'Plany',
+    title: (year: number) => `Plany jednostek na ${year} rok`,
+    loading: 'Wczytywanie planów…',
+    columns: { unit: 'Jednostka', state: 'Stan planu', filled: 'Zaplanowane działania', changed: 'Ostatnia zmiana', open: 'Plan' },
+    filled: (filled: number, all: number) => `${formatPlNumber(filled)} z ${formatPlNumber(all)}`,
+    summary: (submitted: number, accepted: number, all: number) => `Przekazane: ${formatPlNumber(submitted)} · zaakceptowane: ${formatPlNumber(accepted)} · jednostek: ${formatPlNumber(all)}`,
+    byMops: 'wpis MOPS',
+    late: 'po terminie',
+    open: 'Otwórz plan',
+    back: 'Wróć do listy planów',
+    unitPlan: (unit: string, name: string, year: number) => `Plan ${unit} — ${name} (${year})`,
+    state: (state: string, version: number) => `Stan: ${state} · wersja ${version}`,
+    savedBy: (who: string, when: string) => `Ostatnio zapisał(a): ${who}, ${when}`,
+    nothing: 'Jednostka nie zapisała jeszcze planu.',
+    noMeasures: 'bez miar',
+    description: (text: string) => `Wskaźniki rezultatów: ${text}`,
+    proposals: 'Propozycje nowych działań',
+    proposal: (name: string, task: string, partners: string) => `${name} — zadanie ${task}${partners ? `; współrealizują: ${partners}` : ''}`,
+    newKind: (forms: string) => `nowy rodzaj miary (${forms})`,
+    accept: 'Akceptuj plan',
+    acceptConfirmTitle: 'Zaakceptować plan?',
+    acceptConfirm: (unit: string, year: number) => `Plan jednostki ${unit} na ${year} rok stanie się planem roku: na jego miary jednostka złoży sprawozdanie. Zmienić go będzie można tylko po ponownym otwarciu.`,
+    confirm: 'Akceptuj',
+    cancel: 'Anuluj',
+    return: 'Zwróć do poprawy',
+    returnComment: 'Komentarz dla jednostki (wymagany przy zwrocie)',
+    returnNeedsComment: 'Wpisz komentarz — jednostka zobaczy go przy zwróconym planie.',
+    reopen: 'Otwórz ponownie',
+    reopenComment: 'Powód ponownego otwarcia (opcjonalnie)',
+    accepted: (unit: string) => `Plan jednostki ${unit} zaakceptowano.`,
+    returned: (unit: string) => `Plan jednostki ${unit} zwrócono do poprawy z komentarzem.`,
+    reopened: (unit: string) => `Plan jednostki ${unit} otwarto ponownie — MOPS może go zmienić.`,
+    bulkTitle: 'Plany w imieniu jednostek (arkusz zbiorczy)',
+    bulkText: 'Gdy plany ustala MOPS: pobierz arkusz planów wszystkich jednostek, wypełnij go i wyślij. Plany zapiszą się jako wpis MOPS (w historii widać, kto je wprowadził).',
+    bulkDownload: 'Pobierz arkusz planów',
+    bulkAccept: 'od razu zaakceptuj wprowadzone plany',
+    bulkUpload: 'Wyślij arkusz planów',
+  },
+} as const;
