@@ -3,32 +3,11 @@ import {
   API_PATHS, PLAN_PATHS, PROGRAM_PATHS, PlanCompletenessRowSchema, PlanHistorySchema, PlanPreviousResponseSchema, UnitPlanSchema,
   type Assignment, type PlanEntry,
 } from '@pwr-sync/shared';
-import { backends, client, createTestDb, OPEN_YEAR, pickUnits, resetOpenYear, startApp, userToken, type TestApp, type TestDb } from '../../../test/harness.ts';
-import type { Db } from '../../storage/index.ts';
+import { backends, client, createTestDb, OPEN_YEAR, pickUnits, startApp, userToken, type TestApp, type TestDb } from '../../../test/harness.ts';
+import { resetPlans } from './testSupport.ts';
 
 const { unitA, unitB } = pickUnits();
 const YEAR = OPEN_YEAR;
-
-/** Forgets every plan of the year (the accepted ones written into `plans` stay: each test sets what it reads). */
-async function resetPlans(db: Db): Promise<void> {
-  await resetOpenYear(db);
-  await db.transaction(async (tx) => {
-    await tx.query('DELETE FROM plan_changes WHERE year = $1', [YEAR]);
-    await tx.query('DELETE FROM plan_versions WHERE year = $1', [YEAR]);
-    await tx.query('DELETE FROM plan_events WHERE year = $1', [YEAR]);
-    await tx.query('DELETE FROM unit_plans WHERE year = $1', [YEAR]);
-    await tx.query('DELETE FROM measure_kinds');
-    // activities that joined the program from an accepted proposal
-    const joined = "SELECT activity_id FROM plans WHERE year = $1 AND plan->>'kind' = 'new_activity' AND (plan->>'sinceYear')::int = $1";
-    const gone = await tx.query<{ activity_id: string }>(`DELETE FROM plans WHERE activity_id IN (${joined}) RETURNING activity_id`, [YEAR]);
-    for (const { activity_id } of gone.rows) {
-      await tx.query('DELETE FROM year_activities WHERE activity_id = $1 AND year >= $2', [activity_id, YEAR]);
-      await tx.query("DELETE FROM program_activities WHERE id = $1 AND (data->>'joinedYear')::int = $2", [activity_id, YEAR]);
-    }
-    // the seed's year in reporting, back in planning (with last year's plans as the units' starting point)
-    await tx.query("UPDATE reporting_years SET phase = 'planning' WHERE year = $1", [YEAR]);
-  });
-}
 
 describe.each(backends())('units’ plans on %s', (backend) => {
   let t: TestDb;
@@ -57,7 +36,7 @@ describe.each(backends())('units’ plans on %s', (backend) => {
     await app?.close();
     await t?.close();
   });
-  beforeEach(() => resetPlans(t.db));
+  beforeEach(() => resetPlans(t.db, YEAR));
 
   const plan = () => PLAN_PATHS.plan(YEAR, unitA);
   /** A complete plan: the first activity with two measures, every other with one. */
