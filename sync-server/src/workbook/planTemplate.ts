@@ -15,7 +15,7 @@ import {
 import { setProperties } from './central.ts';
 import { plainText, wrappedLines } from './text.ts';
 import { addInstructionSheet, listValidation, textValidation, unlockInput, withHint, type InstructionLine } from './template.ts';
-import { ALIGN_TOP, ALIGN_WRAP, landscapePrint, styleHeaderRow } from './styles.ts';
+import { ALIGN_TOP, ALIGN_WRAP, FONT_NOTE, landscapePrint, styleHeaderRow } from './styles.ts';
 import { ALL_UNITS, PLAN_KIND_LIST, PLAN_META_KEYS, PLAN_TEMPLATE_MARKER, PLAN_TEMPLATE_VERSION, addMetaList, writeMetaSheet } from './templateMeta.ts';
 
 export interface PlanTemplateUnit {
@@ -108,6 +108,8 @@ export async function buildPlanTemplate(input: PlanTemplateInput): Promise<Workb
         unlockInput(ws.getCell(r, at('value')), valueValidation as ExcelJS.DataValidation);
         unlockInput(ws.getCell(r, at('formFew')), withHint(textValidation(T.columns.formFew, FORM_MAX), hint.formFew));
         unlockInput(ws.getCell(r, at('formMany')), withHint(textValidation(T.columns.formMany, FORM_MAX), hint.formMany));
+        // An activity's further rows repeat its unit and id (the upload reads them), greyed.
+        if (!first) for (const key of ['orgUnitCode', 'activityId'] as const) ws.getCell(r, at(key)).font = FONT_NOTE;
         if (first) {
           unlockInput(ws.getCell(r, at('description')), withHint(textValidation(T.columns.description, PLAN_DESCRIPTION_MAX), hint.description));
           // A line above each activity groups its rows.
