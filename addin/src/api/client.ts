@@ -31,6 +31,10 @@ import {
   AcceptedMeasureKindSchema,
   PlanPreviousResponseSchema,
   SavePlanResponseSchema,
+  BulkPlansResponseSchema,
+  PlanCompletenessRowSchema,
+  type BulkPlansResponse,
+  type SavePlanResponse,
   UnitPlanSchema,
   type SavePlanRequest,
   PROGRAM_PATHS,
@@ -197,6 +201,39 @@ export class ApiClient {
   /** A program period as its Excel file („Struktura”, „Działania”, „Jednostki”). */
   programFile(code: string) {
     return this.download(PROGRAM_PATHS.programFile(code), `program-${code}.xlsx`);
+  }
+
+  /** A unit's plan template of a year (.xlsx): its activities, last year beside them. */
+  planTemplate(year: number, unit: string) {
+    return this.download(PLAN_PATHS.template(year, unit), `plan-${year}.xlsx`);
+  }
+  /** Uploads a filled plan template (the unit, or MOPS on its behalf): a new plan version. */
+  uploadPlanTemplate(year: number, unit: string, file: Blob, onProgress: (sent: number) => void = () => {}): Promise<ApiOutcome<SavePlanResponse>> {
+    return this.uploadFile(PLAN_PATHS.upload(year, unit), SavePlanResponseSchema, file, 'plan.xlsx', onProgress, {});
+  }
+  /** MOPS: the sheet of every unit's plans of a year, to fill on their behalf. */
+  bulkPlanTemplate(year: number) {
+    return this.download(PLAN_PATHS.bulkTemplate(year), `plany-jednostek-${year}.xlsx`);
+  }
+  /** MOPS: uploads the filled sheet of plans (audited as MOPS's entry); `accept` accepts them at once. */
+  uploadBulkPlans(year: number, file: Blob, accept: boolean, onProgress: (sent: number) => void = () => {}): Promise<ApiOutcome<BulkPlansResponse>> {
+    return this.uploadFile(PLAN_PATHS.bulkUpload(year), BulkPlansResponseSchema, file, 'plany.xlsx', onProgress, { accept: String(accept) });
+  }
+  /** Every reporting unit's plan state (reviewer, manager, admin). */
+  planCompleteness(year: number) {
+    return this.request('GET', PLAN_PATHS.completeness(year), z.array(PlanCompletenessRowSchema));
+  }
+  /** Reviewer: accept a unit's plan (it becomes the year's plan). */
+  acceptPlan(year: number, unit: string) {
+    return this.request('POST', PLAN_PATHS.accept(year, unit), UnitPlanSchema, {});
+  }
+  /** Reviewer: return a unit's plan with a comment the unit sees. */
+  returnPlan(year: number, unit: string, comment: string) {
+    return this.request('POST', PLAN_PATHS.return(year, unit), UnitPlanSchema, { comment });
+  }
+  /** Reviewer: reopen a submitted or accepted plan (then only MOPS changes it once the year reports). */
+  reopenPlan(year: number, unit: string, comment: string) {
+    return this.request('POST', PLAN_PATHS.reopen(year, unit), UnitPlanSchema, comment ? { comment } : {});
   }
 
   /**

@@ -9,7 +9,7 @@ import { UnitHome } from './UnitHome.tsx';
 import { UsersPage } from './UsersPage.tsx';
 import { ProgramPage } from './ProgramPage.tsx';
 import { UnitModes } from './UnitModes.tsx';
-import { PlanMode } from '../taskpane/plan/PlanPanel.tsx';
+import { BrowserPlanMode } from './BrowserPlanMode.tsx';
 
 const useStyles = makeStyles({
   root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
@@ -68,7 +68,7 @@ export function BrowserApp({ session }: { session: Session }) {
         {signedIn && isAdmin && page === 'users' && <UsersPage key={signedIn.me.user.id} api={signedIn.api} me={signedIn.me} onFailure={session.report} />}
         {signedIn && isAdmin && page === 'program' && <ProgramPage key={signedIn.me.user.id} api={signedIn.api} onFailure={session.report} />}
         {signedIn && !(isAdmin && page !== 'reports') && (signedIn.me.user.role === 'unit_reporter'
-          ? <UnitModes key={signedIn.me.user.id} report={<UnitHome api={signedIn.api} me={signedIn.me} onFailure={session.report} />} plan={<PlanMode api={signedIn.api} unitCode={signedIn.me.user.orgUnitCode ?? ''} client="browser" />} />
+          ? <UnitModes key={signedIn.me.user.id} report={<UnitHome api={signedIn.api} me={signedIn.me} onFailure={session.report} />} plan={<BrowserPlanMode api={signedIn.api} unitCode={signedIn.me.user.orgUnitCode ?? ''} onFailure={session.report} />} />
           : <ReviewHome key={signedIn.me.user.id} api={signedIn.api} me={signedIn.me} onFailure={session.report} />)}
       </main>
     </div>

@@ -94,6 +94,7 @@ export const planTemplateText = {
     tabPlans: 'Plany',
     title: (year: number) => `Plany jednostek na ${year} rok`,
     loading: 'Wczytywanie planów…',
+    completenessTitle: 'Kompletność planów',
     columns: { unit: 'Jednostka', state: 'Stan planu', filled: 'Zaplanowane działania', changed: 'Ostatnia zmiana', open: 'Plan' },
     filled: (filled: number, all: number) => `${formatPlNumber(filled)} z ${formatPlNumber(all)}`,
     summary: (submitted: number, accepted: number, all: number) => `Przekazane: ${formatPlNumber(submitted)} · zaakceptowane: ${formatPlNumber(accepted)} · jednostek: ${formatPlNumber(all)}`,

@@ -27,10 +27,12 @@ export interface CompletenessPanelProps {
   notice: ReviewNotice;
   /** Opens the unit's report (the reviewer decides from there, never from this list). */
   onOpen: (unit: string) => void;
+  /** The same list for plans (MOPS's review of plans): its title and open button. */
+  texts?: { title: string; open: string; openLabel: (unitName: string) => string };
 }
 
 /** Which units have not started, are drafting, submitted, returned or accepted; each report opens for review. */
-export function CompletenessPanel({ rows, canReview, yearOpen, notice, onOpen }: CompletenessPanelProps) {
+export function CompletenessPanel({ rows, canReview, yearOpen, notice, onOpen, texts }: CompletenessPanelProps) {
   const styles = useStyles();
   const [only, setOnly] = useState<WorkflowState | null>(null);
   if (!rows) return <Text>{MSG.review.loadingCompleteness}</Text>;
@@ -42,7 +44,7 @@ export function CompletenessPanel({ rows, canReview, yearOpen, notice, onOpen }:
 
   return (
     <section className={styles.root} aria-labelledby="completeness-title">
-      <Text as="h2" size={400} weight="semibold" id="completeness-title">{MSG.review.completenessTitle}</Text>
+      <Text as="h2" size={400} weight="semibold" id="completeness-title">{texts?.title ?? MSG.review.completenessTitle}</Text>
       <div className={styles.counts} role="group" aria-label={MSG.review.showStates}>
         <Button size="small" appearance={only === null ? 'primary' : 'secondary'} onClick={() => setOnly(null)}>{MSG.review.allStates(rows.length)}</Button>
         {ORDER.map((s) => (
@@ -69,7 +71,7 @@ export function CompletenessPanel({ rows, canReview, yearOpen, notice, onOpen }:
             {(r.version > 0 || (canReview && yearOpen && r.activities > 0)) && (
               <div className={styles.actions}>
                 <Button size="small" appearance={r.state === 'submitted' ? 'primary' : 'secondary'} onClick={() => onOpen(r.orgUnitCode)}
-                  aria-label={MSG.reviewView.openLabel(r.orgUnitName)}>{MSG.reviewView.open}</Button>
+                  aria-label={(texts?.openLabel ?? MSG.reviewView.openLabel)(r.orgUnitName)}>{texts?.open ?? MSG.reviewView.open}</Button>
               </div>
             )}
           </li>
