@@ -53,6 +53,15 @@ async function signOut() {
   await expect.poll(() => page.getByLabel('Token').count()).toBe(1);
 }
 
+/** MOPS signs in and opens the plans of the planning year (once the page's default year has settled). */
+async function reviewerPlans() {
+  await signIn(token('reviewer'));
+  await expect.poll(() => page.getByText('Kompletność sprawozdań').count(), { timeout: 30_000 }).toBe(1);
+  await page.getByLabel('Wybierz rok').selectOption(String(year));
+  await page.getByRole('tab', { name: 'Plany' }).click();
+  await expect.poll(() => page.getByText(`Plany jednostek na ${year} rok`).count(), { timeout: 30_000 }).toBe(1);
+}
+
 /** Clicks a download button and returns the file. */
 async function downloaded(button: string): Promise<Buffer> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
@@ -160,9 +169,7 @@ describe('planning with the plan template in the browser mode', () => {
     await signOut();
 
     // MOPS: plan completeness by unit, the plan opened read-only, returned with a comment
-    await signIn(token('reviewer'));
-    await page.getByLabel('Wybierz rok').selectOption(String(year));
-    await page.getByRole('tab', { name: 'Plany' }).click();
+    await reviewerPlans();
     const row = page.locator(`[data-unit="${unit}"]`);
     await expect.poll(() => row.textContent(), { timeout: 30_000 }).toContain('przekazane');
     await browser.shot('51-plany-kompletnosc');
@@ -195,9 +202,7 @@ describe('planning with the plan template in the browser mode', () => {
     await signOut();
 
     // MOPS accepts after a confirmation
-    await signIn(token('reviewer'));
-    await page.getByLabel('Wybierz rok').selectOption(String(year));
-    await page.getByRole('tab', { name: 'Plany' }).click();
+    await reviewerPlans();
     await row.getByRole('button', { name: /Otwórz plan/ }).click();
     await expect.poll(() => view.locator(`[data-activity="${first!.activityId}"]`).textContent(), { timeout: 30_000 }).toContain('15 warsztatów');
     await view.getByRole('button', { name: 'Akceptuj plan' }).click();
@@ -225,9 +230,7 @@ describe('planning with the plan template in the browser mode', () => {
   it('MOPS enters a late unit’s plan from the sheet of plans, accepted at once and audited as MOPS’s entry', async () => {
     const unit = late.orgUnitCode!;
     const activities = (await api<PlanPreviousResponse>(late.token, 'GET', PLAN_PATHS.previous(year, unit))).activities;
-    await signIn(token('reviewer'));
-    await page.getByLabel('Wybierz rok').selectOption(String(year));
-    await page.getByRole('tab', { name: 'Plany' }).click();
+    await reviewerPlans();
     const sheet = await downloaded('Pobierz arkusz planów');
     const filled = await edit(sheet, (ws) => {
       for (const a of activities) {
