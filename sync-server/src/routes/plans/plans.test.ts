@@ -188,6 +188,43 @@ describe.each(backends())('units’ plans on %s', (backend) => {
     ]);
   });
 
+  it('the year moves to reporting: plans lock for units (423 in Polish); only MOPS changes one by reopening it; reporting reads the accepted plan; history keeps every version', async () => {
+    await unit('PUT', plan(), { baseVersion: 0, entries: fullPlan() });
+    await unit('POST', PLAN_PATHS.submit(YEAR, unitA));
+    expect((await reviewer('POST', PLAN_PATHS.accept(YEAR, unitA))).body.state).toBe('accepted');
+    const draftB = { baseVersion: 0, entries: [{ activityId: idsB[0], measures: [{ kind: 'spotkanie', value: 3 }] }] };
+    expect((await other('PUT', PLAN_PATHS.plan(YEAR, unitB), draftB)).status).toBe(201);
+    expect((await admin('POST', PROGRAM_PATHS.yearPhase(YEAR), { from: 'planning', to: 'reporting' })).status).toBe(200);
+
+    // a unit's draft is locked with the year: neither saved nor handed in
+    const lockedYear = `Rok ${YEAR} jest już w fazie sprawozdawczej — plany są zablokowane; zmienić plan może tylko MOPS, otwierając go ponownie.`;
+    const savedB = await other('PUT', PLAN_PATHS.plan(YEAR, unitB), { ...draftB, baseVersion: 1 });
+    expect(savedB.status).toBe(423);
+    expect(savedB.body).toEqual(expect.objectContaining({ code: 'plan_locked', error: lockedYear }));
+    expect((await other('POST', PLAN_PATHS.submit(YEAR, unitB))).status).toBe(423);
+    expect((await other('GET', PLAN_PATHS.plan(YEAR, unitB))).body).toMatchObject({ version: 1, state: 'draft', editable: false });
+
+    // the accepted plan: locked for the unit; MOPS reopens it, and still only MOPS changes it
+    expect((await unit('PUT', plan(), { baseVersion: 1, entries: fullPlan() })).status).toBe(423);
+    expect((await reviewer('POST', PLAN_PATHS.reopen(YEAR, unitA), { comment: 'korekta celu po zmianie budżetu' })).body.state).toBe('draft');
+    const changed = fullPlan().map((e, i) => (i === 0 ? { ...e, measures: [{ kind: 'spotkanie', value: 26 }, e.measures[1]!] } : e));
+    const byUnit = await unit('PUT', plan(), { baseVersion: 1, entries: changed });
+    expect(byUnit.status).toBe(423);
+    expect(byUnit.body.error).toBe(lockedYear);
+    expect((await reviewer('PUT', plan(), { baseVersion: 1, entries: changed })).status).toBe(201);
+
+    // until MOPS accepts the change, reporting (and variance) read the accepted plan
+    const planOf = async () => ((await unit('GET', API_PATHS.assignments(YEAR, unitA))).body.assignments as Assignment[]).find((a) => a.activity.id === ids[0])!.plan.measures[0];
+    expect(await planOf()).toMatchObject({ id: '1', kind: 'spotkanie', value: 20 });
+    expect((await reviewer('POST', PLAN_PATHS.accept(YEAR, unitA))).body.state).toBe('accepted');
+    expect(await planOf()).toMatchObject({ id: '1', kind: 'spotkanie', value: 26 });
+
+    const history = PlanHistorySchema.parse((await unit('GET', PLAN_PATHS.history(YEAR, unitA))).body);
+    expect(history.versions.map((v) => [v.version, v.savedBy, v.source])).toEqual([[1, 'Test rep-a', 'api'], [2, 'Test rev', 'mops']]);
+    expect(history.events.map((e) => [e.action, e.by])).toEqual([['submitted', 'Test rep-a'], ['accepted', 'Test rev'], ['reopened', 'Test rev'], ['accepted', 'Test rev']]);
+    expect(history.changes.filter((c) => c.version === 2).map((c) => [c.field, c.old, c.new])).toEqual([['measure:1', '20 spotkanie', '26 spotkanie']]);
+  });
+
   it('MOPS enters many units’ plans at once, audited as its entry; a broken one saves nothing', async () => {
     const bulk = { plans: [{ orgUnitCode: unitA, entries: fullPlan() }, { orgUnitCode: unitB, entries: idsB.map((activityId) => ({ activityId, measures: [], description: 'wg potrzeb' })) }], accept: true };
     expect((await unit('PUT', PLAN_PATHS.bulk(YEAR), bulk)).status).toBe(403);
