@@ -221,8 +221,13 @@ describe('planning with the plan template in the browser mode', () => {
     await page.getByRole('tab', { name: 'Plan' }).click();
     await expect.poll(() => page.getByText(`Plan na ${year} rok`).count(), { timeout: 30_000 }).toBe(1);
     expect(await page.getByRole('button', { name: 'Zapisz plan' }).count()).toBe(0);
-    await uploadFile(fixed, `plan-${year}.xlsx`, 'Wyślij plan');
-    await expect.poll(() => result.textContent(), { timeout: 60_000 }).toContain('Plan został zaakceptowany i jest zablokowany');
+    await expect.poll(() => page.getByText('Plan jest przekazany lub zaakceptowany — zmiany są możliwe po zwrocie albo ponownym otwarciu przez MOPS.').count(), { timeout: 30_000 }).toBe(2);
+    expect(await page.getByRole('button', { name: 'Wyślij plan' }).isDisabled()).toBe(true);
+    expect(await page.locator('input[type=file]').isDisabled()).toBe(true);
+    // the server refuses it all the same (423, in Polish)
+    const refused = await fetch(server.baseUrl + PLAN_PATHS.upload(year, unit), { method: 'POST', headers: { Authorization: `Bearer ${planner.token}` }, body: (() => { const f = new FormData(); f.append('file', new Blob([new Uint8Array(fixed)]), 'plan.xlsx'); return f; })() });
+    expect(refused.status).toBe(423);
+    expect(((await refused.json()) as { error: string }).error).toContain('Plan został zaakceptowany i jest zablokowany');
     await browser.shot('54-plan-zablokowany');
     await signOut();
   }, 420_000);

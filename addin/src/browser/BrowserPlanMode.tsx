@@ -15,9 +15,18 @@ export function BrowserPlanMode({ api, unitCode, onFailure }: { api: ApiClient; 
   /** Bumped when the file saved a version: the form reads the plan again. */
   const [loaded, setLoaded] = useState(0);
   const t = MSG.plan.template;
+  /** Why the file cannot be uploaded now: the plan is handed in, accepted, or locked with the year. */
+  const [locked, setLocked] = useState<string | null>(null);
   useEffect(() => {
     void api.years().then((r) => (r.kind === 'ok' ? setYear(planningYear(r.value)) : setError(r.message)));
   }, [api]);
+  useEffect(() => {
+    if (typeof year !== 'number') return;
+    void api.unitPlan(year, unitCode).then((r) => {
+      if (r.kind !== 'ok' || r.value.editable) return setLocked(null);
+      setLocked(r.value.state === 'submitted' || r.value.state === 'accepted' ? MSG.plan.pane.locked : MSG.plan.pane.yearLocked);
+    });
+  }, [api, unitCode, year, loaded]);
   if (error) return <MessageBar intent="error" layout="multiline"><MessageBarBody>{error}</MessageBarBody></MessageBar>;
   if (year === undefined) return <Spinner label={MSG.plan.pane.loading} />;
   if (year === null) return <MessageBar intent="info"><MessageBarBody>{MSG.pane.noYear}</MessageBarBody></MessageBar>;
@@ -25,7 +34,7 @@ export function BrowserPlanMode({ api, unitCode, onFailure }: { api: ApiClient; 
     <>
       <PlanFiles id="plan-files" title={t.browser.filesTitle} text={t.browser.filesText} downloadLabel={t.browser.download} uploadLabel={t.browser.upload}
         download={() => api.planTemplate(year, unitCode)} upload={(file, progress) => api.uploadPlanTemplate(year, unitCode, file, progress)}
-        saved={(r) => t.upload.saved(r.version)} onSaved={() => setLoaded((n) => n + 1)} onFailure={onFailure} />
+        saved={(r) => t.upload.saved(r.version)} onSaved={() => setLoaded((n) => n + 1)} onFailure={onFailure} locked={locked} />
       <PlanPanel key={loaded} api={api} unitCode={unitCode} year={year} client="browser" />
     </>
   );

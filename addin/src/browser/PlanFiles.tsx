@@ -24,6 +24,8 @@ export interface PlanFilesProps<T> {
   saved: (value: T) => string;
   onSaved?: (value: T) => void;
   onFailure?: (outcome: ApiOutcome<unknown>) => void;
+  /** Why nothing can be uploaded now (the plan is locked); the template still downloads. */
+  locked?: string | null;
   /** More fields beside the file (MOPS's „accept at once”). */
   children?: ReactNode;
 }
@@ -33,7 +35,7 @@ export interface PlanFilesProps<T> {
  * saved version or every problem, each naming its sheet, cell and field. A unit's plan template and
  * MOPS's sheet of many units' plans.
  */
-export function PlanFiles<T>({ id, title, text, downloadLabel, uploadLabel, download, upload, saved, onSaved, onFailure, children }: PlanFilesProps<T>) {
+export function PlanFiles<T>({ id, title, text, downloadLabel, uploadLabel, download, upload, saved, onSaved, onFailure, locked, children }: PlanFilesProps<T>) {
   const styles = useStyles();
   const t = MSG.plan.template.browser;
   const [file, setFile] = useState<File | null>(null);
@@ -74,13 +76,14 @@ export function PlanFiles<T>({ id, title, text, downloadLabel, uploadLabel, down
       <Text as="h2" size={400} weight="semibold" id={id}>{title}</Text>
       <Text>{text}</Text>
       <div><Button disabled={busy !== null} onClick={() => void get()}>{busy === 'download' ? MSG.browser.downloading : downloadLabel}</Button></div>
+      {locked && <MessageBar intent="info" layout="multiline"><MessageBarBody>{locked}</MessageBarBody></MessageBar>}
       <Field label={t.chooseFile}>
-        <input key={inputKey} type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" disabled={busy !== null}
+        <input key={inputKey} type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" disabled={busy !== null || !!locked}
           onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
       </Field>
       {children}
       <div className={styles.row}>
-        <Button appearance="primary" disabled={busy !== null || !file} onClick={() => void send()}>{busy === 'upload' ? t.uploading : uploadLabel}</Button>
+        <Button appearance="primary" disabled={busy !== null || !file || !!locked} onClick={() => void send()}>{busy === 'upload' ? t.uploading : uploadLabel}</Button>
       </div>
       {progress !== null && <ProgressBar value={progress < 1 ? progress : undefined} thickness="large" aria-label={t.uploading} />}
       <div aria-live="polite">
