@@ -93,6 +93,18 @@ describe('program periods and years page end to end (admin in the browser)', () 
     await shots('60-program-lata');
   });
 
+  it('moves 2026’s reporting deadline; a closed year’s deadlines stay as they were', async () => {
+    expect(await yearCard(2024).getByRole('button', { name: t.editDeadlines }).count()).toBe(0);
+    await yearCard(2026).getByRole('button', { name: t.editDeadlines }).click();
+    await yearCard(2026).getByLabel(t.reportingDeadline).fill('2027-04-30');
+    await yearCard(2026).getByRole('button', { name: t.saveDeadlines }).click();
+    await expect.poll(() => page.getByText(t.deadlinesSaved(2026)).count(), { timeout: 15_000 }).toBe(1);
+    expect(await yearCard(2026).textContent()).toContain(`${t.reportingDeadline}: 30 kwietnia 2027`);
+    expect(await yearCard(2026).textContent()).toContain(`${t.planningDeadline}: 31 grudnia 2026`);
+    const years = (await api('GET', API_PATHS.years)).body as { year: number; deadline: string; planningDeadline: string }[];
+    expect(years.find((y) => y.year === 2026)).toMatchObject({ deadline: '2027-04-30', planningDeadline: '2026-12-31' });
+  });
+
   it('moves 2026 to reporting after a confirmation; the move is in its history', async () => {
     await yearCard(2026).getByRole('button', { name: t.moveTo(phase.reporting) }).click();
     const dialog = page.getByRole('dialog');

@@ -12,6 +12,7 @@ export const listYears = (api: ApiClient) => api.call('GET', API_PATHS.years, z.
 export const phaseHistory = (api: ApiClient, year: number) => api.call('GET', PROGRAM_PATHS.yearPhase(year), YearPhaseHistorySchema);
 export const movePhase = (api: ApiClient, year: number, body: MovePhaseRequest) => api.call('POST', PROGRAM_PATHS.yearPhase(year), ReportingYearSchema, body);
 export const undoPhase = (api: ApiClient, year: number, reason: string) => api.call('POST', PROGRAM_PATHS.yearPhaseUndo(year), ReportingYearSchema, { reason });
+export const setDeadlines = (api: ApiClient, year: number, body: { planningDeadline: string | null; deadline: string | null }) => api.call('PUT', `${API_PATHS.years}/${year}`, ReportingYearSchema, body);
 export const carryOver = (api: ApiClient, year: number) => api.call('GET', PROGRAM_PATHS.carryOver(year), CarryOverSchema);
 export const startYear = (api: ApiClient, body: StartYearRequest) => api.call('POST', PROGRAM_PATHS.startYear, ReportingYearSchema, body);
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import {
-  Badge, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Text, Textarea, makeStyles, tokens,
+  Badge, Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Text, Textarea, makeStyles, tokens,
 } from '@fluentui/react-components';
 import { MSG, UndoPhaseRequestSchema, nextPhase, undoableMove, type PhaseEvent, type ReportingYear, type YearPhase } from '@pwr-sync/shared';
 import { formatDate } from '../taskpane/format.ts';
@@ -12,6 +12,7 @@ const useStyles = makeStyles({
   row: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
   facts: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2 },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  deadlines: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', gap: tokens.spacingHorizontalM, '& > *': { minWidth: 0 } },
   history: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
 });
 
@@ -33,6 +34,9 @@ export function YearCard({ year: y, model }: { year: ReportingYear; model: Progr
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
   const [showHistory, setShowHistory] = useState(false);
+  const [editing, setEditing] = useState(false);
+  const [planningDeadline, setPlanningDeadline] = useState(y.planningDeadline ?? '');
+  const [deadline, setDeadline] = useState(y.deadline ?? '');
   const events = model.events[y.year] ?? [];
   const next = nextPhase(y.phase);
   const undoable = undoableMove(y.phase, events);
@@ -58,8 +62,16 @@ export function YearCard({ year: y, model }: { year: ReportingYear; model: Progr
       <div className={styles.actions}>
         {next && <Button size="small" appearance="primary" disabled={model.busy} onClick={() => setConfirmMove(true)}>{t.moveTo(label(next))}</Button>}
         {undoable && <Button size="small" disabled={model.busy} onClick={() => { setReasonError(null); setUndoOpen(true); }}>{t.undo}</Button>}
+        {y.phase !== 'closed' && <Button size="small" aria-expanded={editing} onClick={() => setEditing(!editing)}>{t.editDeadlines}</Button>}
         <Button size="small" aria-expanded={showHistory} onClick={() => setShowHistory(!showHistory)}>{showHistory ? t.hideHistory : t.history}</Button>
       </div>
+      {editing && (
+        <form className={styles.deadlines} onSubmit={(e) => { e.preventDefault(); void model.setDeadlines(y.year, planningDeadline || null, deadline || null).then((ok) => ok && setEditing(false)); }}>
+          {y.phase === 'planning' && <Field label={t.planningDeadline}><Input type="date" value={planningDeadline} onChange={(_, d) => setPlanningDeadline(d.value)} /></Field>}
+          <Field label={t.reportingDeadline}><Input type="date" value={deadline} onChange={(_, d) => setDeadline(d.value)} /></Field>
+          <Button type="submit" appearance="primary" size="small" disabled={model.busy}>{t.saveDeadlines}</Button>
+        </form>
+      )}
       {showHistory && (
         <ol className={styles.history} aria-label={`${t.history} ${y.year}`}>
           {events.map((e) => (

@@ -70,6 +70,9 @@ export function useProgramAdmin({ api, onFailure }: { api: ApiClient; onFailure:
       if (!to) return Promise.resolve(false);
       return run(() => program.movePhase(api, y.year, { from: y.phase, to }), (r) => MSG.program.admin.moved(r.year, phaseLabel[r.phase]));
     },
+    /** Sets a year's deadlines (ISO dates; null: none). */
+    setDeadlines: (year: number, planningDeadline: string | null, deadline: string | null) =>
+      run(() => program.setDeadlines(api, year, { planningDeadline, deadline }), (r) => MSG.program.admin.deadlinesSaved(r.year)),
     undo: (year: number, reason: string) => run(() => program.undoPhase(api, year, reason), (r) => MSG.program.admin.undone(r.year, phaseLabel[r.phase])),
     /** What starting `year` would carry over; a refusal (409 the year exists, 422 no program covers it) as its Polish message. */
     preview: async (year: number): Promise<{ ok: CarryOver } | { error: string }> => {

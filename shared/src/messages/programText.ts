@@ -84,6 +84,9 @@ const admin = {
   undone: (year: number, phase: string) => `Cofnięto zmianę — rok ${year} wrócił do fazy ${q(phase)}.`,
   confirm: 'Potwierdź',
   cancel: 'Anuluj',
+  editDeadlines: 'Zmień terminy',
+  saveDeadlines: 'Zapisz terminy',
+  deadlinesSaved: (year: number) => `Zapisano terminy roku ${year}.`,
   history: 'Historia faz',
   hideHistory: 'Ukryj historię',
   event: {
