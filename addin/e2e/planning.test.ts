@@ -195,6 +195,10 @@ describe('planning in the task pane, end to end', () => {
     expect(byId.get(first!.activityId)!.measures.at(-1)).toMatchObject({ kind: 'warsztat', value: 14 });
     expect(byId.get(second!.activityId)).toMatchObject({ description: '3 pikniki rodzinne w parkach miejskich', measures: [{ kind: 'piknik', qualifier: 'w parkach miejskich', value: 3, proposedForms: { one: 'piknik', few: 'pikniki', many: 'pikników' } }] });
     expect(submitted.proposals.map((p) => p.name)).toEqual([PROPOSAL]);
+    // Handed over: the plan reads as sentences, not greyed-out fields.
+    await expect.poll(() => activity(first!.activityId).getByText(/^Plan: .*14 warsztatów$/).count()).toBe(1);
+    expect(await activity(second!.activityId).getByText('Plan: 3 pikniki w parkach miejskich', { exact: true }).count()).toBe(1);
+    expect(await page.getByRole('textbox').count()).toBe(0);
     await fits320('plan-przekazany');
   }, 300_000);
 
@@ -238,6 +242,7 @@ describe('planning in the task pane, end to end', () => {
     await openPlanTab();
     await expect.poll(() => page.getByText('Rok jest już w fazie sprawozdawczej: plany są zablokowane.').count(), { timeout: 30_000 }).toBe(1);
     expect(await savePlan().count()).toBe(0);
+    expect(await activity(first.activityId).getByText(/^Plan: .*15 warsztatów$/).count()).toBe(1);
     await fits320('plan-zablokowany');
 
     // The report tab: the sheet lists the accepted plan's measures; the unit types its figures in Excel and syncs.
@@ -260,7 +265,9 @@ describe('planning in the task pane, end to end', () => {
     }
     await expect.poll(() => page.getByText('Brak problemów w arkuszu').count(), { timeout: 30_000 }).toBe(1);
     await page.getByRole('button', { name: 'Synchronizuj' }).click();
-    await expect.poll(() => page.getByText('Zapisano na serwerze.').count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => page.getByText('Zapisano na serwerze.').count(), { timeout: 30_000 }).toBe(1).catch(async (e) => {
+      throw new Error(`${e.message}\n${await page.locator('main').innerText()}`);
+    });
     await browser.shot('5x-sprawozdanie-po-planie-320');
     const report = await api<UnitReport>(planner.token, 'GET', API_PATHS.report(year, unit));
     expect(report.version).toBeGreaterThan(0);

@@ -144,6 +144,11 @@ export const planText = {
     conflictDetail: (who: string) => `Zapisał(a): ${who}. Twoje zmiany są nadal w formularzu — zapisz je na nowszej wersji albo wczytaj plan z serwera.`,
     keepMine: 'Zapisz moje zmiany',
     takeTheirs: 'Wczytaj plan z serwera',
+    plannedLine: (measures: string) => `Plan: ${measures}`,
+    nothingPlanned: 'nic nie zaplanowano',
+    descriptionLine: (text: string) => `Wskaźniki rezultatów: ${text}`,
+    proposalLine: (task: string, subsection: string | null, partners: readonly string[]) =>
+      `Zadanie ${task}${subsection ? `, podrozdział ${subsection}` : ''}${partners.length ? `; współrealizują: ${partners.join(', ')}` : ''}`,
     tookServer: (version: number) => `Wczytano plan z serwera (wersja ${version}).`,
     targetUnreadable: (reason: string) => `pole „${field.value}”: ${reason}`,
   },

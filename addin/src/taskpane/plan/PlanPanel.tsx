@@ -185,7 +185,14 @@ export function PlanPanel({ api, unitCode, year, client, inPlanning = true }: Pl
               {' · '}
               {info.previousActual ? T.previousActual(loaded.previousYear, info.previousActual.measures.filter((m) => isMeasureKind(m.kind)).map((m) => formatMeasure(m)).join(', ') || (info.previousActual.text ?? '—')) : T.previousNotReported(loaded.previousYear)}
             </Text>
-            {entry.measures.map((m, j) => {
+            {readOnly && (
+              // Read-only: the plan as sentences a clerk reads at a glance, not greyed-out fields.
+              <>
+                <Text className={styles.name}>{T.plannedLine(entry.measures.map((m) => measurePreview(m) ?? `${m.value} ${m.kind}`).join(', ') || T.nothingPlanned)}</Text>
+                {entry.description && <Text size={200} className={styles.name}>{T.descriptionLine(entry.description)}</Text>}
+              </>
+            )}
+            {!readOnly && entry.measures.map((m, j) => {
               const known = isMeasureKind(m.kind);
               const preview = measurePreview(m);
               return (
@@ -220,7 +227,7 @@ export function PlanPanel({ api, unitCode, year, client, inPlanning = true }: Pl
                 {prev && prev.measures.length > 0 && <Button size="small" onClick={() => setEntry(i, copyPrevious(entry, prev))}>{T.copyPrevious(loaded.previousYear)}</Button>}
               </div>
             )}
-            <Field className={styles.field} label={T.description}><Textarea value={entry.description} disabled={readOnly} resize="vertical" onChange={(_, d) => setEntry(i, { ...entry, description: d.value })} /></Field>
+            {!readOnly && <Field className={styles.field} label={T.description}><Textarea value={entry.description} disabled={readOnly} resize="vertical" onChange={(_, d) => setEntry(i, { ...entry, description: d.value })} /></Field>}
             {problemsOf(entry.activityId).map((p, k) => <Text key={k} size={200} className={styles.problem} role="alert">{p.message}</Text>)}
           </div>
         );
@@ -230,6 +237,15 @@ export function PlanPanel({ api, unitCode, year, client, inPlanning = true }: Pl
       <Text size={200}>{T.proposalsIntro}</Text>
       {draft.proposals.map((p, i) => {
         const task = loaded.tasks.find((t) => t.code === p.taskCode);
+        if (readOnly) {
+          const sub = p.subsection === null ? null : task?.subsections.find((x) => x.number === p.subsection);
+          return (
+            <div key={p.key} className={styles.activity} data-proposal={p.key}>
+              <Text weight="semibold" className={styles.name}>{p.name}</Text>
+              <Text size={200} className={styles.name}>{T.proposalLine(task ? `${task.code} — ${task.title}` : p.taskCode, sub ? `${sub.number}) ${sub.title}` : null, p.partnerUnits)}</Text>
+            </div>
+          );
+        }
         return (
           <div key={p.key} className={styles.activity} data-proposal={p.key}>
             <Field className={styles.field} label={T.proposalName}><Textarea value={p.name} disabled={readOnly} onChange={(_, d) => setProposal(i, { ...p, name: d.value })} /></Field>
