@@ -265,7 +265,7 @@ describe('planning in the task pane, end to end', () => {
     }
     await expect.poll(() => page.getByText('Brak problemów w arkuszu').count(), { timeout: 30_000 }).toBe(1);
     await page.getByRole('button', { name: 'Synchronizuj' }).click();
-    await expect.poll(() => page.getByText('Zapisano na serwerze.').count(), { timeout: 30_000 }).toBe(1).catch(async (e) => {
+    await expect.poll(() => page.getByText('Zapisano na serwerze.').count(), { timeout: 60_000 }).toBe(1).catch(async (e) => {
       throw new Error(`${e.message}\n${await page.locator('main').innerText()}`);
     });
     await browser.shot('5x-sprawozdanie-po-planie-320');
