@@ -10,7 +10,9 @@ const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   item: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, paddingBottom: tokens.spacingVerticalS, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0, overflowWrap: 'anywhere' },
   head: { display: 'flex', justifyContent: 'space-between', gap: tokens.spacingHorizontalS, alignItems: 'flex-start' },
-  name: { overflowWrap: 'anywhere', minWidth: 0 },
+  name: { overflowWrap: 'anywhere', minWidth: 0, flex: '1 1 auto' },
+  // the state is one word or two, never broken inside a word at 320 px: the name gives way
+  state: { flexShrink: 0, whiteSpace: 'nowrap' },
   code: { color: tokens.colorNeutralForeground3 },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
@@ -61,7 +63,7 @@ export function CompletenessPanel({ rows, canReview, yearOpen, notice, onOpen, t
             {/* the name first, the code as secondary text */}
             <div className={styles.head}>
               <Text weight="semibold" className={styles.name}>{r.orgUnitName}</Text>
-              <Badge appearance="tint" color={COLOR[r.state]}>{WORKFLOW_STATE_LABELS[r.state]}</Badge>
+              <Badge appearance="tint" color={COLOR[r.state]} className={styles.state}>{WORKFLOW_STATE_LABELS[r.state]}</Badge>
             </div>
             {!r.orgUnitName.includes(r.orgUnitCode) && <Text size={200} className={styles.code}>{r.orgUnitCode}</Text>}
             <Text size={200}>{MSG.review.filled(r.activities, r.filled, r.version, r.lastChangeAt ? MSG.review.lastChange(formatDate(r.lastChangeAt), r.lastChangeBy ?? '—') : '')}</Text>
