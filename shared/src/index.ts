@@ -30,6 +30,7 @@ export * from './variance/noFigure.ts';
 export * from './report/rules.ts';
 export * from './report/consolidate.ts';
 export * from './sheet/rows.ts';
+export * from './sheet/lines.ts';
 export * from './sheet/presentation.ts';
 export * from './sheet/consolidatedLayout.ts';
 export * from './sheet/reviewLayout.ts';

@@ -23,6 +23,7 @@ const unitColumns = {
   comment: 'Komentarz / wyjaśnienie',
   moneySpent2: 'Wydatki – druga kwota (zł)',
   scopeDescription: 'Zakres realizacji (opis)',
+  lineRole: 'Względem planu',
 } as const;
 
 /** Headers of the consolidated table (shared/sheet/consolidatedLayout.ts), by column key. */
@@ -96,7 +97,7 @@ const template = {
       '1. W arkuszu „Sprawozdanie” wpisz wykonanie w żółtych komórkach kolumny „Wykonanie” (liczby ≥ 0).',
       '2. W pierwszym wierszu każdego działania wybierz status z listy; wpisz wydatki (zadania podstawowe; drugą kwotę, gdy działanie ma dwa źródła finansowania), komentarz i „Zakres realizacji (opis)” — co zostało zrobione, własnymi słowami.',
       '3. Komentarz wyjaśnia odchylenie od planu albo powód braku wykonania; „Zakres realizacji (opis)” trafia do rocznego sprawozdania.',
-      '4. Wartość spoza planu: w ostatnim wierszu działania („poza planem”) wybierz rodzaj miary z listy, dopisz jej opis i wpisz wartość. Działanie bez zaplanowanej miary: wybierz rodzaj miary w jego wierszu.',
+      '4. Puste wiersze pod działaniem: wybierz rodzaj miary, dopisz opis i wpisz wartość; w kolumnie „Względem planu” wybierz, czym jest: „poza planem” (domyślnie), „część: …” — część wykonania miary planu (np. uczestnicy zajęć i pikniku osobno; w wierszu miary wpisz wtedy sumę części albo zostaw go pusty), albo „w tym: …” — wartość zawarta w innej, nie dodawana do sumy. Działanie bez zaplanowanej miary: wybierz rodzaj miary w jego wierszu.',
       '5. Zapisz plik (.xlsx) i wyślij go w systemie pwr-sync. Możesz sortować i filtrować wiersze — ukryte identyfikatory je rozpoznają.',
     ],
     notes: [

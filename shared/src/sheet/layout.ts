@@ -36,7 +36,7 @@ export type SheetColumnKey =
   | 'activityId' | 'measureKey' | 'line'
   | 'taskCode' | 'activityName' | 'measureKind' | 'qualifier'
   | 'plan' | 'actual' | 'difference' | 'ratio' | 'band'
-  | 'status' | 'moneySpent' | 'comment' | 'moneySpent2' | 'scopeDescription';
+  | 'status' | 'moneySpent' | 'comment' | 'moneySpent2' | 'scopeDescription' | 'lineRole';
 
 /** Column order of the unit report table. Do not reorder without a migration of existing sheets. */
 export const UNIT_SHEET_COLUMNS: readonly SheetColumn[] = [
@@ -58,6 +58,9 @@ export const UNIT_SHEET_COLUMNS: readonly SheetColumn[] = [
   // Added after the first layout: at the end, so existing sheets keep their columns.
   { key: 'moneySpent2', header: H.moneySpent2, type: 'money', width: 14, input: true, activityLevel: true },
   { key: 'scopeDescription', header: H.scopeDescription, type: 'text', width: 40, input: true, activityLevel: true },
+  // What the row is to the plan (sheet/lines.ts): written for every row; the template opens it on its
+  // empty lines, where the unit states a part or a „w tym” figure; the pane's form writes it otherwise.
+  { key: 'lineRole', header: H.lineRole, type: 'text', width: 24, input: false },
 ];
 
 /**

@@ -5,15 +5,20 @@
 import type { Assignment } from '../api/contracts.ts';
 import { MSG } from '../messages/catalogue.ts';
 import { parseMeasureValue } from '../measures/measureValue.ts';
-import { measureKey, type ActualFigure } from '../measures/schema.ts';
+import { measureKey, type ActualFigure, type Measure } from '../measures/schema.ts';
+import { pairFigures } from '../measures/pairMeasures.ts';
+import { formatMeasure } from '../measures/formatMeasure.ts';
 import { MEASURE_KINDS, isMeasureKind, measureKindOfWord } from '../measures/kinds.ts';
 import { measureKindLabel } from './consolidatedLayout.ts';
 import { parsePlNumber, parseMoney } from '../numbers/polishNumber.ts';
-import type { ReportEntry, ReportStatus } from '../report/schema.ts';
+import type { Plan, ReportEntry, ReportStatus } from '../report/schema.ts';
 import { REPORT_STATUS_LABELS, statusFromLabel } from '../report/labels.ts';
 import { computeVariance, type MeasureVariance } from '../variance/computeVariance.ts';
 import { VARIANCE_BAND_LABELS, type VariancePolicy } from '../variance/policy.ts';
 import { SHEET_MONEY_COLUMNS, UNIT_SHEET_COLUMNS, columnIndex, type SheetColumnKey } from './layout.ts';
+import {
+  EXTRA_MEASURE_PREFIX, extraTarget, lineChoices, lineRoleText, normaliseRoleText, parseLineKey, parseRoleText, partKey, plannedTarget, subsetKey,
+} from './lines.ts';
 
 /** A cell value as Excel and exceljs hand it over. */
 export type SheetCell = string | number | boolean | null;
@@ -26,17 +31,60 @@ export interface SheetProblem {
   message: string;
 }
 
-/** measureKey prefix of a measure the unit added beyond the plan. */
-export const EXTRA_MEASURE_PREFIX = '+';
-
 /** Inputs that belong to the activity and are read from its first line only. */
 const ACTIVITY_LEVEL = UNIT_SHEET_COLUMNS.filter((c) => c.input && c.activityLevel).map((c) => c.key);
 
 const col = Object.fromEntries(UNIT_SHEET_COLUMNS.map((c, i) => [c.key, i])) as Record<SheetColumnKey, number>;
 
+/** A line of the sheet: its hidden key and what its „Względem planu” cell says. */
+interface KeyedLine {
+  key: string;
+  roleText: string;
+  /** How a „w tym” line names this one. */
+  target: string;
+}
+
 /**
- * Rows for the activities the unit reports: one per planned measure, one per measure added beyond
- * the plan, and one status-only row for an activity without measures.
+ * Hidden keys and „Względem planu” texts for an activity's variance lines (sheet/lines.ts): a part
+ * or a „w tym” line follows the line it belongs to, as computeVariance orders them.
+ */
+function keyedLines(plan: Plan, variances: readonly MeasureVariance[]): KeyedLine[] {
+  const planById = new Map((plan.kind === 'target' ? plan.measures : []).map((m) => [m.id, m]));
+  const parts = new Map<string, number>();
+  const subsets = new Map<string, number>();
+  let parent: KeyedLine | null = null;
+  return variances.map((v) => {
+    let line: KeyedLine;
+    if (v.role === 'planned') {
+      const target = plannedTarget(planById.get(v.planMeasureId!) ?? { kind: v.kind, value: v.plan ?? 0, qualifier: v.qualifier });
+      line = { key: v.planMeasureId!, roleText: lineRoleText.planned(), target };
+    } else if (v.role === 'part') {
+      const n = (parts.get(v.planMeasureId!) ?? 0) + 1;
+      parts.set(v.planMeasureId!, n);
+      const owner = planById.get(v.planMeasureId!);
+      line = {
+        key: partKey(v.planMeasureId!, n),
+        roleText: lineRoleText.part(owner ? plannedTarget(owner) : v.kind),
+        target: formatMeasure({ kind: v.kind, value: v.actual ?? 0, qualifier: v.qualifier }),
+      };
+    } else if (v.role === 'extra') {
+      line = { key: EXTRA_MEASURE_PREFIX + measureKey(v), roleText: lineRoleText.extra(), target: extraTarget(v) };
+    } else {
+      const of = parent ?? { key: EXTRA_MEASURE_PREFIX, target: '' };
+      const n = (subsets.get(of.key) ?? 0) + 1;
+      subsets.set(of.key, n);
+      return { key: subsetKey(of.key, n), roleText: lineRoleText.subset(of.target), target: '' };
+    }
+    parent = line;
+    return line;
+  });
+}
+
+/**
+ * Rows for the activities the unit reports: one per planned measure (its figure; the sum when given
+ * in parts), one per part under it, one per figure beyond the plan, one per „w tym” figure under the
+ * line it belongs to, and one status-only row for an activity without measures. A template adds
+ * `blankExtraRows` empty lines per activity, where the unit adds what the plan did not foresee.
  */
 export function buildSheetRows(
   assignments: Assignment[],
@@ -49,23 +97,22 @@ export function buildSheetRows(
   for (const { activity, plan, role } of assignments) {
     if (role !== 'reporting') continue;
     const entry = byActivity.get(activity.id);
-    // Parts and „w tym” subsets are shown in the consolidated views; the sheet holds one input per
-    // planned measure and one per figure beyond the plan.
-    const variances = computeVariance({ plan, actual: entry?.actual ?? { measures: [] }, status: entry?.status ?? null }, policy)
-      .filter((v) => v.role === 'planned' || v.role === 'extra');
-    // A template gets empty lines for figures beyond the plan („poza planem”): kind, description, value.
-    const lines: (MeasureVariance | null | 'blank')[] = variances.length > 0 ? [...variances] : [null];
+    const variances = computeVariance({ plan, actual: entry?.actual ?? { measures: [] }, status: entry?.status ?? null }, policy);
+    const keyed = keyedLines(plan, variances);
+    const lines: (number | null | 'blank')[] = variances.length > 0 ? variances.map((_, i) => i) : [null];
     for (let b = 0; b < (options.blankExtraRows ?? 0) && lines[0] !== null; b++) lines.push('blank');
-    lines.forEach((v, i) => {
+    lines.forEach((at, i) => {
       const row: SheetCell[] = new Array(UNIT_SHEET_COLUMNS.length).fill(null);
       row[col.activityId] = activity.id;
       row[col.line] = i + 1;
       row[col.taskCode] = activity.subsection ? `${activity.taskCode} (${activity.subsection})` : activity.taskCode;
       row[col.activityName] = activity.name;
-      if (v === 'blank') {
+      if (at === 'blank') {
         row[col.measureKey] = EXTRA_MEASURE_PREFIX;
-      } else if (v) {
-        row[col.measureKey] = v.role === 'planned' ? v.planMeasureId! : EXTRA_MEASURE_PREFIX + measureKey(v);
+      } else if (at !== null) {
+        const v = variances[at]!;
+        row[col.measureKey] = keyed[at]!.key;
+        row[col.lineRole] = keyed[at]!.roleText;
         // shown as the plural label used in headers and pickers („uczestnicy”); read back to the lemma
         row[col.measureKind] = measureKindLabel(v.kind);
         row[col.qualifier] = v.qualifier ?? null;
@@ -87,15 +134,11 @@ export function buildSheetRows(
   return rows;
 }
 
-/**
- * Which planned measure a row's figure answers, from the hidden measure column: a plan measure's id;
- * an extra ('+…', or a row the unit added without one) is beyond the plan. A key of a sheet prepared
- * before measures had ids (the kind's name) states nothing, so the shared lemma rule pairs it.
- */
-function answerOf(key: string, planIds: ReadonlySet<string>): Pick<ActualFigure, 'planMeasureId'> {
-  if (planIds.has(key)) return { planMeasureId: key };
-  if (key === '' || key.startsWith(EXTRA_MEASURE_PREFIX)) return { planMeasureId: null };
-  return {};
+/** What the template offers in „Względem planu” on an activity's empty lines (sheet/lines.ts). */
+export function activityLineChoices(plan: Plan, entry: ReportEntry | undefined): string[] {
+  const planMeasures = plan.kind === 'target' ? plan.measures : [];
+  const { extras } = pairFigures(planMeasures, entry?.actual.measures ?? []);
+  return lineChoices(planMeasures, extras);
 }
 
 const header = (key: SheetColumnKey) => UNIT_SHEET_COLUMNS[columnIndex(key)]!.header;
@@ -189,26 +232,7 @@ export function readSheetRows(rows: SheetCell[][], assignments: Assignment[]): {
       }
     }
 
-    const plan = reported.get(activityId)!.plan;
-    const planIds = new Set(plan.kind === 'target' ? plan.measures.map((m) => m.id) : []);
-    const measures: ActualFigure[] = [];
-    for (const { row, rowIndex } of group) {
-      const typedKind = asText(row[col.measureKind]);
-      // the label, the lemma or any inflected form („uczestnicy”, „uczestnik”, „Uczestników”)
-      const kind = typedKind ? measureKindOfSheetText(typedKind) : typedKind;
-      const value = readNumber(row[col.actual], kind);
-      if (!value.ok) {
-        problem(rowIndex, 'actual', MSG.sheet.cell(header('actual'), value.reason));
-        continue;
-      }
-      if (value.value === null) continue;
-      if (!isMeasureKind(kind)) {
-        problem(rowIndex, 'measureKind', kind ? MSG.sheet.unknownKind(header('measureKind'), kind) : MSG.sheet.kindMissing(header('measureKind')));
-        continue;
-      }
-      const qualifier = asText(row[col.qualifier]);
-      measures.push({ kind, ...(qualifier ? { qualifier } : {}), value: value.value, ...answerOf(asText(row[col.measureKey]), planIds) });
-    }
+    const measures = readFigures(group, reported.get(activityId)!.plan, problem);
 
     entries.push({
       activityId,
@@ -220,4 +244,140 @@ export function readSheetRows(rows: SheetCell[][], assignments: Assignment[]): {
     });
   }
   return { entries, problems };
+}
+
+type Problem = (rowIndex: number, column: SheetColumnKey, message: string) => void;
+
+/**
+ * An activity's figures from its rows (sheet/lines.ts): planned lines by their hidden id, parts of a
+ * planned measure (the planned row then holds their sum or nothing), figures beyond the plan, and
+ * „w tym” figures attached to the line they belong to — by its hidden key, or on an empty line of the
+ * template by the target its „Względem planu” cell names. Nothing is guessed: a cell that names no
+ * line of the activity is a problem.
+ */
+function readFigures(group: { row: SheetCell[]; rowIndex: number }[], plan: Plan, problem: Problem): ActualFigure[] {
+  const planMeasures = plan.kind === 'target' ? plan.measures : [];
+  const planIds = new Set(planMeasures.map((m) => m.id));
+  const planTarget = new Map(planMeasures.map((m) => [normaliseRoleText(plannedTarget(m)), m]));
+  const planned = new Map<string, { figure: ActualFigure; rowIndex: number }>();
+  const parts = new Map<string, ActualFigure[]>();
+  const byKey = new Map<string, ActualFigure>();
+  const extrasByTarget = new Map<string, ActualFigure>();
+  const others: ActualFigure[] = [];
+  const subsets: { of: { key: string } | { target: string }; measure: Measure; rowIndex: number }[] = [];
+  const roleHeader = header('lineRole');
+  // figures keep the order of their rows
+  const position = new Map<ActualFigure, number>();
+
+  for (const [at, { row, rowIndex }] of group.entries()) {
+    const typedKind = asText(row[col.measureKind]);
+    // the label, the lemma or any inflected form („uczestnicy”, „uczestnik”, „Uczestników”)
+    const kind = typedKind ? measureKindOfSheetText(typedKind) : typedKind;
+    const value = readNumber(row[col.actual], kind);
+    if (!value.ok) {
+      problem(rowIndex, 'actual', MSG.sheet.cell(header('actual'), value.reason));
+      continue;
+    }
+    if (value.value === null) continue;
+    if (!isMeasureKind(kind)) {
+      problem(rowIndex, 'measureKind', kind ? MSG.sheet.unknownKind(header('measureKind'), kind) : MSG.sheet.kindMissing(header('measureKind')));
+      continue;
+    }
+    const qualifier = asText(row[col.qualifier]);
+    const measure: Measure = { kind, ...(qualifier ? { qualifier } : {}), value: value.value };
+    const key = asText(row[col.measureKey]);
+    let line = parseLineKey(key, planIds);
+    if (line.role === 'open') {
+      const said = parseRoleText(asText(row[col.lineRole]));
+      if (said.role === 'unknown') {
+        problem(rowIndex, 'lineRole', MSG.sheetLines.unknownRole(roleHeader, asText(row[col.lineRole])));
+        continue;
+      }
+      if (said.role === 'subset') {
+        subsets.push({ of: { target: said.target }, measure, rowIndex });
+        continue;
+      }
+      if (said.role === 'part') {
+        const owner = planTarget.get(said.target);
+        if (!owner) {
+          problem(rowIndex, 'lineRole', MSG.sheetLines.unknownPartTarget(roleHeader, said.target));
+          continue;
+        }
+        line = { role: 'part', planMeasureId: owner.id, index: 0 };
+      } else {
+        line = { role: 'extra', key: EXTRA_MEASURE_PREFIX + measureKey(measure) };
+      }
+    }
+    const keep = (figure: ActualFigure) => {
+      position.set(figure, at);
+      return figure;
+    };
+    switch (line.role) {
+      case 'planned': {
+        const figure = keep({ ...measure, planMeasureId: line.planMeasureId });
+        planned.set(line.planMeasureId, { figure, rowIndex });
+        byKey.set(key, figure);
+        break;
+      }
+      case 'part': {
+        const figure = keep({ ...measure, planMeasureId: line.planMeasureId });
+        parts.set(line.planMeasureId, [...(parts.get(line.planMeasureId) ?? []), figure]);
+        byKey.set(key, figure);
+        break;
+      }
+      case 'extra': {
+        const figure = keep({ ...measure, planMeasureId: null });
+        others.push(figure);
+        byKey.set(key, figure);
+        extrasByTarget.set(normaliseRoleText(extraTarget(figure)), figure);
+        break;
+      }
+      case 'subset':
+        subsets.push({ of: { key: line.parentKey }, measure, rowIndex });
+        break;
+      default:
+        // a sheet prepared before measures had ids: the shared lemma rule pairs it
+        others.push(keep(measure));
+    }
+  }
+
+  // A planned measure given in parts is compared with their sum; its own row holds that sum or nothing.
+  const figures: ActualFigure[] = [];
+  const split = new Set<string>();
+  for (const m of planMeasures) {
+    const own = planned.get(m.id);
+    const given = parts.get(m.id) ?? [];
+    if (given.length === 0) {
+      if (own) figures.push(own.figure);
+      continue;
+    }
+    split.add(m.id);
+    const sum = Math.round(given.reduce((t, f) => t + f.value, 0) * 1e6) / 1e6;
+    if (own && Math.abs(own.figure.value - sum) > 1e-9) {
+      problem(own.rowIndex, 'actual', MSG.sheetLines.partsSumDiffers(header('actual'), plannedTarget(m), sum, own.figure.value));
+    }
+    figures.push(...given);
+  }
+  figures.push(...others);
+  figures.sort((a, b) => position.get(a)! - position.get(b)!);
+
+  for (const { of, measure, rowIndex } of subsets) {
+    const owner = 'key' in of ? planMeasures.find((m) => m.id === of.key) : planTarget.get(of.target);
+    const name = owner ? plannedTarget(owner) : 'key' in of ? of.key : of.target;
+    if (owner && split.has(owner.id)) {
+      problem(rowIndex, 'lineRole', MSG.sheetLines.subsetOfSplit(roleHeader, name));
+      continue;
+    }
+    const total = owner ? planned.get(owner.id)?.figure : 'key' in of ? byKey.get(of.key) : extrasByTarget.get(of.target);
+    if (!owner && !('key' in of) && !total) {
+      problem(rowIndex, 'lineRole', MSG.sheetLines.unknownSubsetTarget(roleHeader, of.target));
+      continue;
+    }
+    if (!total) {
+      problem(rowIndex, 'lineRole', MSG.sheetLines.subsetWithoutTotal(roleHeader, name));
+      continue;
+    }
+    total.subsets = [...(total.subsets ?? []), measure];
+  }
+  return figures;
 }

@@ -50,10 +50,10 @@ describe('readUploadedTemplate', () => {
       ws.getCell(4, col('measureKind')).value = 'spektakl';
       ws.getCell(4, col('qualifier')).value = 'dla rodzin';
       ws.getCell(4, col('actual')).value = 3;
-      ws.getCell(5, col('status')).value = 'niezrealizowane w tym roku';
-      ws.getCell(7, col('measureKind')).value = 'spektakl';
-      ws.getCell(7, col('actual')).value = '1 200';
-      ws.getCell(7, col('status')).value = 'zrealizowane';
+      ws.getCell(7, col('status')).value = 'niezrealizowane w tym roku';
+      ws.getCell(11, col('measureKind')).value = 'spektakl';
+      ws.getCell(11, col('actual')).value = '1 200';
+      ws.getCell(11, col('status')).value = 'zrealizowane';
     });
     const read = await readUploadedTemplate(file, expected);
     expect(read).toMatchObject({ ok: true });
@@ -70,9 +70,36 @@ describe('readUploadedTemplate', () => {
     ]);
   });
 
+  it('reads parts and „w tym” figures from the empty lines, by what „Względem planu” names', async () => {
+    const file = await edit(await unitTemplateBuffer(input()), (ws) => {
+      ws.getCell(2, col('status')).value = 'zrealizowane';
+      ws.getCell(2, col('actual')).value = 4;
+      // the planned row holds the sum of its parts, or nothing
+      ws.getCell(3, col('actual')).value = 130;
+      const line = (r: number, role: string, kind: string, value: number, qualifier?: string) => {
+        ws.getCell(r, col('lineRole')).value = role;
+        ws.getCell(r, col('measureKind')).value = kind;
+        ws.getCell(r, col('actual')).value = value;
+        if (qualifier) ws.getCell(r, col('qualifier')).value = qualifier;
+      };
+      line(4, 'część: 200 uczestników', 'uczestnicy', 82, 'spotkań');
+      line(5, 'część: 200 uczestników', 'uczestnicy', 48, 'pikniku');
+      line(6, 'w tym: 20 spotkań', 'spotkania', 1, 'online');
+    });
+    const read = await readUploadedTemplate(file, expected);
+    expect(read).toMatchObject({ ok: true });
+    if (!read.ok) return;
+    expect(read.entries[0]!.actual.measures).toEqual([
+      { kind: 'spotkanie', value: 4, planMeasureId: '1', subsets: [{ kind: 'spotkanie', value: 1, qualifier: 'online' }] },
+      { kind: 'uczestnik', value: 82, qualifier: 'spotkań', planMeasureId: '2' },
+      { kind: 'uczestnik', value: 48, qualifier: 'pikniku', planMeasureId: '2' },
+    ]);
+  });
+
   it('maps rows by the hidden ids even when the user sorted them', async () => {
     const file = await edit(await unitTemplateBuffer(input({ entries })), (ws) => {
-      const data = [2, 3, 4, 5, 6, 7].map((r) => (ws.getRow(r).values as unknown[]).slice(1));
+      // every cell of a row moves with it, empty ones too (row.values is sparse)
+      const data = [2, 3, 4, 5, 6, 7, 8, 9, 10, 11].map((r) => Array.from({ length: ws.columnCount }, (_, c) => ws.getCell(r, c + 1).value));
       data.reverse().forEach((values, i) => values.forEach((v, c) => (ws.getCell(i + 2, c + 1).value = (v ?? null) as ExcelJS.CellValue)));
     });
     const read = await readUploadedTemplate(file, expected);
@@ -115,7 +142,7 @@ describe('readUploadedTemplate', () => {
     const file = await edit(await unitTemplateBuffer(input()), (ws) => {
       ws.getCell(2, col('actual')).value = 'dużo';
       ws.getCell(2, col('status')).value = 'prawie gotowe';
-      ws.getCell(5, col('actual')).value = -3;
+      ws.getCell(7, col('actual')).value = -3;
     });
     const bad = rejected(await readUploadedTemplate(file, expected));
     expect(bad.status).toBe(422);
@@ -123,7 +150,7 @@ describe('readUploadedTemplate', () => {
     expect(bad.problems!.map((p) => [p.activityId, p.field])).toEqual(expect.arrayContaining([['I.1-01', 'actual'], ['I.1-01', 'status'], ['I.1-02', 'actual']]));
     // Each with its sheet and cell as Excel names them (Wykonanie is column I, Status column M).
     const letter = (key: SheetColumnKey) => String.fromCharCode(64 + col(key));
-    expect(bad.problems!.map((p) => `${p.sheet}!${p.cell}`).sort()).toEqual([`Sprawozdanie!${letter('actual')}2`, `Sprawozdanie!${letter('actual')}5`, `Sprawozdanie!${letter('status')}2`].sort());
+    expect(bad.problems!.map((p) => `${p.sheet}!${p.cell}`).sort()).toEqual([`Sprawozdanie!${letter('actual')}2`, `Sprawozdanie!${letter('actual')}7`, `Sprawozdanie!${letter('status')}2`].sort());
     expect(bad.problems!.find((p) => p.field === 'status')!.message).toMatch(/^Wiersz 2, kolumna „Status”: .*prawie gotowe/);
   });
 
@@ -273,8 +300,8 @@ describe.skipIf(skipLibreOffice)('the same filled template saved by other progra
       ws.getCell(2, col('status')).value = 'zrealizowane';
       ws.getCell(2, col('moneySpent')).value = '1 234,50 zł';
       ws.getCell(2, col('comment')).value = '=mniej chętnych';
-      ws.getCell(5, col('status')).value = 'niezrealizowane w tym roku';
-      ws.getCell(5, col('comment')).value = 'brak sali';
+      ws.getCell(7, col('status')).value = 'niezrealizowane w tym roku';
+      ws.getCell(7, col('comment')).value = 'brak sali';
     });
     const files = { exceljs: filled, libreoffice: await savedByLibreOffice(filled), openpyxl: await savedByOpenpyxl(filled) };
     const rels = (f: Buffer) => { const c = checkZip(f); return c.ok ? c.entries.filter((e) => e.name.endsWith('.rels')).map((e) => readZipEntry(f, e).toString('utf8')).join('') : ''; };

@@ -32,17 +32,18 @@ describe('unit template (read back with exceljs)', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Sprawozdanie', 'Instrukcja', META_SHEET_NAME]);
     const table = (ws as unknown as { getTable(n: string): { table: { tableRef: string; columns: { name: string }[] } } }).getTable('PWR_Sprawozdanie');
     expect(table.table.columns.map((c) => c.name)).toEqual(UNIT_SHEET_COLUMNS.map((c) => c.header));
-    expect(table.table.tableRef).toBe('A1:Q7');
+    expect(table.table.tableRef).toBe('A1:R11');
     UNIT_SHEET_COLUMNS.forEach((c, i) => expect(ws.getColumn(i + 1).hidden, c.key).toBe(Boolean(c.hidden)));
     // header row and the columns up to the activity name (ids, task, name) frozen
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1, xSplit: 5, topLeftCell: 'F2' });
   });
 
   it('lists the activities the unit reports, with plans and current entries (not the one it only contributes to)', () => {
-    const ids = [2, 3, 4, 5, 6, 7].map((r) => cellOf(ws, r, 'activityId').value);
-    // each activity with measures ends with an empty line for a figure beyond the plan
-    expect(ids).toEqual(['I.1-01', 'I.1-01', 'I.1-01', 'I.1-02', 'I.1-02', 'I.2-01']);
-    expect([2, 3, 4, 5, 6, 7].map((r) => cellOf(ws, r, 'measureKey').value)).toEqual(['1', '2', '+', '1', '+', null]);
+    const rows = [2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+    // each activity with measures ends with empty lines for what the plan did not foresee
+    expect(rows.map((r) => cellOf(ws, r, 'activityId').value)).toEqual(['I.1-01', 'I.1-01', 'I.1-01', 'I.1-01', 'I.1-01', 'I.1-02', 'I.1-02', 'I.1-02', 'I.1-02', 'I.2-01']);
+    expect(rows.map((r) => cellOf(ws, r, 'measureKey').value)).toEqual(['1', '2', '+', '+', '+', '1', '+', '+', '+', null]);
+    expect(rows.map((r) => cellOf(ws, r, 'lineRole').value)).toEqual(['miara planu', 'miara planu', null, null, null, 'miara planu', null, null, null, null]);
     expect(cellOf(ws, 2, 'plan').value).toBe(20);
     expect(cellOf(ws, 2, 'actual').value).toBe(4);
     expect(cellOf(ws, 2, 'status').value).toBe('zrealizowane');
@@ -52,7 +53,7 @@ describe('unit template (read back with exceljs)', () => {
     expect(cellOf(ws, 2, 'plan').numFmt).toBe('#,##0');
     expect(cellOf(ws, 2, 'actual').numFmt ?? 'General').toBe('General');
     expect(cellOf(ws, 3, 'measureKind').value).toBe('uczestnicy');
-    expect(cellOf(ws, 7, 'measureKey').value).toBeNull();
+    expect(cellOf(ws, 11, 'measureKey').value).toBeNull();
   });
 
   it('protects the sheet without a password and unlocks only the input cells', () => {
@@ -67,16 +68,17 @@ describe('unit template (read back with exceljs)', () => {
     expect(locked(2, 'moneySpent2')).toBe(false);
     expect(locked(2, 'scopeDescription')).toBe(false);
     expect(locked(3, 'scopeDescription')).toBe(true);
-    // the line beyond the plan: kind, its description and the value are inputs
-    expect([locked(4, 'measureKind'), locked(4, 'qualifier'), locked(4, 'actual')]).toEqual([false, false, false]);
+    // an empty line: kind, its description, the value and what it is to the plan are inputs
+    expect([locked(4, 'measureKind'), locked(4, 'qualifier'), locked(4, 'actual'), locked(4, 'lineRole')]).toEqual([false, false, false, false]);
+    expect(locked(2, 'lineRole')).toBe(true);
     // second line of an activity: only the actual is an input
     expect(locked(3, 'actual')).toBe(false);
     expect(locked(3, 'status')).toBe(true);
     // complementary task: no money
-    expect(locked(7, 'moneySpent')).toBe(true);
-    expect(locked(7, 'moneySpent2')).toBe(true);
+    expect(locked(11, 'moneySpent')).toBe(true);
+    expect(locked(11, 'moneySpent2')).toBe(true);
     // no planned measure: the unit picks the measure kind
-    expect(locked(7, 'measureKind')).toBe(false);
+    expect(locked(11, 'measureKind')).toBe(false);
     expect(locked(2, 'measureKind')).toBe(true);
     for (const key of ['activityId', 'taskCode', 'activityName', 'plan', 'difference', 'ratio', 'band'] as const) expect(locked(2, key), key).toBe(true);
   });
@@ -87,13 +89,21 @@ describe('unit template (read back with exceljs)', () => {
     expect(cellOf(ws, 2, 'status').dataValidation).toMatchObject({ type: 'list', formulae: ['ListaStatusow'] });
     expect(cellOf(ws, 4, 'measureKind').dataValidation).toMatchObject({ type: 'list', formulae: ['ListaMiar'] });
     expect(cellOf(ws, 2, 'scopeDescription').dataValidation).toMatchObject({ type: 'textLength', operator: 'lessThanOrEqual', formulae: [3000] });
-    expect(cellOf(ws, 7, 'measureKind').dataValidation).toMatchObject({ type: 'list', formulae: ['ListaMiar'] });
+    expect(cellOf(ws, 11, 'measureKind').dataValidation).toMatchObject({ type: 'list', formulae: ['ListaMiar'] });
+    // an empty line's „Względem planu”: the activity's own list
+    expect(cellOf(ws, 4, 'lineRole').dataValidation).toMatchObject({ type: 'list', formulae: ['ListaWierszy1'] });
+    expect(cellOf(ws, 8, 'lineRole').dataValidation).toMatchObject({ type: 'list', formulae: ['ListaWierszy2'] });
     const names = Object.fromEntries(wb.definedNames.model.map((n) => [n.name, n.ranges]));
     // exceljs reads the sheet name back quoted
     expect(names.ListaStatusow).toEqual([`'${META_SHEET_NAME}'!$D$1:$D$${Object.keys(REPORT_STATUS_LABELS).length}`]);
     expect(names.ListaMiar).toEqual([`'${META_SHEET_NAME}'!$E$1:$E$${MEASURE_KINDS.length}`]);
     const meta = wb.getWorksheet(META_SHEET_NAME)!;
     expect(meta.getCell('D1').value).toBe(REPORT_STATUS_LABELS.realized);
+    const list = (name: string) => {
+      const [, from, to] = /\$I\$(\d+):\$I\$(\d+)$/.exec(names[name]![0]!)!;
+      return Array.from({ length: Number(to) - Number(from) + 1 }, (_, i) => meta.getCell(`I${Number(from) + i}`).value);
+    };
+    expect(list('ListaWierszy1')).toEqual(['poza planem', 'część: 20 spotkań', 'część: 200 uczestników', 'w tym: 20 spotkań', 'w tym: 200 uczestników']);
   });
 
   it('carries unit, year, layout and report version in a very hidden sheet', () => {
@@ -122,7 +132,7 @@ describe('unit template (read back with exceljs)', () => {
   });
 
   it('shows a hint on every input cell, and bounds the texts', () => {
-    const inputs: [number, SheetColumnKey][] = [[2, 'actual'], [2, 'status'], [2, 'moneySpent'], [2, 'moneySpent2'], [2, 'comment'], [2, 'scopeDescription'], [3, 'actual'], [4, 'measureKind'], [4, 'qualifier'], [7, 'measureKind'], [7, 'qualifier']];
+    const inputs: [number, SheetColumnKey][] = [[2, 'actual'], [2, 'status'], [2, 'moneySpent'], [2, 'moneySpent2'], [2, 'comment'], [2, 'scopeDescription'], [3, 'actual'], [4, 'measureKind'], [4, 'qualifier'], [4, 'lineRole'], [11, 'measureKind'], [11, 'qualifier']];
     for (const [r, key] of inputs) {
       const v = cellOf(ws, r, key).dataValidation;
       expect(v, key).toMatchObject({ showInputMessage: true });
@@ -131,7 +141,7 @@ describe('unit template (read back with exceljs)', () => {
       expect(v.promptTitle!.length, key).toBeLessThanOrEqual(32);
     }
     expect(cellOf(ws, 2, 'comment').dataValidation).toMatchObject({ type: 'textLength', operator: 'lessThanOrEqual', formulae: [2000] });
-    expect(cellOf(ws, 7, 'qualifier').dataValidation).toMatchObject({ type: 'textLength', formulae: [200] });
+    expect(cellOf(ws, 11, 'qualifier').dataValidation).toMatchObject({ type: 'textLength', formulae: [200] });
   });
 });
 

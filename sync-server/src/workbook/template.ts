@@ -12,7 +12,7 @@ import ExcelJS from 'exceljs';
 import type { Cell, DataValidation, Workbook, Worksheet } from 'exceljs';
 import type { z } from 'zod';
 import {
-  BAND_ORDER, EXTRA_MEASURE_PREFIX, MEASURE_KINDS, REPORT_STATUS_LABELS, SCOPE_DESCRIPTION_MAX, UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, UNIT_TABLE_NAME, UNIT_VARIANCE_COLUMNS, buildSheetRows,
+  BAND_ORDER, EXTRA_MEASURE_PREFIX, MEASURE_KINDS, parseLineKey, REPORT_STATUS_LABELS, SCOPE_DESCRIPTION_MAX, UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, UNIT_TABLE_NAME, UNIT_VARIANCE_COLUMNS, buildSheetRows,
   MSG, MeasureSchema, NUMBER_FORMATS, ReportEntrySchema, columnIndex, columnLetter, figureFormat, unitBandCondition, unitColumnFormat, unitColumnWraps, UNIT_FROZEN_COLUMNS,
   type Assignment, type OrgUnit, type ReportEntry, type SheetColumnKey, type Task, type VariancePolicy,
 } from '@pwr-sync/shared';
@@ -20,6 +20,8 @@ import { setProperties } from './central.ts';
 import { wrappedLines } from './text.ts';
 import { addTemplateThresholds, templateVarianceCells } from './templateFormulas.ts';
 import { addListTable } from './table.ts';
+import { lineLists, writeLineLists } from './templateLines.ts';
+import { compactValidations } from './validationRanges.ts';
 import { ALIGN_TOP, ALIGN_WRAP, FILL_COMPUTED, FILL_INPUT, FONT_BOLD, FONT_NOTE, FONT_TITLE, bandStyle, landscapePrint } from './styles.ts';
 import { LIST_COLUMNS, LIST_NAMES, META_KEYS, TEMPLATE_MARKER, TEMPLATE_VERSION, addMetaList, layoutSignature, writeMetaSheet, type TemplateMeta } from './templateMeta.ts';
 
@@ -38,6 +40,8 @@ export interface UnitTemplateInput {
 }
 
 const UNLOCKED = Object.freeze({ locked: false });
+/** Empty lines under each activity (rows cannot be inserted in the protected sheet). */
+export const TEMPLATE_OPEN_LINES = 3;
 const col = (key: SheetColumnKey) => columnIndex(key) + 1;
 
 /** Builds the template workbook for one unit and year. */
@@ -46,8 +50,8 @@ export async function buildUnitTemplate(input: UnitTemplateInput): Promise<Workb
   setProperties(wb, input.year, input.generatedAt);
   wb.title = T.title(input.orgUnit.code, input.year);
 
-  // One empty line per activity for a figure beyond the plan („poza planem”).
-  const rows = buildSheetRows(input.assignments, input.entries, input.policy, { blankExtraRows: 1 });
+  // Empty lines per activity for what the plan did not foresee: figures beyond it, parts, „w tym”.
+  const rows = buildSheetRows(input.assignments, input.entries, input.policy, { blankExtraRows: TEMPLATE_OPEN_LINES });
   const ws = wb.addWorksheet(UNIT_SHEET_NAME, {
     views: [{ state: 'frozen', xSplit: UNIT_FROZEN_COLUMNS, ySplit: 1, topLeftCell: `${columnLetter(UNIT_FROZEN_COLUMNS)}2`, activeCell: `${columnLetter(columnIndex('actual'))}2` }],
     properties: { tabColor: { argb: 'FF548235' } },
@@ -64,14 +68,18 @@ export async function buildUnitTemplate(input: UnitTemplateInput): Promise<Workb
 
   const basicTasks = input.tasks ? new Set(input.tasks.filter((t) => t.kind === 'basic').map((t) => t.code)) : null;
   const activityTask = new Map(input.assignments.map((a) => [a.activity.id, a.activity.taskCode]));
+  const planIds = new Map(input.assignments.map((a) => [a.activity.id, new Set(a.plan.kind === 'target' ? a.plan.measures.map((m) => m.id) : [])]));
+  const lists = lineLists(input.assignments, input.entries);
   const figureColumns = UNIT_SHEET_COLUMNS.flatMap((c, i) => (c.type === 'number' && !c.input ? [i] : []));
   rows.forEach((row, i) => {
     const r = i + 2;
     for (const c of figureColumns) if (figureFormat(row[c]) !== NUMBER_FORMATS.number) ws.getCell(r, c + 1).numFmt = figureFormat(row[c]);
     const firstLine = row[columnIndex('line')] === 1;
     const key = row[columnIndex('measureKey')];
-    const plannedMeasure = key !== null && !String(key).startsWith(EXTRA_MEASURE_PREFIX);
-    const task = activityTask.get(String(row[columnIndex('activityId')]));
+    const activityId = String(row[columnIndex('activityId')]);
+    // kind and description are the unit's own on every line but a planned measure's
+    const plannedMeasure = key !== null && parseLineKey(String(key), planIds.get(activityId) ?? new Set()).role === 'planned';
+    const task = activityTask.get(activityId);
     const moneyOpen = basicTasks === null || (task !== undefined && basicTasks.has(task));
     unlockInput(ws.getCell(r, col('actual')), withHint(numberValidation(T.field.actual), HINT.actual));
     if (firstLine) {
@@ -87,6 +95,11 @@ export async function buildUnitTemplate(input: UnitTemplateInput): Promise<Workb
       unlockInput(ws.getCell(r, col('measureKind')), withHint(listValidation(LIST_NAMES.measureKind, T.field.measureKind, T.chooseKind), HINT.measureKind));
       unlockInput(ws.getCell(r, col('qualifier')), withHint(textValidation(T.field.qualifier, QUALIFIER_MAX), HINT.qualifier(QUALIFIER_MAX)));
     }
+    const list = lists.get(activityId);
+    if (key === EXTRA_MEASURE_PREFIX && list) {
+      const { listError, hint } = MSG.sheetLines;
+      unlockInput(ws.getCell(r, col('lineRole')), withHint(listValidation(list.name, listError.title, listError.text), hint));
+    }
     const variance = templateVarianceCells(row, r);
     for (const c of UNIT_SHEET_COLUMNS.filter((x) => x.computed)) {
       const cell = ws.getCell(r, col(c.key));
@@ -97,6 +110,7 @@ export async function buildUnitTemplate(input: UnitTemplateInput): Promise<Workb
     ws.getRow(r).height = Math.max(...WRAPPED.map(({ index, width }) => (typeof row[index] === 'string' ? wrappedLines(row[index], width) : 1))) * 15;
   });
   if (rows.length > 0) addBandFormatting(ws, rows.length + 1);
+  compactValidations(ws);
 
   await ws.protect('', {
     selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true,
@@ -110,6 +124,7 @@ export async function buildUnitTemplate(input: UnitTemplateInput): Promise<Workb
     orgUnitCode: input.orgUnit.code, year: input.year, templateVersion: TEMPLATE_VERSION,
     reportVersion: input.reportVersion, columns: layoutSignature(),
   });
+  writeLineLists(wb, meta, lists.values());
   addTemplateThresholds(wb, meta, input.policy);
   return wb;
 }

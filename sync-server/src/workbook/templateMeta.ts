@@ -10,7 +10,7 @@ import { UNIT_SHEET_COLUMNS } from '@pwr-sync/shared';
 export const META_SHEET_NAME = 'pwr_meta';
 
 /** Bump when the template layout changes in a way an older upload cannot be read with. */
-export const TEMPLATE_VERSION = 2;
+export const TEMPLATE_VERSION = 3;
 
 /** Marker in A1 of the metadata sheet. */
 export const TEMPLATE_MARKER = 'pwr-sync: szablon sprawozdania jednostki';

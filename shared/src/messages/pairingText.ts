@@ -1,0 +1,35 @@
+/**
+ * Texts of figures given in parts and „w tym” subsets where units enter figures (the unit sheet, the
+ * template, the pane's form), and of settling pairing decisions in review. Part of MSG (catalogue.ts)
+ * as MSG.sheetLines and MSG.pairing.
+ */
+import { formatPlNumber } from '../numbers/polishNumber.ts';
+
+const q = (s: string | number): string => `„${s}”`;
+
+/** The unit sheet's „Względem planu” cells and the problems of reading them. */
+export const sheetLinesText = {
+  planned: 'miara planu',
+  extra: 'poza planem',
+  partOf: (target: string) => `część: ${target}`,
+  subsetOf: (target: string) => `w tym: ${target}`,
+  /** A figure beyond the plan named as a „w tym” target: kind and description. */
+  extraTarget: (kindLabel: string, qualifier?: string) => (qualifier ? `${kindLabel} – ${qualifier}` : kindLabel),
+  unknownRole: (column: string, text: string) =>
+    `${column}: nieznana wartość ${q(text)} — wybierz z listy „poza planem”, „część: …” (część miary planu) albo „w tym: …”`,
+  unknownPartTarget: (column: string, target: string) =>
+    `${column}: w planie działania nie ma miary ${q(target)} — wybierz z listy miarę planu, której część podajesz`,
+  unknownSubsetTarget: (column: string, target: string) =>
+    `${column}: działanie nie ma wiersza ${q(target)}, do którego należy ta wartość „w tym” — wybierz go z listy`,
+  partsSumDiffers: (column: string, target: string, sum: number, typed: number) =>
+    `${column}: miara ${q(target)} jest podana w częściach (razem ${formatPlNumber(sum)}) — w jej wierszu wpisz tę sumę albo zostaw go pusty (teraz ${formatPlNumber(typed)})`,
+  subsetOfSplit: (column: string, target: string) =>
+    `${column}: miara ${q(target)} jest podana w częściach — wartość „w tym” dopisz do jednej z części`,
+  subsetWithoutTotal: (column: string, target: string) =>
+    `${column}: wartość „w tym” należy do ${q(target)}, a tej wartości nie podano — wpisz ją najpierw`,
+  hint: {
+    title: 'Względem planu',
+    text: 'Pusty wiersz: „poza planem” (domyślnie), „część: …” — część wykonania miary planu, albo „w tym: …” — wartość zawarta w innej, nie dodawana do sumy.',
+  },
+  listError: { title: 'Względem planu: spoza listy', text: 'Wybierz wartość z listy.' },
+} as const;
