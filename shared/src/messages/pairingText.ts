@@ -33,3 +33,21 @@ export const sheetLinesText = {
   },
   listError: { title: 'Względem planu: spoza listy', text: 'Wybierz wartość z listy.' },
 } as const;
+
+/** The pane's form: a figure given in parts, „w tym” figures. */
+export const figureFormText = {
+  splitIntoParts: 'Podaj w częściach',
+  splitHint: 'Gdy wykonanie składa się z kilku części (np. uczestnicy zajęć i pikniku): każda część osobno, z planem porównywana jest ich suma.',
+  partsLegend: (plan: string) => `Części wykonania — w planie ${plan}`,
+  partValue: (n: number) => `Część ${n}: wartość`,
+  partQualifier: (n: number) => `Część ${n}: czego dotyczy`,
+  addPart: 'Dodaj część',
+  removePart: 'Usuń część',
+  partsTotal: (sum: string) => `Razem (porównywane z planem): ${sum}`,
+  addSubset: 'Dodaj „w tym”',
+  subsetsLegend: 'W tym (zawarte w wartości powyżej, nie dodawane do sum)',
+  subsetKind: 'Miara „w tym”',
+  subsetQualifier: 'Opis „w tym”',
+  subsetValue: 'Wartość „w tym”',
+  removeSubset: 'Usuń „w tym”',
+} as const;

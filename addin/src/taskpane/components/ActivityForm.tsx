@@ -19,7 +19,9 @@ import {
 } from '@pwr-sync/shared';
 import { isTouched } from '../../report/sheetModel.ts';
 import { stripPrefixes } from '../../report/problemText.ts';
-import { draftFromEntry, entryFromDraft, type Draft, type MeasureDraft } from '../draft.ts';
+import { draftFromEntry, entryFromDraft, nextLocalId, type Draft, type MeasureDraft } from '../draft.ts';
+import { FigureParts } from './FigureParts.tsx';
+import { FigureSubsets } from './FigureSubsets.tsx';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, paddingTop: tokens.spacingVerticalS },
@@ -64,15 +66,13 @@ export interface ActivityFormProps {
   onDirtyChange?: (dirty: boolean) => void;
 }
 
-let extraCounter = 0;
-
 /** The form for one activity: status, measures with Polish plural labels, money, comment. */
 export function ActivityForm({ assignment, taskKind, policy, entry, readOnly, busy, onSave, autoFocus = false, strayFigures = [], onDirtyChange }: ActivityFormProps) {
   const styles = useStyles();
   const { activity, plan } = assignment;
   // Figures typed in the sheet without a measure kind become measures beyond the plan, waiting for their kind.
   const withStray = (d: Draft): Draft => (strayFigures.length === 0 ? d : {
-    ...d, measures: [...d.measures, ...strayFigures.map((f) => ({ id: `stray-${f.rowIndex}`, planMeasureId: null, kind: '', qualifier: '', plan: null, value: f.value, extra: true }))],
+    ...d, measures: [...d.measures, ...strayFigures.map((f) => ({ id: `stray-${f.rowIndex}`, planMeasureId: null, kind: '', qualifier: '', plan: null, value: f.value, extra: true, parts: [], subsets: [] }))],
   });
   const [draft, setDraft] = useState<Draft>(() => withStray(draftFromEntry(assignment, entry)));
   const [dirty, setDirty] = useState(strayFigures.length > 0 && !readOnly);
@@ -161,8 +161,13 @@ export function ActivityForm({ assignment, taskKind, policy, entry, readOnly, bu
           const v = varianceOf(m);
           const err = errors[`measure:${m.id}`] ?? (m.kind ? problemFor('actual', m.kind) : undefined);
           const stray = m.id.startsWith('stray-');
-          const parsed = entryFromDraft({ ...draft, measures: [m] }).entry.actual.measures[0];
-          const word = m.kind ? (parsed ? formatMeasure(parsed) : formatMeasure({ kind: m.kind, value: 0, qualifier: m.qualifier || undefined }).replace(/^0\s/, '')) : '';
+          const own = entryFromDraft({ ...draft, measures: [m] }).entry.actual.measures;
+          // a figure given in parts is their sum; the plan is compared with it
+          const total = own.length > 0 ? { kind: m.kind, value: own.reduce((sum, f) => sum + f.value, 0), qualifier: m.qualifier || undefined } : undefined;
+          const word = m.kind ? (total ? formatMeasure(total) : formatMeasure({ kind: m.kind, value: 0, qualifier: m.qualifier || undefined }).replace(/^0\s/, '')) : '';
+          const hint = m.kind ? [word, v && v.ratio !== null ? MSG.pane.ofPlan(formatPercent(v.ratio)) : '', v?.band ? VARIANCE_BAND_LABELS[v.band] : ''].filter(Boolean).join(' · ') : undefined;
+          const planText = m.plan !== null ? formatMeasure({ kind: m.kind, value: m.plan, qualifier: m.qualifier || undefined }) : m.kind;
+          const split = m.parts.length > 0;
           return (
             <div key={m.id} className={styles.measure}>
               {m.extra && (
@@ -179,23 +184,45 @@ export function ActivityForm({ assignment, taskKind, policy, entry, readOnly, bu
                   </Field>
                 </div>
               )}
-              <Field
-                label={m.extra ? MSG.pane.extraActual : MSG.pane.actualFor(m.plan !== null ? formatMeasure({ kind: m.kind, value: m.plan, qualifier: m.qualifier || undefined }) : m.kind)}
-                hint={m.kind ? [word, v && v.ratio !== null ? MSG.pane.ofPlan(formatPercent(v.ratio)) : '', v?.band ? VARIANCE_BAND_LABELS[v.band] : ''].filter(Boolean).join(' · ') : undefined}
-                validationMessage={err}
-                validationState={err ? 'error' : 'none'}
-              >
-                <Input inputMode="decimal" value={m.value} disabled={readOnly} onChange={(_, d) => updateMeasure(m.id, { value: d.value })} />
-              </Field>
-              {m.extra && !readOnly && (
-                <Button size="small" appearance="subtle" onClick={() => update({ measures: draft.measures.filter((x) => x.id !== m.id) })}>{MSG.pane.removeMeasure}</Button>
+              {split ? (
+                <FigureParts planText={planText} parts={m.parts} totalText={total ? hint ?? '' : ''} errors={errors} readOnly={readOnly}
+                  onChange={(parts) => updateMeasure(m.id, { parts, value: '' })} />
+              ) : (
+                <Field
+                  label={m.extra ? MSG.pane.extraActual : MSG.pane.actualFor(planText)}
+                  hint={hint}
+                  validationMessage={err}
+                  validationState={err ? 'error' : 'none'}
+                >
+                  <Input inputMode="decimal" value={m.value} disabled={readOnly} onChange={(_, d) => updateMeasure(m.id, { value: d.value })} />
+                </Field>
+              )}
+              {split && err && <Text size={200} style={{ color: tokens.colorPaletteRedForeground1 }}>{err}</Text>}
+              {!split && (
+                <FigureSubsets subsets={m.subsets} errors={errors} readOnly={readOnly} onChange={(subsets) => updateMeasure(m.id, { subsets })} />
+              )}
+              {!readOnly && (
+                <div className={styles.actions}>
+                  {!m.extra && !split && (
+                    <Button size="small" appearance="subtle" title={MSG.figureForm.splitHint} onClick={() => updateMeasure(m.id, {
+                      // the figure typed so far becomes the first part; „w tym” goes with whole figures only
+                      parts: [{ id: nextLocalId('c'), qualifier: '', value: m.value }, { id: nextLocalId('c'), qualifier: '', value: '' }], value: '', subsets: [],
+                    })}>{MSG.figureForm.splitIntoParts}</Button>
+                  )}
+                  {!split && (
+                    <Button size="small" appearance="subtle" onClick={() => updateMeasure(m.id, { subsets: [...m.subsets, { id: nextLocalId('w'), kind: m.kind, qualifier: '', value: '' }] })}>
+                      {MSG.figureForm.addSubset}
+                    </Button>
+                  )}
+                  {m.extra && <Button size="small" appearance="subtle" onClick={() => update({ measures: draft.measures.filter((x) => x.id !== m.id) })}>{MSG.pane.removeMeasure}</Button>}
+                </div>
               )}
             </div>
           );
         })}
         {actualProblems.map((p, i) => <Text key={i} size={200} style={{ color: tokens.colorPaletteRedForeground1 }}>{stripPrefixes(p.message, activity.id)}</Text>)}
         {!readOnly && (
-          <Button appearance="secondary" onClick={() => update({ measures: [...draft.measures, { id: `extra-${++extraCounter}`, planMeasureId: null, kind: '', qualifier: '', plan: null, value: '', extra: true }] })}>
+          <Button appearance="secondary" onClick={() => update({ measures: [...draft.measures, { id: nextLocalId('extra'), planMeasureId: null, kind: '', qualifier: '', plan: null, value: '', extra: true, parts: [], subsets: [] }] })}>
             {MSG.pane.addMeasure}
           </Button>
         )}
