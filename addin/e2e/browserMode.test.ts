@@ -1,10 +1,12 @@
 /**
  * End-to-end: the browser mode in headless Chromium with no Office at all (any request to Microsoft's
  * office.js is refused and recorded), against the real server. A unit signs in at the server's root,
- * downloads its template, fills it with exceljs as a person types (Polish numbers as text), uploads
- * it and sees it saved with what changed, uploads a broken file and sees each problem with its cell,
- * submits; a reviewer opens the report and returns it with a comment on an activity and an overall
- * note; the unit sees both and answers the comment. Screenshots at
+ * downloads its template, fills it with exceljs as a person types (Polish numbers as text; a figure in
+ * parts, a figure beyond the plan and a „w tym” figure chosen from the „Względem planu” lists, two money
+ * amounts and the scope text), uploads it and sees it saved with what changed and stored as typed,
+ * uploads a broken file and sees each problem with its cell, submits; a reviewer opens the report and
+ * returns it with a comment on an activity and an overall note; the unit sees both and answers the
+ * comment. Screenshots at
  * 1280 and 375 px wide.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -14,7 +16,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
-import { UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, columnLetter, type SheetColumnKey } from '@pwr-sync/shared';
+import { API_PATHS, UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, columnLetter, type Assignment, type SheetColumnKey, type UnitReport } from '@pwr-sync/shared';
 import { REPO_ROOT, startServer, type DemoToken, type RunningServer } from './servers.ts';
 import { OFFICE_JS_URL, launchPaneBrowser, type PaneBrowser } from './browser.ts';
 
@@ -50,28 +52,89 @@ async function shots(name: string) {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
+/** What the rich fill put where: the activity answered in parts with an extra and two amounts, and the one with a „w tym” figure. */
+const fill = { parts: '', subset: '', basic: false };
+
+/** The values of a list a cell's data validation offers (a defined name over the hidden sheet), as the dropdown shows them. */
+function dropdown(wb: ExcelJS.Workbook, cell: ExcelJS.Cell): string[] {
+  const name = String(cell.dataValidation?.formulae?.[0] ?? '');
+  const range = wb.definedNames.model.find((n) => n.name === name)!.ranges[0]!;
+  const [, sheet, from, to] = /^'?([^'!]+)'?!\$([A-Z]+\$\d+):\$([A-Z]+\$\d+)$/.exec(range)!;
+  const ws = wb.getWorksheet(sheet!)!;
+  const [c, r1] = from!.split('$');
+  const r2 = Number(to!.split('$')[1]);
+  return Array.from({ length: r2 - Number(r1) + 1 }, (_, i) => String(ws.getCell(`${c}${Number(r1) + i}`).value));
+}
+
 /**
  * The template filled as a person types into it: every activity reported (the first one with a
  * figure, "1 234" typed as text, the rest not realised with a reason), or broken cells when asked.
+ * `rich`: the first activity of a basic task with a planned measure gives that measure in two parts
+ * (700 at the classes, 534 at the picnic; its own row holds their sum), a figure beyond the plan, two
+ * money amounts and „Zakres realizacji (opis)”; the next activity with a planned measure gives its
+ * figure with a „w tym” figure — each chosen from the „Względem planu” list of an empty line.
  */
-async function filled(kind: 'good' | 'broken'): Promise<Buffer> {
+async function filled(kind: 'good' | 'broken' | 'rich', basicTasks: ReadonlySet<string> = new Set()): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(template as unknown as ArrayBuffer);
   const ws = wb.getWorksheet(UNIT_SHEET_NAME)!;
   const seen = new Set<string>();
+  const rowsOf = new Map<string, number[]>();
+  for (let r = 2; r <= ws.rowCount; r++) {
+    const id = String(ws.getCell(r, col('activityId')).value ?? '');
+    if (id) rowsOf.set(id, [...(rowsOf.get(id) ?? []), r]);
+  }
+  const planned = (id: string) => (rowsOf.get(id) ?? []).filter((r) => typeof ws.getCell(r, col('plan')).value === 'number');
+  const open = (id: string) => (rowsOf.get(id) ?? []).filter((r) => ws.getCell(r, col('measureKey')).value === '+');
+  const task = (id: string) => String(ws.getCell(rowsOf.get(id)![0]!, col('taskCode')).value).split(' ')[0]!;
   let figure: string | null = null;
+  if (kind === 'rich') {
+    const withPlan = [...rowsOf.keys()].filter((id) => planned(id).length > 0 && open(id).length >= 3);
+    fill.parts = withPlan.find((id) => basicTasks.has(task(id))) ?? withPlan[0]!;
+    fill.basic = basicTasks.has(task(fill.parts));
+    fill.subset = withPlan.find((id) => id !== fill.parts)!;
+  }
   for (let r = 2; r <= ws.rowCount; r++) {
     const id = String(ws.getCell(r, col('activityId')).value ?? '');
     if (!id) continue;
     const kindCell = String(ws.getCell(r, col('measureKind')).value ?? '');
     const plan = ws.getCell(r, col('plan')).value;
-    if (figure === null && kindCell && typeof plan === 'number') figure = id;
-    if (id === figure && kindCell) ws.getCell(r, col('actual')).value = '1 234';
+    if (kind !== 'rich' && figure === null && kindCell && typeof plan === 'number') figure = id;
+    const reported = kind === 'rich' ? id === fill.parts || id === fill.subset : id === figure;
+    if (reported && kindCell && typeof plan === 'number') ws.getCell(r, col('actual')).value = '1 234';
     if (!seen.has(id)) {
       seen.add(id);
-      ws.getCell(r, col('status')).value = id === figure ? 'zrealizowane' : 'niezrealizowane w tym roku';
-      ws.getCell(r, col('comment')).value = id === figure ? 'więcej chętnych niż zakładano' : 'brak środków w tym roku';
+      ws.getCell(r, col('status')).value = reported ? 'zrealizowane' : 'niezrealizowane w tym roku';
+      ws.getCell(r, col('comment')).value = reported ? 'więcej chętnych niż zakładano' : 'brak środków w tym roku';
     }
+  }
+  if (kind === 'rich') {
+    const [first] = planned(fill.parts);
+    const kindLabel = String(ws.getCell(first!, col('measureKind')).value);
+    const [a, b, c] = open(fill.parts);
+    const line = (r: number, choice: string | null, kindText: string, value: string, qualifier: string) => {
+      if (choice) ws.getCell(r, col('lineRole')).value = choice;
+      ws.getCell(r, col('measureKind')).value = kindText;
+      ws.getCell(r, col('qualifier')).value = qualifier;
+      ws.getCell(r, col('actual')).value = value;
+    };
+    // the planned measure in two parts: its row holds their sum, each part is chosen from the list
+    const partOfFirst = dropdown(wb, ws.getCell(a!, col('lineRole'))).find((choice) => choice.startsWith('część: '))!;
+    line(a!, partOfFirst, kindLabel, '700', 'zajęcia w filiach');
+    line(b!, partOfFirst, kindLabel, '534', 'piknik rodzinny');
+    // a figure beyond the plan: the line's default
+    line(c!, null, 'warsztaty', '12', 'dla rodziców');
+    const firstRow = rowsOf.get(fill.parts)![0]!;
+    if (fill.basic) {
+      ws.getCell(firstRow, col('moneySpent')).value = '1 500,00 zł';
+      ws.getCell(firstRow, col('moneySpent2')).value = 250.5;
+    }
+    ws.getCell(firstRow, col('scopeDescription')).value = 'Zajęcia w dwóch filiach i piknik rodzinny w czerwcu.';
+    // a „w tym” figure of the other activity's planned measure
+    const [s] = open(fill.subset);
+    const subsetKind = String(ws.getCell(planned(fill.subset)[0]!, col('measureKind')).value);
+    const subsetOfFirst = dropdown(wb, ws.getCell(s!, col('lineRole'))).find((choice) => choice.startsWith('w tym: '))!;
+    line(s!, subsetOfFirst, subsetKind, '400', 'z dziećmi do 3 lat');
   }
   if (kind === 'broken') {
     ws.getCell(2, col('actual')).value = 'około 20';
@@ -164,7 +227,8 @@ describe('browser mode end to end (no Office)', () => {
   it('uploads the filled template with a progress indicator and sees the saved version and what changed', async () => {
     let sawProgress = false;
     const watcher = page.waitForSelector('[role=progressbar]', { timeout: 30_000 }).then(() => { sawProgress = true; }).catch(() => {});
-    await upload(await filled('good'), 'sprawozdanie.xlsx');
+    const program = await (await fetch(server.baseUrl + API_PATHS.program, { headers: { Authorization: `Bearer ${server.token}` } })).json() as { tasks: { code: string; kind: string }[] };
+    await upload(await filled('rich', new Set(program.tasks.filter((t) => t.kind === 'basic').map((t) => t.code))), 'sprawozdanie.xlsx');
     const result = page.getByTestId('upload-result');
     await expect.poll(() => result.textContent(), { timeout: 30_000 }).toMatch(/Zapisano — wersja 1\./);
     await watcher;
@@ -175,6 +239,27 @@ describe('browser mode end to end (no Office)', () => {
     expect(text).toMatch(/status: \(puste\) → niezrealizowane w tym roku/);
     await expect.poll(() => page.getByRole('button', { name: /Rok 2025/ }).textContent()).toMatch(/wersja robocza, wersja 1/);
     await shots('42-przegladarka-zapisano');
+  });
+
+  it('stored what the template said: the parts answer their planned measure, the extra is beyond the plan, the „w tym” stays under its figure, two amounts and the text', async () => {
+    const me = unit();
+    const report = await (await fetch(server.baseUrl + API_PATHS.report(2025, me.orgUnitCode!), { headers: { Authorization: `Bearer ${server.token}` } })).json() as UnitReport;
+    const assignments = (await (await fetch(server.baseUrl + API_PATHS.assignments(2025, me.orgUnitCode!), { headers: { Authorization: `Bearer ${server.token}` } })).json() as { assignments: Assignment[] }).assignments;
+    const planOf = (id: string) => assignments.find((a) => a.activity.id === id)!.plan.measures;
+    const parts = report.entries.find((e) => e.activityId === fill.parts)!;
+    const [first] = planOf(fill.parts);
+    expect(parts.actual.measures.filter((m) => m.planMeasureId === first!.id)).toEqual([
+      { kind: first!.kind, value: 700, qualifier: 'zajęcia w filiach', planMeasureId: first!.id },
+      { kind: first!.kind, value: 534, qualifier: 'piknik rodzinny', planMeasureId: first!.id },
+    ]);
+    expect(parts.actual.measures.filter((m) => m.planMeasureId === null)).toEqual([{ kind: 'warsztat', value: 12, qualifier: 'dla rodziców', planMeasureId: null }]);
+    if (fill.basic) expect(parts.moneySpent).toEqual([150_000, 25_050]);
+    expect(parts.scopeDescription).toBe('Zajęcia w dwóch filiach i piknik rodzinny w czerwcu.');
+    const subset = report.entries.find((e) => e.activityId === fill.subset)!;
+    const [answered] = planOf(fill.subset);
+    expect(subset.actual.measures.find((m) => m.planMeasureId === answered!.id)).toEqual({
+      kind: answered!.kind, value: 1234, planMeasureId: answered!.id, subsets: [{ kind: answered!.kind, value: 400, qualifier: 'z dziećmi do 3 lat' }],
+    });
   });
 
   it('submits the report', async () => {
@@ -197,6 +282,25 @@ describe('browser mode end to end (no Office)', () => {
     await expect.poll(() => openButton.count(), { timeout: 30_000 }).toBe(1);
     const [workbook] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Zestawienie zbiorcze (.xlsx)' }).click()]);
     expect(readFileSync((await workbook.path())!).subarray(0, 2).toString()).toBe('PK');
+    // The central workbook shows the unit's parts and extra under the planned row, and the „w tym” under its figure.
+    const central = new ExcelJS.Workbook();
+    await central.xlsx.load(readFileSync((await workbook.path())!) as unknown as ArrayBuffer);
+    const table = central.getWorksheet('Zestawienie')!;
+    const headers = (table.getRow(1).values as unknown[]).map((v) => String(v ?? ''));
+    const at = (header: string) => headers.indexOf(header);
+    const lines = (id: string) => {
+      const out: [unknown, unknown, unknown][] = [];
+      table.eachRow((row, n) => {
+        if (n > 1 && row.getCell(at('ID działania')).value === id) out.push([row.getCell(at('Względem planu')).value, row.getCell(at('Wykonanie')).value, row.getCell(at('Opis miary')).value ?? null]);
+      });
+      return out;
+    };
+    expect(lines(fill.parts)).toEqual(expect.arrayContaining([
+      ['miara planu', 1234, null], ['część wykonania', 700, 'zajęcia w filiach'], ['część wykonania', 534, 'piknik rodzinny'], ['poza planem', 12, 'dla rodziców'],
+    ]));
+    const partRows = lines(fill.parts).map((l) => l[0]);
+    expect(partRows.indexOf('część wykonania')).toBe(partRows.indexOf('miara planu') + 1);
+    expect(lines(fill.subset)).toEqual(expect.arrayContaining([['miara planu', 1234, null], ['w tym', 400, 'z dziećmi do 3 lat']]));
     const [annex] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Załącznik do sprawozdania (.docx)' }).click()]);
     expect(annex.suggestedFilename()).toMatch(/\.docx$/);
     await shots('43-przegladarka-weryfikator');

@@ -67,7 +67,7 @@ describe('upload bombs against a running server', () => {
   it('refuses one cell at row 1 048 576 within a second, the server\'s memory flat', async () => {
     const bomb = addToPart(template, sheetPart(template, 'Sprawozdanie'), '</sheetData>',
       '<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>x</t></is></c></row>');
-    expect(bomb.length).toBeLessThan(30_000);
+    expect(bomb.length).toBeLessThan(50_000); // a small file: the unit's template (three open lines per activity) plus one far row
     const pid = server.proc.pid!;
     const before = rss(pid);
     let peak = before;
