@@ -253,7 +253,8 @@ describe('browser mode end to end (no Office)', () => {
       { kind: first!.kind, value: 534, qualifier: 'piknik rodzinny', planMeasureId: first!.id },
     ]);
     expect(parts.actual.measures.filter((m) => m.planMeasureId === null)).toEqual([{ kind: 'warsztat', value: 12, qualifier: 'dla rodziców', planMeasureId: null }]);
-    if (fill.basic) expect(parts.moneySpent).toEqual([150_000, 25_050]);
+    expect(fill.basic, 'the demo unit reports an activity of a basic task').toBe(true);
+    expect(parts.moneySpent).toEqual([150_000, 25_050]);
     expect(parts.scopeDescription).toBe('Zajęcia w dwóch filiach i piknik rodzinny w czerwcu.');
     const subset = report.entries.find((e) => e.activityId === fill.subset)!;
     const [answered] = planOf(fill.subset);
