@@ -18,6 +18,8 @@ export interface Seed {
   reports: SeedReport[];
   /** The demo period that follows the seed's program (seeds/demo.ts): its years start on it. */
   demo: { program: Program };
+  /** Pairings left „do sprawdzenia”, with the decision's note: MOPS settles them in review. */
+  pairingReviews: { year: number; activityId: string; planMeasureId: string; note: string }[];
 }
 
 export const SEED_YEAR = 2024;
@@ -30,7 +32,11 @@ export function loadSeed(): Seed {
   const orgUnits = z.array(OrgUnitSchema).parse(readJson('org-units.json'));
   const reports = z.array(SeedReportSchema).parse(readJson(String(SEED_YEAR), 'reports.json'));
   const plans = reports.map((r) => ({ year: r.year, activityId: r.activityId, plan: r.plan }));
-  return { program, orgUnits, plans, reports, demo: { program: demoProgram(program, reports) } };
+  const pairingReviews = loadPairing().activities.flatMap((a) => a.measures.filter((m) => m.review).map((m) => ({
+    year: SEED_YEAR, activityId: a.activityId, planMeasureId: m.planMeasureId,
+    note: m.note ?? m.reason ?? '',
+  })));
+  return { program, orgUnits, plans, reports, pairingReviews, demo: { program: demoProgram(program, reports) } };
 }
 
 /** The reviewed pairing decisions of the seed year (seeds/<year>/pairing.json), validated. */

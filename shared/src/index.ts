@@ -47,3 +47,4 @@ export * from './plan/rules.ts';
 export * from './plan/accepted.ts';
 export * from './api/planContracts.ts';
 export * from './api/programFileContracts.ts';
+export * from './api/pairingReview.ts';

@@ -29,6 +29,7 @@ import { uploadRouter } from './routes/upload/router.ts';
 import { annexRouter } from './routes/annex/router.ts';
 import { plansRouter } from './routes/plans/router.ts';
 import { refreshMeasureKinds } from './commands/planContext.ts';
+import { pairingRouter } from './routes/pairing/router.ts';
 import { DEFAULT_UPLOAD_POOL, UploadPool } from './workbook/uploadPool.ts';
 import { planFilesRouter } from './routes/plans/files.ts';
 
@@ -118,7 +119,7 @@ export function createApp({ db, config, log, lifecycle = newLifecycle(), uploads
   api.use(
     authSessionRouter(db, auth), usersRouter(db, config, auth, log),
     meRouter(db), yearsRouter(db), programRouter(db, log, uploadPool), unitsRouter(db, config, log), completenessRouter(db), consolidatedRouter(db),
-    workbookRouter(db, log), annexRouter(db, log), uploadRouter(db, log, uploadPool), plansRouter(db), planFilesRouter(db, log, uploadPool),
+    workbookRouter(db, log), annexRouter(db, log), uploadRouter(db, log, uploadPool), plansRouter(db), planFilesRouter(db, log, uploadPool), pairingRouter(db, log),
   );
   // Routers carry full /api/… paths (API_PATHS), so the API is entered by prefix rather than mounted.
   const enterApi = Object.assign(

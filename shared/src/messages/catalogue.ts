@@ -23,7 +23,7 @@ import { reviewText } from './reviewText.ts';
 import { authText } from './authText.ts';
 import { annexText } from './annexText.ts';
 import { programText } from './programText.ts';
-import { figureFormText, sheetLinesText } from './pairingText.ts';
+import { figureFormText, pairingText, sheetLinesText } from './pairingText.ts';
 
 /** „text” — Polish quotation marks. */
 export const q = (s: string | number): string => `„${s}”`;
@@ -820,7 +820,7 @@ const summary = {
   totalIn: withCount((n: number, sentence: string) => `${sentence} — łącznie w ${counted(n, NOUN.activityLocative)}.`),
 } as const;
 
-export const MSG = { labels, numbers, zod, fields, api, zip, sheetGuard, rules, schema, sheet, summary, cli, pane, review, config: configText, browser: browserText, deploy: deployText, template: templateText, workbook: workbookText, plan: planText, reviewView: reviewText, auth: authText, annex: annexText, signIn: signInText, program: programText, sheetLines: sheetLinesText, figureForm: figureFormText } as const;
+export const MSG = { labels, numbers, zod, fields, api, zip, sheetGuard, rules, schema, sheet, summary, cli, pane, review, config: configText, browser: browserText, deploy: deployText, template: templateText, workbook: workbookText, plan: planText, reviewView: reviewText, auth: authText, annex: annexText, signIn: signInText, program: programText, sheetLines: sheetLinesText, figureForm: figureFormText, pairing: pairingText } as const;
 
 // Re-exported for messages built elsewhere from these parts.
 export { agreeing, counted };

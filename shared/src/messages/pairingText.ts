@@ -4,6 +4,8 @@
  * as MSG.sheetLines and MSG.pairing.
  */
 import { formatPlNumber } from '../numbers/polishNumber.ts';
+import { counted } from './plural.ts';
+import { NOUN } from './words.ts';
 
 const q = (s: string | number): string => `„${s}”`;
 
@@ -50,4 +52,31 @@ export const figureFormText = {
   subsetQualifier: 'Opis „w tym”',
   subsetValue: 'Wartość „w tym”',
   removeSubset: 'Usuń „w tym”',
+} as const;
+
+/** Settling pairings „do sprawdzenia” in review: the API's refusals and the review panel. */
+export const pairingText = {
+  answerNotNumber: 'wartość odpowiadająca mierze planu to numer wartości działania (0, 1, 2, …)',
+  tooManyParts: (max: number) => `mierze planu może odpowiadać najwyżej tyle wartości (części): ${max}`,
+  answerTwice: 'ta sama wartość podana dwa razy',
+  commentTooLong: (max: number) => `komentarz do rozstrzygnięcia może mieć najwyżej ${counted(max, NOUN.character)}`,
+  readers: 'Pary do sprawdzenia przegląda MOPS i kierownictwo.',
+  settlers: 'Pary rozstrzyga weryfikator MOPS albo administrator.',
+  notFound: (activityId: string, planMeasureId: string) => `Działanie ${activityId} nie ma pary do sprawdzenia dla miary planu nr ${planMeasureId}.`,
+  noFigure: (activityId: string, position: number, count: number) =>
+    `Działanie ${activityId} nie ma wartości nr ${position + 1} — liczba podanych wartości: ${count}. Wybierz spośród podanych.`,
+  title: 'Pary do sprawdzenia',
+  intro: 'Przy tych miarach planu import sprawozdania nie był pewien, która wartość jest odpowiedzią. Zaznacz wartość (kilka — części, żadnej — brak danych) i zatwierdź.',
+  none: 'Brak par do sprawdzenia w tym roku.',
+  open: (n: number) => `Do rozstrzygnięcia: ${n}`,
+  planLabel: (activityId: string, unit: string, plan: string) => `${activityId} (${unit}) — plan: ${plan}`,
+  proposal: 'Propozycja importu',
+  noAnswer: 'brak danych',
+  figureOption: (figure: string) => `odpowiada: ${figure}`,
+  commentLabel: 'Uzasadnienie (do dziennika zmian)',
+  confirm: 'Zatwierdź',
+  settled: (by: string, at: string) => `Rozstrzygnięte — ${by}, ${at}`,
+  change: (by: string, at: string, before: string, after: string) => `${at}, ${by}: ${before} → ${after}`,
+  savedMessage: (activityId: string) => `Zapisano rozstrzygnięcie dla działania ${activityId}.`,
+  loadFailed: 'Nie udało się wczytać par do sprawdzenia.',
 } as const;

@@ -13,6 +13,7 @@ import {
   ADMIN_PATHS, AUTH_PATHS, OIDC_PATHS, OidcStartQuerySchema, SignInMethodsSchema, UserSignInRequestSchema, AdminTokenSchema, AdminUserSchema, AuditQuerySchema, AuthEventSchema, IssueTokenRequestSchema, IssuedTokenSchema,
   NewUserRequestSchema, SessionInfoSchema, SessionResponseSchema, SignInRequestSchema, UserIdSchema,
   StartYearRequestSchema, MovePhaseRequestSchema, UndoPhaseRequestSchema, YearPhaseHistorySchema, CarryOverSchema, ProgramSummarySchema,
+  PairingReviewSchema, SettlePairingRequestSchema,
 } from '@pwr-sync/shared';
 import { AcceptRequestSchema, IdempotencyKeySchema, ReopenRequestSchema, SubmitRequestSchema } from '../routes/units/schema.ts';
 import { UpdateYearRequestSchema } from '../routes/years/schema.ts';
@@ -30,6 +31,11 @@ const unit = OrgUnitCodeSchema.meta({ description: 'Kod jednostki, zakodowany w 
 const YearPath = z.object({ year });
 const UnitPath = z.object({ year, unit });
 const CommentPath = z.object({ year, unit, comment: z.coerce.number().int().positive() });
+const PairingPath = z.object({
+  year,
+  activityId: z.string().meta({ description: 'Identyfikator działania', example: 'I.3.2-17' }),
+  planMeasureId: z.string().meta({ description: 'Identyfikator miary planu w działaniu', example: '1' }),
+});
 
 /** Polish descriptions of the error statuses; every error body is ApiErrorBody. */
 const ERRORS = {
@@ -297,6 +303,18 @@ export const API_OPERATIONS: Record<string, Record<string, Op>> = {
   },
   ...PLAN_OPERATIONS,
   ...PROGRAM_FILE_OPERATIONS,
+  '/api/years/{year}/pairing-reviews': {
+    get: {
+      tag: 'Weryfikacja', summary: 'Pary „do sprawdzenia”: miara planu, wartości działania, propozycja importu, rozstrzygnięcia (MOPS, kierownictwo, administrator)',
+      path: YearPath, ok: [200, { description: 'Pary roku', ...json(z.array(PairingReviewSchema)) }], errors: [400, 403, 404],
+    },
+  },
+  '/api/years/{year}/pairing-reviews/{activityId}/{planMeasureId}': {
+    put: {
+      tag: 'Weryfikacja', summary: 'Rozstrzygnięcie pary: które wartości działania odpowiadają mierze planu (kilka — części, żadna — brak danych); nowa wersja sprawozdania jednostki, wpis w dzienniku (weryfikator MOPS, administrator)',
+      path: PairingPath, body: SettlePairingRequestSchema, ok: [200, { description: 'Rozstrzygnięta para', ...json(PairingReviewSchema) }], errors: [400, 403, 404, 413, 422],
+    },
+  },
 };
 
 /** The multipart body of the upload, which zod does not describe (a file part). */

@@ -21,6 +21,7 @@ export * from './idempotency.ts';
 export * from './annex.ts';
 export * from './sessions.ts';
 export * from './oidc.ts';
+export * from './pairing.ts';
 export { PgRateLimitStore } from './rateLimitStore.ts';
 export { openPglite, pgliteDb } from './pglite.ts';
 export { DataDirLockedError, lockDataDir, lockPath } from './dataDirLock.ts';

@@ -7,6 +7,7 @@ import { json } from './json.ts';
 import { SCHEMA_LOCK_KEY } from './migrate.ts';
 import { insertOrgUnits, insertProgram, upsertYearActivities } from './program.ts';
 import { insertPhaseEvent, insertYear } from './years.ts';
+import { insertPairingReviews } from './pairing.ts';
 
 /** What `loadSeed()` of `@pwr-sync/seeds` returns. */
 export interface SeedData {
@@ -16,6 +17,8 @@ export interface SeedData {
   reports: ActivityReport[];
   /** The (demo) program period after `program`: its first year in reporting, its second in planning. */
   demo?: { program: Program };
+  /** Pairings the import left „do sprawdzenia” (seeds/<year>/pairing.json): MOPS settles them in review. */
+  pairingReviews?: { year: number; activityId: string; planMeasureId: string; note: string }[];
 }
 
 export interface SeedOptions {
@@ -52,7 +55,11 @@ export async function isSeeded(q: Queryable): Promise<boolean> {
 export async function importSeed(db: Db, seed: SeedData, opts: SeedOptions = {}): Promise<boolean> {
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK_KEY]);
-    if (await isSeeded(tx)) return false;
+    if (await isSeeded(tx)) {
+      // a database seeded before pairings were reviewed gets them too (a settled one stays settled)
+      await insertPairingReviews(tx, seed.pairingReviews ?? []);
+      return false;
+    }
     const { program } = seed;
     await insertOrgUnits(tx, seed.orgUnits);
     await insertProgram(tx, program, SEED_AUTHOR);
@@ -108,6 +115,7 @@ export async function importSeed(db: Db, seed: SeedData, opts: SeedOptions = {})
         await insertPhaseEvent(tx, { year: planningYear, action: 'started', fromPhase: null, toPhase: 'planning', reason: null, byId: null, byName: SEED_AUTHOR });
       }
     }
+    await insertPairingReviews(tx, seed.pairingReviews ?? []);
     await tx.query("INSERT INTO meta (key, value) VALUES ('seeded', $1::text::jsonb)", [json({ at: new Date().toISOString(), openYear })]);
     return true;
   });

@@ -1,0 +1,79 @@
+/**
+ * Settling the 2024 pairings left „do sprawdzenia”: listed with the proposal, settled by MOPS with
+ * an audit (who, when, old → new), saved as a new report version that the consolidated view follows.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API_PATHS, PAIRING_PATHS, type ConsolidatedRow, type PairingReview } from '@pwr-sync/shared';
+import { loadPairing } from '@pwr-sync/seeds';
+import { backends, client, createTestDb, startApp, userToken, type TestApp, type TestDb } from '../../../test/harness.ts';
+
+const YEAR = 2024;
+
+describe.each(backends())('pairings „do sprawdzenia” on %s', (backend) => {
+  let t: TestDb;
+  let app: TestApp;
+  let reviewer: ReturnType<typeof client>;
+  let manager: ReturnType<typeof client>;
+  beforeAll(async () => {
+    t = await createTestDb(backend);
+    app = await startApp(t.db);
+    reviewer = client(app.url, await userToken(t.db, 'rev', 'reviewer'));
+    manager = client(app.url, await userToken(t.db, 'mgr', 'manager'));
+  });
+  afterAll(async () => {
+    await app?.close();
+    await t?.close();
+  });
+
+  it('lists every pairing the decisions mark „do sprawdzenia”, with the unit’s figures and the proposal', async () => {
+    const marked = loadPairing().activities.flatMap((a) => a.measures.filter((m) => m.review).map((m) => `${a.activityId}#${m.planMeasureId}`));
+    const r = await manager('GET', PAIRING_PATHS.list(YEAR));
+    expect(r.status).toBe(200);
+    const list = r.body as PairingReview[];
+    expect(list.map((p) => `${p.activityId}#${p.plan.id}`).sort()).toEqual(marked.sort());
+    expect(list.every((p) => !p.settled && p.changes.length === 0)).toBe(true);
+    // I.3.2-17: 25 meetings planned; the report counts 39 classes — proposed as the answer
+    const classes = list.find((p) => p.activityId === 'I.3.2-17')!;
+    expect(classes.plan).toMatchObject({ kind: 'spotkanie', value: 25 });
+    expect(classes.answer.map((i) => [classes.figures[i]!.kind, classes.figures[i]!.value])).toEqual([['zajęcia', 39]]);
+    expect(classes.note).toContain('plan liczy spotkania');
+  });
+
+  it('a manager may not settle; a position the activity has no figure at is refused in Polish', async () => {
+    const path = PAIRING_PATHS.settle(YEAR, 'I.3.2-17', '1');
+    expect((await manager('PUT', path, { answer: [] })).status).toBe(403);
+    const bad = await reviewer('PUT', path, { answer: [29] });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error).toMatch(/^Działanie I\.3\.2-17 nie ma wartości nr 30/);
+    expect((await reviewer('PUT', PAIRING_PATHS.settle(YEAR, 'I.1-01', '1'), { answer: [0] })).status).toBe(404);
+    expect((await reviewer('PUT', path, { answer: [0, 0] })).status).toBe(400);
+  });
+
+  it('MOPS settles „brak”: audited old → new, a new report version, and the consolidated row says „brak danych”', async () => {
+    const before = (await reviewer('GET', PAIRING_PATHS.list(YEAR))).body.find((p: PairingReview) => p.activityId === 'I.3.2-17') as PairingReview;
+    const unitBefore = (await reviewer('GET', API_PATHS.report(YEAR, before.orgUnitCode))).body;
+    const r = await reviewer('PUT', PAIRING_PATHS.settle(YEAR, 'I.3.2-17', '1'), { answer: [], comment: 'Zajęcia to nie spotkania z planu.' });
+    expect(r.status).toBe(200);
+    const settled = r.body as PairingReview;
+    expect(settled).toMatchObject({ settled: true, settledBy: 'Test rev', answer: [] });
+    expect(settled.changes).toHaveLength(1);
+    expect(settled.changes[0]).toMatchObject({ by: 'Test rev', comment: 'Zajęcia to nie spotkania z planu.', new: [], reportVersion: unitBefore.version + 1 });
+    expect(settled.changes[0]!.old.map((f) => [f.kind, f.value])).toEqual([['zajęcia', 39]]);
+    expect(Date.parse(settled.changes[0]!.at)).toBeGreaterThan(Date.now() - 600_000);
+    // the unit's report: a new version by the reviewer; the figure stays, now beyond the plan
+    const unitAfter = (await reviewer('GET', API_PATHS.report(YEAR, before.orgUnitCode))).body;
+    expect(unitAfter).toMatchObject({ version: unitBefore.version + 1, state: unitBefore.state, savedBy: 'Test rev' });
+    const figure = unitAfter.entries.find((e: { activityId: string }) => e.activityId === 'I.3.2-17').actual.measures.find((m: { kind: string }) => m.kind === 'zajęcia');
+    expect(figure).toMatchObject({ value: 39, planMeasureId: null });
+    // variance follows: the planned meetings have no figure, the classes are beyond the plan
+    const rows = (await reviewer('GET', API_PATHS.consolidated(YEAR))).body as ConsolidatedRow[];
+    const lines = rows.filter((x) => x.activityId === 'I.3.2-17').map((x) => [x.lineRole, x.measureKind, x.actual, x.band]);
+    expect(lines).toEqual(expect.arrayContaining([['planned', 'spotkanie', null, 'no_data'], ['extra', 'zajęcia', 39, 'no_target']]));
+
+    // changed again: the figure answers the plan after all — a second audited change
+    const again = (await reviewer('PUT', PAIRING_PATHS.settle(YEAR, 'I.3.2-17', '1'), { answer: [settled.figures.findIndex((f) => f.kind === 'zajęcia')] })).body as PairingReview;
+    expect(again.changes.map((c) => [c.old.length, c.new.length])).toEqual([[1, 0], [0, 1]]);
+    const history = (await reviewer('GET', API_PATHS.history(YEAR, before.orgUnitCode))).body;
+    expect(JSON.stringify(history)).toContain('pairing:1');
+  });
+});
