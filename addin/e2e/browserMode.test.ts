@@ -27,7 +27,10 @@ let distDir: string;
 const officeRequests: string[] = [];
 const cspViolations: string[] = [];
 const col = (key: SheetColumnKey) => UNIT_SHEET_COLUMNS.findIndex((c) => c.key === key) + 1;
-const unit = () => server.tokens.find((t: DemoToken) => t.token === server.token)!;
+/** The unit of this walk-through: MOPS/PRZ/08 reports activities of basic tasks (money), each with a planned measure. */
+const UNIT_CODE = 'MOPS/PRZ/08';
+const unit = () => server.tokens.find((t: DemoToken) => t.role === 'unit_reporter' && t.orgUnitCode === UNIT_CODE)!;
+const unitToken = () => unit().token;
 const reviewerToken = () => server.tokens.find((t: DemoToken) => t.role === 'reviewer')!.token;
 let template: Buffer;
 
@@ -167,7 +170,7 @@ describe('browser mode end to end (no Office)', () => {
   });
 
   it('a unit signs in at the server’s root and sees its years with phase, deadline and report state; the session is an httpOnly cookie, nothing in storage', async () => {
-    await signIn(server.token);
+    await signIn(unitToken());
     await expect.poll(() => page.getByRole('button', { name: /Rok 2025 \(sprawozdawczość\)/ }).count(), { timeout: 30_000 }).toBe(1);
     expect(page.url()).toBe(`${server.baseUrl}/addin/browser.html`);
     const yearButton = page.getByRole('button', { name: /Rok 2025 \(sprawozdawczość\)/ });
@@ -227,7 +230,7 @@ describe('browser mode end to end (no Office)', () => {
   it('uploads the filled template with a progress indicator and sees the saved version and what changed', async () => {
     let sawProgress = false;
     const watcher = page.waitForSelector('[role=progressbar]', { timeout: 30_000 }).then(() => { sawProgress = true; }).catch(() => {});
-    const program = await (await fetch(server.baseUrl + API_PATHS.program, { headers: { Authorization: `Bearer ${server.token}` } })).json() as { tasks: { code: string; kind: string }[] };
+    const program = await (await fetch(server.baseUrl + API_PATHS.program, { headers: { Authorization: `Bearer ${unitToken()}` } })).json() as { tasks: { code: string; kind: string }[] };
     await upload(await filled('rich', new Set(program.tasks.filter((t) => t.kind === 'basic').map((t) => t.code))), 'sprawozdanie.xlsx');
     const result = page.getByTestId('upload-result');
     await expect.poll(() => result.textContent(), { timeout: 30_000 }).toMatch(/Zapisano — wersja 1\./);
@@ -243,8 +246,8 @@ describe('browser mode end to end (no Office)', () => {
 
   it('stored what the template said: the parts answer their planned measure, the extra is beyond the plan, the „w tym” stays under its figure, two amounts and the text', async () => {
     const me = unit();
-    const report = await (await fetch(server.baseUrl + API_PATHS.report(2025, me.orgUnitCode!), { headers: { Authorization: `Bearer ${server.token}` } })).json() as UnitReport;
-    const assignments = (await (await fetch(server.baseUrl + API_PATHS.assignments(2025, me.orgUnitCode!), { headers: { Authorization: `Bearer ${server.token}` } })).json() as { assignments: Assignment[] }).assignments;
+    const report = await (await fetch(server.baseUrl + API_PATHS.report(2025, me.orgUnitCode!), { headers: { Authorization: `Bearer ${unitToken()}` } })).json() as UnitReport;
+    const assignments = (await (await fetch(server.baseUrl + API_PATHS.assignments(2025, me.orgUnitCode!), { headers: { Authorization: `Bearer ${unitToken()}` } })).json() as { assignments: Assignment[] }).assignments;
     const planOf = (id: string) => assignments.find((a) => a.activity.id === id)!.plan.measures;
     const parts = report.entries.find((e) => e.activityId === fill.parts)!;
     const [first] = planOf(fill.parts);
@@ -332,7 +335,7 @@ describe('browser mode end to end (no Office)', () => {
   });
 
   it('the unit sees the reviewer’s comment and may upload again; Office was never asked for', async () => {
-    await signIn(server.token);
+    await signIn(unitToken());
     const comment = page.getByTestId('review-comment');
     await expect.poll(() => comment.count(), { timeout: 30_000 }).toBe(1);
     expect(await comment.textContent()).toMatch(/zwrócone do poprawy.*Uzupełnij wydatki w I kwartale\./i);

@@ -159,19 +159,27 @@ describe('task pane end to end', () => {
     await page.getByRole('button', { name: 'Wróć do listy' }).click();
   });
 
-  it('gives a figure in parts and a „w tym” figure in the form; a planned measure left without a figure is named; the sheet and the server keep the parts', async () => {
+  it('names a planned measure left without a figure; gives a figure in parts and a „w tym” figure in the form; the sheet and the server keep them', async () => {
     const { year, unit } = await openReport();
     const { assignments } = await api<{ assignments: Assignment[] }>('GET', API_PATHS.assignments(year, unit));
     const reporting = assignments.filter((a) => a.role === 'reporting');
-    const target = reporting.find((a, i) => i > 0 && a.plan.kind === 'target' && a.plan.measures.length >= 2)!;
-    expect(target, 'the demo unit reports an activity with two planned measures').toBeDefined();
+    const target = reporting.find((a, i) => i > 0 && a.plan.kind === 'target' && a.plan.measures.length >= 1)!;
+    expect(target, 'the demo unit reports an activity with a planned measure').toBeDefined();
     const id = target.activity.id;
-    const [first, second] = target.plan.measures;
-    await page.getByRole('list', { name: 'Lista działań' }).getByRole('button', { name: new RegExp(`^${id.replace(/\./g, '\\.')} ·`) }).click();
+    const [first] = target.plan.measures;
+    const escaped = id.replace(/\./g, '\\.');
+    await page.getByRole('list', { name: 'Lista działań' }).getByRole('button', { name: new RegExp(`^${escaped} ·`) }).click();
     const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Zapisz w arkuszu' }) });
-    await expect.poll(() => form.getByRole('heading', { name: new RegExp(id.replace(/\./g, '\\.')) }).count()).toBe(1);
+    await expect.poll(() => form.getByRole('heading', { name: new RegExp(escaped) }).count()).toBe(1);
     await form.getByLabel('Status').selectOption({ label: 'zrealizowane' });
-    // the first planned measure in two parts, which add up to the plan
+    // realized, and the planned measure has no figure: named with the activity and the measure, in the form and the sheet's problems
+    const missing = new RegExp(`Działanie ${escaped}, miara „${first!.kind}”: brak wykonania`);
+    await expect.poll(() => form.getByText(missing).count()).toBeGreaterThan(0);
+    await form.getByRole('button', { name: 'Zapisz w arkuszu' }).click();
+    await expect.poll(() => page.getByText(missing).count(), { timeout: 10_000 }).toBeGreaterThan(1);
+    await shot('03b-formularz-brak-danych');
+
+    // the planned measure in two parts, which add up to the plan
     await form.getByRole('button', { name: 'Podaj w częściach' }).first().click();
     const half = Math.floor(first!.value / 2);
     await form.getByLabel('Część 1: czego dotyczy').fill('zajęcia w filiach');
@@ -179,36 +187,35 @@ describe('task pane end to end', () => {
     await form.getByLabel('Część 2: czego dotyczy').fill('piknik rodzinny');
     await form.getByLabel('Część 2: wartość').fill(String(first!.value - half));
     await expect.poll(() => form.getByText(/^Razem \(porównywane z planem\):/).textContent()).toMatch(/100\s%/);
-    // the second planned measure left without a figure: named with the activity and the measure
-    const missing = new RegExp(`Działanie ${id.replace(/\./g, '\\.')}, miara „${second!.kind}”: brak wykonania`);
-    await expect.poll(() => form.getByText(missing).count()).toBeGreaterThan(0);
-    await form.getByRole('button', { name: 'Zapisz w arkuszu' }).click();
-    await expect.poll(() => page.getByText(missing).count(), { timeout: 10_000 }).toBeGreaterThan(1);
-    await shot('03b-formularz-czesci-brak-danych');
-
-    // the figure, with a „w tym” figure under it
-    await form.getByLabel(new RegExp(`^Wykonanie: .* w planie`)).first().fill(String(second!.value));
-    await form.getByRole('button', { name: 'Dodaj „w tym”' }).first().click();
+    await expect.poll(() => form.getByText(missing).count()).toBe(0);
+    // a figure beyond the plan, with a „w tym” figure under it
+    await form.getByRole('button', { name: 'Dodaj miarę' }).click();
+    await form.getByLabel('Rodzaj miary').last().selectOption({ label: 'warsztaty' });
+    await form.getByLabel('Wykonanie (miara spoza planu)').last().fill('3');
+    await form.getByRole('button', { name: 'Dodaj „w tym”' }).last().click();
     await form.getByLabel('Opis „w tym”').fill('online');
     await form.getByLabel('Wartość „w tym”').fill('1');
-    await expect.poll(() => form.getByText(missing).count()).toBe(0);
     await form.getByRole('button', { name: 'Zapisz w arkuszu' }).click();
     await expect.poll(async () => (await tableValues()).filter((r) => r[col('activityId')] === id).map((r) => String(r[col('lineRole')]))
       .filter((role) => /^(część|w tym):/.test(role)).length, { timeout: 10_000 }).toBe(3);
     const rows = (await tableValues()).filter((r) => r[col('activityId')] === id);
-    const plannedRow = rows.find((r) => r[col('measureKey')] === first!.id)!;
-    expect(plannedRow[col('actual')]).toBe(first!.value);
+    // the planned row holds the parts' sum, each part under it, the „w tym” under its figure
+    expect(rows.find((r) => r[col('measureKey')] === first!.id)![col('actual')]).toBe(first!.value);
     expect(rows.filter((r) => String(r[col('lineRole')]).startsWith('część: ')).map((r) => [r[col('qualifier')], r[col('actual')]]))
       .toEqual([['zajęcia w filiach', half], ['piknik rodzinny', first!.value - half]]);
-    expect(rows.find((r) => String(r[col('lineRole')]).startsWith('w tym: '))![col('qualifier')]).toBe('online');
+    expect(rows.filter((r) => /^(poza planem|w tym: )/.test(String(r[col('lineRole')]))).map((r) => [r[col('lineRole')], r[col('actual')], r[col('qualifier')] || null]))
+      .toEqual([['poza planem', 3, null], ['w tym: warsztaty', 1, 'online']]);
     await expect.poll(() => page.getByText(missing).count()).toBe(0);
     await shot('03c-formularz-czesci-w-tym');
 
     await page.getByRole('button', { name: 'Synchronizuj' }).click();
     await expect.poll(() => page.getByText('Zapisano na serwerze.').count(), { timeout: 15_000 }).toBe(1);
     const stored = (await api<UnitReport>('GET', API_PATHS.report(year, unit))).entries.find((e) => e.activityId === id)!;
-    expect(stored.actual.measures.filter((m) => m.planMeasureId === first!.id).map((m) => [m.qualifier, m.value])).toEqual([['zajęcia w filiach', half], ['piknik rodzinny', first!.value - half]]);
-    expect(stored.actual.measures.find((m) => m.planMeasureId === second!.id)).toMatchObject({ value: second!.value, subsets: [{ kind: second!.kind, value: 1, qualifier: 'online' }] });
+    expect(stored.actual.measures).toEqual([
+      { kind: first!.kind, value: half, qualifier: 'zajęcia w filiach', planMeasureId: first!.id },
+      { kind: first!.kind, value: first!.value - half, qualifier: 'piknik rodzinny', planMeasureId: first!.id },
+      { kind: 'warsztat', value: 3, planMeasureId: null, subsets: [{ kind: 'warsztat', value: 1, qualifier: 'online' }] },
+    ]);
   });
 
   it('re-validates a paste into the sheet through the change event', async () => {
