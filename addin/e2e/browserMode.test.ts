@@ -16,7 +16,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
-import { API_PATHS, UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, columnLetter, type Assignment, type SheetColumnKey, type UnitReport } from '@pwr-sync/shared';
+import { API_PATHS, MSG, UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, columnLetter, type Assignment, type ConsolidatedRow, type SheetColumnKey, type UnitReport } from '@pwr-sync/shared';
 import { REPO_ROOT, startServer, type DemoToken, type RunningServer } from './servers.ts';
 import { OFFICE_JS_URL, launchPaneBrowser, type PaneBrowser } from './browser.ts';
 
@@ -261,7 +261,7 @@ describe('browser mode end to end (no Office)', () => {
     expect(parts.scopeDescription).toBe('Zajęcia w dwóch filiach i piknik rodzinny w czerwcu.');
     const subset = report.entries.find((e) => e.activityId === fill.subset)!;
     const [answered] = planOf(fill.subset);
-    expect(subset.actual.measures.find((m) => m.planMeasureId === answered!.id)).toEqual({
+    expect(subset.actual.measures.find((m) => m.planMeasureId === answered!.id)).toMatchObject({
       kind: answered!.kind, value: 1234, planMeasureId: answered!.id, subsets: [{ kind: answered!.kind, value: 400, qualifier: 'z dziećmi do 3 lat' }],
     });
   });
@@ -295,7 +295,9 @@ describe('browser mode end to end (no Office)', () => {
     const lines = (id: string) => {
       const out: [unknown, unknown, unknown][] = [];
       table.eachRow((row, n) => {
-        if (n > 1 && row.getCell(at('ID działania')).value === id) out.push([row.getCell(at('Względem planu')).value, row.getCell(at('Wykonanie')).value, row.getCell(at('Opis miary')).value ?? null]);
+        // a planned row shows the plan's own description; the unit's lines show theirs
+        const role = row.getCell(at('Względem planu')).value;
+        if (n > 1 && row.getCell(at('ID działania')).value === id) out.push([role, row.getCell(at('Wykonanie')).value, role === 'miara planu' ? null : row.getCell(at('Opis miary')).value ?? null]);
       });
       return out;
     };
@@ -349,5 +351,28 @@ describe('browser mode end to end (no Office)', () => {
     expect(await page.getByRole('button', { name: /Rok 2025/ }).textContent()).toMatch(/zwrócone/);
     await shots('44-przegladarka-zwrot');
     expect(officeRequests).toEqual([]);
+  });
+
+  it('a reviewer settles a 2024 pairing „do sprawdzenia”: the figure no longer answers the plan, audited, and the consolidated year follows', async () => {
+    await signOut();
+    await signIn(reviewerToken());
+    const reviewer = server.tokens.find((t: DemoToken) => t.role === 'reviewer')!;
+    await page.getByLabel(MSG.browser.chooseYear).selectOption('2024');
+    const item = page.getByRole('group', { name: /^I\.3\.2-17 \(.+\) — plan: 25 spotkań/ });
+    await expect.poll(() => item.count(), { timeout: 30_000 }).toBe(1);
+    expect(await page.getByText(/^Do rozstrzygnięcia: \d+$/).textContent()).toMatch(/: 14$/);
+    const figure = item.getByRole('checkbox', { name: 'odpowiada: 39 zajęć' });
+    expect(await figure.isChecked()).toBe(true);
+    await figure.uncheck();
+    await item.getByLabel('Uzasadnienie (do dziennika zmian)').fill('Zajęcia to nie spotkania z planu.');
+    await item.getByRole('button', { name: 'Zatwierdź' }).click();
+    await expect.poll(() => page.getByText('Zapisano rozstrzygnięcie dla działania I.3.2-17.').count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => item.getByText(new RegExp(`^Rozstrzygnięte — ${reviewer.name}, `)).count()).toBe(1);
+    expect(await item.getByText(new RegExp(`${reviewer.name}: 39 zajęć → brak danych — Zajęcia to nie spotkania z planu\\.`)).count()).toBe(1);
+    expect(await page.getByText(/^Do rozstrzygnięcia: \d+$/).textContent()).toMatch(/: 13$/);
+    await shots('45-przegladarka-pary-do-sprawdzenia');
+    const rows = await (await fetch(server.baseUrl + API_PATHS.consolidated(2024), { headers: { Authorization: `Bearer ${reviewer.token}` } })).json() as ConsolidatedRow[];
+    expect(rows.filter((r) => r.activityId === 'I.3.2-17' && r.measureKind === 'spotkanie').map((r) => [r.lineRole, r.actual, r.band])).toEqual([['planned', null, 'no_data']]);
+    await signOut();
   });
 });

@@ -40,6 +40,7 @@ import {
   PROGRAM_PATHS,
   ProgramUploadPreviewSchema,
   type ProgramUploadPreview,
+  PAIRING_PATHS, PairingReviewSchema, type SettlePairingRequest,
 } from '@pwr-sync/shared';
 
 export type ApiProblem = NonNullable<ApiErrorBody['problems']>[number];
@@ -165,6 +166,14 @@ export class ApiClient {
     return this.request('POST', API_PATHS.submit(year, unit), z.unknown(), {});
   }
 
+  /** The pairings the import left „do sprawdzenia” (reviewer, manager, admin). */
+  pairingReviews(year: number) {
+    return this.request('GET', PAIRING_PATHS.list(year), z.array(PairingReviewSchema));
+  }
+  /** MOPS: which figures answer the planned measure (several = parts, none = „brak”); audited on the server. */
+  settlePairing(year: number, activityId: string, planMeasureId: string, body: SettlePairingRequest) {
+    return this.request('PUT', PAIRING_PATHS.settle(year, activityId, planMeasureId), PairingReviewSchema, body);
+  }
   /** The annex's title block of a year (the defaults when MOPS set none). */
   annexTitle(year: number) {
     return this.request('GET', API_PATHS.annexTitle(year), AnnexTitleResponseSchema);

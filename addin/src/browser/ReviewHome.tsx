@@ -4,6 +4,8 @@ import type { ApiClient, ApiOutcome } from '../api/client.ts';
 import { useState } from 'react';
 import { CompletenessPanel } from '../taskpane/review/CompletenessPanel.tsx';
 import { UnitReportView } from '../taskpane/review/report/UnitReportView.tsx';
+import { PairingPanel } from '../taskpane/review/PairingPanel.tsx';
+import { usePairingReviews } from '../taskpane/review/usePairingReviews.ts';
 import { useYearReview } from './useYearReview.ts';
 import { PlanReview } from './PlanReview.tsx';
 
@@ -22,6 +24,7 @@ export function ReviewHome({ api, me, onFailure }: { api: ApiClient; me: MeRespo
   /** Reports or plans of the year. */
   const [mode, setMode] = useState<'reports' | 'plans'>('reports');
   const P = MSG.plan.template.review;
+  const pairing = usePairingReviews({ api, year: model.year, onUnauthorized: (message) => onFailure({ kind: 'unauthorized', message }) });
   return (
     <>
       <Text as="h2" size={600} weight="semibold">{t.reviewTitle}</Text>
@@ -54,6 +57,9 @@ export function ReviewHome({ api, me, onFailure }: { api: ApiClient; me: MeRespo
           ) : (
             <CompletenessPanel rows={model.rows} canReview={model.canReview} yearOpen={model.yearInfo?.status === 'open'} notice={null} onOpen={setOpened} />
           )}
+        </section>
+        <section className={styles.card}>
+          <PairingPanel reviews={pairing.reviews} canSettle={model.canReview} busy={pairing.busy} notice={pairing.notice} onSettle={pairing.settle} />
         </section>
         </>
       )}

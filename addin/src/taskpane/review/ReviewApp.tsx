@@ -9,6 +9,8 @@ import { CompletenessPanel } from './CompletenessPanel.tsx';
 import { UnitReportView } from './report/UnitReportView.tsx';
 import { FilterPanel } from './FilterPanel.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
+import { PairingPanel } from './PairingPanel.tsx';
+import { usePairingReviews } from './usePairingReviews.ts';
 import { SummaryPanel } from './SummaryPanel.tsx';
 import { useAnnexDownload } from './useAnnexDownload.ts';
 import { useReview } from './useReview.ts';
@@ -34,13 +36,14 @@ export interface ReviewAppProps {
   onSignOut: (message?: string) => void;
 }
 
-type TabKey = 'filters' | 'completeness' | 'history';
+type TabKey = 'filters' | 'completeness' | 'history' | 'pairing';
 
 /** The review mode: the consolidated year in Excel, filters, summary, completeness, history. */
 export function ReviewApp({ api, me, host, supportOk, supportMessage, onSignOut }: ReviewAppProps) {
   const styles = useStyles();
   const model = useReview({ api, host, me, onUnauthorized: onSignOut });
   const annex = useAnnexDownload({ api, year: model.year, onUnauthorized: onSignOut });
+  const pairing = usePairingReviews({ api, year: model.year, onUnauthorized: onSignOut });
   const [tab, setTab] = useState<TabKey>('filters');
   /** The unit whose report is open for review (in the completeness tab). */
   const [opened, setOpened] = useState<string | null>(null);
@@ -86,7 +89,7 @@ export function ReviewApp({ api, me, host, supportOk, supportMessage, onSignOut 
         <AnnexPanel year={model.year} title={annex.title} canEdit={model.canReview} busy={annex.busy} notice={annex.notice}
           onDownload={(y, summary) => void annex.download(y, summary)} onSaveTitle={annex.saveTitle} />
         <ReviewTabs label={MSG.review.tabsLabel} selected={tab} onSelect={setTab}
-          tabs={[{ value: 'filters', label: MSG.review.tabFilters }, { value: 'completeness', label: MSG.review.tabCompleteness }, { value: 'history', label: MSG.review.tabHistory }]} />
+          tabs={[{ value: 'filters', label: MSG.review.tabFilters }, { value: 'completeness', label: MSG.review.tabCompleteness }, { value: 'history', label: MSG.review.tabHistory }, { value: 'pairing', label: MSG.pairing.title }]} />
         <div role="tabpanel" aria-labelledby={`tab-${tab}`} className={styles.panel}>
         {tab === 'filters' && model.rows && (
           <>
@@ -103,6 +106,9 @@ export function ReviewApp({ api, me, host, supportOk, supportMessage, onSignOut 
         )}
         {tab === 'completeness' && opened === null && (
           <CompletenessPanel rows={model.completeness} canReview={model.canReview} yearOpen={yearOpen} notice={null} onOpen={setOpened} />
+        )}
+        {tab === 'pairing' && (
+          <PairingPanel reviews={pairing.reviews} canSettle={model.canReview} busy={pairing.busy} notice={pairing.notice} onSettle={pairing.settle} />
         )}
         {tab === 'history' && (
           <HistoryPanel history={model.history} notice={model.historyNotice} busy={model.busy !== null} tableLoaded={tableLoaded} onLoad={() => void model.loadHistory()} />
