@@ -242,7 +242,11 @@
               const sheet = getSheet();
               if (sheet.protected) throw error('AccessDenied', 'cannot insert rows on a protected sheet');
               shiftRows(sheet, at, values.length); t.rows += values.length;
-              for (let i = 0; i < values.length; i++) for (let j = 0; j < t.cols; j++) { const v = values[i][j]; if (v !== '' && v !== null) sheet.cells.set(key(at + i, t.left + j), v); }
+              // As a range write: a leading apostrophe is Excel's text prefix, not part of the value ("'+warsztat" reads "+warsztat").
+              for (let i = 0; i < values.length; i++) for (let j = 0; j < t.cols; j++) {
+                const v = typeof values[i][j] === 'string' && values[i][j].startsWith("'") ? values[i][j].slice(1) : values[i][j];
+                if (v !== '' && v !== null) sheet.cells.set(key(at + i, t.left + j), v);
+              }
             });
           },
           getItemAt(i) { return { delete() { op(`rows.delete ${i}`, () => { const t = getTable(); const sheet = getSheet(); if (sheet.protected) throw error('AccessDenied', 'cannot delete rows on a protected sheet'); const at = t.top + 1 + i; for (const m of [sheet.cells, sheet.numberFormats, sheet.fills]) for (let j = 0; j < t.cols; j++) m.delete(key(at, t.left + j)); shiftRows(sheet, at + 1, -1); t.rows -= 1; }); } }; },
