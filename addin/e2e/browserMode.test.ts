@@ -357,6 +357,7 @@ describe('browser mode end to end (no Office)', () => {
     await signOut();
     await signIn(reviewerToken());
     const reviewer = server.tokens.find((t: DemoToken) => t.role === 'reviewer')!;
+    const name = reviewer.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     await page.getByLabel(MSG.browser.chooseYear).selectOption('2024');
     const item = page.getByRole('group', { name: /^I\.3\.2-17 \(.+\) — plan: 25 spotkań/ });
     await expect.poll(() => item.count(), { timeout: 30_000 }).toBe(1);
@@ -367,8 +368,8 @@ describe('browser mode end to end (no Office)', () => {
     await item.getByLabel('Uzasadnienie (do dziennika zmian)').fill('Zajęcia to nie spotkania z planu.');
     await item.getByRole('button', { name: 'Zatwierdź' }).click();
     await expect.poll(() => page.getByText('Zapisano rozstrzygnięcie dla działania I.3.2-17.').count(), { timeout: 30_000 }).toBe(1);
-    await expect.poll(() => item.getByText(new RegExp(`^Rozstrzygnięte — ${reviewer.name}, `)).count()).toBe(1);
-    expect(await item.getByText(new RegExp(`${reviewer.name}: 39 zajęć → brak danych — Zajęcia to nie spotkania z planu\\.`)).count()).toBe(1);
+    await expect.poll(() => item.getByText(new RegExp(`^Rozstrzygnięte — ${name}, `)).count()).toBe(1);
+    expect(await item.getByText(new RegExp(`${name}: 39 zajęć → brak danych — Zajęcia to nie spotkania z planu\\.`)).count()).toBe(1);
     expect(await page.getByText(/^Do rozstrzygnięcia: \d+$/).textContent()).toMatch(/: 13$/);
     await shots('45-przegladarka-pary-do-sprawdzenia');
     const rows = await (await fetch(server.baseUrl + API_PATHS.consolidated(2024), { headers: { Authorization: `Bearer ${reviewer.token}` } })).json() as ConsolidatedRow[];
