@@ -59,7 +59,7 @@ export function ReviewHome({ api, me, onFailure }: { api: ApiClient; me: MeRespo
           )}
         </section>
         <section className={styles.card}>
-          <PairingPanel reviews={pairing.reviews} canSettle={model.canReview} busy={pairing.busy} notice={pairing.notice} onSettle={pairing.settle} />
+          <PairingPanel reviews={pairing.reviews} canSettle={model.canReview} yearClosed={model.yearInfo?.phase === 'closed'} busy={pairing.busy} notice={pairing.notice} onSettle={pairing.settle} />
         </section>
         </>
       )}

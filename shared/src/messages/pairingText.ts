@@ -65,6 +65,11 @@ export const pairingText = {
   notFound: (activityId: string, planMeasureId: string) => `Działanie ${activityId} nie ma pary do sprawdzenia dla miary planu nr ${planMeasureId}.`,
   noFigure: (activityId: string, position: number, count: number) =>
     `Działanie ${activityId} nie ma wartości nr ${position + 1} — liczba podanych wartości: ${count}. Wybierz spośród podanych.`,
+  planningYear: (year: number) => `Rok ${year} jest w fazie planowania — nie ma w nim sprawozdań, w których można rozstrzygać pary.`,
+  closedNeedsReason: (year: number) =>
+    `Rok ${year} jest zamknięty — rozstrzygnięcie pary jest korektą MOPS i wymaga uzasadnienia: wpisz je w polu „Uzasadnienie”.`,
+  closedHint: 'Rok jest zamknięty: rozstrzygnięcie to korekta MOPS zapisywana w dzienniku zmian — podaj uzasadnienie.',
+  reasonMissing: 'Podaj uzasadnienie — w zamkniętym roku rozstrzygnięcie jest korektą.',
   title: 'Pary do sprawdzenia',
   intro: 'Przy tych miarach planu import sprawozdania nie był pewien, która wartość jest odpowiedzią. Zaznacz wartość (kilka — części, żadnej — brak danych) i zatwierdź.',
   none: 'Brak par do sprawdzenia w tym roku.',

@@ -2,6 +2,9 @@
  * The pairings left „do sprawdzenia” and their settlement by MOPS.
  * Settling (settlePairing):
  * 1. the pairing must exist; the reviewer's answer names the activity's figures by position;
+ *    phases: in reporting as any review; in a closed year too, as a correction of the import by MOPS
+ *    (reviewer or admin) that must give its reason — the unit's report stays closed to the unit;
+ *    a year in planning has no reports to settle;
  * 2. one transaction holding the pairing's and the unit report head's row locks: the chosen
  *    figures answer the planned measure (several = parts), figures that answered it and were not
  *    chosen become figures beyond the plan; the report gets a new version (whatever its workflow
@@ -11,12 +14,12 @@
  */
 import {
   MSG, formatMeasure, pairFigures, reportingUnitOf,
-  type ActualFigure, type PairingReview, type PlanMeasure, type ReportEntry, type SettlePairingRequest,
+  type ActualFigure, type PairingReview, type PlanMeasure, type ReportEntry, type SettlePairingRequest, type YearPhase,
 } from '@pwr-sync/shared';
 import type { Db, User } from '../storage/index.ts';
 import {
   getActivities, getPlans, getUnitReport, insertReportChanges, insertReportVersion, listPairingChanges, listPairingReviews,
-  lockPairingReview, lockReportHead, recordPairingSettlement as recordPairing, updateReportHead,
+  lockPairingReview, lockReportHead, lockYearPhaseShared, recordPairingSettlement as recordPairing, updateReportHead,
 } from '../storage/index.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { loadYear } from './unitContext.ts';
@@ -31,7 +34,7 @@ function answering(planMeasures: readonly PlanMeasure[], figures: readonly Actua
 /** The year's pairings to settle, with the unit's current figures and the audit of each. */
 export async function listPairings(db: Db, year: number): Promise<PairingReview[]> {
   await loadYear(db, year);
-  const [reviews, changes, activities, plans] = await Promise.all([listPairingReviews(db, year), listPairingChanges(db, year), getActivities(db), getPlans(db, year)]);
+  const [reviews, changes, activities, plans] = await Promise.all([listPairingReviews(db, year), listPairingChanges(db, year), getActivities(db, year), getPlans(db, year)]);
   const byId = new Map(activities.map((a) => [a.id, a]));
   const reports = new Map<string, ReportEntry[]>();
   const out: PairingReview[] = [];
@@ -54,14 +57,22 @@ export async function listPairings(db: Db, year: number): Promise<PairingReview[
   return out;
 }
 
+/** Reporting: as any review. Closed: MOPS's correction, with its reason. Planning: no reports yet. */
+function assertSettleable(year: number, phase: YearPhase, request: SettlePairingRequest): void {
+  if (phase === 'planning') throw new ApiError(MSG.pairing.planningYear(year), 409, 'year_not_reporting');
+  if (phase === 'closed' && !request.comment?.trim()) throw new ApiError(MSG.pairing.closedNeedsReason(year), 422, 'reason_required');
+}
+
 export async function settlePairing(db: Db, input: { user: User; year: number; activityId: string; planMeasureId: string; request: SettlePairingRequest }): Promise<PairingReview> {
   const { user, year, activityId, planMeasureId, request } = input;
-  await loadYear(db, year);
-  const activity = (await getActivities(db)).find((a) => a.id === activityId);
+  assertSettleable(year, (await loadYear(db, year)).phase, request);
+  const activity = (await getActivities(db, year)).find((a) => a.id === activityId);
   const plan = (await getPlans(db, year)).get(activityId);
   if (!activity || plan?.kind !== 'target') throw notFound(MSG.pairing.notFound(activityId, planMeasureId));
   const unit = reportingUnitOf(activity);
   await db.transaction(async (tx) => {
+    // The year's row held shared, as a save holds it: a phase move waits for the settlement.
+    assertSettleable(year, (await lockYearPhaseShared(tx, year)) ?? 'closed', request);
     if (!(await lockPairingReview(tx, year, activityId, planMeasureId))) throw notFound(MSG.pairing.notFound(activityId, planMeasureId));
     const head = await lockReportHead(tx, year, unit);
     const entries = (await getUnitReport(tx, year, unit)).entries;

@@ -1,4 +1,4 @@
-/** Pairings left „do sprawdzenia” by the import, and their audited settlements (migration 006). */
+/** Pairings left „do sprawdzenia” by the import, and their audited settlements (migration 008). */
 import type { ActualFigure } from '@pwr-sync/shared';
 import type { Queryable } from './db.ts';
 import { iso, isoOrNull, json } from './json.ts';
@@ -29,7 +29,7 @@ export async function insertPairingReviews(q: Queryable, rows: readonly { year: 
   await q.query(
     `INSERT INTO pairing_reviews (year, activity_id, plan_measure_id, note)
      SELECT x.year, x."activityId", x."planMeasureId", x.note FROM jsonb_to_recordset($1::text::jsonb) AS x(year int, "activityId" text, "planMeasureId" text, note text)
-     WHERE EXISTS (SELECT 1 FROM reporting_years y WHERE y.year = x.year) AND EXISTS (SELECT 1 FROM activities a WHERE a.id = x."activityId")
+     WHERE EXISTS (SELECT 1 FROM year_activities a WHERE a.year = x.year AND a.activity_id = x."activityId")
      ON CONFLICT DO NOTHING`,
     [json(rows)],
   );

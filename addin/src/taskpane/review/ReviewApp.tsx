@@ -108,7 +108,7 @@ export function ReviewApp({ api, me, host, supportOk, supportMessage, onSignOut 
           <CompletenessPanel rows={model.completeness} canReview={model.canReview} yearOpen={yearOpen} notice={null} onOpen={setOpened} />
         )}
         {tab === 'pairing' && (
-          <PairingPanel reviews={pairing.reviews} canSettle={model.canReview} busy={pairing.busy} notice={pairing.notice} onSettle={pairing.settle} />
+          <PairingPanel reviews={pairing.reviews} canSettle={model.canReview} yearClosed={model.yearInfo?.phase === 'closed'} busy={pairing.busy} notice={pairing.notice} onSettle={pairing.settle} />
         )}
         {tab === 'history' && (
           <HistoryPanel history={model.history} notice={model.historyNotice} busy={model.busy !== null} tableLoaded={tableLoaded} onLoad={() => void model.loadHistory()} />

@@ -41,12 +41,28 @@ describe.each(backends())('pairings „do sprawdzenia” on %s', (backend) => {
 
   it('a manager may not settle; a position the activity has no figure at is refused in Polish', async () => {
     const path = PAIRING_PATHS.settle(YEAR, 'I.3.2-17', '1');
-    expect((await manager('PUT', path, { answer: [] })).status).toBe(403);
-    const bad = await reviewer('PUT', path, { answer: [29] });
+    expect((await manager('PUT', path, { answer: [], comment: 'Korekta.' })).status).toBe(403);
+    const bad = await reviewer('PUT', path, { answer: [29], comment: 'Korekta.' });
     expect(bad.status).toBe(422);
     expect(bad.body.error).toMatch(/^Działanie I\.3\.2-17 nie ma wartości nr 30/);
-    expect((await reviewer('PUT', PAIRING_PATHS.settle(YEAR, 'I.1-01', '1'), { answer: [0] })).status).toBe(404);
-    expect((await reviewer('PUT', path, { answer: [0, 0] })).status).toBe(400);
+    expect((await reviewer('PUT', PAIRING_PATHS.settle(YEAR, 'I.1-01', '1'), { answer: [0], comment: 'Korekta.' })).status).toBe(404);
+    expect((await reviewer('PUT', path, { answer: [0, 0], comment: 'Korekta.' })).status).toBe(400);
+  });
+
+  it('2024 is closed: settling is MOPS’s correction and needs its reason; a year in planning has nothing to settle', async () => {
+    const path = PAIRING_PATHS.settle(YEAR, 'I.3.2-17', '1');
+    for (const body of [{ answer: [] }, { answer: [], comment: '   ' }]) {
+      const r = await reviewer('PUT', path, body);
+      expect(r.status).toBe(422);
+      expect(r.body.error).toBe('Rok 2024 jest zamknięty — rozstrzygnięcie pary jest korektą MOPS i wymaga uzasadnienia: wpisz je w polu „Uzasadnienie”.');
+    }
+    const unchanged = (await reviewer('GET', PAIRING_PATHS.list(YEAR))).body.find((p: PairingReview) => p.activityId === 'I.3.2-17') as PairingReview;
+    expect(unchanged).toMatchObject({ settled: false, changes: [] });
+    const years = (await reviewer('GET', API_PATHS.years)).body as { year: number; phase: string }[];
+    const planning = years.find((y) => y.phase === 'planning')!.year;
+    const r = await reviewer('PUT', PAIRING_PATHS.settle(planning, 'I.3.2-17', '1'), { answer: [], comment: 'x' });
+    expect(r.status).toBe(409);
+    expect(r.body.error).toMatch(new RegExp(`^Rok ${planning} jest w fazie planowania`));
   });
 
   it('MOPS settles „brak”: audited old → new, a new report version, and the consolidated row says „brak danych”', async () => {
@@ -71,7 +87,7 @@ describe.each(backends())('pairings „do sprawdzenia” on %s', (backend) => {
     expect(lines).toEqual(expect.arrayContaining([['planned', 'spotkanie', null, 'no_data'], ['extra', 'zajęcia', 39, 'no_target']]));
 
     // changed again: the figure answers the plan after all — a second audited change
-    const again = (await reviewer('PUT', PAIRING_PATHS.settle(YEAR, 'I.3.2-17', '1'), { answer: [settled.figures.findIndex((f) => f.kind === 'zajęcia')] })).body as PairingReview;
+    const again = (await reviewer('PUT', PAIRING_PATHS.settle(YEAR, 'I.3.2-17', '1'), { answer: [settled.figures.findIndex((f) => f.kind === 'zajęcia')], comment: 'Jednak zajęcia.' })).body as PairingReview;
     expect(again.changes.map((c) => [c.old.length, c.new.length])).toEqual([[1, 0], [0, 1]]);
     const history = (await reviewer('GET', API_PATHS.history(YEAR, before.orgUnitCode))).body;
     expect(JSON.stringify(history)).toContain('pairing:1');

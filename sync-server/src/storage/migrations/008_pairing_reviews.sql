@@ -2,13 +2,14 @@
 -- (seeds/<year>/pairing.json): MOPS settles each in review. Every settlement is kept (who, when,
 -- which figures answered before and after); the report itself gets a new version.
 CREATE TABLE pairing_reviews (
-  year             int NOT NULL REFERENCES reporting_years(year),
-  activity_id      text NOT NULL REFERENCES activities(id),
+  year             int NOT NULL,
+  activity_id      text NOT NULL,
   plan_measure_id  text NOT NULL,
   note             text NOT NULL,
   settled_at       timestamptz,
   settled_by       text,
-  PRIMARY KEY (year, activity_id, plan_measure_id)
+  PRIMARY KEY (year, activity_id, plan_measure_id),
+  FOREIGN KEY (year, activity_id) REFERENCES year_activities (year, activity_id)
 );
 
 CREATE TABLE pairing_changes (
