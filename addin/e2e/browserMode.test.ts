@@ -108,7 +108,9 @@ async function filled(kind: 'good' | 'broken' | 'rich', basicTasks: ReadonlySet<
     if (!seen.has(id)) {
       seen.add(id);
       ws.getCell(r, col('status')).value = reported ? 'zrealizowane' : 'niezrealizowane w tym roku';
-      ws.getCell(r, col('comment')).value = reported ? 'więcej chętnych niż zakładano' : 'brak środków w tym roku';
+      // the „w tym” activity says its own comment: the reviewer finds the first one's once in the report
+      const comment = id === fill.subset && kind === 'rich' ? 'więcej rodzin z małymi dziećmi' : 'więcej chętnych niż zakładano';
+      ws.getCell(r, col('comment')).value = reported ? comment : 'brak środków w tym roku';
     }
   }
   if (kind === 'rich') {
