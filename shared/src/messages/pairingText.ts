@@ -38,7 +38,9 @@ export const sheetLinesText = {
 
 /** The pane's form: a figure given in parts, „w tym” figures. */
 export const figureFormText = {
-  splitIntoParts: 'Podaj w częściach',
+  menu: 'Części i „w tym”…',
+  splitItem: (measure: string) => `Podaj w częściach: ${measure}`,
+  subsetItem: (measure: string) => `Dodaj „w tym” do: ${measure}`,
   splitHint: 'Gdy wykonanie składa się z kilku części (np. uczestnicy zajęć i pikniku): każda część osobno, z planem porównywana jest ich suma.',
   partsLegend: (plan: string) => `Części wykonania — w planie ${plan}`,
   partValue: (n: number) => `Część ${n}: wartość`,

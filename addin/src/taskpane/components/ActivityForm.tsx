@@ -22,6 +22,7 @@ import { stripPrefixes } from '../../report/problemText.ts';
 import { draftFromEntry, entryFromDraft, nextLocalId, type Draft, type MeasureDraft } from '../draft.ts';
 import { FigureParts } from './FigureParts.tsx';
 import { FigureSubsets } from './FigureSubsets.tsx';
+import { FigureMenu } from './FigureMenu.tsx';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, paddingTop: tokens.spacingVerticalS },
@@ -201,26 +202,26 @@ export function ActivityForm({ assignment, taskKind, policy, entry, readOnly, bu
               {!split && (
                 <FigureSubsets subsets={m.subsets} errors={errors} readOnly={readOnly} onChange={(subsets) => updateMeasure(m.id, { subsets })} />
               )}
-              {!readOnly && (
+              {m.extra && !readOnly && (
                 <div className={styles.actions}>
-                  {!m.extra && !split && (
-                    <Button size="small" appearance="subtle" title={MSG.figureForm.splitHint} onClick={() => updateMeasure(m.id, {
-                      // the figure typed so far becomes the first part; „w tym” goes with whole figures only
-                      parts: [{ id: nextLocalId('c'), qualifier: '', value: m.value }, { id: nextLocalId('c'), qualifier: '', value: '' }], value: '', subsets: [],
-                    })}>{MSG.figureForm.splitIntoParts}</Button>
-                  )}
-                  {!split && (
-                    <Button size="small" appearance="subtle" onClick={() => updateMeasure(m.id, { subsets: [...m.subsets, { id: nextLocalId('w'), kind: m.kind, qualifier: '', value: '' }] })}>
-                      {MSG.figureForm.addSubset}
-                    </Button>
-                  )}
-                  {m.extra && <Button size="small" appearance="subtle" onClick={() => update({ measures: draft.measures.filter((x) => x.id !== m.id) })}>{MSG.pane.removeMeasure}</Button>}
+                  <Button size="small" appearance="subtle" onClick={() => update({ measures: draft.measures.filter((x) => x.id !== m.id) })}>{MSG.pane.removeMeasure}</Button>
                 </div>
               )}
             </div>
           );
         })}
         {actualProblems.map((p, i) => <Text key={i} size={200} style={{ color: tokens.colorPaletteRedForeground1 }}>{stripPrefixes(p.message, activity.id)}</Text>)}
+        {!readOnly && (
+          <FigureMenu
+            items={draft.measures.filter((m) => m.kind && m.parts.length === 0).map((m) => ({
+              measureId: m.id, canSplit: !m.extra,
+              text: m.plan !== null ? formatMeasure({ kind: m.kind, value: m.plan, qualifier: m.qualifier || undefined }) : formatMeasure({ kind: m.kind, value: 0, qualifier: m.qualifier || undefined }).replace(/^0\s/, ''),
+            }))}
+            // the figure typed so far becomes the first part; „w tym” goes with whole figures only
+            onSplit={(id) => { const m = draft.measures.find((x) => x.id === id)!; updateMeasure(id, { parts: [{ id: nextLocalId('c'), qualifier: '', value: m.value }, { id: nextLocalId('c'), qualifier: '', value: '' }], value: '', subsets: [] }); }}
+            onAddSubset={(id) => { const m = draft.measures.find((x) => x.id === id)!; updateMeasure(id, { subsets: [...m.subsets, { id: nextLocalId('w'), kind: m.kind, qualifier: '', value: '' }] }); }}
+          />
+        )}
         {!readOnly && (
           <Button appearance="secondary" onClick={() => update({ measures: [...draft.measures, { id: nextLocalId('extra'), planMeasureId: null, kind: '', qualifier: '', plan: null, value: '', extra: true, parts: [], subsets: [] }] })}>
             {MSG.pane.addMeasure}
