@@ -1,4 +1,4 @@
-/** Pairings left „do sprawdzenia” by the import, and their audited settlements (migration 008). */
+/** Pairings left „do sprawdzenia” by the import, and their audited settlements (migration 009). */
 import type { ActualFigure } from '@pwr-sync/shared';
 import type { Queryable } from './db.ts';
 import { iso, isoOrNull, json } from './json.ts';
