@@ -312,7 +312,7 @@ export const API_OPERATIONS: Record<string, Record<string, Op>> = {
   '/api/years/{year}/pairing-reviews/{activityId}/{planMeasureId}': {
     put: {
       tag: 'Weryfikacja', summary: 'Rozstrzygnięcie pary: które wartości działania odpowiadają mierze planu (kilka — części, żadna — brak danych); nowa wersja sprawozdania jednostki, wpis w dzienniku (weryfikator MOPS, administrator)',
-      path: PairingPath, body: SettlePairingRequestSchema, ok: [200, { description: 'Rozstrzygnięta para', ...json(PairingReviewSchema) }], errors: [400, 403, 404, 413, 422],
+      path: PairingPath, body: SettlePairingRequestSchema, ok: [200, { description: 'Rozstrzygnięta para', ...json(PairingReviewSchema) }], errors: [400, 403, 404, 409, 413, 422],
     },
   },
 };
