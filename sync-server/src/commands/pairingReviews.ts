@@ -13,7 +13,7 @@
  * Variance, the consolidated views and the central workbook read the new version.
  */
 import {
-  MSG, formatMeasure, pairFigures, reportingUnitOf,
+  MSG, pairFigures, reportingUnitOf,
   type ActualFigure, type PairingReview, type PlanMeasure, type ReportEntry, type SettlePairingRequest, type YearPhase,
 } from '@pwr-sync/shared';
 import type { Db, User } from '../storage/index.ts';
@@ -23,6 +23,7 @@ import {
 } from '../storage/index.ts';
 import { ApiError, notFound } from '../http/errors.ts';
 import { loadYear } from './unitContext.ts';
+import { pairingChange } from './reportChanges.ts';
 
 /** Positions of an entry's figures that answer a planned measure (explicitly, or by the lemma rule for figures that do not say). */
 function answering(planMeasures: readonly PlanMeasure[], figures: readonly ActualFigure[], planMeasureId: string): number[] {
@@ -91,8 +92,9 @@ export async function settlePairing(db: Db, input: { user: User; year: number; a
     const next = entries.map((e) => (e.activityId === activityId ? { ...e, actual: { ...e.actual, measures: settled } } : e));
     const version = head.version + 1;
     await insertReportVersion(tx, { year, orgUnitCode: unit, version, entries: next, savedById: user.id, savedBy: user.name, source: 'api' });
-    const text = (is: number[]) => (is.length ? is.map((i) => formatMeasure(figures[i]!)).join(' + ') : null);
-    await insertReportChanges(tx, year, unit, version, [{ activityId, field: `pairing:${planMeasureId}`, old: text(before), new: text(request.answer) }]);
+    await insertReportChanges(tx, year, unit, version, [
+      pairingChange(activityId, planMeasureId, before.map((i) => figures[i]!), request.answer.map((i) => figures[i]!), request.comment ?? null),
+    ]);
     await updateReportHead(tx, { year, orgUnitCode: unit, version, state: head.state, reviewComment: head.reviewComment }, user.name);
     await recordPairing(tx, {
       year, activityId, planMeasureId, old: before.map((i) => figures[i]!), new: request.answer.map((i) => settled[i]!),

@@ -90,6 +90,11 @@ describe.each(backends())('pairings „do sprawdzenia” on %s', (backend) => {
     const again = (await reviewer('PUT', PAIRING_PATHS.settle(YEAR, 'I.3.2-17', '1'), { answer: [settled.figures.findIndex((f) => f.kind === 'zajęcia')], comment: 'Jednak zajęcia.' })).body as PairingReview;
     expect(again.changes.map((c) => [c.old.length, c.new.length])).toEqual([[1, 0], [0, 1]]);
     const history = (await reviewer('GET', API_PATHS.history(YEAR, before.orgUnitCode))).body;
-    expect(JSON.stringify(history)).toContain('pairing:1');
+    const pairings = (history as { changes: { activityId: string; change: { field: string } }[] }).changes
+      .filter((c) => c.activityId === 'I.3.2-17' && c.change.field === 'pairing').map((c) => c.change);
+    expect(pairings).toEqual([
+      { field: 'pairing', planMeasureId: '1', old: [{ kind: 'zajęcia', qualifier: null, value: 39 }], new: [], comment: 'Zajęcia to nie spotkania z planu.' },
+      { field: 'pairing', planMeasureId: '1', old: [], new: [{ kind: 'zajęcia', qualifier: null, value: 39 }], comment: 'Jednak zajęcia.' },
+    ]);
   });
 });
