@@ -41,6 +41,7 @@ import {
   ProgramUploadPreviewSchema,
   type ProgramUploadPreview,
   PAIRING_PATHS, PairingReviewSchema, type SettlePairingRequest,
+  registerMeasureKinds,
 } from '@pwr-sync/shared';
 
 export type ApiProblem = NonNullable<ApiErrorBody['problems']>[number];
@@ -93,11 +94,18 @@ export class ApiClient {
   program() {
     return this.request('GET', API_PATHS.program, ProgramStructureSchema);
   }
-  assignments(year: number, unit: string) {
+  async assignments(year: number, unit: string) {
+    await this.registerAcceptedKinds();
     return this.request('GET', API_PATHS.assignments(year, unit), AssignmentsResponseSchema);
   }
-  report(year: number, unit: string) {
+  async report(year: number, unit: string) {
+    await this.registerAcceptedKinds();
     return this.request('GET', API_PATHS.report(year, unit), UnitReportSchema);
+  }
+  /** Kinds MOPS accepted with plans („piknik”) parse only once registered: before any reply that may name them. */
+  private async registerAcceptedKinds(): Promise<void> {
+    const kinds = await this.measureKinds();
+    if (kinds.kind === 'ok') registerMeasureKinds(kinds.value);
   }
   /** A unit's plan for a year (version 0: nothing saved yet). */
   unitPlan(year: number, unit: string) {
