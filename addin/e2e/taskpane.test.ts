@@ -1,14 +1,15 @@
 /**
  * End-to-end: the built task pane in headless Chromium against a running sync server, with the
  * office.js request answered by fake-office.js (an in-memory, recording Excel host).
- * Covers sign-in (keyboard only), prepare, the form, a rule broken and fixed (form and paste),
+ * Covers sign-in (keyboard only), prepare, the form, a rule broken and fixed (form and paste), a figure
+ * in parts and a „w tym” figure at 320 px (form → sheet → server), a planned measure left without a figure named,
  * sync, two conflicts (keep mine / take the server's), the server down, submit; saves screenshots.
  */
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { build } from 'vite';
-import { ADMIN_PATHS, API_PATHS, BAND_ORDER, MSG, SHEET_COLOURS, UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, UNIT_TABLE_NAME, columnLetter, type UnitReport } from '@pwr-sync/shared';
+import { ADMIN_PATHS, API_PATHS, BAND_ORDER, MSG, SHEET_COLOURS, UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, UNIT_TABLE_NAME, columnLetter, formatMeasure, type Assignment, type UnitReport } from '@pwr-sync/shared';
 import { REPO_ROOT, startServer, type RunningServer } from './servers.ts';
 import { OFFICE_JS_URL, launchPaneBrowser, serveFakeOffice, type PaneBrowser } from './browser.ts';
 
@@ -155,6 +156,75 @@ describe('task pane end to end', () => {
     await expect.poll(() => page.getByText('Brak problemów w arkuszu').count()).toBe(1);
     expect((await tableValues())[0]![col('comment')]).toBe('Brak chętnych rodzin w tym roku.');
     await shot('04-formularz-poprawiony');
+    await page.getByRole('button', { name: 'Wróć do listy' }).click();
+  });
+
+  it('at 320 px: names a planned measure left without a figure; gives a figure in parts and a „w tym” figure from the form’s menu; the sheet and the server keep them', async () => {
+    await page.setViewportSize({ width: 320, height: 800 });
+    const { year, unit } = await openReport();
+    const { assignments } = await api<{ assignments: Assignment[] }>('GET', API_PATHS.assignments(year, unit));
+    const reporting = assignments.filter((a) => a.role === 'reporting');
+    const target = reporting.find((a, i) => i > 0 && a.plan.kind === 'target' && a.plan.measures.length >= 1)!;
+    expect(target, 'the demo unit reports an activity with a planned measure').toBeDefined();
+    const id = target.activity.id;
+    const [first] = target.plan.measures;
+    const escaped = id.replace(/\./g, '\\.');
+    await page.getByRole('list', { name: 'Lista działań' }).getByRole('button', { name: new RegExp(`^${escaped} ·`) }).click();
+    const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Zapisz w arkuszu' }) });
+    await expect.poll(() => form.getByRole('heading', { name: new RegExp(escaped) }).count()).toBe(1);
+    await form.getByLabel('Status').selectOption({ label: 'zrealizowane' });
+    // realized, and the planned measure has no figure: named with the activity and the measure, in the form and the sheet's problems
+    // (the form names the measure by its field; the API's refusal names the activity and the measure: routes/units/pairing.test.ts)
+    const missing = /brak wykonania.*przy planie/i;
+    // problems show once the clerk saves (then they follow the typing)
+    await form.getByRole('button', { name: 'Zapisz w arkuszu' }).click();
+    await expect.poll(() => page.getByText(missing).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await shot('03b-formularz-brak-danych');
+
+    // the planned measure in two parts, which add up to the plan
+    // parts and „w tym” come from one menu after the figures (the figures stay next to each other for the keyboard)
+    const menu = () => form.getByRole('button', { name: MSG.figureForm.menu });
+    await menu().click();
+    await page.getByRole('menuitem', { name: MSG.figureForm.splitItem(formatMeasure(first!)) }).click();
+    const half = Math.floor(first!.value / 2);
+    await form.getByLabel('Część 1: czego dotyczy').fill('zajęcia w filiach');
+    await form.getByLabel('Część 1: wartość').fill(String(half));
+    await form.getByLabel('Część 2: czego dotyczy').fill('piknik rodzinny');
+    await form.getByLabel('Część 2: wartość').fill(String(first!.value - half));
+    await expect.poll(() => form.getByText(/^Razem \(porównywane z planem\):/).textContent()).toMatch(/100\s%/);
+    await expect.poll(() => form.getByText(missing).count()).toBe(0);
+    // a figure beyond the plan, with a „w tym” figure under it
+    await form.getByRole('button', { name: 'Dodaj miarę' }).click();
+    await form.getByLabel('Rodzaj miary').last().selectOption({ label: 'warsztaty' });
+    await form.getByLabel('Wykonanie (miara spoza planu)').last().fill('3');
+    await menu().click();
+    await page.getByRole('menuitem', { name: /^Dodaj „w tym” do: warsztat/ }).click();
+    await form.getByLabel('Opis „w tym”').fill('online');
+    await form.getByLabel('Wartość „w tym”').fill('1');
+    await form.getByRole('button', { name: 'Zapisz w arkuszu' }).click();
+    await expect.poll(async () => (await tableValues()).filter((r) => r[col('activityId')] === id).map((r) => String(r[col('lineRole')]))
+      .filter((role) => /^(część|w tym):/.test(role)).length, { timeout: 10_000 }).toBe(3);
+    const rows = (await tableValues()).filter((r) => r[col('activityId')] === id);
+    // the planned row holds the parts' sum, each part under it, the „w tym” under its figure
+    expect(rows.find((r) => r[col('measureKey')] === first!.id)![col('actual')]).toBe(first!.value);
+    expect(rows.filter((r) => String(r[col('lineRole')]).startsWith('część: ')).map((r) => [r[col('qualifier')], r[col('actual')]]))
+      .toEqual([['zajęcia w filiach', half], ['piknik rodzinny', first!.value - half]]);
+    expect(rows.filter((r) => /^(poza planem|w tym: )/.test(String(r[col('lineRole')]))).map((r) => [r[col('lineRole')], r[col('actual')], r[col('qualifier')] || null]))
+      .toEqual([['poza planem', 3, null], ['w tym: warsztaty', 1, 'online']]);
+    await expect.poll(() => page.getByText(missing).count()).toBe(0);
+    // nothing wider than the pane at 320 px
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await shot('03c-formularz-czesci-w-tym');
+
+    await page.getByRole('button', { name: 'Synchronizuj' }).click();
+    await expect.poll(() => page.getByText('Zapisano na serwerze.').count(), { timeout: 15_000 }).toBe(1);
+    const stored = (await api<UnitReport>('GET', API_PATHS.report(year, unit))).entries.find((e) => e.activityId === id)!;
+    expect(stored.actual.measures).toEqual([
+      { kind: first!.kind, value: half, qualifier: 'zajęcia w filiach', planMeasureId: first!.id },
+      { kind: first!.kind, value: first!.value - half, qualifier: 'piknik rodzinny', planMeasureId: first!.id },
+      { kind: 'warsztat', value: 3, planMeasureId: null, subsets: [{ kind: 'warsztat', value: 1, qualifier: 'online' }] },
+    ]);
+    await page.setViewportSize({ width: 420, height: 900 });
     await page.getByRole('button', { name: 'Wróć do listy' }).click();
   });
 
