@@ -5,15 +5,14 @@
  * cell object, the hidden metadata (plan template, unit, year, layout), columns matched by header.
  * Nothing is stored here; the route runs the rules and the plan's save command.
  */
-import ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
 import {
   MSG, PLAN_MEASURES_MAX, PLAN_SHEET_NAME, PlanEntrySchema, PlanMeasureEntrySchema, PlanMeasureIdSchema,
   allMeasureKinds, columnLetter, isMeasureKind, measureKindOfWord, parsePlNumber, planLayoutSignature, planSheetColumns,
   type PlanEntry, type PlanMeasureEntry, type PlanProblem, type PlanSheetColumnKey,
 } from '@pwr-sync/shared';
-import { checkZip, DEFAULT_ZIP_LIMITS, type ZipLimits } from './zipGuard.ts';
-import { normalisePartPaths } from './partPaths.ts';
+import type { ZipLimits } from './zipGuard.ts';
+import { loadUploadedWorkbook } from './loadUpload.ts';
 import { findHeader, precheckUpload, readMetaValues, reject, sheetCell, text, type UploadProblem, type UploadRejection } from './importUpload.ts';
 import type { SheetLimits } from './sheetGuard.ts';
 import { ALL_UNITS, META_SHEET_NAME, PLAN_META_KEYS, PLAN_TEMPLATE_MARKER, PLAN_TEMPLATE_VERSION, type PlanTemplateMeta } from './templateMeta.ts';
@@ -50,13 +49,8 @@ export async function readUploadedPlan(file: Buffer, expected: PlanUploadExpecta
   const maxRows = expected.maxRows ?? DEFAULT_MAX_ROWS;
   const refused = precheckUpload(file, { ...expected, maxRows });
   if (refused) return refused;
-  const zip = checkZip(file, expected.zipLimits ?? DEFAULT_ZIP_LIMITS);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load((zip.ok ? normalisePartPaths(file, zip.entries) : file) as unknown as ArrayBuffer);
-  } catch {
-    return reject(400, 'malformed_file', MSG.api.uploadUnreadable);
-  }
+  const wb = await loadUploadedWorkbook(file, expected.zipLimits);
+  if (!wb) return reject(400, 'malformed_file', MSG.api.uploadUnreadable);
 
   const meta = readPlanMeta(wb.getWorksheet(META_SHEET_NAME));
   if (!meta) return reject(400, 'not_a_template', U.notATemplate);

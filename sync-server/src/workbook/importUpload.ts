@@ -20,7 +20,7 @@ import {
 import { META_KEYS, META_SHEET_NAME, TEMPLATE_MARKER, TEMPLATE_VERSION, layoutSignature, type TemplateMeta } from './templateMeta.ts';
 import { checkZip, DEFAULT_ZIP_LIMITS, type ZipLimits } from './zipGuard.ts';
 import { checkSheets, type SheetLimits } from './sheetGuard.ts';
-import { normalisePartPaths } from './partPaths.ts';
+import { loadUploadedWorkbook } from './loadUpload.ts';
 
 /** A problem in one cell, addressed as the user sees it (Excel row number, column header). */
 export interface UploadProblem {
@@ -98,13 +98,9 @@ export async function readUploadedTemplate(file: Buffer, expected: UploadExpecta
   if (refused) return refused;
   const maxRows = expected.maxRows ?? DEFAULT_MAX_ROWS;
 
-  const zip = checkZip(file, expected.zipLimits ?? DEFAULT_ZIP_LIMITS);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load((zip.ok ? normalisePartPaths(file, zip.entries) : file) as unknown as ArrayBuffer);
-  } catch {
-    return reject(400, 'malformed_file', MSG.api.uploadUnreadable);
-  }
+  const wb = await loadUploadedWorkbook(file, expected.zipLimits);
+
+  if (!wb) return reject(400, 'malformed_file', MSG.api.uploadUnreadable);
 
   const meta = readMeta(wb.getWorksheet(META_SHEET_NAME));
   if (!meta) return reject(400, 'not_a_template', MSG.api.notATemplate);

@@ -20,7 +20,7 @@ import {
 } from '@pwr-sync/shared';
 import { checkZip, DEFAULT_ZIP_LIMITS, type ZipLimits } from './zipGuard.ts';
 import { checkSheets, type SheetLimits } from './sheetGuard.ts';
-import { normalisePartPaths } from './partPaths.ts';
+import { loadUploadedWorkbook } from './loadUpload.ts';
 import { META_ROWS, MAX_ROWS, PROGRAM_SHEETS, STRUCTURE_COLUMNS, STRUCTURE_HEADER_ROW, TABLE_HEADER_ROW, type StructureColumn } from './programLayout.ts';
 
 const F = MSG.program.file;
@@ -369,13 +369,8 @@ export function precheckProgramFile(file: Buffer, expected: Pick<ProgramFileExpe
 export async function readProgramFile(file: Buffer, expected: ProgramFileExpectation): Promise<ProgramFileRead> {
   const refused = precheckProgramFile(file, expected);
   if (refused) return refused;
-  const zip = checkZip(file, expected.zipLimits ?? DEFAULT_ZIP_LIMITS);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load((zip.ok ? normalisePartPaths(file, zip.entries) : file) as unknown as ArrayBuffer);
-  } catch {
-    return reject(400, 'malformed_file', MSG.api.uploadUnreadable);
-  }
+  const wb = await loadUploadedWorkbook(file, expected.zipLimits);
+  if (!wb) return reject(400, 'malformed_file', MSG.api.uploadUnreadable);
   const problems = new Problems();
   const sheets = { structure: wb.getWorksheet(PROGRAM_SHEETS.structure), activities: wb.getWorksheet(PROGRAM_SHEETS.activities), registry: wb.getWorksheet(PROGRAM_SHEETS.registry) };
   for (const [key, ws] of Object.entries(sheets)) if (!ws) problems.add(PROGRAM_SHEETS[key as keyof typeof PROGRAM_SHEETS], '', P.missingSheet(PROGRAM_SHEETS[key as keyof typeof PROGRAM_SHEETS]));
