@@ -94,7 +94,7 @@ describe('upload bombs against a running server', () => {
     await expectNothingStored();
   });
 
-  it('reads four large uploads at once while /api/health keeps answering within 500 ms', { timeout: 180_000 }, async () => {
+  it('reads four large uploads at once while /api/health keeps answering (most probes within 500 ms, none stalled)', { timeout: 180_000 }, async () => {
     // (Almost) every row the template can hold, every column filled with figures: a heavy but admissible file
     // (no ids, so it is refused with 422 once read — the reading is the point).
     const sheet = sheetPart(template, 'Sprawozdanie');
@@ -127,7 +127,12 @@ describe('upload bombs against a running server', () => {
     expect(results.map((r) => r.status), JSON.stringify(results[0]!.body).slice(0, 300)).toEqual([422, 422, 422, 422]);
     expect(results[0]!.body.code).toBe('sheet_problems');
     expect(latencies.length).toBeGreaterThan(2);
-    expect(Math.max(...latencies), `probe latencies ${latencies.map(Math.round).join(', ')} ms during ${Math.round(uploadMs)} ms of uploads`).toBeLessThan(500);
+    // Reading one such file takes about a second of CPU: a server reading it on its event loop would keep about
+    // half the probes waiting hundreds of ms. On a loaded machine (a busy CI runner) single probes may be late
+    // for want of a core, so: four in five probes within 500 ms, and none waits 2 s.
+    const seen = `probe latencies ${latencies.map(Math.round).join(', ')} ms during ${Math.round(uploadMs)} ms of uploads`;
+    expect(latencies.filter((ms) => ms < 500).length / latencies.length, seen).toBeGreaterThanOrEqual(0.8);
+    expect(Math.max(...latencies), seen).toBeLessThan(2_000);
     await expectNothingStored();
   });
 });
