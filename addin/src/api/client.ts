@@ -138,16 +138,19 @@ export class ApiClient {
   completeness(year: number) {
     return this.request('GET', API_PATHS.completeness(year), z.array(CompletenessRowSchema));
   }
-  /** Reviewer: accept a submitted report. A manager gets `forbidden` (403). */
-  accept(year: number, unit: string) {
-    return this.request('POST', API_PATHS.accept(year, unit), UnitReportSchema, {});
+  /**
+   * Reviewer: accept a submitted report. A manager gets `forbidden` (403). `version`: the one shown;
+   * when another has been saved since, `conflict` (version_conflict) and nothing is accepted.
+   */
+  accept(year: number, unit: string, version?: number) {
+    return this.request('POST', API_PATHS.accept(year, unit), UnitReportSchema, version === undefined ? {} : { version });
   }
   /**
    * Reviewer: return a report to the unit with comments on activities and/or an overall note (the
    * unit sees each at its activity). Only after opening the current version in the report view.
    */
-  returnReport(year: number, unit: string, comment: string, comments: readonly ActivityCommentInput[] = []) {
-    return this.request('POST', API_PATHS.return(year, unit), UnitReportSchema, { ...(comment ? { comment } : {}), comments });
+  returnReport(year: number, unit: string, comment: string, comments: readonly ActivityCommentInput[] = [], version?: number) {
+    return this.request('POST', API_PATHS.return(year, unit), UnitReportSchema, { ...(comment ? { comment } : {}), comments, ...(version === undefined ? {} : { version }) });
   }
   /** Reviewer: reopen a report (an accepted one needs the reason, which the audit keeps). */
   reopen(year: number, unit: string, reason: string) {

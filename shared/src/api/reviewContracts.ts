@@ -27,11 +27,14 @@ export type ActivityCommentInput = z.infer<typeof ActivityCommentInputSchema>;
 
 /**
  * POST /api/years/:year/units/:unit/return — comments on activities and/or an overall note
- * (`comment`); at least one of them. `{ comment }` alone is still a valid return.
+ * (`comment`); at least one of them. `{ comment }` alone is still a valid return. Clients send
+ * `version`, the one shown: a decision is never taken on a version the reviewer has not seen.
  */
 export const ReturnRequestSchema = z.object({
   comment: z.string().trim().max(REVIEW_COMMENT_MAX, MSG.schema.returnCommentTooLong(REVIEW_COMMENT_MAX)).optional(),
   comments: z.array(ActivityCommentInputSchema).max(RETURN_COMMENTS_MAX, MSG.reviewView.tooManyComments(RETURN_COMMENTS_MAX)).default([]),
+  /** The version the reviewer has in front of them; another stored one (the unit or MOPS saved since) → 409 naming both. */
+  version: z.number().int().nonnegative().optional(),
 }).strict().refine((r) => (r.comment ?? '') !== '' || r.comments.length > 0, { message: MSG.reviewView.returnEmpty });
 export type ReturnRequest = z.input<typeof ReturnRequestSchema>;
 

@@ -17,7 +17,9 @@ const q = (s: string | number): string => `„${s}”`;
 export const reviewText = {
   // server refusals
   notSeen: (unit: string, version: number) =>
-    `Najpierw otwórz sprawozdanie jednostki ${unit} (wersja ${version}) — przyjąć lub zwrócić można tylko sprawozdanie, które zostało obejrzane.`,
+    `Najpierw otwórz sprawozdanie jednostki ${unit} (wersja ${version}) — zaakceptować lub zwrócić można tylko sprawozdanie, które zostało obejrzane.`,
+  staleDecision: (action: 'accept' | 'return', unit: string, shown: number, stored: number) =>
+    `Nie ${action === 'accept' ? 'zaakceptowano' : 'zwrócono'} sprawozdania jednostki ${unit}: oglądasz wersję ${shown}, a w międzyczasie zapisano wersję ${stored}. Przejrzyj zmiany w wersji ${stored} i zdecyduj ponownie.`,
   returnEmpty: 'Podaj komentarz dla jednostki — uwagę do co najmniej jednego działania albo uwagę ogólną: napisz, co ma poprawić.',
   reopenReasonMissing: 'Podaj powód ponownego otwarcia zaakceptowanego sprawozdania (pole „comment”).',
   commentTooLong: withCount((n: number) => `uwaga może mieć najwyżej ${counted(n, NOUN.character)}`),

@@ -1,6 +1,6 @@
 import { MSG, WORKFLOW_STATE_LABELS, reportsOpen, validateSubmissionEntries, type ActivityCommentInput, type ReportingYear, type ReportProblem, type UnitReport, type WorkflowState } from '@pwr-sync/shared';
 import type { Db, Queryable, User, WorkflowEvent } from '../storage/index.ts';
-import { getUnitReport, hasSeenVersion, insertReviewComments, insertWorkflowEvent, lockReportHead, lockYearPhaseShared, updateReportHead } from '../storage/index.ts';
+import { getOrgUnit, getUnitReport, hasSeenVersion, insertReviewComments, insertWorkflowEvent, lockReportHead, lockYearPhaseShared, updateReportHead } from '../storage/index.ts';
 import { ApiError } from '../http/errors.ts';
 import { assertCanReview, assertCanWriteUnit } from '../auth/access.ts';
 import { loadUnitYear, loadYear } from './unitContext.ts';
@@ -27,6 +27,11 @@ export function assertWritable(state: WorkflowState): void {
 
 type Action = WorkflowEvent['action'];
 
+/** The unit's name for a refusal („Biblioteka Kraków”), its code when it has none. */
+async function unitName(tx: Queryable, code: string): Promise<string> {
+  return (await getOrgUnit(tx, code))?.name ?? code;
+}
+
 const ALLOWED_FROM: Record<Action, readonly WorkflowState[]> = {
   submit: ['draft', 'returned'],
   accept: ['submitted'],
@@ -51,7 +56,7 @@ export interface WorkflowInput {
   comment?: string | undefined;
   /** Return: comments on activities (optionally one measure each). */
   comments?: readonly ActivityCommentInput[] | undefined;
-  /** Submit: the version the unit looked at; a newer one → 409 with the current report. */
+  /** Submit: the version the unit looked at; accept, return: the version the reviewer has in front of them. Another stored one → 409 with the current report. */
   version?: number | undefined;
 }
 
@@ -78,13 +83,18 @@ export async function runWorkflowAction(db: Db, action: Action, input: WorkflowI
         problems: [{ field: 'comment', code: 'required', message: MSG.reviewView.reopenReasonMissing }],
       });
     }
-    // A reviewer decides with the report in front of them: the current version, opened in the report view.
-    if ((action === 'accept' || action === 'return') && !(await hasSeenVersion(tx, year, orgUnitCode, user.id, head.version))) {
-      throw new ApiError(MSG.reviewView.notSeen(orgUnitCode, head.version), 409, 'report_not_seen');
-    }
     const current = await getUnitReport(tx, year, orgUnitCode);
+    const deciding = action === 'accept' || action === 'return';
+    // The version the client had in front of it moved on (the unit, or MOPS on its behalf, saved since).
     if (input.version !== undefined && input.version !== head.version) {
-      throw new ApiError(MSG.api.versionMoved(head.version, input.version), 409, 'version_conflict', { current });
+      const message = deciding
+        ? MSG.reviewView.staleDecision(action, await unitName(tx, orgUnitCode), input.version, head.version)
+        : MSG.api.versionMoved(head.version, input.version);
+      throw new ApiError(message, 409, 'version_conflict', { current });
+    }
+    // A reviewer decides with the report in front of them: the current version, opened in the report view.
+    if (deciding && !(await hasSeenVersion(tx, year, orgUnitCode, user.id, head.version))) {
+      throw new ApiError(MSG.reviewView.notSeen(await unitName(tx, orgUnitCode), head.version), 409, 'report_not_seen');
     }
     if (ctx && action === 'submit') {
       const problems: ReportProblem[] = validateSubmissionEntries(current.entries, ctx.rules, 'submit');

@@ -4,7 +4,7 @@ import {
   AcceptedMeasureKindSchema, BulkPlansRequestSchema, BulkPlansResponseSchema, OrgUnitCodeSchema, PlanCompletenessRowSchema,
   PlanHistorySchema, PlanPreviousResponseSchema, ReturnRequestSchema, SavePlanRequestSchema, SavePlanResponseSchema, UnitPlanSchema,
 } from '@pwr-sync/shared';
-import { AcceptRequestSchema, IdempotencyKeySchema, ReopenRequestSchema, SubmitRequestSchema } from '../routes/units/schema.ts';
+import { PlanAcceptRequestSchema, IdempotencyKeySchema, ReopenRequestSchema, SubmitRequestSchema } from '../routes/units/schema.ts';
 import type { Op } from './document.ts';
 
 const year = z.number().int().min(2000).max(2100).meta({ description: 'Rok programu', example: 2026 });
@@ -40,7 +40,7 @@ export const PLAN_OPERATIONS: Record<string, Record<string, Op>> = {
   '/api/years/{year}/units/{unit}/plan/accept': {
     post: {
       tag: REVIEW, summary: 'Akceptacja planu (MOPS): plan staje się planem roku, propozycje działań wchodzą do programu („włączone do Programu w <rok> roku”), nowe rodzaje miar do słownika',
-      path: UnitPath, body: AcceptRequestSchema, ok: [200, { description: 'Zaakceptowany', ...json(UnitPlanSchema) }], errors: [400, 403, 404, 409, 413, 422],
+      path: UnitPath, body: PlanAcceptRequestSchema, ok: [200, { description: 'Zaakceptowany', ...json(UnitPlanSchema) }], errors: [400, 403, 404, 409, 413, 422],
     },
   },
   '/api/years/{year}/units/{unit}/plan/return': {

@@ -14,7 +14,7 @@ import { runPlanAction } from '../../commands/planWorkflow.ts';
 import { bulkEnterPlans, planCompleteness, planPrevious } from '../../commands/planReview.ts';
 import { loadUnitPlanYear } from '../../commands/planContext.ts';
 import { YearParamsSchema, UnitParamsSchema, type UnitParams } from '../params.ts';
-import { AcceptRequestSchema, IdempotencyKeySchema, ReopenRequestSchema, SubmitRequestSchema } from '../units/schema.ts';
+import { PlanAcceptRequestSchema, IdempotencyKeySchema, ReopenRequestSchema, SubmitRequestSchema } from '../units/schema.ts';
 
 const P = (fn: (year: number, unit: string) => string) => fn(0, 'UNIT').replace('/0/', '/:year/').replace('/UNIT/', '/:unit/');
 const Y = (fn: (year: number) => string) => fn(0).replace('/0/', '/:year/');
@@ -67,7 +67,7 @@ export function plansRouter(db: Db): Router {
     const { year, unit } = await unitOf(res);
     res.json(await runPlanAction(db, 'submit', { user: currentUser(res), year, orgUnitCode: unit, version: parsed(SubmitRequestSchema, res.locals).version }));
   });
-  router.post(P(PLAN_PATHS.accept), params, validate(AcceptRequestSchema), async (_req, res) => {
+  router.post(P(PLAN_PATHS.accept), params, validate(PlanAcceptRequestSchema), async (_req, res) => {
     const { year, unit } = await unitOf(res);
     res.json(await runPlanAction(db, 'accept', { user: currentUser(res), year, orgUnitCode: unit }));
   });

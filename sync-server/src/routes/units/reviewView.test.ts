@@ -173,6 +173,33 @@ describe.each(backends())('the reviewer\'s report view, comments and entry on be
     expect((await view()).onBehalf.map((v) => v.reason)).toEqual(['Dane przesłane e-mailem 12.01 (sprawozdanie spóźnione).', 'Korekta literówki w komentarzu.']);
   });
 
+  it('refuses a decision on a version other than the one shown (409 naming both), then decides on the new one once opened', async () => {
+    expect((await unit('PUT', report, { baseVersion: 0, entries })).status).toBe(201);
+    expect((await unit('POST', API_PATHS.submit(OPEN_YEAR, unitA))).status).toBe(200);
+    expect((await view()).report.version).toBe(1);
+    // Meanwhile a second reviewer corrects the waiting report on the unit's behalf, and opens version 2.
+    const colleague = client(app.url, await userToken(t.db, 'rv-rev3', 'reviewer'));
+    const corrected = entries.map((e, i) => (i === 0 ? { ...e, comment: 'Korekta z e-maila jednostki.' } : e));
+    expect((await colleague('PUT', report, { baseVersion: 1, entries: corrected, onBehalfReason: 'Korekta z e-maila.' })).status).toBe(201);
+    // Even when this reviewer has version 2 open elsewhere, a decision taken on version 1 is refused.
+    await view();
+    const unitName = (await reviewer('GET', API_PATHS.completeness(OPEN_YEAR))).body.find((r: { orgUnitCode: string }) => r.orgUnitCode === unitA).orgUnitName as string;
+    const staleAccept = await reviewer('POST', API_PATHS.accept(OPEN_YEAR, unitA), { version: 1 });
+    expect(staleAccept.status).toBe(409);
+    expect(staleAccept.body).toMatchObject({ code: 'version_conflict', current: { version: 2, state: 'submitted' } });
+    expect(staleAccept.body.error).toBe(`Nie zaakceptowano sprawozdania jednostki ${unitName}: oglądasz wersję 1, a w międzyczasie zapisano wersję 2. Przejrzyj zmiany w wersji 2 i zdecyduj ponownie.`);
+    const staleReturn = await reviewer('POST', API_PATHS.return(OPEN_YEAR, unitA), { version: 1, comment: 'popraw' });
+    expect(staleReturn.status).toBe(409);
+    expect(staleReturn.body.error).toContain('Nie zwrócono sprawozdania');
+    expect((await unit('GET', report)).body).toMatchObject({ version: 2, state: 'submitted' });
+    expect(HistorySchema.parse((await unit('GET', API_PATHS.history(OPEN_YEAR, unitA))).body).events.map((e) => e.action)).toEqual(['submitted']);
+    // A version never opened by this reviewer is refused by name, not by code.
+    const third = client(app.url, await userToken(t.db, 'rv-rev4', 'reviewer'));
+    const unseen = await third('POST', API_PATHS.accept(OPEN_YEAR, unitA), { version: 2 });
+    expect(unseen.body).toMatchObject({ code: 'report_not_seen', error: `Najpierw otwórz sprawozdanie jednostki ${unitName} (wersja 2) — zaakceptować lub zwrócić można tylko sprawozdanie, które zostało obejrzane.` });
+    expect((await reviewer('POST', API_PATHS.accept(OPEN_YEAR, unitA), { version: 2 })).body).toMatchObject({ state: 'accepted', version: 2 });
+  });
+
   it('MOPS uploads a unit\'s template on its behalf with a reason; without one it is refused, a manager is refused', async () => {
     const reviewerToken = await userToken(t.db, 'rv-rev2', 'reviewer');
     const template = await download(app.url + API_PATHS.template(OPEN_YEAR, unitA), reviewerToken);

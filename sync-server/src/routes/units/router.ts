@@ -82,12 +82,12 @@ export function unitsRouter(db: Db, config: Config, log: Logger): Router {
   });
   router.post(P(API_PATHS.accept), params, validate(AcceptRequestSchema), async (_req, res) => {
     const { year, unit } = await unitOf(res);
-    res.json(await runWorkflowAction(db, 'accept', { user: currentUser(res), year, orgUnitCode: unit }));
+    res.json(await runWorkflowAction(db, 'accept', { user: currentUser(res), year, orgUnitCode: unit, version: parsed(AcceptRequestSchema, res.locals).version }));
   });
   router.post(P(API_PATHS.return), params, validate(ReturnRequestSchema), async (_req, res) => {
     const { year, unit } = await unitOf(res);
     const body = parsed(ReturnRequestSchema, res.locals);
-    res.json(await runWorkflowAction(db, 'return', { user: currentUser(res), year, orgUnitCode: unit, comment: body.comment, comments: body.comments }));
+    res.json(await runWorkflowAction(db, 'return', { user: currentUser(res), year, orgUnitCode: unit, comment: body.comment, comments: body.comments, version: body.version }));
   });
   router.post(P(API_PATHS.reopen), params, validate(ReopenRequestSchema), async (_req, res) => {
     const { year, unit } = await unitOf(res);

@@ -42,6 +42,8 @@ export function useUnitReview({ api, year, unit, onFailure, onDecided }: {
     if (r.kind !== 'ok') {
       onFailure(r);
       setNotice({ intent: 'error', text: r.message });
+      // Another version was saved since this one was shown: show it (its changes marked), drafts kept.
+      if (r.kind === 'conflict') await load();
       return false;
     }
     setNotice({ intent: 'success', text: done });
@@ -52,11 +54,13 @@ export function useUnitReview({ api, year, unit, onFailure, onDecided }: {
     return true;
   }, [onFailure, onDecided, load]);
 
-  const accept = useCallback(() => decide(() => api.accept(year, unit), MSG.reviewView.accepted(name)), [decide, api, year, unit, name]);
+  // Each decision names the version on screen: the server refuses it when another was saved since.
+  const shown = view?.report.version;
+  const accept = useCallback(() => decide(() => api.accept(year, unit, shown), MSG.reviewView.accepted(name)), [decide, api, year, unit, shown, name]);
   const returnReport = useCallback(() => decide(
-    () => api.returnReport(year, unit, overall.trim(), drafts.map(({ key: _key, ...c }) => c)),
+    () => api.returnReport(year, unit, overall.trim(), drafts.map(({ key: _key, ...c }) => c), shown),
     MSG.reviewView.returned(drafts.length, name),
-  ), [decide, api, year, unit, overall, drafts, name]);
+  ), [decide, api, year, unit, overall, drafts, shown, name]);
   const reopen = useCallback((reason: string) => decide(() => api.reopen(year, unit, reason), MSG.reviewView.reopened(name)), [decide, api, year, unit, name]);
 
   const addDraft = useCallback((c: ActivityCommentInput) => setDrafts((d) => [...d, { ...c, key: Date.now() + d.length }]), []);
