@@ -118,7 +118,17 @@ describe('review mode end to end', () => {
     await page.getByRole('button', { name: 'Wczytaj zestawienie' }).click();
     await expect.poll(() => page.getByText(/jest w arkuszu „Zestawienie”/).count(), { timeout: 20_000 }).toBe(1);
     expect(await fake('header', CONSOLIDATED_TABLE_NAME)).toEqual(CONSOLIDATED_COLUMNS.map((c) => c.header));
-    expect((await fake<unknown[][]>('tableValues', CONSOLIDATED_TABLE_NAME))!.length).toBe(rows2024.length);
+    const table = (await fake<unknown[][]>('tableValues', CONSOLIDATED_TABLE_NAME))!;
+    expect(table.length).toBe(rows2024.length);
+    // names, not codes: the task and the area by code and title, the reporting unit by name; bare codes beside
+    const cell = (i: number, key: Parameters<typeof consolidatedColumnLetter>[0]) => table[i]![CONSOLIDATED_COLUMNS.findIndex((c) => c.key === key)];
+    const i3 = rows2024.findIndex((r) => r.taskCode === 'I.3');
+    expect(cell(i3, 'taskTitle')).toMatch(/^I\.3 Udostępnianie zasobów /);
+    expect(cell(i3, 'taskCode')).toBe('I.3');
+    expect(cell(i3, 'areaTitle')).toMatch(/^I Zapewnienie specjalistycznej pomocy/);
+    const mops = rows2024.findIndex((r) => r.reportingUnit === 'MOPS/PRZ/08');
+    expect(cell(mops, 'reportingUnitName')).toBe('Miejski Ośrodek Pomocy Społecznej (MOPS/PRZ/08)');
+    expect(cell(mops, 'reportingUnit')).toBe('MOPS/PRZ/08');
     const cfs = await fake<{ address: string; cf: { custom: { rule: { formula: string }; format: { fill: { color: string } } } } }[]>('conditionalFormats', CONSOLIDATED_SHEET_NAME);
     expect(cfs).toHaveLength(BAND_ORDER.length);
     expect(cfs[0]!.address).toBe(`${consolidatedColumnLetter('difference')}2:${consolidatedColumnLetter('band')}${rows2024.length + 1}`);
@@ -197,7 +207,7 @@ describe('review mode end to end', () => {
   it('filters by area', async () => {
     await applyAndCheck(async () => {
       await page.getByRole('checkbox', { name: /^Kształtowanie .* \(II\)$/ }).check();
-    }, { areas: ['II'] }, 'Obszar');
+    }, { areas: ['II'] }, 'Kod obszaru');
     await page.getByRole('checkbox', { name: /^Kształtowanie .* \(II\)$/ }).uncheck();
   });
 
@@ -211,7 +221,7 @@ describe('review mode end to end', () => {
       await task.focus();
       await page.keyboard.press('Space');
       expect(await task.isChecked()).toBe(true);
-    }, { tasks: ['I.3'] }, 'Zadanie');
+    }, { tasks: ['I.3'] }, 'Kod zadania');
     await page.getByRole('button', { name: 'Odznacz wszystkie: Zadanie' }).click();
     await page.getByRole('searchbox', { name: 'Szukaj: Zadanie' }).fill('');
   });

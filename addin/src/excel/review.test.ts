@@ -179,8 +179,9 @@ describe('filters', () => {
     }, rows);
     const counts = await applyReviewFilters(x.ctx, filters);
     expect(x.log[0]).toEqual(['clearFilters']);
-    expect(x.log).toContainEqual(['applyValuesFilter', 'Obszar', ['I']]);
-    expect(x.log).toContainEqual(['applyValuesFilter', 'Zadanie', ['I.2']]);
+    // area and task by their code columns: „Obszar” and „Zadanie” show code and title
+    expect(x.log).toContainEqual(['applyValuesFilter', 'Kod obszaru', ['I']]);
+    expect(x.log).toContainEqual(['applyValuesFilter', 'Kod zadania', ['I.2']]);
     expect(x.log).toContainEqual(['applyValuesFilter', 'Ocena', ['poniżej planu', 'znacznie poniżej planu']]);
     expect(x.log).toContainEqual(['applyValuesFilter', 'Status', ['zrealizowane']]);
     expect(x.log).toContainEqual(['applyCustomFilter', '% wykonania', '<0.8']);

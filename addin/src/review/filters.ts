@@ -8,8 +8,11 @@
  * - "unit" means any responsible unit (as the server's filter), and "with money" keeps all rows of
  *   an activity with money, although the amount sits on its first row only. Both are activity-level,
  *   so they become ONE values filter on the "ID działania" column (the intersection of both sets);
- * - every other criterion filters its own visible column (Obszar, Zadanie, Ocena, Status, % wykonania),
- *   so Excel's funnel icons show where the filters are.
+ * - every other criterion filters its own column, so Excel's funnel icons show where the filters are:
+ *   Ocena, Status and % wykonania as shown; area and task on their bare code columns („Kod obszaru”,
+ *   „Kod zadania”), not on „Obszar”/„Zadanie”, which name them by code and title: an Excel filter
+ *   value holds at most 255 characters, and a task's code and title can be longer („II.1 Zadanie
+ *   podstawowe powiązane ze …”); the codes also stay exact when a title is reworded.
  */
 import {
   MSG, REPORT_STATUS_LABELS, VARIANCE_BAND_LABELS, formatPercent, parsePlNumber, consolidatedHeader,

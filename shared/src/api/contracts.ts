@@ -164,7 +164,11 @@ export type LineRole = z.infer<typeof LineRoleSchema>;
 export const ConsolidatedRowSchema = z.object({
   year: z.number().int(),
   area: AreaCodeSchema,
+  /** The area's title from the program; absent from servers that predate it (the code alone names it). */
+  areaTitle: z.string().optional(),
   taskCode: z.string(),
+  /** The task's title from the program; absent from servers that predate it (the code alone names it). */
+  taskTitle: z.string().optional(),
   taskKind: z.enum(['basic', 'complementary']),
   subsection: z.number().int().nullable(),
   activityId: z.string(),

@@ -28,13 +28,17 @@ const unitColumns = {
 
 /** Headers of the consolidated table (shared/sheet/consolidatedLayout.ts), by column key. */
 const consolidatedColumns = {
-  area: 'Obszar',
-  taskCode: 'Zadanie',
+  /** Code and title („I.2 Wzmacnianie sieci…”); the bare codes have their own columns, which filters use. */
+  areaTitle: 'Obszar',
+  area: 'Kod obszaru',
+  taskTitle: 'Zadanie',
+  taskCode: 'Kod zadania',
   taskKind: 'Rodzaj zadania',
   subsection: 'Podsekcja',
   activityId: 'ID działania',
   activityName: 'Działanie',
-  reportingUnit: 'Jednostka sprawozdająca',
+  reportingUnitName: 'Jednostka sprawozdająca',
+  reportingUnit: 'Kod jednostki sprawozdającej',
   orgUnits: 'Jednostki odpowiedzialne',
   /** Their codes (the names have the column above). */
   orgUnitCodes: 'Kody jednostek odpowiedzialnych',

@@ -40,6 +40,13 @@ describe('consolidateRows', () => {
     expect(rows[3]).toMatchObject({ status: 'not_realized', band: 'not_realized', actual: null, comment: 'brak chętnych' });
   });
 
+  it('carries the task\'s and the area\'s titles from the program, so tables name them; none where the program has none', () => {
+    expect(rows[3]).toMatchObject({ taskCode: 'I.2', taskTitle: 'Zadanie komplementarne', area: 'I' });
+    expect(rows[3]!.areaTitle).toBeUndefined();
+    const named = consolidateRows({ year: 2025, program: { areas: [{ code: 'I', title: 'Wsparcie rodziny' }], tasks, activities }, plans, reports });
+    expect(named.map((r) => r.areaTitle)).toEqual(['Wsparcie rodziny', 'Wsparcie rodziny', 'Wsparcie rodziny', 'Wsparcie rodziny']);
+  });
+
   it('puts money on the first row of an activity only', () => {
     expect(rows.map((r) => r.moneySpent)).toEqual([150_00, null, 7_00, null]);
   });

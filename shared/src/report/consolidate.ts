@@ -46,6 +46,7 @@ export function consolidateRows(input: ConsolidateInput): ConsolidatedRow[] {
   const planOf = (id: string): Plan | undefined =>
     input.plans instanceof Map ? input.plans.get(id) : Object.hasOwn(input.plans, id) ? (input.plans as Record<string, Plan>)[id] : undefined;
   const taskByCode = new Map(input.program.tasks.map((t) => [t.code, t]));
+  const areaTitle = new Map((input.program.areas ?? []).map((a) => [a.code, a.title]));
   const reportByUnit = new Map(input.reports.map((r) => [r.orgUnitCode, r]));
   const unitName = new Map((input.orgUnits ?? []).map((u) => [u.code, u.name]));
 
@@ -60,10 +61,13 @@ export function consolidateRows(input: ConsolidateInput): ConsolidatedRow[] {
     const entry = report?.entries.find((e) => e.activityId === activity.id);
     const status = entry?.status ?? null;
     const money = entry && entry.moneySpent.length > 0 ? entry.moneySpent.reduce((a, b) => a + b, 0) : null;
+    const area = task?.area ?? (activity.taskCode.split('.')[0] as ConsolidatedRow['area']);
     const base = {
       year: input.year,
-      area: task?.area ?? (activity.taskCode.split('.')[0] as ConsolidatedRow['area']),
+      area,
+      ...(areaTitle.has(area) ? { areaTitle: areaTitle.get(area)! } : {}),
       taskCode: activity.taskCode,
+      ...(task ? { taskTitle: task.title } : {}),
       taskKind: task?.kind ?? 'complementary',
       subsection: activity.subsection,
       activityId: activity.id,

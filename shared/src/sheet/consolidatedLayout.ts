@@ -24,8 +24,8 @@ export const CONSOLIDATED_SHEET_NAME: string = MSG.workbook.sheetNames.consolida
 export const CONSOLIDATED_TABLE_NAME = 'PWR_Zestawienie';
 
 export type ConsolidatedColumnKey =
-  | 'area' | 'taskCode' | 'taskKind' | 'subsection' | 'activityId' | 'activityName'
-  | 'reportingUnit' | 'orgUnits' | 'orgUnitCodes' | 'measureKind' | 'qualifier' | 'lineRole' | 'plan' | 'actual'
+  | 'areaTitle' | 'area' | 'taskTitle' | 'taskCode' | 'taskKind' | 'subsection' | 'activityId' | 'activityName'
+  | 'reportingUnitName' | 'reportingUnit' | 'orgUnits' | 'orgUnitCodes' | 'measureKind' | 'qualifier' | 'lineRole' | 'plan' | 'actual'
   | 'difference' | 'ratio' | 'band' | 'status' | 'moneySpent' | 'comment'
   | 'planText' | 'actualText' | 'version' | 'savedBy' | 'savedAt';
 
@@ -45,15 +45,22 @@ const F = NUMBER_FORMATS;
 const H = MSG.workbook.consolidatedColumns;
 
 /**
- * Column order of the consolidated table: what a reader needs on paper first (activity, units by
- * name, figures, variance, comment, texts), up to `actualText`, the last printed column (see
- * CONSOLIDATED_PRINTED_LAST); then columns for filtering and tracing — area, task kind, subsection,
- * unit codes, and which version of whose save — kept on screen but outside the print area.
+ * Column order of the consolidated table: what a reader needs on paper first (the task by code and
+ * title, activity, units by name, figures, variance, comment, texts), up to `actualText`, the last
+ * printed column (see CONSOLIDATED_PRINTED_LAST); then columns for filtering and tracing — the area
+ * by code and title, the bare codes of area, task and reporting unit, task kind, subsection, the
+ * reporting unit by name, unit codes, and which version of whose save — kept on screen but outside
+ * the print area.
+ *
+ * Names come first and codes are secondary (a prefix, or a column of their own). The pane's area and
+ * task filters and the summary sheet's COUNTIFS match the bare code columns: exact, short, and an
+ * Excel filter value or COUNTIFS criterion holds at most 255 characters, which a task's title with
+ * its code exceeds („II.1 Zadanie podstawowe powiązane ze …”).
  */
 export const CONSOLIDATED_COLUMNS: readonly ConsolidatedColumn[] = Object.freeze([
-  { key: 'taskCode', header: H.taskCode, width: 9, numberFormat: F.text },
+  { key: 'taskTitle', header: H.taskTitle, width: 26, numberFormat: F.text, wrap: true },
   { key: 'activityId', header: H.activityId, width: 10, numberFormat: F.text },
-  { key: 'activityName', header: H.activityName, width: 40, numberFormat: F.text, wrap: true },
+  { key: 'activityName', header: H.activityName, width: 34, numberFormat: F.text, wrap: true },
   { key: 'orgUnits', header: H.orgUnits, width: 28, numberFormat: F.text, wrap: true },
   { key: 'measureKind', header: H.measureKind, width: 15, numberFormat: F.text, wrap: true },
   { key: 'qualifier', header: H.qualifier, width: 16, numberFormat: F.text, wrap: true },
@@ -65,12 +72,17 @@ export const CONSOLIDATED_COLUMNS: readonly ConsolidatedColumn[] = Object.freeze
   { key: 'band', header: H.band, width: 14, numberFormat: F.text, wrap: true },
   { key: 'status', header: H.status, width: 15, numberFormat: F.text, wrap: true },
   { key: 'moneySpent', header: H.moneySpent, width: 15, numberFormat: F.money },
-  { key: 'comment', header: H.comment, width: 32, numberFormat: F.text, wrap: true },
+  { key: 'comment', header: H.comment, width: 28, numberFormat: F.text, wrap: true },
   { key: 'planText', header: H.planText, width: 28, numberFormat: F.text, wrap: true },
   { key: 'actualText', header: H.actualText, width: 28, numberFormat: F.text, wrap: true },
-  { key: 'area', header: H.area, width: 8, numberFormat: F.text },
+  // Not wrapped: an area's title would make every row of a short activity taller.
+  { key: 'areaTitle', header: H.areaTitle, width: 40, numberFormat: F.text },
+  { key: 'area', header: H.area, width: 9, numberFormat: F.text },
+  { key: 'taskCode', header: H.taskCode, width: 9, numberFormat: F.text },
   { key: 'taskKind', header: H.taskKind, width: 15, numberFormat: F.text },
   { key: 'subsection', header: H.subsection, width: 10, numberFormat: F.ordinal },
+  // Wrapped as wide as the units' names (it is the first of them): never a taller row.
+  { key: 'reportingUnitName', header: H.reportingUnitName, width: 28, numberFormat: F.text, wrap: true },
   { key: 'reportingUnit', header: H.reportingUnit, width: 18, numberFormat: F.text },
   { key: 'orgUnitCodes', header: H.orgUnitCodes, width: 30, numberFormat: F.text, wrap: true },
   { key: 'version', header: H.version, width: 8, numberFormat: F.ordinal },
@@ -110,18 +122,32 @@ export function measureKindLabel(kind: string | null): string | null {
 const text = (s: string | null | undefined): string | null => (s === null || s === undefined || s === '' ? null : s);
 
 /**
+ * An area or a task as the table names it: its code, then its title („I.2 Wzmacnianie sieci…”), as
+ * the annex heads a task; the code alone when no title is known (a row from an older server), the
+ * title alone when it already starts with the code.
+ */
+export function codeAndTitle(code: string, title: string | null | undefined): string {
+  const t = title?.trim();
+  if (!t) return code;
+  return t.startsWith(code) ? t : `${code} ${t}`;
+}
+
+/**
  * The cells of one consolidated row by column: Polish labels, money in złoty, empty text as null.
  * `date` turns the save time into what the medium stores (a serial number for Office.js, a Date
  * for exceljs).
  */
 export function consolidatedCells<D>(row: ConsolidatedRow, date: (iso: string | null) => D | null): Record<ConsolidatedColumnKey, string | number | D | null> {
   return {
+    areaTitle: codeAndTitle(row.area, row.areaTitle),
     area: row.area,
+    taskTitle: codeAndTitle(row.taskCode, row.taskTitle),
     taskCode: row.taskCode,
     taskKind: TASK_KIND_LABELS[row.taskKind],
     subsection: row.subsection,
     activityId: row.activityId,
     activityName: text(row.activityName),
+    reportingUnitName: row.orgUnitNames[row.orgUnitCodes.indexOf(row.reportingUnit)] ?? row.reportingUnit,
     reportingUnit: row.reportingUnit,
     // One unit per line: a long name never runs into the next.
     orgUnits: row.orgUnitNames.join('\n'),

@@ -1,22 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import type { ConsolidatedRow } from '../api/contracts.ts';
-import { CONSOLIDATED_COLUMNS, consolidatedColumnIndex, consolidatedColumnLetter, consolidatedHeader } from './consolidatedLayout.ts';
+import { CONSOLIDATED_COLUMNS, codeAndTitle, consolidatedColumnIndex, consolidatedColumnLetter, consolidatedHeader } from './consolidatedLayout.ts';
 import { REVIEW_VARIANCE_KEYS, excelSerialDate, reviewBandConditions, reviewRowValues, reviewVarianceAddress, reviewVarianceCells } from './reviewLayout.ts';
 import { bandFormula } from './varianceFormulas.ts';
 
 const row: ConsolidatedRow = {
-  year: 2024, area: 'I', taskCode: 'I.1', taskKind: 'basic', subsection: null, activityId: 'I.1-01', activityName: 'Poradnictwo',
+  year: 2024, area: 'I', areaTitle: 'Zapewnienie specjalistycznej pomocy', taskCode: 'I.1', taskTitle: 'Wzmocnienie zdolności rodzin', taskKind: 'basic', subsection: null, activityId: 'I.1-01', activityName: 'Poradnictwo',
   orgUnitCodes: ['MOPS/PRZ/08', 'GRP-NGO'], orgUnitNames: ['Miejski Ośrodek Pomocy Społecznej (MOPS/PRZ/08)', 'organizacje pozarządowe'], reportingUnit: 'MOPS/PRZ/08', lineRole: 'planned', planMeasureId: '1', measureKind: 'usługa', qualifier: 'poradnictwa', plan: 10900,
   actual: 10801, difference: -99, ratio: 0.99, band: 'on_plan', status: 'realized', moneySpent: 200075000, comment: '',
   planText: '10 900 usług', actualText: null, scopeDescription: null, version: 1, savedBy: 'Anna', savedAt: '2024-07-01T10:00:00Z',
 };
 
 describe('review layout', () => {
-  it('has the central workbook\'s 25 columns in its order: what is printed first, then filtering and tracing', () => {
+  it('has the central workbook\'s 28 columns in its order: what is printed first, then filtering and tracing', () => {
     expect(CONSOLIDATED_COLUMNS.map((c) => c.header)).toEqual([
       'Zadanie', 'ID działania', 'Działanie', 'Jednostki odpowiedzialne', 'Miara', 'Opis miary', 'Względem planu',
       'Plan', 'Wykonanie', 'Różnica', '% wykonania', 'Ocena', 'Status', 'Wydatki (zł)', 'Komentarz / wyjaśnienie', 'Plan (opis)', 'Wykonanie (opis)',
-      'Obszar', 'Rodzaj zadania', 'Podsekcja', 'Jednostka sprawozdająca', 'Kody jednostek odpowiedzialnych', 'Wersja', 'Zapisał(a)', 'Data zapisu',
+      'Obszar', 'Kod obszaru', 'Kod zadania', 'Rodzaj zadania', 'Podsekcja', 'Jednostka sprawozdająca', 'Kod jednostki sprawozdającej',
+      'Kody jednostek odpowiedzialnych', 'Wersja', 'Zapisał(a)', 'Data zapisu',
     ]);
     expect(consolidatedColumnLetter('ratio')).toBe('K');
     expect(consolidatedColumnLetter('band')).toBe('L');
@@ -27,8 +28,9 @@ describe('review layout', () => {
     // Every cell, under its header: a cell that moves, goes missing or changes shows here.
     const byHeader = Object.fromEntries(CONSOLIDATED_COLUMNS.map((c, i) => [c.header, reviewRowValues(row)[i]]));
     expect(byHeader).toEqual({
-      'Obszar': 'I', 'Zadanie': 'I.1', 'Rodzaj zadania': 'podstawowe', 'Podsekcja': null, 'ID działania': 'I.1-01', 'Działanie': 'Poradnictwo',
-      'Jednostka sprawozdająca': 'MOPS/PRZ/08', 'Jednostki odpowiedzialne': 'Miejski Ośrodek Pomocy Społecznej (MOPS/PRZ/08)\norganizacje pozarządowe',
+      'Obszar': 'I Zapewnienie specjalistycznej pomocy', 'Kod obszaru': 'I', 'Zadanie': 'I.1 Wzmocnienie zdolności rodzin', 'Kod zadania': 'I.1',
+      'Rodzaj zadania': 'podstawowe', 'Podsekcja': null, 'ID działania': 'I.1-01', 'Działanie': 'Poradnictwo',
+      'Jednostka sprawozdająca': 'Miejski Ośrodek Pomocy Społecznej (MOPS/PRZ/08)', 'Kod jednostki sprawozdającej': 'MOPS/PRZ/08', 'Jednostki odpowiedzialne': 'Miejski Ośrodek Pomocy Społecznej (MOPS/PRZ/08)\norganizacje pozarządowe',
       'Kody jednostek odpowiedzialnych': 'MOPS/PRZ/08, GRP-NGO', 'Miara': 'usługi', 'Opis miary': 'poradnictwa', 'Względem planu': 'miara planu',
       'Plan': 10900, 'Wykonanie': 10801, 'Różnica': -99, '% wykonania': 0.99, 'Ocena': 'zgodnie z planem', 'Status': 'zrealizowane',
       'Wydatki (zł)': 2000750, 'Komentarz / wyjaśnienie': null, 'Plan (opis)': '10 900 usług', 'Wykonanie (opis)': null, 'Wersja': 1,
@@ -36,7 +38,20 @@ describe('review layout', () => {
       // 2024-07-01 12:00 in Kraków (UTC+2) = 45474.5
       'Data zapisu': 45474.5,
     });
-    expect(reviewRowValues(row)).toHaveLength(25);
+    expect(reviewRowValues(row)).toHaveLength(28);
+  });
+
+  it('names a task and an area by code and title; a row from an older server, without titles, by its code', () => {
+    const { areaTitle: _a, taskTitle: _t, ...older } = row;
+    const cells = (r: ConsolidatedRow) => {
+      const v = reviewRowValues(r);
+      return [v[consolidatedColumnIndex('taskTitle')], v[consolidatedColumnIndex('areaTitle')], v[consolidatedColumnIndex('reportingUnitName')]];
+    };
+    expect(cells(older)).toEqual(['I.1', 'I', 'Miejski Ośrodek Pomocy Społecznej (MOPS/PRZ/08)']);
+    // a unit missing from the registry is named by its code (consolidateRows gives the code as its name)
+    expect(cells({ ...row, orgUnitCodes: ['X'], orgUnitNames: ['X'], reportingUnit: 'X' })[2]).toBe('X');
+    expect(codeAndTitle('I.2', 'I.2 Wzmacnianie sieci')).toBe('I.2 Wzmacnianie sieci');
+    expect(codeAndTitle('I.2', '  ')).toBe('I.2');
   });
 
   it('dates: winter time, missing and unreadable', () => {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Worksheet } from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CONSOLIDATED_COLUMNS, VARIANCE_BAND_LABELS, consolidatedColumnIndex, consolidatedColumnLetter, type ConsolidatedColumnKey } from '@pwr-sync/shared';
+import { CONSOLIDATED_COLUMNS, CONSOLIDATED_LAST_LETTER, VARIANCE_BAND_LABELS, consolidatedColumnIndex, consolidatedColumnLetter, type ConsolidatedColumnKey } from '@pwr-sync/shared';
 import { PRINTED_WIDTHS, centralWorkbookBuffer } from './central.ts';
 import { printScale } from './styles.ts';
 import { SUMMARY_WIDTHS } from './summary.ts';
@@ -33,7 +33,7 @@ describe('central workbook (read back with exceljs)', () => {
 
   it('holds an Excel table over every row with all the issue’s columns and filter buttons', () => {
     const table = (main as unknown as { getTable(n: string): { table: { tableRef: string; columns: { name: string; filterButton: boolean }[] } } }).getTable('PWR_Zestawienie');
-    expect(table.table.tableRef).toBe(`A1:Y${rows.length + 1}`);
+    expect(table.table.tableRef).toBe(`A1:${CONSOLIDATED_LAST_LETTER}${rows.length + 1}`);
     expect(table.table.columns.map((c) => c.name)).toEqual(CONSOLIDATED_COLUMNS.map((c) => c.header));
     expect(table.table.columns.every((c) => c.filterButton)).toBe(true);
     expect(main.getRow(1).values).toEqual([undefined, ...CONSOLIDATED_COLUMNS.map((c) => c.header)]);
@@ -46,6 +46,13 @@ describe('central workbook (read back with exceljs)', () => {
     expect(at(main, 'taskKind', 5).value).toBe('komplementarne');
     expect(at(main, 'subsection', 5).value).toBe(1);
     expect(at(main, 'orgUnitCodes', 5).value).toBe('NCK, MOPS/PRZ/08');
+    // names first, codes as secondary text: the task and the area by code and title, the reporting unit by name
+    expect(at(main, 'taskTitle', 5).value).toBe('I.2 Zadanie komplementarne I.2');
+    expect(at(main, 'taskCode', 5).value).toBe('I.2');
+    expect(at(main, 'areaTitle', 8).value).toBe('II Wspieranie rodzin w wypełnianiu funkcji opiekuńczo-wychowawczych');
+    expect(at(main, 'area', 8).value).toBe('II');
+    expect(at(main, 'reportingUnitName', 5).value).toBe('Nowohuckie Centrum Kultury');
+    expect(at(main, 'reportingUnit', 5).value).toBe('NCK');
     // the cancelled concert: no measure, still a row with its status
     expect(at(main, 'activityId', 7).value).toBe('I.2.1-02');
     expect(at(main, 'measureKind', 7).value).toBeNull();
@@ -153,14 +160,17 @@ describe('central workbook (read back with exceljs)', () => {
     expect(main.views[0]).toMatchObject({ state: 'frozen', ySplit: 1, xSplit: consolidatedColumnIndex('activityName') + 1 });
     expect(main.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1', paperSize: 8 });
     expect(main.pageSetup.printArea).toBe(`A1:${consolidatedColumnLetter('actualText')}${rows.length + 1}`);
-    // what is printed: the activity, units by name, figures, variance in words, comment, texts
+    // what is printed: the task by name, the activity, units by name, figures, variance in words, comment, texts
     const printed = CONSOLIDATED_COLUMNS.slice(0, consolidatedColumnIndex('actualText') + 1).map((c) => c.key);
-    expect(printed).toEqual(expect.arrayContaining(['activityName', 'orgUnits', 'plan', 'actual', 'ratio', 'band', 'comment']));
-    expect(printed).not.toEqual(expect.arrayContaining(['orgUnitCodes']));
-    for (const key of ['version', 'savedBy', 'savedAt', 'orgUnitCodes'] as const) expect(consolidatedColumnIndex(key), key).toBeGreaterThan(consolidatedColumnIndex('actualText'));
+    expect(printed).toEqual(expect.arrayContaining(['taskTitle', 'activityName', 'orgUnits', 'plan', 'actual', 'ratio', 'band', 'comment']));
+    // bare codes are for filtering and tracing, not for the reader on paper
+    for (const key of ['version', 'savedBy', 'savedAt', 'orgUnitCodes', 'area', 'taskCode', 'reportingUnit'] as const) {
+      expect(consolidatedColumnIndex(key), key).toBeGreaterThan(consolidatedColumnIndex('actualText'));
+    }
     // one page wide at 64 % or more: 11 pt prints at 7 pt or more
     expect(printScale(PRINTED_WIDTHS, 'A3')).toBeGreaterThanOrEqual(64);
-    expect(main.getColumn(consolidatedColumnLetter('activityName')).width).toBeGreaterThanOrEqual(40);
+    expect(main.getColumn(consolidatedColumnLetter('activityName')).width).toBeGreaterThanOrEqual(34);
+    expect(main.getColumn(consolidatedColumnLetter('taskTitle')).width).toBeGreaterThanOrEqual(24);
   });
 
   it('names the responsible units, one a line, reporting unit first, with their codes in a column of their own', () => {
@@ -183,14 +193,16 @@ describe('central workbook (read back with exceljs)', () => {
     };
     const areaI = line('I');
     expect(areaI.values).toEqual([2, 1, 0, 1, 0, 0, 1, 5, 0, 2_005_627.29]);
-    expect(areaI.row.getCell(4).formula).toBe('COUNTIFS(Zestawienie!$R$2:$R$9,$A6,Zestawienie!$L$2:$L$9,D$5)');
-    expect(areaI.row.getCell(12).formula).toBe('COUNTIFS(Zestawienie!$R$2:$R$9,$A6,Zestawienie!$G$2:$G$9,"",Zestawienie!$L$2:$L$9,"<>")');
-    expect(areaI.row.getCell(13).formula).toBe('SUMIFS(Zestawienie!$N$2:$N$9,Zestawienie!$R$2:$R$9,$A6)');
+    expect(areaI.row.getCell(4).formula).toBe('COUNTIFS(Zestawienie!$S$2:$S$9,$A6,Zestawienie!$L$2:$L$9,D$5)');
+    expect(areaI.row.getCell(12).formula).toBe('COUNTIFS(Zestawienie!$S$2:$S$9,$A6,Zestawienie!$G$2:$G$9,"",Zestawienie!$L$2:$L$9,"<>")');
+    expect(areaI.row.getCell(13).formula).toBe('SUMIFS(Zestawienie!$N$2:$N$9,Zestawienie!$S$2:$S$9,$A6)');
+    // the summary matches the bare codes, not the titles (a COUNTIFS criterion holds at most 255 characters)
+    expect([consolidatedColumnLetter('area'), consolidatedColumnLetter('taskCode'), consolidatedColumnLetter('reportingUnit')]).toEqual(['S', 'T', 'X']);
     expect(line('II').values).toEqual([0, 0, 1, 0, 0, 1, 0, 2, 0, 1_000_000.5]);
     expect(line('I.2').values).toEqual([0, 0, 0, 1, 0, 0, 1, 2, 0, 0]);
     expect(line('NCK').values).toEqual([0, 0, 0, 1, 0, 0, 1, 2, 0, 0]);
     expect(line('MOPS/PRZ/08').values).toEqual([2, 1, 1, 0, 0, 1, 0, 5, 0, 3_005_627.79]);
-    expect(line('MOPS/PRZ/08').row.getCell(11).formula).toContain('Zestawienie!$U$2:$U$9');
+    expect(line('MOPS/PRZ/08').row.getCell(11).formula).toContain('Zestawienie!$X$2:$X$9');
   });
 
   it('heads every summary column with what it holds, „brak danych” among the bands, and prints one A4 page wide at 7 pt or more', () => {

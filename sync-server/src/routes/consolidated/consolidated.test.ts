@@ -31,6 +31,13 @@ describe.each(backends())('consolidated rows on %s', (backend) => {
     expect(money).toBe(seedMoney);
   });
 
+  it('names every row\'s task and area by their titles from the program (the tables show names, not codes)', () => {
+    const seed = loadSeed();
+    const task = new Map(seed.program.tasks.map((t) => [t.code, t.title]));
+    const area = new Map(seed.program.areas.map((a) => [a.code, a.title]));
+    expect(all.filter((r) => r.taskTitle !== task.get(r.taskCode) || r.areaTitle !== area.get(r.area))).toEqual([]);
+  });
+
   it('filters by area, task, unit, band, status, ratio and money', async () => {
     const q = async (query: string) => (await manager('GET', `${API_PATHS.consolidated(CLOSED_YEAR)}?${query}`)).body as ConsolidatedRow[];
     expect((await q('area=II')).every((r) => r.area === 'II')).toBe(true);

@@ -39,7 +39,7 @@ export function consolidatedRouter(db: Db): Router {
     const { year } = parsed(YearParamsSchema, res.locals, 'params');
     const y = await loadYear(db, year);
     const [structure, activities, plans, reports] = await Promise.all([getProgramStructure(db, year), getActivities(db, year), getPlans(db, year), listYearReports(db, year)]);
-    const rows = consolidateRows({ year, program: { tasks: structure.tasks, activities }, orgUnits: structure.orgUnits, plans, reports, policy: y.policy });
+    const rows = consolidateRows({ year, program: { areas: structure.areas, tasks: structure.tasks, activities }, orgUnits: structure.orgUnits, plans, reports, policy: y.policy });
     const query = parsed(ConsolidatedFilterSchema, res.locals, 'query');
     assertKnownCodes(query, structure);
     const filter = toFilter(query);

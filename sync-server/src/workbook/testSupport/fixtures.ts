@@ -25,8 +25,8 @@ const base = {
   lineRole: 'planned', planMeasureId: '1',
 } as const;
 
-/** Eight rows: every band, a status-only row, money on first rows, formula-looking user text. */
-export const rows: ConsolidatedRow[] = [
+/** Eight rows: every band, a status-only row, money on first rows, formula-looking user text; titles from the program. */
+export const rows: ConsolidatedRow[] = ([] as Omit<ConsolidatedRow, 'areaTitle' | 'taskTitle'>[]).concat([
   { ...base, area: 'I', taskCode: 'I.1', taskKind: 'basic', subsection: null, activityId: 'I.1-01', activityName: 'Poradnictwo rodzinne', orgUnitCodes: ['MOPS/PRZ/08'], orgUnitNames: ['Miejski Ośrodek Pomocy Społecznej (MOPS/PRZ/08)'], reportingUnit: 'MOPS/PRZ/08',
     measureKind: 'spotkanie', plan: 20, actual: 4, difference: -16, ratio: 0.2, band: 'far_below', status: 'realized', moneySpent: 200_075_000,
     comment: '=HYPERLINK("http://zły.example","kliknij")', planText: '20 spotkań, 200 uczestników', actualText: '4 spotkania, 82 uczestników' },
@@ -44,7 +44,7 @@ export const rows: ConsolidatedRow[] = [
     measureKind: 'rodzina', plan: 605, actual: 605, difference: 0, ratio: 1, band: 'on_plan', status: 'realized', moneySpent: 100_000_050 },
   { ...base, area: 'II', taskCode: 'II.1', taskKind: 'basic', subsection: null, activityId: 'II.1-02', activityName: 'Konkurs dla rodzin', orgUnitCodes: ['MOPS/PRZ/08'], orgUnitNames: ['Miejski Ośrodek Pomocy Społecznej (MOPS/PRZ/08)'], reportingUnit: 'MOPS/PRZ/08',
     measureKind: 'wydarzenie', plan: 2, actual: null, difference: null, ratio: null, band: 'not_realized', status: 'not_realized', moneySpent: null, comment: 'konkurs nie był organizowany' },
-];
+]).map((r) => ({ ...r, areaTitle: areas.find((a) => a.code === r.area)!.title, taskTitle: tasks.find((t) => t.code === r.taskCode)!.title }));
 
 export const completeness: CompletenessRow[] = [
   { orgUnitCode: 'MOPS/PRZ/08', orgUnitName: 'Miejski Ośrodek Pomocy Społecznej (MOPS/PRZ/08)', state: 'accepted', version: 3, activities: 4, filled: 4, lastChangeAt: '2025-01-20T09:30:00Z', lastChangeBy: 'Ewa Weryfikator', reviewComment: null, late: false },
