@@ -70,6 +70,9 @@ export const pairingText = {
   planningYear: (year: number) => `Rok ${year} jest w fazie planowania — nie ma w nim sprawozdań, w których można rozstrzygać pary.`,
   closedNeedsReason: (year: number) =>
     `Rok ${year} jest zamknięty — rozstrzygnięcie pary jest korektą MOPS i wymaga uzasadnienia: wpisz je w polu „Uzasadnienie”.`,
+  /** The reason kept with the report version when MOPS settles without writing one (the unit reads it). */
+  settledReason: (activityId: string, plan: string) =>
+    `Rozstrzygnięcie MOPS: która wartość działania ${activityId} odpowiada mierze planu ${q(plan)}.`,
   closedHint: 'Rok jest zamknięty: rozstrzygnięcie to korekta MOPS zapisywana w dzienniku zmian — podaj uzasadnienie.',
   reasonMissing: 'Podaj uzasadnienie — w zamkniętym roku rozstrzygnięcie jest korektą.',
   title: 'Pary do sprawdzenia',

@@ -13,7 +13,7 @@
  * Variance, the consolidated views and the central workbook read the new version.
  */
 import {
-  MSG, pairFigures, reportingUnitOf,
+  formatMeasure, MSG, pairFigures, reportingUnitOf,
   type ActualFigure, type PairingReview, type PlanMeasure, type ReportEntry, type SettlePairingRequest, type YearPhase,
 } from '@pwr-sync/shared';
 import type { Db, User } from '../storage/index.ts';
@@ -69,7 +69,8 @@ export async function settlePairing(db: Db, input: { user: User; year: number; a
   assertSettleable(year, (await loadYear(db, year)).phase, request);
   const activity = (await getActivities(db, year)).find((a) => a.id === activityId);
   const plan = (await getPlans(db, year)).get(activityId);
-  if (!activity || plan?.kind !== 'target') throw notFound(MSG.pairing.notFound(activityId, planMeasureId));
+  const planMeasure = plan?.kind === 'target' ? plan.measures.find((m) => m.id === planMeasureId) : undefined;
+  if (!activity || plan?.kind !== 'target' || !planMeasure) throw notFound(MSG.pairing.notFound(activityId, planMeasureId));
   const unit = reportingUnitOf(activity);
   await db.transaction(async (tx) => {
     // The year's row held shared, as a save holds it: a phase move waits for the settlement.
@@ -91,7 +92,9 @@ export async function settlePairing(db: Db, input: { user: User; year: number; a
     });
     const next = entries.map((e) => (e.activityId === activityId ? { ...e, actual: { ...e.actual, measures: settled } } : e));
     const version = head.version + 1;
-    await insertReportVersion(tx, { year, orgUnitCode: unit, version, entries: next, savedById: user.id, savedBy: user.name, source: 'api' });
+    // The same path as MOPS's entry on the unit's behalf: a version marked as MOPS's, with its reason, that the unit sees.
+    const onBehalfReason = request.comment?.trim() || MSG.pairing.settledReason(activityId, formatMeasure(planMeasure));
+    await insertReportVersion(tx, { year, orgUnitCode: unit, version, entries: next, savedById: user.id, savedBy: user.name, source: 'api', onBehalfReason });
     await insertReportChanges(tx, year, unit, version, [
       pairingChange(activityId, planMeasureId, before.map((i) => figures[i]!), request.answer.map((i) => figures[i]!), request.comment ?? null),
     ]);

@@ -3,9 +3,10 @@
  * an audit (who, when, old → new), saved as a new report version that the consolidated view follows.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_PATHS, PAIRING_PATHS, type ConsolidatedRow, type PairingReview } from '@pwr-sync/shared';
+import { API_PATHS, formatMeasure, PAIRING_PATHS, type Assignment, type ConsolidatedRow, type PairingReview } from '@pwr-sync/shared';
 import { loadPairing } from '@pwr-sync/seeds';
-import { backends, client, createTestDb, startApp, userToken, type TestApp, type TestDb } from '../../../test/harness.ts';
+import { insertPairingReviews } from '../../storage/index.ts';
+import { backends, client, createTestDb, fullReport, OPEN_YEAR, pickUnits, resetOpenYear, startApp, userToken, type TestApp, type TestDb } from '../../../test/harness.ts';
 
 const YEAR = 2024;
 
@@ -81,6 +82,10 @@ describe.each(backends())('pairings „do sprawdzenia” on %s', (backend) => {
     expect(unitAfter).toMatchObject({ version: unitBefore.version + 1, state: unitBefore.state, savedBy: 'Test rev' });
     const figure = unitAfter.entries.find((e: { activityId: string }) => e.activityId === 'I.3.2-17').actual.measures.find((m: { kind: string }) => m.kind === 'zajęcia');
     expect(figure).toMatchObject({ value: 39, planMeasureId: null });
+    // the same path as entry on the unit's behalf: the version is MOPS's, with the reason, in the unit's history
+    const unitToken = await userToken(t.db, 'rep-pair', 'unit_reporter', before.orgUnitCode);
+    const seenByUnit = (await client(app.url, unitToken)('GET', API_PATHS.history(YEAR, before.orgUnitCode))).body as { versions: { version: number; savedBy: string; onBehalfReason: string | null }[] };
+    expect(seenByUnit.versions.at(-1)).toMatchObject({ version: unitBefore.version + 1, savedBy: 'Test rev', onBehalfReason: 'Zajęcia to nie spotkania z planu.' });
     // variance follows: the planned meetings have no figure, the classes are beyond the plan
     const rows = (await reviewer('GET', API_PATHS.consolidated(YEAR))).body as ConsolidatedRow[];
     const lines = rows.filter((x) => x.activityId === 'I.3.2-17').map((x) => [x.lineRole, x.measureKind, x.actual, x.band]);
@@ -96,5 +101,24 @@ describe.each(backends())('pairings „do sprawdzenia” on %s', (backend) => {
       { field: 'pairing', planMeasureId: '1', old: [{ kind: 'zajęcia', qualifier: null, value: 39 }], new: [], comment: 'Zajęcia to nie spotkania z planu.' },
       { field: 'pairing', planMeasureId: '1', old: [], new: [{ kind: 'zajęcia', qualifier: null, value: 39 }], comment: 'Jednak zajęcia.' },
     ]);
+  });
+
+  it('in a reporting year, settling without a comment still tells the unit why MOPS changed its report', async () => {
+    const { unitA } = pickUnits();
+    await resetOpenYear(t.db);
+    const unit = client(app.url, await userToken(t.db, 'rep-open', 'unit_reporter', unitA));
+    const assignments = (await unit('GET', API_PATHS.assignments(OPEN_YEAR, unitA))).body.assignments as Assignment[];
+    const target = assignments.find((a) => a.role === 'reporting' && a.plan.kind === 'target' && a.plan.measures.length > 0)!;
+    const planned = target.plan.kind === 'target' ? target.plan.measures[0]! : null;
+    expect((await unit('PUT', API_PATHS.report(OPEN_YEAR, unitA), { baseVersion: 0, entries: fullReport(assignments) })).status).toBe(201);
+    await insertPairingReviews(t.db, [{ year: OPEN_YEAR, activityId: target.activity.id, planMeasureId: planned!.id, note: 'do sprawdzenia' }]);
+    const r = await reviewer('PUT', PAIRING_PATHS.settle(OPEN_YEAR, target.activity.id, planned!.id), { answer: [] });
+    expect(r.status).toBe(200);
+    const history = (await unit('GET', API_PATHS.history(OPEN_YEAR, unitA))).body as { versions: { version: number; savedBy: string; onBehalfReason: string | null }[] };
+    expect(history.versions.at(-1)).toMatchObject({
+      version: 2, savedBy: 'Test rev',
+      onBehalfReason: `Rozstrzygnięcie MOPS: która wartość działania ${target.activity.id} odpowiada mierze planu „${formatMeasure(planned!)}”.`,
+    });
+    expect((await unit('GET', API_PATHS.report(OPEN_YEAR, unitA))).body.state).toBe('draft');
   });
 });
