@@ -168,6 +168,10 @@ export class ApiClient {
   replyToComment(year: number, unit: string, commentId: number, text: string) {
     return this.request('POST', REVIEW_PATHS.replies(year, unit, commentId), z.array(ReviewCommentSchema), { text });
   }
+  /** Reviewer: settles an open comment whose answer suffices; the reply is every comment with its thread. */
+  resolveComment(year: number, unit: string, commentId: number) {
+    return this.request('POST', REVIEW_PATHS.resolve(year, unit, commentId), z.array(ReviewCommentSchema), {});
+  }
   /** Versions and field changes of a unit's report (who, when, old → new). */
   history(year: number, unit: string) {
     return this.request('GET', API_PATHS.history(year, unit), HistorySchema);

@@ -50,7 +50,7 @@ export function changeText(c: HistoryChange, empty: string = NONE): ChangeText {
     case 'reviewReply':
       return { field: t.fieldReviewReply(c.fromUnit), text: c.text };
     case 'reviewCommentResolved':
-      return { field: t.fieldCommentResolved, text: c.text };
+      return { field: c.byReviewer ? t.fieldCommentSettled : t.fieldCommentResolved, text: c.text };
     case 'other':
       return { field: c.name, old: textOr(c.old, empty), new: textOr(c.new, empty) };
   }

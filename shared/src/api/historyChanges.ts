@@ -57,8 +57,11 @@ export const HistoryChangeSchema = z.discriminatedUnion('field', [
   z.object({ field: z.literal('reviewComment'), commentId: z.number().int(), measure: MeasureRefSchema.nullable(), text: z.string() }),
   /** An answer in a comment's thread: the unit's, or MOPS's. */
   z.object({ field: z.literal('reviewReply'), commentId: z.number().int(), fromUnit: z.boolean(), text: z.string() }),
-  /** The unit changed the activity and handed the report in again: the comment counts as resolved. */
-  z.object({ field: z.literal('reviewCommentResolved'), commentId: z.number().int(), text: z.string() }),
+  /**
+   * The comment counts as resolved: the unit changed the activity and handed the report in again, or
+   * (byReviewer) a reviewer judged the answer sufficient, by hand or by accepting the report.
+   */
+  z.object({ field: z.literal('reviewCommentResolved'), commentId: z.number().int(), text: z.string(), byReviewer: z.boolean().optional() }),
   /** A stored change the server no longer knows how to type (kept, shown as written). */
   z.object({ field: z.literal('other'), name: z.string(), old: text, new: text }),
 ]);

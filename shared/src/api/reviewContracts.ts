@@ -46,7 +46,8 @@ export type CommentReplyRequest = z.infer<typeof CommentReplyRequestSchema>;
 
 /**
  * open: waiting for the unit (or handed in again without a change to its activity: still open);
- * resolved: the unit changed the activity before handing the report in again.
+ * resolved: the unit changed the activity before handing the report in again, or a reviewer judged
+ * the answer sufficient (by hand, or by accepting the report with the comment still open).
  */
 export const ReviewCommentStatusSchema = z.enum(['open', 'resolved']);
 export type ReviewCommentStatus = z.infer<typeof ReviewCommentStatusSchema>;
@@ -63,6 +64,10 @@ export const ReviewCommentSchema = z.object({
   status: ReviewCommentStatusSchema,
   /** The version handed in that resolved it (resolved only). */
   resolvedVersion: z.number().int().nullable(),
+  /** The reviewer who settled it (by hand or by accepting); null: the unit's change resolved it. */
+  resolvedBy: z.string().nullable().optional(),
+  /** When a reviewer settled it (null otherwise). */
+  resolvedAt: z.string().nullable().optional(),
   /** The thread: answers of the unit and of MOPS, oldest first. */
   replies: z.array(z.object({ text: z.string(), by: z.string(), at: z.string(), fromUnit: z.boolean() })),
 });
@@ -102,8 +107,12 @@ export const ReviewViewSchema = z.object({
 });
 export type ReviewView = z.infer<typeof ReviewViewSchema>;
 
+/** POST …/comments/:id/resolve — no body: a reviewer settles an open comment (the unit's answer suffices). */
+export const ResolveCommentRequestSchema = z.object({}).strict().default({});
+
 export const REVIEW_PATHS = {
   view: (year: number, unit: string) => `/api/years/${year}/units/${encodeURIComponent(unit)}/review`,
   comments: (year: number, unit: string) => `/api/years/${year}/units/${encodeURIComponent(unit)}/comments`,
   replies: (year: number, unit: string, commentId: number) => `/api/years/${year}/units/${encodeURIComponent(unit)}/comments/${commentId}/replies`,
+  resolve: (year: number, unit: string, commentId: number) => `/api/years/${year}/units/${encodeURIComponent(unit)}/comments/${commentId}/resolve`,
 } as const;

@@ -602,6 +602,7 @@ const review = {
   fieldReviewComment: (measure: string | null) => `Komentarz weryfikatora${measure ? ` — ${measure}` : ''}`,
   fieldReviewReply: (fromUnit: boolean) => (fromUnit ? 'Odpowiedź jednostki' : 'Odpowiedź MOPS'),
   fieldCommentResolved: 'Komentarz rozpatrzony (jednostka zmieniła działanie)',
+  fieldCommentSettled: 'Komentarz rozpatrzony (weryfikator uznał odpowiedź za wystarczającą)',
   onBehalfNote: (reason: string) => ` · wprowadził MOPS w imieniu jednostki: ${reason}`,
 } as const;
 

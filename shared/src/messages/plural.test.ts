@@ -23,6 +23,7 @@ const TABLE: Record<string, { args: unknown[]; one: string; few: string; many: s
   'cli.demoMore': { args: [], one: '  … oraz tokeny wszystkich {n} jednostki sprawozdającej', few: '  … oraz tokeny wszystkich {n} jednostek sprawozdających', many: '  … oraz tokeny wszystkich {n} jednostek sprawozdających' },
   'review.changes': { args: [], zero: 'brak zmian od pierwszego zapisu', one: '{n} zmiana', few: '{n} zmiany', many: '{n} zmian' },
   'reviewView.commentTooLong': { args: [], one: 'uwaga może mieć najwyżej {n} znak', few: 'uwaga może mieć najwyżej {n} znaki', many: 'uwaga może mieć najwyżej {n} znaków' },
+  'reviewView.acceptOpenComments': { args: [], one: '{n} uwaga jest nadal otwarta — akceptacja uzna ją za wyjaśnioną.', few: '{n} uwagi są nadal otwarte — akceptacja uzna je za wyjaśnione.', many: '{n} uwag jest nadal otwartych — akceptacja uzna je za wyjaśnione.' },
   'reviewView.replyTooLong': { args: [], one: 'odpowiedź może mieć najwyżej {n} znak', few: 'odpowiedź może mieć najwyżej {n} znaki', many: 'odpowiedź może mieć najwyżej {n} znaków' },
   'reviewView.onBehalfReasonTooLong': { args: [], one: 'powód zmiany może mieć najwyżej {n} znak', few: 'powód zmiany może mieć najwyżej {n} znaki', many: 'powód zmiany może mieć najwyżej {n} znaków' },
   'reviewView.tooManyComments': { args: [], one: 'zwrot może zawierać najwyżej {n} uwagę', few: 'zwrot może zawierać najwyżej {n} uwagi', many: 'zwrot może zawierać najwyżej {n} uwag' },

@@ -3,7 +3,7 @@
  * comments on activities and the unit's answers, accept with confirmation, reopening with a reason,
  * and MOPS entering figures on a unit's behalf. Part of MSG (catalogue.ts) as MSG.reviewView.
  */
-import { counted } from './plural.ts';
+import { counted, pluralCategory } from './plural.ts';
 import { withCount } from './counted.ts';
 import { NOUN, w3 } from './words.ts';
 
@@ -30,6 +30,9 @@ export const reviewText = {
   noComment: (id: number) => `Nie ma uwagi nr ${id} w tym sprawozdaniu.`,
   replyTooLong: withCount((n: number) => `odpowiedź może mieć najwyżej ${counted(n, NOUN.character)}`),
   replyEmpty: 'Wpisz treść odpowiedzi.',
+  resolveAccess: 'Uznać uwagę za wyjaśnioną może tylko weryfikator MOPS (lub administrator).',
+  commentAlreadyResolved: (id: number) => `Uwaga nr ${id} jest już rozwiązana.`,
+  resolveAccepted: 'Sprawozdanie jest zaakceptowane — jego uwagi zamknięto przy akceptacji.',
   replyAccess: (unit: string) => `Na uwagi do sprawozdania jednostki ${unit} odpowiada ta jednostka lub MOPS.`,
   onBehalfReasonMissing: (unit: string) =>
     `Podaj powód zmiany w sprawozdaniu jednostki ${unit} (pole „onBehalfReason”), np. „dane przesłane e-mailem 12.01”.`,
@@ -80,6 +83,10 @@ export const reviewText = {
   commentOpen: 'otwarta',
   commentResolved: (version: number) => `rozwiązana (poprawiono w wersji ${version})`,
   commentStillOpen: 'nadal otwarta — działania nie zmieniono',
+  commentSettled: (by: string, version: number) => `rozwiązana — ${by} uznał(a) odpowiedź za wystarczającą (wersja ${version})`,
+  resolveComment: 'Uznaj za wyjaśnioną',
+  commentSettledNotice: 'Uwaga uznana za wyjaśnioną — jednostka zobaczy ją jako rozwiązaną.',
+  reviewerCommentsRule: 'Uwaga jest rozwiązana, gdy jednostka zmieni działanie i przekaże sprawozdanie ponownie. Jeśli wystarcza odpowiedź bez zmiany, wybierz „Uznaj za wyjaśnioną”. Akceptacja zamyka uwagi nadal otwarte.',
   commentMeta: (by: string, at: string, version: number) => `${by}, ${at} (do wersji ${version})`,
   commentAbout: (measure: string) => `Dotyczy miary: ${measure}`,
   reply: (by: string, at: string, text: string) => `${by}, ${at}: ${text}`,
@@ -96,6 +103,9 @@ export const reviewText = {
   acceptTitle: 'Zaakceptować sprawozdanie?',
   acceptText: (unitName: string, version: number) =>
     `Sprawozdanie jednostki ${unitName} (wersja ${version}) zostanie zaakceptowane i zablokowane. Cofnąć to można przez ponowne otwarcie z podaniem powodu.`,
+  acceptOpenComments: withCount((n: number) => (n === 1
+    ? `${counted(n, COMMENT_NOUN_NOM)} jest nadal otwarta — akceptacja uzna ją za wyjaśnioną.`
+    : `${counted(n, COMMENT_NOUN_NOM)} ${pluralCategory(n) === 'few' ? 'są nadal otwarte' : 'jest nadal otwartych'} — akceptacja uzna je za wyjaśnione.`)),
   acceptConfirm: 'Tak, akceptuj',
   cancel: 'Anuluj',
   returnAction: 'Zwróć do poprawy',
@@ -121,6 +131,7 @@ export const reviewText = {
   // the unit's side
   unitCommentsTitle: 'Uwagi weryfikatora do działań',
   unitCommentsIntro: withCount((n: number) => `Weryfikator dodał ${counted(n, COMMENT_NOUN_ACC)} — przy każdej widać działanie, którego dotyczy.`),
+  unitCommentsRule: 'Uwaga zostanie rozwiązana, gdy poprawisz działanie i przekażesz sprawozdanie ponownie, albo gdy weryfikator uzna Twoją odpowiedź za wystarczającą.',
   answer: 'Odpowiedz',
   answerLabel: 'Twoja odpowiedź',
   answerSend: 'Wyślij odpowiedź',

@@ -1,6 +1,6 @@
 import { MSG, WORKFLOW_STATE_LABELS, reportsOpen, validateSubmissionEntries, type ActivityCommentInput, type ReportingYear, type ReportProblem, type UnitReport, type WorkflowState } from '@pwr-sync/shared';
 import type { Db, Queryable, User, WorkflowEvent } from '../storage/index.ts';
-import { getOrgUnit, getUnitReport, hasSeenVersion, insertReviewComments, insertWorkflowEvent, lockReportHead, lockYearPhaseShared, updateReportHead } from '../storage/index.ts';
+import { getOrgUnit, getUnitReport, hasSeenVersion, resolveCommentsByReviewer, insertReviewComments, insertWorkflowEvent, lockReportHead, lockYearPhaseShared, updateReportHead } from '../storage/index.ts';
 import { ApiError } from '../http/errors.ts';
 import { assertCanReview, assertCanWriteUnit } from '../auth/access.ts';
 import { loadUnitYear, loadYear } from './unitContext.ts';
@@ -117,6 +117,8 @@ export async function runWorkflowAction(db: Db, action: Action, input: WorkflowI
         comments.map((c) => ({ activityId: c.activityId, measureKey: c.measureKey ?? null, text: c.text })));
     }
     if (action === 'submit') await resolveChangedComments(tx, year, orgUnitCode, current.entries, head.version);
+    // Accepting settles what is still open: the reviewer judged the report sufficient as it stands.
+    if (action === 'accept') await resolveCommentsByReviewer(tx, year, orgUnitCode, null, head.version, user.name);
     return { ...current, state: toState, reviewComment };
   });
 }

@@ -186,6 +186,10 @@ export async function getHistory(q: Queryable, year: number, orgUnitCode: string
     const at = { activityId: c.activityId, onBehalfReason: null };
     rows.push({ ...at, version: c.version, savedAt: c.at, savedBy: c.by, change: { field: 'reviewComment', commentId: c.id, measure: c.measureKey ? measureRefOfKey(c.measureKey) : null, text: c.text } });
     for (const r of c.replies) rows.push({ ...at, version: c.version, savedAt: r.at, savedBy: r.by, change: { field: 'reviewReply', commentId: c.id, fromUnit: r.fromUnit, text: r.text } });
+    if (c.status === 'resolved' && c.resolvedBy && c.resolvedAt) {
+      rows.push({ ...at, version: c.resolvedVersion ?? c.version, savedAt: c.resolvedAt, savedBy: c.resolvedBy, change: { field: 'reviewCommentResolved', commentId: c.id, text: c.text, byReviewer: true } });
+      continue;
+    }
     const resolvedBy = c.resolvedVersion === null ? undefined : saves.get(c.resolvedVersion);
     if (c.status === 'resolved' && resolvedBy) rows.push({ ...at, version: c.resolvedVersion!, savedAt: resolvedBy.savedAt, savedBy: resolvedBy.savedBy, change: { field: 'reviewCommentResolved', commentId: c.id, text: c.text } });
   }

@@ -55,6 +55,19 @@ export async function resolveReviewComments(tx: Queryable, year: number, orgUnit
   );
 }
 
+/**
+ * A reviewer settles open comments by name (`ids`, or every open one of the report when null) at
+ * the report's current version; returns how many it settled.
+ */
+export async function resolveCommentsByReviewer(tx: Queryable, year: number, orgUnitCode: string, ids: readonly number[] | null, version: number, by: string): Promise<number> {
+  const r = await tx.query(
+    `UPDATE review_comments SET status = 'resolved', resolved_version = $4, resolved_by = $5, resolved_at = now()
+     WHERE year = $1 AND org_unit_code = $2 AND status = 'open' AND ($3::text IS NULL OR id IN (SELECT (jsonb_array_elements_text($3::text::jsonb))::bigint))`,
+    [year, orgUnitCode, ids === null ? null : json(ids), version, by],
+  );
+  return r.rowCount;
+}
+
 export async function insertCommentReply(
   tx: Queryable, commentId: number, text: string, by: { id: string | null; name: string }, fromUnit: boolean,
 ): Promise<void> {
@@ -63,8 +76,8 @@ export async function insertCommentReply(
 
 /** Every comment of a unit's report with its thread, oldest first. */
 export async function getReviewComments(q: Queryable, year: number, orgUnitCode: string): Promise<ReviewComment[]> {
-  const c = await q.query<{ id: string | number; activity_id: string; measure_key: string | null; text: string; by_name: string; at: unknown; version: number; status: ReviewComment['status']; resolved_version: number | null }>(
-    `SELECT id, activity_id, measure_key, text, by_name, at, version, status, resolved_version FROM review_comments
+  const c = await q.query<{ id: string | number; activity_id: string; measure_key: string | null; text: string; by_name: string; at: unknown; version: number; status: ReviewComment['status']; resolved_version: number | null; resolved_by: string | null; resolved_at: unknown }>(
+    `SELECT id, activity_id, measure_key, text, by_name, at, version, status, resolved_version, resolved_by, resolved_at FROM review_comments
      WHERE year = $1 AND org_unit_code = $2 ORDER BY id`,
     [year, orgUnitCode],
   );
@@ -80,14 +93,15 @@ export async function getReviewComments(q: Queryable, year: number, orgUnitCode:
   }
   return c.rows.map((row) => ({
     id: Number(row.id), activityId: row.activity_id, measureKey: row.measure_key, text: row.text, by: row.by_name, at: iso(row.at),
-    version: row.version, status: row.status, resolvedVersion: row.resolved_version, replies: replies.get(Number(row.id)) ?? [],
+    version: row.version, status: row.status, resolvedVersion: row.resolved_version,
+    resolvedBy: row.resolved_by, resolvedAt: row.resolved_at === null ? null : iso(row.resolved_at), replies: replies.get(Number(row.id)) ?? [],
   }));
 }
 
 /** A comment of this report, or null (the id belongs to another report or does not exist). */
-export async function findReviewComment(q: Queryable, year: number, orgUnitCode: string, id: number): Promise<{ id: number } | null> {
-  const r = await q.query('SELECT id FROM review_comments WHERE year = $1 AND org_unit_code = $2 AND id = $3', [year, orgUnitCode, id]);
-  return r.rows.length > 0 ? { id } : null;
+export async function findReviewComment(q: Queryable, year: number, orgUnitCode: string, id: number): Promise<{ id: number; status: ReviewComment['status'] } | null> {
+  const r = await q.query<{ status: ReviewComment['status'] }>('SELECT status FROM review_comments WHERE year = $1 AND org_unit_code = $2 AND id = $3', [year, orgUnitCode, id]);
+  return r.rows[0] ? { id, status: r.rows[0].status } : null;
 }
 
 /** Versions MOPS saved on the unit's behalf, with the reason. */

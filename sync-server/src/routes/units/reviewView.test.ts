@@ -173,6 +173,55 @@ describe.each(backends())('the reviewer\'s report view, comments and entry on be
     expect((await view()).onBehalf.map((v) => v.reason)).toEqual(['Dane przesłane e-mailem 12.01 (sprawozdanie spóźnione).', 'Korekta literówki w komentarzu.']);
   });
 
+  it('a reviewer settles an answered comment by hand, and accepting settles what is still open; the unit and the history see who did', async () => {
+    const [first, second] = targets() as [Assignment, Assignment];
+    expect((await unit('PUT', report, { baseVersion: 0, entries })).status).toBe(201);
+    expect((await unit('POST', API_PATHS.submit(OPEN_YEAR, unitA))).status).toBe(200);
+    await view();
+    expect((await reviewer('POST', API_PATHS.return(OPEN_YEAR, unitA), { version: 1, comments: [
+      { activityId: first.activity.id, text: 'Czy liczba uczestników jest pełna?' },
+      { activityId: second.activity.id, text: 'Dopisz zakres realizacji.' },
+    ] })).status).toBe(200);
+    // The unit answers the first (no change needed), hands in again unchanged: it stays open.
+    const [asked] = ReviewCommentSchema.array().parse((await unit('GET', REVIEW_PATHS.comments(OPEN_YEAR, unitA))).body);
+    expect((await unit('POST', REVIEW_PATHS.replies(OPEN_YEAR, unitA, asked!.id), { text: 'Tak, pełna — z list obecności.' })).status).toBe(201);
+    expect((await unit('POST', API_PATHS.submit(OPEN_YEAR, unitA))).status).toBe(200);
+    expect((await view()).comments.map((c) => c.status)).toEqual(['open', 'open']);
+
+    // Only MOPS's reviewer (or admin) settles it; the unit and a manager are refused in Polish.
+    const resolve = REVIEW_PATHS.resolve(OPEN_YEAR, unitA, asked!.id);
+    for (const who of [unit, manager]) {
+      const refused = await who('POST', resolve, {});
+      expect(refused.status).toBe(403);
+      expect(refused.body.error).toBe('Uznać uwagę za wyjaśnioną może tylko weryfikator MOPS (lub administrator).');
+    }
+    expect((await reviewer('POST', REVIEW_PATHS.resolve(OPEN_YEAR, unitA, 999_999), {})).status).toBe(404);
+    const settled = await reviewer('POST', resolve, {});
+    expect(settled.status).toBe(200);
+    expect(ReviewCommentSchema.array().parse(settled.body).map((c) => [c.activityId, c.status, c.resolvedVersion, c.resolvedBy])).toEqual([
+      [first.activity.id, 'resolved', 1, 'Test rv-rev'],
+      [second.activity.id, 'open', null, null],
+    ]);
+    const again = await reviewer('POST', resolve, {});
+    expect(again.status).toBe(409);
+    expect(again.body.error).toBe(`Uwaga nr ${asked!.id} jest już rozwiązana.`);
+
+    // Accepting settles the comment still open, by the accepting reviewer; the unit sees none open.
+    expect((await reviewer('POST', API_PATHS.accept(OPEN_YEAR, unitA), { version: 1 })).body.state).toBe('accepted');
+    const closed = ReviewCommentSchema.array().parse((await unit('GET', REVIEW_PATHS.comments(OPEN_YEAR, unitA))).body);
+    expect(closed.map((c) => [c.status, c.resolvedBy, c.replies.length])).toEqual([['resolved', 'Test rv-rev', 1], ['resolved', 'Test rv-rev', 0]]);
+    // The history keeps the thread: each comment, the answer, and who settled each.
+    const thread = HistorySchema.parse((await unit('GET', API_PATHS.history(OPEN_YEAR, unitA))).body).changes
+      .filter((c) => c.change.field.startsWith('review')).map((c) => [c.activityId, c.change.field, c.savedBy, 'byReviewer' in c.change ? c.change.byReviewer : undefined]);
+    expect(thread).toEqual([
+      [first.activity.id, 'reviewComment', 'Test rv-rev', undefined],
+      [second.activity.id, 'reviewComment', 'Test rv-rev', undefined],
+      [first.activity.id, 'reviewReply', 'Test rv-a', undefined],
+      [first.activity.id, 'reviewCommentResolved', 'Test rv-rev', true],
+      [second.activity.id, 'reviewCommentResolved', 'Test rv-rev', true],
+    ]);
+  });
+
   it('refuses a decision on a version other than the one shown (409 naming both), then decides on the new one once opened', async () => {
     expect((await unit('PUT', report, { baseVersion: 0, entries })).status).toBe(201);
     expect((await unit('POST', API_PATHS.submit(OPEN_YEAR, unitA))).status).toBe(200);

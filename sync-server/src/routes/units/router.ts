@@ -1,5 +1,5 @@
 import { Router, type Response } from 'express';
-import { API_PATHS, CommentReplyRequestSchema, MSG, REVIEW_PATHS, reportingUnitOf, ReturnRequestSchema, SaveReportRequestSchema, type AssignmentsResponse, type History, type ReviewComment, type UnitReport } from '@pwr-sync/shared';
+import { API_PATHS, CommentReplyRequestSchema, MSG, REVIEW_PATHS, reportingUnitOf, ResolveCommentRequestSchema, ReturnRequestSchema, SaveReportRequestSchema, type AssignmentsResponse, type History, type ReviewComment, type UnitReport } from '@pwr-sync/shared';
 import type { Config } from '../../config.ts';
 import type { Logger } from '../../log.ts';
 import type { Db, User } from '../../storage/index.ts';
@@ -13,6 +13,7 @@ import { runWorkflowAction } from '../../commands/workflow.ts';
 import { loadUnitYear, loadYear } from '../../commands/unitContext.ts';
 import { assertYearOpen } from '../../commands/workflow.ts';
 import { openReviewView } from '../../commands/reviewView.ts';
+import { settleComment } from '../../commands/settleComment.ts';
 import { UnitParamsSchema, type UnitParams } from '../params.ts';
 import { AcceptRequestSchema, CommentParamsSchema, IdempotencyKeySchema, ReopenRequestSchema, SubmitRequestSchema } from './schema.ts';
 
@@ -124,6 +125,14 @@ export function unitsRouter(db: Db, config: Config, log: Logger): Router {
     await insertCommentReply(db, comment, parsed(CommentReplyRequestSchema, res.locals).text, { id: user.id, name: user.name }, fromUnit);
     const body: ReviewComment[] = await getReviewComments(db, year, unit);
     res.status(201).json(body);
+  });
+
+  // A reviewer settles an open comment whose answer suffices (no change to the activity needed).
+  router.post(P((y, u) => REVIEW_PATHS.resolve(y, u, 1)).replace('/1/resolve', '/:comment/resolve'), validate(CommentParamsSchema, 'params'), validate(ResolveCommentRequestSchema), async (_req, res) => {
+    const { year, unit, comment } = parsed(CommentParamsSchema, res.locals, 'params');
+    if (!(await getOrgUnit(db, unit))) throw notFound(MSG.api.noUnit(unit));
+    const body: ReviewComment[] = await settleComment(db, currentUser(res), year, unit, comment);
+    res.json(body);
   });
 
   router.get(P(API_PATHS.history), params, async (_req, res) => {

@@ -15,15 +15,21 @@ export const measureLabel = measureKeyLabel;
 
 function statusText(c: ReviewComment, reportState: string): string {
   const t = MSG.reviewView;
+  if (c.status === 'resolved' && c.resolvedBy) return t.commentSettled(c.resolvedBy, c.resolvedVersion ?? c.version);
   if (c.status === 'resolved') return t.commentResolved(c.resolvedVersion ?? c.version);
   return reportState === 'submitted' || reportState === 'accepted' ? t.commentStillOpen : t.commentOpen;
 }
 
 /**
- * A reviewer's comment on an activity with its thread; `onReply` (the unit, or MOPS) adds an answer.
+ * A reviewer's comment on an activity with its thread; `onReply` (the unit, or MOPS) adds an answer;
+ * `onResolve` (a reviewer) settles an open comment whose answer suffices.
  * Used by the reviewer's report view and by the unit's pane and browser page.
  */
-export function CommentThread({ comment, reportState, onReply }: { comment: ReviewComment; reportState: string; onReply?: ((text: string) => Promise<boolean>) | undefined }) {
+export function CommentThread({ comment, reportState, onReply, onResolve }: {
+  comment: ReviewComment; reportState: string;
+  onReply?: ((text: string) => Promise<boolean>) | undefined;
+  onResolve?: (() => Promise<boolean>) | undefined;
+}) {
   const styles = useStyles();
   const t = MSG.reviewView;
   const [answering, setAnswering] = useState(false);
@@ -48,6 +54,9 @@ export function CommentThread({ comment, reportState, onReply }: { comment: Revi
         <ul className={styles.replies}>
           {comment.replies.map((r, i) => <li key={i}><Text size={200}>{t.reply(r.by, formatDate(r.at), r.text)}</Text></li>)}
         </ul>
+      )}
+      {onResolve && comment.status === 'open' && !answering && (
+        <div><Button size="small" disabled={sending} onClick={() => { setSending(true); void onResolve().finally(() => setSending(false)); }}>{t.resolveComment}</Button></div>
       )}
       {onReply && !answering && <div><Button size="small" onClick={() => setAnswering(true)}>{t.answer}</Button></div>}
       {onReply && answering && (

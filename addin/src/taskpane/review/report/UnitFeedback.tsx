@@ -68,6 +68,7 @@ export function UnitFeedback({ api, year, unit, state, version, canReply, onFail
         <>
           <Text as="h2" size={400} weight="semibold" id="feedback-title">{t.unitCommentsTitle}</Text>
           <Text size={200}>{t.unitCommentsIntro(open.length)}</Text>
+          <Text size={200}>{t.unitCommentsRule}</Text>
           <ul className={styles.list}>
             {activities.map((id) => (
               <li key={id} className={styles.item} data-activity={id}>

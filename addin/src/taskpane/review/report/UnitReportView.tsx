@@ -58,6 +58,7 @@ export function UnitReportView({ api, year, unit, canReview, yearOpen, onClose, 
   const state = view?.report.state;
   const mayDecide = canReview && yearOpen && !m.busy;
   const lastReturn = view?.events.filter((e) => e.action === 'returned').at(-1);
+  const openComments = view?.comments.filter((c) => c.status === 'open').length ?? 0;
 
   return (
     <section className={styles.root} aria-labelledby="report-title" data-testid="unit-report">
@@ -82,12 +83,14 @@ export function UnitReportView({ api, year, unit, canReview, yearOpen, onClose, 
               {view.onBehalf.map((v) => <Text key={v.version} size={200} block className={styles.text}>{t.onBehalfLine(v.version, v.savedBy, formatDate(v.savedAt), v.reason)}</Text>)}
             </div>
           )}
+          {view.comments.length > 0 && canReview && <Text size={200} className={styles.text}>{t.reviewerCommentsRule}</Text>}
           <ul className={styles.list} aria-label={t.title(name)}>
             {view.activities.map((a) => (
               <ActivityReviewCard key={a.activityId} activity={a} reportState={view.report.state}
                 comments={view.comments.filter((c) => c.activityId === a.activityId)}
                 drafts={m.drafts.filter((d) => d.activityId === a.activityId)}
-                canComment={mayDecide && state === 'submitted'} onAddDraft={m.addDraft} onRemoveDraft={m.removeDraft} />
+                canComment={mayDecide && state === 'submitted'} onAddDraft={m.addDraft} onRemoveDraft={m.removeDraft}
+                onResolve={canReview && yearOpen && state !== 'accepted' ? m.resolveComment : undefined} />
             ))}
           </ul>
           {!canReview && <Text size={200}>{t.readOnlyNote}</Text>}
@@ -121,7 +124,10 @@ export function UnitReportView({ api, year, unit, canReview, yearOpen, onClose, 
             <DialogSurface>
               <DialogBody>
                 <DialogTitle>{t.acceptTitle}</DialogTitle>
-                <DialogContent>{t.acceptText(name, view.report.version)}</DialogContent>
+                <DialogContent>
+                  <Text block>{t.acceptText(name, view.report.version)}</Text>
+                  {openComments > 0 && <Text block weight="semibold" data-testid="accept-open-comments">{t.acceptOpenComments(openComments)}</Text>}
+                </DialogContent>
                 <DialogActions>
                   <Button appearance="primary" disabled={m.busy} onClick={() => { setConfirming(false); void m.accept(); }}>{t.acceptConfirm}</Button>
                   <Button appearance="secondary" onClick={() => setConfirming(false)}>{t.cancel}</Button>

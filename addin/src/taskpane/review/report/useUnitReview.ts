@@ -63,6 +63,19 @@ export function useUnitReview({ api, year, unit, onFailure, onDecided }: {
   ), [decide, api, year, unit, overall, drafts, shown, name]);
   const reopen = useCallback((reason: string) => decide(() => api.reopen(year, unit, reason), MSG.reviewView.reopened(name)), [decide, api, year, unit, name]);
 
+  /** Settles an open comment whose answer suffices: the thread shows who did, the unit sees it resolved. */
+  const resolveComment = useCallback(async (id: number) => {
+    const r = await api.resolveComment(year, unit, id);
+    if (r.kind !== 'ok') {
+      onFailure(r);
+      setNotice({ intent: 'error', text: r.message });
+      return false;
+    }
+    setView((v) => (v ? { ...v, comments: r.value } : v));
+    setNotice({ intent: 'success', text: MSG.reviewView.commentSettledNotice });
+    return true;
+  }, [api, year, unit, onFailure]);
+
   const addDraft = useCallback((c: ActivityCommentInput) => setDrafts((d) => [...d, { ...c, key: Date.now() + d.length }]), []);
   const removeDraft = useCallback((key: number) => setDrafts((d) => d.filter((x) => x.key !== key)), []);
 
@@ -77,5 +90,5 @@ export function useUnitReview({ api, year, unit, onFailure, onDecided }: {
     setNotice({ intent: 'error', text: o.message });
   }, [onFailure]);
 
-  return { view, busy, notice, drafts, overall, setOverall, addDraft, removeDraft, accept, returnReport, reopen, changedOnBehalf, failed, reload: load };
+  return { view, busy, notice, drafts, overall, setOverall, addDraft, removeDraft, accept, returnReport, reopen, resolveComment, changedOnBehalf, failed, reload: load };
 }
