@@ -8,6 +8,8 @@ const useStyles = makeStyles({
   resolved: { borderLeftColor: tokens.colorPaletteGreenBorder2 },
   replies: { margin: 0, paddingLeft: tokens.spacingHorizontalM, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
+  // A status longer than the pane is wide wraps inside its badge (a fixed-height badge spills onto the lines around it).
+  status: { height: 'auto', minHeight: '20px', whiteSpace: 'normal', overflowWrap: 'anywhere', paddingTop: '1px', paddingBottom: '1px', maxWidth: '100%' },
 });
 
 /** "uczestnik|rodzin z dziećmi" → "uczestnicy (rodzin z dziećmi)" (shared with the report sheet). */
@@ -45,7 +47,7 @@ export function CommentThread({ comment, reportState, onReply, onResolve }: {
   return (
     <div className={`${styles.comment} ${comment.status === 'resolved' ? styles.resolved : ''}`} data-comment={comment.id} data-activity={comment.activityId}>
       <div className={styles.row}>
-        <Badge appearance="tint" color={comment.status === 'resolved' ? 'success' : 'warning'}>{statusText(comment, reportState)}</Badge>
+        <Badge className={styles.status} appearance="tint" color={comment.status === 'resolved' ? 'success' : 'warning'}>{statusText(comment, reportState)}</Badge>
         <Text size={200}>{t.commentMeta(comment.by, formatDate(comment.at), comment.version)}</Text>
       </div>
       {comment.measureKey && <Text size={200}>{t.commentAbout(measureLabel(comment.measureKey))}</Text>}

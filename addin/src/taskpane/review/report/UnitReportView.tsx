@@ -15,6 +15,8 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
+  // Accept and return side by side at 320 px (they wrap on a narrower pane).
+  buttons: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap', alignItems: 'center' },
   decide: { position: 'sticky', bottom: 0, backgroundColor: tokens.colorNeutralBackground1, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, padding: `${tokens.spacingVerticalS} 0`, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
   text: { overflowWrap: 'anywhere' },
   code: { color: tokens.colorNeutralForeground3 },
@@ -95,14 +97,18 @@ export function UnitReportView({ api, year, unit, canReview, yearOpen, onClose, 
           </ul>
           {!canReview && <Text size={200}>{t.readOnlyNote}</Text>}
           {canReview && yearOpen && state === 'submitted' && (
-            <div className={styles.decide}>
+            <>
               <Field label={t.overallLabel}><Textarea value={m.overall} onChange={(_, d) => m.setOverall(d.value)} maxLength={REVIEW_COMMENT_MAX} resize="vertical" /></Field>
-              <Text size={200}>{m.drafts.length > 0 ? t.draftCount(m.drafts.length) : t.returnHint}</Text>
-              <div className={styles.row}>
-                <Button appearance="primary" disabled={!mayDecide} onClick={() => setConfirming(true)}>{t.accept}</Button>
-                <Button disabled={!mayDecide || (m.drafts.length === 0 && !m.overall.trim())} onClick={() => void m.returnReport()}>{t.returnAction}</Button>
+              {/* Only the decision stays in view while reading (a narrow pane has little height to spare). */}
+              {m.drafts.length === 0 && <Text size={200} className={styles.text}>{t.returnHint}</Text>}
+              <div className={styles.decide} data-testid="decide-bar">
+                {m.drafts.length > 0 && <Text size={200}>{t.draftCount(m.drafts.length)}</Text>}
+                <div className={styles.buttons}>
+                  <Button appearance="primary" disabled={!mayDecide} onClick={() => setConfirming(true)}>{t.accept}</Button>
+                  <Button disabled={!mayDecide || (m.drafts.length === 0 && !m.overall.trim())} onClick={() => void m.returnReport()}>{t.returnAction}</Button>
+                </div>
               </div>
-            </div>
+            </>
           )}
           {canReview && yearOpen && state === 'accepted' && (
             <div className={styles.decide}>
