@@ -16,7 +16,7 @@ import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import {
   API_PATHS, REVIEW_PATHS, REPORT_SHEET_COLUMNS, REPORT_SHEET_HEADER_ROW, REPORT_SHEET_LAST_LETTER, reportSheetColumnIndex, reportSheetName, BAND_ORDER, CONSOLIDATED_COLUMNS, CONSOLIDATED_SHEET_NAME, CONSOLIDATED_TABLE_NAME, filterConsolidatedRows, consolidatedColumnLetter, summarizeExecution,
-  type AssignmentsResponse, type CompletenessRow, type ConsolidatedFilter, type ConsolidatedRow,
+  type AssignmentsResponse, type CompletenessRow, type ConsolidatedFilter, type ConsolidatedRow, type UnitReport,
 } from '@pwr-sync/shared';
 import { ApiClient } from '../src/api/client.ts';
 import { REPO_ROOT, startServer, type DemoToken, type RunningServer } from './servers.ts';
@@ -31,6 +31,15 @@ let page: Page;
 let distDir: string;
 let rows2024: ConsolidatedRow[] = [];
 const units: { accept: string; ret: string; managerSees: string } = { accept: '', ret: '', managerSees: '' };
+/** The unit's answer to the comment on its second activity (it fixes the first). */
+const UNIT_ANSWER = 'Remont sali — zajęcia przeniesiono na 2026 r.';
+/** Why MOPS corrected the waiting report on the unit's behalf. */
+const ON_BEHALF_REASON = 'Wyjaśnienie przesłane e-mailem przez jednostkę.';
+/** Elements past the pane's right edge (none may be). */
+const overflowing = () => page.evaluate(() => {
+  const w = document.documentElement.clientWidth;
+  return [...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > w + 1).map((e) => `${e.tagName} ${(e.textContent ?? '').slice(0, 40)}`);
+});
 /** Unit names by code: the pane shows names first. */
 const names = new Map<string, string>();
 
@@ -409,6 +418,13 @@ describe('review mode end to end', () => {
     expect(firstText).toContain(first!.activity.name);
     expect(firstText).toContain('Podaj liczbę uczestników spotkań.');
     expect(await feedback.locator(`li[data-activity="${second!.activity.id}"]`).textContent()).toContain('Dlaczego nie zrealizowano? Opisz przyczynę.');
+    // It answers the second in its pane (the first it will fix); the list says when a comment counts as resolved.
+    const answered = feedback.locator(`li[data-activity="${second!.activity.id}"]`);
+    await answered.getByRole('button', { name: 'Odpowiedz' }).click();
+    await answered.getByLabel('Twoja odpowiedź').fill(UNIT_ANSWER);
+    await answered.getByRole('button', { name: 'Wyślij odpowiedź' }).click();
+    await expect.poll(() => answered.getByText(UNIT_ANSWER, { exact: false }).count(), { timeout: 10_000 }).toBe(1);
+    expect(await feedback.getByText('albo gdy weryfikator uzna Twoją odpowiedź za wystarczającą', { exact: false }).count()).toBe(1);
     await shot('28-jednostka-widzi-uwagi');
     await signOut();
   });
@@ -449,6 +465,74 @@ describe('review mode end to end', () => {
       expect(await fake('fillAt', sheetName, `A${i + 1}`)).toBeNull();
     }
     await shot('28a-przeglad-arkusz-zmiany-od-ostatniego-ogladania');
+    await signOut();
+  });
+
+  it('at 320 px the reviewer sees which comments the resubmission resolved, settles the answered one, is refused a decision on a version no longer shown, and accepts after a confirmation', async () => {
+    await page.setViewportSize({ width: 320, height: 800 });
+    try {
+      await openPane(tokenOf('reviewer'));
+      await expect.poll(() => page.getByText('Przegląd sprawozdań').count(), { timeout: 20_000 }).toBe(1);
+      await page.getByLabel('Rok sprawozdawczy').selectOption(String(OPEN_YEAR));
+      await page.getByRole('tab', { name: 'Kompletność' }).click();
+      const open = page.getByRole('button', { name: `Otwórz sprawozdanie: ${names.get(units.ret)}` });
+      await expect.poll(() => open.count(), { timeout: 15_000 }).toBe(1);
+      await open.click();
+      const report = page.getByTestId('unit-report');
+      const [first, second] = (await api<AssignmentsResponse>(tokenOf('reviewer'), 'GET', API_PATHS.assignments(OPEN_YEAR, units.ret))).json.assignments.filter((a) => a.role === 'reporting');
+      const commentAt = (id: string) => report.locator(`li[data-activity="${id}"] [data-comment]`);
+      // The fixed activity's comment is resolved by the resubmission; the answered one is still open, with the answer.
+      await expect.poll(() => commentAt(first!.activity.id).textContent(), { timeout: 15_000 }).toMatch(/rozwiązana \(poprawiono w wersji \d+\)/);
+      expect(await commentAt(second!.activity.id).textContent()).toContain('nadal otwarta — działania nie zmieniono');
+      expect(await commentAt(second!.activity.id).textContent()).toContain(UNIT_ANSWER);
+      expect(await report.getByText('Jeśli wystarcza odpowiedź bez zmiany, wybierz „Uznaj za wyjaśnioną”', { exact: false }).count()).toBe(1);
+      // The confirmation says a comment is still open and what accepting does with it.
+      await page.getByRole('button', { name: 'Akceptuj…' }).click();
+      await expect.poll(() => page.getByRole('dialog').textContent()).toContain('1 uwaga jest nadal otwarta — akceptacja uzna ją za wyjaśnioną.');
+      await page.getByRole('button', { name: 'Anuluj' }).click();
+      // The answer suffices: the reviewer settles the comment by hand.
+      await commentAt(second!.activity.id).getByRole('button', { name: 'Uznaj za wyjaśnioną' }).click();
+      const reviewerName = server.tokens.find((t) => t.role === 'reviewer')!.name;
+      await expect.poll(() => commentAt(second!.activity.id).textContent(), { timeout: 10_000 }).toContain(`rozwiązana — ${reviewerName} uznał(a) odpowiedź za wystarczającą`);
+      expect(await overflowing()).toEqual([]);
+      await shot('28b-przeglad-uwagi-rozwiazane-320');
+
+      // Meanwhile MOPS's admin corrects the waiting report on the unit's behalf: the version on screen is no longer current.
+      const shown = (await api<UnitReport>(tokenOf('reviewer'), 'GET', API_PATHS.report(OPEN_YEAR, units.ret))).json;
+      const corrected = shown.entries.map((e) => (e.activityId === second!.activity.id ? { ...e, comment: UNIT_ANSWER } : e));
+      expect((await api(tokenOf('admin'), 'PUT', API_PATHS.report(OPEN_YEAR, units.ret), { baseVersion: shown.version, entries: corrected, onBehalfReason: ON_BEHALF_REASON })).status).toBe(201);
+      await page.getByRole('button', { name: 'Akceptuj…' }).click();
+      await page.getByRole('button', { name: 'Tak, akceptuj' }).click();
+      const refusal = `Nie zaakceptowano sprawozdania jednostki ${names.get(units.ret)}: oglądasz wersję ${shown.version}, a w międzyczasie zapisano wersję ${shown.version + 1}.`;
+      await expect.poll(() => report.getByText(refusal, { exact: false }).count(), { timeout: 10_000 }).toBe(1);
+      expect((await api<UnitReport>(tokenOf('reviewer'), 'GET', API_PATHS.report(OPEN_YEAR, units.ret))).json).toMatchObject({ state: 'submitted', version: shown.version + 1 });
+      // The new version is on screen with what changed since the one seen, and MOPS's reason.
+      await expect.poll(() => page.getByTestId('changed-since').textContent(), { timeout: 10_000 }).toMatch(new RegExp(`^Od wersji ${shown.version}, .*zmieniono 1 działanie`));
+      expect(await report.getByText(ON_BEHALF_REASON, { exact: false }).count()).toBe(1);
+      expect(await overflowing()).toEqual([]);
+      await shot('28c-przeglad-decyzja-o-nieaktualnej-wersji-320');
+      await page.getByRole('button', { name: 'Akceptuj…' }).click();
+      await page.getByRole('button', { name: 'Tak, akceptuj' }).click();
+      await expect.poll(() => page.getByText(`Zaakceptowano sprawozdanie: ${names.get(units.ret)}.`).count(), { timeout: 10_000 }).toBe(1);
+      expect((await api<UnitReport>(tokenOf('reviewer'), 'GET', API_PATHS.report(OPEN_YEAR, units.ret))).json).toMatchObject({ state: 'accepted', version: shown.version + 1 });
+      await signOut();
+    } finally {
+      await page.setViewportSize({ width: 420, height: 900 });
+    }
+  });
+
+  it('the unit sees in its pane that MOPS changed its report, why, and what; no comment is left open', async () => {
+    await openPane(tokenOf('unit_reporter', units.ret));
+    const byMops = page.getByTestId('mops-changes');
+    await expect.poll(() => byMops.count(), { timeout: 20_000 }).toBe(1);
+    const [, second] = (await api<AssignmentsResponse>(tokenOf('reviewer'), 'GET', API_PATHS.assignments(OPEN_YEAR, units.ret))).json.assignments.filter((a) => a.role === 'reporting');
+    const text = (await byMops.textContent())!;
+    expect(text).toContain('MOPS zmienił Twoje sprawozdanie');
+    expect(text).toContain(`powód: ${ON_BEHALF_REASON}`);
+    // what changed, at the activity by its name
+    expect(text).toContain(`${second!.activity.name} (${second!.activity.id}), komentarz: Nie realizowano w tym roku. → ${UNIT_ANSWER}`);
+    expect(await page.getByText('Uwagi weryfikatora do działań').count()).toBe(0);
+    await shot('28d-jednostka-widzi-zmiane-mops');
     await signOut();
   });
 

@@ -65,6 +65,9 @@ describe('a unit’s years in the browser mode', () => {
     ]);
     expect(changesOf(HistorySchema.parse({ versions: [], changes: [{ ...at, version: 1, activityId: 'I.1-01', change: { field: 'status', old: null, new: 'realized' } }], events: [] }), 1))
       .toEqual(['I.1-01, status: (puste) → zrealizowane']);
+    // the unit reads its activities by name, the id second
+    expect(changesOf(HistorySchema.parse({ versions: [], changes: [{ ...at, version: 1, activityId: 'I.1-01', change: { field: 'status', old: null, new: 'realized' } }], events: [] }), 1, new Map([['I.1-01', 'Warsztaty dla rodziców']])))
+      .toEqual(['Warsztaty dla rodziców (I.1-01), status: (puste) → zrealizowane']);
   });
 
   it('a unit without years starts on none', () => {

@@ -30,15 +30,19 @@ export function defaultYear(years: readonly UnitYear[]): number | null {
   return (years.find((y) => y.year.status === 'open') ?? years[0])?.year.year ?? null;
 }
 
-/** The lines a save of `version` changed, in Polish ("I.1-01, wykonanie — spotkania: 4 → 6"), from the typed records. */
-export function changesOf(history: History, version: number): string[] {
+/**
+ * The lines a save of `version` changed, in Polish ("I.1-01, wykonanie — spotkania: 4 → 6"), from the
+ * typed records; with `names`, each activity by its name, the id second („Warsztaty (I.1-01), …”).
+ */
+export function changesOf(history: History, version: number, names?: ReadonlyMap<string, string>): string[] {
   const t = MSG.browser;
+  const activity = (id: string) => (names?.get(id) ? `${names.get(id)} (${id})` : id);
   return history.changes
     .filter((c) => c.version === version && c.change.field !== 'reviewComment' && c.change.field !== 'reviewReply')
     .map((c) => {
       const x = changeText(c.change, t.empty);
       const field = x.field.charAt(0).toLocaleLowerCase('pl') + x.field.slice(1);
-      return 'text' in x ? t.changeNote(c.activityId, field, x.text) : t.change(c.activityId, field, x.old, x.new);
+      return 'text' in x ? t.changeNote(activity(c.activityId), field, x.text) : t.change(activity(c.activityId), field, x.old, x.new);
     });
 }
 

@@ -88,7 +88,7 @@ export function UnitFeedback({ api, year, unit, state, version, canReply, onFail
             {byMops.map((v) => (
               <div key={v.version}>
                 <Text block className={styles.text}>{t.mopsChangedLine(v.version, v.savedBy, formatDate(v.savedAt), v.onBehalfReason ?? '')}</Text>
-                <ul className={styles.changes}>{changesOf(history, v.version).map((c, i) => <li key={i}><Text size={200} className={styles.text}>{c}</Text></li>)}</ul>
+                <ul className={styles.changes}>{changesOf(history, v.version, activityNames).map((c, i) => <li key={i}><Text size={200} className={styles.text}>{c}</Text></li>)}</ul>
               </div>
             ))}
           </MessageBarBody>
