@@ -103,8 +103,11 @@
           const rows = Math.min(rect.r1, sheet ? maxRow(sheet) : 0) - rect.r0 + 1;
           r._loaded = { address: `${sheet.name}!${fmt(rect)}`, rowIndex: rect.r0, rowCount: rect.r1 - rect.r0 + 1, columnCount: rect.c1 - rect.c0 + 1,
             values: Array.from({ length: Math.max(0, Math.min(rows, rect.r1 - rect.r0 + 1)) }, (_, i) => Array.from({ length: rect.c1 - rect.c0 + 1 }, (_, j) => sheet.cells.get(key(rect.r0 + i, rect.c0 + j)) ?? '')) };
+          // As Excel's: a cell's formula, or its value where it holds none.
+          r._loaded.formulas = r._loaded.values.map((row, i) => row.map((v, j) => sheet.formulas.get(key(rect.r0 + i, rect.c0 + j)) ?? v));
         }); return r; },
         get values() { if (!r._loaded) throw error('PropertyNotLoaded', 'values not loaded'); return r._loaded.values; },
+        get formulas() { if (!r._loaded) throw error('PropertyNotLoaded', 'formulas not loaded'); return r._loaded.formulas; },
         set values(v) { op(`values ${fmt(getRect())}`, () => writeCells(getSheet(), getRect(), v, 'cells')); },
         get rowCount() { if (!r._loaded) throw error('PropertyNotLoaded', 'rowCount not loaded'); return r._loaded.rowCount; },
         get rowIndex() { if (!r._loaded) throw error('PropertyNotLoaded', 'rowIndex not loaded'); return r._loaded.rowIndex; },
@@ -410,6 +413,8 @@
       }
       for (let i = 0; i < values.length; i++) for (let j = 0; j < values[i].length; j++) {
         const v = values[i][j]; if (v === '' || v === null) sheet.cells.delete(key(rect.r0 + i, rect.c0 + j)); else sheet.cells.set(key(rect.r0 + i, rect.c0 + j), v);
+        // What the user types replaces the cell's formula, as in Excel.
+        sheet.formulas.delete(key(rect.r0 + i, rect.c0 + j));
       }
       const t = tableAt(sheet, rect.r0, rect.c0);
       // With events off (context.runtime.enableEvents = false), Excel raises no event for the user's edits either.

@@ -145,7 +145,10 @@ describe('review mode end to end', () => {
     expect(cfs.map((c) => c.cf.custom.rule.formula)).toContain('=$L2="brak danych"');
     // Bands by formulas over the thresholds the pane wrote on „Ustawienia” (named cells), as in the central workbook.
     expect(await fake('names')).toEqual({ ProgDalekoPonizej: '=Ustawienia!$B$4', ProgZgodnieOd: '=Ustawienia!$B$5', ProgDalekoPowyzej: '=Ustawienia!$B$6' });
-    expect((await fake<unknown[][]>('cells', 'Ustawienia', 'B4:B6')).flat()).toEqual([0.5, 0.9, 1.5]);
+    // the year's thresholds in D; those in use (B) follow them until the reviewer types over one
+    expect((await fake<unknown[][]>('cells', 'Ustawienia', 'D4:D6')).flat()).toEqual([0.5, 0.9, 1.5]);
+    expect((await fake<unknown[][]>('formulas', 'Ustawienia', 'B4:B6')).flat()).toEqual(['=D4', '=D5', '=D6']);
+    expect(await page.getByTestId('table-thresholds').textContent()).toMatch(/^Oceny w tabeli liczone progami roku 2024 ustalonymi przez MOPS: znacznie poniżej planu poniżej 50\s%/);
     const band = consolidatedColumnLetter('band');
     const banded = rows2024.findIndex((r) => r.ratio !== null && r.band !== null);
     expect((await fake<string[][]>('formulas', CONSOLIDATED_SHEET_NAME, `${band}${banded + 2}`))[0]![0]).toMatch(new RegExp(`^=IF\\(ISNUMBER\\(K${banded + 2}\\),IF\\(K${banded + 2}<ProgDalekoPonizej,`));
@@ -156,6 +159,21 @@ describe('review mode end to end', () => {
     }
     expect(await page.getByText(`Excel pokazuje ${rows2024.length} z ${rows2024.length} wierszy`, { exact: false }).count()).toBe(1);
     await shot('21-przeglad-zestawienie-wczytane');
+  });
+
+  it('a threshold the reviewer changed on „Ustawienia” survives a refresh; „Przywróć progi roku” takes the year\'s again', async () => {
+    const thresholds = page.getByTestId('table-thresholds');
+    expect(await fake('userEdit', 'Ustawienia', 'B4', [[0.4]])).toBe(true);
+    await page.getByRole('button', { name: 'Odśwież zestawienie' }).click();
+    await expect.poll(async () => thresholds.textContent(), { timeout: 20_000 }).toMatch(/progami zmienionymi w arkuszu „Ustawienia”: znacznie poniżej planu poniżej 40\s%.*Progi roku 2024 ustalone przez MOPS: znacznie poniżej planu poniżej 50\s%/);
+    expect((await fake<unknown[][]>('cells', 'Ustawienia', 'B4'))[0]![0]).toBe(0.4);
+    expect((await fake<unknown[][]>('formulas', 'Ustawienia', 'B4:B6')).flat()).toEqual(['', '=D5', '=D6']);
+    await shot('21a-przeglad-progi-zmienione');
+    await page.getByRole('button', { name: 'Przywróć progi roku' }).click();
+    await expect.poll(async () => thresholds.textContent(), { timeout: 20_000 }).toMatch(/^Oceny w tabeli liczone progami roku 2024/);
+    expect((await fake<unknown[][]>('formulas', 'Ustawienia', 'B4:B6')).flat()).toEqual(['=D4', '=D5', '=D6']);
+    expect(await page.getByRole('button', { name: 'Przywróć progi roku' }).count()).toBe(0);
+    expect(await page.getByText('Przywrócono progi roku 2024', { exact: false }).count()).toBe(1);
   });
 
   it('edits the annex title block of the year, refusing an empty number in Polish', async () => {

@@ -6,6 +6,7 @@ import { EMPTY_FILTER, toColumnFilters } from '../review/filters.ts';
 import { REVIEW_LAST_COLUMN, applyReviewFilters, clearReviewFilters, loadReviewTable, readSelectedReviewRow } from './review.ts';
 import { excelText } from './text.ts';
 import { createReviewHost } from './reviewHost.ts';
+import { restoreYearThresholds } from './thresholds.ts';
 import { createMockReviewExcel } from './testing/mockReviewExcel.ts';
 import { makeConsolidatedRows } from './testing/reviewFixtures.ts';
 
@@ -22,7 +23,7 @@ describe('loadReviewTable', () => {
     const rows = makeConsolidatedRows(1000);
     const x = createMockReviewExcel({ visibleRowCount: 101 });
     const filters = toColumnFilters({ ...EMPTY_FILTER, bands: ['far_below'] }, rows);
-    const counts = await loadReviewTable(x.ctx, { rows, filters, policy });
+    const { counts } = await loadReviewTable(x.ctx, { rows, filters, policy });
     const address = `A1:${REVIEW_LAST_COLUMN}${rows.length + 1}`;
     const block = x.range(address);
     expect(block.values).toHaveLength(rows.length + 1);
@@ -135,12 +136,16 @@ describe('the review table follows the thresholds', () => {
   it('writes the year\'s thresholds on „Ustawienia” as the named cells the formulas use, in the same two syncs', async () => {
     const year = { farBelow: 0.6, onPlanFrom: 0.95, farAboveOver: 1.2 };
     const x = createMockReviewExcel();
-    await loadReviewTable(x.ctx, { rows: rowsWithNoFigure(), filters: [], policy: year });
+    const { thresholds } = await loadReviewTable(x.ctx, { rows: rowsWithNoFigure(), filters: [], policy: year });
     expect(x.log).toContainEqual(['worksheets.add', 'Ustawienia']);
-    const settings = x.range('Ustawienia!A1:C16').values as unknown[][];
-    expect(settings[3]).toEqual(['Znacznie poniżej planu, gdy wykonanie jest mniejsze niż', 0.6, T.farBelow]);
-    expect(settings[4]).toEqual(['Zgodnie z planem od', 0.95, T.onPlanFrom]);
-    expect(settings[5]).toEqual(['Znacznie powyżej planu, gdy wykonanie przekracza', 1.2, T.farAboveOver]);
+    const settings = x.range('Ustawienia!A1:D16').values as unknown[][];
+    expect(settings[2]).toEqual(['Próg', 'Wartość', 'Nazwa w formułach', 'Próg roku (MOPS)']);
+    // The year's thresholds in D; those in use (B) follow them until the reviewer types over one.
+    expect(settings[3]).toEqual(['Znacznie poniżej planu, gdy wykonanie jest mniejsze niż', '', T.farBelow, 0.6]);
+    expect(settings[4]).toEqual(['Zgodnie z planem od', '', T.onPlanFrom, 0.95]);
+    expect(settings[5]).toEqual(['Znacznie powyżej planu, gdy wykonanie przekracza', '', T.farAboveOver, 1.2]);
+    expect(x.range('Ustawienia!B4:B6').formulas).toEqual([['=D4'], ['=D5'], ['=D6']]);
+    expect(thresholds).toEqual({ year, workbook: year });
     expect(settings[8]![0]).toBe('znacznie poniżej planu');
     expect(x.log.filter((l) => l[0] === 'names.add')).toEqual([
       ['names.add', T.farBelow, 'Ustawienia!B4'], ['names.add', T.onPlanFrom, 'Ustawienia!B5'], ['names.add', T.farAboveOver, 'Ustawienia!B6'],
@@ -154,17 +159,64 @@ describe('the review table follows the thresholds', () => {
     expect(x.syncs()).toBe(2);
   });
 
-  it('on a workbook that has them, rewrites the thresholds in place and keeps names already pointing at them', async () => {
+  it('on a workbook whose names do not all point at the sheet, rewrites the sheet whole and keeps names already pointing at it', async () => {
     const x = createMockReviewExcel({
       tableRows: makeConsolidatedRows(2).map(reviewRowValues), settingsSheet: true,
       names: { [T.farBelow]: '=Ustawienia!$B$4', [T.onPlanFrom]: '=Arkusz1!$A$1' },
     });
     await loadReviewTable(x.ctx, { rows: rowsWithNoFigure(), filters: [], policy });
     expect(x.log.some((l) => l[0] === 'worksheets.add')).toBe(false);
-    expect(x.log).toContainEqual(['clear Ustawienia!A1:C16', 'All']);
+    expect(x.log).toContainEqual(['clear Ustawienia!A1:D16', 'All']);
+    expect(x.range('Ustawienia!B4:B6').formulas).toEqual([['=D4'], ['=D5'], ['=D6']]);
     expect(x.log.filter((l) => String(l[0]).startsWith('names.'))).toEqual([
       ['names.delete ProgZgodnieOd'], ['names.add', T.onPlanFrom, 'Ustawienia!B5'], ['names.add', T.farAboveOver, 'Ustawienia!B6'],
     ]);
+  });
+
+  /** A reviewer's workbook after a first load, where the reviewer typed 40 % over the first threshold. */
+  const edited = (b4: unknown = 0.4) => createMockReviewExcel({
+    tableRows: makeConsolidatedRows(2).map(reviewRowValues), settingsSheet: true,
+    names: { [T.farBelow]: '=Ustawienia!$B$4', [T.onPlanFrom]: '=Ustawienia!$B$5', [T.farAboveOver]: '=Ustawienia!$B$6' },
+    cells: { 'Ustawienia!B4:B6': { values: [[b4], [0.9], [1.5]], formulas: [[b4], ['=D5'], ['=$D$6']] } },
+  });
+
+  it('keeps the thresholds the reviewer changed when the table is refreshed; the others follow the year\'s, in the same two syncs', async () => {
+    const x = edited();
+    // MOPS has since moved „zgodnie z planem” to 85 %.
+    const year = { farBelow: 0.5, onPlanFrom: 0.85, farAboveOver: 1.5 };
+    const { thresholds } = await loadReviewTable(x.ctx, { rows: rowsWithNoFigure(), filters: [], policy: year });
+    // B4:B6 only read, never written; everything around them rewritten with the year's values in D.
+    expect(x.ranges.filter((r) => r.address === 'Ustawienia!B4:B6')).toHaveLength(1);
+    expect(x.log.some((l) => l[0] === 'clear Ustawienia!A1:D16')).toBe(false);
+    expect(x.log).toContainEqual(['clear Ustawienia!C1:D16', 'All']);
+    expect((x.range('Ustawienia!C1:D16').values as unknown[][]).slice(3, 6).map((r) => r[1])).toEqual([0.5, 0.85, 1.5]);
+    expect(x.log.filter((l) => String(l[0]).startsWith('names.'))).toEqual([]);
+    expect(thresholds).toEqual({ year, workbook: { farBelow: 0.4, onPlanFrom: 0.85, farAboveOver: 1.5 } });
+    expect(x.syncs()).toBe(2);
+  });
+
+  it('says which threshold cell holds no number (text typed over it)', async () => {
+    const { thresholds } = await loadReviewTable(edited('dużo').ctx, { rows: rowsWithNoFigure(), filters: [], policy });
+    expect(thresholds.workbook).toEqual({ farBelow: null, onPlanFrom: 0.9, farAboveOver: 1.5 });
+  });
+
+  it('„Przywróć progi roku” makes the thresholds in use follow the year\'s again, in two syncs', async () => {
+    const x = edited();
+    const year = { farBelow: 0.5, onPlanFrom: 0.85, farAboveOver: 1.5 };
+    const thresholds = await restoreYearThresholds(x.ctx, year);
+    expect(x.log).toContainEqual(['clear Ustawienia!A1:D16', 'All']);
+    const written = x.ranges.filter((r) => r.address === 'Ustawienia!B4:B6').at(-1)!.mock;
+    expect(written.formulas).toEqual([['=D4'], ['=D5'], ['=D6']]);
+    expect((x.range('Ustawienia!A1:D16').values as unknown[][]).slice(3, 6).map((r) => r[3])).toEqual([0.5, 0.85, 1.5]);
+    expect(thresholds).toEqual({ year, workbook: year });
+    expect(x.syncs()).toBe(2);
+    expect(x.ctx.runtime.enableEvents).toBe(true);
+  });
+
+  it('the host restores the year\'s thresholds in one Excel.run', async () => {
+    const x = edited();
+    const host = createReviewHost(async (batch) => batch(x.ctx));
+    expect(await host.restoreThresholds(policy)).toEqual({ ok: true, value: { year: policy, workbook: policy } });
   });
 });
 

@@ -18,7 +18,7 @@ import { POINTS_PER_CHAR } from './layout.ts';
 import { addBandFormats, styleHeader } from './look.ts';
 import { excelText } from './text.ts';
 import { withEventsOff } from './events.ts';
-import { queueThresholdLookup, queueThresholdWrite } from './thresholds.ts';
+import { queueThresholdLookup, queueThresholdWrite, type TableThresholds } from './thresholds.ts';
 
 /** The review table is the shared consolidated table (CONSOLIDATED_COLUMNS), as the central workbook's main sheet. */
 export const REVIEW_LAST_COLUMN = CONSOLIDATED_LAST_LETTER;
@@ -28,6 +28,12 @@ const HEADERS = CONSOLIDATED_COLUMNS.map((c) => c.header);
 export interface ReviewCounts {
   shown: number;
   total: number;
+}
+
+/** The table written: its counts, and the thresholds its bands use (the workbook's, beside the year's). */
+export interface LoadedReviewTable {
+  counts: ReviewCounts;
+  thresholds: TableThresholds;
 }
 
 
@@ -73,21 +79,22 @@ function queueCounts(table: Excel.Table): () => ReviewCounts {
  * "Wczytaj zestawienie" / "Odśwież": writes the consolidated rows as the review table, on its sheet,
  * replacing an earlier one in place, and re-applies the pane's filters.
  * 1. Look up the sheet, the table, the settings sheet and the threshold names (sync 1).
- * 2. Write the year's thresholds on "Ustawienia" (named cells); convert an old table to a range and
+ * 2. Write the year's thresholds on "Ustawienia" (named cells), keeping those the reviewer changed
+ *    there (thresholds.ts); convert an old table to a range and
  *    clear it; write header + rows as one 2D array with number formats, then the variance block as
  *    formulas over the thresholds; create the table; header look, widths, band colours keyed on the
- *    band cell; filters; load counts (sync 2).
+ *    band cell; filters; load counts and the thresholds in use (sync 2).
  */
 export async function loadReviewTable(
   context: Excel.RequestContext,
   input: { rows: readonly ConsolidatedRow[]; filters: readonly ColumnFilter[]; policy: VariancePolicy },
-): Promise<ReviewCounts> {
+): Promise<LoadedReviewTable> {
   const existingSheet = context.workbook.worksheets.getItemOrNullObject(CONSOLIDATED_SHEET_NAME);
   const existingTable = context.workbook.tables.getItemOrNullObject(CONSOLIDATED_TABLE_NAME);
   const thresholds = queueThresholdLookup(context);
   await context.sync();
 
-  const counts = await withEventsOff(context, () => {
+  const read = await withEventsOff(context, () => {
     let sheet: Excel.Worksheet;
     if (!existingTable.isNullObject) {
       sheet = existingTable.worksheet;
@@ -118,13 +125,14 @@ export async function loadReviewTable(
       if (c.wrap) sheet.getRange(`${l}2:${l}${last}`).format.wrapText = true;
     });
     addBandFormats(variance, reviewBandFormula);
-    queueThresholdWrite(context, thresholds, input.policy);
+    const inUse = queueThresholdWrite(context, thresholds, input.policy);
     sheet.freezePanes.freezeRows(1);
     applyColumnFilters(table, input.filters);
     sheet.activate();
-    return queueCounts(table);
+    const counts = queueCounts(table);
+    return () => ({ counts: counts(), thresholds: inUse() });
   });
-  return counts();
+  return read();
 }
 
 /** Replaces the table's filters with the pane's (real Excel filters). One sync. */

@@ -505,6 +505,20 @@ const review = {
   tabCompleteness: 'Kompletność',
   tabHistory: 'Historia',
   loaded: withCount((rows: number, year: number) => `Zestawienie ${year} r. jest w arkuszu „Zestawienie” (${counted(rows, NOUN.row)}).`),
+  /** Which thresholds band the review table (the „Ustawienia” sheet's), said under the table's button. */
+  thresholds: {
+    /** The three thresholds in one phrase, percentages already formatted. */
+    values: (farBelow: string, onPlanFrom: string, farAboveOver: string) =>
+      `znacznie poniżej planu poniżej ${farBelow}, zgodnie z planem od ${onPlanFrom}, znacznie powyżej planu powyżej ${farAboveOver}`,
+    ofYear: (year: number, values: string) => `Oceny w tabeli liczone progami roku ${year} ustalonymi przez MOPS: ${values}.`,
+    edited: (values: string, year: number, yearValues: string) =>
+      `Oceny w tabeli liczone progami zmienionymi w arkuszu „Ustawienia”: ${values}. Progi roku ${year} ustalone przez MOPS: ${yearValues}. Odświeżenie zestawienia zostawia zmienione progi; podsumowanie poniżej liczy tymi samymi.`,
+    /** A threshold cell that holds no number (e.g. text typed over it). */
+    unreadable: 'nieczytelny',
+    restore: 'Przywróć progi roku',
+    restoring: 'Przywracanie progów…',
+    restored: (year: number) => `Przywrócono progi roku ${year}: oceny i kolory w tabeli i arkuszach sprawozdań przeliczyły się.`,
+  },
   // filters
   band: 'Ocena',
   execution: 'Wykonanie',

@@ -119,8 +119,8 @@ const central = {
     title: 'Progi oceny wykonania (wykonanie / plan)',
     note: 'Zmień próg w kolumnie B — oceny i kolory w arkuszu „Zestawienie” przeliczą się same.',
     /** The same sheet in a reviewer's workbook, written by the add-in. */
-    reviewerNote: 'Zmień próg w kolumnie B — oceny i kolory zestawienia i arkuszy sprawozdań przeliczą się same. „Wczytaj zestawienie” i „Otwórz jako arkusz” wpisują z powrotem progi roku ustalone przez MOPS.',
-    headers: { threshold: 'Próg', value: 'Wartość', name: 'Nazwa w formułach' },
+    reviewerNote: 'Zmień próg w kolumnie B — oceny i kolory zestawienia i arkuszy sprawozdań przeliczą się same. Zmienione progi zostają po odświeżeniu zestawienia i po „Otwórz jako arkusz”. Kolumna D podaje progi roku ustalone przez MOPS; „Przywróć progi roku” w panelu wpisuje je z powrotem.',
+    headers: { threshold: 'Próg', value: 'Wartość', name: 'Nazwa w formułach', yearValue: 'Próg roku (MOPS)' },
     thresholds: {
       farBelow: 'Znacznie poniżej planu, gdy wykonanie jest mniejsze niż',
       onPlanFrom: 'Zgodnie z planem od',

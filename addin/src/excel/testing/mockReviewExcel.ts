@@ -25,6 +25,8 @@ export interface MockReviewOptions {
   sheets?: string[];
   /** Existing defined names and what they refer to ("=Ustawienia!$B$4"). */
   names?: Record<string, string>;
+  /** What ranges of existing sheets hold, by prefixed address: { 'Ustawienia!B4:B6': { values, formulas } }. */
+  cells?: Record<string, Record<string, unknown>>;
 }
 
 export type MockReviewExcel = RecordedExcel;
@@ -68,7 +70,7 @@ export function createMockReviewExcel(options: MockReviewOptions = {}): MockRevi
         freezePanes: { freezeRows: fn('freezeRows') },
         protection: { protect: fn(`${prefix}protect`), unprotect: fn(`${prefix}unprotect`) },
         activate: fn(`${prefix}activate`),
-        getRange: (address: string) => makeRange(`${prefix}${address}`),
+        getRange: (address: string) => makeRange(`${prefix}${address}`, options.cells?.[`${prefix}${address}`]),
         tables: {
           add: (address: string, hasHeaders: boolean) => {
             log.push(['tables.add', address, hasHeaders]);

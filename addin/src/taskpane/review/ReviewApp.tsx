@@ -14,6 +14,7 @@ import { usePairingReviews } from './usePairingReviews.ts';
 import { SummaryPanel } from './SummaryPanel.tsx';
 import { useAnnexDownload } from './useAnnexDownload.ts';
 import { useReview } from './useReview.ts';
+import { describeThresholds, thresholdsEdited } from '../../review/thresholds.ts';
 import { ReviewTabs } from './ReviewTabs.tsx';
 
 const useStyles = makeStyles({
@@ -82,6 +83,16 @@ export function ReviewApp({ api, me, host, supportOk, supportMessage, onSignOut 
             {model.busy === 'table' ? MSG.review.writing : tableLoaded ? MSG.review.refresh : MSG.review.load}
           </Button>
           {model.busy === 'data' && <Spinner size="tiny" label={MSG.review.downloading} />}
+          {model.thresholds && model.year !== null && (
+            <div style={{ marginTop: tokens.spacingVerticalS }}>
+              <Text size={200} block data-testid="table-thresholds">{describeThresholds(model.thresholds, model.year)}</Text>
+              {thresholdsEdited(model.thresholds) && (
+                <Button size="small" style={{ marginTop: tokens.spacingVerticalXS }} disabled={!supportOk || model.busy !== null} onClick={() => void model.restoreThresholds()}>
+                  {model.busy === 'table' ? MSG.review.thresholds.restoring : MSG.review.thresholds.restore}
+                </Button>
+              )}
+            </div>
+          )}
           <div aria-live="polite" style={{ marginTop: tokens.spacingVerticalS }}>
             {model.notice && <MessageBar intent={model.notice.intent} layout="multiline"><MessageBarBody>{model.notice.text}</MessageBarBody></MessageBar>}
           </div>

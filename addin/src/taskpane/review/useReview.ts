@@ -7,7 +7,9 @@
  * 2. The consolidated year and the completeness list are fetched; "Wczytaj zestawienie" writes the
  *    rows into the workbook as the review table (later: refreshed in place, filters re-applied).
  * 3. Filters are applied as real Excel table filters; counts come back from Excel, and the summary
- *    and chart are computed from the same rows with the shared filter (same semantics).
+ *    and chart are computed from the same rows with the shared filter (same semantics), banded by
+ *    the thresholds the table uses (the year's, or those the reviewer changed on „Ustawienia”,
+ *    which a refresh keeps; „Przywróć progi roku” takes the year's again).
  * 4. Reviewers open a unit's report and decide from it (report/UnitReportView); the server refuses anyone else (403).
  * 5. History: the row under the cursor in Excel → the unit's history → that activity's changes,
  *    and the unit's workflow audit (submitted, returned with the comment, accepted, reopened).
@@ -17,6 +19,8 @@ import { MSG, filterConsolidatedRows, type CompletenessRow, type ConsolidatedRow
 import type { ApiClient, ApiOutcome } from '../../api/client.ts';
 import type { ReviewCounts, SelectedReviewRow } from '../../excel/review.ts';
 import type { ReviewHost } from '../../excel/reviewHost.ts';
+import type { TableThresholds } from '../../excel/thresholds.ts';
+import { bandRows, policyInUse } from '../../review/thresholds.ts';
 import { activityHistory, workflowLines, type HistoryLine, type WorkflowLine } from '../../review/history.ts';
 import { EMPTY_FILTER, toColumnFilters, toConsolidatedFilter, type ReviewFilter } from '../../review/filters.ts';
 
@@ -45,6 +49,7 @@ export function useReview({ api, host, me, onUnauthorized }: UseReviewOptions) {
   const [filter, setFilter] = useState<ReviewFilter>(EMPTY_FILTER);
   const [applied, setApplied] = useState<ReviewFilter>(EMPTY_FILTER);
   const [counts, setCounts] = useState<ReviewCounts | null>(null);
+  const [thresholds, setThresholds] = useState<TableThresholds | null>(null);
   const [busy, setBusy] = useState<ReviewBusy>(null);
   const [notice, setNotice] = useState<ReviewNotice>(null);
   const [history, setHistory] = useState<ReviewHistory | null>(null);
@@ -99,6 +104,7 @@ export function useReview({ api, host, me, onUnauthorized }: UseReviewOptions) {
     if (year === null) return;
     setRows(null);
     setCounts(null);
+    setThresholds(null);
     setHistory(null);
     void fetchYear(year);
   }, [year, fetchYear]);
@@ -113,9 +119,22 @@ export function useReview({ api, host, me, onUnauthorized }: UseReviewOptions) {
     const r = await host.loadTable({ rows: fresh, filters: toColumnFilters(applied, fresh), policy });
     setBusy(null);
     if (!r.ok) return setNotice({ intent: 'error', text: r.message });
-    setCounts(r.value);
+    setCounts(r.value.counts);
+    setThresholds(r.value.thresholds);
     setNotice({ intent: 'success', text: MSG.review.loaded(fresh.length, year) });
   }, [year, years, fetchYear, host, applied]);
+
+  /** „Przywróć progi roku”: the table's thresholds follow the year's again (the table re-bands in Excel). */
+  const restoreThresholds = useCallback(async () => {
+    const policy = years.find((y) => y.year === year)?.policy;
+    if (year === null || !policy) return;
+    setBusy('table');
+    const r = await host.restoreThresholds(policy);
+    setBusy(null);
+    if (!r.ok) return setNotice({ intent: 'error', text: r.message });
+    setThresholds(r.value);
+    setNotice({ intent: 'success', text: MSG.review.thresholds.restored(year) });
+  }, [year, years, host]);
 
   const applyFilters = useCallback(async (next: ReviewFilter = filter) => {
     if (!rows) return;
@@ -139,7 +158,9 @@ export function useReview({ api, host, me, onUnauthorized }: UseReviewOptions) {
     setNotice(null);
   }, [host]);
 
-  const shown = useMemo(() => (rows ? filterConsolidatedRows(rows, toConsolidatedFilter(applied)) : []), [rows, applied]);
+  // Banded as the table: the pane's counts and summary agree with what Excel shows.
+  const banded = useMemo(() => (rows && thresholds ? bandRows(rows, policyInUse(thresholds)) : rows), [rows, thresholds]);
+  const shown = useMemo(() => (banded ? filterConsolidatedRows(banded, toConsolidatedFilter(applied)) : []), [banded, applied]);
   const yearInfo = years.find((y) => y.year === year) ?? null;
 
   const refreshCompleteness = useCallback(async () => {
@@ -178,8 +199,8 @@ export function useReview({ api, host, me, onUnauthorized }: UseReviewOptions) {
   }, [api, host, year, fail, rows, program]);
 
   return {
-    me, years, year, setYear, yearInfo, program, rows, completeness, filter, setFilter, applied, counts, shown, busy, notice,
-    history, historyNotice, canReview: canReview(me), loadTable, applyFilters, clearFilters, refreshCompleteness, reportFailed, loadHistory,
+    me, years, year, setYear, yearInfo, program, rows: banded, completeness, filter, setFilter, applied, counts, thresholds, shown, busy, notice,
+    history, historyNotice, canReview: canReview(me), loadTable, restoreThresholds, applyFilters, clearFilters, refreshCompleteness, reportFailed, loadHistory,
   };
 }
 
