@@ -16,7 +16,7 @@
  */
 import {
   BAND_COLOURS, BAND_ORDER, MAX_VARIANCE_THRESHOLD, MSG, NUMBER_FORMATS, SETTINGS_LEGEND_FIRST_ROW, SETTINGS_LEGEND_NOTE_ROW, SETTINGS_LEGEND_TITLE_ROW,
-  SETTINGS_SHEET_NAME, SHEET_COLOURS, THRESHOLD_NAMES, THRESHOLD_ROWS, settingsSheetCells, type VariancePolicy,
+  SETTINGS_SHEET_NAME, SETTINGS_YEAR_COLUMN, SHEET_COLOURS, THRESHOLD_NAMES, THRESHOLD_ROWS, reviewerSettingsCells, type VariancePolicy,
 } from '@pwr-sync/shared';
 import { withEventsOff } from './events.ts';
 import { POINTS_PER_CHAR } from './layout.ts';
@@ -45,8 +45,8 @@ export function queueThresholdLookup(context: Excel.RequestContext): ThresholdLo
 
 /** `=Ustawienia!$B$4`: what a threshold name refers to, as Excel reports a name's formula. */
 export const thresholdFormula = (row: number) => `=${SETTINGS_SHEET_NAME}!$B$${row}`;
-/** A threshold cell that follows the year's value beside it. */
-export const followsYearFormula = (row: number) => `=D${row}`;
+/** A threshold cell that follows the year's value beside it (reviewerSettingsCells). */
+export const followsYearFormula = (row: number) => `=${SETTINGS_YEAR_COLUMN}${row}`;
 
 const LAST_ROW = SETTINGS_LEGEND_NOTE_ROW;
 const FIRST_THRESHOLD = THRESHOLD_ROWS[0]!.row;
@@ -54,12 +54,9 @@ const LAST_THRESHOLD = THRESHOLD_ROWS[THRESHOLD_ROWS.length - 1]!.row;
 /** The thresholds in use, one cell each, adjacent rows. */
 const IN_USE = `B${FIRST_THRESHOLD}:B${LAST_THRESHOLD}`;
 
-/** The sheet's cells from A1, columns A–D: settingsSheetCells plus the year's thresholds in D. */
-function sheetCells(policy: VariancePolicy): (string | number)[][] {
-  const rows = settingsSheetCells(policy, S.reviewerNote).map((row) => [...row.map((v) => (v === null || typeof v === 'object' ? '' : v)), '']);
-  rows[FIRST_THRESHOLD - 2]![3] = S.headers.yearValue;
-  for (const { key, row } of THRESHOLD_ROWS) rows[row - 1]![3] = policy[key];
-  return rows;
+/** The sheet's values from A1, columns A–D (shared reviewerSettingsCells); its formulas go in separately. */
+function sheetValues(policy: VariancePolicy): (string | number)[][] {
+  return reviewerSettingsCells(policy).map((row) => row.map((v) => (v === null || typeof v === 'object' ? '' : v)));
 }
 
 /** The reviewer's thresholds can be kept: the sheet is there and every name points at its cell. */
@@ -84,7 +81,7 @@ export function queueThresholdWrite(
 ): () => TableThresholds {
   const keep = !options.restore && inPlace(lookup);
   const sheet = lookup.sheet.isNullObject ? context.workbook.worksheets.add(SETTINGS_SHEET_NAME) : lookup.sheet;
-  const cells = sheetCells(policy);
+  const cells = sheetValues(policy);
   const write = (address: string, values: (string | number)[][]) => {
     const range = sheet.getRange(address);
     range.clear('All');
@@ -99,7 +96,7 @@ export function queueThresholdWrite(
   } else {
     whole.clear('All');
     whole.dataValidation.clear();
-    whole.values = cells.map((r) => r.map((v, j) => (j === 1 && typeof v === 'number' ? '' : v)));
+    whole.values = cells;
     sheet.getRange(IN_USE).formulas = THRESHOLD_ROWS.map(({ row }) => [followsYearFormula(row)]);
   }
   whole.format.verticalAlignment = 'Top';

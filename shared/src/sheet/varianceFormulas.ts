@@ -110,3 +110,22 @@ export function settingsSheetCells(policy: VariancePolicy, note: string = S.note
   rows[SETTINGS_LEGEND_NOTE_ROW - 1]![0] = S.bandsNote;
   return rows;
 }
+
+/** Where the reviewer's settings sheet keeps the year's thresholds: the column beside the names. */
+export const SETTINGS_YEAR_COLUMN = 'D';
+
+/**
+ * The settings sheet of a reviewer's workbook (the add-in writes it, thresholds.ts), rows from A1,
+ * columns A–D: settingsSheetCells with the year's thresholds, as MOPS set them, in column D, and the
+ * thresholds in use in B as formulas following them (`D4`) — until the reviewer types a threshold
+ * over one, which a refresh then keeps.
+ */
+export function reviewerSettingsCells(policy: VariancePolicy): PlannedCell[][] {
+  const rows = settingsSheetCells(policy, S.reviewerNote).map((r) => [...r, null]);
+  rows[THRESHOLD_ROWS[0]!.row - 2]![3] = S.headers.yearValue;
+  for (const { key, row } of THRESHOLD_ROWS) {
+    rows[row - 1]![1] = { formula: `${SETTINGS_YEAR_COLUMN}${row}`, result: policy[key] };
+    rows[row - 1]![3] = policy[key];
+  }
+  return rows;
+}

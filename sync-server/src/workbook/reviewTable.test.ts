@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CONSOLIDATED_COLUMNS, CONSOLIDATED_SHEET_NAME, DEFAULT_VARIANCE_POLICY, REPORT_SHEET_COLUMNS, REPORT_SHEET_FIRST_ROW, REPORT_SHEET_HEADER_ROW, SETTINGS_SHEET_NAME,
   THRESHOLD_NAMES, THRESHOLD_ROWS, VARIANCE_BAND_LABELS, consolidatedCellFormat, consolidatedColumnIndex, figureFormat, reportBandConditions, reportSheetColumnIndex,
-  reportVarianceAddress, reviewBandConditions, reviewReportSheet, reviewRowValues, reviewVarianceAddress, reviewVarianceCells, settingsSheetCells,
+  reportVarianceAddress, reviewBandConditions, reviewReportSheet, reviewRowValues, reviewVarianceAddress, reviewVarianceCells, reviewerSettingsCells,
   type ConsolidatedRow, type PlannedCell, type ReviewView, type VariancePolicy,
 } from '@pwr-sync/shared';
 import { bandStyle } from './styles.ts';
@@ -28,10 +28,10 @@ const rows: ConsolidatedRow[] = [
 
 const cellOf = (v: PlannedCell): ExcelJS.CellValue => (v !== null && typeof v === 'object' ? { formula: v.formula } as ExcelJS.CellValue : v);
 
-/** The thresholds sheet and its names, as the add-in writes them (thresholds.ts). */
+/** The thresholds sheet and its names, as the add-in writes them (thresholds.ts): in use in B, following the year's in D. */
 function addSettings(wb: ExcelJS.Workbook, policy: VariancePolicy): void {
   const settings = wb.addWorksheet(SETTINGS_SHEET_NAME);
-  settingsSheetCells(policy).forEach((cells, i) => cells.forEach((v, j) => { settings.getCell(i + 1, j + 1).value = cellOf(v); }));
+  reviewerSettingsCells(policy).forEach((cells, i) => cells.forEach((v, j) => { settings.getCell(i + 1, j + 1).value = cellOf(v); }));
   settings.getColumn(1).width = 58;
   for (const { key, row } of THRESHOLD_ROWS) {
     settings.getCell(`B${row}`).numFmt = '0%';
@@ -105,6 +105,19 @@ describe.skipIf(skipLibreOffice)('review table in LibreOffice: the bands follow 
       L.not_realized,
       L.no_data, // no figure: no ratio, no threshold bands it
     ]);
+  }, 180_000);
+
+  it('a refresh with the year\'s new thresholds (column D) re-bands by those the reviewer left alone; one typed over in B stays', async () => {
+    const wb = reviewWorkbook(DEFAULT_VARIANCE_POLICY);
+    const settings = wb.getWorksheet(SETTINGS_SHEET_NAME)!;
+    settings.getCell('B4').value = 0.1; // typed by the reviewer: „far below” under 10 %
+    settings.getCell('D4').value = 0.6; // the year's, rewritten by a refresh: ignored, B4 no longer follows it
+    settings.getCell('D5').value = 0.85; // the year's „on plan” moved down to 85 %: B5 follows it
+    const bands = await bandsAfterRecalculation(wb, 'review-refreshed');
+    const L = VARIANCE_BAND_LABELS;
+    // 20 % and 41 %: below by the typed 10 % (far below by the year's 60 %); 88 %: on plan from the year's 85 %
+    expect(bands.slice(0, 3)).toEqual([L.below, L.below, L.on_plan]);
+    expect(bands[6]).toBe(L.on_plan); // 100 %
   }, 180_000);
 
   it('writes the ratio as a formula LibreOffice computes from plan and actual', async () => {
