@@ -36,6 +36,10 @@ describe('loadReviewTable', () => {
     expect(x.log.filter((l) => l[0] === 'conditionalFormats.add')).toHaveLength(BAND_ORDER.length);
     expect(x.log).toContainEqual(['applyValuesFilter', 'Ocena', ['znacznie poniżej planu']]);
     expect(x.range(`A1:${REVIEW_LAST_COLUMN}1`).format.fill.color).toBe('#1F4E78');
+    // long texts wrap, except the task's code and title, repeated on every row: one line on screen
+    const wrapped = x.ranges.filter((r) => r.mock.format?.wrapText === true).map((r) => r.address);
+    expect(wrapped).toContain(`C2:C${rows.length + 1}`);
+    expect(wrapped.some((a) => a.startsWith('A2:'))).toBe(false);
     expect(counts).toEqual({ shown: 100, total: rows.length });
     expect(x.syncs()).toBe(2);
     syncCounts.loadReviewTable_new = x.syncs();

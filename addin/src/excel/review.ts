@@ -122,7 +122,7 @@ export async function loadReviewTable(
     CONSOLIDATED_COLUMNS.forEach((c, i) => {
       const l = columnLetter(i);
       sheet.getRange(`${l}:${l}`).format.columnWidth = c.width * POINTS_PER_CHAR;
-      if (c.wrap) sheet.getRange(`${l}2:${l}${last}`).format.wrapText = true;
+      if (c.wrap && !c.oneLineOnScreen) sheet.getRange(`${l}2:${l}${last}`).format.wrapText = true;
     });
     addBandFormats(variance, reviewBandFormula);
     const inUse = queueThresholdWrite(context, thresholds, input.policy);

@@ -39,6 +39,12 @@ export interface ConsolidatedColumn {
   numberFormat: string;
   /** Long text: wrapped (and top-aligned in the workbook). */
   wrap?: boolean;
+  /**
+   * Wrapped on paper (the central workbook) but one line on screen (the add-in's review table): a
+   * long text repeated on every row would make each row several lines tall while scrolling; the
+   * cell, the formula bar and the filter list still hold all of it.
+   */
+  oneLineOnScreen?: boolean;
 }
 
 const F = NUMBER_FORMATS;
@@ -58,7 +64,7 @@ const H = MSG.workbook.consolidatedColumns;
  * its code exceeds („II.1 Zadanie podstawowe powiązane ze …”).
  */
 export const CONSOLIDATED_COLUMNS: readonly ConsolidatedColumn[] = Object.freeze([
-  { key: 'taskTitle', header: H.taskTitle, width: 26, numberFormat: F.text, wrap: true },
+  { key: 'taskTitle', header: H.taskTitle, width: 26, numberFormat: F.text, wrap: true, oneLineOnScreen: true },
   { key: 'activityId', header: H.activityId, width: 10, numberFormat: F.text },
   { key: 'activityName', header: H.activityName, width: 34, numberFormat: F.text, wrap: true },
   { key: 'orgUnits', header: H.orgUnits, width: 28, numberFormat: F.text, wrap: true },
