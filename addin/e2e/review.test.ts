@@ -508,7 +508,11 @@ describe('review mode end to end', () => {
       await page.getByRole('button', { name: 'Akceptuj…' }).click();
       await expect.poll(() => page.getByRole('dialog').textContent()).toContain('1 uwaga jest nadal otwarta — akceptacja uzna ją za wyjaśnioną.');
       await page.getByRole('button', { name: 'Anuluj' }).click();
-      // The answer suffices: the reviewer settles the comment by hand.
+      // The reviewer answers in the thread, and, the answer sufficing, settles the comment by hand.
+      await commentAt(second!.activity.id).getByRole('button', { name: 'Odpowiedz' }).click();
+      await commentAt(second!.activity.id).getByLabel('Twoja odpowiedź').fill('Dziękuję, to wystarczy.');
+      await commentAt(second!.activity.id).getByRole('button', { name: 'Wyślij odpowiedź' }).click();
+      await expect.poll(() => commentAt(second!.activity.id).getByText(/Dziękuję, to wystarczy\./).count(), { timeout: 10_000 }).toBe(1);
       await commentAt(second!.activity.id).getByRole('button', { name: 'Uznaj za wyjaśnioną' }).click();
       const reviewerName = server.tokens.find((t) => t.role === 'reviewer')!.name;
       await expect.poll(() => commentAt(second!.activity.id).textContent(), { timeout: 10_000 }).toContain(`rozwiązana — ${reviewerName} uznał(a) odpowiedź za wystarczającą`);

@@ -13,6 +13,8 @@ import { ConsolidatedRowSchema, HistorySchema, UnitReportSchema } from './contra
 export const REVIEW_COMMENT_MAX = 2000;
 export const RETURN_COMMENTS_MAX = 200;
 export const ON_BEHALF_REASON_MAX = 500;
+/** Answers in one comment's thread (the unit's and MOPS's together). */
+export const COMMENT_REPLIES_MAX = 50;
 
 const commentText = z.string().trim().min(1, MSG.reviewView.commentEmpty).max(REVIEW_COMMENT_MAX, MSG.reviewView.commentTooLong(REVIEW_COMMENT_MAX));
 

@@ -12,6 +12,9 @@ const COMMENT_NOUN_ACC = w3('uwagę', 'uwagi', 'uwag');
 /** „1 uwaga, 2 uwagi, 5 uwag” (nominative). */
 const COMMENT_NOUN_NOM = w3('uwaga', 'uwagi', 'uwag');
 
+/** „1 odpowiedź, 2 odpowiedzi, 5 odpowiedzi”. */
+const REPLY_NOUN_NOM = w3('odpowiedź', 'odpowiedzi', 'odpowiedzi');
+
 const q = (s: string | number): string => `„${s}”`;
 
 export const reviewText = {
@@ -30,6 +33,7 @@ export const reviewText = {
   noComment: (id: number) => `Nie ma uwagi nr ${id} w tym sprawozdaniu.`,
   replyTooLong: withCount((n: number) => `odpowiedź może mieć najwyżej ${counted(n, NOUN.character)}`),
   replyEmpty: 'Wpisz treść odpowiedzi.',
+  tooManyReplies: withCount((n: number) => `Pod tą uwagą jest już ${counted(n, REPLY_NOUN_NOM)} — więcej dodać nie można. Dalsze wyjaśnienia wpisz w komentarzu do działania.`),
   resolveAccess: 'Uznać uwagę za wyjaśnioną może tylko weryfikator MOPS (lub administrator).',
   commentAlreadyResolved: (id: number) => `Uwaga nr ${id} jest już rozwiązana.`,
   resolveAccepted: 'Sprawozdanie jest zaakceptowane — jego uwagi zamknięto przy akceptacji.',

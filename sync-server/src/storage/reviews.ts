@@ -98,10 +98,12 @@ export async function getReviewComments(q: Queryable, year: number, orgUnitCode:
   }));
 }
 
-/** A comment of this report, or null (the id belongs to another report or does not exist). */
-export async function findReviewComment(q: Queryable, year: number, orgUnitCode: string, id: number): Promise<{ id: number; status: ReviewComment['status'] } | null> {
-  const r = await q.query<{ status: ReviewComment['status'] }>('SELECT status FROM review_comments WHERE year = $1 AND org_unit_code = $2 AND id = $3', [year, orgUnitCode, id]);
-  return r.rows[0] ? { id, status: r.rows[0].status } : null;
+/** A comment of this report held until commit (answers and settling wait for each other), with its status and answer count; null when absent. */
+export async function lockReviewComment(tx: Queryable, year: number, orgUnitCode: string, id: number): Promise<{ status: ReviewComment['status']; replies: number } | null> {
+  const r = await tx.query<{ status: ReviewComment['status'] }>('SELECT status FROM review_comments WHERE year = $1 AND org_unit_code = $2 AND id = $3 FOR UPDATE', [year, orgUnitCode, id]);
+  if (!r.rows[0]) return null;
+  const n = await tx.query<{ n: string | number }>('SELECT count(*) AS n FROM review_comment_replies WHERE comment_id = $1', [id]);
+  return { status: r.rows[0].status, replies: Number(n.rows[0]?.n ?? 0) };
 }
 
 /** Versions MOPS saved on the unit's behalf, with the reason. */

@@ -222,6 +222,25 @@ describe.each(backends())('the reviewer\'s report view, comments and entry on be
     ]);
   });
 
+  it('a comment\'s thread is bounded: the 51st answer is refused in Polish, naming the limit, and nothing is added', async () => {
+    const [first] = targets() as [Assignment];
+    expect((await unit('PUT', report, { baseVersion: 0, entries })).status).toBe(201);
+    expect((await unit('POST', API_PATHS.submit(OPEN_YEAR, unitA))).status).toBe(200);
+    await view();
+    expect((await reviewer('POST', API_PATHS.return(OPEN_YEAR, unitA), { comments: [{ activityId: first.activity.id, text: 'Sprawdź liczby.' }] })).status).toBe(200);
+    const [asked] = ReviewCommentSchema.array().parse((await unit('GET', REVIEW_PATHS.comments(OPEN_YEAR, unitA))).body);
+    const reply = REVIEW_PATHS.replies(OPEN_YEAR, unitA, asked!.id);
+    for (let i = 1; i <= 50; i++) expect((await (i % 2 ? unit : reviewer)('POST', reply, { text: `odpowiedź ${i}` })).status).toBe(201);
+    for (const who of [unit, reviewer]) {
+      const refused = await who('POST', reply, { text: 'jeszcze jedna' });
+      expect(refused.status).toBe(422);
+      expect(refused.body).toMatchObject({ code: 'too_many_replies', error: 'Pod tą uwagą jest już 50 odpowiedzi — więcej dodać nie można. Dalsze wyjaśnienia wpisz w komentarzu do działania.' });
+    }
+    const thread = ReviewCommentSchema.array().parse((await unit('GET', REVIEW_PATHS.comments(OPEN_YEAR, unitA))).body)[0]!.replies;
+    expect(thread).toHaveLength(50);
+    expect(thread.map((r) => r.fromUnit).slice(0, 2)).toEqual([true, false]);
+  });
+
   it('refuses a decision on a version other than the one shown (409 naming both), then decides on the new one once opened', async () => {
     expect((await unit('PUT', report, { baseVersion: 0, entries })).status).toBe(201);
     expect((await unit('POST', API_PATHS.submit(OPEN_YEAR, unitA))).status).toBe(200);

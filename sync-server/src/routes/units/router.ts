@@ -3,7 +3,7 @@ import { API_PATHS, CommentReplyRequestSchema, MSG, REVIEW_PATHS, reportingUnitO
 import type { Config } from '../../config.ts';
 import type { Logger } from '../../log.ts';
 import type { Db, User } from '../../storage/index.ts';
-import { findReviewComment, getHistory, getOrgUnit, getReviewComments, getUnitActivities, getUnitReport, insertCommentReply } from '../../storage/index.ts';
+import { getHistory, getOrgUnit, getReviewComments, getUnitActivities, getUnitReport } from '../../storage/index.ts';
 import { currentUser } from '../../auth/middleware.ts';
 import { readsAllUnits } from '../../auth/access.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
@@ -13,7 +13,7 @@ import { runWorkflowAction } from '../../commands/workflow.ts';
 import { loadUnitYear, loadYear } from '../../commands/unitContext.ts';
 import { assertYearOpen } from '../../commands/workflow.ts';
 import { openReviewView } from '../../commands/reviewView.ts';
-import { settleComment } from '../../commands/settleComment.ts';
+import { answerComment, settleComment } from '../../commands/commentThread.ts';
 import { UnitParamsSchema, type UnitParams } from '../params.ts';
 import { AcceptRequestSchema, CommentParamsSchema, IdempotencyKeySchema, ReopenRequestSchema, SubmitRequestSchema } from './schema.ts';
 
@@ -115,15 +115,9 @@ export function unitsRouter(db: Db, config: Config, log: Logger): Router {
 
   // The unit (or MOPS) answers a comment; the thread is kept with the comment.
   router.post(P((y, u) => REVIEW_PATHS.replies(y, u, 1)).replace('/1/replies', '/:comment/replies'), validate(CommentParamsSchema, 'params'), validate(CommentReplyRequestSchema), async (_req, res) => {
-    const user = currentUser(res);
     const { year, unit, comment } = parsed(CommentParamsSchema, res.locals, 'params');
     if (!(await getOrgUnit(db, unit))) throw notFound(MSG.api.noUnit(unit));
-    const fromUnit = user.role === 'unit_reporter' && user.orgUnitCode === unit;
-    if (!fromUnit && !['reviewer', 'admin'].includes(user.role)) throw forbidden(MSG.reviewView.replyAccess(unit));
-    assertYearOpen(await loadYear(db, year));
-    if (!(await findReviewComment(db, year, unit, comment))) throw notFound(MSG.reviewView.noComment(comment));
-    await insertCommentReply(db, comment, parsed(CommentReplyRequestSchema, res.locals).text, { id: user.id, name: user.name }, fromUnit);
-    const body: ReviewComment[] = await getReviewComments(db, year, unit);
+    const body: ReviewComment[] = await answerComment(db, currentUser(res), year, unit, comment, parsed(CommentReplyRequestSchema, res.locals).text);
     res.status(201).json(body);
   });
 

@@ -30,10 +30,12 @@ export interface ActivityReviewCardProps {
   onRemoveDraft: (key: number) => void;
   /** A reviewer settles an open comment (absent: not allowed here — accepted report, manager, closed year). */
   onResolve?: ((commentId: number) => Promise<boolean>) | undefined;
+  /** MOPS answers in a comment's thread (absent where it may not). */
+  onReply?: ((commentId: number, text: string) => Promise<boolean>) | undefined;
 }
 
 /** One activity of the report view: names first, plan and figures with their bands, the unit's texts, what changed, comments. */
-export function ActivityReviewCard({ activity, comments, drafts, reportState, canComment, onAddDraft, onRemoveDraft, onResolve }: ActivityReviewCardProps) {
+export function ActivityReviewCard({ activity, comments, drafts, reportState, canComment, onAddDraft, onRemoveDraft, onResolve, onReply }: ActivityReviewCardProps) {
   const styles = useStyles();
   const t = MSG.reviewView;
   const [writing, setWriting] = useState(false);
@@ -76,7 +78,7 @@ export function ActivityReviewCard({ activity, comments, drafts, reportState, ca
       {entry?.comment && <Text size={200} className={styles.text}>{t.unitComment(entry.comment)}</Text>}
       {entry?.scopeDescription && <Text size={200} className={styles.text}>{t.unitScope(entry.scopeDescription)}</Text>}
       {activity.changed && <Text size={200} italic className={styles.text}>{t.before(entrySummary(activity.previous))}</Text>}
-      {comments.map((c) => <CommentThread key={c.id} comment={c} reportState={reportState} onResolve={onResolve ? () => onResolve(c.id) : undefined} />)}
+      {comments.map((c) => <CommentThread key={c.id} comment={c} reportState={reportState} onResolve={onResolve ? () => onResolve(c.id) : undefined} onReply={onReply ? (text) => onReply(c.id, text) : undefined} />)}
       {drafts.map((d) => (
         <div key={d.key} className={styles.draft}>
           {d.measureKey && <Text size={200} block>{t.commentAbout(measureLabel(d.measureKey))}</Text>}

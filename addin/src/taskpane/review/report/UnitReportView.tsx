@@ -92,7 +92,8 @@ export function UnitReportView({ api, year, unit, canReview, yearOpen, onClose, 
                 comments={view.comments.filter((c) => c.activityId === a.activityId)}
                 drafts={m.drafts.filter((d) => d.activityId === a.activityId)}
                 canComment={mayDecide && state === 'submitted'} onAddDraft={m.addDraft} onRemoveDraft={m.removeDraft}
-                onResolve={canReview && yearOpen && state !== 'accepted' ? m.resolveComment : undefined} />
+                onResolve={canReview && yearOpen && state !== 'accepted' ? m.resolveComment : undefined}
+                onReply={canReview && yearOpen ? m.replyToComment : undefined} />
             ))}
           </ul>
           {!canReview && <Text size={200}>{t.readOnlyNote}</Text>}

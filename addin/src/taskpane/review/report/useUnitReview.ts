@@ -76,6 +76,18 @@ export function useUnitReview({ api, year, unit, onFailure, onDecided }: {
     return true;
   }, [api, year, unit, onFailure]);
 
+  /** MOPS answers in a comment's thread (the unit sees it under the comment). */
+  const replyToComment = useCallback(async (id: number, text: string) => {
+    const r = await api.replyToComment(year, unit, id, text);
+    if (r.kind !== 'ok') {
+      onFailure(r);
+      setNotice({ intent: 'error', text: r.message });
+      return false;
+    }
+    setView((v) => (v ? { ...v, comments: r.value } : v));
+    return true;
+  }, [api, year, unit, onFailure]);
+
   const addDraft = useCallback((c: ActivityCommentInput) => setDrafts((d) => [...d, { ...c, key: Date.now() + d.length }]), []);
   const removeDraft = useCallback((key: number) => setDrafts((d) => d.filter((x) => x.key !== key)), []);
 
@@ -90,5 +102,5 @@ export function useUnitReview({ api, year, unit, onFailure, onDecided }: {
     setNotice({ intent: 'error', text: o.message });
   }, [onFailure]);
 
-  return { view, busy, notice, drafts, overall, setOverall, addDraft, removeDraft, accept, returnReport, reopen, resolveComment, changedOnBehalf, failed, reload: load };
+  return { view, busy, notice, drafts, overall, setOverall, addDraft, removeDraft, accept, returnReport, reopen, resolveComment, replyToComment, changedOnBehalf, failed, reload: load };
 }
