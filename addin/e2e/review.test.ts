@@ -561,6 +561,7 @@ describe('review mode end to end', () => {
   it('a manager reads a report but cannot decide, and the server refuses with 403', async () => {
     await openPane(tokenOf('manager'));
     await expect.poll(() => page.getByText('kierownictwo (podgląd)', { exact: true }).count(), { timeout: 20_000 }).toBe(1);
+    await page.getByLabel('Rok sprawozdawczy').selectOption(String(OPEN_YEAR));
     await page.getByRole('tab', { name: 'Kompletność' }).click();
     const open = page.getByRole('button', { name: `Otwórz sprawozdanie: ${names.get(units.managerSees)}` });
     await expect.poll(() => open.count(), { timeout: 15_000 }).toBe(1);
