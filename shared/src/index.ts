@@ -36,6 +36,7 @@ export * from './sheet/consolidatedLayout.ts';
 export * from './sheet/reviewLayout.ts';
 export * from './sheet/varianceFormulas.ts';
 export * from './sheet/reviewReportLayout.ts';
+export * from './sheet/feedback.ts';
 export * from './ui-text/executionSummary.ts';
 export * from './report/summary.ts';
 export * from './annex/schema.ts';

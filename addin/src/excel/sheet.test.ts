@@ -203,7 +203,7 @@ describe('the sheet a unit gets', () => {
     const n = buildSheetRows(unit.assignments, unit.entries, unit.policy).length;
     expect(x.range(`A1:${LAST}${n + 1}`).values[0]).toEqual([
       'ID działania', 'ID miary', 'Wiersz', 'Zadanie', 'Działanie', 'Miara', 'Opis miary', 'Plan', 'Wykonanie', 'Różnica', '% wykonania', 'Ocena',
-      'Status', 'Wydatki (zł)', 'Komentarz / wyjaśnienie', 'Wydatki – druga kwota (zł)', 'Zakres realizacji (opis)', 'Względem planu',
+      'Status', 'Wydatki (zł)', 'Komentarz / wyjaśnienie', 'Wydatki – druga kwota (zł)', 'Zakres realizacji (opis)', 'Względem planu', 'Uwagi weryfikatora (MOPS)',
     ]);
     for (const l of ['A', 'B', 'C']) expect(x.range(`${l}:${l}`).columnHidden, l).toBe(true);
     expect(x.range('D:D').columnHidden).not.toBe(true);

@@ -142,4 +142,14 @@ export const reviewText = {
   answered: 'Odpowiedź zapisana.',
   mopsChangedTitle: 'MOPS zmienił Twoje sprawozdanie',
   mopsChangedLine: (version: number, by: string, at: string, reason: string) => `Wersja ${version} (${by}, ${at}) — powód: ${reason}`,
+  // the reviewer's comments in the unit's own sheet (column „Uwagi weryfikatora (MOPS)”)
+  sheetFeedback: {
+    open: (state: string) => `Uwaga weryfikatora — ${state}`,
+    resolved: (state: string, text: string) => `Uwaga ${state}: ${text}`,
+    cut: '[…] Dalszy ciąg w panelu pwr-sync („Uwagi weryfikatora do działań”).',
+    hintTitle: 'Uwagi weryfikatora',
+    hint: 'Tu MOPS zapisuje uwagi do działania (tylko do odczytu). Odpowiesz na nie w panelu pwr-sync lub w przeglądarce.',
+    overallNote: (text: string) => `Uwaga ogólna weryfikatora do całego sprawozdania: ${text}`,
+    instructionsReturned: 'Sprawozdanie zwrócono do poprawy: uwagi weryfikatora są w kolumnie „Uwagi weryfikatora (MOPS)” przy działaniach, których dotyczą (otwarte — na pomarańczowym tle).',
+  },
 } as const;

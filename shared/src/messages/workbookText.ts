@@ -24,6 +24,7 @@ const unitColumns = {
   moneySpent2: 'Wydatki – druga kwota (zł)',
   scopeDescription: 'Zakres realizacji (opis)',
   lineRole: 'Względem planu',
+  reviewComments: 'Uwagi weryfikatora (MOPS)',
 } as const;
 
 /** Headers of the consolidated table (shared/sheet/consolidatedLayout.ts), by column key. */

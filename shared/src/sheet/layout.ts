@@ -30,13 +30,18 @@ export interface SheetColumn {
   activityLevel?: boolean;
   /** Filled in by the sheet itself (variance), never read back. */
   computed?: boolean;
+  /**
+   * What the reviewer said about the activity (sheet/feedback.ts), written by the add-in and the
+   * template, never read back; a sheet or template made before the column existed still reads.
+   */
+  fromReviewer?: boolean;
 }
 
 export type SheetColumnKey =
   | 'activityId' | 'measureKey' | 'line'
   | 'taskCode' | 'activityName' | 'measureKind' | 'qualifier'
   | 'plan' | 'actual' | 'difference' | 'ratio' | 'band'
-  | 'status' | 'moneySpent' | 'comment' | 'moneySpent2' | 'scopeDescription' | 'lineRole';
+  | 'status' | 'moneySpent' | 'comment' | 'moneySpent2' | 'scopeDescription' | 'lineRole' | 'reviewComments';
 
 /** Column order of the unit report table. Do not reorder without a migration of existing sheets. */
 export const UNIT_SHEET_COLUMNS: readonly SheetColumn[] = [
@@ -61,7 +66,12 @@ export const UNIT_SHEET_COLUMNS: readonly SheetColumn[] = [
   // What the row is to the plan (sheet/lines.ts): written for every row; the template opens it on its
   // empty lines, where the unit states a part or a „w tym” figure; the pane's form writes it otherwise.
   { key: 'lineRole', header: H.lineRole, type: 'text', width: 24, input: false },
+  // The reviewer's comments on the activity, at its first line (sheet/feedback.ts): read-only text.
+  { key: 'reviewComments', header: H.reviewComments, type: 'text', width: 36, input: false, activityLevel: true, fromReviewer: true },
 ];
+
+/** Columns a sheet or an uploaded template must have to be read: all but those written from the reviewer's side. */
+export const UNIT_READ_COLUMNS: readonly SheetColumn[] = UNIT_SHEET_COLUMNS.filter((c) => !c.fromReviewer);
 
 /**
  * Money amounts a sheet row holds (columns moneySpent, moneySpent2): an activity financed from two

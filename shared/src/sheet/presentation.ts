@@ -81,6 +81,8 @@ export const SHEET_COLOURS = Object.freeze({
   invalidFill: '#FFC7CE',
   /** An activity changed since the version the reviewer last saw (the report sheet): no band uses it. */
   changedFill: '#FCE4D6',
+  /** A reviewer's open comment in the unit's sheet (sheet/feedback.ts): no band uses it. */
+  openComment: Object.freeze({ fill: '#F8CBAD', font: '#833C0B' }),
 });
 
 /** '#1F4E78' → 'FF1F4E78', the opaque ARGB form exceljs writes. */

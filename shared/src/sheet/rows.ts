@@ -84,13 +84,18 @@ function keyedLines(plan: Plan, variances: readonly MeasureVariance[]): KeyedLin
  * Rows for the activities the unit reports: one per planned measure (its figure; the sum when given
  * in parts), one per part under it, one per figure beyond the plan, one per „w tym” figure under the
  * line it belongs to, and one status-only row for an activity without measures. A template adds
- * `blankExtraRows` empty lines per activity, where the unit adds what the plan did not foresee.
+ * `blankExtraRows` empty lines per activity, where the unit adds what the plan did not foresee;
+ * `feedback` puts the reviewer's comments on each activity's first line.
  */
 export function buildSheetRows(
   assignments: Assignment[],
   entries: ReportEntry[],
   policy: VariancePolicy,
-  options: { blankExtraRows?: number } = {},
+  options: {
+    blankExtraRows?: number;
+    /** The reviewer's comments by activity (reviewerFeedback), written at the activity's first line. */
+    feedback?: ReadonlyMap<string, string>;
+  } = {},
 ): SheetCell[][] {
   const byActivity = new Map(entries.map((e) => [e.activityId, e]));
   const rows: SheetCell[][] = [];
@@ -122,6 +127,7 @@ export function buildSheetRows(
         row[col.ratio] = v.ratio;
         row[col.band] = v.band ? VARIANCE_BAND_LABELS[v.band] : null;
       }
+      if (i === 0) row[col.reviewComments] = options.feedback?.get(activity.id) ?? null;
       if (i === 0 && entry) {
         row[col.status] = entry.status ? REPORT_STATUS_LABELS[entry.status] : null;
         SHEET_MONEY_COLUMNS.forEach((key, k) => (row[col[key]] = entry.moneySpent[k] !== undefined ? entry.moneySpent[k]! / 100 : null));

@@ -14,10 +14,10 @@ import ExcelJS from 'exceljs';
 import type { Cell, Worksheet } from 'exceljs';
 import {
   MSG,
-  UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, columnLetter, readSheetRows,
+  UNIT_READ_COLUMNS, UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, columnLetter, readSheetRows,
   type Assignment, type PlanSheetColumnKey, type ReportEntry, type SheetCell, type SheetColumnKey,
 } from '@pwr-sync/shared';
-import { META_KEYS, META_SHEET_NAME, TEMPLATE_MARKER, TEMPLATE_VERSION, layoutSignature, type TemplateMeta } from './templateMeta.ts';
+import { META_KEYS, META_SHEET_NAME, TEMPLATE_MARKER, TEMPLATE_VERSION, readableSignatures, type TemplateMeta } from './templateMeta.ts';
 import { checkZip, DEFAULT_ZIP_LIMITS, type ZipLimits } from './zipGuard.ts';
 import { checkSheets, type SheetLimits } from './sheetGuard.ts';
 import { loadUploadedWorkbook } from './loadUpload.ts';
@@ -104,7 +104,7 @@ export async function readUploadedTemplate(file: Buffer, expected: UploadExpecta
 
   const meta = readMeta(wb.getWorksheet(META_SHEET_NAME));
   if (!meta) return reject(400, 'not_a_template', MSG.api.notATemplate);
-  if (meta.templateVersion !== TEMPLATE_VERSION || meta.columns !== layoutSignature()) {
+  if (meta.templateVersion !== TEMPLATE_VERSION || !readableSignatures().includes(meta.columns)) {
     return reject(400, 'template_outdated', MSG.api.templateOutdated);
   }
   if (meta.orgUnitCode !== expected.orgUnitCode) {
@@ -116,20 +116,23 @@ export async function readUploadedTemplate(file: Buffer, expected: UploadExpecta
 
   const ws = wb.getWorksheet(UNIT_SHEET_NAME);
   if (!ws) return reject(400, 'not_a_template', MSG.api.sheetMissing(UNIT_SHEET_NAME));
-  const header = findHeader(ws);
+  // The reviewer's comments are shown, never read: a template without their column reads the same.
+  const header = findHeader(ws, UNIT_READ_COLUMNS.map((c) => c.header));
   if (!header.ok) return reject(400, 'template_outdated', header.reason);
+  const at = new Map(UNIT_READ_COLUMNS.map((c, i) => [c.key, header.columns[i]!]));
 
   const problems: UploadProblem[] = [];
   const rows: SheetCell[][] = [];
   const excelRows: number[] = [];
   for (let r = header.row + 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
-    const cells = UNIT_SHEET_COLUMNS.map((c, i) => {
+    const cells = UNIT_SHEET_COLUMNS.map((c) => {
       // Difference, % and band are the template's own formulas, recomputed from plan and actual on
       // the server: not read, so a file saved without cached results (openpyxl) is not refused for them.
-      if (c.computed) return null;
-      const read = sheetCell(row.getCell(header.columns[i]!));
-      if (!read.ok) problems.push({ field: c.key, sheet: UNIT_SHEET_NAME, cell: `${columnLetter(header.columns[i]! - 1)}${r}`, code: 'sheet_cell', message: MSG.api.uploadCell(r, c.header, read.reason) });
+      const column = at.get(c.key);
+      if (c.computed || column === undefined) return null;
+      const read = sheetCell(row.getCell(column));
+      if (!read.ok) problems.push({ field: c.key, sheet: UNIT_SHEET_NAME, cell: `${columnLetter(column - 1)}${r}`, code: 'sheet_cell', message: MSG.api.uploadCell(r, c.header, read.reason) });
       return read.ok ? read.value : null;
     });
     if (cells.every((c) => c === null || c === '')) continue;
@@ -140,14 +143,14 @@ export async function readUploadedTemplate(file: Buffer, expected: UploadExpecta
 
   const read = readSheetRows(rows, expected.assignments);
   for (const p of read.problems) {
-    const index = UNIT_SHEET_COLUMNS.findIndex((c) => c.key === p.column);
-    const column = UNIT_SHEET_COLUMNS[index];
+    const column = UNIT_SHEET_COLUMNS.find((c) => c.key === p.column);
+    const excelColumn = at.get(p.column);
     const excelRow = excelRows[p.rowIndex];
     problems.push({
       ...(p.activityId ? { activityId: p.activityId } : {}),
       field: p.column,
       sheet: UNIT_SHEET_NAME,
-      cell: index >= 0 && excelRow ? `${columnLetter(header.columns[index]! - 1)}${excelRow}` : '',
+      cell: excelColumn !== undefined && excelRow ? `${columnLetter(excelColumn - 1)}${excelRow}` : '',
       code: 'sheet_cell',
       message: MSG.api.uploadCell(excelRows[p.rowIndex] ?? '?', column?.header ?? p.column, p.message),
     });

@@ -15,7 +15,7 @@ import { createTestDb, type TestDb } from '../../test/harness.ts';
 import { loadCentralWorkbookInput } from '../commands/centralWorkbookInput.ts';
 import { centralWorkbookBuffer } from './central.ts';
 import { unitTemplateBuffer } from './template.ts';
-import { assignments, entries, tasks } from './testSupport/fixtures.ts';
+import { assignments, entries, returnedReview, tasks } from './testSupport/fixtures.ts';
 import { skipLibreOffice } from './testSupport/libreoffice.ts';
 import { measurePrint, pdfWords, printToPdf, type PdfWord, type PrintMeasure } from './testSupport/print.ts';
 
@@ -71,13 +71,16 @@ describe.skipIf(skipLibreOffice)('printed by LibreOffice', () => {
     }, 240_000);
   }
 
-  it('prints a unit template legibly, its instruction on one page', async () => {
+  it('prints a returned unit template legibly, one page wide with the reviewer’s comments, its instruction on one page', async () => {
     const m = await printed('template', await unitTemplateBuffer({
       year: 2025, orgUnit: { code: 'MOPS/PRZ/08', name: 'Miejski Ośrodek Pomocy Społecznej (MOPS/PRZ/08)' },
-      assignments, entries, reportVersion: 4, policy: DEFAULT_VARIANCE_POLICY, tasks, generatedAt: new Date('2025-02-01T08:00:00Z'),
+      assignments, entries, reportVersion: 4, policy: DEFAULT_VARIANCE_POLICY, tasks, generatedAt: new Date('2025-02-01T08:00:00Z'), review: returnedReview,
     }));
     expect(smallPages(m)).toEqual([]);
     expect(collisions(m)).toEqual([]);
+    // the report's first page: from the activity's name to the reviewer's comments, one page wide
+    const first = pages(m.list).get(1)!;
+    for (const word of ['Działanie', 'Względem', 'weryfikatora', 'Brak', 'opisu', 'zakresu.']) expect(first, word).toContain(word);
     // the instruction's first step and its last note on one page
     const pageOf = (word: string) => m.list.filter((w) => w.text === word).map((w) => w.page);
     expect(pageOf('1.')).toHaveLength(1);

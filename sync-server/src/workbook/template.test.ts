@@ -8,7 +8,7 @@ import { unitTemplateBuffer, type UnitTemplateInput } from './template.ts';
 import { readUploadedTemplate } from './importUpload.ts';
 import { META_SHEET_NAME, TEMPLATE_VERSION } from './templateMeta.ts';
 import { checkZip, readZipEntry } from './zipGuard.ts';
-import { assignments, entries, tasks } from './testSupport/fixtures.ts';
+import { assignments, entries, returnedReview as returned, tasks } from './testSupport/fixtures.ts';
 import { libreOfficeSheets, skipLibreOffice } from './testSupport/libreoffice.ts';
 
 const templateInput = (over: Partial<UnitTemplateInput> = {}): UnitTemplateInput => ({
@@ -32,7 +32,7 @@ describe('unit template (read back with exceljs)', () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Sprawozdanie', 'Instrukcja', META_SHEET_NAME]);
     const table = (ws as unknown as { getTable(n: string): { table: { tableRef: string; columns: { name: string }[] } } }).getTable('PWR_Sprawozdanie');
     expect(table.table.columns.map((c) => c.name)).toEqual(UNIT_SHEET_COLUMNS.map((c) => c.header));
-    expect(table.table.tableRef).toBe('A1:R11');
+    expect(table.table.tableRef).toBe('A1:S11');
     UNIT_SHEET_COLUMNS.forEach((c, i) => expect(ws.getColumn(i + 1).hidden, c.key).toBe(Boolean(c.hidden)));
     // header row and the columns up to the activity name (ids, task, name) frozen
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1, xSplit: 5, topLeftCell: 'F2' });
@@ -212,4 +212,71 @@ describe.skipIf(skipLibreOffice)('unit template (opened by LibreOffice)', () => 
     expect([at(3, 'difference'), at(3, 'band')]).toEqual(['300', VARIANCE_BAND_LABELS.far_above]);
     expect([at(4, 'difference'), at(4, 'ratio'), at(4, 'band')]).toEqual(['', '', '']);
   });
+});
+
+describe('a returned report’s template: the reviewer’s comments at their activities', () => {
+  let ws: Worksheet;
+  let xlsx: Buffer;
+  beforeAll(async () => {
+    xlsx = await unitTemplateBuffer(templateInput({ review: returned }));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx as unknown as ArrayBuffer);
+    ws = wb.getWorksheet('Sprawozdanie')!;
+  });
+
+  it('puts each activity’s comments on its first line, read-only, open ones highlighted, formula-looking text as text', () => {
+    const feedback = (r: number) => cellOf(ws, r, 'reviewComments');
+    const first = String(feedback(2).value);
+    expect(feedback(2).type).toBe(ExcelJS.ValueType.String);
+    expect(first.startsWith('⚠ Uwaga weryfikatora — otwarta\nAnna Weryfikator, 10 lutego 2025, 10:30 (do wersji 4)\nDotyczy miary: uczestnicy\n=SUMA(A1) to nie')).toBe(true);
+    expect(first).toContain('↳ Jan Jednostka, 11 lutego 2025, 11:00: Poprawimy.');
+    expect(first).toContain('Brak opisu zakresu.');
+    expect([3, 4, 5, 6].map((r) => feedback(r).value ?? null)).toEqual([null, null, null, null]);
+    expect(String(feedback(7).value)).toBe('✓ Uwaga rozwiązana (poprawiono w wersji 3): Kwota?');
+    expect(feedback(2).protection?.locked).not.toBe(false);
+    expect(ws.getColumn(columnIndex('reviewComments') + 1).alignment).toMatchObject({ wrapText: true });
+    const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] }).conditionalFormattings;
+    expect(cf.find((c) => c.ref === 'S2:S11')?.rules[0]?.formulae).toEqual(['LEFT($S2,1)="⚠"']);
+  });
+
+  it('says on the instruction sheet where the comments are, with the overall note in full', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx as unknown as ArrayBuffer);
+    const lines = wb.getWorksheet('Instrukcja')!.getColumn(1).values.map(String);
+    expect(lines).toContain('Uwaga ogólna weryfikatora do całego sprawozdania: Proszę uzupełnić wydatki.');
+    expect(lines.some((l) => l.includes('„Uwagi weryfikatora (MOPS)”'))).toBe(true);
+  });
+
+  it('reads back exactly as a template without comments', async () => {
+    const expected = { orgUnitCode: 'MOPS/PRZ/08', year: 2025, assignments };
+    const withComments = await readUploadedTemplate(xlsx, expected);
+    const without = await readUploadedTemplate(await unitTemplateBuffer(templateInput()), expected);
+    expect(withComments.ok).toBe(true);
+    expect(withComments).toEqual(without);
+  });
+
+  it('reads a template downloaded before the column existed (no column, the older layout in its metadata)', async () => {
+    const old = new ExcelJS.Workbook();
+    await old.xlsx.load((await unitTemplateBuffer(templateInput())) as unknown as ArrayBuffer);
+    const sheet = old.getWorksheet('Sprawozdanie')!;
+    sheet.spliceColumns(columnIndex('reviewComments') + 1, 1);
+    const meta = old.getWorksheet(META_SHEET_NAME)!;
+    const columnsRow = [2, 3, 4, 5, 6].find((r) => meta.getCell(r, 1).value === 'columns')!;
+    meta.getCell(columnsRow, 2).value = UNIT_SHEET_COLUMNS.filter((c) => c.key !== 'reviewComments').map((c) => c.key).join(',');
+    const expected = { orgUnitCode: 'MOPS/PRZ/08', year: 2025, assignments };
+    const read = await readUploadedTemplate(Buffer.from(await old.xlsx.writeBuffer()), expected);
+    const now = await readUploadedTemplate(await unitTemplateBuffer(templateInput()), expected);
+    expect(read.ok && now.ok).toBe(true);
+    if (read.ok && now.ok) expect(read.entries).toEqual(now.entries);
+  });
+
+  it.skipIf(skipLibreOffice)('opens in LibreOffice with the comments at their activities', async () => {
+    const sheets = await libreOfficeSheets(xlsx);
+    const report = sheets.get('Sprawozdanie')!;
+    expect(report[0]![columnIndex('reviewComments')]).toBe('Uwagi weryfikatora (MOPS)');
+    expect(report[1]![columnIndex('reviewComments')]).toContain('=SUMA(A1) to nie jest liczba uczestników');
+    expect(report[1]![columnIndex('reviewComments')]!.startsWith('⚠')).toBe(true);
+    expect(report[6]![columnIndex('reviewComments')]).toBe('✓ Uwaga rozwiązana (poprawiono w wersji 3): Kwota?');
+    expect(sheets.get('Instrukcja')!.flat().join('\n')).toContain('Proszę uzupełnić wydatki.');
+  }, 120_000);
 });

@@ -14,7 +14,8 @@ import type { z } from 'zod';
 import {
   BAND_ORDER, EXTRA_MEASURE_PREFIX, MEASURE_KINDS, parseLineKey, REPORT_STATUS_LABELS, SCOPE_DESCRIPTION_MAX, UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, UNIT_TABLE_NAME, UNIT_VARIANCE_COLUMNS, buildSheetRows,
   MSG, MeasureSchema, NUMBER_FORMATS, ReportEntrySchema, columnIndex, columnLetter, figureFormat, unitBandCondition, unitColumnFormat, unitColumnWraps, UNIT_FROZEN_COLUMNS,
-  type Assignment, type OrgUnit, type ReportEntry, type SheetColumnKey, type Task, type VariancePolicy,
+  FEEDBACK_COLUMN, SHEET_COLOURS, argbOf, feedbackOpenCondition, reviewerFeedback,
+  type Assignment, type OrgUnit, type ReportEntry, type ReviewComment, type SheetColumnKey, type Task, type VariancePolicy, type WorkflowState,
 } from '@pwr-sync/shared';
 import { setProperties } from './central.ts';
 import { wrappedLines } from './text.ts';
@@ -36,6 +37,11 @@ export interface UnitTemplateInput {
   policy: VariancePolicy;
   /** Task kinds: money is an input only for basic tasks. Without it, money is open everywhere. */
   tasks?: Pick<Task, 'code' | 'kind'>[];
+  /**
+   * The reviewer's comments on the unit's activities and the report's state: a returned report's
+   * template shows them at their activities, as the add-in's sheet does (shared sheet/feedback.ts).
+   */
+  review?: { state: WorkflowState; comments: readonly ReviewComment[]; overallNote?: string | null };
   generatedAt?: Date;
 }
 
@@ -51,7 +57,8 @@ export async function buildUnitTemplate(input: UnitTemplateInput): Promise<Workb
   wb.title = T.title(input.orgUnit.code, input.year);
 
   // Empty lines per activity for what the plan did not foresee: figures beyond it, parts, „w tym”.
-  const rows = buildSheetRows(input.assignments, input.entries, input.policy, { blankExtraRows: TEMPLATE_OPEN_LINES });
+  const feedback = input.review ? reviewerFeedback(input.review.comments, input.review.state) : new Map<string, string>();
+  const rows = buildSheetRows(input.assignments, input.entries, input.policy, { blankExtraRows: TEMPLATE_OPEN_LINES, feedback });
   const ws = wb.addWorksheet(UNIT_SHEET_NAME, {
     views: [{ state: 'frozen', xSplit: UNIT_FROZEN_COLUMNS, ySplit: 1, topLeftCell: `${columnLetter(UNIT_FROZEN_COLUMNS)}2`, activeCell: `${columnLetter(columnIndex('actual'))}2` }],
     properties: { tabColor: { argb: 'FF548235' } },
@@ -106,10 +113,12 @@ export async function buildUnitTemplate(input: UnitTemplateInput): Promise<Workb
       cell.fill = FILL_COMPUTED;
       if (c.key === 'difference' || c.key === 'ratio' || c.key === 'band') cell.value = variance[c.key];
     }
-    // Rows of a generated file do not grow by themselves: the height fits the longest wrapped text.
-    ws.getRow(r).height = Math.max(...WRAPPED.map(({ index, width }) => (typeof row[index] === 'string' ? wrappedLines(row[index], width) : 1))) * 15;
+    // Rows of a generated file do not grow by themselves: the height fits the longest wrapped text
+    // (within Excel's highest row; a longer reviewer's comment is cut to fit it, sheet/feedback.ts).
+    ws.getRow(r).height = Math.min(MAX_ROW_HEIGHT, Math.max(...WRAPPED.map(({ index, width }) => (typeof row[index] === 'string' ? wrappedLines(row[index], width) : 1))) * 15);
   });
   if (rows.length > 0) addBandFormatting(ws, rows.length + 1);
+  if (rows.length > 0 && feedback.size > 0) addFeedbackFormatting(ws, rows.length + 1);
   compactValidations(ws);
 
   await ws.protect('', {
@@ -141,6 +150,18 @@ function addBandFormatting(ws: Worksheet, lastRow: number): void {
   });
 }
 
+/** A reviewer's open comment stands out, as in the add-in's sheet; a resolved one stays plain. */
+function addFeedbackFormatting(ws: Worksheet, lastRow: number): void {
+  const { fill, font } = SHEET_COLOURS.openComment;
+  ws.addConditionalFormatting({
+    ref: `${FEEDBACK_COLUMN}2:${FEEDBACK_COLUMN}${lastRow}`,
+    rules: [{
+      type: 'expression', priority: BAND_ORDER.length + 1, formulae: [feedbackOpenCondition()],
+      style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argbOf(fill) } }, font: { color: { argb: argbOf(font) } } },
+    }],
+  });
+}
+
 export function unlockInput(cell: Cell, validation: DataValidation): void {
   cell.protection = UNLOCKED;
   cell.fill = FILL_INPUT;
@@ -152,6 +173,8 @@ const T = MSG.workbook.template;
 const COMMENT_MAX = (ReportEntrySchema.shape.comment.unwrap() as z.ZodString).maxLength ?? 2000;
 const QUALIFIER_MAX = (MeasureSchema.shape.qualifier.unwrap() as z.ZodString).maxLength ?? 200;
 /** Wrapped text columns of the report table: their width decides a row's height. */
+/** Excel's highest row, in points. */
+const MAX_ROW_HEIGHT = 409;
 const WRAPPED = UNIT_SHEET_COLUMNS.flatMap((c, index) => (unitColumnWraps(c) ? [{ index, width: c.width }] : []));
 
 /** The input message Excel and LibreOffice show when the cell is selected. */
@@ -187,10 +210,16 @@ const INSTRUCTION_WIDTH = 90;
 
 function addInstructions(wb: Workbook, input: UnitTemplateInput): void {
   const I = T.instructions;
+  const F = MSG.reviewView.sheetFeedback;
+  const returned = input.review?.state === 'returned';
   addInstructionSheet(wb, [
     [I.title(input.year), 'title'],
     [I.unit(input.orgUnit.code, input.orgUnit.name), 'bold'],
     ['', 'text'],
+    // A returned report: where the reviewer's comments are, and the overall note in full.
+    ...(returned && input.review!.comments.some((c) => c.status === 'open') ? [[F.instructionsReturned, 'bold'] as InstructionLine] : []),
+    ...(returned && input.review!.overallNote ? [[F.overallNote(input.review!.overallNote), 'bold'] as InstructionLine] : []),
+    ...(returned ? [['', 'text'] as InstructionLine] : []),
     ...I.steps.map((step): [string, 'text'] => [step, 'text']),
     ['', 'text'],
     ...I.notes.map((note): [string, 'note'] => [note, 'note']),

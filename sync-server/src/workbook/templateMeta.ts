@@ -4,7 +4,7 @@
  * against it before any row is read.
  */
 import type { Workbook, Worksheet } from 'exceljs';
-import { UNIT_SHEET_COLUMNS } from '@pwr-sync/shared';
+import { UNIT_READ_COLUMNS, UNIT_SHEET_COLUMNS } from '@pwr-sync/shared';
 
 /** Very hidden sheet (not even listed under Unhide in Excel). */
 export const META_SHEET_NAME = 'pwr_meta';
@@ -28,6 +28,12 @@ export interface TemplateMeta {
 export const META_KEYS: readonly (keyof TemplateMeta)[] = ['orgUnitCode', 'year', 'templateVersion', 'reportVersion', 'columns'];
 
 export const layoutSignature = (): string => UNIT_SHEET_COLUMNS.map((c) => c.key).join(',');
+
+/**
+ * Layouts an upload is read with: the current one, and the same without the reviewer's comments
+ * column (a template downloaded before it existed: the column is only shown, never read).
+ */
+export const readableSignatures = (): string[] => [layoutSignature(), UNIT_READ_COLUMNS.map((c) => c.key).join(',')];
 
 /** Columns of the metadata sheet holding the validation lists. */
 export const LIST_COLUMNS = { status: 'D', measureKind: 'E' } as const;

@@ -1,7 +1,7 @@
 import { Router, type Response } from 'express';
 import { API_PATHS, MSG } from '@pwr-sync/shared';
 import type { Db, User } from '../../storage/index.ts';
-import { getOrgUnit, getProgramStructure, getUnitReport } from '../../storage/index.ts';
+import { getOrgUnit, getProgramStructure, getReviewComments, getUnitReport } from '../../storage/index.ts';
 import { currentUser } from '../../auth/middleware.ts';
 import { forbidden, notFound } from '../../http/errors.ts';
 import { parsed, validate } from '../../http/validate.ts';
@@ -50,10 +50,12 @@ export function workbookRouter(db: Db, log: Logger): Router {
     }
     const orgUnit = await getOrgUnit(db, unit);
     if (!orgUnit) throw notFound(MSG.api.noUnit(unit));
-    const [ctx, report, structure] = await Promise.all([loadUnitYear(db, year, unit), getUnitReport(db, year, unit), getProgramStructure(db, year)]);
+    const [ctx, report, structure, comments] = await Promise.all([loadUnitYear(db, year, unit), getUnitReport(db, year, unit), getProgramStructure(db, year), getReviewComments(db, year, unit)]);
     const buf = await unitTemplateBuffer({
       year, orgUnit, assignments: ctx.assignments, entries: report.entries, reportVersion: report.version,
       policy: ctx.year.policy, tasks: structure.tasks,
+      // a returned report's template shows the reviewer's comments at their activities
+      review: { state: report.state, comments, overallNote: report.reviewComment },
     });
     log({ category: 'workbook', msg: 'unit template built', year, unit, activities: ctx.assignments.length, bytes: buf.length });
     sendXlsx(res, buf, `sprawozdanie-${unit.replace(/\//g, '-')}-${year}.xlsx`);

@@ -76,3 +76,15 @@ export const assignments: Assignment[] = [
 export const entries: ReportEntry[] = [
   { activityId: 'I.1-01', status: 'realized', actual: { measures: [{ kind: 'spotkanie', value: 4, planMeasureId: '1' }, { kind: 'uczestnik', value: 82, planMeasureId: '2' }] }, moneySpent: [200_075_000], comment: 'mniej chętnych' },
 ];
+
+/** A returned report: two comments on I.1-01 (one about a measure, answered), one resolved on I.1-02. */
+export const returnedReview = {
+  state: 'returned' as const,
+  overallNote: 'Proszę uzupełnić wydatki.',
+  comments: [
+    { id: 1, activityId: 'I.1-01', measureKey: 'uczestnik', text: '=SUMA(A1) to nie jest liczba uczestników', by: 'Anna Weryfikator', at: '2025-02-10T09:30:00Z', version: 4, status: 'open' as const, resolvedVersion: null,
+      replies: [{ text: 'Poprawimy.', by: 'Jan Jednostka', at: '2025-02-11T10:00:00Z', fromUnit: true }] },
+    { id: 2, activityId: 'I.1-01', measureKey: null, text: 'Brak opisu zakresu.', by: 'Anna Weryfikator', at: '2025-02-10T09:31:00Z', version: 4, status: 'open' as const, resolvedVersion: null, replies: [] },
+    { id: 3, activityId: 'I.1-02', measureKey: null, text: 'Kwota?', by: 'Anna Weryfikator', at: '2025-01-10T09:31:00Z', version: 2, status: 'resolved' as const, resolvedVersion: 3, replies: [] },
+  ],
+};
