@@ -5,7 +5,8 @@
  * of the pane's own filter code. Covers loading the year, each filter, clearing, the summary and
  * chart, history of the selected row, the report view a reviewer decides from (accept after a
  * confirmation, return with comments on two activities — in the history with the reviewer and the
- * overall note; the unit sees each comment at its activity), and a manager who reads but cannot decide. Saves screenshots
+ * overall note; the unit sees each comment at its activity, in the pane and in its own sheet, answers
+ * one, fixes the other in the sheet and hands in again: the sheet shows one resolved, one still open), and a manager who reads but cannot decide. Saves screenshots
  * 2x-*.png (see SHOTS in browser.ts).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -15,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import {
-  API_PATHS, REVIEW_PATHS, REPORT_SHEET_COLUMNS, REPORT_SHEET_HEADER_ROW, REPORT_SHEET_LAST_LETTER, reportSheetColumnIndex, reportSheetName, BAND_ORDER, CONSOLIDATED_COLUMNS, CONSOLIDATED_SHEET_NAME, CONSOLIDATED_TABLE_NAME, filterConsolidatedRows, consolidatedColumnLetter, summarizeExecution,
+  API_PATHS, REVIEW_PATHS, UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, UNIT_TABLE_NAME, columnLetter, feedbackOpenCondition, REPORT_SHEET_COLUMNS, REPORT_SHEET_HEADER_ROW, REPORT_SHEET_LAST_LETTER, reportSheetColumnIndex, reportSheetName, BAND_ORDER, CONSOLIDATED_COLUMNS, CONSOLIDATED_SHEET_NAME, CONSOLIDATED_TABLE_NAME, filterConsolidatedRows, consolidatedColumnLetter, summarizeExecution,
   type AssignmentsResponse, type CompletenessRow, type ConsolidatedFilter, type ConsolidatedRow, type UnitReport,
 } from '@pwr-sync/shared';
 import { ApiClient } from '../src/api/client.ts';
@@ -424,7 +425,7 @@ describe('review mode end to end', () => {
     await signOut();
   });
 
-  it('the unit then sees the reviewer\'s comment in its pane', async () => {
+  it('the unit then sees the reviewer\'s comments in its pane and in its own sheet, answers one, fixes the other in the sheet and hands in again', async () => {
     await openPane(tokenOf('unit_reporter', units.ret));
     await expect.poll(() => page.getByText('Sprawozdanie zwrócone do poprawy.').count(), { timeout: 20_000 }).toBe(1);
     expect(await page.getByText(/Proszę uzupełnić liczbę uczestników spotkań\./).count()).toBe(1);
@@ -436,6 +437,24 @@ describe('review mode end to end', () => {
     expect(firstText).toContain(first!.activity.name);
     expect(firstText).toContain('Podaj liczbę uczestników spotkań.');
     expect(await feedback.locator(`li[data-activity="${second!.activity.id}"]`).textContent()).toContain('Dlaczego nie zrealizowano? Opisz przyczynę.');
+
+    // … and in its own sheet: each comment at its activity's first line, in the read-only column.
+    await page.getByRole('button', { name: 'Przygotuj arkusz' }).click();
+    const col = (key: string) => UNIT_SHEET_COLUMNS.findIndex((c) => c.key === key);
+    const table = async () => (await fake<unknown[][] | null>('tableValues', UNIT_TABLE_NAME)) ?? [];
+    const firstLine = async (id: string) => (await table()).findIndex((r) => r[col('activityId')] === id);
+    const feedbackAt = async (id: string) => String((await table())[await firstLine(id)]?.[col('reviewComments')] ?? '');
+    await expect.poll(() => feedbackAt(first!.activity.id), { timeout: 15_000 }).toContain('Podaj liczbę uczestników spotkań.');
+    expect(await feedbackAt(first!.activity.id)).toMatch(/^⚠ Uwaga weryfikatora — otwarta\n/);
+    expect(await feedbackAt(second!.activity.id)).toMatch(/^⚠ Uwaga weryfikatora — otwarta\n[^\n]+\nDlaczego nie zrealizowano\? Opisz przyczynę\.$/);
+    // only on the two activities' first lines; highlighted while open; read-only
+    expect((await table()).filter((r) => r[col('reviewComments')] !== '')).toHaveLength(2);
+    const rule = `=${feedbackOpenCondition()}`;
+    expect((await fake<{ cf: { custom: { rule: { formula: string } } } }[]>('conditionalFormats', UNIT_SHEET_NAME)).some((c) => c.cf.custom.rule.formula === rule)).toBe(true);
+    const feedbackCell = `${columnLetter(col('reviewComments'))}${(await firstLine(second!.activity.id)) + 2}`;
+    expect(await fake('userEdit', UNIT_SHEET_NAME, feedbackCell, [['skasowane']])).toBe(false);
+    await shot('28-jednostka-uwagi-w-arkuszu');
+
     // It answers the second in its pane (the first it will fix); the list says when a comment counts as resolved.
     const answered = feedback.locator(`li[data-activity="${second!.activity.id}"]`);
     await answered.getByRole('button', { name: 'Odpowiedz' }).click();
@@ -444,16 +463,25 @@ describe('review mode end to end', () => {
     await expect.poll(() => answered.getByText(UNIT_ANSWER, { exact: false }).count(), { timeout: 10_000 }).toBe(1);
     expect(await feedback.getByText('albo gdy weryfikator uzna Twoją odpowiedź za wystarczającą', { exact: false }).count()).toBe(1);
     await shot('28-jednostka-widzi-uwagi');
+    // The answer reaches the sheet's column at once.
+    await expect.poll(() => feedbackAt(second!.activity.id), { timeout: 10_000 }).toMatch(/\n↳ [^\n]+: /);
+    expect(await feedbackAt(second!.activity.id)).toContain(UNIT_ANSWER);
+
+    // The first is fixed in the sheet, and the report handed in again from the pane.
+    const commentCell = `${columnLetter(col('comment'))}${(await firstLine(first!.activity.id)) + 2}`;
+    expect(await fake('userEdit', UNIT_SHEET_NAME, commentCell, [['Zajęcia przeniesiono na 2026 r. z powodu remontu.']])).toBe(true);
+    await page.getByRole('button', { name: 'Przekaż do weryfikacji' }).click();
+    await expect.poll(async () => (await api<{ state: string }>(tokenOf('reviewer'), 'GET', API_PATHS.report(OPEN_YEAR, units.ret))).json.state, { timeout: 15_000 }).toBe('submitted');
+    // The resubmission resolves the fixed activity's comment (quiet, one line); the answered one is still open; nothing typed is lost.
+    await expect.poll(() => feedbackAt(first!.activity.id), { timeout: 15_000 }).toMatch(/^✓ Uwaga rozwiązana \(poprawiono w wersji \d+\): Podaj liczbę uczestników spotkań\.$/);
+    expect(await feedbackAt(second!.activity.id)).toMatch(/^⚠ Uwaga weryfikatora — nadal otwarta — działania nie zmieniono\n/);
+    expect((await table())[await firstLine(first!.activity.id)]![col('comment')]).toBe('Zajęcia przeniesiono na 2026 r. z powodu remontu.');
+    await shot('28-jednostka-po-ponownym-przekazaniu');
     await signOut();
   });
 
-  it('the unit fixes one activity and hands in again; the reviewer\'s sheet marks what changed since the version last seen', async () => {
-    const unitToken = tokenOf('unit_reporter', units.ret);
-    const report = (await api<{ version: number; entries: { activityId: string; comment: string }[] }>(unitToken, 'GET', API_PATHS.report(OPEN_YEAR, units.ret))).json;
+  it('after the unit handed in again (fixed in its sheet, above), the reviewer\'s sheet marks what changed since the version last seen', async () => {
     const [first, second] = (await api<AssignmentsResponse>(tokenOf('reviewer'), 'GET', API_PATHS.assignments(OPEN_YEAR, units.ret))).json.assignments.filter((a) => a.role === 'reporting');
-    const entries = report.entries.map((e) => (e.activityId === first!.activity.id ? { ...e, comment: 'Zajęcia przeniesiono na 2026 r. z powodu remontu.' } : e));
-    expect((await api(unitToken, 'PUT', API_PATHS.report(OPEN_YEAR, units.ret), { baseVersion: report.version, entries })).status).toBeLessThan(300);
-    expect((await api(unitToken, 'POST', API_PATHS.submit(OPEN_YEAR, units.ret), {})).status).toBe(200);
 
     await openPane(tokenOf('reviewer'));
     await expect.poll(() => page.getByText('Przegląd sprawozdań').count(), { timeout: 20_000 }).toBe(1);

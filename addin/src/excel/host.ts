@@ -6,7 +6,7 @@ import type { ReportEntry, SheetCell, SheetColumnKey } from '@pwr-sync/shared';
 import type { ReportContext, SheetState, ValidationMode } from '../report/sheetModel.ts';
 import { checkExcelSupport, type SupportCheck } from './requirements.ts';
 import { runExcel, type ExcelRunner, type HostResult } from './runExcel.ts';
-import { prepareSheet, readTable, refreshSheet, selectTableCell, subscribeTableChanges, subscribeTableSelection, writeActivity, type PrepareInput } from './sheet.ts';
+import { prepareSheet, readTable, refreshSheet, selectTableCell, subscribeTableChanges, subscribeTableSelection, writeActivity, writeReviewerFeedback, type PrepareInput } from './sheet.ts';
 import { readSyncRecord, writeSyncRecord } from './syncRecord.ts';
 import type { SyncRecord } from '../report/syncRecord.ts';
 
@@ -28,6 +28,8 @@ export interface ReportHost {
   subscribeSelection(onSelect: (rowIndex: number) => void): Promise<() => Promise<void>>;
   /** Shows the report sheet with one cell of the table selected (a problem's cell). */
   selectCell(rowIndex: number, column: SheetColumnKey): Promise<HostResult<void>>;
+  /** The reviewer's comments by activity into the sheet's column; value false when the sheet is not prepared. */
+  writeFeedback(feedback: ReadonlyMap<string, string>): Promise<HostResult<boolean>>;
 }
 
 /** Subscribes through `add` in one Excel.run; the returned function removes the handler in another. */
@@ -62,5 +64,9 @@ export function createExcelHost(run?: ExcelRunner): ReportHost {
     subscribeChanges: (onChange) => subscription((ctx) => subscribeTableChanges(ctx, () => onChange()), 'subscribeTableChanges', run),
     subscribeSelection: (onSelect) => subscription((ctx) => subscribeTableSelection(ctx, onSelect), 'subscribeTableSelection', run),
     selectCell: (rowIndex, column) => runExcel((ctx) => selectTableCell(ctx, rowIndex, column), opts('selectTableCell')),
+    writeFeedback: async (feedback) => {
+      const r = notPreparedAsNull(await runExcel(async (ctx) => { await writeReviewerFeedback(ctx, feedback); return true; }, opts('writeReviewerFeedback')));
+      return r.ok ? { ok: true, value: r.value ?? false } : r;
+    },
   };
 }

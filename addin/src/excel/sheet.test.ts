@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { BAND_ORDER, MSG, REPORT_STATUS_LABELS, SHEET_COLOURS, UNIT_SHEET_COLUMNS, buildSheetRows, columnIndex, columnLetter, readSheetRows, type SheetCell } from '@pwr-sync/shared';
+import { BAND_ORDER, MSG, REPORT_STATUS_LABELS, SHEET_COLOURS, UNIT_SHEET_COLUMNS, buildSheetRows, columnIndex, columnLetter, feedbackOpenCondition, readSheetRows, reviewerFeedback, type ReviewComment, type SheetCell } from '@pwr-sync/shared';
 import { isTouched } from '../report/sheetModel.ts';
-import { prepareSheet, readTable, refreshSheet, subscribeTableChanges, writeActivity } from './sheet.ts';
+import { prepareSheet, readTable, refreshSheet, subscribeTableChanges, writeActivity, writeReviewerFeedback } from './sheet.ts';
 import { HEADERS, INVALID_FILL } from './layout.ts';
 import { createMockExcel } from './testing/mockExcel.ts';
 import { makeUnit } from './testing/fixtures.ts';
@@ -42,7 +42,8 @@ describe('prepareSheet', () => {
     expect(lockedAt(`M2:M${rows.length + 1}`)).toContain(false);
     expect(lockedAt(`H2:H${rows.length + 1}`)).not.toContain(false);
     expect(x.ranges.filter((r) => r.address === `M2:M${rows.length + 1}`).at(-1)!.mock.dataValidation.rule.list.source).toContain('zrealizowane');
-    expect(x.log.filter((l) => l[0] === 'conditionalFormats.add')).toHaveLength(BAND_ORDER.length); // every band, as the review table and the workbooks
+    // every band, as the review table and the workbooks, and the reviewer's open comments
+    expect(x.log.filter((l) => l[0] === 'conditionalFormats.add')).toHaveLength(BAND_ORDER.length + 1);
     expect(state.problems).toEqual([]);
     expect(x.syncs()).toBe(2);
     syncCounts.prepareSheet_new = x.syncs();
@@ -259,4 +260,115 @@ describe('Excel events', () => {
       expect(x.ctx.runtime.enableEvents).toBe(true);
     });
   }
+});
+
+describe('the reviewer’s comments in the unit’s sheet', () => {
+  const unit = makeUnit(5);
+  const second = unit.assignments[1]!.activity.id;
+  const third = unit.assignments[2]!.activity.id;
+  const comment = (over: Partial<ReviewComment>): ReviewComment => ({
+    id: 1, activityId: second, measureKey: 'uczestnik', text: '=SUMA(A1) — proszę podać liczbę uczestników', by: 'Anna Weryfikator', at: '2026-11-12T13:05:00Z',
+    version: 3, status: 'open', resolvedVersion: null, replies: [{ text: 'Poprawimy.', by: 'Jan Jednostka', at: '2026-11-13T08:00:00Z', fromUnit: true }], ...over,
+  });
+  const feedback = reviewerFeedback([comment({}), comment({ id: 2, activityId: third, measureKey: null, text: 'Brak opisu.', status: 'resolved', resolvedVersion: 4, replies: [] })], 'returned');
+  const S = columnLetter(c('reviewComments'));
+  /** The unit's typed rows: figures and a comment of its own on the second activity. */
+  const typed = () => {
+    const rows = buildSheetRows(unit.assignments, [], unit.policy);
+    rows[2]![c('actual')] = 7;
+    rows[2]![c('status')] = REPORT_STATUS_LABELS.realized;
+    rows[2]![c('comment')] = '-5 osób, bo remont';
+    return rows;
+  };
+  /** Every range handed out for `address`, to read what any of them was set to. */
+  const all = (x: ReturnType<typeof createMockExcel>, address: string) => x.ranges.filter((r) => r.address === address).map((r) => r.mock);
+  const cfs = (x: ReturnType<typeof createMockExcel>) => x.log.filter((l) => l[0] === 'conditionalFormats.add').map((l) => [l[1], (l[3] as any).custom.rule.formula, (l[3] as any).custom.format.fill.color]);
+
+  it('„Przygotuj arkusz” puts each comment at its activity’s first line, open ones highlighted, as text, never as the unit’s input', async () => {
+    const x = createMockExcel({ sheetExists: true });
+    const state = await prepareSheet(x.ctx, { ...unit, serverEntries: unit.entries, keep: 'sheet', feedback });
+    const n = buildSheetRows(unit.assignments, unit.entries, unit.policy).length;
+    const block = x.range(`A1:${LAST}${n + 1}`);
+    const column = block.values.slice(1).map((r: unknown[]) => r[c('reviewComments')]);
+    // activity 2 starts at body row 2 (activity 1 has two measure lines), activity 3 at row 4
+    expect(String(column[2]).startsWith('⚠ Uwaga weryfikatora — otwarta\nAnna Weryfikator, 12 listopada 2026, 14:05')).toBe(true);
+    expect(column[2]).toContain('=SUMA(A1) — proszę podać liczbę uczestników');
+    expect(column[2]).toContain('↳ Jan Jednostka, 13 listopada 2026, 09:00: Poprawimy.');
+    expect(column[4]).toBe('✓ Uwaga rozwiązana (poprawiono w wersji 4): Brak opisu.');
+    expect(column.filter((v: unknown) => v !== '')).toHaveLength(2);
+    // a text cell, locked, highlighted while open
+    expect(block.numberFormat[3][c('reviewComments')]).toBe('@');
+    expect(x.ranges.filter((r) => r.address === `${S}2:${S}${n + 1}`).map((r) => r.mock.format.protection.locked)).not.toContain(false);
+    expect(cfs(x)).toContainEqual([`${S}2:${S}${n + 1}`, `=${feedbackOpenCondition()}`, SHEET_COLOURS.openComment.fill]);
+    expect(state.entries.filter(isTouched)).toEqual(unit.entries);
+  });
+
+  it('writes a loaded comment into the prepared sheet’s column only: what the unit typed stays, two syncs, protected again', async () => {
+    const rows = typed();
+    const x = createMockExcel({ tableRows: rows });
+    await writeReviewerFeedback(x.ctx, feedback);
+    const n = rows.length;
+    const written = all(x, `${S}2:${S}${n + 1}`).find((r) => Array.isArray(r.values) && r.values.length === n)!;
+    expect(written.values.map((r: unknown[]) => String(r[0]).slice(0, 1))).toEqual(['', '', '⚠', '', '✓', '', '', '', '', ''].slice(0, n));
+    expect(written.numberFormat.every((r: string[]) => r[0] === '@')).toBe(true);
+    // nothing else is written: the unit's cells are as typed
+    expect(x.ranges.filter((r) => r.address !== `${S}2:${S}${n + 1}` && Array.isArray(r.mock.values) && r.mock.values.length > 0 && r.address !== 'body')).toEqual([]);
+    expect(x.log.some((l) => l[0] === 'rows.add' || l[0] === 'columns.add')).toBe(false);
+    expect(cfs(x)).toContainEqual([`${S}2:${S}${n + 1}`, `=${feedbackOpenCondition()}`, SHEET_COLOURS.openComment.fill]);
+    const order = x.log.map((l) => l[0]);
+    expect(order.indexOf('unprotect')).toBeLessThan(order.indexOf('protect'));
+    expect(order.lastIndexOf('protect')).toBeGreaterThan(order.indexOf('conditionalFormats.add'));
+    expect(x.ctx.runtime.enableEvents).toBe(true);
+    expect(x.syncs()).toBe(2);
+    syncCounts.writeReviewerFeedback = x.syncs();
+  });
+
+  it('upgrades a table made before the column existed in place: the column appended with its header and the comments', async () => {
+    const rows = typed().map((r) => r.slice(0, c('reviewComments')));
+    const x = createMockExcel({ tableRows: rows });
+    await writeReviewerFeedback(x.ctx, feedback);
+    const add = x.log.find((l) => l[0] === 'columns.add')!;
+    const values = add[2] as unknown[][];
+    expect(values[0]).toEqual(['Uwagi weryfikatora (MOPS)']);
+    expect(values.slice(1).map((r) => String(r[0]).slice(0, 1))).toEqual(['', '', '⚠', '', '✓', '', '', '', '', ''].slice(0, rows.length));
+    expect(x.log.filter((l) => l[0] === 'columns.add')).toHaveLength(1);
+    expect(x.range(`${S}:${S}`).format.columnWidth).toBeGreaterThan(0);
+    expect(all(x, `${S}2:${S}${rows.length + 1}`).map((r) => r.format.wrapText)).toContain(true);
+    expect(x.range(`${S}1:${S}1`).format.fill.color).toBe(SHEET_COLOURS.header.fill);
+    expect(x.log.map((l) => l[0])).toContain('protect');
+  });
+
+  it('„Przygotuj arkusz” over an old table (without the column) keeps what the unit typed and adds the comments', async () => {
+    const rows = typed().map((r) => r.slice(0, c('reviewComments')));
+    const x = createMockExcel({ tableRows: rows });
+    await prepareSheet(x.ctx, { ...unit, serverEntries: [], keep: 'sheet', feedback });
+    const block = x.range(`A1:${LAST}${rows.length + 1}`).values;
+    expect(block[0]).toEqual(UNIT_SHEET_COLUMNS.map((col) => col.header));
+    expect(block.every((r: unknown[]) => r.length === UNIT_SHEET_COLUMNS.length)).toBe(true);
+    expect([block[3][c('actual')], block[3][c('status')], block[3][c('comment')]]).toEqual([7, REPORT_STATUS_LABELS.realized, "'-5 osób, bo remont"]);
+    expect(String(block[3][c('reviewComments')]).startsWith('⚠')).toBe(true);
+  });
+
+  it('„Przygotuj arkusz” without loaded comments keeps those the sheet shows', async () => {
+    const rows = typed();
+    rows[2]![c('reviewComments')] = feedback.get(second)!;
+    const x = createMockExcel({ tableRows: rows });
+    await prepareSheet(x.ctx, { ...unit, serverEntries: [], keep: 'sheet' });
+    expect(x.range(`A1:${LAST}${rows.length + 1}`).values[3][c('reviewComments')]).toBe(feedback.get(second));
+  });
+
+  it('saving the activity from the form keeps its comment; an old table gets rows as wide as it is', async () => {
+    const rows = typed();
+    rows[2]![c('reviewComments')] = feedback.get(second)!;
+    const entry = { activityId: second, status: 'realized' as const, actual: { measures: [{ kind: 'spotkanie', value: 9, planMeasureId: '1' }] }, moneySpent: [], comment: 'poprawione' };
+    const x = createMockExcel({ tableRows: rows });
+    await writeActivity(x.ctx, { ...unit, entry });
+    expect(x.range('body[row 2]').values[0][c('reviewComments')]).toBe(feedback.get(second));
+    expect(x.range('body[row 3]').values[0][c('reviewComments')]).toBe('');
+
+    const old = createMockExcel({ tableRows: rows.map((r) => r.slice(0, c('reviewComments'))) });
+    await writeActivity(old.ctx, { ...unit, entry });
+    expect(old.range('body[row 2]').values[0]).toHaveLength(c('reviewComments'));
+    expect(old.range('body[row 2]').values[0][c('actual')]).toBe(9);
+  });
 });

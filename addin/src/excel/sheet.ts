@@ -4,8 +4,8 @@
  * (prepare: 2–3 syncs, read: 1, refresh: 2, write one activity: 2 — whatever the number of rows).
  * Every batch that writes turns Excel events off and back on through withEventsOff (events.ts).
  */
-import { MSG, NUMBER_FORMATS, SCOPE_DESCRIPTION_MAX, UNIT_FROZEN_COLUMNS, UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, UNIT_TABLE_NAME, columnIndex, columnLetter, unitColumnWraps, type ReportEntry, type SheetCell, type SheetColumnKey, type SheetProblem } from '@pwr-sync/shared';
-import { activityRows, carryUnreadableCells, computedColumns, invalidCells, mergeRows, planActivityWrite, validateRows, type ReportContext, type SheetState, type ValidationMode } from '../report/sheetModel.ts';
+import { MSG, NUMBER_FORMATS, SCOPE_DESCRIPTION_MAX, SHEET_COLOURS, UNIT_FROZEN_COLUMNS, UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, UNIT_TABLE_NAME, columnIndex, columnLetter, feedbackOpenCondition, unitColumnWraps, type ReportEntry, type SheetCell, type SheetColumn, type SheetColumnKey, type SheetProblem } from '@pwr-sync/shared';
+import { activityRows, carryUnreadableCells, computedColumns, feedbackColumn, invalidCells, keepFeedback, mergeRows, padRows, planActivityWrite, validateRows, type ReportContext, type SheetState, type ValidationMode } from '../report/sheetModel.ts';
 import { COLUMN_COUNT, HEADERS, INVALID_FILL, LAST_COLUMN, POINTS_PER_CHAR, STATUS_LIST_SOURCE, bandFormula, bodyColumnAddress, rowFormats } from './layout.ts';
 import { excelText } from './text.ts';
 import { addBandFormats, setLandscapePrint, styleHeader, tintUnitColumns } from './look.ts';
@@ -16,6 +16,7 @@ import { recordAfterPrepare, type SyncRecord } from '../report/syncRecord.ts';
 const COMPUTED = UNIT_SHEET_COLUMNS.flatMap((c, i) => (c.computed ? [i] : []));
 const FIRST_COMPUTED = Math.min(...COMPUTED);
 const NUMBER_COLUMNS = UNIT_SHEET_COLUMNS.flatMap((c, i) => (c.type === 'number' ? [i] : []));
+const FEEDBACK = columnIndex('reviewComments');
 
 export interface PrepareInput extends ReportContext {
   /** The server's entries (latest version). */
@@ -26,12 +27,20 @@ export interface PrepareInput extends ReportContext {
   year: number;
   /** `sheet`: keep what the unit typed in an existing sheet; `server`: overwrite with the server's entries. */
   keep: 'sheet' | 'server';
+  /** The reviewer's comments by activity (shared reviewerFeedback); absent: those the sheet shows stay. */
+  feedback?: ReadonlyMap<string, string>;
 }
 
-/** Table rows as values (null for blanks), header excluded. */
+/**
+ * Table rows as values (null for blanks), header excluded, as wide as the layout: a table made
+ * before the last columns were added reads with those cells blank.
+ */
 function asCells(values: unknown[][]): SheetCell[][] {
-  return values.map((r) => r.map((v) => (v === '' || v === undefined ? null : (v as SheetCell))));
+  return padRows(values.map((r) => r.map((v) => (v === '' || v === undefined ? null : (v as SheetCell)))));
 }
+
+/** Rows cut to a table's own width (an older table has fewer columns than the layout until it is upgraded). */
+const fit = <T>(rows: T[][], width: number): T[][] => rows.map((r) => r.slice(0, width));
 
 /** Excel wants '' rather than null to clear a cell. */
 function toExcel(rows: SheetCell[][]): (string | number | boolean)[][] {
@@ -66,7 +75,7 @@ export async function prepareSheet(context: Excel.RequestContext, input: Prepare
     sheet = existingSheet.isNullObject ? context.workbook.worksheets.add(UNIT_SHEET_NAME) : existingSheet;
   }
 
-  const rows = mergeRows(existing, input.serverEntries, input, input.keep);
+  const rows = mergeRows(existing, input.serverEntries, input, input.keep, input.feedback);
   const state = validateRows(rows, input);
   const n = rows.length;
   const synced = recordAfterPrepare({ existing: record, tableExisted: !existingTable.isNullObject, keep: input.keep, orgUnitCode: input.orgUnitCode, year: input.year, serverVersion: input.serverVersion });
@@ -109,15 +118,8 @@ function applyLayout(sheet: Excel.Worksheet, n: number): void {
   rows.format.verticalAlignment = 'Top';
   tintUnitColumns(rows);
 
-  UNIT_SHEET_COLUMNS.forEach((c, i) => {
-    const l = columnLetter(i);
-    const whole = sheet.getRange(`${l}:${l}`);
-    whole.format.columnWidth = c.width * POINTS_PER_CHAR;
-    if (c.hidden) whole.columnHidden = true;
-    const body = sheet.getRange(bodyColumnAddress(c.key, n));
-    if (unitColumnWraps(c)) body.format.wrapText = true;
-    if (c.input) body.format.protection.locked = false;
-  });
+  UNIT_SHEET_COLUMNS.forEach((c, i) => layoutColumn(sheet, c, i, n));
+  highlightOpenFeedback(sheet, n);
 
   const status = sheet.getRange(bodyColumnAddress('status', n)).dataValidation;
   status.rule = { list: { inCellDropDown: true, source: STATUS_LIST_SOURCE } };
@@ -145,6 +147,66 @@ function applyLayout(sheet: Excel.Worksheet, n: number): void {
   // Rows grow to their wrapped names (Excel fits them; a generated file cannot).
   rows.format.autofitRows();
   setLandscapePrint(sheet, 'A3');
+}
+
+/** One column's width, visibility, wrapping and (for inputs) unlocked body cells. */
+function layoutColumn(sheet: Excel.Worksheet, c: SheetColumn, i: number, n: number): void {
+  const l = columnLetter(i);
+  const whole = sheet.getRange(`${l}:${l}`);
+  whole.format.columnWidth = c.width * POINTS_PER_CHAR;
+  if (c.hidden) whole.columnHidden = true;
+  const body = sheet.getRange(bodyColumnAddress(c.key, n));
+  if (unitColumnWraps(c)) body.format.wrapText = true;
+  if (c.input) body.format.protection.locked = false;
+}
+
+/** A reviewer's open comment stands out (as in the template); the rule is replaced, so it follows the rows. */
+function highlightOpenFeedback(sheet: Excel.Worksheet, n: number): void {
+  const cells = sheet.getRange(bodyColumnAddress('reviewComments', n));
+  cells.conditionalFormats.clearAll();
+  const cf = cells.conditionalFormats.add('Custom');
+  cf.custom.rule.formula = `=${feedbackOpenCondition()}`;
+  cf.custom.format.fill.color = SHEET_COLOURS.openComment.fill;
+  cf.custom.format.font.color = SHEET_COLOURS.openComment.font;
+}
+
+/**
+ * The reviewer's comments into the report sheet's column (shared sheet/feedback.ts), each at its
+ * activity's first line; the unit's cells are not touched. A table made before the column existed
+ * gets its missing columns appended in place (header, values, look), as „Przygotuj arkusz” would lay
+ * them out. Two syncs: read the rows, then write. Fails with ItemNotFound before the sheet is prepared.
+ */
+export async function writeReviewerFeedback(context: Excel.RequestContext, feedback: ReadonlyMap<string, string>): Promise<void> {
+  const table = context.workbook.tables.getItem(UNIT_TABLE_NAME);
+  const body = table.getDataBodyRange().load('values');
+  await context.sync();
+  const width = body.values[0]?.length ?? COLUMN_COUNT;
+  const rows = asCells(body.values);
+  const n = rows.length;
+  if (n === 0) return;
+  const column = feedbackColumn(rows, feedback);
+  // A navigation property is a proxy and needs no load; the rule cannot tell it from a scalar.
+  // eslint-disable-next-line office-addins/load-object-before-read
+  const sheet = table.worksheet;
+  await withEventsOff(context, () => {
+    sheet.protection.unprotect();
+    for (let i = width; i < COLUMN_COUNT; i++) {
+      const values = i === FEEDBACK ? column : rows.map((r) => r[i] ?? null);
+      // Formats first: text stays text, whatever it starts with.
+      sheet.getRange(`${columnLetter(i)}1:${columnLetter(i)}${n + 1}`).numberFormat = [[NUMBER_FORMATS.text], ...values.map(() => [NUMBER_FORMATS.text])];
+      table.columns.add(undefined, [[HEADERS[i]!], ...values.map((v) => [excelText(v)])]);
+      layoutColumn(sheet, UNIT_SHEET_COLUMNS[i]!, i, n);
+    }
+    if (width < COLUMN_COUNT) styleHeader(sheet.getRange(`${columnLetter(width)}1:${LAST_COLUMN}1`));
+    else {
+      const cells = sheet.getRange(bodyColumnAddress('reviewComments', n));
+      cells.numberFormat = column.map(() => [NUMBER_FORMATS.text]);
+      cells.values = column.map((v) => [excelText(v)]);
+    }
+    highlightOpenFeedback(sheet, n);
+    sheet.getRange(`A2:${LAST_COLUMN}${n + 1}`).format.autofitRows();
+    protect(sheet);
+  });
 }
 
 /** The input hints of the template's cells, the same texts. */
@@ -206,8 +268,10 @@ export async function writeActivity(context: Excel.RequestContext, input: Report
   const body = table.getDataBodyRange().load('values');
   await context.sync();
   const rows = asCells(body.values);
-  // The form shows only what could be read: cells it could not show ("około 20") stay as typed.
-  const next = carryUnreadableCells(rows, activityRows(input.entry, input), input, new Set(input.claimedRows ?? []));
+  const width = body.values[0]?.length ?? COLUMN_COUNT;
+  // The form shows only what could be read: cells it could not show ("około 20") stay as typed;
+  // the reviewer's comments stay at the activity's first line.
+  const next = keepFeedback(rows, input.entry.activityId, carryUnreadableCells(rows, activityRows(input.entry, input), input, new Set(input.claimedRows ?? [])));
   const plan = planActivityWrite(rows, input.entry.activityId, next);
   const state = validateRows(plan.after, input);
 
@@ -216,14 +280,14 @@ export async function writeActivity(context: Excel.RequestContext, input: Report
   const sheet = table.worksheet;
   await withEventsOff(context, () => {
     sheet.protection.unprotect();
-    for (const u of plan.updates) body.getRow(u.rowIndex).values = toExcel([u.row]);
+    for (const u of plan.updates) body.getRow(u.rowIndex).values = toExcel(fit([u.row], width));
     for (const d of plan.deletes) table.rows.getItemAt(d).delete();
-    if (plan.inserts.length > 0) table.rows.add(plan.insertAt, toExcel(plan.inserts));
+    if (plan.inserts.length > 0) table.rows.add(plan.insertAt, toExcel(fit(plan.inserts, width)));
     const after = table.getDataBodyRange();
     const n = plan.after.length;
-    after.numberFormat = rowFormats(plan.after);
+    after.numberFormat = fit(rowFormats(plan.after), width);
     // Unlock the inputs of any inserted rows; marks are recomputed for the whole body.
-    for (const c of UNIT_SHEET_COLUMNS.flatMap((col, i) => (col.input ? [i] : []))) after.getColumn(c).format.protection.locked = false;
+    for (const c of UNIT_SHEET_COLUMNS.flatMap((col, i) => (col.input && i < width ? [i] : []))) after.getColumn(c).format.protection.locked = false;
     const computed = computedColumns(plan.after, state.entries, input);
     after.getCell(0, FIRST_COMPUTED).getResizedRange(n - 1, COMPUTED.length - 1).values = toExcel(computed);
     markCells(after, state.problems, n);

@@ -120,27 +120,73 @@ function toSheetProblem(p: ReportProblem, activityId: string, refs: RowRef[]): S
   return { rowIndex: ref?.rowIndex ?? first, column: 'actual', activityId, message: p.message };
 }
 
+const FEEDBACK = col.reviewComments;
+
+/** Each activity's first line (the lowest line number) among `rows`, by activity id: row index. */
+export function firstLines(rows: SheetCell[][]): Map<string, number> {
+  const out = new Map<string, number>();
+  rows.forEach((row, i) => {
+    const id = text(row[col.activityId]);
+    if (!id) return;
+    const at = out.get(id);
+    if (at === undefined || Number(row[col.line] ?? 0) < Number(rows[at]![col.line] ?? 0)) out.set(id, i);
+  });
+  return out;
+}
+
+/** The reviewer's comments the sheet shows now, by activity (what a rebuild keeps when none were loaded). */
+export function feedbackInSheet(rows: SheetCell[][]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [id, i] of firstLines(rows)) if (!isBlank(rows[i]![FEEDBACK])) out.set(id, String(rows[i]![FEEDBACK]));
+  return out;
+}
+
+/**
+ * The feedback column for the current rows, in their order (the user may have sorted them): each
+ * activity's comments at its first line, nothing on its other lines.
+ */
+export function feedbackColumn(rows: SheetCell[][], feedback: ReadonlyMap<string, string>): SheetCell[] {
+  const first = new Set(firstLines(rows).values());
+  return rows.map((row, i) => (first.has(i) ? feedback.get(text(row[col.activityId])) ?? null : null));
+}
+
+/** Rows of one activity about to be written keep the comments its first line shows (the form does not hold them). */
+export function keepFeedback(rows: SheetCell[][], activityId: string, next: SheetCell[][]): SheetCell[][] {
+  const shown = feedbackInSheet(rows.filter((r) => text(r[col.activityId]) === activityId)).get(activityId) ?? null;
+  next.forEach((row, i) => (row[FEEDBACK] = i === 0 ? shown : null));
+  return next;
+}
+
+/** Rows of a table made before the layout's last columns were added, padded to the layout (blank cells). */
+export function padRows(rows: SheetCell[][]): SheetCell[][] {
+  return rows.map((r) => (r.length >= UNIT_SHEET_COLUMNS.length ? r : [...r, ...new Array<SheetCell>(UNIT_SHEET_COLUMNS.length - r.length).fill(null)]));
+}
+
 /**
  * Rows for "Przygotuj arkusz". With `keep: 'sheet'`, an activity the unit already typed something
  * for in the sheet keeps the sheet's version, and any cell the sheet could not read (e.g. "około 20")
  * is carried over verbatim so nothing typed is lost; other activities take the server's entry.
  * With `keep: 'server'` (taking the server's version after a conflict) the server wins everywhere.
+ * `feedback`: the reviewer's comments as last loaded; without them, those the sheet shows stay.
  */
 export function mergeRows(
-  existing: SheetCell[][],
+  existingRows: SheetCell[][],
   serverEntries: ReportEntry[],
   ctx: ReportContext,
   keep: 'sheet' | 'server',
+  feedback?: ReadonlyMap<string, string>,
 ): SheetCell[][] {
+  const existing = padRows(existingRows);
+  const options = { feedback: feedback ?? feedbackInSheet(existing) };
   const fromServer = new Map(serverEntries.map((e) => [e.activityId, e]));
-  if (keep === 'server' || existing.length === 0) return buildSheetRows(ctx.assignments, [...fromServer.values()], ctx.policy);
+  if (keep === 'server' || existing.length === 0) return buildSheetRows(ctx.assignments, [...fromServer.values()], ctx.policy, options);
 
   const read = readSheetRows(existing, ctx.assignments);
   const typedIds = new Set<string>();
   for (const row of existing) if (INPUT_COLUMNS.some((i) => !isBlank(row[i]))) typedIds.add(text(row[col.activityId]));
   const merged = new Map(fromServer);
   for (const e of read.entries) if (typedIds.has(e.activityId)) merged.set(e.activityId, e);
-  return carryUnreadableCells(existing, buildSheetRows(ctx.assignments, [...merged.values()], ctx.policy), ctx);
+  return carryUnreadableCells(existing, buildSheetRows(ctx.assignments, [...merged.values()], ctx.policy, options), ctx);
 }
 
 /**

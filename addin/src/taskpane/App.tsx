@@ -246,7 +246,7 @@ function UnitPane({ api, me, session, host, support }: UnitPaneProps) {
               </MessageBar>
             )}
             <UnitFeedback api={api} year={data.year.year} unit={data.report.orgUnitCode} state={data.report.state} version={data.report.version}
-              canReply={data.year.status === 'open'} onFailure={session.report} />
+              canReply={data.year.status === 'open'} onFailure={session.report} onComments={(c, state) => void model.showFeedback(c, state)} />
             {syncState}
             {sheet && context && (
               <>

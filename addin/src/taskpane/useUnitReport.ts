@@ -13,8 +13,8 @@
  *    version); 422 → list the rows; offline → retry later with the same key.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { MSG } from '@pwr-sync/shared';
-import type { Assignment, MeResponse, ReportEntry, ReportingYear, SheetColumnKey, TaskKind, UnitReport, Task } from '@pwr-sync/shared';
+import { MSG, reviewerFeedback } from '@pwr-sync/shared';
+import type { Assignment, MeResponse, ReportEntry, ReportingYear, ReviewComment, SheetColumnKey, TaskKind, UnitReport, Task, WorkflowState } from '@pwr-sync/shared';
 import type { ApiClient, ApiOutcome } from '../api/client.ts';
 import type { ReportHost } from '../excel/host.ts';
 import type { ReportContext, SheetState } from '../report/sheetModel.ts';
@@ -67,6 +67,8 @@ export function useUnitReport({ api, me, host, onFailure, onSelectRow }: UseUnit
   const [outcome, setOutcome] = useState<SyncOutcome | null>(null);
   const [excelError, setExcelError] = useState<string | null>(null);
   const unsubscribe = useRef<null | (() => Promise<void>)>(null);
+  /** The reviewer's comments as last loaded, laid out by activity: every rebuild of the sheet writes them. */
+  const feedbackRef = useRef<ReadonlyMap<string, string> | undefined>(undefined);
   const onSelectRowRef = useRef(onSelectRow);
   onSelectRowRef.current = onSelectRow;
 
@@ -168,7 +170,7 @@ export function useUnitReport({ api, me, host, onFailure, onSelectRow }: UseUnit
       setBusy('prepare');
       const r = await host.prepareSheet({
         ...context, keep, serverEntries: entries?.entries ?? data.report.entries, serverVersion: entries?.version ?? data.report.version,
-        orgUnitCode: data.unitCode, year: data.year.year,
+        orgUnitCode: data.unitCode, year: data.year.year, ...(feedbackRef.current ? { feedback: feedbackRef.current } : {}),
       });
       setBusy(null);
       if (!applySheet(r)) return false;
@@ -285,6 +287,18 @@ export function useUnitReport({ api, me, host, onFailure, onSelectRow }: UseUnit
     setOutcome({ kind: 'submitted' });
   }, [api, data, readForSave, save, reloadReport]);
 
+  /**
+   * The reviewer's comments, whenever the pane loads them (opening, a return, an answer, a
+   * resubmission that resolves them): into the sheet's „Uwagi weryfikatora (MOPS)” column. Before the
+   * sheet is prepared nothing is written; „Przygotuj arkusz” writes them with the rows.
+   */
+  const showFeedback = useCallback(async (comments: readonly ReviewComment[], state: WorkflowState) => {
+    const feedback = reviewerFeedback(comments, state);
+    feedbackRef.current = feedback;
+    const r = await host.writeFeedback(feedback);
+    if (!r.ok) setExcelError(r.message);
+  }, [host]);
+
   /** Shows a problem's cell in Excel; a failure is said like any Excel error. */
   const selectCell = useCallback(async (rowIndex: number, column: SheetColumnKey) => {
     const r = await host.selectCell(rowIndex, column);
@@ -294,7 +308,7 @@ export function useUnitReport({ api, me, host, onFailure, onSelectRow }: UseUnit
   // What the sheet holds that the server's latest version (as this pane last saw it) does not.
   const unsynced = useMemo(() => (sheet && data ? unsyncedActivities(sheet.entries, data.report.entries, sheet.unreadable) : []), [sheet, data]);
 
-  return { phase, sheet, busy, outcome, excelError, context, unsynced, load, prepare, writeEntry, selectCell, sync, keepMine, takeTheirs, submit, refresh, dismissOutcome: () => setOutcome(null) };
+  return { phase, sheet, busy, outcome, excelError, context, unsynced, load, prepare, writeEntry, selectCell, showFeedback, sync, keepMine, takeTheirs, submit, refresh, dismissOutcome: () => setOutcome(null) };
 }
 
 export type UnitReportModel = ReturnType<typeof useUnitReport>;

@@ -85,6 +85,7 @@ export function createMockExcel(options: MockOptions = {}): MockExcel {
         style: '',
         convertToRange: fn('convertToRange'),
         getDataBodyRange: () => makeRange('body', rows),
+        columns: { add: (index: number | undefined, values: unknown[][]) => void log.push(['columns.add', index, values]) },
         rows: {
           add: (index: number, values: unknown[][]) => void log.push(['rows.add', index, values]),
           getItemAt: (i: number) => ({ delete: () => void log.push(['rows.delete', i]) }),

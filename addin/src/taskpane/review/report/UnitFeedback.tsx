@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { MSG, type History, type ReviewComment, type WorkflowState } from '@pwr-sync/shared';
 import type { ApiClient, ApiOutcome } from '../../../api/client.ts';
@@ -23,6 +23,8 @@ export interface UnitFeedbackProps {
   version: number;
   canReply: boolean;
   onFailure: (o: Exclude<ApiOutcome<unknown>, { kind: 'ok' }>) => void;
+  /** Hears every load of the comments (and each answer): the pane writes them into the unit's sheet. */
+  onComments?: (comments: ReviewComment[], state: WorkflowState) => void;
 }
 
 /**
@@ -30,18 +32,25 @@ export interface UnitFeedbackProps {
  * at their activities (with the thread and an answer), and every version MOPS saved on its behalf,
  * with the reason and what changed.
  */
-export function UnitFeedback({ api, year, unit, state, version, canReply, onFailure }: UnitFeedbackProps) {
+export function UnitFeedback({ api, year, unit, state, version, canReply, onFailure, onComments }: UnitFeedbackProps) {
   const styles = useStyles();
   const t = MSG.reviewView;
   const [comments, setComments] = useState<ReviewComment[]>([]);
   const [history, setHistory] = useState<History | null>(null);
   /** Activity names by id: each comment is shown at its activity by name (the id is secondary). */
   const [activityNames, setActivityNames] = useState<ReadonlyMap<string, string>>(new Map());
+  // A ref: a new callback from the parent must not reload the comments.
+  const heard = useRef(onComments);
+  heard.current = onComments;
+  const stateRef = useRef(state);
+  stateRef.current = state;
 
   const load = useCallback(async () => {
     const [c, h, a] = await Promise.all([api.reviewComments(year, unit), api.history(year, unit), api.assignments(year, unit)]);
-    if (c.kind === 'ok') setComments(c.value);
-    else onFailure(c);
+    if (c.kind === 'ok') {
+      setComments(c.value);
+      heard.current?.(c.value, stateRef.current);
+    } else onFailure(c);
     if (h.kind === 'ok') setHistory(h.value);
     if (a.kind === 'ok') setActivityNames(new Map(a.value.assignments.map((x) => [x.activity.id, x.activity.name])));
   }, [api, year, unit, onFailure]);
@@ -54,6 +63,7 @@ export function UnitFeedback({ api, year, unit, state, version, canReply, onFail
       return false;
     }
     setComments(r.value);
+    heard.current?.(r.value, stateRef.current);
     return true;
   }, [api, year, unit, onFailure]);
 
