@@ -160,10 +160,12 @@ function layoutColumn(sheet: Excel.Worksheet, c: SheetColumn, i: number, n: numb
   if (c.input) body.format.protection.locked = false;
 }
 
-/** A reviewer's open comment stands out (as in the template); the rule is replaced, so it follows the rows. */
+/**
+ * A reviewer's open comment stands out (as in the template). Added where the column is laid out
+ * (prepare, an in-place upgrade); Excel stretches the rule over rows inserted into the table later.
+ */
 function highlightOpenFeedback(sheet: Excel.Worksheet, n: number): void {
   const cells = sheet.getRange(bodyColumnAddress('reviewComments', n));
-  cells.conditionalFormats.clearAll();
   const cf = cells.conditionalFormats.add('Custom');
   cf.custom.rule.formula = `=${feedbackOpenCondition()}`;
   cf.custom.format.fill.color = SHEET_COLOURS.openComment.fill;
@@ -197,13 +199,14 @@ export async function writeReviewerFeedback(context: Excel.RequestContext, feedb
       table.columns.add(undefined, [[HEADERS[i]!], ...values.map((v) => [excelText(v)])]);
       layoutColumn(sheet, UNIT_SHEET_COLUMNS[i]!, i, n);
     }
-    if (width < COLUMN_COUNT) styleHeader(sheet.getRange(`${columnLetter(width)}1:${LAST_COLUMN}1`));
-    else {
+    if (width < COLUMN_COUNT) {
+      styleHeader(sheet.getRange(`${columnLetter(width)}1:${LAST_COLUMN}1`));
+      highlightOpenFeedback(sheet, n);
+    } else {
       const cells = sheet.getRange(bodyColumnAddress('reviewComments', n));
       cells.numberFormat = column.map(() => [NUMBER_FORMATS.text]);
       cells.values = column.map((v) => [excelText(v)]);
     }
-    highlightOpenFeedback(sheet, n);
     sheet.getRange(`A2:${LAST_COLUMN}${n + 1}`).format.autofitRows();
     protect(sheet);
   });
