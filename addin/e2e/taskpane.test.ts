@@ -120,7 +120,8 @@ describe('task pane end to end', () => {
     expect(await fake('hiddenColumns', UNIT_SHEET_NAME)).toEqual(['A', 'B', 'C']);
     const validations = await fake<{ address: string; rule: any }[]>('validations', UNIT_SHEET_NAME);
     expect(validations.some((v) => v.rule.list?.source.includes('zrealizowane'))).toBe(true);
-    expect((await fake<unknown[]>('conditionalFormats', UNIT_SHEET_NAME)).length).toBe(BAND_ORDER.length); // every band, as the review table and the workbooks
+    // every band, as the review table and the workbooks, and the reviewer's open comments
+    expect((await fake<unknown[]>('conditionalFormats', UNIT_SHEET_NAME)).length).toBe(BAND_ORDER.length + 1);
     // Text columns are formatted as text before the values land, so a comment such as "=…" or
     // "-5 osób" typed earlier stays text on "Przygotuj arkusz" instead of becoming a formula.
     const log = await page.evaluate(() => (window as any).__fakeExcel.state.log as string[]);
