@@ -46,6 +46,11 @@ describe('reviewerFeedback', () => {
     expect(second.length).toBeLessThan(150);
   });
 
+  it('says who settled a comment on the unit’s answer, as the pane does', () => {
+    const cell = reviewerFeedback([comment({ status: 'resolved', resolvedVersion: 6, resolvedBy: 'Anna Weryfikator' })], 'accepted').get('I.1-01')!;
+    expect(cell).toBe('✓ Uwaga rozwiązana — Anna Weryfikator uznał(a) odpowiedź za wystarczającą (wersja 6): Proszę podać liczbę uczestników.');
+  });
+
   it('bounds a cell of many long comments, with a note sending the clerk to the pane', () => {
     const many = Array.from({ length: 40 }, (_, i) => comment({ id: i + 1, text: `${i} ${'długa uwaga '.repeat(160)}` }));
     const cell = reviewerFeedback(many, 'returned').get('I.1-01')!;

@@ -43,7 +43,9 @@ function openText(c: ReviewComment, reportState: string): string {
 }
 
 function resolvedText(c: ReviewComment): string {
-  return `${FEEDBACK_RESOLVED_MARK} ${T.resolved(MSG.reviewView.commentResolved(c.resolvedVersion ?? c.version), cut(c.text.replace(/\s+/g, ' '), RESOLVED_TEXT_MAX))}`;
+  // fixed by the unit, or settled by the reviewer on the unit's answer (as the pane says it)
+  const state = c.resolvedBy ? MSG.reviewView.commentSettled(c.resolvedBy, c.resolvedVersion ?? c.version) : MSG.reviewView.commentResolved(c.resolvedVersion ?? c.version);
+  return `${FEEDBACK_RESOLVED_MARK} ${T.resolved(state, cut(c.text.replace(/\s+/g, ' '), RESOLVED_TEXT_MAX))}`;
 }
 
 /** A cell's text cut to FEEDBACK_CELL_MAX, with the note where it was cut. */
