@@ -474,7 +474,8 @@ describe('review mode end to end', () => {
     await expect.poll(async () => (await api<{ state: string }>(tokenOf('reviewer'), 'GET', API_PATHS.report(OPEN_YEAR, units.ret))).json.state, { timeout: 15_000 }).toBe('submitted');
     // The resubmission resolves the fixed activity's comment (quiet, one line); the answered one is still open; nothing typed is lost.
     await expect.poll(() => feedbackAt(first!.activity.id), { timeout: 15_000 }).toMatch(/^✓ Uwaga rozwiązana \(poprawiono w wersji \d+\): Podaj liczbę uczestników spotkań\.$/);
-    expect(await feedbackAt(second!.activity.id)).toMatch(/^⚠ Uwaga weryfikatora — nadal otwarta — działania nie zmieniono\n/);
+    await expect.poll(() => feedbackAt(second!.activity.id), { timeout: 15_000 }).toMatch(/^⚠ Uwaga weryfikatora — nadal otwarta — działania nie zmieniono\n/);
+    expect(await feedbackAt(second!.activity.id)).toContain(UNIT_ANSWER);
     expect((await table())[await firstLine(first!.activity.id)]![col('comment')]).toBe('Zajęcia przeniesiono na 2026 r. z powodu remontu.');
     await shot('28-jednostka-po-ponownym-przekazaniu');
     await signOut();

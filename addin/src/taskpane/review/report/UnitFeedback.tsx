@@ -45,8 +45,13 @@ export function UnitFeedback({ api, year, unit, state, version, canReply, onFail
   const stateRef = useRef(state);
   stateRef.current = state;
 
+  /** Loads in flight: an answer that arrives after a newer load started is dropped (a save, then a resubmission). */
+  const latest = useRef(0);
+
   const load = useCallback(async () => {
+    const mine = ++latest.current;
     const [c, h, a] = await Promise.all([api.reviewComments(year, unit), api.history(year, unit), api.assignments(year, unit)]);
+    if (mine !== latest.current) return;
     if (c.kind === 'ok') {
       setComments(c.value);
       heard.current?.(c.value, stateRef.current);
