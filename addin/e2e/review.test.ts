@@ -353,9 +353,19 @@ describe('review mode end to end', () => {
     const activities = (await api<AssignmentsResponse>(tokenOf('reviewer'), 'GET', API_PATHS.assignments(OPEN_YEAR, units.accept))).json.assignments.filter((a) => a.role === 'reporting');
     for (const a of activities) expect(await report.locator(`li[data-activity="${a.activity.id}"]`).textContent()).toContain(a.activity.name);
     expect(await report.getByText('Komentarz jednostki: Nie realizowano w tym roku.').count()).toBe(activities.length);
+    // A comment written and not sent: the confirmation says accepting will not send it.
+    await page.getByRole('button', { name: `Dodaj uwagę do działania ${activities[0]!.activity.name}` }).click();
+    await page.getByLabel('Uwaga dla jednostki').fill('Brudnopis uwagi.');
+    await report.locator(`li[data-activity="${activities[0]!.activity.id}"]`).getByRole('button', { name: 'Dodaj uwagę', exact: true }).click();
+    await page.getByRole('button', { name: 'Akceptuj…' }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(1);
+    expect(await page.getByRole('dialog').textContent()).toContain('Niewysłane uwagi dla jednostki: 1 — akceptacja ich nie wyśle.');
+    await page.getByRole('button', { name: 'Anuluj' }).click();
+    await page.getByRole('button', { name: 'Usuń uwagę' }).click();
     await page.getByRole('button', { name: 'Akceptuj…' }).click();
     await expect.poll(() => page.getByRole('dialog').count()).toBe(1);
     expect(await page.getByRole('dialog').textContent()).toContain('ponowne otwarcie z podaniem powodu');
+    expect(await page.getByRole('dialog').textContent()).not.toContain('Niewysłane');
     await shot('26a-przeglad-akceptacja-potwierdzenie');
     await page.getByRole('button', { name: 'Anuluj' }).click();
     expect((await api<{ state: string }>(tokenOf('reviewer'), 'GET', API_PATHS.report(OPEN_YEAR, units.accept))).json.state).toBe('submitted');

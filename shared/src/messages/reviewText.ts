@@ -110,6 +110,7 @@ export const reviewText = {
   acceptOpenComments: withCount((n: number) => (n === 1
     ? `${counted(n, COMMENT_NOUN_NOM)} jest nadal otwarta — akceptacja uzna ją za wyjaśnioną.`
     : `${counted(n, COMMENT_NOUN_NOM)} ${pluralCategory(n) === 'few' ? 'są nadal otwarte' : 'jest nadal otwartych'} — akceptacja uzna je za wyjaśnione.`)),
+  acceptDiscards: withCount((n: number) => `Niewysłane uwagi dla jednostki: ${n} — akceptacja ich nie wyśle. Aby je wysłać, anuluj i wybierz „Zwróć do poprawy”.`),
   acceptConfirm: 'Tak, akceptuj',
   cancel: 'Anuluj',
   returnAction: 'Zwróć do poprawy',

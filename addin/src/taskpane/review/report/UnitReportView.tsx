@@ -61,6 +61,8 @@ export function UnitReportView({ api, year, unit, canReview, yearOpen, onClose, 
   const mayDecide = canReview && yearOpen && !m.busy;
   const lastReturn = view?.events.filter((e) => e.action === 'returned').at(-1);
   const openComments = view?.comments.filter((c) => c.status === 'open').length ?? 0;
+  /** Comments written for a return and not sent: accepting would drop them, so the confirmation says so. */
+  const unsent = m.drafts.length + (m.overall.trim() ? 1 : 0);
 
   return (
     <section className={styles.root} aria-labelledby="report-title" data-testid="unit-report">
@@ -134,6 +136,7 @@ export function UnitReportView({ api, year, unit, canReview, yearOpen, onClose, 
                 <DialogContent>
                   <Text block>{t.acceptText(name, view.report.version)}</Text>
                   {openComments > 0 && <Text block weight="semibold" data-testid="accept-open-comments">{t.acceptOpenComments(openComments)}</Text>}
+                  {unsent > 0 && <Text block weight="semibold" data-testid="accept-unsent">{t.acceptDiscards(unsent)}</Text>}
                 </DialogContent>
                 <DialogActions>
                   <Button appearance="primary" disabled={m.busy} onClick={() => { setConfirming(false); void m.accept(); }}>{t.acceptConfirm}</Button>
