@@ -36,6 +36,8 @@ const units: { accept: string; ret: string; managerSees: string } = { accept: ''
 const UNIT_ANSWER = 'Remont sali — zajęcia przeniesiono na 2026 r.';
 /** Why MOPS corrected the waiting report on the unit's behalf. */
 const ON_BEHALF_REASON = 'Wyjaśnienie przesłane e-mailem przez jednostkę.';
+/** Why the reviewer reopens the accepted report. */
+const REOPEN_REASON = 'Błędna liczba uczestników — do korekty.';
 /** Elements past the pane's right edge (none may be). */
 const overflowing = () => page.evaluate(() => {
   const w = document.documentElement.clientWidth;
@@ -349,7 +351,7 @@ describe('review mode end to end', () => {
 
     await open(units.accept).click();
     const report = page.getByTestId('unit-report');
-    await expect.poll(() => report.getByText('Oglądasz to sprawozdanie pierwszy raz', { exact: false }).count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => report.getByText('Nie oglądałeś(-aś) wcześniejszej wersji tego sprawozdania', { exact: false }).count(), { timeout: 15_000 }).toBe(1);
     const activities = (await api<AssignmentsResponse>(tokenOf('reviewer'), 'GET', API_PATHS.assignments(OPEN_YEAR, units.accept))).json.assignments.filter((a) => a.role === 'reporting');
     for (const a of activities) expect(await report.locator(`li[data-activity="${a.activity.id}"]`).textContent()).toContain(a.activity.name);
     expect(await report.getByText('Komentarz jednostki: Nie realizowano w tym roku.').count()).toBe(activities.length);
@@ -399,7 +401,7 @@ describe('review mode end to end', () => {
     expect(await fake('isProtected', sheetName)).toBe(true);
     const sheet = (await fake<unknown[][]>('cells', sheetName, `A1:${REPORT_SHEET_LAST_LETTER}400`))!;
     expect(String(sheet[0]![0])).toContain(`Sprawozdanie: ${names.get(units.ret)}`);
-    expect(sheet[2]![0]).toBe('Oglądasz to sprawozdanie pierwszy raz — poniżej całe sprawozdanie.');
+    expect(sheet[2]![0]).toBe('Nie oglądałeś(-aś) wcześniejszej wersji tego sprawozdania — poniżej całe sprawozdanie, bez oznaczeń zmian.');
     expect(sheet[REPORT_SHEET_HEADER_ROW - 1]).toEqual(REPORT_SHEET_COLUMNS.map((c) => c.header));
     const at = (id: string) => sheet.find((row) => row[reportSheetColumnIndex('activityId')] === id)!;
     expect(at(first!.activity.id)[reportSheetColumnIndex('comment')]).toBe('Nie realizowano w tym roku.');
@@ -576,13 +578,21 @@ describe('review mode end to end', () => {
       await page.getByRole('button', { name: 'Tak, akceptuj' }).click();
       await expect.poll(() => page.getByText(`Zaakceptowano sprawozdanie: ${names.get(units.ret)}.`).count(), { timeout: 10_000 }).toBe(1);
       expect((await api<UnitReport>(tokenOf('reviewer'), 'GET', API_PATHS.report(OPEN_YEAR, units.ret))).json).toMatchObject({ state: 'accepted', version: shown.version + 1 });
+      // Undo: reopening needs a reason, which the unit then reads.
+      await page.getByRole('button', { name: 'Otwórz ponownie…' }).click();
+      const reopen = page.getByRole('button', { name: 'Otwórz ponownie', exact: true });
+      expect(await reopen.isDisabled()).toBe(true);
+      await page.getByLabel('Powód ponownego otwarcia').fill(REOPEN_REASON);
+      await reopen.click();
+      await expect.poll(() => page.getByText(`Otwarto ponownie sprawozdanie: ${names.get(units.ret)}.`, { exact: false }).count(), { timeout: 10_000 }).toBe(1);
+      expect((await api<UnitReport>(tokenOf('reviewer'), 'GET', API_PATHS.report(OPEN_YEAR, units.ret))).json).toMatchObject({ state: 'draft', reviewComment: REOPEN_REASON });
       await signOut();
     } finally {
       await page.setViewportSize({ width: 420, height: 900 });
     }
   });
 
-  it('the unit sees in its pane that MOPS changed its report, why, and what; no comment is left open', async () => {
+  it('the unit sees in its pane that MOPS changed its report, why, and what, and that MOPS reopened it, with the reason; no comment is left open', async () => {
     await openPane(tokenOf('unit_reporter', units.ret));
     const byMops = page.getByTestId('mops-changes');
     await expect.poll(() => byMops.count(), { timeout: 20_000 }).toBe(1);
@@ -593,6 +603,8 @@ describe('review mode end to end', () => {
     // what changed, at the activity by its name
     expect(text).toContain(`${second!.activity.name} (${second!.activity.id}), komentarz: Nie realizowano w tym roku. → ${UNIT_ANSWER}`);
     expect(await page.getByText('Uwagi weryfikatora do działań').count()).toBe(0);
+    // and that MOPS reopened it, with the reason
+    expect(await page.getByTestId('reopened-note').textContent()).toBe(`MOPS otworzył ponownie Twoje sprawozdanie — możesz je poprawić i przekazać ponownie. Powód: ${REOPEN_REASON}`);
     await shot('28d-jednostka-widzi-zmiane-mops');
     await signOut();
   });

@@ -69,6 +69,11 @@ export function UnitHome({ api, me, onFailure }: { api: ApiClient; me: MeRespons
               <MessageBarBody><MessageBarTitle>{t.returned}</MessageBarTitle> {report.reviewComment ?? t.returnedNoComment}</MessageBarBody>
             </MessageBar>
           )}
+          {report.state === 'draft' && report.reviewComment && (
+            <MessageBar intent="warning" layout="multiline" data-testid="reopened-note">
+              <MessageBarBody><MessageBarTitle>{MSG.reviewView.unitReopenedTitle}</MessageBarTitle> {MSG.reviewView.unitReopenedReason(report.reviewComment)}</MessageBarBody>
+            </MessageBar>
+          )}
           <UnitFeedback api={api} year={year.year} unit={model.unit} state={report.state} version={report.version} canReply={year.status === 'open'} onFailure={onFailure} />
           {!canEdit && (
             <MessageBar intent={report.state === 'accepted' ? 'success' : 'info'}>

@@ -245,6 +245,11 @@ function UnitPane({ api, me, session, host, support }: UnitPaneProps) {
                 <MessageBarBody><MessageBarTitle>{MSG.pane.returnedTitle}</MessageBarTitle> {MSG.pane.reviewerNotes(data.report.reviewComment)}</MessageBarBody>
               </MessageBar>
             )}
+            {data.report.state === 'draft' && data.report.reviewComment && (
+              <MessageBar intent="warning" layout="multiline" data-testid="reopened-note">
+                <MessageBarBody><MessageBarTitle>{MSG.reviewView.unitReopenedTitle}</MessageBarTitle> {MSG.reviewView.unitReopenedReason(data.report.reviewComment)}</MessageBarBody>
+              </MessageBar>
+            )}
             <UnitFeedback api={api} year={data.year.year} unit={data.report.orgUnitCode} state={data.report.state} version={data.report.version}
               canReply={data.year.status === 'open'} onFailure={session.report} onComments={(c, state) => void model.showFeedback(c, state)} />
             {syncState}

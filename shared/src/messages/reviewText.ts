@@ -51,7 +51,7 @@ export const reviewText = {
   title: (unitName: string) => `Sprawozdanie: ${unitName}`,
   versionLine: (state: string, version: number, savedBy: string | null, savedAt: string | null) =>
     `${state} · wersja ${version}${savedBy ? ` · zapisał(a) ${savedBy}` : ''}${savedAt ? `, ${savedAt}` : ''}`,
-  firstLook: 'Oglądasz to sprawozdanie pierwszy raz — poniżej całe sprawozdanie.',
+  firstLook: 'Nie oglądałeś(-aś) wcześniejszej wersji tego sprawozdania — poniżej całe sprawozdanie, bez oznaczeń zmian.',
   changedSince: withCount((n: number, seen: number) =>
     n === 0 ? `Od wersji ${seen}, którą oglądałeś(-aś) ostatnio, nic się nie zmieniło.` : `Od wersji ${seen}, którą oglądałeś(-aś) ostatnio, zmieniono ${counted(n, NOUN.activity)} (oznaczone „zmieniono”).`),
   changed: 'zmieniono',
@@ -137,6 +137,8 @@ export const reviewText = {
   unitCommentsTitle: 'Uwagi weryfikatora do działań',
   unitCommentsIntro: withCount((n: number) => `Weryfikator dodał ${counted(n, COMMENT_NOUN_ACC)} — przy każdej widać działanie, którego dotyczy.`),
   unitCommentsRule: 'Uwaga zostanie rozwiązana, gdy poprawisz działanie i przekażesz sprawozdanie ponownie, albo gdy weryfikator uzna Twoją odpowiedź za wystarczającą.',
+  unitReopenedTitle: 'MOPS otworzył ponownie Twoje sprawozdanie — możesz je poprawić i przekazać ponownie.',
+  unitReopenedReason: (reason: string) => `Powód: ${reason}`,
   answer: 'Odpowiedz',
   answerLabel: 'Twoja odpowiedź',
   answerSend: 'Wyślij odpowiedź',
