@@ -150,7 +150,7 @@ describe('every refusal of the API is Polish, without library English or state c
   add('submit: version as text', 400, () => unit('POST', U(API_PATHS.submit), { version: 'ostatnia' }), /wersja/);
   add('submit: an unknown field', 400, () => unit('POST', U(API_PATHS.submit), { wersja: 1 }), /Dozwolone pola: version/);
   add('submit: nothing saved yet', 422, () => unit('POST', U(API_PATHS.submit)));
-  add('accept: an unknown field', 400, () => reviewer('POST', U(API_PATHS.accept), { ok: true }), /żadnych pól/);
+  add('accept: an unknown field', 400, () => reviewer('POST', U(API_PATHS.accept), { ok: true }), /Nieznane pole „ok” — usuń je z żądania. Dozwolone pola: version./);
   add('accept: a report not handed in', 409, () => reviewer('POST', U(API_PATHS.accept)), /nierozpoczęte/);
   add('return: no comment', 400, () => reviewer('POST', U(API_PATHS.return), {}), /Podaj komentarz dla jednostki/);
   add('return: a blank comment', 400, () => reviewer('POST', U(API_PATHS.return), { comment: '   ' }), /Podaj komentarz dla jednostki/);
