@@ -351,6 +351,23 @@ describe('browser mode end to end (no Office)', () => {
     await feedback.getByRole('button', { name: 'Wyślij odpowiedź' }).click();
     await expect.poll(() => feedback.getByText(/Tak, przyszło więcej rodzin niż w planie\./).count(), { timeout: 30_000 }).toBe(1);
     expect(await page.getByRole('button', { name: /Rok 2025/ }).textContent()).toMatch(/zwrócone/);
+    // The template it downloads now shows the comment with the answer at its activity's first line, and the overall note.
+    const [again] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Pobierz szablon (.xlsx)' }).click()]);
+    const returned = new ExcelJS.Workbook();
+    await returned.xlsx.load(readFileSync((await again.path())!) as unknown as ArrayBuffer);
+    const ws = returned.getWorksheet(UNIT_SHEET_NAME)!;
+    const shown: { line: unknown; text: string }[] = [];
+    for (let r = 2; r <= ws.rowCount; r++) {
+      const v = ws.getCell(r, col('reviewComments')).value;
+      if (v !== null && v !== undefined) shown.push({ line: ws.getCell(r, col('line')).value, text: String(v) });
+    }
+    expect(shown).toHaveLength(1);
+    expect(shown[0]!.line).toBe(1);
+    expect(shown[0]!.text).toMatch(/^⚠ Uwaga weryfikatora — otwarta\n/);
+    expect(shown[0]!.text).toContain('Sprawdź liczbę uczestników — 1 234 to dużo ponad plan.');
+    expect(shown[0]!.text).toContain('Tak, przyszło więcej rodzin niż w planie.');
+    const instructions = returned.getWorksheet('Instrukcja')!.getColumn(1).values.map(String).join('\n');
+    expect(instructions).toContain('Uwaga ogólna weryfikatora do całego sprawozdania: Uzupełnij wydatki w I kwartale.');
     await shots('44-przegladarka-zwrot');
     expect(officeRequests).toEqual([]);
   });
