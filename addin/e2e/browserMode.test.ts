@@ -230,14 +230,18 @@ describe('browser mode end to end (no Office)', () => {
   });
 
   it('uploads the filled template with a progress indicator and sees the saved version and what changed', async () => {
-    let sawProgress = false;
-    const watcher = page.waitForSelector('[role=progressbar]', { timeout: 30_000 }).then(() => { sawProgress = true; }).catch(() => {});
+    // The page itself notes the progress bar the moment React adds it: it may show for a fifth of a
+    // second only, which Playwright's polling of a busy page can miss.
+    await page.evaluate(() => {
+      const w = window as unknown as { __sawProgress: boolean };
+      w.__sawProgress = false;
+      new MutationObserver(() => { if (document.querySelector('[role=progressbar]')) w.__sawProgress = true; }).observe(document.body, { subtree: true, childList: true });
+    });
     const program = await (await fetch(server.baseUrl + API_PATHS.program, { headers: { Authorization: `Bearer ${unitToken()}` } })).json() as { tasks: { code: string; kind: string }[] };
     await upload(await filled('rich', new Set(program.tasks.filter((t) => t.kind === 'basic').map((t) => t.code))), 'sprawozdanie.xlsx');
     const result = page.getByTestId('upload-result');
     await expect.poll(() => result.textContent(), { timeout: 30_000 }).toMatch(/Zapisano — wersja 1\./);
-    await watcher;
-    expect(sawProgress).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { __sawProgress: boolean }).__sawProgress)).toBe(true);
     const text = (await result.textContent())!;
     expect(text).toMatch(/Co się zmieniło/);
     expect(text).toMatch(/wykonanie — [^:]+: \(puste\) → 1[\s\u00a0\u202f]?234/);
