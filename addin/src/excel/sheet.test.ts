@@ -300,6 +300,8 @@ describe('the reviewer’s comments in the unit’s sheet', () => {
     expect(block.numberFormat[3][c('reviewComments')]).toBe('@');
     expect(x.ranges.filter((r) => r.address === `${S}2:${S}${n + 1}`).map((r) => r.mock.format.protection.locked)).not.toContain(false);
     expect(cfs(x)).toContainEqual([`${S}2:${S}${n + 1}`, `=${feedbackOpenCondition()}`, SHEET_COLOURS.openComment.fill]);
+    // selected, a cell says where the unit answers
+    expect(all(x, `${S}2:${S}${n + 1}`).map((r) => r.dataValidation.prompt?.message)).toContain(MSG.reviewView.sheetFeedback.hint);
     expect(state.entries.filter(isTouched)).toEqual(unit.entries);
   });
 

@@ -4,7 +4,7 @@
  * (prepare: 2–3 syncs, read: 1, refresh: 2, write one activity: 2 — whatever the number of rows).
  * Every batch that writes turns Excel events off and back on through withEventsOff (events.ts).
  */
-import { MSG, NUMBER_FORMATS, SCOPE_DESCRIPTION_MAX, SHEET_COLOURS, UNIT_FROZEN_COLUMNS, UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, UNIT_TABLE_NAME, columnIndex, columnLetter, feedbackOpenCondition, unitColumnWraps, type ReportEntry, type SheetCell, type SheetColumn, type SheetColumnKey, type SheetProblem } from '@pwr-sync/shared';
+import { FEEDBACK_CELL_MAX, MSG, NUMBER_FORMATS, SCOPE_DESCRIPTION_MAX, SHEET_COLOURS, UNIT_FROZEN_COLUMNS, UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, UNIT_TABLE_NAME, columnIndex, columnLetter, feedbackOpenCondition, unitColumnWraps, type ReportEntry, type SheetCell, type SheetColumn, type SheetColumnKey, type SheetProblem } from '@pwr-sync/shared';
 import { activityRows, carryUnreadableCells, computedColumns, feedbackColumn, invalidCells, keepFeedback, mergeRows, padRows, planActivityWrite, validateRows, type ReportContext, type SheetState, type ValidationMode } from '../report/sheetModel.ts';
 import { COLUMN_COUNT, HEADERS, INVALID_FILL, LAST_COLUMN, POINTS_PER_CHAR, STATUS_LIST_SOURCE, bandFormula, bodyColumnAddress, rowFormats } from './layout.ts';
 import { excelText } from './text.ts';
@@ -161,8 +161,9 @@ function layoutColumn(sheet: Excel.Worksheet, c: SheetColumn, i: number, n: numb
 }
 
 /**
- * A reviewer's open comment stands out (as in the template). Added where the column is laid out
- * (prepare, an in-place upgrade); Excel stretches the rule over rows inserted into the table later.
+ * The reviewer's column: an open comment stands out (as in the template), and a selected cell says
+ * where to answer. Laid out with the column (prepare, an in-place upgrade); Excel stretches the rule
+ * and the hint over rows inserted into the table later.
  */
 function highlightOpenFeedback(sheet: Excel.Worksheet, n: number): void {
   const cells = sheet.getRange(bodyColumnAddress('reviewComments', n));
@@ -170,6 +171,9 @@ function highlightOpenFeedback(sheet: Excel.Worksheet, n: number): void {
   cf.custom.rule.formula = `=${feedbackOpenCondition()}`;
   cf.custom.format.fill.color = SHEET_COLOURS.openComment.fill;
   cf.custom.format.font.color = SHEET_COLOURS.openComment.font;
+  // Excel shows an input message only with a rule; the cells are locked, so it never refuses anything.
+  cells.dataValidation.rule = { textLength: { operator: 'LessThanOrEqualTo', formula1: FEEDBACK_CELL_MAX } };
+  cells.dataValidation.prompt = { showPrompt: true, title: MSG.reviewView.sheetFeedback.hintTitle, message: MSG.reviewView.sheetFeedback.hint };
 }
 
 /**

@@ -234,6 +234,9 @@ describe('a returned report’s template: the reviewer’s comments at their act
     expect([3, 4, 5, 6].map((r) => feedback(r).value ?? null)).toEqual([null, null, null, null]);
     expect(String(feedback(7).value)).toBe('✓ Uwaga rozwiązana (poprawiono w wersji 3): Kwota?');
     expect(feedback(2).protection?.locked).not.toBe(false);
+    // selected, it says where the unit answers
+    expect(feedback(2).dataValidation).toMatchObject({ showInputMessage: true, promptTitle: 'Uwagi weryfikatora' });
+    expect(feedback(2).dataValidation.prompt).toContain('Odpowiesz na nie w panelu pwr-sync lub w przeglądarce');
     expect(ws.getColumn(columnIndex('reviewComments') + 1).alignment).toMatchObject({ wrapText: true });
     const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] }).conditionalFormattings;
     expect(cf.find((c) => c.ref === 'S2:S11')?.rules[0]?.formulae).toEqual(['LEFT($S2,1)="⚠"']);

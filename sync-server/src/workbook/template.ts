@@ -14,7 +14,7 @@ import type { z } from 'zod';
 import {
   BAND_ORDER, EXTRA_MEASURE_PREFIX, MEASURE_KINDS, parseLineKey, REPORT_STATUS_LABELS, SCOPE_DESCRIPTION_MAX, UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, UNIT_TABLE_NAME, UNIT_VARIANCE_COLUMNS, buildSheetRows,
   MSG, MeasureSchema, NUMBER_FORMATS, ReportEntrySchema, columnIndex, columnLetter, figureFormat, unitBandCondition, unitColumnFormat, unitColumnWraps, UNIT_FROZEN_COLUMNS,
-  FEEDBACK_COLUMN, SHEET_COLOURS, argbOf, feedbackOpenCondition, reviewerFeedback,
+  FEEDBACK_CELL_MAX, FEEDBACK_COLUMN, SHEET_COLOURS, argbOf, feedbackOpenCondition, reviewerFeedback,
   type Assignment, type OrgUnit, type ReportEntry, type ReviewComment, type SheetColumnKey, type Task, type VariancePolicy, type WorkflowState,
 } from '@pwr-sync/shared';
 import { setProperties } from './central.ts';
@@ -107,6 +107,8 @@ export async function buildUnitTemplate(input: UnitTemplateInput): Promise<Workb
       const { listError, hint } = MSG.sheetLines;
       unlockInput(ws.getCell(r, col('lineRole')), withHint(listValidation(list.name, listError.title, listError.text), hint));
     }
+    // The reviewer's column is locked; selected, it says where the unit answers.
+    ws.getCell(r, col('reviewComments')).dataValidation = withHint(textValidation(H.reviewComments, FEEDBACK_CELL_MAX), { title: FB.hintTitle, text: FB.hint });
     const variance = templateVarianceCells(row, r);
     for (const c of UNIT_SHEET_COLUMNS.filter((x) => x.computed)) {
       const cell = ws.getCell(r, col(c.key));
@@ -170,6 +172,8 @@ export function unlockInput(cell: Cell, validation: DataValidation): void {
 
 const HINT = MSG.template.hint;
 const T = MSG.workbook.template;
+const H = MSG.workbook.unitColumns;
+const FB = MSG.reviewView.sheetFeedback;
 const COMMENT_MAX = (ReportEntrySchema.shape.comment.unwrap() as z.ZodString).maxLength ?? 2000;
 const QUALIFIER_MAX = (MeasureSchema.shape.qualifier.unwrap() as z.ZodString).maxLength ?? 200;
 /** Wrapped text columns of the report table: their width decides a row's height. */
