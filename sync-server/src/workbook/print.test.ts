@@ -81,6 +81,13 @@ describe.skipIf(skipLibreOffice)('printed by LibreOffice', () => {
     // the report's first page: from the activity's name to the reviewer's comments, one page wide
     const first = pages(m.list).get(1)!;
     for (const word of ['Działanie', 'Względem', 'weryfikatora', 'Brak', 'opisu', 'zakresu.']) expect(first, word).toContain(word);
+    // without comments the empty column stays off the paper, and the rest prints larger
+    const plain = await printed('template-plain', await unitTemplateBuffer({
+      year: 2025, orgUnit: { code: 'MOPS/PRZ/08', name: 'Miejski Ośrodek Pomocy Społecznej (MOPS/PRZ/08)' },
+      assignments, entries, reportVersion: 4, policy: DEFAULT_VARIANCE_POLICY, tasks, generatedAt: new Date('2025-02-01T08:00:00Z'),
+    }));
+    expect(pages(plain.list).get(1)).not.toContain('weryfikatora');
+    expect(plain.pageMedians.get(1)!).toBeGreaterThan(m.pageMedians.get(1)! + 0.3);
     // the instruction's first step and its last note on one page
     const pageOf = (word: string) => m.list.filter((w) => w.text === word).map((w) => w.page);
     expect(pageOf('1.')).toHaveLength(1);

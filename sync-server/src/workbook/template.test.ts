@@ -115,6 +115,8 @@ describe('unit template (read back with exceljs)', () => {
 
   it('prints A3 landscape one page wide with the header row on every page', () => {
     expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 8, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
+    // no comments: the reviewer's empty column is left off the paper
+    expect(ws.pageSetup.printArea).toBe('A1:R11');
     expect(wb.getWorksheet('Instrukcja')!.pageSetup).toMatchObject({ fitToPage: true, fitToWidth: 1, fitToHeight: 1 });
   });
 
@@ -238,6 +240,7 @@ describe('a returned report’s template: the reviewer’s comments at their act
     expect(feedback(2).dataValidation).toMatchObject({ showInputMessage: true, promptTitle: 'Uwagi weryfikatora' });
     expect(feedback(2).dataValidation.prompt).toContain('Odpowiesz na nie w panelu pwr-sync lub w przeglądarce');
     expect(ws.getColumn(columnIndex('reviewComments') + 1).alignment).toMatchObject({ wrapText: true });
+    expect(ws.pageSetup.printArea).toBeUndefined(); // printed with the comments
     const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] }).conditionalFormattings;
     expect(cf.find((c) => c.ref === 'S2:S11')?.rules[0]?.formulae).toEqual(['LEFT($S2,1)="⚠"']);
   });

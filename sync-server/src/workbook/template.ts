@@ -129,6 +129,9 @@ export async function buildUnitTemplate(input: UnitTemplateInput): Promise<Workb
   });
   // 70 % over two pages across prints at 7 pt or more; the task and activity repeat on each page.
   Object.assign(ws, landscapePrint(T.title(input.orgUnit.code, input.year), 'A3'));
+  // Without comments the reviewer's empty column stays off the paper, so the rest prints larger.
+  // (exceljs puts a '$' before each half only: the rows' '$' here make it fully absolute, which LibreOffice needs.)
+  if (feedback.size === 0) ws.pageSetup.printArea = `A$1:${columnLetter(columnIndex('reviewComments') - 1)}$${rows.length + 1}`;
 
   addInstructions(wb, input);
   const meta = await addMetaSheet(wb, {
