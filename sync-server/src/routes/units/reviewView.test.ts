@@ -5,7 +5,8 @@
  * with a reason, and MOPS entering figures on a unit's behalf (audited as MOPS's, visible to the unit).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { API_PATHS, HistorySchema, measureKey, REVIEW_PATHS, ReviewCommentSchema, ReviewViewSchema, type Assignment, type ReportEntry } from '@pwr-sync/shared';
+import ExcelJS from 'exceljs';
+import { API_PATHS, HistorySchema, measureKey, REVIEW_PATHS, ReviewCommentSchema, ReviewViewSchema, UNIT_SHEET_NAME, columnIndex, type Assignment, type ReportEntry } from '@pwr-sync/shared';
 import { backends, client, createTestDb, download, fullReport, OPEN_YEAR, pickUnits, resetOpenYear, startApp, upload, userToken, type TestApp, type TestDb } from '../../../test/harness.ts';
 
 const { unitA, unitB } = pickUnits();
@@ -105,6 +106,19 @@ describe.each(backends())('the reviewer\'s report view, comments and entry on be
     expect((await unit('POST', reply, { text: '   ' })).status).toBe(400);
     expect((await unit('POST', REVIEW_PATHS.replies(OPEN_YEAR, unitA, 999_999), { text: 'x' })).status).toBe(404);
     expect((await unit('POST', reply, { text: 'Połowa grup nie ruszyła — brak sal w styczniu.' })).status).toBe(201);
+    // The template the unit downloads shows both at their activities' first lines, with the answer, and the overall note.
+    const template = await download(app.url + API_PATHS.template(OPEN_YEAR, unitA), await userToken(t.db, 'rv-a', 'unit_reporter', unitA));
+    expect(template.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(template.body as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet(UNIT_SHEET_NAME)!;
+    const at = (key: Parameters<typeof columnIndex>[0], r: number) => ws.getCell(r, columnIndex(key) + 1).value;
+    const inSheet = new Map<string, { line: unknown; text: string }>();
+    for (let r = 2; r <= ws.rowCount; r++) if (at('reviewComments', r) !== null) inSheet.set(String(at('activityId', r)), { line: at('line', r), text: String(at('reviewComments', r)) });
+    expect([...inSheet.keys()]).toEqual([first.activity.id, second.activity.id]);
+    expect([...inSheet.values()].map((x) => x.line)).toEqual([1, 1]);
+    expect(inSheet.get(first.activity.id)!.text).toMatch(/^⚠ Uwaga weryfikatora — otwarta\nTest rv-rev, .+\nDotyczy miary: .+\nWyjaśnij, dlaczego wykonano tylko połowę\.\n↳ Test rv-a, .+: Połowa grup nie ruszyła — brak sal w styczniu\.$/);
+    expect(wb.getWorksheet('Instrukcja')!.getColumn(1).values.map(String)).toContain('Uwaga ogólna weryfikatora do całego sprawozdania: Dwie poprawki, reszta w porządku.');
     const fixed = half.map((e) => (e.activityId === second.activity.id ? { ...e, scopeDescription: 'Warsztaty dla rodziców w trzech dzielnicach.' } : e));
     expect((await unit('PUT', report, { baseVersion: 1, entries: fixed })).status).toBe(201);
     expect((await unit('POST', API_PATHS.submit(OPEN_YEAR, unitA))).status).toBe(200);
