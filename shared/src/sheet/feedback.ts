@@ -57,7 +57,7 @@ function bounded(text: string): string {
 
 /**
  * The feedback cell of every activity that has comments: open ones first (oldest first), then the
- * resolved ones. `reportState` tells "open" from "still open" (handed in again without a change).
+ * resolved ones. `reportState` tells an open comment apart from one still open (handed in again without a change).
  */
 export function reviewerFeedback(comments: readonly ReviewComment[], reportState: string): Map<string, string> {
   const byActivity = new Map<string, ReviewComment[]>();
