@@ -1,13 +1,14 @@
 import { useState } from 'react';
-import { Button, Field, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, MessageBar, MessageBarBody, MessageBarTitle, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { MSG, ON_BEHALF_REASON_MAX } from '@pwr-sync/shared';
-import type { ApiClient, ApiOutcome } from '../../../api/client.ts';
+import type { ApiClient, ApiOutcome, ApiProblem } from '../../../api/client.ts';
 import { saveFile } from '../../saveFile.ts';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, borderTop: `1px solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalS },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   file: { maxWidth: '100%' },
+  problems: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, overflowWrap: 'anywhere' },
 });
 
 /**
@@ -26,6 +27,8 @@ export function OnBehalfPanel({ api, year, unit, onDone, onFailure }: {
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [inputKey, setInputKey] = useState(0);
+  /** What the uploaded file got wrong, each with its sheet and cell (as the unit's own upload lists them). */
+  const [problems, setProblems] = useState<ApiProblem[]>([]);
 
   async function template() {
     setBusy(true);
@@ -37,8 +40,10 @@ export function OnBehalfPanel({ api, year, unit, onDone, onFailure }: {
   async function upload() {
     if (!file || !reason.trim()) return;
     setBusy(true);
+    setProblems([]);
     const r = await api.uploadTemplate(year, unit, file, undefined, reason.trim());
     setBusy(false);
+    if (r.kind === 'rejected') setProblems(r.problems);
     if (r.kind !== 'ok') return onFailure(r);
     setFile(null);
     setReason('');
@@ -59,6 +64,16 @@ export function OnBehalfPanel({ api, year, unit, onDone, onFailure }: {
           onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
       </Field>
       <div><Button size="small" appearance="primary" disabled={busy || !file || !reason.trim()} onClick={() => void upload()}>{t.onBehalfUpload}</Button></div>
+      {problems.length > 0 && (
+        <MessageBar intent="error" layout="multiline" data-testid="on-behalf-problems">
+          <MessageBarBody>
+            <MessageBarTitle>{MSG.browser.problemsTitle}</MessageBarTitle>
+            <ul className={styles.problems}>
+              {problems.map((p, i) => <li key={i}>{p.sheet && p.cell ? `${MSG.browser.problemAt(p.sheet, p.cell)}: ` : ''}{p.message}</li>)}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
     </section>
   );
 }
