@@ -9,7 +9,7 @@ import {
   AnnexTitleResponseSchema, AnnexTitleSchema, ApiErrorBodySchema, AssignmentsResponseSchema, CompletenessRowSchema,
   ConsolidatedQuerySchema, ConsolidatedRowSchema, HistorySchema, MeResponseSchema, OrgUnitCodeSchema, ProgramStructureSchema,
   ReportingYearSchema, ReturnRequestSchema, SaveReportRequestSchema, SaveReportResponseSchema, UnitReportSchema,
-  CommentReplyRequestSchema, ReviewCommentSchema, ReviewViewSchema,
+  CommentReplyRequestSchema, ResolveCommentRequestSchema, ReviewCommentSchema, ReviewViewSchema,
   ADMIN_PATHS, AUTH_PATHS, OIDC_PATHS, OidcStartQuerySchema, SignInMethodsSchema, UserSignInRequestSchema, AdminTokenSchema, AdminUserSchema, AuditQuerySchema, AuthEventSchema, IssueTokenRequestSchema, IssuedTokenSchema,
   NewUserRequestSchema, SessionInfoSchema, SessionResponseSchema, SignInRequestSchema, UserIdSchema,
   StartYearRequestSchema, MovePhaseRequestSchema, UndoPhaseRequestSchema, YearPhaseHistorySchema, CarryOverSchema, ProgramSummarySchema,
@@ -272,6 +272,9 @@ export const API_OPERATIONS: Record<string, Record<string, Op>> = {
   },
   '/api/years/{year}/units/{unit}/comments/{comment}/replies': {
     post: { tag: 'Weryfikacja', summary: 'Odpowiedź na uwagę (jednostka lub MOPS)', path: CommentPath, body: CommentReplyRequestSchema, ok: [201, { description: 'Uwagi po dodaniu odpowiedzi', ...json(z.array(ReviewCommentSchema)) }], errors: [400, 403, 404, 409, 413] },
+  },
+  '/api/years/{year}/units/{unit}/comments/{comment}/resolve': {
+    post: { tag: 'Weryfikacja', summary: 'Uznanie uwagi za wyjaśnioną (weryfikator MOPS; np. po odpowiedzi jednostki)', path: CommentPath, body: ResolveCommentRequestSchema, ok: [200, { description: 'Uwagi po rozstrzygnięciu', ...json(z.array(ReviewCommentSchema)) }], errors: [400, 403, 404, 409, 413] },
   },
   '/api/years/{year}/units/{unit}/history': {
     get: { tag: 'Sprawozdanie jednostki', summary: 'Historia: wersje, zmiany pól i zdarzenia weryfikacji', path: UnitPath, ok: [200, { description: 'Historia', ...json(HistorySchema) }], errors: [400, 403, 404] },
