@@ -203,6 +203,14 @@ const fields: Record<string, { name: string; hint?: string; required?: string; o
   'status[]': { name: 'status' },
   summary: { name: 'podsumowanie (summary)' },
   'Idempotency-Key': { name: 'nagłówek Idempotency-Key', hint: 'wyślij 8–200 widocznych znaków ASCII bez spacji, np. UUID' },
+  // a return with comments on activities, an answer in a comment's thread (reviewContracts.ts)
+  comments: { name: 'uwagi do działań' },
+  'comments[]': { name: 'uwaga do działania' },
+  'comments[].activityId': { name: 'identyfikator działania', hint: 'podaj identyfikator działania z przydziału, np. I.1-03' },
+  'comments[].measureKey': { name: 'miara, której dotyczy uwaga' },
+  'comments[].text': { name: 'treść uwagi' },
+  text: { name: 'treść odpowiedzi' },
+  onBehalfReason: { name: 'powód zmiany w imieniu jednostki' },
   ...planText.requestFields,
   // signing in and the users page (MSG.auth)
   token: { name: 'token', required: 'Wklej token otrzymany od administratora MOPS.' },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ConsolidatedQuerySchema, SaveReportRequestSchema } from '../api/contracts.ts';
-import { ReturnRequestSchema } from '../api/reviewContracts.ts';
+import { CommentReplyRequestSchema, ReturnRequestSchema } from '../api/reviewContracts.ts';
 import { VarianceBandSchema } from '../variance/policy.ts';
 import { describeIssue } from './zodIssue.ts';
 
@@ -15,6 +15,17 @@ describe('zod issues in Polish, naming the field and what to do', () => {
   it('a return without a comment asks for the comment', () => {
     expect(first(ReturnRequestSchema, {})).toBe('Podaj komentarz dla jednostki — uwagę do co najmniej jednego działania albo uwagę ogólną: napisz, co ma poprawić.');
     expect(first(ReturnRequestSchema, { comment: '   ' })).toBe('Podaj komentarz dla jednostki — uwagę do co najmniej jednego działania albo uwagę ogólną: napisz, co ma poprawić.');
+  });
+
+  it('names a return\'s comments, an answer and a reason on a unit\'s behalf in Polish, with the comment\'s position', () => {
+    expect(first(ReturnRequestSchema, { comments: [{ activityId: 'I.1-01', text: 'a' }, { activityId: 'I.1-02', text: 'x'.repeat(2001) }] }))
+      .toBe('Uwaga 2: pole „treść uwagi” może mieć najwyżej 2\u00a0000 znaków — skróć tekst.');
+    expect(first(ReturnRequestSchema, { comments: [{ activityId: 'I.1-01', text: 'a', measureKey: 'y'.repeat(201) }] }))
+      .toBe('Uwaga 1: pole „miara, której dotyczy uwaga” może mieć najwyżej 200 znaków — skróć tekst.');
+    expect(first(ReturnRequestSchema, { comment: 'a', comments: 'x' })).toBe('Pole „uwagi do działań” musi być listą.');
+    expect(first(CommentReplyRequestSchema, {})).toBe('Uzupełnij pole „treść odpowiedzi”.');
+    expect(first(SaveReportRequestSchema, { baseVersion: 0, entries: [], onBehalfReason: 'x'.repeat(501) }))
+      .toBe('Pole „powód zmiany w imieniu jednostki” może mieć najwyżej 500 znaków — skróć tekst.');
   });
 
   it('names nested fields and the position in a long report', () => {

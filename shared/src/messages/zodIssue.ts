@@ -32,11 +32,14 @@ export function fieldName(path: readonly PropertyKey[], whole: string = MSG.zod.
   return last === undefined ? whole : String(last);
 }
 
-/** "Pozycja 4: " for a problem inside entries[3], so a long report's problem can be found. */
+/** "Pozycja 4: " for a problem inside entries[3] ("Uwaga 2: " inside comments[1]), so a long list's problem can be found. */
 function position(path: readonly PropertyKey[]): string {
-  const i = path.indexOf('entries');
-  const n = i >= 0 ? path[i + 1] : undefined;
-  return typeof n === 'number' && path.length > i + 2 ? `Pozycja ${n + 1}: ` : '';
+  for (const [list, label] of [['entries', 'Pozycja'], ['comments', 'Uwaga']] as const) {
+    const i = path.indexOf(list);
+    const n = i >= 0 ? path[i + 1] : undefined;
+    if (typeof n === 'number' && path.length > i + 2) return `${label} ${n + 1}: `;
+  }
+  return '';
 }
 
 const lower = (s: string) => s.charAt(0).toLocaleLowerCase('pl') + s.slice(1);
