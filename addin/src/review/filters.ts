@@ -15,7 +15,7 @@
  *   podstawowe powiązane ze …”); the codes also stay exact when a title is reworded.
  */
 import {
-  MSG, REPORT_STATUS_LABELS, VARIANCE_BAND_LABELS, formatPercent, parsePlNumber, consolidatedHeader,
+  MSG, REPORT_STATUS_LABELS, VARIANCE_BAND_LABELS, parsePlNumber, consolidatedHeader,
   type ConsolidatedFilter, type ConsolidatedRow, type ParseResult, type ReportStatus, type VarianceBand,
 } from '@pwr-sync/shared';
 
@@ -89,17 +89,4 @@ export function toColumnFilters(f: ReviewFilter, rows: readonly ConsolidatedRow[
     out.push({ column: consolidatedHeader('activityId'), kind: 'values', values: ids!.size ? [...ids!].sort() : [MSG.review.noRowsValue] });
   }
   return out;
-}
-
-/** Short Polish description of what is filtered, for the pane ("Ocena: …; Obszar: I, II"). */
-export function describeFilter(f: ReviewFilter): string {
-  const parts: string[] = [];
-  if (f.bands.length) parts.push(MSG.review.filterBand(f.bands.map((b) => VARIANCE_BAND_LABELS[b]).join(', ')));
-  if (f.execution) parts.push(MSG.review.filterExecution(f.execution.direction === 'above', formatPercent(f.execution.ratio)));
-  if (f.areas.length) parts.push(MSG.review.filterArea(f.areas.join(', ')));
-  if (f.tasks.length) parts.push(MSG.review.filterTask(f.tasks.join(', ')));
-  if (f.units.length) parts.push(MSG.review.filterUnit(f.units.join(', ')));
-  if (f.statuses.length) parts.push(MSG.review.filterStatus(f.statuses.map((s) => REPORT_STATUS_LABELS[s]).join(', ')));
-  if (f.withMoney) parts.push(MSG.review.filterWithMoney);
-  return parts.length ? parts.join('; ') : MSG.review.filterNone;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { HistorySchema, filterConsolidatedRows } from '@pwr-sync/shared';
 import { makeConsolidatedRows } from '../excel/testing/reviewFixtures.ts';
 import { executionByGroup, bandsPresent } from './chart.ts';
-import { EMPTY_FILTER, describeFilter, isEmptyFilter, parseThresholdPercent, toColumnFilters, toConsolidatedFilter } from './filters.ts';
+import { EMPTY_FILTER, isEmptyFilter, parseThresholdPercent, toColumnFilters, toConsolidatedFilter } from './filters.ts';
 import { activityHistory, changeText, workflowLines } from './history.ts';
 
 describe('parseThresholdPercent', () => {
@@ -45,11 +45,6 @@ describe('filters', () => {
     expect(rows.filter((r) => ids.has(r.activityId))).toEqual(expected.map((r) => ({ ...r, moneySpent: rows.find((x) => x.activityId === r.activityId && x.measureKind === r.measureKind)!.moneySpent })));
   });
 
-  it('describes the filter in Polish', () => {
-    expect(describeFilter(EMPTY_FILTER)).toBe('bez filtrów');
-    expect(describeFilter({ ...EMPTY_FILTER, bands: ['far_below'], execution: { direction: 'below', ratio: 0.875 }, withMoney: true }))
-      .toBe('ocena: znacznie poniżej planu; wykonanie poniżej 87,5\u00a0%; tylko działania z wydatkami');
-  });
 });
 
 describe('chart data', () => {

@@ -550,14 +550,6 @@ const review = {
   excelShows: withCount((total: number, shown: number) => `Excel pokazuje ${formatPlNumber(shown)} z ${counted(total, NOUN.rowGenitiveAfterZ)}.`),
   filtersChangedInSheet: withCount((n: number) => ` Filtry zmieniono też ręcznie w arkuszu — podsumowanie poniżej dotyczy filtrów z panelu (${counted(n, NOUN.row)}).`),
   loadFirst: 'Najpierw wczytaj zestawienie do arkusza.',
-  filterNone: 'bez filtrów',
-  filterBand: (labels: string) => `ocena: ${labels}`,
-  filterExecution: (above: boolean, percent: string) => `wykonanie ${above ? 'powyżej' : 'poniżej'} ${percent}`,
-  filterArea: (codes: string) => `obszar: ${codes}`,
-  filterTask: (codes: string) => `zadanie: ${codes}`,
-  filterUnit: (codes: string) => `jednostka: ${codes}`,
-  filterStatus: (labels: string) => `status: ${labels}`,
-  filterWithMoney: 'tylko działania z wydatkami',
   /** A value no activity id has: an empty Excel values filter would show every row. */
   noRowsValue: '(brak)',
   // summary and chart
