@@ -296,4 +296,24 @@ describe.each(backends())('the reviewer\'s report view, comments and entry on be
     const history = HistorySchema.parse((await unit('GET', API_PATHS.history(OPEN_YEAR, unitA))).body);
     expect(history.versions.at(-1)).toMatchObject({ savedBy: 'Test rv-rev2', source: 'upload', onBehalfReason: 'Szablon przysłany pocztą.' });
   });
+
+  it('a broken template MOPS uploads on a unit\'s behalf is refused with each problem at its sheet and cell; nothing is saved and the server keeps answering', async () => {
+    const reviewerToken = await userToken(t.db, 'rv-rev3', 'reviewer');
+    const template = await download(app.url + API_PATHS.template(OPEN_YEAR, unitA), reviewerToken);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(template.body as unknown as ArrayBuffer);
+    const status = columnIndex('status') + 1;
+    wb.getWorksheet(UNIT_SHEET_NAME)!.getCell(2, status).value = 'prawie gotowe';
+    const broken = Buffer.from(await wb.xlsx.writeBuffer());
+    const before = (await unit('GET', report)).body.version;
+    const url = app.url + API_PATHS.upload(OPEN_YEAR, unitA);
+    for (let i = 0; i < 2; i++) {
+      const refused = await upload(url, reviewerToken, broken, { onBehalfReason: 'Dane przesłane e-mailem.' });
+      expect(refused.status).toBe(422);
+      expect(refused.body.problems).toContainEqual(expect.objectContaining({ sheet: UNIT_SHEET_NAME, cell: `${String.fromCharCode(64 + status)}2` }));
+      expect(JSON.stringify(refused.body)).toContain('prawie gotowe');
+    }
+    expect((await unit('GET', report)).body.version).toBe(before);
+    expect((await fetch(app.url + '/api/health')).status).toBe(200);
+  });
 });
