@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
 import { build } from 'vite';
 import {
   API_PATHS, REVIEW_PATHS, UNIT_SHEET_COLUMNS, UNIT_SHEET_NAME, UNIT_TABLE_NAME, columnLetter, feedbackOpenCondition, REPORT_SHEET_COLUMNS, REPORT_SHEET_HEADER_ROW, REPORT_SHEET_LAST_LETTER, reportSheetColumnIndex, reportSheetName, BAND_ORDER, CONSOLIDATED_COLUMNS, CONSOLIDATED_SHEET_NAME, CONSOLIDATED_TABLE_NAME, filterConsolidatedRows, consolidatedColumnLetter, summarizeExecution,
@@ -606,6 +607,35 @@ describe('review mode end to end', () => {
     // and that MOPS reopened it, with the reason
     expect(await page.getByTestId('reopened-note').textContent()).toBe(`MOPS otworzył ponownie Twoje sprawozdanie — możesz je poprawić i przekazać ponownie. Powód: ${REOPEN_REASON}`);
     await shot('28d-jednostka-widzi-zmiane-mops');
+    await signOut();
+  });
+
+  it('MOPS uploads a unit\'s template on its behalf: a broken file lists each problem with its sheet and cell, and nothing is saved', async () => {
+    await openPane(tokenOf('reviewer'));
+    await expect.poll(() => page.getByText('Przegląd sprawozdań').count(), { timeout: 20_000 }).toBe(1);
+    await page.getByLabel('Rok sprawozdawczy').selectOption(String(OPEN_YEAR));
+    await page.getByRole('tab', { name: 'Kompletność' }).click();
+    const open = page.getByRole('button', { name: `Otwórz sprawozdanie: ${names.get(units.ret)}` });
+    await expect.poll(() => open.count(), { timeout: 15_000 }).toBe(1);
+    await open.click();
+    await expect.poll(() => page.getByRole('button', { name: 'Prześlij w imieniu jednostki' }).count(), { timeout: 15_000 }).toBe(1);
+    const before = (await api<UnitReport>(tokenOf('reviewer'), 'GET', API_PATHS.report(OPEN_YEAR, units.ret))).json.version;
+    // The unit's template as MOPS downloads it, with a status that is not on the list.
+    const res = await fetch(server.baseUrl + API_PATHS.template(OPEN_YEAR, units.ret), { headers: { Authorization: `Bearer ${tokenOf('reviewer')}` } });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    const statusColumn = UNIT_SHEET_COLUMNS.findIndex((c) => c.key === 'status') + 1;
+    wb.getWorksheet(UNIT_SHEET_NAME)!.getCell(2, statusColumn).value = 'prawie gotowe';
+    await page.getByLabel('Powód (zobaczy go jednostka)').fill('Dane przesłane e-mailem.');
+    await page.locator('input[type=file]').setInputFiles({ name: 'szablon.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await wb.xlsx.writeBuffer()) });
+    await page.getByRole('button', { name: 'Prześlij w imieniu jednostki' }).click();
+    const problems = page.getByTestId('on-behalf-problems');
+    await expect.poll(() => problems.count(), { timeout: 30_000 }).toBe(1);
+    const text = (await problems.textContent())!;
+    expect(text).toContain(`Arkusz „${UNIT_SHEET_NAME}”, komórka ${columnLetter(statusColumn - 1)}2`);
+    expect(text).toContain('prawie gotowe');
+    expect((await api<UnitReport>(tokenOf('reviewer'), 'GET', API_PATHS.report(OPEN_YEAR, units.ret))).json.version).toBe(before);
+    await shot('28e-przeglad-wpis-w-imieniu-bledy');
     await signOut();
   });
 

@@ -60,6 +60,9 @@ export async function startServer(options: { addinDir?: string; port?: number; e
       env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PWR_MODE: 'demo', PWR_DATA_DIR: join(dataDir, 'db'), PWR_DEMO_TOKENS_FILE: tokensFile, PWR_ADDIN_DIR: addinDir, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    // Both pipes are read: the server logs every request on stdout with synchronous writes (pino, sync), so an
+    // unread pipe fills (64 KB) and the next log line blocks the server's event loop for good.
+    child.stdout?.on('data', (d) => process.env.E2E_VERBOSE && process.stderr.write(d));
     child.stderr?.on('data', (d) => process.env.E2E_VERBOSE && process.stderr.write(d));
     await waitFor(`${baseUrl}/addin/taskpane.html`, 90_000);
   };
