@@ -151,7 +151,7 @@ describe('readUploadedTemplate', () => {
     // Each with its sheet and cell as Excel names them (Wykonanie is column I, Status column M).
     const letter = (key: SheetColumnKey) => String.fromCharCode(64 + col(key));
     expect(bad.problems!.map((p) => `${p.sheet}!${p.cell}`).sort()).toEqual([`Sprawozdanie!${letter('actual')}2`, `Sprawozdanie!${letter('actual')}7`, `Sprawozdanie!${letter('status')}2`].sort());
-    expect(bad.problems!.find((p) => p.field === 'status')!.message).toMatch(/^Wiersz 2, kolumna „Status”: .*prawie gotowe/);
+    expect(bad.problems!.find((p) => p.field === 'status')!.message).toMatch(/^Wiersz 2, kolumna „Status”: nieznany status „prawie gotowe”/);
   });
 
   it('refuses a template of another unit or another year', async () => {

@@ -152,7 +152,7 @@ export async function readUploadedTemplate(file: Buffer, expected: UploadExpecta
       sheet: UNIT_SHEET_NAME,
       cell: excelColumn !== undefined && excelRow ? `${columnLetter(excelColumn - 1)}${excelRow}` : '',
       code: 'sheet_cell',
-      message: MSG.api.uploadCell(excelRows[p.rowIndex] ?? '?', column?.header ?? p.column, p.message),
+      message: MSG.api.uploadCell(excelRows[p.rowIndex] ?? '?', column?.header ?? p.column, withoutColumnName(p.message, column?.header)),
     });
   }
   if (problems.length) {
@@ -227,4 +227,9 @@ export function sheetCell(cell: Cell): { ok: true; value: SheetCell } | { ok: fa
   if (typeof v === 'object' && 'text' in v && 'hyperlink' in v) return { ok: true, value: String(v.text) };
   if (typeof v === 'object' && 'error' in v) return { ok: false, reason: MSG.api.cellError(String(v.error)) };
   return { ok: false, reason: MSG.api.cellUnsupported };
+}
+
+/** A sheet problem names its column first („Status: nieznany status …”) for the pane; the upload names it already. */
+function withoutColumnName(message: string, header: string | undefined): string {
+  return header && message.startsWith(`${header}: `) ? message.slice(header.length + 2) : message;
 }
