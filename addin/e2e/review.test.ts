@@ -75,6 +75,17 @@ async function openPane(token: string) {
   await page.getByRole('button', { name: 'Zaloguj' }).click();
 }
 
+/** Signs the reviewer in and opens a unit's report from the open year's completeness list. */
+async function openReportAsReviewer(unit: string) {
+  await openPane(tokenOf('reviewer'));
+  await expect.poll(() => page.getByText('Przegląd sprawozdań').count(), { timeout: 20_000 }).toBe(1);
+  await page.getByLabel('Rok sprawozdawczy').selectOption(String(OPEN_YEAR));
+  await page.getByRole('tab', { name: 'Kompletność' }).click();
+  const open = page.getByRole('button', { name: `Otwórz sprawozdanie: ${names.get(unit)}` });
+  await expect.poll(() => open.count(), { timeout: 15_000 }).toBe(1);
+  await open.click();
+}
+
 async function signOut() {
   await page.getByRole('button', { name: 'Wyloguj' }).click();
   await expect.poll(() => page.getByLabel('Token').count()).toBe(1);
@@ -497,13 +508,7 @@ describe('review mode end to end', () => {
   it('after the unit handed in again (fixed in its sheet, above), the reviewer\'s sheet marks what changed since the version last seen', async () => {
     const [first, second] = (await api<AssignmentsResponse>(tokenOf('reviewer'), 'GET', API_PATHS.assignments(OPEN_YEAR, units.ret))).json.assignments.filter((a) => a.role === 'reporting');
 
-    await openPane(tokenOf('reviewer'));
-    await expect.poll(() => page.getByText('Przegląd sprawozdań').count(), { timeout: 20_000 }).toBe(1);
-    await page.getByLabel('Rok sprawozdawczy').selectOption(String(OPEN_YEAR));
-    await page.getByRole('tab', { name: 'Kompletność' }).click();
-    const open = page.getByRole('button', { name: `Otwórz sprawozdanie: ${names.get(units.ret)}` });
-    await expect.poll(() => open.count(), { timeout: 15_000 }).toBe(1);
-    await open.click();
+    await openReportAsReviewer(units.ret);
     await expect.poll(() => page.getByTestId('changed-since').textContent(), { timeout: 15_000 }).toMatch(/zmieniono 1 działanie/);
     await page.getByRole('button', { name: 'Otwórz jako arkusz' }).click();
     const sheetName = reportSheetName(names.get(units.ret)!, units.ret);
@@ -531,13 +536,7 @@ describe('review mode end to end', () => {
   it('at 320 px the reviewer sees which comments the resubmission resolved, settles the answered one, is refused a decision on a version no longer shown, and accepts after a confirmation', async () => {
     await page.setViewportSize({ width: 320, height: 800 });
     try {
-      await openPane(tokenOf('reviewer'));
-      await expect.poll(() => page.getByText('Przegląd sprawozdań').count(), { timeout: 20_000 }).toBe(1);
-      await page.getByLabel('Rok sprawozdawczy').selectOption(String(OPEN_YEAR));
-      await page.getByRole('tab', { name: 'Kompletność' }).click();
-      const open = page.getByRole('button', { name: `Otwórz sprawozdanie: ${names.get(units.ret)}` });
-      await expect.poll(() => open.count(), { timeout: 15_000 }).toBe(1);
-      await open.click();
+      await openReportAsReviewer(units.ret);
       const report = page.getByTestId('unit-report');
       const [first, second] = (await api<AssignmentsResponse>(tokenOf('reviewer'), 'GET', API_PATHS.assignments(OPEN_YEAR, units.ret))).json.assignments.filter((a) => a.role === 'reporting');
       const commentAt = (id: string) => report.locator(`li[data-activity="${id}"] [data-comment]`);
@@ -611,13 +610,7 @@ describe('review mode end to end', () => {
   });
 
   it('MOPS uploads a unit\'s template on its behalf: a broken file lists each problem with its sheet and cell, and nothing is saved', async () => {
-    await openPane(tokenOf('reviewer'));
-    await expect.poll(() => page.getByText('Przegląd sprawozdań').count(), { timeout: 20_000 }).toBe(1);
-    await page.getByLabel('Rok sprawozdawczy').selectOption(String(OPEN_YEAR));
-    await page.getByRole('tab', { name: 'Kompletność' }).click();
-    const open = page.getByRole('button', { name: `Otwórz sprawozdanie: ${names.get(units.ret)}` });
-    await expect.poll(() => open.count(), { timeout: 15_000 }).toBe(1);
-    await open.click();
+    await openReportAsReviewer(units.ret);
     await expect.poll(() => page.getByRole('button', { name: 'Prześlij w imieniu jednostki' }).count(), { timeout: 15_000 }).toBe(1);
     const before = (await api<UnitReport>(tokenOf('reviewer'), 'GET', API_PATHS.report(OPEN_YEAR, units.ret))).json.version;
     // The unit's template as MOPS downloads it, with a status that is not on the list.
